@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QStringList>
+
+#include <cstdio>
+#include <memory>
+
+class QCommandLineParser;
+
+namespace Tandem {
+class Database;
+}
+
+namespace Tandem {
+
+/// Exit statuses of the command line.
+enum ExitCode { ExitOk = 0, ExitBadInput = 1, ExitUsage = 2 };
+
+/// The command-line interface: `tandem COMMAND ...` headless, through the same services as
+/// the GUI. `args` excludes the program name. Output goes to `out`, errors to `err`.
+class Cli
+{
+public:
+    Cli(FILE *out = stdout, FILE *err = stderr) : m_out(out), m_err(err) {}
+
+    /// Whether the arguments name a command (else the GUI starts).
+    static bool isCommand(const QStringList &args);
+    /// The general help, as `tandem --help` prints it.
+    static QString generalHelp();
+
+    int run(const QStringList &args);
+
+private:
+    int rosterImport(const QStringList &args);
+    int rosterExport(const QStringList &args);
+    int rosterList(const QStringList &args);
+    int timeOffAdd(const QStringList &args);
+    int timeOffList(const QStringList &args);
+
+    std::unique_ptr<Database> openDatabase(QString *error);
+    bool parse(QCommandLineParser &parser, const QString &synopsis, const QStringList &args, int *exitCode);
+    void print(const QString &text);
+    int fail(const QString &message); ///< one line on stderr, exit 1
+    int usage(const QString &message); ///< one line on stderr, exit 2
+
+    FILE *m_out;
+    FILE *m_err;
+    QString m_dbPath;
+    bool m_demo = false;
+};
+
+} // namespace Tandem

@@ -1,0 +1,313 @@
+#include "rostercsv.h"
+
+#include "validation.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QSet>
+#include <QStringDecoder>
+
+using namespace Qt::StringLiterals;
+
+namespace Tandem {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Tandem::RosterCsv", text);
+}
+
+struct Record
+{
+    int line = 0;
+    QStringList fields;
+};
+
+// RFC 4180: fields separated by commas, optionally quoted; a quote inside a quoted field is
+// doubled; quoted fields may hold commas and line breaks. Lines may end in CRLF or LF.
+QList<Record> splitRecords(const QString &text, QList<CsvIssue> &issues)
+{
+    QList<Record> records;
+    Record current;
+    QString field;
+    bool inQuotes = false;
+    bool fieldStarted = false;
+    bool afterQuote = false;
+    int line = 1;
+    current.line = 1;
+    auto endField = [&] {
+        current.fields.append(field);
+        field.clear();
+        fieldStarted = false;
+        afterQuote = false;
+    };
+    auto endRecord = [&] {
+        endField();
+        // A blank line is no record.
+        if (!(current.fields.size() == 1 && current.fields.first().trimmed().isEmpty())) {
+            records.append(current);
+        }
+        current = Record{};
+        current.line = line;
+    };
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (inQuotes) {
+            if (c == u'"') {
+                if (i + 1 < text.size() && text.at(i + 1) == u'"') {
+                    field += u'"';
+                    ++i;
+                } else {
+                    inQuotes = false;
+                    afterQuote = true;
+                }
+            } else {
+                if (c == u'\n') {
+                    ++line;
+                }
+                field += c;
+            }
+            continue;
+        }
+        if (c == u',') {
+            endField();
+        } else if (c == u'\r' && i + 1 < text.size() && text.at(i + 1) == u'\n') {
+            continue;
+        } else if (c == u'\n') {
+            ++line;
+            endRecord();
+        } else if (c == u'"' && !fieldStarted) {
+            inQuotes = true;
+            fieldStarted = true;
+        } else {
+            if (afterQuote && !c.isSpace()) {
+                issues.append({current.line, int(current.fields.size()) + 1, QString(),
+                               tr("Text after a closing quote; quote the whole field and double the quotes inside.")});
+                afterQuote = false;
+            }
+            if (!afterQuote) {
+                field += c;
+            }
+            fieldStarted = true;
+        }
+    }
+    if (inQuotes) {
+        issues.append({current.line, int(current.fields.size()) + 1, QString(),
+                       tr("A quoted field is not closed before the end of the file.")});
+    }
+    if (fieldStarted || !field.isEmpty() || !current.fields.isEmpty()) {
+        endRecord();
+    }
+    return records;
+}
+
+std::optional<bool> parseBool(const QString &text)
+{
+    const QString t = text.trimmed().toLower();
+    if (t == u"yes" || t == u"y" || t == u"true" || t == u"1") {
+        return true;
+    }
+    if (t == u"no" || t == u"n" || t == u"false" || t == u"0") {
+        return false;
+    }
+    return std::nullopt;
+}
+
+QString quoted(const QString &field)
+{
+    if (field.contains(u',') || field.contains(u'"') || field.contains(u'\n') || field.contains(u'\r') ||
+        field != field.trimmed()) {
+        QString escaped = field;
+        escaped.replace(u"\""_s, u"\"\""_s);
+        return u'"' + escaped + u'"';
+    }
+    return field;
+}
+
+} // namespace
+
+QString CsvIssue::toString() const
+{
+    if (column > 0) {
+        return tr("line %1, column %2%3: %4")
+            .arg(line)
+            .arg(column)
+            .arg(columnName.isEmpty() ? QString() : u" ("_s + columnName + u')', message);
+    }
+    return tr("line %1: %2").arg(line).arg(message);
+}
+
+const QStringList &rosterCsvColumns()
+{
+    static const QStringList columns = {u"name"_s,     u"email"_s, u"role"_s,     u"team"_s,
+                                        u"timezone"_s, u"phone"_s, u"capacity"_s, u"production_access"_s};
+    return columns;
+}
+
+RosterCsvParse parseRosterCsv(const QByteArray &data)
+{
+    RosterCsvParse result;
+    QByteArray bytes = data;
+    if (bytes.startsWith("\xEF\xBB\xBF")) {
+        bytes.remove(0, 3);
+    }
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = decoder.decode(bytes);
+    if (decoder.hasError()) {
+        // Name the first line with a bad byte so the user can find it.
+        int line = 0;
+        const QList<QByteArray> lines = bytes.split('\n');
+        for (const QByteArray &bytesOfLine : lines) {
+            ++line;
+            if (!QUtf8StringView(bytesOfLine).isValidUtf8()) {
+                break;
+            }
+        }
+        result.fileIssues.append({line, 0, QString(), tr("The file is not UTF-8 text. Save it as “CSV UTF-8”.")});
+        return result;
+    }
+
+    const QList<Record> records = splitRecords(text, result.fileIssues);
+    if (records.isEmpty()) {
+        result.fileIssues.append({1, 0, QString(), tr("The file is empty; expected a header line: %1")
+                                                       .arg(rosterCsvColumns().join(u','))});
+        return result;
+    }
+
+    // Header: columns in any order, names case-insensitive.
+    const Record &header = records.first();
+    QHash<QString, int> columnIndex;
+    for (int i = 0; i < header.fields.size(); ++i) {
+        const QString name = header.fields.at(i).trimmed().toLower();
+        if (!rosterCsvColumns().contains(name)) {
+            result.fileIssues.append({header.line, i + 1, name,
+                                      tr("Unknown column “%1”; the columns are %2.")
+                                          .arg(header.fields.at(i), rosterCsvColumns().join(u", "_s))});
+        } else if (columnIndex.contains(name)) {
+            result.fileIssues.append({header.line, i + 1, name, tr("Column “%1” appears twice.").arg(name)});
+        } else {
+            columnIndex.insert(name, i);
+        }
+    }
+    for (const QString &required : {u"name"_s, u"email"_s, u"role"_s}) {
+        if (!columnIndex.contains(required)) {
+            result.fileIssues.append(
+                {header.line, 0, required, tr("The header has no “%1” column (it is required).").arg(required)});
+        }
+    }
+    if (!result.fileIssues.isEmpty()) {
+        return result;
+    }
+
+    QHash<QString, int> emailLines;
+    for (qsizetype r = 1; r < records.size(); ++r) {
+        const Record &record = records.at(r);
+        RosterCsvRow row;
+        row.line = record.line;
+        auto issue = [&](const QString &column, const QString &message) {
+            row.issues.append({record.line, columnIndex.value(column, -1) + 1, column, message});
+        };
+        if (record.fields.size() != header.fields.size()) {
+            row.issues.append({record.line, 0, QString(),
+                               tr("Expected %1 fields as in the header, found %2.")
+                                   .arg(header.fields.size())
+                                   .arg(record.fields.size())});
+            result.rows.append(row);
+            continue;
+        }
+        auto cell = [&](const QString &column) {
+            const int i = columnIndex.value(column, -1);
+            return i < 0 ? QString() : record.fields.at(i).trimmed();
+        };
+
+        Person &p = row.person;
+        p.name = cell(u"name"_s);
+        p.email = cell(u"email"_s);
+        const QString roleText = cell(u"role"_s);
+        if (const auto role = roleFromString(roleText)) {
+            p.role = *role;
+        } else {
+            issue(u"role"_s, roleText.isEmpty() ? tr("Role is empty; expected developer or operations.")
+                                                : tr("“%1” is not a role; expected developer or operations.")
+                                                      .arg(roleText));
+        }
+        for (const QString &team : cell(u"team"_s).split(u';', Qt::SkipEmptyParts)) {
+            if (!team.trimmed().isEmpty()) {
+                row.teamNames.append(team.trimmed());
+            }
+        }
+        p.timeZone = cell(u"timezone"_s);
+        p.phone = cell(u"phone"_s);
+        const QString capacity = cell(u"capacity"_s);
+        if (!capacity.isEmpty()) {
+            bool ok = false;
+            p.capacity = capacity.toDouble(&ok);
+            if (!ok) {
+                issue(u"capacity"_s, tr("“%1” is not a number; write a fraction of full time such as 0.5.")
+                                         .arg(capacity));
+                p.capacity = 1.0;
+            }
+        }
+        const QString access = cell(u"production_access"_s);
+        if (access.isEmpty()) {
+            p.productionAccess = Person::defaultProductionAccess(p.role);
+        } else if (const auto flag = parseBool(access)) {
+            p.productionAccess = *flag;
+            row.hasProductionAccess = true;
+        } else {
+            issue(u"production_access"_s, tr("“%1” is not yes or no.").arg(access));
+        }
+
+        // Field checks shared with the dialogs; the zone may still come from the team.
+        for (const Error &error : validatePerson(p)) {
+            if (error.field == Field::TimeZone && p.timeZone.isEmpty()) {
+                continue;
+            }
+            if (error.field == Field::Capacity && row.issues.size() > 0 &&
+                row.issues.last().columnName == u"capacity") {
+                continue;
+            }
+            issue(error.field, error.message);
+        }
+        const QString emailKey = p.email.toLower();
+        if (!emailKey.isEmpty() && emailLines.contains(emailKey)) {
+            issue(u"email"_s, tr("%1 is already on line %2.").arg(p.email).arg(emailLines.value(emailKey)));
+        } else if (!emailKey.isEmpty()) {
+            emailLines.insert(emailKey, record.line);
+        }
+        result.rows.append(row);
+    }
+    return result;
+}
+
+QByteArray writeRosterCsv(const QList<Person> &people, const QList<Team> &teams)
+{
+    QHash<TeamId, QString> teamNames;
+    for (const Team &team : teams) {
+        teamNames.insert(team.id, team.name);
+    }
+    QString out = rosterCsvColumns().join(u',') + u'\n';
+    for (const Person &p : people) {
+        QStringList names;
+        for (const TeamId &team : p.teams) {
+            names.append(teamNames.value(team));
+        }
+        const QStringList fields = {p.name,
+                                    p.email,
+                                    roleToString(p.role),
+                                    names.join(u';'),
+                                    p.timeZone,
+                                    p.phone,
+                                    QString::number(p.capacity, 'g', 3),
+                                    p.productionAccess ? u"yes"_s : u"no"_s};
+        QStringList cells;
+        for (const QString &field : fields) {
+            cells.append(quoted(field));
+        }
+        out += cells.join(u',') + u'\n';
+    }
+    return out.toUtf8();
+}
+
+} // namespace Tandem

@@ -1,0 +1,102 @@
+#include "teamrepository.h"
+
+#include "database.h"
+#include "sqlutil.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Tandem {
+
+Result<QList<Team>> TeamRepository::select(const QString &where, const QVariantList &values) const
+{
+    auto query = prepare(m_db, u"SELECT id, name, time_zone FROM teams WHERE "_s + where + u" ORDER BY name COLLATE NOCASE"_s);
+    if (!query) {
+        return query.error();
+    }
+    for (const QVariant &value : values) {
+        query.value().addBindValue(value);
+    }
+    if (auto status = exec(query.value()); !status) {
+        return status.error();
+    }
+    QList<Team> teams;
+    while (query.value().next()) {
+        const QSqlQuery &q = query.value();
+        teams.append(Team{TeamId::fromString(q.value(0).toString()), q.value(1).toString(), q.value(2).toString()});
+    }
+    return teams;
+}
+
+Result<QList<Team>> TeamRepository::all() const
+{
+    return select(u"1"_s, {});
+}
+
+Result<std::optional<Team>> TeamRepository::find(TeamId id) const
+{
+    auto teams = select(u"id = ?"_s, {id.toString()});
+    if (!teams) {
+        return teams.error();
+    }
+    return teams->isEmpty() ? std::nullopt : std::optional<Team>(teams->first());
+}
+
+Result<std::optional<Team>> TeamRepository::findByName(const QString &name) const
+{
+    auto teams = select(u"name = ?"_s, {name.trimmed()});
+    if (!teams) {
+        return teams.error();
+    }
+    return teams->isEmpty() ? std::nullopt : std::optional<Team>(teams->first());
+}
+
+Result<int> TeamRepository::memberCount(TeamId id) const
+{
+    auto query = prepare(m_db, u"SELECT count(*) FROM team_members tm JOIN people p ON p.id = tm.person_id "
+                               "WHERE tm.team_id = ? AND p.removed_at IS NULL"_s);
+    if (!query) {
+        return query.error();
+    }
+    query.value().addBindValue(id.toString());
+    if (auto status = exec(query.value()); !status) {
+        return status.error();
+    }
+    query.value().next();
+    return query.value().value(0).toInt();
+}
+
+Status TeamRepository::insert(const Team &team)
+{
+    auto query = prepare(m_db, u"INSERT INTO teams (id, name, time_zone) VALUES (?, ?, ?)"_s);
+    if (!query) {
+        return query.error();
+    }
+    query.value().addBindValue(team.id.toString());
+    query.value().addBindValue(team.name);
+    query.value().addBindValue(team.timeZone);
+    return exec(query.value());
+}
+
+Status TeamRepository::update(const Team &team)
+{
+    auto query = prepare(m_db, u"UPDATE teams SET name = ?, time_zone = ? WHERE id = ?"_s);
+    if (!query) {
+        return query.error();
+    }
+    query.value().addBindValue(team.name);
+    query.value().addBindValue(team.timeZone);
+    query.value().addBindValue(team.id.toString());
+    return exec(query.value());
+}
+
+Status TeamRepository::remove(TeamId id)
+{
+    auto query = prepare(m_db, u"DELETE FROM teams WHERE id = ?"_s);
+    if (!query) {
+        return query.error();
+    }
+    query.value().addBindValue(id.toString());
+    return exec(query.value());
+}
+
+} // namespace Tandem

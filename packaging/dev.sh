@@ -1,0 +1,280 @@
+#!/usr/bin/env bash
+# Developer entry point for Tandem on Debian 12 (bookworm).
+#
+#   ./packaging/dev.sh deps    install the Debian packages and KCalendarCore (Qt 6 build)
+#   ./packaging/dev.sh build   deps + configure + build into build/
+#   ./packaging/dev.sh test    build + run the test suite (offscreen)
+#   ./packaging/dev.sh run     build + start the app with demo data (extra args are passed on)
+#   ./packaging/dev.sh asan    deps + ASan/UBSan debug build in build-asan/ + run the tests there
+#   ./packaging/dev.sh bench   (not yet available)
+#   ./packaging/dev.sh fuzz    (not yet available)
+#
+# Every step is idempotent: a second run installs nothing, rebuilds nothing that is up to date and
+# only calls apt-get / sudo when something is actually missing.
+#
+# Environment: CI=true turns warnings into errors; TANDEM_JOBS overrides the parallelism (default:
+# nproc); XDG_CACHE_HOME moves the cache that holds the self-built KCalendarCore.
+set -euo pipefail
+
+# Debian packages needed to build, test and demo Tandem (and to build KCalendarCore from source).
+PACKAGES="qt6-base-dev libqt6sql6-sqlite qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools qtkeychain-qt6-dev libical-dev extra-cmake-modules dpkg-dev cmake ninja-build g++ pkg-config xvfb xauth imagemagick libgl-dev fonts-dejavu-core poppler-utils radicale python3-caldav python3-icalendar"
+
+REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+DEPS_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/tandem/deps"
+KCAL_PREFIX="$DEPS_DIR/kcalcore-qt6"
+KCAL_STAMP="$KCAL_PREFIX/.tandem-stamp"
+JOBS="${TANDEM_JOBS:-$(nproc 2>/dev/null || echo 2)}"
+DEBSRC_FILE=/etc/apt/sources.list.d/tandem-deb-src.sources
+
+# Filled in by ensure_kcalcore: extra CMake prefix for the main project (empty with system KF6).
+CMAKE_PREFIX=""
+
+log() { printf 'dev.sh: %s\n' "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+usage() {
+    cat >&2 <<'EOF'
+usage: ./packaging/dev.sh COMMAND [ARGS...]
+
+commands:
+  deps    install Debian packages and KCalendarCore (Qt 6)
+  build   deps + configure + build (build/)
+  test    build + ctest (QT_QPA_PLATFORM=offscreen)
+  run     build + build/bin/tandem --demo [ARGS...]
+  asan    deps + AddressSanitizer/UBSan debug build (build-asan/) + ctest
+  bench   not yet available
+  fuzz    not yet available
+EOF
+}
+
+# Runs a command as root: directly when we are root, through sudo otherwise.
+as_root() {
+    if [[ $(id -u) -eq 0 ]]; then
+        "$@"
+    elif command -v sudo >/dev/null 2>&1; then
+        sudo "$@"
+    else
+        die "need root for: $* (not root and sudo is not installed)"
+    fi
+}
+
+apt_update() {
+    log "apt-get update"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+}
+
+ensure_packages() {
+    local -a wanted missing=()
+    local installed pkg
+    read -r -a wanted <<<"$PACKAGES"
+    # One dpkg-query for all packages; unknown packages only produce a message on stderr.
+    installed=$(dpkg-query -W -f='${Package} ${db:Status-Status}\n' "${wanted[@]}" 2>/dev/null || true)
+    for pkg in "${wanted[@]}"; do
+        grep -qx "$pkg installed" <<<"$installed" || missing+=("$pkg")
+    done
+    [[ ${#missing[@]} -eq 0 ]] && return 0
+
+    log "installing: ${missing[*]}"
+    # Fresh containers have no package lists at all; otherwise try the lists we have first.
+    if ! compgen -G '/var/lib/apt/lists/*_Packages' >/dev/null; then
+        apt_update
+    fi
+    if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"; then
+        apt_update
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+    fi
+}
+
+# apt-get source needs a deb-src entry for bookworm; add Debian's when there is none.
+ensure_deb_src() {
+    local f
+    for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources; do
+        [[ -r $f ]] || continue
+        # Uncommented one-line "deb-src ... bookworm ..." or a deb822 file with Types: deb-src.
+        if grep -Eqs '^[[:space:]]*deb-src[[:space:]].*[[:space:]]bookworm([[:space:]]|$)' "$f"; then
+            return 0
+        fi
+        if grep -Eqs '^[[:space:]]*Types:.*deb-src' "$f" \
+            && grep -Eqs '^[[:space:]]*Suites:.*[[:space:]]bookworm([[:space:]]|$)' "$f"; then
+            return 0
+        fi
+    done
+    log "adding $DEBSRC_FILE"
+    as_root tee "$DEBSRC_FILE" >/dev/null <<'EOF'
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+EOF
+    apt_update
+}
+
+kcal_libdir() {
+    local lib
+    for lib in "$KCAL_PREFIX"/lib/*/libKF5CalendarCore.so "$KCAL_PREFIX"/lib/libKF5CalendarCore.so; do
+        if [[ -e $lib ]]; then
+            dirname "$lib"
+            return 0
+        fi
+    done
+    return 1
+}
+
+# True when $KCAL_PREFIX holds a complete KCalendarCore install linked against Qt 6.
+kcal_install_ok() {
+    local libdir
+    libdir=$(kcal_libdir) || return 1
+    [[ -e $libdir/cmake/KF5CalendarCore/KF5CalendarCoreConfig.cmake ]] || return 1
+    [[ -e $KCAL_PREFIX/include/KF6/KCalendarCore/kcalendarcore_version.h ]] || return 1
+    ldd "$libdir/libKF5CalendarCore.so" | grep libQt6Core >/dev/null
+}
+
+system_kf6_calendarcore() {
+    compgen -G '/usr/lib/*/cmake/KF6CalendarCore/KF6CalendarCoreConfig.cmake' >/dev/null \
+        || compgen -G '/usr/lib/cmake/KF6CalendarCore/KF6CalendarCoreConfig.cmake' >/dev/null \
+        || compgen -G '/usr/share/cmake/KF6CalendarCore/KF6CalendarCoreConfig.cmake' >/dev/null
+}
+
+# Debian 12 ships KCalendarCore only for Qt 5: build Debian's kcalcore source package against Qt 6.
+build_kcalcore() {
+    local work dsc version buildlog="$DEPS_DIR/kcalcore-qt6-build.log"
+    ensure_deb_src
+    mkdir -p "$DEPS_DIR"
+    work=$(mktemp -d "$DEPS_DIR/kcalcore-build.XXXXXX")
+    # shellcheck disable=SC2064  # expand $work now
+    trap "rm -rf '$work'" EXIT
+    log "building KCalendarCore against Qt 6 into $KCAL_PREFIX (about a minute, log: $buildlog)"
+    # _apt must be able to read/write here, or apt warns about an unsandboxed download.
+    chmod 755 "$work"
+    # A plain && chain: set -e does not apply inside a subshell whose status is tested.
+    if ! (
+        cd "$work" &&
+            apt-get source --download-only -q kcalcore &&
+            dsc=$(compgen -G "$work/kcalcore_*.dsc" | head -n1) &&
+            # Debian's only patch (enable_debianabimanager.diff) needs pkg-kde-tools; skip it.
+            dpkg-source -x --skip-patches "$dsc" "$work/src" &&
+            cmake -S "$work/src" -B "$work/src/build" -G Ninja -DQT_MAJOR_VERSION=6 -DBUILD_TESTING=OFF \
+                -DBUILD_QCH=OFF -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX="$KCAL_PREFIX" &&
+            cmake --build "$work/src/build" -j "$JOBS" &&
+            rm -rf "$KCAL_PREFIX" &&
+            cmake --install "$work/src/build"
+    ) >"$buildlog" 2>&1; then
+        tail -n 30 "$buildlog" >&2
+        die "KCalendarCore build failed, see $buildlog"
+    fi
+    kcal_install_ok || die "KCalendarCore in $KCAL_PREFIX is incomplete or does not link Qt 6 (see $buildlog)"
+    dsc=$(compgen -G "$work/kcalcore_*.dsc" | head -n1)
+    version=$(sed -n 's/^Version: //p' "$dsc")
+    printf 'kcalcore %s qt6\n' "$version" >"$KCAL_STAMP"
+    rm -rf "$work"
+    trap - EXIT
+    log "KCalendarCore $version installed"
+}
+
+ensure_kcalcore() {
+    if system_kf6_calendarcore; then
+        CMAKE_PREFIX=""
+        return 0
+    fi
+    CMAKE_PREFIX="$KCAL_PREFIX"
+    if [[ ! -e $KCAL_STAMP ]]; then
+        mkdir -p "$DEPS_DIR"
+        # Serialise concurrent dev.sh runs; the second one finds the stamp after waiting.
+        exec 9>"$DEPS_DIR/.kcalcore.lock"
+        flock 9
+        if [[ ! -e $KCAL_STAMP ]]; then
+            if kcal_install_ok; then
+                local libdir version
+                libdir=$(kcal_libdir)
+                version=$(sed -n 's/^set(PACKAGE_VERSION "\(.*\)")$/\1/p' \
+                    "$libdir/cmake/KF5CalendarCore/KF5CalendarCoreConfigVersion.cmake")
+                printf 'kcalcore %s qt6 (existing install)\n' "${version:-unknown}" >"$KCAL_STAMP"
+            else
+                build_kcalcore
+            fi
+        fi
+        flock -u 9
+        exec 9>&-
+    fi
+    local libdir
+    libdir=$(kcal_libdir) || die "$KCAL_STAMP exists but no libKF5CalendarCore.so; remove $KCAL_PREFIX"
+    export LD_LIBRARY_PATH="$libdir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+}
+
+deps() {
+    ensure_packages
+    ensure_kcalcore
+}
+
+# configure BUILD_DIR CMAKE_ARGS...: (re)configures only when the arguments changed or the build
+# directory has no build.ninja; ninja itself re-runs CMake when CMakeLists.txt files change.
+configure() {
+    local dir=$1
+    shift
+    local -a args=(-S "$REPO_ROOT" -B "$dir" -G Ninja "$@")
+    [[ -n $CMAKE_PREFIX ]] && args+=("-DCMAKE_PREFIX_PATH=$CMAKE_PREFIX")
+    if [[ ${CI:-} == true || ${CI:-} == 1 ]]; then
+        args+=(-DTANDEM_WERROR=ON)
+    else
+        args+=(-DTANDEM_WERROR=OFF)
+    fi
+    local want stamp="$dir/.tandem-configure-args"
+    want=$(printf '%s\n' "${args[@]}")
+    if [[ -e $dir/build.ninja && -e $stamp ]] && [[ $(<"$stamp") == "$want" ]]; then
+        return 0
+    fi
+    cmake "${args[@]}"
+    printf '%s\n' "$want" >"$stamp"
+}
+
+build() {
+    deps
+    configure "$REPO_ROOT/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTANDEM_SANITIZE=OFF
+    cmake --build "$REPO_ROOT/build" -j "$JOBS"
+}
+
+run_tests() {
+    QT_QPA_PLATFORM=offscreen ctest --test-dir "$1" --output-on-failure -j "$JOBS"
+}
+
+cmd=${1:-}
+[[ $# -gt 0 ]] && shift
+case $cmd in
+    deps)
+        deps
+        ;;
+    build)
+        build
+        ;;
+    test)
+        build
+        run_tests "$REPO_ROOT/build"
+        ;;
+    run)
+        build
+        if [[ -z ${DISPLAY:-} && -z ${WAYLAND_DISPLAY:-} && -z ${QT_QPA_PLATFORM:-} ]]; then
+            log "warning: no DISPLAY/WAYLAND_DISPLAY; set QT_QPA_PLATFORM=offscreen or use xvfb-run"
+        fi
+        exec "$REPO_ROOT/build/bin/tandem" --demo "$@"
+        ;;
+    asan)
+        deps
+        configure "$REPO_ROOT/build-asan" -DCMAKE_BUILD_TYPE=Debug -DTANDEM_SANITIZE=ON
+        cmake --build "$REPO_ROOT/build-asan" -j "$JOBS"
+        export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_stack_use_after_return=1:check_initialization_order=1:strict_init_order=1}"
+        export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+        run_tests "$REPO_ROOT/build-asan"
+        ;;
+    bench | fuzz)
+        log "$cmd: not yet available"
+        exit 2
+        ;;
+    -h | --help | help)
+        usage
+        ;;
+    *)
+        usage
+        exit 2
+        ;;
+esac

@@ -1,0 +1,208 @@
+#include "store/changelog.h"
+#include "store/database.h"
+#include "store/personrepository.h"
+#include "store/transaction.h"
+#include "testutil.h"
+
+#include <QCryptographicHash>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+using namespace Tandem;
+
+class DatabaseTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    FakeClock m_clock{Test::fixedNow()};
+
+    static QByteArray hashOf(const QString &path)
+    {
+        return QCryptographicHash::hash(Test::readFile(path), QCryptographicHash::Sha256);
+    }
+
+    // Writes an SQLite file with the given pragmas and one table, outside of Tandem.
+    static void makeSqliteFile(const QString &path, int applicationId, int userVersion)
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"maker"_s);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"CREATE TABLE other (x INTEGER)"_s));
+            QVERIFY(q.exec(u"PRAGMA application_id = %1"_s.arg(applicationId)));
+            QVERIFY(q.exec(u"PRAGMA user_version = %1"_s.arg(userVersion)));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"maker"_s);
+    }
+
+private Q_SLOTS:
+    void createsAndMigratesFromNothing()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"sub/folder/tandem.sqlite"_s);
+        auto db = Database::open(path, m_clock);
+        QVERIFY2(db, qPrintable(db.errorMessage()));
+        QCOMPARE(db.value()->schemaVersion(), Database::SchemaVersion);
+        QSqlQuery q(db.value()->connection());
+        QVERIFY(q.exec(u"SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"_s));
+        QStringList tables;
+        while (q.next()) {
+            tables.append(q.value(0).toString());
+        }
+        for (const QString &table : {u"people"_s, u"teams"_s, u"team_members"_s, u"rotations"_s, u"ops_pools"_s,
+                                     u"ops_pool_members"_s, u"shifts"_s, u"time_off"_s, u"holidays"_s,
+                                     u"change_log"_s}) {
+            QVERIFY2(tables.contains(table), qPrintable(table));
+        }
+    }
+
+    void migratesAnEmptyFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"empty.sqlite"_s);
+        QVERIFY(Test::writeFile(path, {}));
+        auto db = Database::open(path, m_clock);
+        QVERIFY2(db, qPrintable(db.errorMessage()));
+        QCOMPARE(db.value()->schemaVersion(), Database::SchemaVersion);
+    }
+
+    void reopensWithoutMigratingAgain()
+    {
+        QTemporaryDir dir;
+        {
+            auto db = Test::openFresh(dir, m_clock);
+            QVERIFY(RosterService(*db).addPerson(Test::makePerson(u"Ada"_s, u"ada@example.com"_s)));
+        }
+        auto again = Test::openFresh(dir, m_clock);
+        QCOMPARE(RosterService(*again).people()->size(), 1);
+    }
+
+    void appliesPragmas()
+    {
+        QTemporaryDir dir;
+        auto db = Test::openFresh(dir, m_clock);
+        QSqlQuery q(db->connection());
+        auto pragma = [&q](const QString &name) {
+            q.exec(u"PRAGMA "_s + name);
+            q.next();
+            return q.value(0).toString();
+        };
+        QCOMPARE(pragma(u"journal_mode"_s), u"wal"_s);
+        QCOMPARE(pragma(u"foreign_keys"_s), u"1"_s);
+        QCOMPARE(pragma(u"synchronous"_s), u"2"_s); // FULL
+        QVERIFY(pragma(u"busy_timeout"_s).toInt() >= 1000);
+        QCOMPARE(pragma(u"application_id"_s).toLongLong(), qint64(Database::ApplicationId));
+    }
+
+    void refusesBadFiles_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("text file") << QByteArray("name,email\nAda,ada@example.com\n") << u"not an SQLite file"_s;
+        QTest::newRow("binary junk") << QByteArray(4096, '\x7f') << u"not an SQLite file"_s;
+        QByteArray truncated("SQLite format 3\0", 16);
+        truncated += QByteArray(84, '\0');
+        truncated += QByteArray(3000, '\xAB');
+        QTest::newRow("corrupt sqlite") << truncated << u"untouched"_s;
+    }
+
+    void refusesBadFiles()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"bad.sqlite"_s);
+        QVERIFY(Test::writeFile(path, content));
+        const QByteArray before = hashOf(path);
+        auto db = Database::open(path, m_clock);
+        QVERIFY(!db);
+        QVERIFY2(db.errorMessage().contains(expected), qPrintable(db.errorMessage()));
+        QVERIFY2(db.errorMessage().contains(u"left untouched"_s), qPrintable(db.errorMessage()));
+        QVERIFY(db.errorMessage().contains(u"bad.sqlite"_s));
+        QCOMPARE(hashOf(path), before);
+        QVERIFY(!QFile::exists(path + u"-wal"_s));
+    }
+
+    void refusesAnotherApplicationsDatabase()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"other.sqlite"_s);
+        makeSqliteFile(path, 0x12345678, 3);
+        const QByteArray before = hashOf(path);
+        auto db = Database::open(path, m_clock);
+        QVERIFY(!db);
+        QVERIFY2(db.errorMessage().contains(u"another application"_s), qPrintable(db.errorMessage()));
+        QCOMPARE(hashOf(path), before);
+    }
+
+    void refusesANewerSchemaNamingBothVersions()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"future.sqlite"_s);
+        makeSqliteFile(path, Database::ApplicationId, Database::SchemaVersion + 41);
+        const QByteArray before = hashOf(path);
+        auto db = Database::open(path, m_clock);
+        QVERIFY(!db);
+        const QString message = db.errorMessage();
+        QVERIFY2(message.contains(QString::number(Database::SchemaVersion + 41)), qPrintable(message));
+        QVERIFY2(message.contains(u"up to version %1"_s.arg(Database::SchemaVersion)), qPrintable(message));
+        QCOMPARE(hashOf(path), before);
+    }
+
+    void refusesAFolder()
+    {
+        QTemporaryDir dir;
+        auto db = Database::open(dir.path(), m_clock);
+        QVERIFY(!db);
+        QVERIFY(db.errorMessage().contains(u"folder"_s));
+    }
+
+    void transactionRollsBackAndAnnouncesNothing()
+    {
+        QTemporaryDir dir;
+        auto db = Test::openFresh(dir, m_clock);
+        QSignalSpy committed(db.get(), &Database::committed);
+        {
+            Transaction t(*db);
+            QVERIFY(t.status());
+            QVERIFY(PersonRepository(*db).insert(Test::makePerson(u"Ada"_s, u"ada@example.com"_s)));
+            QVERIFY(ChangeLog(*db).append(Entity::Person, u"x"_s, ChangeAction::Create, {}, {{u"a"_s, 1}}));
+            // destroyed without commit
+        }
+        QCOMPARE(PersonRepository(*db).all()->size(), 0);
+        QCOMPARE(ChangeLog(*db).count().value(), 0);
+        QCOMPARE(committed.count(), 0);
+    }
+
+    void nestedTransactionsAnnounceOnceAtTheOutermostCommit()
+    {
+        QTemporaryDir dir;
+        auto db = Test::openFresh(dir, m_clock);
+        QSignalSpy committed(db.get(), &Database::committed);
+        {
+            Transaction outer(*db);
+            QVERIFY(RosterService(*db).addPerson(Test::makePerson(u"Ada"_s, u"ada@example.com"_s)));
+            {
+                Transaction inner(*db);
+                QVERIFY(RosterService(*db).addPerson(Test::makePerson(u"Bob"_s, u"bob@example.com"_s)));
+                inner.rollback(); // Bob's insert and his log row go, Ada's stay
+            }
+            QCOMPARE(committed.count(), 0);
+            QVERIFY(outer.commit());
+        }
+        QCOMPARE(committed.count(), 1);
+        const auto changes = committed.first().first().value<QList<ChangeEntry>>();
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes.first().after.value(u"name"_s).toString(), u"Ada"_s);
+        QCOMPARE(RosterService(*db).people()->size(), 1);
+        QCOMPARE(ChangeLog(*db).count().value(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(DatabaseTest)
+#include "databasetest.moc"

@@ -1,0 +1,158 @@
+#include "itemmodels/rostermodel.h"
+#include "mainwindow.h"
+#include "persondialog.h"
+#include "rosterpage.h"
+#include "services/rosterservice.h"
+#include "store/database.h"
+#include "testutil.h"
+#include "workspace.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+using namespace Tandem;
+
+class MainWindowTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_home;
+
+    // Runs `fn` on the next modal dialog, once it is shown.
+    template<typename Fn>
+    static void onNextDialog(Fn fn)
+    {
+        QTimer::singleShot(0, qApp, [fn] {
+            QWidget *modal = QApplication::activeModalWidget();
+            if (!modal) {
+                onNextDialog(fn);
+                return;
+            }
+            fn(modal);
+        });
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        // Settings and data of the test stay in a temporary home.
+        qputenv("XDG_CONFIG_HOME", m_home.filePath(u"config"_s).toUtf8());
+        qputenv("XDG_DATA_HOME", m_home.filePath(u"data"_s).toUtf8());
+        QCoreApplication::setOrganizationName(u"TandemTest"_s);
+        QCoreApplication::setApplicationName(u"mainwindowtest"_s);
+    }
+
+    void emptyDatabaseShowsWelcome()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        QVERIFY(window.openDatabase(dir.filePath(u"empty.sqlite"_s)));
+        auto *pages = window.findChild<QStackedWidget *>();
+        QCOMPARE(pages->currentWidget()->objectName(), u"welcomePage"_s);
+    }
+
+    void addPersonThroughTheDialogThenUndo()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"roster.sqlite"_s);
+        {
+            auto db = Database::open(path);
+            QVERIFY(db);
+            QVERIFY(RosterService(*db.value()).addTeam(Team{{}, u"Payments"_s, u"Europe/Berlin"_s}));
+        }
+        MainWindow window;
+        QVERIFY(window.openDatabase(path));
+        window.show();
+        auto *pages = window.findChild<QStackedWidget *>();
+        QCOMPARE(pages->currentWidget()->objectName(), u"rosterPage"_s);
+        auto *view = window.findChild<QTableView *>(u"rosterView"_s);
+        QCOMPARE(view->model()->rowCount(), 0);
+
+        bool filled = false;
+        onNextDialog([&filled](QWidget *modal) {
+            auto *dialog = qobject_cast<PersonDialog *>(modal);
+            QVERIFY(dialog);
+            QTest::keyClicks(dialog->findChild<QLineEdit *>(u"nameEdit"_s), u"Grace Hopper"_s);
+            QTest::keyClicks(dialog->findChild<QLineEdit *>(u"emailEdit"_s), u"grace@example.com"_s);
+            QTest::keyClicks(dialog->findChild<QLineEdit *>(u"phoneEdit"_s), u"+1 212 555 0100"_s);
+            dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+            filled = true;
+        });
+        window.findChild<QAction *>(u"actionAddPerson"_s)->trigger();
+        QVERIFY(filled);
+
+        QCOMPARE(view->model()->rowCount(), 1);
+        QCOMPARE(view->model()->index(0, RosterModel::NameColumn).data().toString(), u"Grace Hopper"_s);
+        QCOMPARE(view->model()->index(0, RosterModel::TeamsColumn).data().toString(), u"Payments"_s);
+        QCOMPARE(window.rosterPage()->currentPerson().email, u"grace@example.com"_s);
+
+        QAction *undo = window.findChild<QAction *>(u"actionUndo"_s);
+        QVERIFY(undo->isEnabled());
+        QCOMPARE(undo->text(), u"&Undo Add Grace Hopper"_s);
+        QCOMPARE(undo->shortcut(), QKeySequence(QKeySequence::Undo));
+        undo->trigger();
+        QCOMPARE(view->model()->rowCount(), 0);
+        QVERIFY(window.workspace()->roster().people()->isEmpty());
+
+        window.findChild<QAction *>(u"actionRedo"_s)->trigger();
+        QCOMPARE(view->model()->rowCount(), 1);
+    }
+
+    void searchAndFiltersOnTheDemoTeam()
+    {
+        MainWindow window;
+        QVERIFY(window.openDatabase(Database::demoPath(), true));
+        auto *view = window.findChild<QTableView *>(u"rosterView"_s);
+        QCOMPARE(view->model()->rowCount(), 30);
+        QVERIFY(!window.workspace()->database().path().endsWith(u"tandem.sqlite"_s)); // never the real one
+        auto *search = window.findChild<QLineEdit *>(u"rosterSearch"_s);
+        QTest::keyClicks(search, u"berlin"_s);
+        QVERIFY(view->model()->rowCount() > 0);
+        QVERIFY(view->model()->rowCount() < 30);
+        for (int row = 0; row < view->model()->rowCount(); ++row) {
+            QVERIFY(view->model()->index(row, RosterModel::TimeZoneColumn).data().toString().contains(u"Berlin"_s) ||
+                    view->model()->index(row, RosterModel::TeamsColumn).data().toString().contains(u"Payments"_s));
+        }
+    }
+
+    void refusesAFileThatIsNotADatabase()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"notes.txt"_s);
+        QVERIFY(Test::writeFile(path, "shopping list\n"));
+        MainWindow window;
+        QString shown;
+        onNextDialog([&shown](QWidget *modal) {
+            shown = modal->findChild<QLabel *>(u"qt_msgbox_label"_s)->text();
+            modal->close();
+        });
+        QVERIFY(!window.openDatabase(path));
+        QVERIFY2(shown.contains(u"not a Tandem database"_s), qPrintable(shown));
+        QCOMPARE(Test::readFile(path), QByteArray("shopping list\n"));
+    }
+
+    void remembersGeometry()
+    {
+        {
+            MainWindow window;
+            window.resize(900, 600);
+            window.show();
+            window.close();
+        }
+        MainWindow again;
+        QCOMPARE(again.size(), QSize(900, 600));
+    }
+};
+
+QTEST_MAIN(MainWindowTest)
+#include "mainwindowtest.moc"

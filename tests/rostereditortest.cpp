@@ -1,0 +1,121 @@
+#include "itemmodels/rostercommands.h"
+#include "services/rostercsv.h"
+#include "store/changelog.h"
+#include "testutil.h"
+
+#include <QSignalSpy>
+
+using namespace Qt::StringLiterals;
+using namespace Tandem;
+
+class RosterEditorTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    FakeClock m_clock{Test::fixedNow()};
+
+private Q_SLOTS:
+    void addUndoRedo()
+    {
+        QTemporaryDir dir;
+        auto db = Test::openFresh(dir, m_clock);
+        RosterService roster(*db);
+        QUndoStack stack;
+        RosterEditor editor(roster, &stack);
+        const auto ada = editor.addPerson(Test::makePerson(u"Ada"_s, u"ada@example.com"_s));
+        QVERIFY(ada);
+        QCOMPARE(stack.count(), 1);
+        QCOMPARE(stack.undoText(), u"Add Ada"_s);
+        stack.undo();
+        QVERIFY(roster.people()->isEmpty());
+        // After undo, the same e-mail is free again.
+        QVERIFY(roster.personByEmail(u"ada@example.com"_s).value() == std::nullopt);
+        stack.redo();
+        QCOMPARE(roster.people()->size(), 1);
+        QCOMPARE(roster.people()->first().id, ada->id); // same identity after redo
+        // Every step is in the change log: create, delete, create.
+        QCOMPARE(ChangeLog(*db).entries(Entity::Person)->size(), 3);
+    }
+
+    void refusedEditsStayOffTheStack()
+    {
+        QTemporaryDir dir;
+        auto db = Test::openFresh(dir, m_clock);
+        RosterService roster(*db);
+        QUndoStack stack;
+        RosterEditor editor(roster, &stack);
+        QVERIFY(editor.addPerson(Test::makePerson(u"Ada"_s, u"ada@example.com"_s)));
+        QVERIFY(!editor.addPerson(Test::makePerson(u"Ada"_s, u"ada@example.com"_s)));
+        QCOMPARE(stack.count(), 1);
+    }
+
+    void removeUndoRestoresAndTimeOffUndo()
+    {
+        QTemporaryDir dir;
+        auto db = Test::openFresh(dir, m_clock);
+        RosterService roster(*db);
+        QUndoStack stack;
+        RosterEditor editor(roster, &stack);
+        const Person ada = editor.addPerson(Test::makePerson(u"Ada"_s, u"ada@example.com"_s)).value();
+        const TimeOff off = editor.addTimeOff(TimeOff{{}, ada.id, QDate(2026, 4, 1), QDate(2026, 4, 3), {}}).value();
+        Person renamed = ada;
+        renamed.name = u"Ada L."_s;
+        QVERIFY(editor.updatePerson(renamed));
+        QVERIFY(editor.removePerson(ada.id));
+        QVERIFY(roster.people()->isEmpty());
+        stack.undo(); // remove
+        QCOMPARE(roster.people()->first().name, u"Ada L."_s);
+        stack.undo(); // rename
+        QCOMPARE(roster.people()->first().name, u"Ada"_s);
+        stack.undo(); // time off
+        QVERIFY(roster.timeOff(ada.id)->isEmpty());
+        stack.redo();
+        QCOMPARE(roster.timeOff(ada.id).value(), QList<TimeOff>{off});
+    }
+
+    void importIsOneUndoableStep()
+    {
+        QTemporaryDir dir;
+        auto db = Test::openFresh(dir, m_clock);
+        RosterService roster(*db);
+        QUndoStack stack;
+        RosterEditor editor(roster, &stack);
+        const Person ada = editor.addPerson(Test::makePerson(u"Ada"_s, u"ada@example.com"_s)).value();
+        const QByteArray csv = "name,email,role,team,timezone\n"
+                               "Ada Lovelace,ada@example.com,developer,Payments,Europe/London\n"
+                               "Bob,bob@example.com,operations,Payments,Europe/Berlin\n";
+        const auto plan = roster.planImport(parseRosterCsv(csv));
+        QVERIFY(editor.importRoster(plan.value(), false));
+        QCOMPARE(roster.people()->size(), 2);
+        QCOMPARE(roster.teams()->size(), 1);
+        stack.undo();
+        QCOMPARE(roster.people()->size(), 1);
+        QCOMPARE(roster.people()->first(), ada);
+        QVERIFY(roster.teams()->isEmpty());
+        stack.redo();
+        QCOMPARE(roster.people()->size(), 2);
+    }
+
+    void aRefusedUndoIsReported()
+    {
+        QTemporaryDir dir;
+        auto db = Test::openFresh(dir, m_clock);
+        RosterService roster(*db);
+        QUndoStack stack;
+        RosterEditor editor(roster, &stack);
+        QSignalSpy failed(&editor, &RosterEditor::failed);
+        const Team team = editor.addTeam(Team{{}, u"Payments"_s, u"Europe/Berlin"_s}).value();
+        Person p = Test::makePerson(u"Ada"_s, u"ada@example.com"_s);
+        p.teams = {team.id};
+        QVERIFY(roster.addPerson(p)); // not through the editor: someone else's change
+        stack.undo(); // removing the team is refused now
+        QCOMPARE(failed.count(), 1);
+        QVERIFY(failed.first().first().toString().contains(u"member"_s));
+        QCOMPARE(roster.teams()->size(), 1);
+        QCOMPARE(stack.count(), 0); // the stale step left the stack
+    }
+};
+
+QTEST_GUILESS_MAIN(RosterEditorTest)
+#include "rostereditortest.moc"

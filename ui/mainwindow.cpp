@@ -1,0 +1,530 @@
+#include "mainwindow.h"
+
+#include "ical/icalinfo.h"
+#include "importreportdialog.h"
+#include "itemmodels/rostercommands.h"
+#include "itemmodels/rostermodel.h"
+#include "persondialog.h"
+#include "rosterpage.h"
+#include "services/rosterservice.h"
+#include "store/database.h"
+#include "teamdialog.h"
+#include "timeoffdialog.h"
+#include "welcomepage.h"
+#include "workspace.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+
+using namespace Qt::StringLiterals;
+
+namespace Tandem {
+
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+{
+    setObjectName(u"mainWindow"_s);
+    m_pages = new QStackedWidget(this);
+    m_welcomePage = new WelcomePage(m_pages);
+    m_rosterPage = new RosterPage(m_pages);
+    m_pages->addWidget(m_welcomePage);
+    m_pages->addWidget(m_rosterPage);
+    setCentralWidget(m_pages);
+
+    m_statusCount = new QLabel(this);
+    m_statusPath = new QLabel(this);
+    m_statusPath->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addPermanentWidget(m_statusCount);
+    statusBar()->addPermanentWidget(m_statusPath);
+
+    createActions();
+    createMenus();
+
+    connect(m_welcomePage, &WelcomePage::createTeamRequested, this, &MainWindow::createTeam);
+    connect(m_welcomePage, &WelcomePage::importRequested, this, [this] { importRoster(); });
+    connect(m_welcomePage, &WelcomePage::demoRequested, this, [this] { openDatabase(Database::demoPath(), true); });
+    connect(m_rosterPage, &RosterPage::activated, this, &MainWindow::editPerson);
+    connect(m_rosterPage, &RosterPage::currentChanged, this, &MainWindow::updateActions);
+    connect(m_rosterPage, &RosterPage::contextMenuRequested, this, [this](const QPoint &pos) {
+        QMenu menu(this);
+        menu.addAction(m_editPerson);
+        menu.addAction(m_timeOff);
+        menu.addSeparator();
+        menu.addAction(m_removePerson);
+        menu.exec(pos);
+    });
+
+    QSettings settings;
+    // Without a window manager (and on first start) the window still gets a useful size.
+    if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray())) {
+        resize(1280, 800);
+    }
+    restoreState(settings.value(u"window/state"_s).toByteArray());
+    updateActions();
+    updateTitle();
+}
+
+MainWindow::~MainWindow()
+{
+    // The pages show models of the workspace: detach them before it goes.
+    m_rosterPage->setModel(nullptr);
+}
+
+void MainWindow::createActions()
+{
+    auto make = [this](const QString &name, const QString &text, const QKeySequence &shortcut = {}) {
+        auto *action = new QAction(text, this);
+        action->setObjectName(name);
+        if (!shortcut.isEmpty()) {
+            action->setShortcut(shortcut);
+        }
+        return action;
+    };
+    m_newDatabase = make(u"actionNewDatabase"_s, tr("&New Database…"), QKeySequence(u"Ctrl+Shift+N"_s));
+    m_openDatabase = make(u"actionOpenDatabase"_s, tr("&Open Database…"), QKeySequence::Open);
+    m_openDemo = make(u"actionOpenDemo"_s, tr("Open &Demo Team"));
+    m_import = make(u"actionImportRoster"_s, tr("&Import Roster…"), QKeySequence(u"Ctrl+I"_s));
+    m_export = make(u"actionExportRoster"_s, tr("&Export Roster…"), QKeySequence(u"Ctrl+E"_s));
+    m_quit = make(u"actionQuit"_s, tr("&Quit"), QKeySequence::Quit);
+    m_undo = make(u"actionUndo"_s, tr("&Undo"), QKeySequence::Undo);
+    m_redo = make(u"actionRedo"_s, tr("&Redo"), QKeySequence::Redo);
+    m_addPerson = make(u"actionAddPerson"_s, tr("&Add Person…"), QKeySequence(u"Ctrl+N"_s));
+    m_editPerson = make(u"actionEditPerson"_s, tr("&Edit Person…"), QKeySequence(u"Ctrl+Return"_s));
+    m_removePerson = make(u"actionRemovePerson"_s, tr("&Remove Person…"), QKeySequence::Delete);
+    m_timeOff = make(u"actionTimeOff"_s, tr("&Time Off…"), QKeySequence(u"Ctrl+T"_s));
+    m_newTeam = make(u"actionNewTeam"_s, tr("New &Team…"));
+    m_editTeam = make(u"actionEditTeam"_s, tr("Edit Tea&m…"));
+    m_find = make(u"actionFind"_s, tr("&Find…"), QKeySequence::Find);
+    m_showToolBar = make(u"actionShowToolBar"_s, tr("Show &Toolbar"));
+    m_showToolBar->setCheckable(true);
+    m_about = make(u"actionAbout"_s, tr("&About Tandem"));
+    m_aboutQt = make(u"actionAboutQt"_s, tr("About &Qt"));
+    m_removePerson->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_rosterPage->view()->addAction(m_removePerson);
+
+    connect(m_newDatabase, &QAction::triggered, this, &MainWindow::newDatabase);
+    connect(m_openDatabase, &QAction::triggered, this, &MainWindow::openDatabaseDialog);
+    connect(m_openDemo, &QAction::triggered, this, [this] { openDatabase(Database::demoPath(), true); });
+    connect(m_import, &QAction::triggered, this, [this] { importRoster(); });
+    connect(m_export, &QAction::triggered, this, [this] { exportRoster(); });
+    connect(m_quit, &QAction::triggered, this, &QWidget::close);
+    connect(m_undo, &QAction::triggered, this, [this] {
+        if (m_workspace) {
+            m_workspace->undoStack().undo();
+        }
+    });
+    connect(m_redo, &QAction::triggered, this, [this] {
+        if (m_workspace) {
+            m_workspace->undoStack().redo();
+        }
+    });
+    connect(m_addPerson, &QAction::triggered, this, &MainWindow::addPerson);
+    connect(m_editPerson, &QAction::triggered, this, [this] { editPerson(m_rosterPage->currentPerson()); });
+    connect(m_removePerson, &QAction::triggered, this, [this] { removePerson(m_rosterPage->currentPerson()); });
+    connect(m_timeOff, &QAction::triggered, this, [this] { editTimeOff(m_rosterPage->currentPerson()); });
+    connect(m_newTeam, &QAction::triggered, this, &MainWindow::createTeam);
+    connect(m_editTeam, &QAction::triggered, this, [this] {
+        if (!m_workspace) {
+            return;
+        }
+        const QList<Team> teams = m_workspace->rosterModel().teams();
+        QStringList names;
+        for (const Team &team : teams) {
+            names.append(team.name);
+        }
+        bool ok = false;
+        const QString name = QInputDialog::getItem(this, tr("Edit Team"), tr("Team:"), names, 0, false, &ok);
+        const auto index = names.indexOf(name);
+        if (!ok || index < 0) {
+            return;
+        }
+        TeamDialog dialog([this](const Team &team) { return m_workspace->editor().updateTeam(team); }, this);
+        dialog.setTeam(teams.at(index));
+        dialog.exec();
+    });
+    connect(m_find, &QAction::triggered, this, [this] {
+        m_rosterPage->searchEdit()->setFocus();
+        m_rosterPage->searchEdit()->selectAll();
+    });
+    connect(m_about, &QAction::triggered, this, &MainWindow::about);
+    connect(m_aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_newDatabase);
+    file->addAction(m_openDatabase);
+    file->addAction(m_openDemo);
+    file->addSeparator();
+    file->addAction(m_import);
+    file->addAction(m_export);
+    file->addSeparator();
+    file->addAction(m_quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_undo);
+    edit->addAction(m_redo);
+    edit->addSeparator();
+    edit->addAction(m_addPerson);
+    edit->addAction(m_editPerson);
+    edit->addAction(m_timeOff);
+    edit->addAction(m_removePerson);
+    edit->addSeparator();
+    edit->addAction(m_newTeam);
+    edit->addAction(m_editTeam);
+    edit->addSeparator();
+    edit->addAction(m_find);
+
+    QToolBar *toolBar = addToolBar(tr("Main"));
+    toolBar->setObjectName(u"mainToolBar"_s);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    toolBar->addAction(m_addPerson);
+    toolBar->addAction(m_editPerson);
+    toolBar->addAction(m_timeOff);
+    toolBar->addAction(m_removePerson);
+    toolBar->addSeparator();
+    toolBar->addAction(m_undo);
+    toolBar->addAction(m_redo);
+    toolBar->addSeparator();
+    toolBar->addAction(m_import);
+    toolBar->addAction(m_export);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_showToolBar->setChecked(true);
+    connect(m_showToolBar, &QAction::toggled, toolBar, &QToolBar::setVisible);
+    connect(toolBar, &QToolBar::visibilityChanged, m_showToolBar, &QAction::setChecked);
+    view->addAction(m_showToolBar);
+    QAction *statusBarAction = view->addAction(tr("Show &Status Bar"));
+    statusBarAction->setCheckable(true);
+    statusBarAction->setChecked(true);
+    connect(statusBarAction, &QAction::toggled, statusBar(), &QStatusBar::setVisible);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_about);
+    help->addAction(m_aboutQt);
+}
+
+bool MainWindow::openDatabase(const QString &path, bool demo)
+{
+    auto opened = Workspace::open(path, demo);
+    if (!opened) {
+        showError(tr("Cannot Open Database"), opened.errorMessage());
+        return false;
+    }
+    m_rosterPage->setModel(nullptr);
+    m_workspace = std::move(opened).value();
+    Workspace *ws = m_workspace.get();
+    m_rosterPage->setModel(&ws->rosterModel());
+    connect(&ws->undoStack(), &QUndoStack::indexChanged, this, &MainWindow::updateActions);
+    connect(&ws->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateActions);
+    connect(&ws->editor(), &RosterEditor::failed, this,
+            [this](const QString &message) { showError(tr("Cannot Undo or Redo"), message); });
+    connect(&ws->rosterModel(), &RosterModel::editRefused, this,
+            [this](const QString &message) { showError(tr("Edit Refused"), message); });
+    connect(&ws->database(), &Database::committed, this, [this](const QList<ChangeEntry> &changes) {
+        for (const ChangeEntry &change : changes) {
+            if (change.entity == Entity::Team) {
+                m_rosterPage->refreshTeams();
+                break;
+            }
+        }
+        updatePage();
+        updateActions();
+    });
+    auto *model = &ws->rosterModel();
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
+        connect(model, signal, this, &MainWindow::updateTitle);
+    }
+    if (!demo) {
+        QSettings().setValue(u"database/last"_s, ws->database().path());
+    }
+    updatePage();
+    updateActions();
+    updateTitle();
+    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(ws->database().path())), 5000);
+    return true;
+}
+
+void MainWindow::updatePage()
+{
+    const bool empty = !m_workspace || (m_workspace->rosterModel().rowCount() == 0 &&
+                                        m_workspace->rosterModel().teams().isEmpty());
+    m_pages->setCurrentWidget(empty ? static_cast<QWidget *>(m_welcomePage) : m_rosterPage);
+}
+
+void MainWindow::updateTitle()
+{
+    if (!m_workspace) {
+        setWindowTitle(tr("Tandem"));
+        m_statusPath->clear();
+        m_statusCount->clear();
+        return;
+    }
+    const QString name = QFileInfo(m_workspace->database().path()).fileName();
+    setWindowTitle(m_workspace->isDemo() ? tr("Demo Team — Tandem") : tr("%1 — Tandem").arg(name));
+    m_statusCount->setText(
+        tr("%n people", nullptr, m_workspace->rosterModel().rowCount()) + u" · "_s +
+        tr("%n team(s)", nullptr, int(m_workspace->rosterModel().teams().size())));
+    m_statusPath->setText(QDir::toNativeSeparators(m_workspace->database().path()));
+}
+
+void MainWindow::updateActions()
+{
+    const bool open = m_workspace != nullptr;
+    const bool hasPerson = open && !m_rosterPage->currentPerson().id.isNull();
+    const bool hasTeams = open && !m_workspace->rosterModel().teams().isEmpty();
+    m_import->setEnabled(open);
+    m_export->setEnabled(open && m_workspace->rosterModel().rowCount() > 0);
+    m_addPerson->setEnabled(open);
+    m_newTeam->setEnabled(open);
+    m_editTeam->setEnabled(hasTeams);
+    m_editPerson->setEnabled(hasPerson);
+    m_removePerson->setEnabled(hasPerson);
+    m_timeOff->setEnabled(hasPerson);
+    QUndoStack *stack = open ? &m_workspace->undoStack() : nullptr;
+    m_undo->setEnabled(stack && stack->canUndo());
+    m_redo->setEnabled(stack && stack->canRedo());
+    m_undo->setText(stack && stack->canUndo() ? tr("&Undo %1").arg(stack->undoText()) : tr("&Undo"));
+    m_redo->setText(stack && stack->canRedo() ? tr("&Redo %1").arg(stack->redoText()) : tr("&Redo"));
+    updateTitle();
+}
+
+void MainWindow::showError(const QString &title, const QString &message)
+{
+    statusBar()->showMessage(message, 10000);
+    QMessageBox::warning(this, title, message);
+}
+
+void MainWindow::addPerson()
+{
+    if (!m_workspace) {
+        return;
+    }
+    PersonId added;
+    PersonDialog dialog(m_workspace->rosterModel().teams(), [this, &added](const Person &person) -> Status {
+        auto result = m_workspace->editor().addPerson(person);
+        if (!result) {
+            return result.error();
+        }
+        added = result->id;
+        return {};
+    }, this);
+    Person defaults;
+    // A new person starts in the team the roster is filtered to, and in its zone.
+    const QList<Team> teams = m_workspace->rosterModel().teams();
+    if (teams.size() == 1) {
+        defaults.teams = {teams.first().id};
+        defaults.timeZone = teams.first().timeZone;
+    }
+    dialog.setPerson(defaults);
+    if (dialog.exec() == QDialog::Accepted) {
+        m_rosterPage->selectPerson(added);
+        statusBar()->showMessage(tr("Added %1").arg(dialog.person().name), 5000);
+    }
+}
+
+void MainWindow::editPerson(const Person &person)
+{
+    if (!m_workspace || person.id.isNull()) {
+        return;
+    }
+    PersonDialog dialog(m_workspace->rosterModel().teams(),
+                        [this](const Person &p) { return m_workspace->editor().updatePerson(p); }, this);
+    dialog.setPerson(person);
+    dialog.exec();
+}
+
+void MainWindow::removePerson(const Person &person)
+{
+    if (!m_workspace || person.id.isNull()) {
+        return;
+    }
+    const auto seats = m_workspace->roster().futureSeats(person.id);
+    if (!seats) {
+        showError(tr("Cannot Remove Person"), seats.errorMessage());
+        return;
+    }
+    if (!seats->isEmpty()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Remove %1?").arg(person.name),
+            tr("%1 holds %n seat(s) in shifts from now on. Removing them leaves those seats empty, shown as "
+               "coverage gaps to fill. Past shifts keep their name.",
+               nullptr, int(seats->size()))
+                .arg(person.name),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes) {
+            return;
+        }
+    }
+    auto removed = m_workspace->editor().removePerson(person.id);
+    if (!removed) {
+        showError(tr("Cannot Remove Person"), removed.errorMessage());
+        return;
+    }
+    statusBar()->showMessage(tr("Removed %1 (Undo brings them back)").arg(person.name), 8000);
+}
+
+void MainWindow::editTimeOff(const Person &person)
+{
+    if (!m_workspace || person.id.isNull()) {
+        return;
+    }
+    TimeOffDialog dialog(m_workspace->editor(), person, this);
+    dialog.exec();
+}
+
+void MainWindow::createTeam()
+{
+    if (!m_workspace && !openDatabase(QSettings().value(u"database/last"_s, Database::defaultPath()).toString())) {
+        return;
+    }
+    TeamDialog dialog([this](const Team &team) -> Status {
+        auto added = m_workspace->editor().addTeam(team);
+        return added ? Status() : Status(added.error());
+    }, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        m_rosterPage->refreshTeams();
+        updatePage();
+        statusBar()->showMessage(tr("Created team %1. Add its people with Edit ▸ Add Person.")
+                                     .arg(dialog.team().name),
+                                 8000);
+    }
+}
+
+void MainWindow::importRoster(const QString &fileName)
+{
+    if (!m_workspace) {
+        return;
+    }
+    QString path = fileName;
+    if (path.isEmpty()) {
+        path = QFileDialog::getOpenFileName(this, tr("Import Roster"), QSettings().value(u"import/folder"_s).toString(),
+                                            tr("CSV files (*.csv);;All files (*)"));
+        if (path.isEmpty()) {
+            return;
+        }
+    }
+    QSettings().setValue(u"import/folder"_s, QFileInfo(path).absolutePath());
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        showError(tr("Cannot Import Roster"), tr("Cannot read %1: %2").arg(path, file.errorString()));
+        return;
+    }
+    const auto plan = m_workspace->roster().planImport(parseRosterCsv(file.readAll()));
+    if (!plan) {
+        showError(tr("Cannot Import Roster"), plan.errorMessage());
+        return;
+    }
+    bool validOnly = false;
+    if (!plan->isValid()) {
+        ImportReportDialog report(QFileInfo(path).fileName(), plan.value(), this);
+        if (report.exec() != QDialog::Accepted) {
+            statusBar()->showMessage(tr("Import cancelled; nothing was imported."), 8000);
+            return;
+        }
+        validOnly = true;
+    }
+    const auto summary = m_workspace->editor().importRoster(plan.value(), validOnly);
+    if (!summary) {
+        showError(tr("Cannot Import Roster"), summary.errorMessage());
+        return;
+    }
+    statusBar()->showMessage(tr("Imported %1: %2 added, %3 updated, %4 unchanged, %5 skipped.")
+                                 .arg(QFileInfo(path).fileName())
+                                 .arg(summary->added)
+                                 .arg(summary->updated)
+                                 .arg(summary->unchanged)
+                                 .arg(summary->skipped),
+                             10000);
+    updatePage();
+}
+
+void MainWindow::exportRoster(const QString &fileName)
+{
+    if (!m_workspace) {
+        return;
+    }
+    QString path = fileName;
+    if (path.isEmpty()) {
+        path = QFileDialog::getSaveFileName(this, tr("Export Roster"),
+                                            QSettings().value(u"import/folder"_s).toString() + u"/roster.csv"_s,
+                                            tr("CSV files (*.csv)"));
+        if (path.isEmpty()) {
+            return;
+        }
+    }
+    const auto csv = m_workspace->roster().exportCsv();
+    if (!csv) {
+        showError(tr("Cannot Export Roster"), csv.errorMessage());
+        return;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(csv.value()) != csv->size() || !file.commit()) {
+        showError(tr("Cannot Export Roster"), tr("Cannot write %1: %2").arg(path, file.errorString()));
+        return;
+    }
+    statusBar()->showMessage(tr("Exported the roster to %1").arg(QDir::toNativeSeparators(path)), 8000);
+}
+
+void MainWindow::newDatabase()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("New Database"),
+                                                      QFileInfo(Database::defaultPath()).absolutePath(),
+                                                      tr("Tandem databases (*.sqlite)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    if (QFileInfo::exists(path) && !QFile::remove(path)) {
+        showError(tr("Cannot Create Database"), tr("Cannot replace %1.").arg(path));
+        return;
+    }
+    openDatabase(path);
+}
+
+void MainWindow::openDatabaseDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Database"),
+                                                      QFileInfo(Database::defaultPath()).absolutePath(),
+                                                      tr("Tandem databases (*.sqlite);;All files (*)"));
+    if (!path.isEmpty()) {
+        openDatabase(path);
+    }
+}
+
+void MainWindow::about()
+{
+    QMessageBox::about(this, tr("About Tandem"),
+                       tr("<h3>Tandem %1</h3>"
+                          "<p>On-call rotations where every shift is a pair: a developer and an operations "
+                          "engineer with production access.</p>"
+                          "<p>Qt %2 (built with %3)<br>KCalendarCore %4</p>")
+                           .arg(QStringLiteral(TANDEM_VERSION), QString::fromLatin1(qVersion()),
+                                QStringLiteral(QT_VERSION_STR), kcalendarcoreVersion()));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"window/state"_s, saveState());
+    event->accept();
+}
+
+} // namespace Tandem

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "domain/person.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QAction;
+class QLabel;
+class QStackedWidget;
+
+namespace Tandem {
+
+class RosterPage;
+class WelcomePage;
+class Workspace;
+
+/// The main window: the welcome page or the roster over one open database, the menus, the
+/// toolbar and the status bar. Remembers its geometry and the last database.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens the database at `path` (the demo database, filled on first use, with `demo`).
+    /// Says what went wrong in a message box and keeps the current database on failure.
+    bool openDatabase(const QString &path, bool demo = false);
+    Workspace *workspace() const { return m_workspace.get(); }
+    RosterPage *rosterPage() const { return m_rosterPage; }
+
+    // The actions, public for tests and the calendar to come.
+    void addPerson();
+    void editPerson(const Person &person);
+    void removePerson(const Person &person);
+    void editTimeOff(const Person &person);
+    void createTeam();
+    void importRoster(const QString &fileName = {});
+    void exportRoster(const QString &fileName = {});
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void updateActions();
+    void updatePage();
+    void updateTitle();
+    void showError(const QString &title, const QString &message);
+    void newDatabase();
+    void openDatabaseDialog();
+    void about();
+
+    std::unique_ptr<Workspace> m_workspace;
+    QStackedWidget *m_pages;
+    WelcomePage *m_welcomePage;
+    RosterPage *m_rosterPage;
+    QLabel *m_statusCount;
+    QLabel *m_statusPath;
+
+    QAction *m_newDatabase = nullptr;
+    QAction *m_openDatabase = nullptr;
+    QAction *m_openDemo = nullptr;
+    QAction *m_import = nullptr;
+    QAction *m_export = nullptr;
+    QAction *m_quit = nullptr;
+    QAction *m_undo = nullptr;
+    QAction *m_redo = nullptr;
+    QAction *m_addPerson = nullptr;
+    QAction *m_editPerson = nullptr;
+    QAction *m_removePerson = nullptr;
+    QAction *m_timeOff = nullptr;
+    QAction *m_newTeam = nullptr;
+    QAction *m_editTeam = nullptr;
+    QAction *m_find = nullptr;
+    QAction *m_showToolBar = nullptr;
+    QAction *m_about = nullptr;
+    QAction *m_aboutQt = nullptr;
+};
+
+} // namespace Tandem

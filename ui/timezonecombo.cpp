@@ -1,0 +1,32 @@
+#include "timezonecombo.h"
+
+#include "services/validation.h"
+
+#include <QCompleter>
+#include <QTimeZone>
+
+namespace Tandem {
+
+TimeZoneCombo::TimeZoneCombo(QWidget *parent) : QComboBox(parent)
+{
+    setEditable(true);
+    setInsertPolicy(QComboBox::NoInsert);
+    addItems(timeZoneChoices());
+    setMaxVisibleItems(20);
+    completer()->setFilterMode(Qt::MatchContains);
+    completer()->setCompletionMode(QCompleter::PopupCompletion);
+    completer()->setCaseSensitivity(Qt::CaseInsensitive);
+    setTimeZone(QString::fromUtf8(QTimeZone::systemTimeZoneId()));
+}
+
+void TimeZoneCombo::setTimeZone(const QString &zone)
+{
+    const int index = findText(zone);
+    if (index >= 0) {
+        setCurrentIndex(index);
+    } else {
+        setEditText(zone);
+    }
+}
+
+} // namespace Tandem

@@ -1,0 +1,46 @@
+#include "workspace.h"
+
+#include "itemmodels/rostercommands.h"
+#include "itemmodels/rostermodel.h"
+#include "services/demodata.h"
+#include "services/identity.h"
+#include "services/rosterservice.h"
+#include "store/database.h"
+
+namespace Tandem {
+
+Workspace::Workspace(std::unique_ptr<Database> db, bool demo)
+    : m_db(std::move(db)), m_roster(std::make_unique<RosterService>(*m_db)), m_demo(demo)
+{
+    m_editor = new RosterEditor(*m_roster, &m_undoStack, this);
+    m_rosterModel = new RosterModel(*m_db, *m_roster, this);
+    m_rosterModel->setEditor(m_editor);
+}
+
+Workspace::~Workspace()
+{
+    // Commands refer to the services: clear them before the services go.
+    m_undoStack.clear();
+    delete m_rosterModel;
+    delete m_editor;
+}
+
+Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, bool demo)
+{
+    auto db = Database::open(path);
+    if (!db) {
+        return db.error();
+    }
+    db.value()->setActor(defaultActor());
+    if (demo) {
+        auto people = RosterService(*db.value()).people();
+        if (people && people->isEmpty()) {
+            if (auto status = createDemoData(*db.value()); !status) {
+                return status.error();
+            }
+        }
+    }
+    return std::unique_ptr<Workspace>(new Workspace(std::move(db).value(), demo));
+}
+
+} // namespace Tandem
