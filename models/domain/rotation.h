@@ -2,10 +2,11 @@
 
 #include "ids.h"
 
+#include <QDate>
 #include <QList>
+#include <QPair>
 #include <QString>
 #include <QTime>
-#include <QDate>
 
 namespace Tandem {
 
@@ -18,6 +19,34 @@ struct OpsPool
     QList<PersonId> members;
 
     friend bool operator==(const OpsPool &, const OpsPool &) = default;
+};
+
+/// The rules of a rotation. Hard rules are never broken by the planner; the weights shape
+/// what "fair" means. Stored as JSON in the rotation row (see serialize.h).
+struct RotationRules
+{
+    /// Minimum hours between the end of one of a person's shifts and the start of their next;
+    /// -1 means "one shift length" (no back-to-back shifts).
+    int minRestHours = -1;
+    /// At most this many shifts per person in any 28 days; 0 is no limit.
+    int maxShiftsPer4Weeks = 0;
+    /// How many rotations one ops engineer may cover at the same time.
+    int opsConcurrency = 1;
+    /// Never the same dev+ops pair in two consecutive shifts of the rotation.
+    bool noSamePairConsecutive = true;
+    /// Developers who pair only with a senior operations engineer.
+    QList<PersonId> newDevelopers;
+    /// (developer, ops) pairs that must never share a shift.
+    QList<QPair<PersonId, PersonId>> forbiddenPairs;
+    double weekendWeight = 1.5; ///< per weekend day, relative to a weekday
+    double holidayWeight = 2.0; ///< per public holiday
+    double nightWeight = 1.0; ///< factor on hours in [nightStart, nightEnd)
+    QTime nightStart = QTime(22, 0);
+    QTime nightEnd = QTime(6, 0);
+    int freezeDays = 14; ///< published shifts starting within this many days never move
+    int lookbackWeeks = 26; ///< past shifts count for fairness over this window
+
+    friend bool operator==(const RotationRules &, const RotationRules &) = default;
 };
 
 /// A rotation of a team: the shape of its shifts and where its seats draw people from.
@@ -33,8 +62,9 @@ struct Rotation
     int handoffWeekday = 1; ///< 1 = Monday (Qt::DayOfWeek)
     QTime handoffTime = QTime(9, 0);
     int activeDays = 0x7f; ///< bit (weekday - 1) set when the rotation runs that day
+    bool isActiveOn(int weekday) const { return (activeDays >> (weekday - 1)) & 1; }
     QDate startDate;
-    QString rulesJson; ///< rest, caps, pairing rules: owned by the planner
+    RotationRules rules;
     QString color;
 
     friend bool operator==(const Rotation &, const Rotation &) = default;

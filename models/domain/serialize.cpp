@@ -71,4 +71,89 @@ QJsonObject toJson(const Shift &shift)
     };
 }
 
+QJsonObject toJson(const RotationRules &r)
+{
+    QJsonArray newDevelopers;
+    for (const PersonId &id : r.newDevelopers) {
+        newDevelopers.append(id.toString());
+    }
+    QJsonArray forbidden;
+    for (const auto &pair : r.forbiddenPairs) {
+        forbidden.append(QJsonArray{pair.first.toString(), pair.second.toString()});
+    }
+    return QJsonObject{
+        {u"min_rest_hours"_s, r.minRestHours},
+        {u"max_shifts_per_4_weeks"_s, r.maxShiftsPer4Weeks},
+        {u"ops_concurrency"_s, r.opsConcurrency},
+        {u"no_same_pair_consecutive"_s, r.noSamePairConsecutive},
+        {u"new_developers"_s, newDevelopers},
+        {u"forbidden_pairs"_s, forbidden},
+        {u"weekend_weight"_s, r.weekendWeight},
+        {u"holiday_weight"_s, r.holidayWeight},
+        {u"night_weight"_s, r.nightWeight},
+        {u"night_start"_s, r.nightStart.toString(u"HH:mm"_s)},
+        {u"night_end"_s, r.nightEnd.toString(u"HH:mm"_s)},
+        {u"freeze_days"_s, r.freezeDays},
+        {u"lookback_weeks"_s, r.lookbackWeeks},
+    };
+}
+
+RotationRules rulesFromJson(const QJsonObject &o)
+{
+    RotationRules r;
+    r.minRestHours = o.value(u"min_rest_hours"_s).toInt(r.minRestHours);
+    r.maxShiftsPer4Weeks = o.value(u"max_shifts_per_4_weeks"_s).toInt(r.maxShiftsPer4Weeks);
+    r.opsConcurrency = o.value(u"ops_concurrency"_s).toInt(r.opsConcurrency);
+    r.noSamePairConsecutive = o.value(u"no_same_pair_consecutive"_s).toBool(r.noSamePairConsecutive);
+    for (const QJsonValue &v : o.value(u"new_developers"_s).toArray()) {
+        r.newDevelopers.append(PersonId::fromString(v.toString()));
+    }
+    for (const QJsonValue &v : o.value(u"forbidden_pairs"_s).toArray()) {
+        const QJsonArray pair = v.toArray();
+        if (pair.size() == 2) {
+            r.forbiddenPairs.append({PersonId::fromString(pair.at(0).toString()),
+                                     PersonId::fromString(pair.at(1).toString())});
+        }
+    }
+    r.weekendWeight = o.value(u"weekend_weight"_s).toDouble(r.weekendWeight);
+    r.holidayWeight = o.value(u"holiday_weight"_s).toDouble(r.holidayWeight);
+    r.nightWeight = o.value(u"night_weight"_s).toDouble(r.nightWeight);
+    if (o.contains(u"night_start"_s)) {
+        r.nightStart = QTime::fromString(o.value(u"night_start"_s).toString(), u"HH:mm"_s);
+    }
+    if (o.contains(u"night_end"_s)) {
+        r.nightEnd = QTime::fromString(o.value(u"night_end"_s).toString(), u"HH:mm"_s);
+    }
+    r.freezeDays = o.value(u"freeze_days"_s).toInt(r.freezeDays);
+    r.lookbackWeeks = o.value(u"lookback_weeks"_s).toInt(r.lookbackWeeks);
+    return r;
+}
+
+QJsonObject toJson(const Rotation &r)
+{
+    return QJsonObject{
+        {u"id"_s, r.id.toString()},
+        {u"team"_s, r.teamId.toString()},
+        {u"name"_s, r.name},
+        {u"ops_pool"_s, r.opsPoolId.isNull() ? QJsonValue() : QJsonValue(r.opsPoolId.toString())},
+        {u"timezone"_s, r.timeZone},
+        {u"shift_minutes"_s, r.shiftMinutes},
+        {u"handoff_weekday"_s, r.handoffWeekday},
+        {u"handoff_time"_s, r.handoffTime.toString(u"HH:mm"_s)},
+        {u"active_days"_s, r.activeDays},
+        {u"start_date"_s, r.startDate.toString(Qt::ISODate)},
+        {u"rules"_s, toJson(r.rules)},
+        {u"color"_s, r.color},
+    };
+}
+
+QJsonObject toJson(const OpsPool &pool)
+{
+    QJsonArray members;
+    for (const PersonId &id : pool.members) {
+        members.append(id.toString());
+    }
+    return QJsonObject{{u"id"_s, pool.id.toString()}, {u"name"_s, pool.name}, {u"members"_s, members}};
+}
+
 } // namespace Tandem

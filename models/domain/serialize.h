@@ -1,6 +1,7 @@
 #pragma once
 
 #include "person.h"
+#include "rotation.h"
 #include "shift.h"
 #include "team.h"
 #include "timeoff.h"
@@ -16,5 +17,10 @@ QJsonObject toJson(const Team &team);
 QJsonObject toJson(const TimeOff &timeOff);
 QJsonObject toJson(const Holiday &holiday);
 QJsonObject toJson(const Shift &shift);
+QJsonObject toJson(const RotationRules &rules);
+QJsonObject toJson(const Rotation &rotation);
+QJsonObject toJson(const OpsPool &pool);
+/// Reads rules written by toJson(); missing keys keep their defaults.
+RotationRules rulesFromJson(const QJsonObject &object);
 
 } // namespace Tandem

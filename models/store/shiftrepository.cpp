@@ -1,7 +1,10 @@
 #include "shiftrepository.h"
 
 #include "database.h"
+#include "domain/serialize.h"
 #include "sqlutil.h"
+
+#include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
 
@@ -143,7 +146,7 @@ Result<QList<Rotation>> RotationRepository::all() const
         r.handoffTime = QTime::fromString(q.value(7).toString(), Qt::ISODate);
         r.activeDays = q.value(8).toInt();
         r.startDate = QDate::fromString(q.value(9).toString(), Qt::ISODate);
-        r.rulesJson = q.value(10).toString();
+        r.rules = rulesFromJson(QJsonDocument::fromJson(q.value(10).toString().toUtf8()).object());
         r.color = q.value(11).toString();
         result.append(r);
     }
@@ -163,7 +166,7 @@ Status RotationRepository::insert(const Rotation &r)
                       r.opsPoolId.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(r.opsPoolId.toString()),
                       r.timeZone, r.shiftMinutes, r.handoffWeekday, r.handoffTime.toString(u"HH:mm"_s),
                       r.activeDays, r.startDate.toString(Qt::ISODate),
-                      r.rulesJson.isEmpty() ? u"{}"_s : r.rulesJson, r.color}) {
+                      QString::fromUtf8(QJsonDocument(toJson(r.rules)).toJson(QJsonDocument::Compact)), r.color}) {
         query.value().addBindValue(v);
     }
     return exec(query.value());
