@@ -1,0 +1,584 @@
+#include "planner.h"
+
+#include "rules.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <QTimeZone>
+#include <QUuid>
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+using namespace Qt::StringLiterals;
+
+namespace Tandem::Planner {
+
+namespace {
+
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("Tandem::Planner", text, disambiguation, n);
+}
+
+constexpr double Epsilon = 1e-9;
+
+QString shortName(const QString &name)
+{
+    return name.section(u' ', 0, 0);
+}
+
+QString load(double value)
+{
+    return QString::number(value, 'f', 1);
+}
+
+} // namespace
+
+bool Objective::betterThan(const Objective &other, double epsilon) const
+{
+    if (std::abs(maxDeviation - other.maxDeviation) > epsilon) {
+        return maxDeviation < other.maxDeviation;
+    }
+    if (std::abs(sumSquares - other.sumSquares) > epsilon) {
+        return sumSquares < other.sumSquares;
+    }
+    if (maxPairCount != other.maxPairCount) {
+        return maxPairCount < other.maxPairCount;
+    }
+    if (distinctPairs != other.distinctPairs) {
+        return distinctPairs > other.distinctPairs;
+    }
+    return minSpacingHours > other.minSpacingHours + epsilon;
+}
+
+double shiftWeight(const QDateTime &start, const QDateTime &end, const Rotation &rotation, const QSet<QDate> &holidays)
+{
+    return DayWeights(rotation).weight(start.toSecsSinceEpoch(), end.toSecsSinceEpoch(), holidays).weight;
+}
+
+namespace {
+
+/// The planner's working state: the slots of the horizon, the seats filled so far, and the
+/// per person figures that the objective is made of. Rules are checked by RuleBook over the
+/// same schedule, so the planner and the calendar's drop check agree.
+class Engine
+{
+public:
+    Engine(const PlanRequest &request, const Progress &progress) : m_request(request), m_progress(progress)
+    {
+        m_book = std::make_unique<RuleBook>(request);
+        m_rng.seed(request.seed);
+    }
+
+    PlanResult run();
+
+private:
+    struct Candidate
+    {
+        int person = -1;
+        double deficit = 0;
+        qint64 sinceLast = 0;
+    };
+
+    void collectSlots();
+    void computeTargets();
+    double deficit(int person, int slot, Seat seat) const;
+    int choose(int slot, Seat seat, int partner, QString *reason, const QSet<int> &exclude = {});
+    void assign(int slot, Seat seat, int person);
+    void unassign(int slot, Seat seat);
+    bool improveFairness();
+    bool improveVariety();
+    Objective objective() const;
+    QString gapReason(int slot, Seat seat) const;
+    bool cancelled(int done, int total)
+    {
+        if (m_progress && !m_progress(done, total)) {
+            m_cancelled = true;
+        }
+        return m_cancelled;
+    }
+
+    const PlanRequest &m_request;
+    const Progress &m_progress;
+    std::unique_ptr<RuleBook> m_book;
+    std::mt19937_64 m_rng;
+    bool m_cancelled = false;
+
+    QList<int> m_horizon;             ///< schedule slot indices of the horizon, in time order
+    QHash<int, Shift> m_existingOf;   ///< slot -> existing shift matched to it
+    QList<Shift> m_removed;           ///< existing planned shifts that match no slot any more
+    QHash<int, QString> m_reasons[2]; ///< slot -> explanation per seat
+};
+
+void Engine::collectSlots()
+{
+    // Existing shifts of the planned rotations, by (rotation, start): re-planning keeps their
+    // identity and, where it can, their people.
+    QHash<QPair<RotationId, qint64>, Shift> existing;
+    QSet<RotationId> planned;
+    for (const Rotation &r : m_request.rotations) {
+        planned.insert(r.id);
+    }
+    for (const Shift &s : m_request.existing) {
+        if (planned.contains(s.rotationId)) {
+            existing.insert({s.rotationId, s.start.toSecsSinceEpoch()}, s);
+        }
+    }
+    for (const Rotation &rotation : m_request.rotations) {
+        for (const Slot &slot : generateSlots(rotation, m_request.from, m_request.to)) {
+            const auto key = qMakePair(rotation.id, slot.start.toSecsSinceEpoch());
+            const auto it = existing.constFind(key);
+            // A new shift's id derives from its rotation and start: the same plan gets the same ids.
+            const ShiftId id = it != existing.constEnd()
+                                   ? it->id
+                                   : ShiftId(QUuid::createUuidV5(rotation.id.uuid(), QString::number(key.second)));
+            const int index = m_book->addSlot(slot, id);
+            if (it != existing.constEnd()) {
+                m_existingOf.insert(index, *it);
+                existing.erase(it);
+            }
+            m_horizon.append(index);
+        }
+    }
+    // Whatever remains of the planned rotations inside the horizon no longer matches the shape
+    // (the rotation was edited): planned ones go, fixed ones stay as they are.
+    const qint64 horizonStart = m_book->horizonStart();
+    for (const Shift &s : std::as_const(existing)) {
+        if (s.start.toSecsSinceEpoch() < horizonStart || s.start.toSecsSinceEpoch() >= m_book->horizonEnd()) {
+            continue; // history or beyond the horizon: the rule book holds them as facts
+        }
+        if (m_book->isFixed(s)) {
+            const int index = m_book->addSlot(Slot{s.rotationId, s.start, s.end}, s.id);
+            m_existingOf.insert(index, s);
+            m_horizon.append(index);
+        } else {
+            m_removed.append(s);
+        }
+    }
+    std::sort(m_horizon.begin(), m_horizon.end(), [this](int a, int b) {
+        return m_book->slot(a).start < m_book->slot(b).start ||
+               (m_book->slot(a).start == m_book->slot(b).start && m_book->slot(a).rotation < m_book->slot(b).rotation);
+    });
+}
+
+double Engine::deficit(int person, int slot, Seat seat) const
+{
+    // Fair share accrued in this pool by this slot's time minus the load carried: who is most behind.
+    const int pool = m_book->poolOf(slot, seat);
+    return m_book->target(person, pool) * m_book->progressAt(slot, seat) - m_book->load(person, pool);
+}
+
+int Engine::choose(int slot, Seat seat, int partner, QString *reason, const QSet<int> &exclude)
+{
+    const QList<int> &pool = m_book->candidates(slot, seat);
+    QList<Candidate> feasible;
+    QStringList excluded;
+    for (int person : pool) {
+        if (exclude.contains(person)) {
+            continue;
+        }
+        const auto violation = m_book->check(slot, seat, person, partner);
+        if (violation) {
+            if (excluded.size() < 3) {
+                excluded.append(violation->shortText);
+            }
+            continue;
+        }
+        feasible.append(Candidate{person, deficit(person, slot, seat), m_book->secondsSinceLast(person, slot)});
+    }
+    if (feasible.isEmpty()) {
+        *reason = gapReason(slot, seat);
+        return -1;
+    }
+    // Most behind their fair share first; among those within a small tolerance of the best,
+    // the one who worked least with the partner, then the one who rested longest.
+    std::sort(feasible.begin(), feasible.end(),
+              [](const Candidate &a, const Candidate &b) { return a.deficit > b.deficit + Epsilon; });
+    const double weight = m_book->slotWeight(slot);
+    const double tolerance = 0.5 * weight;
+    const double best = feasible.first().deficit;
+    QList<Candidate> near;
+    for (const Candidate &c : feasible) {
+        if (c.deficit >= best - tolerance) {
+            near.append(c);
+        }
+    }
+    auto pairCount = [&](int person) {
+        if (partner < 0) {
+            return 0;
+        }
+        return seat == Seat::Dev ? m_book->pairCount(person, partner) : m_book->pairCount(partner, person);
+    };
+    std::stable_sort(near.begin(), near.end(), [&](const Candidate &a, const Candidate &b) {
+        const int pa = pairCount(a.person);
+        const int pb = pairCount(b.person);
+        if (pa != pb) {
+            return pa < pb;
+        }
+        if (std::abs(a.deficit - b.deficit) > 0.25 * weight) {
+            return a.deficit > b.deficit;
+        }
+        return a.sinceLast > b.sinceLast;
+    });
+
+    // Re-planning: keep who was there unless someone else is clearly more due.
+    const auto existing = m_existingOf.constFind(slot);
+    if (existing != m_existingOf.constEnd()) {
+        const int previous = m_book->personIndex(existing->seat(seat));
+        for (const Candidate &c : feasible) {
+            if (c.person == previous && c.deficit >= best - std::max(tolerance, m_request.keepTolerance * weight)) {
+                *reason = tr("%1: kept from the current plan (load %2, fair share %3)")
+                              .arg(m_book->name(c.person), load(m_book->load(c.person, m_book->poolOf(slot, seat))),
+                                   load(m_book->target(c.person, m_book->poolOf(slot, seat))));
+                return c.person;
+            }
+        }
+    }
+
+    const Candidate &chosen = near.first();
+    QString why = tr("%1: lowest weighted load in pool (%2 vs mean %3)")
+                      .arg(m_book->name(chosen.person), load(m_book->load(chosen.person, m_book->poolOf(slot, seat))),
+                           load(m_book->poolMeanLoad(m_book->poolOf(slot, seat))));
+    if (partner >= 0 && pairCount(chosen.person) == 0) {
+        why += tr("; first shift with %1").arg(shortName(m_book->name(partner)));
+    }
+    if (!excluded.isEmpty()) {
+        why += u"; "_s + excluded.join(u"; "_s);
+    }
+    *reason = why;
+    return chosen.person;
+}
+
+QString Engine::gapReason(int slot, Seat seat) const
+{
+    // Count why each candidate is out, then say it in one line.
+    const QList<int> &pool = m_book->candidates(slot, seat);
+    const QString role = seat == Seat::Dev ? tr("developers") : tr("ops");
+    if (pool.isEmpty()) {
+        return seat == Seat::Dev ? tr("the team has no active developer")
+                                 : tr("the ops pool has nobody with production access");
+    }
+    QHash<RuleKind, int> counts;
+    for (int person : pool) {
+        const auto violation = m_book->check(slot, seat, person, -1);
+        counts[violation ? violation->kind : RuleKind::PairRule]++;
+    }
+    const Slot &s = m_book->slot(slot);
+    const QLocale c = QLocale::c();
+    const QString days =
+        s.start.date() == s.end.addSecs(-1).date()
+            ? c.toString(s.start.date(), u"d MMM"_s)
+            : u"%1–%2"_s.arg(c.toString(s.start.date(), u"d"_s), c.toString(s.end.addSecs(-1).date(), u"d MMM"_s));
+    if (counts.value(RuleKind::Leave) == pool.size()) {
+        return tr("all %1 %2 on leave %3").arg(pool.size()).arg(role, days);
+    }
+    QStringList parts;
+    const QList<QPair<RuleKind, QString>> names = {
+        {RuleKind::Leave, tr("on leave")},
+        {RuleKind::Rest, tr("resting")},
+        {RuleKind::DoubleBooking, tr("on call elsewhere")},
+        {RuleKind::MaxShifts, tr("at the 4-week cap")},
+        {RuleKind::PairRule, tr("pairing rules")},
+        {RuleKind::Access, tr("without production access")},
+    };
+    for (const auto &[kind, name] : names) {
+        if (counts.value(kind) > 0) {
+            parts.append(u"%1 %2"_s.arg(counts.value(kind)).arg(name));
+        }
+    }
+    return tr("no %1 free %2 (%3)").arg(role, days, parts.join(u", "_s));
+}
+
+void Engine::assign(int slot, Seat seat, int person)
+{
+    m_book->assign(slot, seat, person);
+}
+
+void Engine::unassign(int slot, Seat seat)
+{
+    m_book->unassign(slot, seat);
+}
+
+Objective Engine::objective() const
+{
+    return m_book->objective();
+}
+
+bool Engine::improveFairness()
+{
+    // First improvement: take a seat from someone above their share in a pool and give it to
+    // someone below it, whenever that lowers (max deviation, sum of squares). Fixed shifts stay;
+    // an assignment kept from the current plan moves only for a gain beyond the tolerance.
+    QSet<int> inHorizon(m_horizon.cbegin(), m_horizon.cend());
+    bool improved = false;
+    const int limit = 4 * int(m_horizon.size()) + 100;
+    for (int iteration = 0; iteration < limit; ++iteration) {
+        if (iteration % 64 == 0 &&
+            cancelled(int(m_horizon.size()) + iteration * int(m_horizon.size()) / limit, int(m_horizon.size()) * 2)) {
+            return improved;
+        }
+        const Objective before = objective();
+        bool moved = false;
+        for (const auto &[over, pool] : m_book->entriesByDeviation()) {
+            const double overDeviation = m_book->deviation(over, pool);
+            if (overDeviation <= Epsilon) {
+                break;
+            }
+            const QList<QPair<int, Seat>> seats = m_book->seatsOf(over);
+            for (auto it = seats.crbegin(); it != seats.crend() && !moved; ++it) {
+                const auto [slot, seat] = *it;
+                if (!inHorizon.contains(slot) || m_book->isFixedSlot(slot) || m_book->poolOf(slot, seat) != pool) {
+                    continue;
+                }
+                const double weight = m_book->slotWeight(slot);
+                const int partner = m_book->occupant(slot, seat == Seat::Dev ? Seat::Ops : Seat::Dev);
+                const auto existing = m_existingOf.constFind(slot);
+                const bool kept =
+                    existing != m_existingOf.constEnd() && m_book->personIndex(existing->seat(seat)) == over;
+                for (int other : m_book->poolMembers(pool)) {
+                    // Only someone lower by more than the seat's weight can take it with a gain.
+                    if (other == over || m_book->deviation(other, pool) + weight >= overDeviation - Epsilon) {
+                        continue;
+                    }
+                    const Objective after = m_book->objectiveAfterMove(slot, seat, over, other);
+                    if (!after.betterThan(before) ||
+                        (kept && before.maxDeviation - after.maxDeviation <= m_request.keepTolerance * weight)) {
+                        continue;
+                    }
+                    if (m_book->check(slot, seat, other, partner)) {
+                        continue;
+                    }
+                    unassign(slot, seat);
+                    assign(slot, seat, other);
+                    m_reasons[int(seat)][slot] =
+                        tr("%1: takes over from %2 to even out the load (%2 was %3 above fair share)")
+                            .arg(m_book->name(other), shortName(m_book->name(over)), load(overDeviation));
+                    moved = true;
+                    improved = true;
+                    break;
+                }
+            }
+            if (moved) {
+                break;
+            }
+        }
+        if (!moved) {
+            break;
+        }
+    }
+    return improved;
+}
+
+bool Engine::improveVariety()
+{
+    // Swap the ops seats of two shifts of equal weight: loads stay, pairs change. Accept when
+    // the objective improves (fewer repeats of the most frequent pair, more distinct pairs).
+    bool improved = false;
+    QList<int> movable;
+    for (int slot : std::as_const(m_horizon)) {
+        if (!m_book->isFixedSlot(slot) && !m_existingOf.contains(slot) && m_book->occupant(slot, Seat::Dev) >= 0 &&
+            m_book->occupant(slot, Seat::Ops) >= 0) {
+            movable.append(slot);
+        }
+    }
+    if (movable.size() < 2) {
+        return false;
+    }
+    std::uniform_int_distribution<qsizetype> pick(0, movable.size() - 1);
+    const int tries = std::min<int>(20000, 40 * int(movable.size()));
+    Objective current = objective();
+    for (int attempt = 0; attempt < tries; ++attempt) {
+        if (attempt % 512 == 0 && cancelled(attempt, tries)) {
+            break;
+        }
+        const int a = movable.at(pick(m_rng));
+        const int b = movable.at(pick(m_rng));
+        if (a == b || std::abs(m_book->slotWeight(a) - m_book->slotWeight(b)) > Epsilon) {
+            continue;
+        }
+        const int opsA = m_book->occupant(a, Seat::Ops);
+        const int opsB = m_book->occupant(b, Seat::Ops);
+        if (opsA == opsB) {
+            continue;
+        }
+        unassign(a, Seat::Ops);
+        unassign(b, Seat::Ops);
+        const bool okA = !m_book->check(a, Seat::Ops, opsB, m_book->occupant(a, Seat::Dev));
+        if (okA) {
+            assign(a, Seat::Ops, opsB);
+        }
+        const bool okB = okA && !m_book->check(b, Seat::Ops, opsA, m_book->occupant(b, Seat::Dev));
+        if (okB) {
+            assign(b, Seat::Ops, opsA);
+            const Objective after = objective();
+            if (after.betterThan(current)) {
+                current = after;
+                improved = true;
+                continue;
+            }
+            unassign(b, Seat::Ops);
+        }
+        if (okA) {
+            unassign(a, Seat::Ops);
+        }
+        assign(a, Seat::Ops, opsA);
+        assign(b, Seat::Ops, opsB);
+    }
+    return improved;
+}
+
+PlanResult Engine::run()
+{
+    PlanResult result;
+    collectSlots();
+    m_book->computeTargets();
+    const int total = int(m_horizon.size());
+
+    // 1. Fixed shifts first: they are facts the rest must respect.
+    for (int slot : std::as_const(m_horizon)) {
+        const auto existing = m_existingOf.constFind(slot);
+        if (existing != m_existingOf.constEnd() && m_book->isFixed(*existing)) {
+            m_book->markFixed(slot);
+            for (Seat seat : {Seat::Dev, Seat::Ops}) {
+                const int person = m_book->personIndex(existing->seat(seat));
+                if (person >= 0) {
+                    assign(slot, seat, person);
+                }
+                m_reasons[int(seat)][slot] = existing->state == ShiftState::Locked ? tr("locked")
+                                             : existing->start < m_request.now     ? tr("already started")
+                                                                                   : tr("published and frozen");
+            }
+        }
+    }
+
+    // 2. Greedy in time order: the most behind fair share takes the seat.
+    int done = 0;
+    for (int slot : std::as_const(m_horizon)) {
+        if (++done % 64 == 0 && cancelled(done, total * 2)) {
+            result.cancelled = true;
+            return result;
+        }
+        if (m_book->isFixedSlot(slot)) {
+            continue;
+        }
+        // The ops seat first (the scarcer pool), then the developer who pairs with them. When
+        // no developer can pair with the chosen ops engineer (pairing rules), try the next one.
+        QString opsReason;
+        QString devReason;
+        QSet<int> triedOps;
+        int ops = -1;
+        int dev = -1;
+        for (int attempt = 0; attempt < 4; ++attempt) {
+            QString reason;
+            const int candidate = choose(slot, Seat::Ops, -1, &reason, triedOps);
+            if (candidate < 0) {
+                if (attempt == 0) {
+                    opsReason = reason;
+                }
+                break;
+            }
+            QString why;
+            const int partner = choose(slot, Seat::Dev, candidate, &why);
+            if (attempt == 0 || partner >= 0) {
+                ops = candidate;
+                opsReason = reason;
+                dev = partner;
+                devReason = why;
+            }
+            if (partner >= 0) {
+                break;
+            }
+            triedOps.insert(candidate);
+        }
+        if (ops >= 0) {
+            assign(slot, Seat::Ops, ops);
+        } else {
+            // No ops engineer at all: the developer seat is still filled (half a pair beats none).
+            dev = choose(slot, Seat::Dev, -1, &devReason);
+        }
+        if (dev >= 0) {
+            assign(slot, Seat::Dev, dev);
+        }
+        m_reasons[0][slot] = devReason;
+        m_reasons[1][slot] = opsReason;
+    }
+
+    // 3. Local search: fairness, then pair variety.
+    improveFairness();
+    if (!m_cancelled) {
+        improveVariety();
+    }
+    if (m_cancelled) {
+        result.cancelled = true;
+        return result;
+    }
+
+    // 4. The plan, compared with what is there.
+    for (int slot : std::as_const(m_horizon)) {
+        PlannedShift planned;
+        const Slot &s = m_book->slot(slot);
+        const auto existing = m_existingOf.constFind(slot);
+        planned.shift = existing != m_existingOf.constEnd() ? *existing : Shift{};
+        planned.shift.id = m_book->shiftId(slot);
+        planned.shift.rotationId = s.rotation;
+        planned.shift.start = s.start;
+        planned.shift.end = s.end;
+        planned.shift.dev = m_book->personId(m_book->occupant(slot, Seat::Dev));
+        planned.shift.ops = m_book->personId(m_book->occupant(slot, Seat::Ops));
+        planned.devReason = m_reasons[0].value(slot);
+        planned.opsReason = m_reasons[1].value(slot);
+        if (existing == m_existingOf.constEnd()) {
+            planned.change = Change::Added;
+        } else if (m_book->isFixedSlot(slot)) {
+            planned.change = Change::Fixed;
+        } else if (existing->dev == planned.shift.dev && existing->ops == planned.shift.ops) {
+            planned.change = Change::Unchanged;
+        } else {
+            planned.change = Change::Changed;
+            ++planned.shift.sequence;
+        }
+        for (Seat seat : {Seat::Dev, Seat::Ops}) {
+            if (planned.shift.seat(seat).isNull()) {
+                Gap gap{s.rotation, planned.shift.id, s.start, s.end, seat, gapReason(slot, seat)};
+                (seat == Seat::Dev ? planned.devReason : planned.opsReason) = gap.reason;
+                result.summary.gaps.append(gap);
+            }
+        }
+        result.shifts.append(planned);
+    }
+    for (const Shift &removed : std::as_const(m_removed)) {
+        PlannedShift planned;
+        planned.shift = removed;
+        planned.change = Change::Removed;
+        result.shifts.append(planned);
+    }
+    const QList<Gap> gaps = result.summary.gaps;
+    result.summary = m_book->summary();
+    result.summary.gaps = gaps;
+    if (m_progress) {
+        m_progress(total * 2, total * 2);
+    }
+    return result;
+}
+
+} // namespace
+
+PlanResult plan(const PlanRequest &request, const Progress &progress)
+{
+    Engine engine(request, progress);
+    return engine.run();
+}
+
+FairnessSummary summarize(const PlanRequest &request, const QList<Shift> &shifts)
+{
+    PlanRequest copy = request;
+    copy.existing = shifts;
+    RuleBook book(copy);
+    book.addExisting(shifts);
+    book.computeTargets();
+    return book.summary();
+}
+
+} // namespace Tandem::Planner

@@ -1,0 +1,766 @@
+#include "rules.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <QMap>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace Tandem::Planner {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Tandem::Planner", text);
+}
+
+constexpr qint64 Day = 24 * 3600;
+
+QString firstName(const QString &name)
+{
+    return name.section(u' ', 0, 0);
+}
+
+QString dayText(qint64 secs, const QTimeZone &zone)
+{
+    return QLocale::c().toString(QDateTime::fromSecsSinceEpoch(secs, zone).date(), u"d MMM"_s);
+}
+
+} // namespace
+
+// --- DayWeights -------------------------------------------------------------------------------
+
+DayWeights::DayWeights(const Rotation &rotation) : m_zone(rotation.timeZone.toUtf8()), m_rules(rotation.rules)
+{
+    if (!m_zone.isValid()) {
+        m_zone = QTimeZone::utc();
+    }
+}
+
+qint64 DayWeights::midnight(QDate date) const
+{
+    const auto it = m_midnights.constFind(date.toJulianDay());
+    if (it != m_midnights.constEnd()) {
+        return *it;
+    }
+    const qint64 secs = localDateTime(date, QTime(0, 0), m_zone).toSecsSinceEpoch();
+    m_midnights.insert(date.toJulianDay(), secs);
+    return secs;
+}
+
+DayWeights::Figures DayWeights::weight(qint64 start, qint64 end, const QSet<QDate> &holidays) const
+{
+    Figures figures;
+    if (end <= start) {
+        return figures;
+    }
+    QDate day = QDateTime::fromSecsSinceEpoch(start, m_zone).date();
+    const int nightStart = m_rules.nightStart.isValid() ? m_rules.nightStart.msecsSinceStartOfDay() / 1000 : 0;
+    const int nightEnd = m_rules.nightEnd.isValid() ? m_rules.nightEnd.msecsSinceStartOfDay() / 1000 : 0;
+    for (qint64 dayStart = midnight(day); dayStart < end; day = day.addDays(1), dayStart = midnight(day)) {
+        const qint64 dayEnd = midnight(day.addDays(1));
+        const qint64 from = std::max(start, dayStart);
+        const qint64 to = std::min(end, dayEnd);
+        if (to <= from) {
+            continue;
+        }
+        const bool holiday = holidays.contains(day);
+        const bool weekend = day.dayOfWeek() >= 6;
+        const double factor = holiday ? m_rules.holidayWeight : weekend ? m_rules.weekendWeight : 1.0;
+        figures.holiday = figures.holiday || holiday;
+        figures.weekend = figures.weekend || weekend;
+        // Night hours of this local day: [00:00, nightEnd) and [nightStart, 24:00).
+        auto overlap = [&](qint64 a, qint64 b) { return std::max<qint64>(0, std::min(to, b) - std::max(from, a)); };
+        qint64 night = 0;
+        if (nightStart != nightEnd) {
+            if (nightStart > nightEnd) {
+                night = overlap(dayStart, dayStart + nightEnd) + overlap(dayStart + nightStart, dayEnd);
+            } else {
+                night = overlap(dayStart + nightStart, dayStart + nightEnd);
+            }
+        }
+        figures.night = figures.night || night > 0;
+        const double hours = double(to - from) / 3600.0;
+        const double nightHours = double(night) / 3600.0;
+        figures.weight += factor * (hours + (m_rules.nightWeight - 1.0) * nightHours) / 24.0;
+    }
+    return figures;
+}
+
+// --- RuleBook ---------------------------------------------------------------------------------
+
+RuleBook::RuleBook(const PlanRequest &request) : m_request(request)
+{
+    m_now = request.now.toSecsSinceEpoch();
+    for (const Person &p : request.people) {
+        PersonState state;
+        state.person = p;
+        state.zone = QTimeZone(p.timeZone.toUtf8());
+        if (!state.zone.isValid()) {
+            state.zone = QTimeZone::utc();
+        }
+        m_personIndex.insert(p.id, int(m_people.size()));
+        m_people.push_back(std::move(state));
+    }
+    for (const TimeOff &t : request.timeOff) {
+        const int person = personIndex(t.personId);
+        if (person < 0) {
+            continue;
+        }
+        PersonState &state = m_people[person];
+        // Whole days in the person's own zone.
+        state.leave.append({localDateTime(t.from, QTime(0, 0), state.zone).toSecsSinceEpoch(),
+                            localDateTime(t.to.addDays(1), QTime(0, 0), state.zone).toSecsSinceEpoch()});
+    }
+    for (PersonState &state : m_people) {
+        std::sort(state.leave.begin(), state.leave.end());
+    }
+    for (auto it = request.holidays.cbegin(); it != request.holidays.cend(); ++it) {
+        m_holidays[it.key()] = QSet<QDate>(it.value().cbegin(), it.value().cend());
+    }
+
+    m_horizonStart = std::numeric_limits<qint64>::max();
+    m_horizonEnd = std::numeric_limits<qint64>::min();
+    for (int r = 0; r < request.rotations.size(); ++r) {
+        const Rotation &rotation = request.rotations.at(r);
+        m_rotationIndex.insert(rotation.id, r);
+        m_weights.push_back(std::make_unique<DayWeights>(rotation));
+        const QTimeZone zone(rotation.timeZone.toUtf8());
+        m_horizonStart = std::min(m_horizonStart, localDateTime(request.from, QTime(0, 0), zone).toSecsSinceEpoch());
+        m_horizonEnd =
+            std::max(m_horizonEnd, localDateTime(request.to.addDays(1), QTime(0, 0), zone).toSecsSinceEpoch());
+
+        const int devPool = poolIndex(u"dev:"_s + rotation.teamId.toString(), tr("developers of %1").arg(rotation.name),
+                                      Role::Developer);
+        if (m_pools[devPool].members.isEmpty()) {
+            for (int person = 0; person < int(m_people.size()); ++person) {
+                const Person &p = m_people[person].person;
+                if (p.role == Role::Developer && p.active && p.teams.contains(rotation.teamId)) {
+                    m_pools[devPool].members.append(person);
+                }
+            }
+        }
+        const OpsPool pool = request.pools.value(rotation.opsPoolId);
+        const int opsPool =
+            poolIndex(u"ops:"_s + rotation.opsPoolId.toString(),
+                      pool.name.isEmpty() ? tr("ops of %1").arg(rotation.name) : pool.name, Role::Operations);
+        if (m_pools[opsPool].members.isEmpty()) {
+            for (const PersonId &id : pool.members) {
+                const int person = personIndex(id);
+                // Separation of duties: only people with production access sit in the ops seat.
+                if (person >= 0 && m_people[person].person.active && m_people[person].person.productionAccess) {
+                    m_pools[opsPool].members.append(person);
+                }
+            }
+        }
+        m_rotationPools.insert(rotation.id, {devPool, opsPool});
+    }
+    if (request.rotations.isEmpty()) {
+        m_horizonStart = m_horizonEnd = 0;
+    }
+
+    // History and the shifts of other rotations: facts that occupy people and count for load.
+    QList<Shift> background;
+    for (const Shift &s : request.existing) {
+        const qint64 start = s.start.toSecsSinceEpoch();
+        if (!m_rotationIndex.contains(s.rotationId) || start < m_horizonStart || start >= m_horizonEnd) {
+            background.append(s);
+        }
+    }
+    addExisting(background);
+}
+
+RuleBook::~RuleBook() = default;
+
+int RuleBook::poolIndex(const QString &key, const QString &name, Role role)
+{
+    const auto it = m_poolByKey.constFind(key);
+    if (it != m_poolByKey.constEnd()) {
+        return *it;
+    }
+    PoolState pool;
+    pool.key = key;
+    pool.name = name;
+    pool.role = role;
+    m_pools.push_back(pool);
+    m_poolByKey.insert(key, int(m_pools.size()) - 1);
+    return int(m_pools.size()) - 1;
+}
+
+const Rotation *RuleBook::rotation(RotationId id) const
+{
+    const int index = m_rotationIndex.value(id, -1);
+    return index < 0 ? nullptr : &m_request.rotations.at(index);
+}
+
+int RuleBook::addSlot(const Slot &slot, ShiftId id)
+{
+    SlotState state;
+    state.slot = slot;
+    state.id = id;
+    state.rotation = m_rotationIndex.value(slot.rotation, -1);
+    if (state.rotation >= 0) {
+        const Rotation &r = m_request.rotations.at(state.rotation);
+        const auto figures = m_weights[state.rotation]->weight(slot.start.toSecsSinceEpoch(),
+                                                               slot.end.toSecsSinceEpoch(), m_holidays.value(r.teamId));
+        state.weight = figures.weight;
+        state.weekend = figures.weekend;
+        state.holiday = figures.holiday;
+        state.night = figures.night;
+        const auto pools = m_rotationPools.value(slot.rotation);
+        state.pool[0] = pools.first;
+        state.pool[1] = pools.second;
+        // History older than the look-back window no longer counts for fairness.
+        const qint64 lookback = m_horizonStart - qint64(r.rules.lookbackWeeks) * 7 * Day;
+        state.counts = slot.start.toSecsSinceEpoch() >= lookback;
+    } else {
+        state.counts = false;
+    }
+    m_slots.push_back(state);
+    return int(m_slots.size()) - 1;
+}
+
+void RuleBook::addExisting(const QList<Shift> &shifts)
+{
+    for (const Shift &s : shifts) {
+        const int index = addSlot(Slot{s.rotationId, s.start, s.end}, s.id);
+        m_slots[index].fixed = true;
+        for (Seat seat : {Seat::Dev, Seat::Ops}) {
+            const int person = personIndex(s.seat(seat));
+            if (person >= 0) {
+                assign(index, seat, person);
+            }
+        }
+    }
+}
+
+bool RuleBook::isFixed(const Shift &shift) const
+{
+    const qint64 start = shift.start.toSecsSinceEpoch();
+    if (shift.state == ShiftState::Locked || start < m_now) {
+        return true;
+    }
+    if (shift.state == ShiftState::Published) {
+        const Rotation *r = rotation(shift.rotationId);
+        const int freezeDays = r ? r->rules.freezeDays : 14;
+        return start < m_now + qint64(freezeDays) * Day;
+    }
+    return false;
+}
+
+void RuleBook::computeTargets()
+{
+    std::vector<Entry> &entries = m_entries;
+    // Keep loads already booked; rebuild targets.
+    for (PoolState &pool : m_pools) {
+        pool.totalWeight = 0;
+        pool.cumulative.clear();
+    }
+    std::vector<std::vector<int>> poolSlots(m_pools.size());
+    for (int index = 0; index < int(m_slots.size()); ++index) {
+        const SlotState &s = m_slots[index];
+        if (!s.counts) {
+            continue;
+        }
+        for (int seat = 0; seat < 2; ++seat) {
+            if (s.pool[seat] >= 0) {
+                poolSlots[s.pool[seat]].push_back(index);
+            }
+        }
+    }
+    for (int p = 0; p < int(m_pools.size()); ++p) {
+        PoolState &pool = m_pools[p];
+        auto &slots = poolSlots[p];
+        std::sort(slots.begin(), slots.end(),
+                  [this](int a, int b) { return m_slots[a].slot.start < m_slots[b].slot.start; });
+        double running = 0;
+        for (int index : slots) {
+            running += m_slots[index].weight;
+            pool.cumulative.emplace_back(m_slots[index].slot.start.toSecsSinceEpoch(), running);
+        }
+        pool.totalWeight = running;
+        // Fair share in proportion to capacity x the weight of the pool's slots they are available for.
+        std::vector<double> available(pool.members.size(), 0.0);
+        double sum = 0;
+        for (int m = 0; m < pool.members.size(); ++m) {
+            const int person = pool.members.at(m);
+            double weight = 0;
+            for (int index : slots) {
+                const SlotState &s = m_slots[index];
+                if (!onLeave(person, s.slot.start.toSecsSinceEpoch(), s.slot.end.toSecsSinceEpoch(), nullptr)) {
+                    weight += s.weight;
+                }
+            }
+            available[m] = m_people[person].person.capacity * weight;
+            sum += available[m];
+        }
+        for (int m = 0; m < pool.members.size(); ++m) {
+            const int person = pool.members.at(m);
+            auto &entryIndex = m_people[person].entry;
+            if (!entryIndex.contains(p)) {
+                entryIndex.insert(p, int(entries.size()));
+                entries.push_back(Entry{person, p, 0, 0});
+            }
+            entries[entryIndex.value(p)].target = sum > 0 ? pool.totalWeight * available[m] / sum : 0;
+        }
+    }
+}
+
+const QList<int> &RuleBook::candidates(int slot, Seat seat) const
+{
+    const int pool = m_slots.at(slot).pool[int(seat)];
+    return pool < 0 ? m_empty : m_pools.at(pool).members;
+}
+
+const QList<int> &RuleBook::poolMembers(int pool) const
+{
+    return m_pools.at(pool).members;
+}
+
+bool RuleBook::onLeave(int person, qint64 start, qint64 end, QString *when) const
+{
+    const auto &leave = m_people.at(person).leave;
+    // First leave that ends after the shift starts.
+    auto it = std::lower_bound(leave.cbegin(), leave.cend(), start,
+                               [](const QPair<qint64, qint64> &l, qint64 value) { return l.second <= value; });
+    for (; it != leave.cend() && it->first < end; ++it) {
+        if (it->second > start) {
+            if (when) {
+                const QTimeZone &zone = m_people.at(person).zone;
+                const QString from = dayText(it->first, zone);
+                const QString to = dayText(it->second - 1, zone);
+                *when = from == to ? from : u"%1–%2"_s.arg(from, to);
+            }
+            return true;
+        }
+    }
+    return false;
+}
+
+std::optional<Violation> RuleBook::check(int slot, Seat seat, int person, int partner) const
+{
+    const SlotState &s = m_slots.at(slot);
+    const PersonState &p = m_people.at(person);
+    const QString name = firstName(p.person.name);
+    if (seat == Seat::Ops && !p.person.productionAccess) {
+        return Violation{RuleKind::Access, tr("%1 has no production access").arg(name),
+                         tr("%1 has no production access; the ops seat needs it.").arg(p.person.name)};
+    }
+    if (!p.person.active) {
+        return Violation{RuleKind::Access, tr("%1 is inactive").arg(name),
+                         tr("%1 is marked inactive on the roster.").arg(p.person.name)};
+    }
+    const qint64 start = s.slot.start.toSecsSinceEpoch();
+    const qint64 end = s.slot.end.toSecsSinceEpoch();
+    QString when;
+    if (onLeave(person, start, end, &when)) {
+        return Violation{RuleKind::Leave, tr("%1 on leave").arg(name),
+                         tr("%1 is on leave %2.").arg(p.person.name, when)};
+    }
+
+    const Rotation *r = s.rotation >= 0 ? &m_request.rotations.at(s.rotation) : nullptr;
+    const RotationRules rules = r ? r->rules : RotationRules{};
+    const qint64 rest = rules.minRestHours < 0 ? (end - start) : qint64(rules.minRestHours) * 3600;
+    const auto &bookings = p.bookings;
+    // Bookings that could touch [start - rest, end + rest]; shifts are shorter than 31 days.
+    auto it = std::lower_bound(bookings.cbegin(), bookings.cend(), start - rest - 31 * Day,
+                               [](const Booking &b, qint64 value) { return b.start < value; });
+    int concurrent = 0;
+    for (; it != bookings.cend() && it->start < end + rest; ++it) {
+        if (it->slot == slot) {
+            continue;
+        }
+        const bool overlaps = it->start < end && it->end > start;
+        const QString other = m_slots.at(it->slot).rotation >= 0
+                                  ? m_request.rotations.at(m_slots.at(it->slot).rotation).name
+                                  : tr("another rotation");
+        if (overlaps) {
+            if (seat == Seat::Dev || it->seat == Seat::Dev) {
+                return Violation{RuleKind::DoubleBooking, tr("%1 already on call in %2").arg(name, other),
+                                 tr("%1 is already on call in %2 at that time.").arg(p.person.name, other)};
+            }
+            if (++concurrent >= std::max(1, rules.opsConcurrency)) {
+                return Violation{RuleKind::DoubleBooking, tr("%1 already covers %2").arg(name, other),
+                                 tr("%1 already covers %2 at that time (at most %3 at once).")
+                                     .arg(p.person.name, other)
+                                     .arg(std::max(1, rules.opsConcurrency))};
+            }
+            continue;
+        }
+        const qint64 gap = it->start >= end ? it->start - end : start - it->end;
+        if (gap < rest) {
+            const QString day = dayText(it->start, r ? QTimeZone(r->timeZone.toUtf8()) : QTimeZone::utc());
+            if (gap == 0 && it->end == start) {
+                return Violation{RuleKind::Rest, tr("%1 had the previous shift").arg(name),
+                                 tr("%1 had the previous shift: no rest in between (rest rule).").arg(p.person.name)};
+            }
+            return Violation{RuleKind::Rest, tr("rest rule broken with %1").arg(day),
+                             tr("%1 would rest only %2 h between this shift and %3 (at least %4 h).")
+                                 .arg(p.person.name)
+                                 .arg(gap / 3600)
+                                 .arg(day)
+                                 .arg(rest / 3600)};
+        }
+    }
+
+    if (rules.maxShiftsPer4Weeks > 0) {
+        // At most N shift starts of this rotation in any 28 days: look at windows around this one.
+        std::vector<qint64> starts;
+        for (auto b = std::lower_bound(bookings.cbegin(), bookings.cend(), start - 28 * Day + 1,
+                                       [](const Booking &x, qint64 value) { return x.start < value; });
+             b != bookings.cend() && b->start < start + 28 * Day; ++b) {
+            if (b->slot != slot && m_slots.at(b->slot).rotation == s.rotation) {
+                starts.push_back(b->start);
+            }
+        }
+        starts.push_back(start);
+        std::sort(starts.begin(), starts.end());
+        size_t lo = 0;
+        for (size_t hi = 0; hi < starts.size(); ++hi) {
+            while (starts[hi] - starts[lo] >= 28 * Day) {
+                ++lo;
+            }
+            if (int(hi - lo + 1) > rules.maxShiftsPer4Weeks) {
+                return Violation{RuleKind::MaxShifts, tr("%1 at the 4-week cap").arg(name),
+                                 tr("%1 would have more than %2 shifts in 4 weeks.")
+                                     .arg(p.person.name)
+                                     .arg(rules.maxShiftsPer4Weeks)};
+            }
+        }
+    }
+
+    if (partner >= 0) {
+        return checkPairRules(slot, seat == Seat::Dev ? person : partner, seat == Seat::Dev ? partner : person);
+    }
+    return std::nullopt;
+}
+
+std::optional<Violation> RuleBook::checkPairRules(int slot, int dev, int ops) const
+{
+    const SlotState &s = m_slots.at(slot);
+    if (s.rotation < 0) {
+        return std::nullopt;
+    }
+    const Rotation &r = m_request.rotations.at(s.rotation);
+    const Person &d = m_people.at(dev).person;
+    const Person &o = m_people.at(ops).person;
+    for (const auto &pair : r.rules.forbiddenPairs) {
+        if (pair.first == d.id && pair.second == o.id) {
+            return Violation{RuleKind::PairRule, tr("%1 and %2 may not pair").arg(firstName(d.name), firstName(o.name)),
+                             tr("%1 and %2 are a forbidden pair in %3.").arg(d.name, o.name, r.name)};
+        }
+    }
+    if (r.rules.newDevelopers.contains(d.id) && !o.senior) {
+        return Violation{
+            RuleKind::PairRule, tr("%1 is new and needs a senior ops").arg(firstName(d.name)),
+            tr("%1 is new and pairs only with a senior ops engineer; %2 is not senior.").arg(d.name, o.name)};
+    }
+    if (r.rules.noSamePairConsecutive) {
+        // The neighbouring shifts of the same rotation, by time.
+        const qint64 start = s.slot.start.toSecsSinceEpoch();
+        const qint64 end = s.slot.end.toSecsSinceEpoch();
+        for (const Booking &b : m_people.at(dev).bookings) {
+            if (b.slot == slot || m_slots.at(b.slot).rotation != s.rotation || b.seat != Seat::Dev) {
+                continue;
+            }
+            if ((b.end == start || b.start == end) && m_slots.at(b.slot).seat[int(Seat::Ops)] == ops) {
+                return Violation{RuleKind::PairRule, tr("same pair as the neighbouring shift"),
+                                 tr("%1 and %2 would work two shifts in a row together.").arg(d.name, o.name)};
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+void RuleBook::book(int person, const Booking &booking)
+{
+    auto &bookings = m_people[person].bookings;
+    auto it = std::upper_bound(bookings.begin(), bookings.end(), booking.start,
+                               [](qint64 value, const Booking &b) { return value < b.start; });
+    bookings.insert(it, booking);
+}
+
+void RuleBook::unbook(int person, int slot)
+{
+    auto &bookings = m_people[person].bookings;
+    const qint64 start = m_slots.at(slot).slot.start.toSecsSinceEpoch();
+    auto it = std::lower_bound(bookings.begin(), bookings.end(), start,
+                               [](const Booking &b, qint64 value) { return b.start < value; });
+    for (; it != bookings.end() && it->start == start; ++it) {
+        if (it->slot == slot) {
+            bookings.erase(it);
+            return;
+        }
+    }
+}
+
+void RuleBook::assign(int slot, Seat seat, int person)
+{
+    SlotState &s = m_slots[slot];
+    Q_ASSERT(s.seat[int(seat)] < 0);
+    s.seat[int(seat)] = person;
+    book(person, Booking{s.slot.start.toSecsSinceEpoch(), s.slot.end.toSecsSinceEpoch(), slot, seat});
+    if (s.counts && s.pool[int(seat)] >= 0) {
+        std::vector<Entry> &entries = m_entries;
+        auto &entryIndex = m_people[person].entry;
+        if (!entryIndex.contains(s.pool[int(seat)])) {
+            entryIndex.insert(s.pool[int(seat)], int(entries.size()));
+            entries.push_back(Entry{person, s.pool[int(seat)], 0, 0});
+        }
+        entries[entryIndex.value(s.pool[int(seat)])].load += s.weight;
+    }
+    if (s.counts && s.seat[0] >= 0 && s.seat[1] >= 0) {
+        ++m_pairs[{s.seat[0], s.seat[1]}];
+    }
+}
+
+void RuleBook::unassign(int slot, Seat seat)
+{
+    SlotState &s = m_slots[slot];
+    const int person = s.seat[int(seat)];
+    if (person < 0) {
+        return;
+    }
+    if (s.counts && s.seat[0] >= 0 && s.seat[1] >= 0) {
+        auto it = m_pairs.find({s.seat[0], s.seat[1]});
+        if (it != m_pairs.end() && --it.value() == 0) {
+            m_pairs.erase(it);
+        }
+    }
+    unbook(person, slot);
+    if (s.counts && s.pool[int(seat)] >= 0) {
+        m_entries[m_people[person].entry.value(s.pool[int(seat)])].load -= s.weight;
+    }
+    s.seat[int(seat)] = -1;
+}
+
+QList<QPair<int, Seat>> RuleBook::seatsOf(int person) const
+{
+    QList<QPair<int, Seat>> seats;
+    for (const Booking &b : m_people.at(person).bookings) {
+        seats.append({b.slot, b.seat});
+    }
+    return seats;
+}
+
+qint64 RuleBook::secondsSinceLast(int person, int slot) const
+{
+    const qint64 start = m_slots.at(slot).slot.start.toSecsSinceEpoch();
+    qint64 last = std::numeric_limits<qint64>::min() / 2;
+    for (const Booking &b : m_people.at(person).bookings) {
+        if (b.end <= start) {
+            last = std::max(last, b.end);
+        }
+    }
+    return start - last;
+}
+
+int RuleBook::poolOf(int slot, Seat seat) const
+{
+    return m_slots.at(slot).pool[int(seat)];
+}
+
+double RuleBook::load(int person) const
+{
+    double sum = 0;
+    for (int index : m_people.at(person).entry) {
+        sum += m_entries[index].load;
+    }
+    return sum;
+}
+
+double RuleBook::target(int person) const
+{
+    double sum = 0;
+    for (int index : m_people.at(person).entry) {
+        sum += m_entries[index].target;
+    }
+    return sum;
+}
+
+double RuleBook::load(int person, int pool) const
+{
+    const int index = m_people.at(person).entry.value(pool, -1);
+    return index < 0 ? 0 : m_entries[index].load;
+}
+
+double RuleBook::target(int person, int pool) const
+{
+    const int index = m_people.at(person).entry.value(pool, -1);
+    return index < 0 ? 0 : m_entries[index].target;
+}
+
+double RuleBook::progressAt(int slot, Seat seat) const
+{
+    const int poolIndex = m_slots.at(slot).pool[int(seat)];
+    if (poolIndex < 0) {
+        return 1.0;
+    }
+    const PoolState &pool = m_pools.at(poolIndex);
+    if (pool.totalWeight <= 0) {
+        return 1.0;
+    }
+    const qint64 start = m_slots.at(slot).slot.start.toSecsSinceEpoch();
+    auto it = std::upper_bound(pool.cumulative.cbegin(), pool.cumulative.cend(), start,
+                               [](qint64 value, const std::pair<qint64, double> &c) { return value < c.first; });
+    if (it == pool.cumulative.cbegin()) {
+        return 0;
+    }
+    return std::prev(it)->second / pool.totalWeight;
+}
+
+double RuleBook::poolMeanLoad(int pool) const
+{
+    const PoolState &p = m_pools.at(pool);
+    if (p.members.isEmpty()) {
+        return 0;
+    }
+    double sum = 0;
+    for (int person : p.members) {
+        sum += load(person, pool);
+    }
+    return sum / double(p.members.size());
+}
+
+QList<QPair<int, int>> RuleBook::entriesByDeviation() const
+{
+    const std::vector<Entry> &entries = m_entries;
+    QList<int> order;
+    for (int i = 0; i < int(entries.size()); ++i) {
+        order.append(i);
+    }
+    std::sort(order.begin(), order.end(), [&entries](int a, int b) {
+        const double da = entries[a].load - entries[a].target;
+        const double db = entries[b].load - entries[b].target;
+        return da > db || (da == db && a < b);
+    });
+    QList<QPair<int, int>> result;
+    for (int i : order) {
+        result.append({entries[i].person, entries[i].pool});
+    }
+    return result;
+}
+
+Objective RuleBook::objective() const
+{
+    Objective o;
+    for (const Entry &e : m_entries) {
+        const double d = e.load - e.target;
+        o.maxDeviation = std::max(o.maxDeviation, std::abs(d));
+        o.sumSquares += d * d;
+    }
+    for (auto it = m_pairs.cbegin(); it != m_pairs.cend(); ++it) {
+        o.maxPairCount = std::max(o.maxPairCount, it.value());
+    }
+    o.distinctPairs = int(m_pairs.size());
+    return o;
+}
+
+Objective RuleBook::objectiveAfterMove(int slot, Seat seat, int from, int to) const
+{
+    const SlotState &s = m_slots.at(slot);
+    const int pool = s.pool[int(seat)];
+    const double w = s.counts ? s.weight : 0;
+    const int fromEntry = m_people.at(from).entry.value(pool, -1);
+    const int toEntry = m_people.at(to).entry.value(pool, -1);
+    Objective o;
+    const std::vector<Entry> &entries = m_entries;
+    for (int i = 0; i < int(entries.size()); ++i) {
+        double d = entries[i].load - entries[i].target;
+        if (i == fromEntry) {
+            d -= w;
+        }
+        if (i == toEntry) {
+            d += w;
+        }
+        o.maxDeviation = std::max(o.maxDeviation, std::abs(d));
+        o.sumSquares += d * d;
+    }
+    return o;
+}
+
+FairnessSummary RuleBook::summary() const
+{
+    FairnessSummary summary;
+    summary.objective = objective();
+    const std::vector<Entry> &entries = m_entries;
+    QHash<int, int> rowOf; // entry -> row in summary.people
+    for (int i = 0; i < int(entries.size()); ++i) {
+        const Entry &e = entries[i];
+        PersonFigures f;
+        f.person = m_people.at(e.person).person.id;
+        f.role = m_pools.at(e.pool).role;
+        f.pool = m_pools.at(e.pool).name;
+        f.load = e.load;
+        f.fairShare = e.target;
+        rowOf.insert(i, int(summary.people.size()));
+        summary.people.append(f);
+    }
+    for (const SlotState &s : m_slots) {
+        if (!s.counts) {
+            continue;
+        }
+        for (int seat = 0; seat < 2; ++seat) {
+            const int person = s.seat[seat];
+            if (person < 0 || s.pool[seat] < 0) {
+                continue;
+            }
+            const int entry = m_people.at(person).entry.value(s.pool[seat], -1);
+            if (entry < 0) {
+                continue;
+            }
+            PersonFigures &f = summary.people[rowOf.value(entry)];
+            ++f.shifts;
+            f.weekends += s.weekend ? 1 : 0;
+            f.holidays += s.holiday ? 1 : 0;
+            f.nights += s.night ? 1 : 0;
+            const int partner = s.seat[1 - seat];
+            if (partner >= 0) {
+                ++f.partners[m_people.at(partner).person.id];
+            }
+        }
+    }
+    for (auto it = m_pairs.cbegin(); it != m_pairs.cend(); ++it) {
+        summary.pairs.insert({m_people.at(it.key().first).person.id, m_people.at(it.key().second).person.id},
+                             it.value());
+    }
+    for (int p = 0; p < int(m_pools.size()); ++p) {
+        PoolFigures figures;
+        figures.name = m_pools.at(p).name;
+        figures.role = m_pools.at(p).role;
+        bool first = true;
+        for (const Entry &e : entries) {
+            if (e.pool != p) {
+                continue;
+            }
+            figures.minLoad = first ? e.load : std::min(figures.minLoad, e.load);
+            figures.maxLoad = first ? e.load : std::max(figures.maxLoad, e.load);
+            figures.maxDeviation = std::max(figures.maxDeviation, std::abs(e.load - e.target));
+            first = false;
+        }
+        summary.pools.append(figures);
+    }
+    // Spacing: the shortest rest between two counted shifts of one person.
+    double minGap = -1;
+    for (const PersonState &p : m_people) {
+        qint64 lastEnd = std::numeric_limits<qint64>::min();
+        for (const Booking &b : p.bookings) {
+            if (!m_slots.at(b.slot).counts) {
+                continue;
+            }
+            if (lastEnd != std::numeric_limits<qint64>::min() && b.start >= lastEnd) {
+                const double gap = double(b.start - lastEnd) / 3600.0;
+                minGap = minGap < 0 ? gap : std::min(minGap, gap);
+            }
+            lastEnd = std::max(lastEnd, b.end);
+        }
+    }
+    summary.objective.minSpacingHours = std::max(0.0, minGap);
+    return summary;
+}
+
+} // namespace Tandem::Planner
