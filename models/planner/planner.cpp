@@ -223,12 +223,13 @@ int Engine::choose(int slot, Seat seat, int partner, QString *reason, const QSet
         return a.sinceLast > b.sinceLast;
     });
 
-    // Re-planning: keep who was there unless someone else is clearly more due.
+    // Re-planning: keep who was there while the rules allow it. Rebalancing afterwards moves
+    // kept seats only for a clear gain, so one change elsewhere does not ripple through the plan.
     const auto existing = m_existingOf.constFind(slot);
     if (existing != m_existingOf.constEnd()) {
         const int previous = m_book->personIndex(existing->seat(seat));
         for (const Candidate &c : feasible) {
-            if (c.person == previous && c.deficit >= best - std::max(tolerance, m_request.keepTolerance * weight)) {
+            if (c.person == previous) {
                 *reason = tr("%1: kept from the current plan (load %2, fair share %3)")
                               .arg(m_book->name(c.person), load(m_book->load(c.person, m_book->poolOf(slot, seat))),
                                    load(m_book->target(c.person, m_book->poolOf(slot, seat))));
@@ -573,8 +574,9 @@ PlanResult plan(const PlanRequest &request, const Progress &progress)
 
 FairnessSummary summarize(const PlanRequest &request, const QList<Shift> &shifts)
 {
+    // The shifts are the schedule itself, not background: add them once, as they are.
     PlanRequest copy = request;
-    copy.existing = shifts;
+    copy.existing.clear();
     RuleBook book(copy);
     book.addExisting(shifts);
     book.computeTargets();
