@@ -49,10 +49,10 @@ int main(int argc, char *argv[])
 
     Tandem::MainWindow window;
     const bool demo = parser.isSet(demoOption);
-    const QString path = demo                     ? Tandem::Database::demoPath()
-                         : parser.isSet(dbOption) ? parser.value(dbOption)
-                                                  : QSettings().value(u"database/last"_s,
-                                                                      Tandem::Database::defaultPath()).toString();
+    const QString path = demo ? Tandem::Database::demoPath()
+                         : parser.isSet(dbOption)
+                             ? parser.value(dbOption)
+                             : QSettings().value(u"database/last"_s, Tandem::Database::defaultPath()).toString();
     window.openDatabase(path, demo);
     window.show();
     return app.exec();

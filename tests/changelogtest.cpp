@@ -1,4 +1,5 @@
 #include "store/changelog.h"
+
 #include "store/transaction.h"
 #include "testutil.h"
 
@@ -20,8 +21,8 @@ private Q_SLOTS:
         db->setActor(u"lead@example.com"_s);
         {
             Transaction t(*db);
-            QVERIFY(ChangeLog(*db).append(Entity::Person, u"id-1"_s, ChangeAction::Create, {},
-                                          {{u"name"_s, u"Ada"_s}}));
+            QVERIFY(
+                ChangeLog(*db).append(Entity::Person, u"id-1"_s, ChangeAction::Create, {}, {{u"name"_s, u"Ada"_s}}));
             m_clock.advanceSecs(60);
             QVERIFY(ChangeLog(*db).append(Entity::Person, u"id-1"_s, ChangeAction::Update, {{u"name"_s, u"Ada"_s}},
                                           {{u"name"_s, u"Ada L."_s}}));

@@ -1,5 +1,6 @@
-#include "store/changelog.h"
 #include "store/database.h"
+
+#include "store/changelog.h"
 #include "store/personrepository.h"
 #include "store/transaction.h"
 #include "testutil.h"
@@ -54,9 +55,9 @@ private Q_SLOTS:
         while (q.next()) {
             tables.append(q.value(0).toString());
         }
-        for (const QString &table : {u"people"_s, u"teams"_s, u"team_members"_s, u"rotations"_s, u"ops_pools"_s,
-                                     u"ops_pool_members"_s, u"shifts"_s, u"time_off"_s, u"holidays"_s,
-                                     u"change_log"_s}) {
+        for (const QString &table :
+             {u"people"_s, u"teams"_s, u"team_members"_s, u"rotations"_s, u"ops_pools"_s, u"ops_pool_members"_s,
+              u"shifts"_s, u"time_off"_s, u"holidays"_s, u"change_log"_s}) {
             QVERIFY2(tables.contains(table), qPrintable(table));
         }
     }

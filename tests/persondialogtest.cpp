@@ -1,4 +1,5 @@
 #include "persondialog.h"
+
 #include "testutil.h"
 
 #include <QCheckBox>

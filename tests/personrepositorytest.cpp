@@ -1,4 +1,5 @@
 #include "store/personrepository.h"
+
 #include "store/teamrepository.h"
 #include "testutil.h"
 

@@ -1,4 +1,5 @@
 #include "services/rostercsv.h"
+
 #include "services/rosterservice.h"
 #include "store/changelog.h"
 #include "testutil.h"
@@ -25,12 +26,12 @@ private Q_SLOTS:
         QTest::addColumn<QString>("checkName");
         QTest::addColumn<QString>("checkPhone");
 
-        QTest::newRow("plain") << header + "Ada Lovelace,ada@example.com,developer,Payments,Europe/London,+44 20 1,1.0,no\n"
+        QTest::newRow("plain") << header +
+                                      "Ada Lovelace,ada@example.com,developer,Payments,Europe/London,+44 20 1,1.0,no\n"
                                << 1 << u"Ada Lovelace"_s << u"+44 20 1"_s;
-        QTest::newRow("bom and crlf")
-            << QByteArray("\xEF\xBB\xBF") + QByteArray(header).replace("\n", "\r\n") +
-                   "Bob,bob@example.com,ops,Payments,Europe/Berlin,,0.5,yes\r\n"
-            << 1 << u"Bob"_s << QString();
+        QTest::newRow("bom and crlf") << QByteArray("\xEF\xBB\xBF") + QByteArray(header).replace("\n", "\r\n") +
+                                             "Bob,bob@example.com,ops,Payments,Europe/Berlin,,0.5,yes\r\n"
+                                      << 1 << u"Bob"_s << QString();
         QTest::newRow("quoted comma, quote and newline")
             << header + "\"Lovelace, Ada \"\"the first\"\"\",ada@example.com,developer,Payments,Europe/London,"
                         "\"+44 (20) 1\",1,no\n"
@@ -41,8 +42,8 @@ private Q_SLOTS:
         QTest::newRow("columns reordered, optional ones missing")
             << QByteArray("email,role,name\nzoe@example.com,operations,Zoe\n") << 0 << QString() << QString();
         QTest::newRow("blank lines skipped")
-            << header + "\nAda,ada@example.com,developer,Payments,Europe/London,,1,no\n\n" << 1 << u"Ada"_s
-            << QString();
+            << header + "\nAda,ada@example.com,developer,Payments,Europe/London,,1,no\n\n"
+            << 1 << u"Ada"_s << QString();
     }
 
     void goodFiles()
@@ -81,22 +82,20 @@ private Q_SLOTS:
         QTest::newRow("empty") << QByteArray() << 1 << 0 << u"empty"_s;
         QTest::newRow("unknown column") << QByteArray("name,email,role,shoe_size\n") << 1 << 4 << u"shoe_size"_s;
         QTest::newRow("missing email column") << QByteArray("name,role\nAda,developer\n") << 1 << 0 << u"email"_s;
-        QTest::newRow("bad email")
-            << header + "Ada,ada.example.com,developer,Payments,Europe/London,,1,no\n" << 2 << 2
-            << u"not an e-mail"_s;
-        QTest::newRow("bad role") << header + "Ada,ada@example.com,manager,Payments,Europe/London,,1,no\n" << 2 << 3
-                                  << u"not a role"_s;
-        QTest::newRow("unknown zone")
-            << header + "Ada,ada@example.com,developer,Payments,Europe/Atlantis,,1,no\n" << 2 << 5
-            << u"Europe/Atlantis"_s;
+        QTest::newRow("bad email") << header + "Ada,ada.example.com,developer,Payments,Europe/London,,1,no\n"
+                                   << 2 << 2 << u"not an e-mail"_s;
+        QTest::newRow("bad role") << header + "Ada,ada@example.com,manager,Payments,Europe/London,,1,no\n"
+                                  << 2 << 3 << u"not a role"_s;
+        QTest::newRow("unknown zone") << header + "Ada,ada@example.com,developer,Payments,Europe/Atlantis,,1,no\n"
+                                      << 2 << 5 << u"Europe/Atlantis"_s;
         QTest::newRow("capacity not a number")
-            << header + "Ada,ada@example.com,developer,Payments,Europe/London,,full,no\n" << 2 << 7
-            << u"not a number"_s;
+            << header + "Ada,ada@example.com,developer,Payments,Europe/London,,full,no\n"
+            << 2 << 7 << u"not a number"_s;
         QTest::newRow("capacity out of range")
-            << header + "Ada,ada@example.com,developer,Payments,Europe/London,,2,no\n" << 2 << 7 << u"0.1 and 1.0"_s;
-        QTest::newRow("access not yes/no")
-            << header + "Ada,ada@example.com,developer,Payments,Europe/London,,1,maybe\n" << 2 << 8
-            << u"yes or no"_s;
+            << header + "Ada,ada@example.com,developer,Payments,Europe/London,,2,no\n"
+            << 2 << 7 << u"0.1 and 1.0"_s;
+        QTest::newRow("access not yes/no") << header + "Ada,ada@example.com,developer,Payments,Europe/London,,1,maybe\n"
+                                           << 2 << 8 << u"yes or no"_s;
         QTest::newRow("too few fields") << header + "Ada,ada@example.com,developer\n" << 2 << 0 << u"found 3"_s;
         QTest::newRow("duplicate email on line 4")
             << header + "Ada,ada@example.com,developer,P,Europe/London,,1,no\n"
@@ -107,10 +106,10 @@ private Q_SLOTS:
             << header + "\"Ada\nLovelace\",ada@example.com,developer,P,Europe/London,,1,no\n"
                         "Bob,bob@,developer,P,Europe/London,,1,no\n"
             << 4 << 2 << u"not an e-mail"_s;
-        QTest::newRow("unclosed quote") << header + "\"Ada,ada@example.com,developer,P,Europe/London,,1,no\n" << 2 << 1
-                                        << u"not closed"_s;
-        QTest::newRow("not utf-8") << header + "Ren\xE9,rene@example.com,developer,P,Europe/Paris,,1,no\n" << 2 << 0
-                                   << u"UTF-8"_s;
+        QTest::newRow("unclosed quote") << header + "\"Ada,ada@example.com,developer,P,Europe/London,,1,no\n"
+                                        << 2 << 1 << u"not closed"_s;
+        QTest::newRow("not utf-8") << header + "Ren\xE9,rene@example.com,developer,P,Europe/Paris,,1,no\n"
+                                   << 2 << 0 << u"UTF-8"_s;
     }
 
     void badFiles()
@@ -126,8 +125,7 @@ private Q_SLOTS:
         }
         QVERIFY(!issues.isEmpty());
         const CsvIssue &first = issues.first();
-        QVERIFY2(first.message.contains(message) || first.columnName.contains(message),
-                 qPrintable(first.toString()));
+        QVERIFY2(first.message.contains(message) || first.columnName.contains(message), qPrintable(first.toString()));
         QCOMPARE(first.line, line);
         QCOMPARE(first.column, column);
 
@@ -162,8 +160,9 @@ private Q_SLOTS:
         QCOMPARE(roster.personByEmail(u"ada@example.com"_s).value()->teams.size(), 2);
 
         // The same people again, one changed: updated in place, no duplicates.
-        const QByteArray second = header + "Ada,ADA@example.com,developer,Payments;Search,Europe/London,,1,no\n"
-                                           "Olu Adeyemi,olu@example.com,operations,Payments,Africa/Lagos,+234 1 555,0.5,\n";
+        const QByteArray second = header +
+                                  "Ada,ADA@example.com,developer,Payments;Search,Europe/London,,1,no\n"
+                                  "Olu Adeyemi,olu@example.com,operations,Payments,Africa/Lagos,+234 1 555,0.5,\n";
         plan = roster.planImport(parseRosterCsv(second));
         QCOMPARE(plan->toAdd.size(), 0);
         QCOMPARE(plan->toUpdate.size(), 1);

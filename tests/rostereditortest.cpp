@@ -109,7 +109,7 @@ private Q_SLOTS:
         Person p = Test::makePerson(u"Ada"_s, u"ada@example.com"_s);
         p.teams = {team.id};
         QVERIFY(roster.addPerson(p)); // not through the editor: someone else's change
-        stack.undo(); // removing the team is refused now
+        stack.undo();                 // removing the team is refused now
         QCOMPARE(failed.count(), 1);
         QVERIFY(failed.first().first().toString().contains(u"member"_s));
         QCOMPARE(roster.teams()->size(), 1);

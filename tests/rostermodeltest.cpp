@@ -1,6 +1,7 @@
+#include "itemmodels/rostermodel.h"
+
 #include "itemmodels/rostercommands.h"
 #include "itemmodels/rosterfiltermodel.h"
-#include "itemmodels/rostermodel.h"
 #include "testutil.h"
 
 #include <QAbstractItemModelTester>

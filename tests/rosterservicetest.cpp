@@ -1,4 +1,5 @@
 #include "services/rosterservice.h"
+
 #include "store/changelog.h"
 #include "store/shiftrepository.h"
 #include "store/transaction.h"
@@ -156,7 +157,7 @@ private Q_SLOTS:
         const auto removal = roster.removePerson(dev.id);
         QVERIFY2(removal, qPrintable(removal.errorMessage()));
         QCOMPARE(removal->clearedSeats, (QList<SeatRef>{SeatRef{future.id, Seat::Dev}}));
-        QCOMPARE(shifts.find(past.id).value()->dev, dev.id); // history untouched
+        QCOMPARE(shifts.find(past.id).value()->dev, dev.id);   // history untouched
         QVERIFY(shifts.find(future.id).value()->dev.isNull()); // a gap now
         QCOMPARE(shifts.find(future.id).value()->ops, ops.id);
         QCOMPARE(roster.people()->size(), 1);
@@ -198,6 +199,38 @@ private Q_SLOTS:
         QVERIFY(roster.removeTimeOff(off->id));
         QVERIFY(roster.allTimeOff()->isEmpty());
         QCOMPARE(ChangeLog(*db).entries(Entity::TimeOff)->size(), 2);
+    }
+
+    void holidaysArePerTeamAndLogged()
+    {
+        QTemporaryDir dir;
+        auto db = Test::openFresh(dir, m_clock);
+        RosterService roster(*db);
+        const Team team = roster.addTeam(Team{{}, u"Payments"_s, u"Europe/Berlin"_s}).value();
+        const Team other = roster.addTeam(Team{{}, u"Search"_s, u"America/New_York"_s}).value();
+        const auto xmas = roster.addHoliday(Holiday{{}, team.id, QDate(2026, 12, 25), u" Christmas Day "_s});
+        QVERIFY2(xmas, qPrintable(xmas.errorMessage()));
+        QCOMPARE(xmas->name, u"Christmas Day"_s);
+        QVERIFY(roster.addHoliday(Holiday{{}, other.id, QDate(2026, 12, 25), u"Christmas Day"_s}));
+        const qint64 logged = logCount(*db);
+        // One holiday per team and day; bad input names the field and writes nothing.
+        const auto twice = roster.addHoliday(Holiday{{}, team.id, QDate(2026, 12, 25), u"Again"_s});
+        QVERIFY(!twice);
+        QCOMPARE(twice.error().field, u"date"_s);
+        QCOMPARE(roster.addHoliday(Holiday{{}, team.id, QDate(), u"Someday"_s}).error().field, u"date"_s);
+        QCOMPARE(roster.addHoliday(Holiday{{}, team.id, QDate(2026, 5, 1), u"  "_s}).error().field, u"name"_s);
+        QCOMPARE(roster.addHoliday(Holiday{{}, TeamId::create(), QDate(2026, 5, 1), u"Labour Day"_s}).error().field,
+                 u"team"_s);
+        QCOMPARE(logCount(*db), logged);
+        QCOMPARE(roster.holidays(team.id).value(), QList<Holiday>{xmas.value()});
+
+        QVERIFY(roster.removeHoliday(xmas->id));
+        QVERIFY(roster.holidays(team.id)->isEmpty());
+        QCOMPARE(roster.holidays(other.id)->size(), 1);
+        const auto log = ChangeLog(*db).entries(Entity::Holiday).value();
+        QCOMPARE(log.size(), 3);
+        QCOMPARE(log.last().action, ChangeAction::Delete);
+        QCOMPARE(log.last().before.value(u"date"_s).toString(), u"2026-12-25"_s);
     }
 };
 

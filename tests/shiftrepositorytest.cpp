@@ -1,5 +1,6 @@
-#include "store/personrepository.h"
 #include "store/shiftrepository.h"
+
+#include "store/personrepository.h"
 #include "store/teamrepository.h"
 #include "testutil.h"
 

@@ -1,5 +1,6 @@
-#include "store/personrepository.h"
 #include "store/teamrepository.h"
+
+#include "store/personrepository.h"
 #include "testutil.h"
 
 using namespace Qt::StringLiterals;

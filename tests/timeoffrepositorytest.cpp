@@ -1,6 +1,7 @@
+#include "store/timeoffrepository.h"
+
 #include "store/personrepository.h"
 #include "store/teamrepository.h"
-#include "store/timeoffrepository.h"
 #include "testutil.h"
 
 using namespace Qt::StringLiterals;
@@ -70,7 +71,8 @@ private Q_SLOTS:
         QVERIFY(PersonRepository(*db).insert(p));
         TimeOffRepository repo(*db);
         QVERIFY(!repo.insert(TimeOff{TimeOffId::create(), p.id, QDate(2026, 7, 14), QDate(2026, 7, 1), {}}));
-        QVERIFY(!repo.insert(TimeOff{TimeOffId::create(), PersonId::create(), QDate(2026, 7, 1), QDate(2026, 7, 2), {}}));
+        QVERIFY(
+            !repo.insert(TimeOff{TimeOffId::create(), PersonId::create(), QDate(2026, 7, 1), QDate(2026, 7, 2), {}}));
     }
 
     void holidaysPerTeam()

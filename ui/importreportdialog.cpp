@@ -17,13 +17,13 @@ ImportReportDialog::ImportReportDialog(const QString &fileName, const RosterImpo
     setObjectName(u"importReportDialog"_s);
     setWindowTitle(tr("Problems in %1").arg(fileName));
     const int valid = int(plan.toAdd.size() + plan.toUpdate.size());
-    auto *summary = new QLabel(
-        tr("%n problem(s) found. Nothing has been imported.", nullptr, int(plan.issues.size())) + u' ' +
-            (valid > 0 ? tr("%n row(s) are valid: %1 new, %2 updated.", nullptr, valid)
-                             .arg(plan.toAdd.size())
-                             .arg(plan.toUpdate.size())
-                       : tr("No row can be imported.")),
-        this);
+    auto *summary =
+        new QLabel(tr("%n problem(s) found. Nothing has been imported.", nullptr, int(plan.issues.size())) + u' ' +
+                       (valid > 0 ? tr("%n row(s) are valid: %1 new, %2 updated.", nullptr, valid)
+                                        .arg(plan.toAdd.size())
+                                        .arg(plan.toUpdate.size())
+                                  : tr("No row can be imported.")),
+                   this);
     summary->setWordWrap(true);
 
     auto *table = new QTableWidget(int(plan.issues.size()), 3, this);

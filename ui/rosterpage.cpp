@@ -66,9 +66,8 @@ RosterPage::RosterPage(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_view);
 
     connect(m_search, &QLineEdit::textChanged, m_filter, &RosterFilterModel::setSearchText);
-    connect(m_team, &QComboBox::currentIndexChanged, this, [this] {
-        m_filter->setTeam(TeamId::fromString(m_team->currentData().toString()));
-    });
+    connect(m_team, &QComboBox::currentIndexChanged, this,
+            [this] { m_filter->setTeam(TeamId::fromString(m_team->currentData().toString())); });
     connect(m_role, &QComboBox::currentIndexChanged, this, [this] {
         const int role = m_role->currentData().toInt();
         m_filter->setRole(role < 0 ? std::nullopt : std::optional<Role>(Role(role)));

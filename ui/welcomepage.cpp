@@ -17,7 +17,8 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
                                "roster."),
                             this);
     text->setWordWrap(true);
-    auto *create = new QCommandLinkButton(tr("Create a team"), tr("Name the team, then add its people one by one."), this);
+    auto *create =
+        new QCommandLinkButton(tr("Create a team"), tr("Name the team, then add its people one by one."), this);
     create->setObjectName(u"createTeamButton"_s);
     auto *import = new QCommandLinkButton(
         tr("Import a roster from CSV"),

@@ -17,13 +17,13 @@ QString changeActionToString(ChangeAction action);
 struct ChangeEntry
 {
     qint64 seq = 0; ///< order of the change in this database
-    QDateTime at; ///< UTC
-    QString actor; ///< configured identity, else the OS user
+    QDateTime at;   ///< UTC
+    QString actor;  ///< configured identity, else the OS user
     QString entity; ///< "person", "team", "timeoff", "holiday", "shift", "rotation", "pool"
     QString entityId;
     ChangeAction action = ChangeAction::Update;
     QJsonObject before; ///< empty on create
-    QJsonObject after; ///< empty on delete
+    QJsonObject after;  ///< empty on delete
 };
 
 namespace Entity {

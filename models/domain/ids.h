@@ -9,8 +9,7 @@ namespace Tandem {
 
 /// A typed UUID: a PersonId cannot be passed where a ShiftId is expected. Ids are stable across
 /// the database, .ics files and CalDAV (they become iCalendar UIDs), so they are UUIDs, not row numbers.
-template<typename Tag>
-class Id
+template <typename Tag> class Id
 {
 public:
     Id() = default;

@@ -11,13 +11,13 @@ namespace Tandem {
 
 /// Which seat of a pair a person can take.
 enum class Role {
-    Developer, ///< knows the code; no production access by default
+    Developer,  ///< knows the code; no production access by default
     Operations, ///< acts in production; production access by default
 };
 
-QString roleToString(Role role); ///< "developer" / "operations": the stored and CSV form
+QString roleToString(Role role);                      ///< "developer" / "operations": the stored and CSV form
 std::optional<Role> roleFromString(QStringView text); ///< accepts "developer", "dev", "operations", "ops"
-QString roleDisplayName(Role role); ///< translated, for the UI
+QString roleDisplayName(Role role);                   ///< translated, for the UI
 
 /// Someone who goes on call.
 struct Person
@@ -29,7 +29,7 @@ struct Person
     QList<TeamId> teams;
     QString timeZone; ///< IANA id
     QString phone;
-    QString chat; ///< chat handle, e.g. "@alice"
+    QString chat;          ///< chat handle, e.g. "@alice"
     double capacity = 1.0; ///< FTE, 0.1 to 1.0: weighs their fair share
     bool productionAccess = false;
     bool senior = false;

@@ -14,19 +14,17 @@ struct Error
     Error() = default;
     Error(QString text, QString fieldName = {}) // NOLINT(google-explicit-constructor)
         : message(std::move(text)), field(std::move(fieldName))
-    {
-    }
+    {}
 
     QString message;
     QString field;
 };
 
 /// The value of an operation that can fail for reasons the user must hear, or the Error.
-template<typename T>
-class [[nodiscard]] Result
+template <typename T> class [[nodiscard]] Result
 {
 public:
-    Result(T value) : m_value(std::move(value)) {} // NOLINT(google-explicit-constructor)
+    Result(T value) : m_value(std::move(value)) {}     // NOLINT(google-explicit-constructor)
     Result(Error error) : m_error(std::move(error)) {} // NOLINT(google-explicit-constructor)
 
     bool ok() const { return m_value.has_value(); }
@@ -48,8 +46,7 @@ private:
 };
 
 /// Result of an operation that returns nothing when it succeeds.
-template<>
-class [[nodiscard]] Result<void>
+template <> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;

@@ -40,10 +40,10 @@ struct RotationRules
     QList<QPair<PersonId, PersonId>> forbiddenPairs;
     double weekendWeight = 1.5; ///< per weekend day, relative to a weekday
     double holidayWeight = 2.0; ///< per public holiday
-    double nightWeight = 1.0; ///< factor on hours in [nightStart, nightEnd)
+    double nightWeight = 1.0;   ///< factor on hours in [nightStart, nightEnd)
     QTime nightStart = QTime(22, 0);
     QTime nightEnd = QTime(6, 0);
-    int freezeDays = 14; ///< published shifts starting within this many days never move
+    int freezeDays = 14;    ///< published shifts starting within this many days never move
     int lookbackWeeks = 26; ///< past shifts count for fairness over this window
 
     friend bool operator==(const RotationRules &, const RotationRules &) = default;

@@ -111,8 +111,8 @@ RotationRules rulesFromJson(const QJsonObject &o)
     for (const QJsonValue &v : o.value(u"forbidden_pairs"_s).toArray()) {
         const QJsonArray pair = v.toArray();
         if (pair.size() == 2) {
-            r.forbiddenPairs.append({PersonId::fromString(pair.at(0).toString()),
-                                     PersonId::fromString(pair.at(1).toString())});
+            r.forbiddenPairs.append(
+                {PersonId::fromString(pair.at(0).toString()), PersonId::fromString(pair.at(1).toString())});
         }
     }
     r.weekendWeight = o.value(u"weekend_weight"_s).toDouble(r.weekendWeight);

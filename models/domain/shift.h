@@ -10,9 +10,9 @@
 namespace Tandem {
 
 enum class ShiftState {
-    Planned, ///< the planner may still change it
+    Planned,   ///< the planner may still change it
     Published, ///< announced to the team; frozen close to its start
-    Locked, ///< never moved by the planner
+    Locked,    ///< never moved by the planner
 };
 
 QString shiftStateToString(ShiftState state);
@@ -27,7 +27,7 @@ struct Shift
     ShiftId id;
     RotationId rotationId;
     QDateTime start; ///< UTC
-    QDateTime end; ///< UTC, exclusive
+    QDateTime end;   ///< UTC, exclusive
     PersonId dev;
     PersonId ops;
     ShiftState state = ShiftState::Planned;

@@ -24,8 +24,7 @@ public:
     ServiceCommand(RosterEditor *editor, const QString &text, std::function<Status()> redoFn,
                    std::function<Status()> undoFn)
         : QUndoCommand(text), m_editor(editor), m_redo(std::move(redoFn)), m_undo(std::move(undoFn))
-    {
-    }
+    {}
 
     void redo() override
     {
@@ -59,8 +58,7 @@ private:
 
 RosterEditor::RosterEditor(RosterService &service, QUndoStack *stack, QObject *parent)
     : QObject(parent), m_service(service), m_stack(stack)
-{
-}
+{}
 
 void RosterEditor::push(const QString &text, std::function<Status()> redoFn, std::function<Status()> undoFn)
 {
@@ -75,7 +73,8 @@ Result<Person> RosterEditor::addPerson(const Person &person)
     if (added) {
         const Person p = added.value();
         push(
-            tr("Add %1").arg(p.name), [this, p] {
+            tr("Add %1").arg(p.name),
+            [this, p] {
                 auto again = m_service.addPerson(p);
                 return again ? Status() : Status(again.error());
             },

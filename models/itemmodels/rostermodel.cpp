@@ -84,7 +84,13 @@ QVariant RosterModel::data(const QModelIndex &index, int role) const
     }
     case SearchTextRole:
         // Role in words and short ("ops", "dev"), as people type it.
-        return QStringList{p.name,       p.email,      p.phone, p.chat, p.timeZone, teamNames(p), roleDisplayName(p.role),
+        return QStringList{p.name,
+                           p.email,
+                           p.phone,
+                           p.chat,
+                           p.timeZone,
+                           teamNames(p),
+                           roleDisplayName(p.role),
                            p.role == Role::Operations ? u"ops"_s : u"dev"_s}
             .join(u'\n')
             .toLower();
@@ -134,8 +140,8 @@ QVariant RosterModel::data(const QModelIndex &index, int role) const
             return p.productionAccess ? tr("%1 has production access and can take the operations seat.").arg(p.name)
                                       : tr("%1 has no production access.").arg(p.name);
         }
-        QString tip = u"<b>%1</b> (%2)<br>%3"_s.arg(p.name.toHtmlEscaped(), roleDisplayName(p.role),
-                                                   p.email.toHtmlEscaped());
+        QString tip =
+            u"<b>%1</b> (%2)<br>%3"_s.arg(p.name.toHtmlEscaped(), roleDisplayName(p.role), p.email.toHtmlEscaped());
         if (!p.phone.isEmpty()) {
             tip += u"<br>"_s + p.phone.toHtmlEscaped();
         }
@@ -252,8 +258,8 @@ bool RosterModel::setData(const QModelIndex &index, const QVariant &value, int r
             break;
         case CapacityColumn: {
             bool ok = false;
-            p.capacity = value.typeId() == QMetaType::QString ? QLocale().toDouble(value.toString(), &ok)
-                                                                : value.toDouble(&ok);
+            p.capacity =
+                value.typeId() == QMetaType::QString ? QLocale().toDouble(value.toString(), &ok) : value.toDouble(&ok);
             if (!ok) {
                 Q_EMIT editRefused(tr("“%1” is not a number.").arg(value.toString()));
                 return false;

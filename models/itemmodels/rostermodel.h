@@ -39,11 +39,11 @@ public:
     enum Roles {
         NameRole = Qt::DisplayRole,
         PersonIdRole = Qt::UserRole + 1, ///< QString uuid
-        PersonRole, ///< the Person value
-        PersonRoleRole, ///< Role as int
-        TeamIdsRole, ///< QStringList of team uuids
-        SortRole, ///< a value that sorts naturally (numbers as numbers)
-        SearchTextRole, ///< everything the search box matches, lower-case
+        PersonRole,                      ///< the Person value
+        PersonRoleRole,                  ///< Role as int
+        TeamIdsRole,                     ///< QStringList of team uuids
+        SortRole,                        ///< a value that sorts naturally (numbers as numbers)
+        SearchTextRole,                  ///< everything the search box matches, lower-case
     };
 
     RosterModel(Database &db, RosterService &service, QObject *parent = nullptr);

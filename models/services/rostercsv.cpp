@@ -170,8 +170,8 @@ RosterCsvParse parseRosterCsv(const QByteArray &data)
 
     const QList<Record> records = splitRecords(text, result.fileIssues);
     if (records.isEmpty()) {
-        result.fileIssues.append({1, 0, QString(), tr("The file is empty; expected a header line: %1")
-                                                       .arg(rosterCsvColumns().join(u','))});
+        result.fileIssues.append(
+            {1, 0, QString(), tr("The file is empty; expected a header line: %1").arg(rosterCsvColumns().join(u','))});
         return result;
     }
 
@@ -228,9 +228,9 @@ RosterCsvParse parseRosterCsv(const QByteArray &data)
         if (const auto role = roleFromString(roleText)) {
             p.role = *role;
         } else {
-            issue(u"role"_s, roleText.isEmpty() ? tr("Role is empty; expected developer or operations.")
-                                                : tr("“%1” is not a role; expected developer or operations.")
-                                                      .arg(roleText));
+            issue(u"role"_s, roleText.isEmpty()
+                                 ? tr("Role is empty; expected developer or operations.")
+                                 : tr("“%1” is not a role; expected developer or operations.").arg(roleText));
         }
         for (const QString &team : cell(u"team"_s).split(u';', Qt::SkipEmptyParts)) {
             if (!team.trimmed().isEmpty()) {
@@ -244,8 +244,8 @@ RosterCsvParse parseRosterCsv(const QByteArray &data)
             bool ok = false;
             p.capacity = capacity.toDouble(&ok);
             if (!ok) {
-                issue(u"capacity"_s, tr("“%1” is not a number; write a fraction of full time such as 0.5.")
-                                         .arg(capacity));
+                issue(u"capacity"_s,
+                      tr("“%1” is not a number; write a fraction of full time such as 0.5.").arg(capacity));
                 p.capacity = 1.0;
             }
         }

@@ -12,7 +12,7 @@ namespace Tandem {
 /// A problem in a roster CSV file, where it is and why.
 struct CsvIssue
 {
-    int line = 0; ///< 1-based line where the record starts
+    int line = 0;   ///< 1-based line where the record starts
     int column = 0; ///< 1-based; 0 when about the whole row
     QString columnName;
     QString message;
@@ -53,7 +53,7 @@ struct RosterImportPlan
 {
     QList<Person> toAdd;
     QList<Person> toUpdate; ///< matched by e-mail, already carrying the stored id
-    QList<Person> before; ///< the stored versions of toUpdate, same order
+    QList<Person> before;   ///< the stored versions of toUpdate, same order
     QList<Team> teamsToCreate;
     int unchanged = 0;
     QList<CsvIssue> issues;

@@ -144,8 +144,8 @@ Result<Person> RosterService::addPerson(Person person)
     if (auto status = PersonRepository(m_db).insert(person); !status) {
         return status.error();
     }
-    if (auto status = ChangeLog(m_db).append(Entity::Person, person.id.toString(), ChangeAction::Create, {},
-                                             toJson(person));
+    if (auto status =
+            ChangeLog(m_db).append(Entity::Person, person.id.toString(), ChangeAction::Create, {}, toJson(person));
         !status) {
         return status.error();
     }
@@ -266,8 +266,8 @@ Status RosterService::restorePerson(const PersonRemoval &removal)
         return status;
     }
     ChangeLog log(m_db);
-    if (auto status = log.append(Entity::Person, removal.person.toString(), ChangeAction::Create, {},
-                                 toJson(*person.value()));
+    if (auto status =
+            log.append(Entity::Person, removal.person.toString(), ChangeAction::Create, {}, toJson(*person.value()));
         !status) {
         return status;
     }
@@ -312,11 +312,11 @@ Status RosterService::erasePerson(PersonId id)
     }
     // The foreign keys of shifts refuse this for anyone who ever held a seat.
     if (auto status = people.erase(id); !status) {
-        return Error{tr("%1 has shifts and cannot be deleted; remove them from the roster instead.")
-                         .arg(person.value()->name)};
+        return Error{
+            tr("%1 has shifts and cannot be deleted; remove them from the roster instead.").arg(person.value()->name)};
     }
-    if (auto status = ChangeLog(m_db).append(Entity::Person, id.toString(), ChangeAction::Delete,
-                                             toJson(*person.value()), {});
+    if (auto status =
+            ChangeLog(m_db).append(Entity::Person, id.toString(), ChangeAction::Delete, toJson(*person.value()), {});
         !status) {
         return status;
     }
@@ -510,6 +510,94 @@ Status RosterService::removeTimeOff(TimeOffId id)
     }
     if (auto status =
             ChangeLog(m_db).append(Entity::TimeOff, id.toString(), ChangeAction::Delete, toJson(*before.value()), {});
+        !status) {
+        return status;
+    }
+    return transaction.commit();
+}
+
+Result<QList<Holiday>> RosterService::holidays(TeamId team) const
+{
+    return HolidayRepository(m_db).forTeam(team);
+}
+
+Result<Holiday> RosterService::addHoliday(Holiday holiday)
+{
+    if (holiday.id.isNull()) {
+        holiday.id = HolidayId::create();
+    }
+    holiday.name = holiday.name.trimmed();
+    if (const auto errors = validateHoliday(holiday); !errors.isEmpty()) {
+        return firstOf(errors);
+    }
+    Transaction transaction(m_db);
+    if (!transaction.status()) {
+        return transaction.status().error();
+    }
+    auto team = TeamRepository(m_db).find(holiday.teamId);
+    if (!team) {
+        return team.error();
+    }
+    if (!team.value()) {
+        return Error{tr("The team of this holiday is not in the database."), Field::Team.toString()};
+    }
+    HolidayRepository repository(m_db);
+    auto existing = repository.forTeam(holiday.teamId);
+    if (!existing) {
+        return existing.error();
+    }
+    for (const Holiday &other : existing.value()) {
+        if (other.date == holiday.date) {
+            return Error{tr("%1 already has a holiday on %2: %3.")
+                             .arg(team.value()->name, holiday.date.toString(Qt::ISODate), other.name),
+                         Field::Date.toString()};
+        }
+    }
+    if (auto status = repository.insert(holiday); !status) {
+        return status.error();
+    }
+    if (auto status =
+            ChangeLog(m_db).append(Entity::Holiday, holiday.id.toString(), ChangeAction::Create, {}, toJson(holiday));
+        !status) {
+        return status.error();
+    }
+    if (auto status = transaction.commit(); !status) {
+        return status.error();
+    }
+    return holiday;
+}
+
+Status RosterService::removeHoliday(HolidayId id)
+{
+    Transaction transaction(m_db);
+    if (!transaction.status()) {
+        return transaction.status();
+    }
+    // Holidays are few per team; finding one through its team keeps the store as it is.
+    auto teams = TeamRepository(m_db).all();
+    if (!teams) {
+        return teams.error();
+    }
+    HolidayRepository repository(m_db);
+    std::optional<Holiday> before;
+    for (const Team &team : teams.value()) {
+        auto holidays = repository.forTeam(team.id);
+        if (!holidays) {
+            return holidays.error();
+        }
+        for (const Holiday &h : holidays.value()) {
+            if (h.id == id) {
+                before = h;
+            }
+        }
+    }
+    if (!before) {
+        return {};
+    }
+    if (auto status = repository.remove(id); !status) {
+        return status;
+    }
+    if (auto status = ChangeLog(m_db).append(Entity::Holiday, id.toString(), ChangeAction::Delete, toJson(*before), {});
         !status) {
         return status;
     }

@@ -64,6 +64,12 @@ public:
     Status updateTimeOff(const TimeOff &timeOff);
     Status removeTimeOff(TimeOffId id);
 
+    // Public holidays.
+    Result<QList<Holiday>> holidays(TeamId team) const; ///< by date
+    /// Adds a public holiday of a team; one per team and day.
+    Result<Holiday> addHoliday(Holiday holiday);
+    Status removeHoliday(HolidayId id);
+
     // CSV.
     /// Checks a parsed file against the database: what would be added, updated, left alone,
     /// and every problem by line and column. Writes nothing.

@@ -54,23 +54,23 @@ QList<Error> validatePerson(const Person &p)
         errors.append(Error{tr("E-mail is empty."), Field::Email.toString()});
     } else if (!isValidEmail(p.email.trimmed())) {
         errors.append(Error{tr("“%1” is not an e-mail address (expected name@example.com).").arg(p.email),
-                       Field::Email.toString()});
+                            Field::Email.toString()});
     }
     if (!isValidTimeZone(p.timeZone)) {
-        errors.append(Error{p.timeZone.isEmpty()
-                           ? tr("Time zone is empty.")
-                           : tr("“%1” is not a known time zone (expected an IANA name such as Europe/Berlin).")
-                                 .arg(p.timeZone),
-                       Field::TimeZone.toString()});
+        errors.append(Error{
+            p.timeZone.isEmpty()
+                ? tr("Time zone is empty.")
+                : tr("“%1” is not a known time zone (expected an IANA name such as Europe/Berlin).").arg(p.timeZone),
+            Field::TimeZone.toString()});
     }
     if (!(p.capacity >= 0.1 - 1e-9 && p.capacity <= 1.0 + 1e-9)) {
-        errors.append(Error{tr("Capacity must be between 0.1 and 1.0 FTE, not %1.").arg(p.capacity),
-                       Field::Capacity.toString()});
+        errors.append(
+            Error{tr("Capacity must be between 0.1 and 1.0 FTE, not %1.").arg(p.capacity), Field::Capacity.toString()});
     }
     static const QRegularExpression phone(u"^\\+?[0-9 ()./-]{3,32}$"_s);
     if (!p.phone.isEmpty() && !phone.match(p.phone).hasMatch()) {
         errors.append(Error{tr("“%1” is not a phone number (digits, spaces and + ( ) - . / only).").arg(p.phone),
-                       Field::Phone.toString()});
+                            Field::Phone.toString()});
     }
     return errors;
 }
@@ -98,8 +98,137 @@ QList<Error> validateTimeOff(const TimeOff &t)
     }
     if (t.from.isValid() && t.to.isValid() && t.to < t.from) {
         errors.append(Error{tr("The time off ends (%1) before it starts (%2).")
-                           .arg(t.to.toString(Qt::ISODate), t.from.toString(Qt::ISODate)),
-                       Field::To.toString()});
+                                .arg(t.to.toString(Qt::ISODate), t.from.toString(Qt::ISODate)),
+                            Field::To.toString()});
+    }
+    return errors;
+}
+
+QList<Error> validateHoliday(const Holiday &h)
+{
+    QList<Error> errors;
+    if (h.teamId.isNull()) {
+        errors.append(Error{tr("The holiday belongs to no team."), Field::Team.toString()});
+    }
+    if (!h.date.isValid()) {
+        errors.append(Error{tr("The day of the holiday is not a valid date."), Field::Date.toString()});
+    }
+    if (h.name.trimmed().isEmpty()) {
+        errors.append(Error{tr("The holiday has no name."), Field::Name.toString()});
+    }
+    return errors;
+}
+
+QList<Error> validateRotation(const Rotation &r)
+{
+    QList<Error> errors;
+    auto add = [&errors](const QString &message, QStringView field) {
+        errors.append(Error{message, field.toString()});
+    };
+    if (r.name.trimmed().isEmpty()) {
+        add(tr("Rotation name is empty."), Field::Name);
+    }
+    if (r.teamId.isNull()) {
+        add(tr("The rotation belongs to no team."), Field::Team);
+    }
+    if (r.opsPoolId.isNull()) {
+        add(tr("The rotation has no ops pool to fill the ops seat."), Field::OpsPool);
+    }
+    if (!isValidTimeZone(r.timeZone)) {
+        add(r.timeZone.isEmpty()
+                ? tr("Time zone is empty.")
+                : tr("“%1” is not a known time zone (expected an IANA name such as Europe/Berlin).").arg(r.timeZone),
+            Field::TimeZone);
+    }
+    if (r.shiftMinutes <= 0) {
+        add(tr("A shift must last longer than zero (e.g. 24 hours or 7 days)."), Field::ShiftMinutes);
+    }
+    if (r.handoffWeekday < 1 || r.handoffWeekday > 7) {
+        add(tr("The handoff day must be a weekday from Monday (1) to Sunday (7), not %1.").arg(r.handoffWeekday),
+            Field::HandoffWeekday);
+    }
+    if (!r.handoffTime.isValid()) {
+        add(tr("The handoff time is not a valid time of day (expected HH:MM)."), Field::HandoffTime);
+    }
+    if ((r.activeDays & 0x7f) == 0 || (r.activeDays & ~0x7f) != 0) {
+        add(tr("The rotation must run on at least one day of the week."), Field::ActiveDays);
+    }
+    if (!r.startDate.isValid()) {
+        add(tr("The rotation has no start date."), Field::StartDate);
+    }
+
+    const RotationRules &rules = r.rules;
+    if (rules.minRestHours < -1) {
+        add(tr("Minimum rest must be 0 hours or more (or -1 for one shift length), not %1.").arg(rules.minRestHours),
+            Field::MinRestHours);
+    }
+    if (rules.maxShiftsPer4Weeks < 0) {
+        add(tr("The most shifts per person in 4 weeks must be 0 (no limit) or more, not %1.")
+                .arg(rules.maxShiftsPer4Weeks),
+            Field::MaxShiftsPer4Weeks);
+    }
+    if (rules.opsConcurrency < 1) {
+        add(tr("An ops engineer must be able to cover at least 1 rotation at a time, not %1.")
+                .arg(rules.opsConcurrency),
+            Field::OpsConcurrency);
+    }
+    // Written as !(x >= 0) so that NaN is refused too.
+    const struct
+    {
+        double value;
+        QStringView field;
+        const char *what;
+    } weights[] = {
+        {rules.weekendWeight, Field::WeekendWeight, QT_TRANSLATE_NOOP("Tandem::Validation", "The weekend weight")},
+        {rules.holidayWeight, Field::HolidayWeight, QT_TRANSLATE_NOOP("Tandem::Validation", "The holiday weight")},
+        {rules.nightWeight, Field::NightWeight, QT_TRANSLATE_NOOP("Tandem::Validation", "The night weight")},
+    };
+    for (const auto &w : weights) {
+        if (!(w.value >= 0) || qIsInf(w.value)) {
+            add(tr("%1 must be a number of 0 or more, not %2.").arg(tr(w.what)).arg(w.value), w.field);
+        }
+    }
+    if (!rules.nightStart.isValid()) {
+        add(tr("The start of night hours is not a valid time of day."), Field::NightStart);
+    }
+    if (!rules.nightEnd.isValid()) {
+        add(tr("The end of night hours is not a valid time of day."), Field::NightEnd);
+    }
+    if (rules.freezeDays < 0) {
+        add(tr("The freeze window must be 0 days or more, not %1.").arg(rules.freezeDays), Field::FreezeDays);
+    }
+    if (rules.lookbackWeeks < 0) {
+        add(tr("The look-back must be 0 weeks or more, not %1.").arg(rules.lookbackWeeks), Field::LookbackWeeks);
+    }
+    for (const PersonId &id : rules.newDevelopers) {
+        if (id.isNull()) {
+            add(tr("A new developer is not a known person."), Field::NewDevelopers);
+            break;
+        }
+    }
+    for (const auto &pair : rules.forbiddenPairs) {
+        if (pair.first.isNull() || pair.second.isNull()) {
+            add(tr("A forbidden pair names someone who is not a known person."), Field::ForbiddenPairs);
+            break;
+        }
+        if (pair.first == pair.second) {
+            add(tr("A forbidden pair must name two different people."), Field::ForbiddenPairs);
+            break;
+        }
+    }
+    return errors;
+}
+
+QList<Error> validatePool(const OpsPool &pool)
+{
+    QList<Error> errors;
+    if (pool.name.trimmed().isEmpty()) {
+        errors.append(Error{tr("Ops pool name is empty."), Field::Name.toString()});
+    }
+    if (pool.members.isEmpty()) {
+        errors.append(Error{tr("The ops pool has no members; the ops seat needs at least one person with production "
+                               "access."),
+                            Field::Members.toString()});
     }
     return errors;
 }

@@ -2,6 +2,7 @@
 
 #include "domain/person.h"
 #include "domain/result.h"
+#include "domain/rotation.h"
 #include "domain/team.h"
 #include "domain/timeoff.h"
 
@@ -22,6 +23,27 @@ inline constexpr QStringView Capacity = u"capacity";
 inline constexpr QStringView ProductionAccess = u"production_access";
 inline constexpr QStringView From = u"from";
 inline constexpr QStringView To = u"to";
+inline constexpr QStringView Date = u"date";
+// Rotations and ops pools: the keys of their JSON form (serialize.h).
+inline constexpr QStringView OpsPool = u"ops_pool";
+inline constexpr QStringView Members = u"members";
+inline constexpr QStringView ShiftMinutes = u"shift_minutes";
+inline constexpr QStringView HandoffWeekday = u"handoff_weekday";
+inline constexpr QStringView HandoffTime = u"handoff_time";
+inline constexpr QStringView ActiveDays = u"active_days";
+inline constexpr QStringView StartDate = u"start_date";
+inline constexpr QStringView MinRestHours = u"min_rest_hours";
+inline constexpr QStringView MaxShiftsPer4Weeks = u"max_shifts_per_4_weeks";
+inline constexpr QStringView OpsConcurrency = u"ops_concurrency";
+inline constexpr QStringView NewDevelopers = u"new_developers";
+inline constexpr QStringView ForbiddenPairs = u"forbidden_pairs";
+inline constexpr QStringView WeekendWeight = u"weekend_weight";
+inline constexpr QStringView HolidayWeight = u"holiday_weight";
+inline constexpr QStringView NightWeight = u"night_weight";
+inline constexpr QStringView NightStart = u"night_start";
+inline constexpr QStringView NightEnd = u"night_end";
+inline constexpr QStringView FreezeDays = u"freeze_days";
+inline constexpr QStringView LookbackWeeks = u"lookback_weeks";
 } // namespace Field
 
 /// What is wrong with a person's own fields, one Error per field at fault, in form order.
@@ -29,6 +51,12 @@ inline constexpr QStringView To = u"to";
 QList<Error> validatePerson(const Person &person);
 QList<Error> validateTeam(const Team &team);
 QList<Error> validateTimeOff(const TimeOff &timeOff);
+QList<Error> validateHoliday(const Holiday &holiday);
+/// The rotation's own fields and rules. That the team, the pool and the people it names exist
+/// is the service's to check.
+QList<Error> validateRotation(const Rotation &rotation);
+/// Name and members present; who the members are is the service's to check.
+QList<Error> validatePool(const OpsPool &pool);
 
 bool isValidEmail(const QString &email);
 bool isValidTimeZone(const QString &ianaId);

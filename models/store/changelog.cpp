@@ -89,7 +89,7 @@ Result<QList<ChangeEntry>> ChangeLog::entries(QStringView entity, const QString 
         e.entity = q.value(3).toString();
         e.entityId = q.value(4).toString();
         const QString action = q.value(5).toString();
-        e.action = action == u"create" ? ChangeAction::Create
+        e.action = action == u"create"   ? ChangeAction::Create
                    : action == u"delete" ? ChangeAction::Delete
                                          : ChangeAction::Update;
         e.before = fromText(q.value(6));

@@ -168,8 +168,9 @@ Result<Probe> probe(const QString &path)
             bool ok = false;
             const QVariant check = scalar(u"PRAGMA quick_check(1)"_s, &ok);
             if (!ok || check.toString() != u"ok") {
-                result = refuse(path, tr("it is damaged or not a database (%1).")
-                                          .arg(ok ? check.toString() : query.lastError().text()));
+                result = refuse(
+                    path,
+                    tr("it is damaged or not a database (%1).").arg(ok ? check.toString() : query.lastError().text()));
             } else {
                 p.applicationId = scalar(u"PRAGMA application_id"_s, &ok).toLongLong();
                 p.userVersion = scalar(u"PRAGMA user_version"_s, &ok).toInt();
@@ -198,8 +199,7 @@ QString Database::demoPath()
 
 Database::Database(QString path, QString connectionName, const Clock &clock)
     : m_path(std::move(path)), m_connectionName(std::move(connectionName)), m_clock(clock)
-{
-}
+{}
 
 Database::~Database()
 {
@@ -234,8 +234,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Cloc
                                     .arg(SchemaVersion));
         }
     } else if (!QDir().mkpath(info.absolutePath())) {
-        return Error{tr("Cannot create the folder “%1” for the database.")
-                         .arg(QDir::toNativeSeparators(info.absolutePath()))};
+        return Error{
+            tr("Cannot create the folder “%1” for the database.").arg(QDir::toNativeSeparators(info.absolutePath()))};
     }
 
     const QString name = u"tandem-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);

@@ -46,8 +46,9 @@ Result<QList<Person>> PersonRepository::select(const QString &where, const QVari
     if (people.isEmpty()) {
         return people;
     }
-    auto teams = prepare(m_db, u"SELECT tm.person_id, tm.team_id FROM team_members tm JOIN teams t ON t.id = tm.team_id "
-                               "ORDER BY t.name COLLATE NOCASE"_s);
+    auto teams =
+        prepare(m_db, u"SELECT tm.person_id, tm.team_id FROM team_members tm JOIN teams t ON t.id = tm.team_id "
+                      "ORDER BY t.name COLLATE NOCASE"_s);
     if (!teams) {
         return teams.error();
     }
@@ -101,8 +102,9 @@ Result<bool> PersonRepository::isRemoved(PersonId id) const
 
 Status PersonRepository::insert(const Person &p)
 {
-    auto query = prepare(m_db, u"INSERT INTO people (id, name, email, role, time_zone, phone, chat, capacity, "
-                               "production_access, senior, active, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    auto query =
+        prepare(m_db, u"INSERT INTO people (id, name, email, role, time_zone, phone, chat, capacity, "
+                      "production_access, senior, active, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     if (!query) {
         return query.error();
     }
@@ -125,8 +127,9 @@ Status PersonRepository::update(const Person &p)
         return query.error();
     }
     QSqlQuery &q = query.value();
-    for (const QVariant &v : QVariantList{p.name, p.email, roleToString(p.role), p.timeZone, p.phone, p.chat,
-                                          p.capacity, p.productionAccess, p.senior, p.active, p.notes, p.id.toString()}) {
+    for (const QVariant &v :
+         QVariantList{p.name, p.email, roleToString(p.role), p.timeZone, p.phone, p.chat, p.capacity,
+                      p.productionAccess, p.senior, p.active, p.notes, p.id.toString()}) {
         q.addBindValue(v);
     }
     if (auto status = exec(q); !status) {

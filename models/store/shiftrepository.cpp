@@ -4,6 +4,7 @@
 #include "domain/serialize.h"
 #include "sqlutil.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
@@ -66,9 +67,13 @@ Result<std::optional<Shift>> ShiftRepository::find(ShiftId id) const
     return found->isEmpty() ? std::nullopt : std::optional<Shift>(found->first());
 }
 
-Result<QList<Shift>> ShiftRepository::overlapping(const QDateTime &from, const QDateTime &to) const
+Result<QList<Shift>> ShiftRepository::overlapping(const QDateTime &from, const QDateTime &to, RotationId rotation) const
 {
-    return select(u"start_utc < ? AND end_utc > ?"_s, {to.toSecsSinceEpoch(), from.toSecsSinceEpoch()});
+    if (rotation.isNull()) {
+        return select(u"start_utc < ? AND end_utc > ?"_s, {to.toSecsSinceEpoch(), from.toSecsSinceEpoch()});
+    }
+    return select(u"rotation_id = ? AND start_utc < ? AND end_utc > ?"_s,
+                  {rotation.toString(), to.toSecsSinceEpoch(), from.toSecsSinceEpoch()});
 }
 
 Result<QList<SeatRef>> ShiftRepository::seatsFrom(PersonId person, const QDateTime &from) const
@@ -107,27 +112,54 @@ Status ShiftRepository::insert(const Shift &s)
 
 Status ShiftRepository::update(const Shift &s)
 {
-    auto query = prepare(m_db, u"UPDATE shifts SET rotation_id = ?, start_utc = ?, end_utc = ?, dev_id = ?, ops_id = ?, "
-                               "state = ?, note = ?, bridge_url = ?, sequence = ? WHERE id = ?"_s);
+    auto query =
+        prepare(m_db, u"UPDATE shifts SET rotation_id = ?, start_utc = ?, end_utc = ?, dev_id = ?, ops_id = ?, "
+                      "state = ?, note = ?, bridge_url = ?, sequence = ? WHERE id = ?"_s);
     if (!query) {
         return query.error();
     }
-    for (const QVariant &v : QVariantList{s.rotationId.toString(), s.start.toSecsSinceEpoch(),
-                                          s.end.toSecsSinceEpoch(), personValue(s.dev), personValue(s.ops),
-                                          shiftStateToString(s.state), s.note, s.bridgeUrl, s.sequence,
-                                          s.id.toString()}) {
+    for (const QVariant &v : QVariantList{s.rotationId.toString(), s.start.toSecsSinceEpoch(), s.end.toSecsSinceEpoch(),
+                                          personValue(s.dev), personValue(s.ops), shiftStateToString(s.state), s.note,
+                                          s.bridgeUrl, s.sequence, s.id.toString()}) {
         query.value().addBindValue(v);
     }
     return exec(query.value());
 }
 
-Result<QList<Rotation>> RotationRepository::all() const
+namespace {
+
+QVariant poolValue(PoolId id)
 {
-    auto query = prepare(m_db, u"SELECT id, team_id, name, ops_pool_id, time_zone, shift_minutes, handoff_weekday, "
-                               "handoff_time, active_days, start_date, rules, color FROM rotations "
-                               "WHERE removed_at IS NULL ORDER BY name COLLATE NOCASE"_s);
+    return id.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(id.toString());
+}
+
+QString rulesText(const RotationRules &rules)
+{
+    return QString::fromUtf8(QJsonDocument(toJson(rules)).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+Status ShiftRepository::remove(ShiftId id)
+{
+    auto query = prepare(m_db, u"DELETE FROM shifts WHERE id = ?"_s);
     if (!query) {
         return query.error();
+    }
+    query.value().addBindValue(id.toString());
+    return exec(query.value());
+}
+
+Result<QList<Rotation>> RotationRepository::select(const QString &where, const QVariantList &values) const
+{
+    auto query = prepare(m_db, u"SELECT id, team_id, name, ops_pool_id, time_zone, shift_minutes, handoff_weekday, "
+                               "handoff_time, active_days, start_date, rules, color FROM rotations WHERE "_s +
+                                   where + u" ORDER BY name COLLATE NOCASE"_s);
+    if (!query) {
+        return query.error();
+    }
+    for (const QVariant &value : values) {
+        query.value().addBindValue(value);
     }
     if (auto status = exec(query.value()); !status) {
         return status.error();
@@ -153,6 +185,48 @@ Result<QList<Rotation>> RotationRepository::all() const
     return result;
 }
 
+Result<QList<Rotation>> RotationRepository::all() const
+{
+    return select(u"removed_at IS NULL"_s, {});
+}
+
+Result<std::optional<Rotation>> RotationRepository::find(RotationId id) const
+{
+    auto found = select(u"id = ?"_s, {id.toString()});
+    if (!found) {
+        return found.error();
+    }
+    return found->isEmpty() ? std::nullopt : std::optional<Rotation>(found->first());
+}
+
+Result<std::optional<Rotation>> RotationRepository::findByName(const QString &name) const
+{
+    // The name column is COLLATE NOCASE: "=" compares case-insensitively (ASCII, like SQLite).
+    auto found = select(u"removed_at IS NULL AND name = ?"_s, {name.trimmed()});
+    if (!found) {
+        return found.error();
+    }
+    return found->isEmpty() ? std::nullopt : std::optional<Rotation>(found->first());
+}
+
+Result<QList<Rotation>> RotationRepository::usingPool(PoolId pool) const
+{
+    return select(u"removed_at IS NULL AND ops_pool_id = ?"_s, {pool.toString()});
+}
+
+Result<bool> RotationRepository::isRemoved(RotationId id) const
+{
+    auto query = prepare(m_db, u"SELECT removed_at IS NOT NULL FROM rotations WHERE id = ?"_s);
+    if (!query) {
+        return query.error();
+    }
+    query.value().addBindValue(id.toString());
+    if (auto status = exec(query.value()); !status) {
+        return status.error();
+    }
+    return query.value().next() && query.value().value(0).toBool();
+}
+
 Status RotationRepository::insert(const Rotation &r)
 {
     auto query = prepare(m_db, u"INSERT INTO rotations (id, team_id, name, ops_pool_id, time_zone, shift_minutes, "
@@ -162,13 +236,49 @@ Status RotationRepository::insert(const Rotation &r)
         return query.error();
     }
     for (const QVariant &v :
-         QVariantList{r.id.toString(), r.teamId.toString(), r.name,
-                      r.opsPoolId.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(r.opsPoolId.toString()),
-                      r.timeZone, r.shiftMinutes, r.handoffWeekday, r.handoffTime.toString(u"HH:mm"_s),
-                      r.activeDays, r.startDate.toString(Qt::ISODate),
-                      QString::fromUtf8(QJsonDocument(toJson(r.rules)).toJson(QJsonDocument::Compact)), r.color}) {
+         QVariantList{r.id.toString(), r.teamId.toString(), r.name, poolValue(r.opsPoolId), r.timeZone, r.shiftMinutes,
+                      r.handoffWeekday, r.handoffTime.toString(u"HH:mm"_s), r.activeDays,
+                      r.startDate.toString(Qt::ISODate), rulesText(r.rules), r.color}) {
         query.value().addBindValue(v);
     }
+    return exec(query.value());
+}
+
+Status RotationRepository::update(const Rotation &r)
+{
+    auto query = prepare(m_db, u"UPDATE rotations SET team_id = ?, name = ?, ops_pool_id = ?, time_zone = ?, "
+                               "shift_minutes = ?, handoff_weekday = ?, handoff_time = ?, active_days = ?, "
+                               "start_date = ?, rules = ?, color = ? WHERE id = ? AND removed_at IS NULL"_s);
+    if (!query) {
+        return query.error();
+    }
+    QSqlQuery &q = query.value();
+    for (const QVariant &v :
+         QVariantList{r.teamId.toString(), r.name, poolValue(r.opsPoolId), r.timeZone, r.shiftMinutes, r.handoffWeekday,
+                      r.handoffTime.toString(u"HH:mm"_s), r.activeDays, r.startDate.toString(Qt::ISODate),
+                      rulesText(r.rules), r.color, r.id.toString()}) {
+        q.addBindValue(v);
+    }
+    if (auto status = exec(q); !status) {
+        return status;
+    }
+    if (q.numRowsAffected() != 1) {
+        return Error{QCoreApplication::translate("Tandem::Store", "No such rotation: %1").arg(r.name)};
+    }
+    return {};
+}
+
+Status RotationRepository::remove(RotationId id)
+{
+    // The name column is UNIQUE across removed rows too (schema 1), so a removed rotation gives
+    // its name up: it becomes "NAME (removed ID)". The change log keeps the name it had.
+    auto query = prepare(m_db, u"UPDATE rotations SET removed_at = ?, name = name || ' (removed ' || id || ')' "
+                               "WHERE id = ? AND removed_at IS NULL"_s);
+    if (!query) {
+        return query.error();
+    }
+    query.value().addBindValue(m_db.clock().now().toUTC().toString(Qt::ISODate));
+    query.value().addBindValue(id.toString());
     return exec(query.value());
 }
 

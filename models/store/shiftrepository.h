@@ -17,29 +17,45 @@ public:
     explicit ShiftRepository(Database &db) : m_db(db) {}
 
     Result<std::optional<Shift>> find(ShiftId id) const;
-    /// Shifts that overlap [from, to), by start.
-    Result<QList<Shift>> overlapping(const QDateTime &from, const QDateTime &to) const;
+    /// Shifts that overlap [from, to), by start; only those of `rotation` unless it is null.
+    Result<QList<Shift>> overlapping(const QDateTime &from, const QDateTime &to, RotationId rotation = {}) const;
     /// Seats the person holds in shifts that start at or after `from`.
     Result<QList<SeatRef>> seatsFrom(PersonId person, const QDateTime &from) const;
 
     Status insert(const Shift &shift);
     Status update(const Shift &shift);
+    Status remove(ShiftId id);
 
 private:
     Result<QList<Shift>> select(const QString &where, const QVariantList &values) const;
     Database &m_db;
 };
 
-/// Rotations. The planner issue gives them their full settings.
+/// Rotations with their shape and rules (the rules as JSON in one column). Removing a rotation
+/// only marks the row: its past shifts keep naming it.
 class RotationRepository
 {
 public:
     explicit RotationRepository(Database &db) : m_db(db) {}
 
+    /// Rotations in use (not removed), ordered by name.
     Result<QList<Rotation>> all() const;
+    /// Also finds removed rotations (their past shifts still point at them).
+    Result<std::optional<Rotation>> find(RotationId id) const;
+    /// Case-insensitive; only rotations in use.
+    Result<std::optional<Rotation>> findByName(const QString &name) const;
+    /// Rotations in use that draw their ops seat from `pool`.
+    Result<QList<Rotation>> usingPool(PoolId pool) const;
+    Result<bool> isRemoved(RotationId id) const;
+
     Status insert(const Rotation &rotation);
+    /// Only a rotation in use; fails when there is none with that id.
+    Status update(const Rotation &rotation);
+    /// Marks the rotation removed at the clock's now and frees its name for a new rotation.
+    Status remove(RotationId id);
 
 private:
+    Result<QList<Rotation>> select(const QString &where, const QVariantList &values) const;
     Database &m_db;
 };
 

@@ -9,7 +9,8 @@ namespace Tandem {
 
 Result<QList<Team>> TeamRepository::select(const QString &where, const QVariantList &values) const
 {
-    auto query = prepare(m_db, u"SELECT id, name, time_zone FROM teams WHERE "_s + where + u" ORDER BY name COLLATE NOCASE"_s);
+    auto query =
+        prepare(m_db, u"SELECT id, name, time_zone FROM teams WHERE "_s + where + u" ORDER BY name COLLATE NOCASE"_s);
     if (!query) {
         return query.error();
     }

@@ -24,8 +24,7 @@ Result<QList<TimeOff>> TimeOffRepository::select(const QString &where, const QVa
     QList<TimeOff> result;
     while (query.value().next()) {
         const QSqlQuery &q = query.value();
-        result.append(TimeOff{TimeOffId::fromString(q.value(0).toString()),
-                              PersonId::fromString(q.value(1).toString()),
+        result.append(TimeOff{TimeOffId::fromString(q.value(0).toString()), PersonId::fromString(q.value(1).toString()),
                               QDate::fromString(q.value(2).toString(), Qt::ISODate),
                               QDate::fromString(q.value(3).toString(), Qt::ISODate), q.value(4).toString()});
     }
@@ -60,7 +59,8 @@ Result<std::optional<TimeOff>> TimeOffRepository::find(TimeOffId id) const
 
 Status TimeOffRepository::insert(const TimeOff &t)
 {
-    auto query = prepare(m_db, u"INSERT INTO time_off (id, person_id, from_date, to_date, reason) VALUES (?, ?, ?, ?, ?)"_s);
+    auto query =
+        prepare(m_db, u"INSERT INTO time_off (id, person_id, from_date, to_date, reason) VALUES (?, ?, ?, ?, ?)"_s);
     if (!query) {
         return query.error();
     }
@@ -73,7 +73,8 @@ Status TimeOffRepository::insert(const TimeOff &t)
 
 Status TimeOffRepository::update(const TimeOff &t)
 {
-    auto query = prepare(m_db, u"UPDATE time_off SET person_id = ?, from_date = ?, to_date = ?, reason = ? WHERE id = ?"_s);
+    auto query =
+        prepare(m_db, u"UPDATE time_off SET person_id = ?, from_date = ?, to_date = ?, reason = ? WHERE id = ?"_s);
     if (!query) {
         return query.error();
     }
