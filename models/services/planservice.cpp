@@ -1,0 +1,259 @@
+#include "planservice.h"
+
+#include "domain/serialize.h"
+#include "store/changelog.h"
+#include "store/database.h"
+#include "store/personrepository.h"
+#include "store/poolrepository.h"
+#include "store/shiftrepository.h"
+#include "store/timeoffrepository.h"
+#include "store/transaction.h"
+
+#include <QCoreApplication>
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+
+namespace Tandem {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Tandem::PlanService", text);
+}
+
+// Dates are rotation-local; a day of margin on each side covers every zone's offset.
+QDateTime dayStartUtc(QDate date)
+{
+    return QDateTime(date, QTime(0, 0), Qt::UTC).addDays(-1);
+}
+
+} // namespace
+
+Result<Planner::PlanRequest> PlanService::request(const QList<RotationId> &rotationIds, QDate from, QDate to,
+                                                  quint64 seed) const
+{
+    if (!from.isValid() || !to.isValid()) {
+        return Error{tr("The plan needs a valid first and last day."), u"from"_s};
+    }
+    if (to < from) {
+        return Error{
+            tr("The plan ends (%1) before it starts (%2).").arg(to.toString(Qt::ISODate), from.toString(Qt::ISODate)),
+            u"to"_s};
+    }
+    Planner::PlanRequest request;
+    request.from = from;
+    request.to = to;
+    request.now = m_db.clock().now();
+    request.seed = seed;
+
+    RotationRepository rotations(m_db);
+    PoolRepository pools(m_db);
+    HolidayRepository holidays(m_db);
+    int lookbackWeeks = 0;
+    for (const RotationId &id : rotationIds) {
+        auto rotation = rotations.find(id);
+        if (!rotation) {
+            return rotation.error();
+        }
+        if (!rotation.value()) {
+            return Error{tr("The rotation %1 is not in the database.").arg(id.toString()), u"rotation"_s};
+        }
+        request.rotations.append(*rotation.value());
+        lookbackWeeks = std::max(lookbackWeeks, rotation.value()->rules.lookbackWeeks);
+        const PoolId poolId = rotation.value()->opsPoolId;
+        if (!poolId.isNull() && !request.pools.contains(poolId)) {
+            auto pool = pools.find(poolId);
+            if (!pool) {
+                return pool.error();
+            }
+            if (pool.value()) {
+                request.pools.insert(poolId, *pool.value());
+            }
+        }
+        const TeamId team = rotation.value()->teamId;
+        if (!request.holidays.contains(team)) {
+            auto days = holidays.forTeam(team);
+            if (!days) {
+                return days.error();
+            }
+            QList<QDate> dates;
+            for (const Holiday &h : days.value()) {
+                dates.append(h.date);
+            }
+            request.holidays.insert(team, dates);
+        }
+    }
+    auto people = PersonRepository(m_db).all();
+    if (!people) {
+        return people.error();
+    }
+    request.people = people.value();
+
+    const QDate lookbackStart = from.addDays(-7 * lookbackWeeks);
+    auto timeOff = TimeOffRepository(m_db).overlapping(lookbackStart.addDays(-1), to.addDays(40));
+    if (!timeOff) {
+        return timeOff.error();
+    }
+    request.timeOff = timeOff.value();
+    // All rotations' shifts: the planned ones are history and current plan, the others count
+    // for double booking. Shifts just past the horizon matter for the rest rule.
+    auto existing = ShiftRepository(m_db).overlapping(dayStartUtc(lookbackStart), dayStartUtc(to.addDays(40)));
+    if (!existing) {
+        return existing.error();
+    }
+    request.existing = existing.value();
+    return request;
+}
+
+Result<Planner::PlanResult> PlanService::preview(const QList<RotationId> &rotations, QDate from, QDate to,
+                                                 const Planner::Progress &progress) const
+{
+    auto built = request(rotations, from, to);
+    if (!built) {
+        return built.error();
+    }
+    return Planner::plan(built.value(), progress);
+}
+
+Result<AppliedPlan> PlanService::apply(const Planner::PlanResult &plan)
+{
+    if (plan.cancelled) {
+        return Error{tr("The plan was cancelled; nothing was written.")};
+    }
+    Transaction transaction(m_db);
+    if (!transaction.status()) {
+        return transaction.status().error();
+    }
+    ShiftRepository shifts(m_db);
+    ChangeLog log(m_db);
+    AppliedPlan applied;
+    for (const Planner::PlannedShift &planned : plan.shifts) {
+        const Shift &shift = planned.shift;
+        switch (planned.change) {
+        case Planner::Change::Added: {
+            if (auto status = shifts.insert(shift); !status) {
+                return status.error();
+            }
+            if (auto status = log.append(Entity::Shift, shift.id.toString(), ChangeAction::Create, {}, toJson(shift));
+                !status) {
+                return status.error();
+            }
+            applied.added.append(shift);
+            break;
+        }
+        case Planner::Change::Changed: {
+            auto before = shifts.find(shift.id);
+            if (!before) {
+                return before.error();
+            }
+            if (!before.value()) {
+                return Error{tr("A shift of the plan was deleted meanwhile; plan again.")};
+            }
+            if (auto status = shifts.update(shift); !status) {
+                return status.error();
+            }
+            if (auto status = log.append(Entity::Shift, shift.id.toString(), ChangeAction::Update,
+                                         toJson(*before.value()), toJson(shift));
+                !status) {
+                return status.error();
+            }
+            applied.changed.append({*before.value(), shift});
+            break;
+        }
+        case Planner::Change::Removed: {
+            if (auto status = shifts.remove(shift.id); !status) {
+                return status.error();
+            }
+            if (auto status = log.append(Entity::Shift, shift.id.toString(), ChangeAction::Delete, toJson(shift), {});
+                !status) {
+                return status.error();
+            }
+            applied.removed.append(shift);
+            break;
+        }
+        case Planner::Change::Unchanged:
+        case Planner::Change::Fixed:
+            break;
+        }
+    }
+    if (auto status = transaction.commit(); !status) {
+        return status.error();
+    }
+    return applied;
+}
+
+Status PlanService::revert(const AppliedPlan &applied)
+{
+    Transaction transaction(m_db);
+    if (!transaction.status()) {
+        return transaction.status();
+    }
+    ShiftRepository shifts(m_db);
+    ChangeLog log(m_db);
+    for (const Shift &shift : applied.added) {
+        if (auto status = shifts.remove(shift.id); !status) {
+            return status;
+        }
+        if (auto status = log.append(Entity::Shift, shift.id.toString(), ChangeAction::Delete, toJson(shift), {});
+            !status) {
+            return status;
+        }
+    }
+    for (const auto &[before, after] : applied.changed) {
+        if (auto status = shifts.update(before); !status) {
+            return status;
+        }
+        if (auto status =
+                log.append(Entity::Shift, before.id.toString(), ChangeAction::Update, toJson(after), toJson(before));
+            !status) {
+            return status;
+        }
+    }
+    for (const Shift &shift : applied.removed) {
+        if (auto status = shifts.insert(shift); !status) {
+            return status;
+        }
+        if (auto status = log.append(Entity::Shift, shift.id.toString(), ChangeAction::Create, {}, toJson(shift));
+            !status) {
+            return status;
+        }
+    }
+    return transaction.commit();
+}
+
+Result<Planner::FairnessSummary> PlanService::fairness(const QList<RotationId> &rotations, QDate from, QDate to) const
+{
+    auto built = request(rotations, from, to);
+    if (!built) {
+        return built.error();
+    }
+    Planner::PlanRequest &r = built.value();
+    QSet<RotationId> ids(rotations.cbegin(), rotations.cend());
+    // Only the period asked for counts: no look-back, only shifts that start inside it.
+    for (Rotation &rotation : r.rotations) {
+        rotation.rules.lookbackWeeks = 0;
+    }
+    QList<Shift> inside;
+    const QDateTime start = QDateTime(from, QTime(0, 0), Qt::UTC).addDays(-1);
+    const QDateTime end = QDateTime(to.addDays(1), QTime(0, 0), Qt::UTC).addDays(1);
+    for (const Shift &s : r.existing) {
+        if (!ids.contains(s.rotationId)) {
+            continue;
+        }
+        const Rotation *rotation = nullptr;
+        for (const Rotation &candidate : r.rotations) {
+            if (candidate.id == s.rotationId) {
+                rotation = &candidate;
+            }
+        }
+        const QDate local = s.start.toTimeZone(QTimeZone(rotation->timeZone.toUtf8())).date();
+        if (s.start >= start && s.start < end && local >= from && local <= to) {
+            inside.append(s);
+        }
+    }
+    return Planner::summarize(r, inside);
+}
+
+} // namespace Tandem

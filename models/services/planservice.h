@@ -1,0 +1,46 @@
+#pragma once
+
+#include "domain/result.h"
+#include "planner/planner.h"
+
+namespace Tandem {
+
+class Database;
+
+/// What applying a plan wrote, so that an undo can take it back.
+struct AppliedPlan
+{
+    QList<Shift> added;
+    QList<QPair<Shift, Shift>> changed; ///< (before, after)
+    QList<Shift> removed;
+
+    int count() const { return int(added.size() + changed.size() + removed.size()); }
+};
+
+/// Planning use cases over the database: build the planner's request from the store, preview a
+/// plan, apply it in one transaction (with the change log), take it back, and report fairness.
+class PlanService
+{
+public:
+    explicit PlanService(Database &db) : m_db(db) {}
+
+    /// Everything the planner needs for `rotations` over [from, to] (rotation-local dates): people,
+    /// pools, time off, holidays, and existing shifts from the look-back start to the horizon end.
+    Result<Planner::PlanRequest> request(const QList<RotationId> &rotations, QDate from, QDate to,
+                                         quint64 seed = 1) const;
+    /// Runs the planner without writing anything.
+    Result<Planner::PlanResult> preview(const QList<RotationId> &rotations, QDate from, QDate to,
+                                        const Planner::Progress &progress = {}) const;
+    /// Writes what the plan adds, changes and removes, in one transaction with its change log.
+    /// Fixed and unchanged shifts are not touched.
+    Result<AppliedPlan> apply(const Planner::PlanResult &plan);
+    /// Takes an applied plan back (its undo).
+    Status revert(const AppliedPlan &applied);
+    /// Fairness of the shifts already in the database over [from, to].
+    Result<Planner::FairnessSummary> fairness(const QList<RotationId> &rotations, QDate from, QDate to) const;
+
+private:
+    Database &m_db;
+};
+
+} // namespace Tandem

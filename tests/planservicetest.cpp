@@ -1,0 +1,157 @@
+#include "services/planservice.h"
+
+#include "services/rosterservice.h"
+#include "store/changelog.h"
+#include "store/poolrepository.h"
+#include "store/shiftrepository.h"
+#include "testutil.h"
+
+using namespace Qt::StringLiterals;
+using namespace Tandem;
+
+class PlanServiceTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    // "Now" is Wednesday 18 March 2026; plans start the Monday after.
+    FakeClock m_clock{Test::fixedNow()};
+
+    struct Fixture
+    {
+        QTemporaryDir dir;
+        std::unique_ptr<Database> db;
+        Rotation rotation;
+        QList<Person> devs;
+        QList<Person> ops;
+    };
+
+    std::unique_ptr<Fixture> make()
+    {
+        auto f = std::make_unique<Fixture>();
+        f->db = Test::openFresh(f->dir, m_clock);
+        RosterService roster(*f->db);
+        const Team team = roster.addTeam(Team{{}, u"Payments"_s, u"Europe/Berlin"_s}).value();
+        OpsPool pool{PoolId::create(), u"Payments ops"_s, {}};
+        for (int i = 0; i < 4; ++i) {
+            Person dev = Test::makePerson(u"Dev %1"_s.arg(i), u"dev%1@example.com"_s.arg(i));
+            dev.teams = {team.id};
+            f->devs.append(roster.addPerson(dev).value());
+            Person ops = Test::makePerson(u"Ops %1"_s.arg(i), u"ops%1@example.com"_s.arg(i), Role::Operations);
+            f->ops.append(roster.addPerson(ops).value());
+            pool.members.append(f->ops.last().id);
+        }
+        PoolRepository(*f->db).insert(pool).ok();
+        f->rotation.id = RotationId::create();
+        f->rotation.teamId = team.id;
+        f->rotation.name = u"Payments on call"_s;
+        f->rotation.opsPoolId = pool.id;
+        f->rotation.timeZone = u"Europe/Berlin"_s;
+        f->rotation.shiftMinutes = 7 * 24 * 60;
+        f->rotation.startDate = QDate(2026, 3, 23);
+        RotationRepository(*f->db).insert(f->rotation).ok();
+        return f;
+    }
+
+    static int shiftCount(Database &db)
+    {
+        return int(ShiftRepository(db)
+                       .overlapping(QDateTime(QDate(2020, 1, 1), QTime(0, 0), Qt::UTC),
+                                    QDateTime(QDate(2030, 1, 1), QTime(0, 0), Qt::UTC))
+                       ->size());
+    }
+
+private Q_SLOTS:
+    void previewWritesNothingApplyWritesAllWithTheLog()
+    {
+        auto f = make();
+        PlanService plans(*f->db);
+        const qint64 logBefore = ChangeLog(*f->db).count().value();
+        const auto preview = plans.preview({f->rotation.id}, QDate(2026, 3, 23), QDate(2026, 6, 21));
+        QVERIFY2(preview, qPrintable(preview.errorMessage()));
+        QCOMPARE(preview->shifts.size(), 13); // a quarter of weekly shifts
+        QCOMPARE(shiftCount(*f->db), 0);
+        QCOMPARE(ChangeLog(*f->db).count().value(), logBefore);
+
+        const auto applied = plans.apply(preview.value());
+        QVERIFY2(applied, qPrintable(applied.errorMessage()));
+        QCOMPARE(applied->added.size(), 13);
+        QCOMPARE(shiftCount(*f->db), 13);
+        QCOMPARE(ChangeLog(*f->db).entries(Entity::Shift)->size(), 13);
+
+        const auto fairness = plans.fairness({f->rotation.id}, QDate(2026, 3, 23), QDate(2026, 6, 21));
+        QVERIFY(fairness);
+        int shifts = 0;
+        for (const auto &person : fairness->people) {
+            shifts += person.shifts;
+        }
+        QCOMPARE(shifts, 26); // 13 shifts x 2 seats
+
+        QVERIFY(plans.revert(applied.value()));
+        QCOMPARE(shiftCount(*f->db), 0);
+        QCOMPARE(ChangeLog(*f->db).entries(Entity::Shift)->size(), 26);
+    }
+
+    void replanKeepsWhatItCanAndBumpsTheSequence()
+    {
+        auto f = make();
+        PlanService plans(*f->db);
+        const QDate from(2026, 3, 23);
+        const QDate to(2026, 9, 20);
+        QVERIFY(plans.apply(plans.preview({f->rotation.id}, from, to).value()));
+        // Unchanged inputs: nothing to do.
+        auto again = plans.preview({f->rotation.id}, from, to);
+        for (const auto &p : again->shifts) {
+            QCOMPARE(p.change, Planner::Change::Unchanged);
+        }
+        QCOMPARE(plans.apply(again.value())->count(), 0);
+
+        // New leave for whoever has the shift of 13 April.
+        const auto week = ShiftRepository(*f->db).overlapping(QDateTime(QDate(2026, 4, 14), QTime(0, 0), Qt::UTC),
+                                                              QDateTime(QDate(2026, 4, 15), QTime(0, 0), Qt::UTC));
+        QCOMPARE(week->size(), 1);
+        const Shift hit = week->first();
+        QVERIFY(RosterService(*f->db).addTimeOff(TimeOff{{}, hit.dev, QDate(2026, 4, 14), QDate(2026, 4, 16), {}}));
+        auto replanned = plans.preview({f->rotation.id}, from, to);
+        const auto applied = plans.apply(replanned.value());
+        QVERIFY(applied);
+        QVERIFY(applied->changed.size() >= 1);
+        QVERIFY2(applied->changed.size() <= 2, qPrintable(QString::number(applied->changed.size())));
+        const Shift after = ShiftRepository(*f->db).find(hit.id).value().value();
+        QVERIFY(after.dev != hit.dev);
+        QCOMPARE(after.ops, hit.ops);
+        QCOMPARE(after.sequence, hit.sequence + 1);
+    }
+
+    void pastShiftsStayAsTheyWere()
+    {
+        auto f = make();
+        PlanService plans(*f->db);
+        QVERIFY(plans.apply(plans.preview({f->rotation.id}, QDate(2026, 3, 23), QDate(2026, 5, 31)).value()));
+        const auto first = ShiftRepository(*f->db)
+                               .overlapping(QDateTime(QDate(2026, 3, 24), QTime(0, 0), Qt::UTC),
+                                            QDateTime(QDate(2026, 3, 25), QTime(0, 0), Qt::UTC))
+                               ->first();
+        // Two weeks later the first shift is history, even with its developer now on leave then.
+        m_clock.setNow(QDateTime(QDate(2026, 4, 1), QTime(12, 0), Qt::UTC));
+        QVERIFY(RosterService(*f->db).addTimeOff(TimeOff{{}, first.dev, QDate(2026, 3, 23), QDate(2026, 3, 25), {}}));
+        const auto replanned = plans.preview({f->rotation.id}, QDate(2026, 3, 23), QDate(2026, 5, 31));
+        QCOMPARE(replanned->shifts.first().change, Planner::Change::Fixed);
+        QCOMPARE(replanned->shifts.first().shift.dev, first.dev);
+        m_clock.setNow(Test::fixedNow());
+    }
+
+    void badHorizonNamesTheField()
+    {
+        auto f = make();
+        const auto result = PlanService(*f->db).preview({f->rotation.id}, QDate(2026, 5, 1), QDate(2026, 4, 1));
+        QVERIFY(!result);
+        QCOMPARE(result.error().field, u"to"_s);
+        const auto unknown = PlanService(*f->db).preview({RotationId::create()}, QDate(2026, 4, 1), QDate(2026, 5, 1));
+        QVERIFY(!unknown);
+        QCOMPARE(unknown.error().field, u"rotation"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(PlanServiceTest)
+#include "planservicetest.moc"
