@@ -4,6 +4,8 @@
 #include "services/demodata.h"
 #include "services/identity.h"
 #include "services/rosterservice.h"
+#include "services/rotationservice.h"
+#include "services/validation.h"
 #include "store/database.h"
 
 #include <QCommandLineParser>
@@ -12,7 +14,14 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
+#include <QRegularExpression>
 #include <QSaveFile>
+#include <QTimeZone>
+
+#include <array>
+#include <cmath>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -30,14 +39,39 @@ struct Command
 const QList<Command> &commands()
 {
     static const QList<Command> list = {
-        {{u"roster"_s, u"import"_s}, u"roster import FILE.csv [--valid-only]"_s,
+        {{u"roster"_s, u"import"_s},
+         u"roster import FILE.csv [--valid-only]"_s,
          u"Import people from a CSV file; updates people by e-mail."_s},
-        {{u"roster"_s, u"export"_s}, u"roster export [FILE.csv]"_s,
+        {{u"roster"_s, u"export"_s},
+         u"roster export [FILE.csv]"_s,
          u"Write the roster as CSV to FILE or standard output."_s},
         {{u"roster"_s, u"list"_s}, u"roster list [--team NAME] [--json]"_s, u"List the people on the roster."_s},
-        {{u"timeoff"_s, u"add"_s}, u"timeoff add --person EMAIL --from DATE --to DATE [--reason TEXT]"_s,
+        {{u"timeoff"_s, u"add"_s},
+         u"timeoff add --person EMAIL --from DATE --to DATE [--reason TEXT]"_s,
          u"Record time off (dates as YYYY-MM-DD, both included)."_s},
         {{u"timeoff"_s, u"list"_s}, u"timeoff list [--person EMAIL] [--json]"_s, u"List time off."_s},
+        {{u"pool"_s, u"add"_s},
+         u"pool add NAME --members EMAIL[,EMAIL...]"_s,
+         u"Create an ops pool: people with production access who fill the ops seat."_s},
+        {{u"pool"_s, u"edit"_s},
+         u"pool edit NAME [--name NEW] [--members EMAIL[,EMAIL...]]"_s,
+         u"Rename an ops pool or replace its members."_s},
+        {{u"pool"_s, u"list"_s}, u"pool list [--json]"_s, u"List the ops pools, their members and rotations."_s},
+        {{u"pool"_s, u"remove"_s}, u"pool remove NAME"_s, u"Delete an ops pool that no rotation uses."_s},
+        {{u"rotation"_s, u"add"_s},
+         u"rotation add NAME --team TEAM --ops-pool POOL [OPTIONS]"_s,
+         u"Create a rotation; rotation add --help lists its shape and rule options."_s},
+        {{u"rotation"_s, u"edit"_s},
+         u"rotation edit NAME [--name NEW] [OPTIONS]"_s,
+         u"Change a rotation; only the options given change."_s},
+        {{u"rotation"_s, u"list"_s}, u"rotation list [--json]"_s, u"List the rotations."_s},
+        {{u"rotation"_s, u"show"_s}, u"rotation show NAME [--json]"_s, u"Show every setting of a rotation in words."_s},
+        {{u"rotation"_s, u"remove"_s},
+         u"rotation remove NAME"_s,
+         u"Take a rotation out of use; past shifts stay, shifts not yet started are deleted."_s},
+        {{u"shifts"_s, u"list"_s},
+         u"shifts list [--rotation NAME] [--from DATE] [--to DATE] [--json]"_s,
+         u"List shifts overlapping the days (default: today and the next 4 weeks)."_s},
     };
     return list;
 }
@@ -102,6 +136,421 @@ QString table(const QStringList &header, const QList<QStringList> &rows)
         text += line(row);
     }
     return text;
+}
+
+// --- Rotations and pools: option values to domain values, domain values to words. ---
+
+const std::array<QString, 7> &dayNames()
+{
+    static const std::array<QString, 7> names = {u"Monday"_s, u"Tuesday"_s,  u"Wednesday"_s, u"Thursday"_s,
+                                                 u"Friday"_s, u"Saturday"_s, u"Sunday"_s};
+    return names;
+}
+
+QString dayName(int weekday)
+{
+    return weekday >= 1 && weekday <= 7 ? dayNames().at(size_t(weekday - 1)) : u"day %1"_s.arg(weekday);
+}
+
+// "mon", "monday" or 1..7, any case.
+std::optional<int> parseWeekday(const QString &text)
+{
+    const QString t = text.trimmed().toLower();
+    for (int day = 1; day <= 7; ++day) {
+        const QString full = dayName(day).toLower();
+        if (t == full || t == full.left(3) || t == QString::number(day)) {
+            return day;
+        }
+    }
+    return std::nullopt;
+}
+
+// "all", "weekdays", "weekends", or days and ranges: "mon-fri", "mon,wed,fri", "fri-mon".
+std::optional<int> parseDays(const QString &text)
+{
+    const QString t = text.trimmed().toLower();
+    if (t == u"all" || t == u"every" || t == u"daily") {
+        return 0x7f;
+    }
+    if (t == u"weekdays") {
+        return 0x1f;
+    }
+    if (t == u"weekends") {
+        return 0x60;
+    }
+    int mask = 0;
+    const QStringList items = t.split(u',', Qt::SkipEmptyParts);
+    for (const QString &item : items) {
+        const QStringList ends = item.split(u'-');
+        if (ends.size() > 2) {
+            return std::nullopt;
+        }
+        const auto first = parseWeekday(ends.first());
+        const auto last = parseWeekday(ends.last());
+        if (!first || !last) {
+            return std::nullopt;
+        }
+        // A range may wrap over the weekend: "fri-mon" is Friday to Monday.
+        for (int day = *first;; day = day % 7 + 1) {
+            mask |= 1 << (day - 1);
+            if (day == *last) {
+                break;
+            }
+        }
+    }
+    return mask == 0 ? std::nullopt : std::optional<int>(mask);
+}
+
+// "24h", "12h", "7d", "2w" to minutes; at most 52 weeks.
+std::optional<int> parseLength(const QString &text)
+{
+    static const QRegularExpression re(u"^\\s*(\\d{1,4})\\s*([hdw])\\s*$"_s, QRegularExpression::CaseInsensitiveOption);
+    const auto match = re.match(text);
+    if (!match.hasMatch()) {
+        return std::nullopt;
+    }
+    const int n = match.captured(1).toInt();
+    const QChar unit = match.captured(2).toLower().at(0);
+    const int minutes = n * (unit == u'h' ? 60 : unit == u'd' ? 24 * 60 : 7 * 24 * 60);
+    if (n <= 0 || minutes > 52 * 7 * 24 * 60) {
+        return std::nullopt;
+    }
+    return minutes;
+}
+
+std::optional<QTime> parseTime(const QString &text)
+{
+    const QTime time = QTime::fromString(text.trimmed(), u"H:mm"_s);
+    return time.isValid() ? std::optional<QTime>(time) : std::nullopt;
+}
+
+QString lengthWords(int minutes)
+{
+    constexpr int day = 24 * 60;
+    if (minutes % (7 * day) == 0) {
+        return minutes == 7 * day ? u"weekly"_s : u"every %1 weeks"_s.arg(minutes / (7 * day));
+    }
+    if (minutes % day == 0) {
+        return minutes == day ? u"daily"_s : u"every %1 days"_s.arg(minutes / day);
+    }
+    if (minutes % 60 == 0) {
+        return u"every %1 hours"_s.arg(minutes / 60);
+    }
+    return u"every %1 minutes"_s.arg(minutes);
+}
+
+QString daysWords(int activeDays)
+{
+    if ((activeDays & 0x7f) == 0x7f) {
+        return u"every day"_s;
+    }
+    // Runs of consecutive days: "Monday to Friday", "Monday, Wednesday, Friday".
+    QStringList parts;
+    for (int day = 1; day <= 7; ++day) {
+        if (!((activeDays >> (day - 1)) & 1)) {
+            continue;
+        }
+        int last = day;
+        while (last < 7 && ((activeDays >> last) & 1)) {
+            ++last;
+        }
+        if (last - day >= 2) {
+            parts.append(u"%1 to %2"_s.arg(dayName(day), dayName(last)));
+        } else {
+            for (int d = day; d <= last; ++d) {
+                parts.append(dayName(d));
+            }
+        }
+        day = last;
+    }
+    return parts.join(u", "_s);
+}
+
+// "weekly, handoff Monday 09:00 Europe/Berlin, every day". The handoff weekday only matters
+// for lengths of whole weeks; shorter shifts hand off at the time every day.
+QString shapeWords(const Rotation &r)
+{
+    const bool weeks = r.shiftMinutes > 0 && r.shiftMinutes % (7 * 24 * 60) == 0;
+    const QString handoff = weeks ? u"%1 %2"_s.arg(dayName(r.handoffWeekday), r.handoffTime.toString(u"HH:mm"_s))
+                                  : r.handoffTime.toString(u"HH:mm"_s);
+    return u"%1, handoff %2 %3, %4"_s.arg(lengthWords(r.shiftMinutes), handoff, r.timeZone, daysWords(r.activeDays));
+}
+
+QStringList splitList(const QString &value)
+{
+    QStringList items;
+    for (const QString &item : value.split(u',', Qt::SkipEmptyParts)) {
+        if (!item.trimmed().isEmpty()) {
+            items.append(item.trimmed());
+        }
+    }
+    return items;
+}
+
+Error optionError(const QString &option, const QString &message)
+{
+    return Error{u"--%1: %2"_s.arg(option, message), option};
+}
+
+// The command-line option a service's Error::field stands for.
+QString optionFor(const QString &field)
+{
+    static const QHash<QString, QString> options = {
+        {Field::Name.toString(), u"name"_s},
+        {Field::Team.toString(), u"team"_s},
+        {Field::OpsPool.toString(), u"ops-pool"_s},
+        {Field::TimeZone.toString(), u"timezone"_s},
+        {Field::ShiftMinutes.toString(), u"length"_s},
+        {Field::HandoffWeekday.toString(), u"handoff-day"_s},
+        {Field::HandoffTime.toString(), u"handoff-time"_s},
+        {Field::ActiveDays.toString(), u"days"_s},
+        {Field::StartDate.toString(), u"start"_s},
+        {Field::MinRestHours.toString(), u"min-rest"_s},
+        {Field::MaxShiftsPer4Weeks.toString(), u"max-per-4-weeks"_s},
+        {Field::OpsConcurrency.toString(), u"ops-concurrency"_s},
+        {Field::NewDevelopers.toString(), u"new-devs"_s},
+        {Field::ForbiddenPairs.toString(), u"forbid"_s},
+        {Field::WeekendWeight.toString(), u"weekend-weight"_s},
+        {Field::HolidayWeight.toString(), u"holiday-weight"_s},
+        {Field::NightWeight.toString(), u"night-weight"_s},
+        {Field::FreezeDays.toString(), u"freeze-days"_s},
+        {Field::LookbackWeeks.toString(), u"lookback-weeks"_s},
+        {Field::Members.toString(), u"members"_s},
+    };
+    return options.value(field);
+}
+
+// "--length: A shift must last ..."; the name of a new rotation or pool is its NAME argument.
+QString withOption(const Error &error, bool nameIsArgument)
+{
+    if (nameIsArgument && error.field == Field::Name) {
+        return u"NAME: %1"_s.arg(error.message);
+    }
+    const QString option = optionFor(error.field);
+    return option.isEmpty() ? error.message : u"--%1: %2"_s.arg(option, error.message);
+}
+
+// People by e-mail, for --members and --new-devs.
+Result<QList<PersonId>> peopleByEmail(RosterService &roster, const QString &option, const QString &value)
+{
+    QList<PersonId> ids;
+    for (const QString &email : splitList(value)) {
+        const auto found = roster.personByEmail(email);
+        if (!found) {
+            return found.error();
+        }
+        if (!found.value()) {
+            return optionError(option, u"nobody on the roster has the e-mail “%1”"_s.arg(email));
+        }
+        ids.append(found.value()->id);
+    }
+    return ids;
+}
+
+/// The options of rotation add and rotation edit.
+struct RotationOptions
+{
+    QCommandLineOption name{u"name"_s, u"Rename the rotation to NEW."_s, u"NEW"_s};
+    QCommandLineOption team{u"team"_s, u"The team whose developers take the dev seat."_s, u"TEAM"_s};
+    QCommandLineOption opsPool{u"ops-pool"_s, u"The ops pool that fills the ops seat."_s, u"POOL"_s};
+    QCommandLineOption timeZone{u"timezone"_s, u"IANA zone of the handoffs (default: the team's)."_s, u"ZONE"_s};
+    QCommandLineOption length{
+        u"length"_s, u"Shift length: hours h, days d, weeks w, e.g. 24h, 12h, 7d, 2w (default 7d)."_s, u"LENGTH"_s};
+    QCommandLineOption handoffDay{u"handoff-day"_s, u"Weekday of the handoff, mon..sun (default mon)."_s, u"DAY"_s};
+    QCommandLineOption handoffTime{u"handoff-time"_s, u"Local time of the handoff (default 09:00)."_s, u"HH:MM"_s};
+    QCommandLineOption days{u"days"_s, u"Days the rotation runs: all, mon-fri, mon,wed,fri (default all)."_s,
+                            u"DAYS"_s};
+    QCommandLineOption start{u"start"_s, u"First day, YYYY-MM-DD (default today)."_s, u"DATE"_s};
+    QCommandLineOption minRest{u"min-rest"_s, u"Hours of rest between one person's shifts (-1: one shift length)."_s,
+                               u"HOURS"_s};
+    QCommandLineOption maxPer4Weeks{u"max-per-4-weeks"_s,
+                                    u"At most N shifts per person in any 4 weeks (0: no limit)."_s, u"N"_s};
+    QCommandLineOption opsConcurrency{u"ops-concurrency"_s,
+                                      u"Rotations one ops engineer may cover at once (default 1)."_s, u"N"_s};
+    QCommandLineOption allowSamePair{u"allow-same-pair-consecutive"_s,
+                                     u"Let the same pair work two consecutive shifts."_s};
+    QCommandLineOption disallowSamePair{u"disallow-same-pair-consecutive"_s,
+                                        u"Never the same pair in two consecutive shifts (the default)."_s};
+    QCommandLineOption newDevs{u"new-devs"_s, u"Developers who pair only with a senior ops engineer (empty: none)."_s,
+                               u"EMAIL,..."_s};
+    QCommandLineOption forbid{u"forbid"_s, u"Pairs that never share a shift (empty: none)."_s,
+                              u"DEV_EMAIL:OPS_EMAIL,..."_s};
+    QCommandLineOption weekendWeight{u"weekend-weight"_s, u"Load of a weekend day (default 1.5)."_s, u"X"_s};
+    QCommandLineOption holidayWeight{u"holiday-weight"_s, u"Load of a public holiday (default 2.0)."_s, u"X"_s};
+    QCommandLineOption nightWeight{u"night-weight"_s, u"Factor on night hours, 22:00-06:00 (default 1.0)."_s, u"X"_s};
+    QCommandLineOption freezeDays{u"freeze-days"_s, u"Published shifts this close never move (default 14)."_s, u"N"_s};
+    QCommandLineOption lookbackWeeks{u"lookback-weeks"_s,
+                                     u"Weeks of past shifts that count for fairness (default 26)."_s, u"N"_s};
+
+    QList<QCommandLineOption> forCommand(bool adding) const
+    {
+        QList<QCommandLineOption> list{
+            team,   opsPool,       timeZone,      length,         handoffDay,    handoffTime,      days,
+            start,  minRest,       maxPer4Weeks,  opsConcurrency, allowSamePair, disallowSamePair, newDevs,
+            forbid, weekendWeight, holidayWeight, nightWeight,    freezeDays,    lookbackWeeks};
+        if (!adding) {
+            list.prepend(name);
+        }
+        return list;
+    }
+};
+
+// Applies the options given to `r`; an Error's message already names the option.
+Result<Rotation> applyRotationOptions(const QCommandLineParser &parser, const RotationOptions &o, Database &db,
+                                      Rotation r, bool adding)
+{
+    RosterService roster(db);
+    RotationService rotations(db);
+    if (!adding && parser.isSet(o.name)) {
+        r.name = parser.value(o.name);
+    }
+    if (parser.isSet(o.team)) {
+        const auto team = roster.teamByName(parser.value(o.team));
+        if (!team) {
+            return team.error();
+        }
+        if (!team.value()) {
+            return optionError(u"team"_s, u"no team named “%1”"_s.arg(parser.value(o.team)));
+        }
+        r.teamId = team.value()->id;
+        if (adding && !parser.isSet(o.timeZone)) {
+            r.timeZone = team.value()->timeZone;
+        }
+    }
+    if (parser.isSet(o.opsPool)) {
+        const auto pool = rotations.poolByName(parser.value(o.opsPool));
+        if (!pool) {
+            return pool.error();
+        }
+        if (!pool.value()) {
+            return optionError(u"ops-pool"_s, u"no ops pool named “%1”"_s.arg(parser.value(o.opsPool)));
+        }
+        r.opsPoolId = pool.value()->id;
+    }
+    if (parser.isSet(o.timeZone)) {
+        r.timeZone = parser.value(o.timeZone).trimmed();
+    }
+    if (parser.isSet(o.length)) {
+        const auto minutes = parseLength(parser.value(o.length));
+        if (!minutes) {
+            return optionError(u"length"_s,
+                               u"“%1” is not a shift length (use e.g. 24h, 12h, 7d)"_s.arg(parser.value(o.length)));
+        }
+        r.shiftMinutes = *minutes;
+    }
+    if (parser.isSet(o.handoffDay)) {
+        const auto day = parseWeekday(parser.value(o.handoffDay));
+        if (!day) {
+            return optionError(
+                u"handoff-day"_s,
+                u"“%1” is not a weekday (use mon, tue, wed, thu, fri, sat or sun)"_s.arg(parser.value(o.handoffDay)));
+        }
+        r.handoffWeekday = *day;
+    }
+    if (parser.isSet(o.handoffTime)) {
+        const auto time = parseTime(parser.value(o.handoffTime));
+        if (!time) {
+            return optionError(u"handoff-time"_s,
+                               u"“%1” is not a time of day (use HH:MM, e.g. 09:00)"_s.arg(parser.value(o.handoffTime)));
+        }
+        r.handoffTime = *time;
+    }
+    if (parser.isSet(o.days)) {
+        const auto mask = parseDays(parser.value(o.days));
+        if (!mask) {
+            return optionError(
+                u"days"_s, u"“%1” is not a set of days (use all, mon-fri or mon,wed,fri)"_s.arg(parser.value(o.days)));
+        }
+        r.activeDays = *mask;
+    }
+    if (parser.isSet(o.start)) {
+        const QDate date = QDate::fromString(parser.value(o.start).trimmed(), Qt::ISODate);
+        if (!date.isValid()) {
+            return optionError(u"start"_s, u"“%1” is not a date (expected YYYY-MM-DD)"_s.arg(parser.value(o.start)));
+        }
+        r.startDate = date;
+    } else if (adding) {
+        // Today where the handoffs happen.
+        const QTimeZone zone(r.timeZone.toUtf8());
+        const QDateTime now = db.clock().now();
+        r.startDate = zone.isValid() ? now.toTimeZone(zone).date() : now.date();
+    }
+    const struct
+    {
+        const QCommandLineOption &option;
+        int *target;
+    } integers[] = {{o.minRest, &r.rules.minRestHours},
+                    {o.maxPer4Weeks, &r.rules.maxShiftsPer4Weeks},
+                    {o.opsConcurrency, &r.rules.opsConcurrency},
+                    {o.freezeDays, &r.rules.freezeDays},
+                    {o.lookbackWeeks, &r.rules.lookbackWeeks}};
+    for (const auto &i : integers) {
+        if (parser.isSet(i.option)) {
+            bool ok = false;
+            const int value = parser.value(i.option).trimmed().toInt(&ok);
+            if (!ok) {
+                return optionError(i.option.names().first(),
+                                   u"“%1” is not a whole number"_s.arg(parser.value(i.option)));
+            }
+            *i.target = value;
+        }
+    }
+    const struct
+    {
+        const QCommandLineOption &option;
+        double *target;
+    } reals[] = {{o.weekendWeight, &r.rules.weekendWeight},
+                 {o.holidayWeight, &r.rules.holidayWeight},
+                 {o.nightWeight, &r.rules.nightWeight}};
+    for (const auto &x : reals) {
+        if (parser.isSet(x.option)) {
+            bool ok = false;
+            const double value = parser.value(x.option).trimmed().toDouble(&ok);
+            if (!ok) {
+                return optionError(x.option.names().first(), u"“%1” is not a number"_s.arg(parser.value(x.option)));
+            }
+            *x.target = value;
+        }
+    }
+    if (parser.isSet(o.allowSamePair) && parser.isSet(o.disallowSamePair)) {
+        return optionError(u"allow-same-pair-consecutive"_s,
+                           u"cannot be given with --disallow-same-pair-consecutive"_s);
+    }
+    if (parser.isSet(o.allowSamePair)) {
+        r.rules.noSamePairConsecutive = false;
+    }
+    if (parser.isSet(o.disallowSamePair)) {
+        r.rules.noSamePairConsecutive = true;
+    }
+    if (parser.isSet(o.newDevs)) {
+        auto ids = peopleByEmail(roster, u"new-devs"_s, parser.value(o.newDevs));
+        if (!ids) {
+            return ids.error();
+        }
+        r.rules.newDevelopers = ids.value();
+    }
+    if (parser.isSet(o.forbid)) {
+        r.rules.forbiddenPairs.clear();
+        for (const QString &item : splitList(parser.value(o.forbid))) {
+            const QStringList emails = item.split(u':');
+            if (emails.size() != 2) {
+                return optionError(u"forbid"_s, u"“%1” is not a pair DEV_EMAIL:OPS_EMAIL"_s.arg(item));
+            }
+            auto dev = peopleByEmail(roster, u"forbid"_s, emails.at(0));
+            if (!dev) {
+                return dev.error();
+            }
+            auto ops = peopleByEmail(roster, u"forbid"_s, emails.at(1));
+            if (!ops) {
+                return ops.error();
+            }
+            if (dev->size() != 1 || ops->size() != 1) {
+                return optionError(u"forbid"_s, u"“%1” is not a pair DEV_EMAIL:OPS_EMAIL"_s.arg(item));
+            }
+            r.rules.forbiddenPairs.append({dev->first(), ops->first()});
+        }
+    }
+    return r;
 }
 
 } // namespace
@@ -175,7 +624,12 @@ int Cli::run(const QStringList &args)
     static const QHash<QString, Handler> handlers = {
         {u"roster import"_s, &Cli::rosterImport}, {u"roster export"_s, &Cli::rosterExport},
         {u"roster list"_s, &Cli::rosterList},     {u"timeoff add"_s, &Cli::timeOffAdd},
-        {u"timeoff list"_s, &Cli::timeOffList},
+        {u"timeoff list"_s, &Cli::timeOffList},   {u"pool add"_s, &Cli::poolAdd},
+        {u"pool edit"_s, &Cli::poolEdit},         {u"pool list"_s, &Cli::poolList},
+        {u"pool remove"_s, &Cli::poolRemove},     {u"rotation add"_s, &Cli::rotationAdd},
+        {u"rotation edit"_s, &Cli::rotationEdit}, {u"rotation list"_s, &Cli::rotationList},
+        {u"rotation show"_s, &Cli::rotationShow}, {u"rotation remove"_s, &Cli::rotationRemove},
+        {u"shifts list"_s, &Cli::shiftsList},
     };
     const auto handler = handlers.constFind(group + u' ' + verb);
     if (handler == handlers.constEnd()) {
@@ -193,8 +647,7 @@ int Cli::run(const QStringList &args)
             print(text);
             return verb.isEmpty() ? ExitUsage : ExitOk;
         }
-        return usage(knownGroup ? u"unknown command “%1 %2”"_s.arg(group, verb)
-                                : u"unknown command “%1”"_s.arg(group));
+        return usage(knownGroup ? u"unknown command “%1 %2”"_s.arg(group, verb) : u"unknown command “%1”"_s.arg(group));
     }
     return (this->*(*handler))(rest);
 }
@@ -433,8 +886,8 @@ int Cli::timeOffAdd(const QStringList &args)
     }
     const auto added = roster.addTimeOff(TimeOff{{}, found.value()->id, fromDate, toDate, parser.value(reason)});
     if (!added) {
-        return fail(u"--%1: %2"_s.arg(added.error().field.isEmpty() ? u"to"_s : added.error().field,
-                                      added.errorMessage()));
+        return fail(
+            u"--%1: %2"_s.arg(added.error().field.isEmpty() ? u"to"_s : added.error().field, added.errorMessage()));
     }
     print(u"%1 off from %2 to %3\n"_s.arg(found.value()->name, fromDate.toString(Qt::ISODate),
                                           toDate.toString(Qt::ISODate)));
@@ -500,6 +953,634 @@ int Cli::timeOffList(const QStringList &args)
                      byId.value(t.personId).email, t.reason});
     }
     print(table({u"FROM"_s, u"TO"_s, u"NAME"_s, u"EMAIL"_s, u"REASON"_s}, rows));
+    return ExitOk;
+}
+
+// --- Ops pools ---
+
+int Cli::poolAdd(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Create an ops pool: the people with production access who fill the ops seat "
+                                     "of the rotations that use it. Several rotations may share a pool."_s);
+    const QCommandLineOption members(u"members"_s, u"The members' e-mails, separated by commas."_s,
+                                     u"EMAIL[,EMAIL...]"_s);
+    parser.addOption(members);
+    parser.addPositionalArgument(u"NAME"_s, u"The pool's name, e.g. \"Payments ops\"."_s);
+    int code = ExitOk;
+    if (!parse(parser, u"pool add NAME --members EMAIL[,EMAIL...]"_s, args, &code)) {
+        return code;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        return usage(u"pool add needs exactly one NAME"_s);
+    }
+    if (!parser.isSet(members)) {
+        return usage(u"pool add needs --members"_s);
+    }
+    QString error;
+    auto db = openDatabase(&error);
+    if (!db) {
+        return fail(error);
+    }
+    RosterService roster(*db);
+    auto ids = peopleByEmail(roster, u"members"_s, parser.value(members));
+    if (!ids) {
+        return fail(ids.errorMessage());
+    }
+    const auto added = RotationService(*db).addPool(OpsPool{{}, parser.positionalArguments().first(), ids.value()});
+    if (!added) {
+        return fail(withOption(added.error(), true));
+    }
+    print(u"Ops pool %1: %2 member(s)\n"_s.arg(added->name).arg(added->members.size()));
+    return ExitOk;
+}
+
+int Cli::poolEdit(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Rename an ops pool or replace its members; only the options given change."_s);
+    const QCommandLineOption name(u"name"_s, u"Rename the pool to NEW."_s, u"NEW"_s);
+    const QCommandLineOption members(u"members"_s, u"The new members' e-mails, separated by commas."_s,
+                                     u"EMAIL[,EMAIL...]"_s);
+    parser.addOptions({name, members});
+    parser.addPositionalArgument(u"NAME"_s, u"The pool to change."_s);
+    int code = ExitOk;
+    if (!parse(parser, u"pool edit NAME [--name NEW] [--members EMAIL[,EMAIL...]]"_s, args, &code)) {
+        return code;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        return usage(u"pool edit needs exactly one NAME"_s);
+    }
+    QString error;
+    auto db = openDatabase(&error);
+    if (!db) {
+        return fail(error);
+    }
+    RotationService rotations(*db);
+    const QString poolName = parser.positionalArguments().first();
+    const auto found = rotations.poolByName(poolName);
+    if (!found) {
+        return fail(found.errorMessage());
+    }
+    if (!found.value()) {
+        return fail(u"no ops pool named “%1”"_s.arg(poolName));
+    }
+    OpsPool pool = *found.value();
+    if (parser.isSet(name)) {
+        pool.name = parser.value(name);
+    }
+    if (parser.isSet(members)) {
+        RosterService roster(*db);
+        auto ids = peopleByEmail(roster, u"members"_s, parser.value(members));
+        if (!ids) {
+            return fail(ids.errorMessage());
+        }
+        pool.members = ids.value();
+    }
+    if (auto status = rotations.updatePool(pool); !status) {
+        return fail(withOption(status.error(), false));
+    }
+    print(
+        u"Ops pool %1: %2 member(s)\n"_s.arg(pool.name.trimmed()).arg(rotations.pool(pool.id)->value().members.size()));
+    return ExitOk;
+}
+
+int Cli::poolList(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"List the ops pools with their members and the rotations that use them."_s);
+    const QCommandLineOption json(u"json"_s, u"Print a JSON array (format in the README)."_s);
+    parser.addOption(json);
+    int code = ExitOk;
+    if (!parse(parser, u"pool list [--json]"_s, args, &code)) {
+        return code;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        return usage(u"pool list takes no arguments"_s);
+    }
+    QString error;
+    auto db = openDatabase(&error);
+    if (!db) {
+        return fail(error);
+    }
+    RosterService roster(*db);
+    RotationService rotations(*db);
+    const auto pools = rotations.pools();
+    const auto used = rotations.rotations();
+    if (!pools || !used) {
+        return fail(pools ? used.errorMessage() : pools.errorMessage());
+    }
+    QJsonArray array;
+    QList<QStringList> rows;
+    for (const OpsPool &pool : pools.value()) {
+        QStringList emails;
+        QStringList names;
+        for (const PersonId &id : pool.members) {
+            const auto person = roster.person(id);
+            const std::optional<Person> p = person ? person.value() : std::nullopt;
+            emails.append(p ? p->email : id.toString());
+            names.append(p ? p->name : id.toString());
+        }
+        QStringList users;
+        for (const Rotation &r : used.value()) {
+            if (r.opsPoolId == pool.id) {
+                users.append(r.name);
+            }
+        }
+        if (parser.isSet(json)) {
+            QJsonObject object = toJson(pool);
+            object.insert(u"member_emails"_s, QJsonArray::fromStringList(emails));
+            object.insert(u"member_names"_s, QJsonArray::fromStringList(names));
+            object.insert(u"rotation_names"_s, QJsonArray::fromStringList(users));
+            array.append(object);
+        } else {
+            rows.append({pool.name, names.join(u", "_s), users.isEmpty() ? u"-"_s : users.join(u", "_s)});
+        }
+    }
+    if (parser.isSet(json)) {
+        print(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)));
+    } else {
+        print(table({u"NAME"_s, u"MEMBERS"_s, u"ROTATIONS"_s}, rows));
+    }
+    return ExitOk;
+}
+
+int Cli::poolRemove(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Delete an ops pool. Refused while a rotation uses it."_s);
+    parser.addPositionalArgument(u"NAME"_s, u"The pool to delete."_s);
+    int code = ExitOk;
+    if (!parse(parser, u"pool remove NAME"_s, args, &code)) {
+        return code;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        return usage(u"pool remove needs exactly one NAME"_s);
+    }
+    QString error;
+    auto db = openDatabase(&error);
+    if (!db) {
+        return fail(error);
+    }
+    RotationService rotations(*db);
+    const auto found = rotations.poolByName(parser.positionalArguments().first());
+    if (!found || !found.value()) {
+        return fail(found ? u"no ops pool named “%1”"_s.arg(parser.positionalArguments().first())
+                          : found.errorMessage());
+    }
+    if (auto status = rotations.removePool(found.value()->id); !status) {
+        return fail(status.errorMessage());
+    }
+    print(u"Removed ops pool %1\n"_s.arg(found.value()->name));
+    return ExitOk;
+}
+
+// --- Rotations ---
+
+int Cli::rotationAdd(const QStringList &args)
+{
+    return rotationAddOrEdit(args, true);
+}
+
+int Cli::rotationEdit(const QStringList &args)
+{
+    return rotationAddOrEdit(args, false);
+}
+
+int Cli::rotationAddOrEdit(const QStringList &args, bool adding)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        adding ? u"Create a rotation of a team: the developer seat draws from the team's active developers, the ops "
+                 "seat from the ops pool. Lengths take h (hours), d (days) or w (weeks); days take all, mon-fri or "
+                 "mon,wed,fri."_s
+               : u"Change a rotation; only the options given change."_s);
+    const RotationOptions options;
+    parser.addOptions(options.forCommand(adding));
+    parser.addPositionalArgument(u"NAME"_s, adding ? u"The rotation's name, e.g. \"Payments on call\"."_s
+                                                   : u"The rotation to change."_s);
+    const QString synopsis = adding ? u"rotation add NAME --team TEAM --ops-pool POOL [OPTIONS]"_s
+                                    : u"rotation edit NAME [--name NEW] [OPTIONS]"_s;
+    int code = ExitOk;
+    if (!parse(parser, synopsis, args, &code)) {
+        return code;
+    }
+    const QString command = adding ? u"rotation add"_s : u"rotation edit"_s;
+    if (parser.positionalArguments().size() != 1) {
+        return usage(u"%1 needs exactly one NAME"_s.arg(command));
+    }
+    if (adding) {
+        for (const QCommandLineOption &required : {options.team, options.opsPool}) {
+            if (!parser.isSet(required)) {
+                return usage(u"rotation add needs --%1"_s.arg(required.names().first()));
+            }
+        }
+    }
+    QString error;
+    auto db = openDatabase(&error);
+    if (!db) {
+        return fail(error);
+    }
+    RotationService rotations(*db);
+    const QString name = parser.positionalArguments().first();
+    Rotation rotation;
+    if (adding) {
+        rotation.name = name;
+    } else {
+        const auto found = rotations.rotationByName(name);
+        if (!found) {
+            return fail(found.errorMessage());
+        }
+        if (!found.value()) {
+            return fail(u"no rotation named “%1”"_s.arg(name));
+        }
+        rotation = *found.value();
+    }
+    auto applied = applyRotationOptions(parser, options, *db, rotation, adding);
+    if (!applied) {
+        return fail(applied.errorMessage());
+    }
+    if (adding) {
+        const auto added = rotations.addRotation(applied.value());
+        if (!added) {
+            return fail(withOption(added.error(), true));
+        }
+        rotation = added.value();
+    } else {
+        if (auto status = rotations.updateRotation(applied.value()); !status) {
+            return fail(withOption(status.error(), false));
+        }
+        rotation = rotations.rotation(rotation.id)->value();
+    }
+    print(u"%1: %2, from %3\n"_s.arg(rotation.name, shapeWords(rotation), rotation.startDate.toString(Qt::ISODate)));
+    return ExitOk;
+}
+
+namespace {
+
+struct RotationContext
+{
+    QHash<TeamId, Team> teams;
+    QHash<PoolId, OpsPool> pools;
+    QHash<PersonId, Person> people; ///< also removed people, once asked for
+};
+
+Result<RotationContext> rotationContext(Database &db)
+{
+    RotationContext context;
+    RosterService roster(db);
+    const auto teams = roster.teams();
+    if (!teams) {
+        return teams.error();
+    }
+    for (const Team &t : teams.value()) {
+        context.teams.insert(t.id, t);
+    }
+    const auto pools = RotationService(db).pools();
+    if (!pools) {
+        return pools.error();
+    }
+    for (const OpsPool &p : pools.value()) {
+        context.pools.insert(p.id, p);
+    }
+    const auto people = roster.people();
+    if (!people) {
+        return people.error();
+    }
+    for (const Person &p : people.value()) {
+        context.people.insert(p.id, p);
+    }
+    return context;
+}
+
+QJsonObject rotationJson(const Rotation &r, const RotationContext &context)
+{
+    QJsonObject object = toJson(r);
+    object.insert(u"team_name"_s, context.teams.value(r.teamId).name);
+    object.insert(u"ops_pool_name"_s, context.pools.contains(r.opsPoolId)
+                                          ? QJsonValue(context.pools.value(r.opsPoolId).name)
+                                          : QJsonValue());
+    return object;
+}
+
+// A person's name for output; people removed from the roster are looked up once.
+QString personName(Database &db, RotationContext &context, PersonId id)
+{
+    if (id.isNull()) {
+        return {};
+    }
+    if (!context.people.contains(id)) {
+        const auto person = RosterService(db).person(id);
+        if (person && person.value()) {
+            context.people.insert(id, *person.value());
+        }
+    }
+    return context.people.contains(id) ? context.people.value(id).name : id.toString();
+}
+
+QString namesOf(Database &db, RotationContext &context, const QList<PersonId> &ids)
+{
+    QStringList names;
+    for (const PersonId &id : ids) {
+        names.append(personName(db, context, id));
+    }
+    return names.isEmpty() ? u"none"_s : names.join(u", "_s);
+}
+
+// 2 -> "2.0", 1.25 -> "1.25": weights read as weights.
+QString formatNumber(double value)
+{
+    const double tenths = value * 10;
+    return tenths == std::floor(tenths) ? QString::number(value, 'f', 1) : QString::number(value, 'g', 6);
+}
+
+QString plural(int n, const QString &one, const QString &many)
+{
+    return u"%1 %2"_s.arg(n).arg(n == 1 ? one : many);
+}
+
+} // namespace
+
+int Cli::rotationList(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"List the rotations."_s);
+    const QCommandLineOption json(u"json"_s, u"Print a JSON array (format in the README)."_s);
+    parser.addOption(json);
+    int code = ExitOk;
+    if (!parse(parser, u"rotation list [--json]"_s, args, &code)) {
+        return code;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        return usage(u"rotation list takes no arguments"_s);
+    }
+    QString error;
+    auto db = openDatabase(&error);
+    if (!db) {
+        return fail(error);
+    }
+    const auto rotations = RotationService(*db).rotations();
+    if (!rotations) {
+        return fail(rotations.errorMessage());
+    }
+    const auto context = rotationContext(*db);
+    if (!context) {
+        return fail(context.errorMessage());
+    }
+    QJsonArray array;
+    QList<QStringList> rows;
+    for (const Rotation &r : rotations.value()) {
+        if (parser.isSet(json)) {
+            array.append(rotationJson(r, context.value()));
+        } else {
+            rows.append({r.name, context->teams.value(r.teamId).name, context->pools.value(r.opsPoolId).name,
+                         shapeWords(r), r.startDate.toString(Qt::ISODate)});
+        }
+    }
+    if (parser.isSet(json)) {
+        print(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)));
+    } else {
+        print(table({u"NAME"_s, u"TEAM"_s, u"OPS POOL"_s, u"SHIFTS"_s, u"START"_s}, rows));
+    }
+    return ExitOk;
+}
+
+int Cli::rotationShow(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Show every setting of a rotation in words."_s);
+    const QCommandLineOption json(u"json"_s, u"Print a JSON object (format in the README)."_s);
+    parser.addOption(json);
+    parser.addPositionalArgument(u"NAME"_s, u"The rotation."_s);
+    int code = ExitOk;
+    if (!parse(parser, u"rotation show NAME [--json]"_s, args, &code)) {
+        return code;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        return usage(u"rotation show needs exactly one NAME"_s);
+    }
+    QString error;
+    auto db = openDatabase(&error);
+    if (!db) {
+        return fail(error);
+    }
+    const QString name = parser.positionalArguments().first();
+    const auto found = RotationService(*db).rotationByName(name);
+    if (!found) {
+        return fail(found.errorMessage());
+    }
+    if (!found.value()) {
+        return fail(u"no rotation named “%1”"_s.arg(name));
+    }
+    const Rotation &r = *found.value();
+    auto context = rotationContext(*db);
+    if (!context) {
+        return fail(context.errorMessage());
+    }
+    RotationContext &c = context.value();
+    if (parser.isSet(json)) {
+        print(QString::fromUtf8(QJsonDocument(rotationJson(r, c)).toJson(QJsonDocument::Indented)));
+        return ExitOk;
+    }
+    QList<PersonId> developers;
+    for (const Person &p : std::as_const(c.people)) {
+        if (p.teams.contains(r.teamId) && p.role == Role::Developer && p.active) {
+            developers.append(p.id);
+        }
+    }
+    std::sort(developers.begin(), developers.end(), [&c](PersonId a, PersonId b) {
+        return c.people.value(a).name.compare(c.people.value(b).name, Qt::CaseInsensitive) < 0;
+    });
+    const OpsPool pool = c.pools.value(r.opsPoolId);
+    const RotationRules &rules = r.rules;
+    QStringList forbidden;
+    for (const auto &pair : rules.forbiddenPairs) {
+        forbidden.append(u"%1 with %2"_s.arg(personName(*db, c, pair.first), personName(*db, c, pair.second)));
+    }
+    const QList<QPair<QString, QString>> lines = {
+        {u"team"_s, c.teams.value(r.teamId).name},
+        {u"shifts"_s, shapeWords(r)},
+        {u"starts"_s, u"%1 %2"_s.arg(dayName(r.startDate.dayOfWeek()), r.startDate.toString(Qt::ISODate))},
+        {u"developers"_s, u"the team's active developers: %1"_s.arg(namesOf(*db, c, developers))},
+        {u"ops pool"_s, u"%1: %2"_s.arg(pool.name, namesOf(*db, c, pool.members))},
+        {u"rest"_s, rules.minRestHours < 0 ? u"one shift length between a person's shifts (no back-to-back)"_s
+                    : rules.minRestHours == 0
+                        ? u"none required (back-to-back shifts allowed)"_s
+                        : u"at least %1 hours between a person's shifts"_s.arg(rules.minRestHours)},
+        {u"per person"_s, rules.maxShiftsPer4Weeks == 0 ? u"no limit on shifts in 4 weeks"_s
+                                                        : u"at most %1 in any 4 weeks"_s.arg(plural(
+                                                              rules.maxShiftsPer4Weeks, u"shift"_s, u"shifts"_s))},
+        {u"ops concurrency"_s, u"an ops engineer covers at most %1 at a time"_s.arg(
+                                   plural(rules.opsConcurrency, u"rotation"_s, u"rotations"_s))},
+        {u"same pair"_s,
+         rules.noSamePairConsecutive ? u"never in two consecutive shifts"_s : u"may work consecutive shifts"_s},
+        {u"new developers"_s, rules.newDevelopers.isEmpty() ? u"none"_s
+                                                            : u"%1 (pair only with a senior ops engineer)"_s.arg(
+                                                                  namesOf(*db, c, rules.newDevelopers))},
+        {u"forbidden pairs"_s, forbidden.isEmpty() ? u"none"_s : forbidden.join(u"; "_s)},
+        {u"weights"_s, u"weekend day %1, public holiday %2, night hours %3-%4 %5"_s.arg(
+                           formatNumber(rules.weekendWeight), formatNumber(rules.holidayWeight),
+                           rules.nightStart.toString(u"HH:mm"_s), rules.nightEnd.toString(u"HH:mm"_s),
+                           formatNumber(rules.nightWeight))},
+        {u"freeze"_s,
+         u"published shifts starting within %1 never move"_s.arg(plural(rules.freezeDays, u"day"_s, u"days"_s))},
+        {u"look-back"_s,
+         u"%1 of past shifts count for fairness"_s.arg(plural(rules.lookbackWeeks, u"week"_s, u"weeks"_s))},
+    };
+    QString text = r.name + u'\n';
+    for (const auto &line : lines) {
+        text += u"  "_s + padded(line.first + u':', 17) + line.second + u'\n';
+    }
+    print(text);
+    return ExitOk;
+}
+
+int Cli::rotationRemove(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Take a rotation out of use. Its past shifts and the one under way stay; "
+                                     "shifts that have not started are deleted."_s);
+    parser.addPositionalArgument(u"NAME"_s, u"The rotation."_s);
+    int code = ExitOk;
+    if (!parse(parser, u"rotation remove NAME"_s, args, &code)) {
+        return code;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        return usage(u"rotation remove needs exactly one NAME"_s);
+    }
+    QString error;
+    auto db = openDatabase(&error);
+    if (!db) {
+        return fail(error);
+    }
+    RotationService rotations(*db);
+    const auto found = rotations.rotationByName(parser.positionalArguments().first());
+    if (!found || !found.value()) {
+        return fail(found ? u"no rotation named “%1”"_s.arg(parser.positionalArguments().first())
+                          : found.errorMessage());
+    }
+    if (auto status = rotations.removeRotation(found.value()->id); !status) {
+        return fail(status.errorMessage());
+    }
+    print(u"Removed rotation %1\n"_s.arg(found.value()->name));
+    return ExitOk;
+}
+
+// --- Shifts ---
+
+int Cli::shiftsList(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"List the shifts that overlap the days from --from to --to (both included; default today and the next 4 "
+        "weeks), in the rotation's time zone, or the local one across rotations."_s);
+    const QCommandLineOption rotationOption(u"rotation"_s, u"Only the shifts of rotation NAME."_s, u"NAME"_s);
+    const QCommandLineOption from(u"from"_s, u"First day (YYYY-MM-DD; default today)."_s, u"DATE"_s);
+    const QCommandLineOption to(u"to"_s, u"Last day, included (YYYY-MM-DD; default 4 weeks after --from)."_s,
+                                u"DATE"_s);
+    const QCommandLineOption json(u"json"_s, u"Print a JSON array (format in the README)."_s);
+    parser.addOptions({rotationOption, from, to, json});
+    int code = ExitOk;
+    if (!parse(parser, u"shifts list [--rotation NAME] [--from DATE] [--to DATE] [--json]"_s, args, &code)) {
+        return code;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        return usage(u"shifts list takes no arguments"_s);
+    }
+    QDate fromDate;
+    QDate toDate;
+    if (parser.isSet(from)) {
+        fromDate = QDate::fromString(parser.value(from).trimmed(), Qt::ISODate);
+        if (!fromDate.isValid()) {
+            return fail(u"--from: “%1” is not a date (expected YYYY-MM-DD)"_s.arg(parser.value(from)));
+        }
+    }
+    if (parser.isSet(to)) {
+        toDate = QDate::fromString(parser.value(to).trimmed(), Qt::ISODate);
+        if (!toDate.isValid()) {
+            return fail(u"--to: “%1” is not a date (expected YYYY-MM-DD)"_s.arg(parser.value(to)));
+        }
+    }
+    QString error;
+    auto db = openDatabase(&error);
+    if (!db) {
+        return fail(error);
+    }
+    RotationService rotations(*db);
+    QTimeZone zone = QTimeZone::systemTimeZone();
+    RotationId only;
+    if (parser.isSet(rotationOption)) {
+        const auto found = rotations.rotationByName(parser.value(rotationOption));
+        if (!found) {
+            return fail(found.errorMessage());
+        }
+        if (!found.value()) {
+            return fail(u"--rotation: no rotation named “%1”"_s.arg(parser.value(rotationOption)));
+        }
+        only = found.value()->id;
+        zone = QTimeZone(found.value()->timeZone.toUtf8());
+    }
+    if (!fromDate.isValid()) {
+        fromDate = db->clock().now().toTimeZone(zone).date();
+    }
+    if (!toDate.isValid()) {
+        toDate = fromDate.addDays(28);
+    }
+    if (toDate < fromDate) {
+        return fail(
+            u"--to: %1 is before --from %2"_s.arg(toDate.toString(Qt::ISODate), fromDate.toString(Qt::ISODate)));
+    }
+    const auto shifts =
+        rotations.shifts(QDateTime(fromDate, QTime(0, 0), zone), QDateTime(toDate.addDays(1), QTime(0, 0), zone), only);
+    if (!shifts) {
+        return fail(shifts.errorMessage());
+    }
+    auto context = rotationContext(*db);
+    if (!context) {
+        return fail(context.errorMessage());
+    }
+    QHash<RotationId, Rotation> rotationById;
+    QJsonArray array;
+    QList<QStringList> rows;
+    for (const Shift &s : shifts.value()) {
+        if (!rotationById.contains(s.rotationId)) {
+            const auto r = rotations.rotation(s.rotationId);
+            rotationById.insert(s.rotationId, r && r.value() ? *r.value() : Rotation{});
+        }
+        const Rotation &r = rotationById[s.rotationId];
+        const QTimeZone rotationZone(r.timeZone.toUtf8());
+        const QDateTime start = rotationZone.isValid() ? s.start.toTimeZone(rotationZone) : s.start;
+        const QDateTime end = rotationZone.isValid() ? s.end.toTimeZone(rotationZone) : s.end;
+        const QString dev = personName(*db, context.value(), s.dev);
+        const QString ops = personName(*db, context.value(), s.ops);
+        if (parser.isSet(json)) {
+            auto email = [&context](PersonId id) {
+                return id.isNull() ? QJsonValue() : QJsonValue(context->people.value(id).email);
+            };
+            auto name = [](PersonId id, const QString &text) { return id.isNull() ? QJsonValue() : QJsonValue(text); };
+            QJsonObject object = toJson(s);
+            object.insert(u"rotation_name"_s, r.name);
+            object.insert(u"dev_email"_s, email(s.dev));
+            object.insert(u"dev_name"_s, name(s.dev, dev));
+            object.insert(u"ops_email"_s, email(s.ops));
+            object.insert(u"ops_name"_s, name(s.ops, ops));
+            object.insert(u"start_local"_s, start.toString(Qt::ISODate));
+            object.insert(u"end_local"_s, end.toString(Qt::ISODate));
+            array.append(object);
+        } else {
+            const QString gap = u"— gap —"_s;
+            const QString format = u"ddd yyyy-MM-dd HH:mm"_s;
+            rows.append({r.name, QLocale::c().toString(start, format), QLocale::c().toString(end, format), r.timeZone,
+                         s.dev.isNull() ? gap : dev, s.ops.isNull() ? gap : ops, shiftStateToString(s.state)});
+        }
+    }
+    if (parser.isSet(json)) {
+        print(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)));
+    } else if (rows.isEmpty()) {
+        print(u"No shifts from %1 to %2.\n"_s.arg(fromDate.toString(Qt::ISODate), toDate.toString(Qt::ISODate)));
+    } else {
+        print(table({u"ROTATION"_s, u"START"_s, u"END"_s, u"ZONE"_s, u"DEV"_s, u"OPS"_s, u"STATE"_s}, rows));
+    }
     return ExitOk;
 }
 

@@ -36,11 +36,22 @@ private:
     int rosterList(const QStringList &args);
     int timeOffAdd(const QStringList &args);
     int timeOffList(const QStringList &args);
+    int poolAdd(const QStringList &args);
+    int poolEdit(const QStringList &args);
+    int poolList(const QStringList &args);
+    int poolRemove(const QStringList &args);
+    int rotationAdd(const QStringList &args);
+    int rotationEdit(const QStringList &args);
+    int rotationList(const QStringList &args);
+    int rotationShow(const QStringList &args);
+    int rotationRemove(const QStringList &args);
+    int shiftsList(const QStringList &args);
+    int rotationAddOrEdit(const QStringList &args, bool adding);
 
     std::unique_ptr<Database> openDatabase(QString *error);
     bool parse(QCommandLineParser &parser, const QString &synopsis, const QStringList &args, int *exitCode);
     void print(const QString &text);
-    int fail(const QString &message); ///< one line on stderr, exit 1
+    int fail(const QString &message);  ///< one line on stderr, exit 1
     int usage(const QString &message); ///< one line on stderr, exit 2
 
     FILE *m_out;

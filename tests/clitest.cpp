@@ -1,3 +1,5 @@
+#include "services/rotationservice.h"
+#include "store/shiftrepository.h"
 #include "testutil.h"
 
 #include <QJsonArray>
@@ -36,7 +38,8 @@ private:
             qWarning() << "tandem did not finish" << args;
         }
         return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                   QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+                   QString::fromUtf8(process.readAllStandardOutput()),
+                   QString::fromUtf8(process.readAllStandardError())};
     }
 
     QString db() const { return m_dir.filePath(u"cli.sqlite"_s); }
@@ -53,13 +56,21 @@ private Q_SLOTS:
     {
         const Run help = tandem({u"--help"_s});
         QCOMPARE(help.exitCode, 0);
-        for (const QString &command : {u"roster import"_s, u"roster export"_s, u"roster list"_s, u"timeoff add"_s,
-                                       u"timeoff list"_s}) {
+        for (const QString &command :
+             {u"roster import"_s, u"roster export"_s, u"roster list"_s, u"timeoff add"_s, u"timeoff list"_s,
+              u"pool add"_s, u"pool edit"_s, u"pool list"_s, u"rotation add"_s, u"rotation edit"_s, u"rotation list"_s,
+              u"rotation show"_s, u"shifts list"_s}) {
             QVERIFY2(help.out.contains(command), qPrintable(command));
         }
         const Run commandHelp = tandem({u"timeoff"_s, u"add"_s, u"--help"_s});
         QCOMPARE(commandHelp.exitCode, 0);
         QVERIFY(commandHelp.out.contains(u"--reason"_s));
+        const Run rotationHelp = tandem({u"rotation"_s, u"add"_s, u"--help"_s});
+        QCOMPARE(rotationHelp.exitCode, 0);
+        for (const QString &option : {u"--team"_s, u"--ops-pool"_s, u"--length"_s, u"--handoff-day"_s, u"--days"_s,
+                                      u"--forbid"_s, u"--lookback-weeks"_s}) {
+            QVERIFY2(rotationHelp.out.contains(option), qPrintable(option));
+        }
     }
 
     void usageErrorsExitWithTwo()
@@ -77,10 +88,10 @@ private Q_SLOTS:
 
     void importListExportReimport()
     {
-        const QString csv = write(u"team.csv"_s,
-                                  "name,email,role,team,timezone,phone,capacity,production_access\n"
-                                  "Ada Lovelace,ada@example.com,developer,Payments,Europe/London,+44 20 1,1,no\n"
-                                  "\"Hopper, Grace\",grace@example.com,operations,Payments,America/New_York,,0.5,yes\n");
+        const QString csv =
+            write(u"team.csv"_s, "name,email,role,team,timezone,phone,capacity,production_access\n"
+                                 "Ada Lovelace,ada@example.com,developer,Payments,Europe/London,+44 20 1,1,no\n"
+                                 "\"Hopper, Grace\",grace@example.com,operations,Payments,America/New_York,,0.5,yes\n");
         Run r = tandem({u"--db"_s, db(), u"roster"_s, u"import"_s, csv});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(u"2 added"_s));
@@ -111,10 +122,9 @@ private Q_SLOTS:
     void aBadFileImportsNothingAndSaysWhere()
     {
         const QString path = m_dir.filePath(u"bad.sqlite"_s);
-        const QString csv = write(u"bad.csv"_s,
-                                  "name,email,role,team,timezone\n"
-                                  "Ada,ada@example.com,developer,Payments,Europe/London\n"
-                                  "Bob,bob-at-example.com,operations,Payments,Europe/London\n");
+        const QString csv = write(u"bad.csv"_s, "name,email,role,team,timezone\n"
+                                                "Ada,ada@example.com,developer,Payments,Europe/London\n"
+                                                "Bob,bob-at-example.com,operations,Payments,Europe/London\n");
         const Run r = tandem({u"--db"_s, path, u"roster"_s, u"import"_s, csv});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(u"bad.csv:3:2: email:"_s), qPrintable(r.err));
@@ -162,6 +172,278 @@ private Q_SLOTS:
         QCOMPARE(Tandem::Test::readFile(path), QByteArray("not a database at all\n"));
     }
 
+    // A roster with a team, two developers, two ops engineers and Bob (ops without access).
+    QString rotationDb(const QString &name)
+    {
+        const QString path = m_dir.filePath(name);
+        const QString csv = write(name + u".csv"_s, "name,email,role,team,timezone,production_access\n"
+                                                    "Dana Dev,dana@example.com,developer,Payments,Europe/Berlin,\n"
+                                                    "Nico New,nico@example.com,developer,Payments,Europe/Berlin,\n"
+                                                    "Olga Ops,olga@example.com,operations,Payments,Europe/Berlin,\n"
+                                                    "Omar Ops,omar@example.com,operations,Payments,Europe/Berlin,\n"
+                                                    "Bob,bob@example.com,operations,Payments,Europe/Berlin,no\n");
+        const Run r = tandem({u"--db"_s, path, u"roster"_s, u"import"_s, csv});
+        if (r.exitCode != 0) {
+            qWarning() << r.err;
+        }
+        return path;
+    }
+
+    static QJsonArray jsonArray(const QString &text) { return QJsonDocument::fromJson(text.toUtf8()).array(); }
+
+    void poolsAddEditList()
+    {
+        const QString path = rotationDb(u"pools.sqlite"_s);
+        Run r = tandem({u"--db"_s, path, u"pool"_s, u"add"_s, u"Payments ops"_s, u"--members"_s,
+                        u"omar@example.com,OLGA@example.com"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        // Refusals name the option and write nothing.
+        r = tandem({u"--db"_s, path, u"pool"_s, u"add"_s, u"Nights"_s, u"--members"_s, u"bob@example.com"_s});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.err, u"tandem: --members: Bob has no production access; the ops seat needs it.\n"_s);
+        r = tandem({u"--db"_s, path, u"pool"_s, u"add"_s, u"Nights"_s, u"--members"_s, u"nobody@example.com"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains(u"--members: nobody on the roster"_s));
+        r = tandem({u"--db"_s, path, u"pool"_s, u"add"_s, u"Nights"_s, u"--members="_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"--members: "_s) && r.err.contains(u"no members"_s), qPrintable(r.err));
+        r = tandem({u"--db"_s, path, u"pool"_s, u"add"_s, u"payments OPS"_s, u"--members"_s, u"olga@example.com"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains(u"NAME: "_s));
+        r = tandem({u"--db"_s, path, u"pool"_s, u"add"_s, u"Nights"_s});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(u"--members"_s));
+
+        r = tandem({u"--db"_s, path, u"pool"_s, u"edit"_s, u"payments ops"_s, u"--name"_s, u"Europe ops"_s,
+                    u"--members"_s, u"olga@example.com"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = tandem({u"--db"_s, path, u"pool"_s, u"list"_s, u"--json"_s});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray pools = jsonArray(r.out);
+        QCOMPARE(pools.size(), 1);
+        const QJsonObject pool = pools.first().toObject();
+        QCOMPARE(pool.value(u"name"_s).toString(), u"Europe ops"_s);
+        QCOMPARE(pool.value(u"members"_s).toArray().size(), 1);
+        QCOMPARE(pool.value(u"member_emails"_s).toArray(), QJsonArray{u"olga@example.com"_s});
+        QVERIFY(!pool.value(u"id"_s).toString().isEmpty());
+        r = tandem({u"--db"_s, path, u"pool"_s, u"edit"_s, u"No such pool"_s, u"--name"_s, u"X"_s});
+        QCOMPARE(r.exitCode, 1);
+    }
+
+    void rotationsAddEditShowList()
+    {
+        const QString path = rotationDb(u"rotations.sqlite"_s);
+        QCOMPARE(tandem({u"--db"_s, path, u"pool"_s, u"add"_s, u"Payments ops"_s, u"--members"_s,
+                         u"olga@example.com,omar@example.com"_s})
+                     .exitCode,
+                 0);
+        Run r = tandem({u"--db"_s, path, u"rotation"_s, u"add"_s, u"Payments on call"_s, u"--team"_s, u"payments"_s,
+                        u"--ops-pool"_s, u"Payments ops"_s, u"--start"_s, u"2026-03-16"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = tandem({u"--db"_s, path, u"rotation"_s, u"show"_s, u"payments on call"_s});
+        QCOMPARE(r.exitCode, 0);
+        // Defaults: weekly, Monday 09:00 in the team's zone, every day.
+        QVERIFY2(r.out.contains(u"weekly, handoff Monday 09:00 Europe/Berlin, every day"_s), qPrintable(r.out));
+        QVERIFY(r.out.contains(u"Olga Ops, Omar Ops"_s));
+        QVERIFY(r.out.contains(u"Dana Dev, Nico New"_s));
+
+        r = tandem({u"--db"_s,
+                    path,
+                    u"rotation"_s,
+                    u"edit"_s,
+                    u"Payments on call"_s,
+                    u"--name"_s,
+                    u"Payments days"_s,
+                    u"--length"_s,
+                    u"12h"_s,
+                    u"--days"_s,
+                    u"mon-fri"_s,
+                    u"--handoff-time"_s,
+                    u"08:30"_s,
+                    u"--min-rest"_s,
+                    u"24"_s,
+                    u"--ops-concurrency"_s,
+                    u"2"_s,
+                    u"--new-devs"_s,
+                    u"nico@example.com"_s,
+                    u"--forbid"_s,
+                    u"dana@example.com:omar@example.com"_s,
+                    u"--weekend-weight"_s,
+                    u"2.5"_s,
+                    u"--allow-same-pair-consecutive"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = tandem({u"--db"_s, path, u"rotation"_s, u"show"_s, u"Payments days"_s});
+        QVERIFY2(r.out.contains(u"every 12 hours, handoff 08:30 Europe/Berlin, Monday to Friday"_s), qPrintable(r.out));
+        QVERIFY(r.out.contains(u"Nico New (pair only with a senior ops engineer)"_s));
+        QVERIFY(r.out.contains(u"Dana Dev with Omar Ops"_s));
+
+        r = tandem({u"--db"_s, path, u"rotation"_s, u"show"_s, u"Payments days"_s, u"--json"_s});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject json = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(json.value(u"team_name"_s).toString(), u"Payments"_s);
+        QCOMPARE(json.value(u"ops_pool_name"_s).toString(), u"Payments ops"_s);
+        QCOMPARE(json.value(u"shift_minutes"_s).toInt(), 12 * 60);
+        QCOMPARE(json.value(u"active_days"_s).toInt(), 0x1f);
+        QCOMPARE(json.value(u"handoff_time"_s).toString(), u"08:30"_s);
+        QCOMPARE(json.value(u"start_date"_s).toString(), u"2026-03-16"_s); // untouched by the edit
+        const QJsonObject rules = json.value(u"rules"_s).toObject();
+        QCOMPARE(rules.value(u"min_rest_hours"_s).toInt(), 24);
+        QCOMPARE(rules.value(u"ops_concurrency"_s).toInt(), 2);
+        QCOMPARE(rules.value(u"weekend_weight"_s).toDouble(), 2.5);
+        QCOMPARE(rules.value(u"no_same_pair_consecutive"_s).toBool(), false);
+        QCOMPARE(rules.value(u"new_developers"_s).toArray().size(), 1);
+        QCOMPARE(rules.value(u"forbidden_pairs"_s).toArray().size(), 1);
+
+        r = tandem({u"--db"_s, path, u"rotation"_s, u"list"_s, u"--json"_s});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(jsonArray(r.out).size(), 1);
+        QCOMPARE(jsonArray(r.out).first().toObject().value(u"name"_s).toString(), u"Payments days"_s);
+        r = tandem({u"--db"_s, path, u"rotation"_s, u"list"_s});
+        QVERIFY(r.out.startsWith(u"NAME"_s));
+        QVERIFY(r.out.contains(u"Payments days"_s));
+        // The pool is in use now.
+        r = tandem({u"--db"_s, path, u"pool"_s, u"remove"_s, u"Payments ops"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains(u"Payments days"_s));
+    }
+
+    void badRotationSettingsNameTheOptionAndWriteNothing_data()
+    {
+        QTest::addColumn<QStringList>("options");
+        QTest::addColumn<QString>("option");
+        QTest::newRow("zero length") << QStringList{u"--length"_s, u"0h"_s} << u"--length"_s;
+        QTest::newRow("length without unit") << QStringList{u"--length"_s, u"7"_s} << u"--length"_s;
+        QTest::newRow("bad weekday") << QStringList{u"--handoff-day"_s, u"someday"_s} << u"--handoff-day"_s;
+        QTest::newRow("bad time") << QStringList{u"--handoff-time"_s, u"25:00"_s} << u"--handoff-time"_s;
+        QTest::newRow("bad days") << QStringList{u"--days"_s, u"mon-xyz"_s} << u"--days"_s;
+        QTest::newRow("bad start") << QStringList{u"--start"_s, u"2026-02-30"_s} << u"--start"_s;
+        QTest::newRow("unknown zone") << QStringList{u"--timezone"_s, u"Mars/Base"_s} << u"--timezone"_s;
+        QTest::newRow("min rest below -1") << QStringList{u"--min-rest=-2"_s} << u"--min-rest"_s;
+        QTest::newRow("not a number") << QStringList{u"--max-per-4-weeks"_s, u"many"_s} << u"--max-per-4-weeks"_s;
+        QTest::newRow("concurrency 0") << QStringList{u"--ops-concurrency"_s, u"0"_s} << u"--ops-concurrency"_s;
+        QTest::newRow("negative weight") << QStringList{u"--night-weight=-1"_s} << u"--night-weight"_s;
+        QTest::newRow("negative freeze") << QStringList{u"--freeze-days=-3"_s} << u"--freeze-days"_s;
+        QTest::newRow("unknown new dev") << QStringList{u"--new-devs"_s, u"who@example.com"_s} << u"--new-devs"_s;
+        QTest::newRow("bad pair") << QStringList{u"--forbid"_s, u"dana@example.com"_s} << u"--forbid"_s;
+        QTest::newRow("unknown team") << QStringList{u"--team"_s, u"Nope"_s} << u"--team"_s;
+        QTest::newRow("unknown pool") << QStringList{u"--ops-pool"_s, u"Nope"_s} << u"--ops-pool"_s;
+    }
+
+    void badRotationSettingsNameTheOptionAndWriteNothing()
+    {
+        QFETCH(QStringList, options);
+        QFETCH(QString, option);
+        const QString path =
+            rotationDb(u"bad-%1.sqlite"_s.arg(QString::fromLatin1(QTest::currentDataTag()).replace(u' ', u'-')));
+        QCOMPARE(
+            tandem({u"--db"_s, path, u"pool"_s, u"add"_s, u"Ops"_s, u"--members"_s, u"olga@example.com"_s}).exitCode,
+            0);
+        QCOMPARE(tandem({u"--db"_s, path, u"rotation"_s, u"add"_s, u"Existing"_s, u"--team"_s, u"Payments"_s,
+                         u"--ops-pool"_s, u"Ops"_s})
+                     .exitCode,
+                 0);
+        const QString before = tandem({u"--db"_s, path, u"rotation"_s, u"list"_s, u"--json"_s}).out;
+
+        // Later options win, so the bad value replaces the good --team/--ops-pool.
+        Run r = tandem(QStringList{u"--db"_s, path, u"rotation"_s, u"add"_s, u"New"_s, u"--team"_s, u"Payments"_s,
+                                   u"--ops-pool"_s, u"Ops"_s} +
+                       options);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.startsWith(u"tandem: "_s + option + u": "_s), qPrintable(r.err));
+        QCOMPARE(r.err.count(u'\n'), 1);
+        r = tandem(QStringList{u"--db"_s, path, u"rotation"_s, u"edit"_s, u"Existing"_s} + options);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.startsWith(u"tandem: "_s + option + u": "_s), qPrintable(r.err));
+        QCOMPARE(tandem({u"--db"_s, path, u"rotation"_s, u"list"_s, u"--json"_s}).out, before);
+    }
+
+    void rotationUsageErrors()
+    {
+        const QString path = rotationDb(u"usage.sqlite"_s);
+        Run r = tandem({u"--db"_s, path, u"rotation"_s, u"add"_s, u"X"_s, u"--team"_s, u"Payments"_s});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(u"--ops-pool"_s));
+        r = tandem({u"--db"_s, path, u"rotation"_s, u"add"_s, u"--team"_s, u"Payments"_s, u"--ops-pool"_s, u"x"_s});
+        QCOMPARE(r.exitCode, 2);
+        r = tandem({u"--db"_s, path, u"rotation"_s, u"show"_s, u"Nothing"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains(u"Nothing"_s));
+        r = tandem({u"--db"_s, path, u"shifts"_s, u"list"_s, u"--frm"_s, u"2026-01-01"_s});
+        QCOMPARE(r.exitCode, 2);
+        r = tandem({u"--db"_s, path, u"shifts"_s, u"list"_s, u"--from"_s, u"2026-13-01"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains(u"--from"_s));
+        r = tandem({u"--db"_s, path, u"shifts"_s, u"list"_s, u"--rotation"_s, u"Nothing"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains(u"--rotation"_s));
+    }
+
+    void shiftsListInTheRotationsZone()
+    {
+        const QString path = rotationDb(u"shifts.sqlite"_s);
+        QCOMPARE(
+            tandem({u"--db"_s, path, u"pool"_s, u"add"_s, u"Ops"_s, u"--members"_s, u"olga@example.com"_s}).exitCode,
+            0);
+        QCOMPARE(tandem({u"--db"_s, path, u"rotation"_s, u"add"_s, u"Payments on call"_s, u"--team"_s, u"Payments"_s,
+                         u"--ops-pool"_s, u"Ops"_s, u"--start"_s, u"2026-03-16"_s})
+                     .exitCode,
+                 0);
+        QCOMPARE(tandem({u"--db"_s, path, u"rotation"_s, u"add"_s, u"Other"_s, u"--team"_s, u"Payments"_s,
+                         u"--ops-pool"_s, u"Ops"_s, u"--start"_s, u"2026-03-16"_s})
+                     .exitCode,
+                 0);
+        {
+            // Shifts come from the planner; here they are written straight into the file.
+            Tandem::FakeClock clock(Tandem::Test::fixedNow());
+            auto db = Tandem::Database::open(path, clock);
+            QVERIFY(db);
+            Tandem::RotationService rotations(*db.value());
+            const auto rotation = rotations.rotationByName(u"Payments on call"_s).value().value();
+            const auto other = rotations.rotationByName(u"Other"_s).value().value();
+            const auto pool = rotations.pool(rotation.opsPoolId).value().value();
+            Tandem::ShiftRepository shifts(*db.value());
+            // Monday 2026-03-23 09:00 in Berlin (CET, +01:00) to Monday 2026-03-30 09:00 (CEST, +02:00).
+            Tandem::Shift s;
+            s.id = Tandem::ShiftId::create();
+            s.rotationId = rotation.id;
+            s.start = QDateTime(QDate(2026, 3, 23), QTime(8, 0), Qt::UTC);
+            s.end = QDateTime(QDate(2026, 3, 30), QTime(7, 0), Qt::UTC);
+            s.ops = pool.members.first();
+            QVERIFY(shifts.insert(s));
+            Tandem::Shift o = s;
+            o.id = Tandem::ShiftId::create();
+            o.rotationId = other.id;
+            QVERIFY(shifts.insert(o));
+        }
+        Run r = tandem({u"--db"_s, path, u"shifts"_s, u"list"_s, u"--rotation"_s, u"payments on call"_s, u"--from"_s,
+                        u"2026-03-20"_s, u"--to"_s, u"2026-03-31"_s, u"--json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonArray list = jsonArray(r.out);
+        QCOMPARE(list.size(), 1); // only the rotation asked for
+        const QJsonObject shift = list.first().toObject();
+        QCOMPARE(shift.value(u"rotation_name"_s).toString(), u"Payments on call"_s);
+        QCOMPARE(shift.value(u"start"_s).toString(), u"2026-03-23T08:00:00Z"_s);
+        QCOMPARE(shift.value(u"start_local"_s).toString(), u"2026-03-23T09:00:00+01:00"_s);
+        QCOMPARE(shift.value(u"end_local"_s).toString(), u"2026-03-30T09:00:00+02:00"_s);
+        QVERIFY(shift.value(u"dev"_s).isNull());
+        QVERIFY(shift.value(u"dev_email"_s).isNull());
+        QCOMPARE(shift.value(u"ops_email"_s).toString(), u"olga@example.com"_s);
+        QCOMPARE(shift.value(u"state"_s).toString(), u"planned"_s);
+
+        r = tandem({u"--db"_s, path, u"shifts"_s, u"list"_s, u"--from"_s, u"2026-03-20"_s, u"--to"_s, u"2026-03-31"_s});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(u"Mon 2026-03-23 09:00"_s) && r.out.contains(u"— gap —"_s), qPrintable(r.out));
+        QVERIFY(r.out.contains(u"Olga Ops"_s));
+        QVERIFY(r.out.contains(u"Other"_s));
+        // Outside the range: nothing.
+        r = tandem({u"--db"_s, path, u"shifts"_s, u"list"_s, u"--from"_s, u"2026-04-01"_s, u"--to"_s, u"2026-04-10"_s,
+                    u"--json"_s});
+        QCOMPARE(jsonArray(r.out).size(), 0);
+        r = tandem({u"--db"_s, path, u"shifts"_s, u"list"_s, u"--from"_s, u"2026-04-10"_s, u"--to"_s, u"2026-04-01"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains(u"--to"_s));
+    }
+
     void demoIsItsOwnDatabase()
     {
         const Run r = tandem({u"--demo"_s, u"roster"_s, u"list"_s, u"--json"_s});
@@ -169,6 +451,23 @@ private Q_SLOTS:
         QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).array().size(), 30);
         QVERIFY(QFile::exists(m_dir.filePath(u"data/Tandem/tandem/demo.sqlite"_s)));
         QVERIFY(!QFile::exists(m_dir.filePath(u"data/Tandem/tandem/tandem.sqlite"_s)));
+        // One weekly rotation per team, each with a pool of the team's five ops engineers.
+        const Run rotations = tandem({u"--demo"_s, u"rotation"_s, u"list"_s, u"--json"_s});
+        QCOMPARE(rotations.exitCode, 0);
+        QStringList names;
+        for (const QJsonValue &v : jsonArray(rotations.out)) {
+            const QJsonObject rotation = v.toObject();
+            names.append(rotation.value(u"name"_s).toString());
+            QCOMPARE(rotation.value(u"shift_minutes"_s).toInt(), 7 * 24 * 60);
+            QCOMPARE(rotation.value(u"handoff_weekday"_s).toInt(), 1);
+            QCOMPARE(rotation.value(u"handoff_time"_s).toString(), u"09:00"_s);
+            QCOMPARE(QDate::fromString(rotation.value(u"start_date"_s).toString(), Qt::ISODate).dayOfWeek(), 1);
+        }
+        QCOMPARE(names, (QStringList{u"Payments on call"_s, u"Platform on call"_s, u"Search on call"_s}));
+        const Run pools = tandem({u"--demo"_s, u"pool"_s, u"list"_s, u"--json"_s});
+        for (const QJsonValue &v : jsonArray(pools.out)) {
+            QCOMPARE(v.toObject().value(u"member_emails"_s).toArray().size(), 5);
+        }
     }
 };
 

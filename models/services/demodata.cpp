@@ -1,11 +1,16 @@
 #include "demodata.h"
 
 #include "rosterservice.h"
+#include "rotationservice.h"
 #include "store/database.h"
 #include "store/timeoffrepository.h"
 #include "store/transaction.h"
 
+#include <QTimeZone>
+
+#include <algorithm>
 #include <array>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -84,6 +89,100 @@ QString chatFor(const QString &name)
     return u'@' + emailFor(name).section(u'@', 0, 0);
 }
 
+// Easter Sunday (Gregorian), by the anonymous Gregorian algorithm (Meeus/Jones/Butcher).
+QDate easter(int year)
+{
+    const int a = year % 19;
+    const int b = year / 100;
+    const int c = year % 100;
+    const int d = b / 4;
+    const int e = b % 4;
+    const int f = (b + 8) / 25;
+    const int g = (b - f + 1) / 3;
+    const int h = (19 * a + b - d - g + 15) % 30;
+    const int i = c / 4;
+    const int k = c % 4;
+    const int l = (32 + 2 * e + 2 * i - h - k) % 7;
+    const int m = (a + 11 * h + 22 * l) / 451;
+    const int month = (h + l - 7 * m + 114) / 31;
+    const int day = ((h + l - 7 * m + 114) % 31) + 1;
+    return QDate(year, month, day);
+}
+
+// The n-th (1-based) `weekday` of a month; n = -1 is the last one.
+QDate nthWeekday(int year, int month, int weekday, int n)
+{
+    if (n < 0) {
+        const QDate last(year, month, QDate(year, month, 1).daysInMonth());
+        return last.addDays(-((last.dayOfWeek() - weekday + 7) % 7));
+    }
+    const QDate first(year, month, 1);
+    return first.addDays((weekday - first.dayOfWeek() + 7) % 7 + 7 * (n - 1));
+}
+
+struct DemoHoliday
+{
+    QDate date;
+    QString name;
+};
+
+// Local public holidays of a team's country in `year`, besides Christmas and New Year. Where a
+// holiday is regional (Reformation Day, St Andrew's Day), the demo treats it as the team's.
+QList<DemoHoliday> localHolidays(const QString &team, int year)
+{
+    const QDate e = easter(year);
+    if (team == u"Payments") { // Germany, Berlin
+        return {{QDate(year, 3, 8), u"International Women's Day"_s},
+                {e.addDays(-2), u"Good Friday"_s},
+                {e.addDays(1), u"Easter Monday"_s},
+                {QDate(year, 5, 1), u"Labour Day"_s},
+                {e.addDays(39), u"Ascension Day"_s},
+                {e.addDays(50), u"Whit Monday"_s},
+                {QDate(year, 10, 3), u"German Unity Day"_s},
+                {QDate(year, 10, 31), u"Reformation Day"_s},
+                {QDate(year, 12, 26), u"Second Day of Christmas"_s}};
+    }
+    if (team == u"Search") { // United States
+        return {{nthWeekday(year, 1, Qt::Monday, 3), u"Martin Luther King Jr. Day"_s},
+                {nthWeekday(year, 2, Qt::Monday, 3), u"Presidents' Day"_s},
+                {nthWeekday(year, 5, Qt::Monday, -1), u"Memorial Day"_s},
+                {QDate(year, 6, 19), u"Juneteenth"_s},
+                {QDate(year, 7, 4), u"Independence Day"_s},
+                {nthWeekday(year, 9, Qt::Monday, 1), u"Labor Day"_s},
+                {nthWeekday(year, 10, Qt::Monday, 2), u"Columbus Day"_s},
+                {QDate(year, 11, 11), u"Veterans Day"_s},
+                {nthWeekday(year, 11, Qt::Thursday, 4), u"Thanksgiving"_s}};
+    }
+    // United Kingdom
+    return {{QDate(year, 3, 17), u"St Patrick's Day"_s},
+            {e.addDays(-2), u"Good Friday"_s},
+            {e.addDays(1), u"Easter Monday"_s},
+            {nthWeekday(year, 5, Qt::Monday, 1), u"Early May Bank Holiday"_s},
+            {nthWeekday(year, 5, Qt::Monday, -1), u"Spring Bank Holiday"_s},
+            {nthWeekday(year, 8, Qt::Monday, -1), u"Summer Bank Holiday"_s},
+            {QDate(year, 11, 30), u"St Andrew's Day"_s},
+            {QDate(year, 12, 26), u"Boxing Day"_s}};
+}
+
+// Christmas and New Year to come, and the next two local holidays within six months.
+QList<DemoHoliday> demoHolidays(const QString &team, QDate today)
+{
+    QList<DemoHoliday> result;
+    const QDate christmas(today.year(), 12, 25);
+    result.append({christmas >= today ? christmas : christmas.addYears(1), u"Christmas Day"_s});
+    result.append({QDate(today.year() + 1, 1, 1), u"New Year's Day"_s});
+    QList<DemoHoliday> local = localHolidays(team, today.year()) + localHolidays(team, today.year() + 1);
+    std::sort(local.begin(), local.end(), [](const DemoHoliday &a, const DemoHoliday &b) { return a.date < b.date; });
+    int taken = 0;
+    for (const DemoHoliday &h : std::as_const(local)) {
+        if (taken < 2 && h.date >= today && h.date <= today.addMonths(6)) {
+            result.append(h);
+            ++taken;
+        }
+    }
+    return result;
+}
+
 } // namespace
 
 Status createDemoData(Database &db)
@@ -94,11 +193,13 @@ Status createDemoData(Database &db)
     }
     RosterService roster(db);
     QList<Person> everyone;
+    QList<Team> teams;
     for (const DemoTeam &demoTeam : demoTeams) {
         auto team = roster.addTeam(Team{{}, QString::fromUtf16(demoTeam.name), QString::fromUtf16(demoTeam.zone)});
         if (!team) {
             return team.error();
         }
+        teams.append(team.value());
         for (Role role : {Role::Developer, Role::Operations}) {
             const auto &members = role == Role::Developer ? demoTeam.developers : demoTeam.operations;
             for (const DemoPerson &d : members) {
@@ -131,15 +232,54 @@ Status createDemoData(Database &db)
         int lengthDays;
         const char16_t *reason;
     } leaves[] = {
-        {0, 10, 14, u"Summer holiday"},  {6, 3, 5, u"Conference"},      {11, 20, 10, u"Family visit"},
-        {15, 5, 3, u"Training"},         {18, 30, 21, u"Parental leave"}, {22, -2, 6, u"Sick leave"},
-        {26, 14, 7, u"Hiking trip"},     {8, 45, 10, u"Holiday"},         {28, 60, 5, u"Moving house"},
+        {0, 10, 14, u"Summer holiday"}, {6, 3, 5, u"Conference"},        {11, 20, 10, u"Family visit"},
+        {15, 5, 3, u"Training"},        {18, 30, 21, u"Parental leave"}, {22, -2, 6, u"Sick leave"},
+        {26, 14, 7, u"Hiking trip"},    {8, 45, 10, u"Holiday"},         {28, 60, 5, u"Moving house"},
     };
     for (const auto &leave : leaves) {
-        const TimeOff t{{}, everyone.at(leave.person).id, today.addDays(leave.fromDays),
-                        today.addDays(leave.fromDays + leave.lengthDays - 1), QString::fromUtf16(leave.reason)};
+        const TimeOff t{{},
+                        everyone.at(leave.person).id,
+                        today.addDays(leave.fromDays),
+                        today.addDays(leave.fromDays + leave.lengthDays - 1),
+                        QString::fromUtf16(leave.reason)};
         if (auto added = roster.addTimeOff(t); !added) {
             return added.error();
+        }
+    }
+
+    // Per team: an ops pool of its operations engineers and a weekly rotation, handing off on
+    // Monday 09:00 in the team's zone from the Monday of this week. No shifts: the planner
+    // makes them.
+    RotationService rotations(db);
+    for (const Team &team : std::as_const(teams)) {
+        OpsPool pool;
+        pool.name = team.name + u" ops"_s;
+        for (const Person &p : std::as_const(everyone)) {
+            if (p.teams.contains(team.id) && p.role == Role::Operations) {
+                pool.members.append(p.id);
+            }
+        }
+        auto addedPool = rotations.addPool(pool);
+        if (!addedPool) {
+            return addedPool.error();
+        }
+        const QDate localToday = db.clock().now().toTimeZone(QTimeZone(team.timeZone.toUtf8())).date();
+        Rotation rotation;
+        rotation.teamId = team.id;
+        rotation.name = team.name + u" on call"_s;
+        rotation.opsPoolId = addedPool->id;
+        rotation.timeZone = team.timeZone;
+        rotation.shiftMinutes = 7 * 24 * 60;
+        rotation.handoffWeekday = Qt::Monday;
+        rotation.handoffTime = QTime(9, 0);
+        rotation.startDate = localToday.addDays(Qt::Monday - localToday.dayOfWeek());
+        if (auto added = rotations.addRotation(rotation); !added) {
+            return added.error();
+        }
+        for (const DemoHoliday &h : demoHolidays(team.name, localToday)) {
+            if (auto added = roster.addHoliday(Holiday{{}, team.id, h.date, h.name}); !added) {
+                return added.error();
+            }
         }
     }
     return transaction.commit();
