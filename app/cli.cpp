@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "clisupport.h"
 #include "domain/serialize.h"
 #include "services/demodata.h"
 #include "services/identity.h"
@@ -24,6 +25,7 @@
 #include <optional>
 
 using namespace Qt::StringLiterals;
+using namespace Tandem::CliSupport;
 
 namespace Tandem {
 
@@ -72,6 +74,12 @@ const QList<Command> &commands()
         {{u"shifts"_s, u"list"_s},
          u"shifts list [--rotation NAME] [--from DATE] [--to DATE] [--json]"_s,
          u"List shifts overlapping the days (default: today and the next 4 weeks)."_s},
+        {{u"plan"_s},
+         u"plan --rotation NAME --from DATE --to DATE [--dry-run] [--json]"_s,
+         u"Plan fair dev+ops pairs for the days and write them (unless --dry-run)."_s},
+        {{u"report"_s, u"fairness"_s},
+         u"report fairness --rotation NAME [--from DATE] [--to DATE] [--json]"_s,
+         u"Shifts, weighted load against fair share, weekends, holidays, nights and partners per person."_s},
     };
     return list;
 }
@@ -105,37 +113,6 @@ Globals splitGlobals(const QStringList &args)
         }
     }
     return g;
-}
-
-QString padded(const QString &text, qsizetype width)
-{
-    return text.leftJustified(width, u' ');
-}
-
-// Plain-text table: columns padded to their widest cell.
-QString table(const QStringList &header, const QList<QStringList> &rows)
-{
-    QList<qsizetype> widths;
-    for (const QString &h : header) {
-        widths.append(h.size());
-    }
-    for (const QStringList &row : rows) {
-        for (qsizetype c = 0; c < row.size(); ++c) {
-            widths[c] = std::max(widths[c], row.at(c).size());
-        }
-    }
-    auto line = [&widths](const QStringList &cells) {
-        QStringList out;
-        for (qsizetype c = 0; c < cells.size(); ++c) {
-            out.append(c + 1 == cells.size() ? cells.at(c) : padded(cells.at(c), widths.at(c)));
-        }
-        return out.join(u"  "_s) + u'\n';
-    };
-    QString text = line(header);
-    for (const QStringList &row : rows) {
-        text += line(row);
-    }
-    return text;
 }
 
 // --- Rotations and pools: option values to domain values, domain values to words. ---
@@ -621,6 +598,11 @@ int Cli::run(const QStringList &args)
     const QString verb = g.rest.value(1);
     const QStringList rest = g.rest.mid(2);
     using Handler = int (Cli::*)(const QStringList &);
+    // Commands of one word take every argument after it.
+    static const QHash<QString, Handler> single = {{u"plan"_s, &Cli::plan}};
+    if (const auto it = single.constFind(group); it != single.constEnd()) {
+        return (this->*(*it))(g.rest.mid(1));
+    }
     static const QHash<QString, Handler> handlers = {
         {u"roster import"_s, &Cli::rosterImport}, {u"roster export"_s, &Cli::rosterExport},
         {u"roster list"_s, &Cli::rosterList},     {u"timeoff add"_s, &Cli::timeOffAdd},
@@ -629,7 +611,7 @@ int Cli::run(const QStringList &args)
         {u"pool remove"_s, &Cli::poolRemove},     {u"rotation add"_s, &Cli::rotationAdd},
         {u"rotation edit"_s, &Cli::rotationEdit}, {u"rotation list"_s, &Cli::rotationList},
         {u"rotation show"_s, &Cli::rotationShow}, {u"rotation remove"_s, &Cli::rotationRemove},
-        {u"shifts list"_s, &Cli::shiftsList},
+        {u"shifts list"_s, &Cli::shiftsList},     {u"report fairness"_s, &Cli::reportFairness},
     };
     const auto handler = handlers.constFind(group + u' ' + verb);
     if (handler == handlers.constEnd()) {
@@ -1215,91 +1197,6 @@ int Cli::rotationAddOrEdit(const QStringList &args, bool adding)
     print(u"%1: %2, from %3\n"_s.arg(rotation.name, shapeWords(rotation), rotation.startDate.toString(Qt::ISODate)));
     return ExitOk;
 }
-
-namespace {
-
-struct RotationContext
-{
-    QHash<TeamId, Team> teams;
-    QHash<PoolId, OpsPool> pools;
-    QHash<PersonId, Person> people; ///< also removed people, once asked for
-};
-
-Result<RotationContext> rotationContext(Database &db)
-{
-    RotationContext context;
-    RosterService roster(db);
-    const auto teams = roster.teams();
-    if (!teams) {
-        return teams.error();
-    }
-    for (const Team &t : teams.value()) {
-        context.teams.insert(t.id, t);
-    }
-    const auto pools = RotationService(db).pools();
-    if (!pools) {
-        return pools.error();
-    }
-    for (const OpsPool &p : pools.value()) {
-        context.pools.insert(p.id, p);
-    }
-    const auto people = roster.people();
-    if (!people) {
-        return people.error();
-    }
-    for (const Person &p : people.value()) {
-        context.people.insert(p.id, p);
-    }
-    return context;
-}
-
-QJsonObject rotationJson(const Rotation &r, const RotationContext &context)
-{
-    QJsonObject object = toJson(r);
-    object.insert(u"team_name"_s, context.teams.value(r.teamId).name);
-    object.insert(u"ops_pool_name"_s, context.pools.contains(r.opsPoolId)
-                                          ? QJsonValue(context.pools.value(r.opsPoolId).name)
-                                          : QJsonValue());
-    return object;
-}
-
-// A person's name for output; people removed from the roster are looked up once.
-QString personName(Database &db, RotationContext &context, PersonId id)
-{
-    if (id.isNull()) {
-        return {};
-    }
-    if (!context.people.contains(id)) {
-        const auto person = RosterService(db).person(id);
-        if (person && person.value()) {
-            context.people.insert(id, *person.value());
-        }
-    }
-    return context.people.contains(id) ? context.people.value(id).name : id.toString();
-}
-
-QString namesOf(Database &db, RotationContext &context, const QList<PersonId> &ids)
-{
-    QStringList names;
-    for (const PersonId &id : ids) {
-        names.append(personName(db, context, id));
-    }
-    return names.isEmpty() ? u"none"_s : names.join(u", "_s);
-}
-
-// 2 -> "2.0", 1.25 -> "1.25": weights read as weights.
-QString formatNumber(double value)
-{
-    const double tenths = value * 10;
-    return tenths == std::floor(tenths) ? QString::number(value, 'f', 1) : QString::number(value, 'g', 6);
-}
-
-QString plural(int n, const QString &one, const QString &many)
-{
-    return u"%1 %2"_s.arg(n).arg(n == 1 ? one : many);
-}
-
-} // namespace
 
 int Cli::rotationList(const QStringList &args)
 {

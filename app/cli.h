@@ -46,6 +46,8 @@ private:
     int rotationShow(const QStringList &args);
     int rotationRemove(const QStringList &args);
     int shiftsList(const QStringList &args);
+    int plan(const QStringList &args);           // cliplan.cpp
+    int reportFairness(const QStringList &args); // cliplan.cpp
     int rotationAddOrEdit(const QStringList &args, bool adding);
 
     std::unique_ptr<Database> openDatabase(QString *error);

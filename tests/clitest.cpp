@@ -469,6 +469,86 @@ private Q_SLOTS:
             QCOMPARE(v.toObject().value(u"member_emails"_s).toArray().size(), 5);
         }
     }
+
+    void planAQuarterForTheDemoTeam()
+    {
+        // The demo team, planned a quarter ahead from the Monday after next (dates follow the real clock,
+        // as a lead's would).
+        QDate from = QDate::currentDate().addDays(8);
+        while (from.dayOfWeek() != 1) {
+            from = from.addDays(1);
+        }
+        const QString first = from.toString(Qt::ISODate);
+        const QString last = from.addDays(90).toString(Qt::ISODate);
+        const QStringList plan = {u"--demo"_s, u"plan"_s, u"--rotation"_s, u"Search on call"_s,
+                                  u"--from"_s, first,     u"--to"_s,       last};
+        const QStringList list = {
+            u"--demo"_s, u"shifts"_s, u"list"_s, u"--rotation"_s, u"Search on call"_s, u"--from"_s,
+            first,       u"--to"_s,   last,      u"--json"_s};
+        Run r = tandem(plan + QStringList{u"--dry-run"_s, u"--json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QJsonObject out = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(out.value(u"dry_run"_s).toBool(), true);
+        QCOMPARE(out.value(u"applied"_s).toBool(), false);
+        const QJsonArray shifts = out.value(u"shifts"_s).toArray();
+        QCOMPARE(shifts.size(), 13); // a quarter of weekly shifts
+        QCOMPARE(out.value(u"changes"_s).toObject().value(u"added"_s).toInt(), 13);
+        for (const QJsonValue &v : shifts) {
+            const QJsonObject shift = v.toObject();
+            QVERIFY(shift.value(u"dev_email"_s).toString().endsWith(u"@example.com"_s));
+            QVERIFY(shift.value(u"ops_email"_s).toString().endsWith(u"@example.com"_s));
+            QVERIFY(!shift.value(u"dev_reason"_s).toString().isEmpty());
+            QVERIFY(shift.value(u"start_local"_s).toString().contains(u"T09:00:00-0"_s)); // New York
+        }
+        // The dry run wrote nothing.
+        r = tandem(list);
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).array().size(), 0);
+
+        r = tandem(plan);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(u"Written: 13 added"_s));
+        r = tandem(list);
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).array().size(), 13);
+        // Planning again changes nothing.
+        r = tandem(plan + QStringList{u"--json"_s});
+        out = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(out.value(u"changes"_s).toObject().value(u"unchanged"_s).toInt(), 13);
+
+        const QStringList report = {u"--demo"_s,     u"report"_s,         u"fairness"_s,
+                                    u"--rotation"_s, u"Search on call"_s, u"--from"_s,
+                                    first,           u"--to"_s,           last};
+        r = tandem(report + QStringList{u"--json"_s});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject fairness = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        int seats = 0;
+        for (const QJsonValue &v : fairness.value(u"people"_s).toArray()) {
+            seats += v.toObject().value(u"shifts"_s).toInt();
+        }
+        QCOMPARE(seats, 26);
+        QCOMPARE(fairness.value(u"pools"_s).toArray().size(), 2);
+        QVERIFY(fairness.value(u"objective"_s).toObject().value(u"max_pair_count"_s).toInt() >= 1);
+        r = tandem(report);
+        QVERIFY(r.out.contains(u"Pairs (shifts together)"_s));
+    }
+
+    void planRefusesBadInput()
+    {
+        Run r = tandem({u"--db"_s, db(), u"plan"_s, u"--from"_s, u"2027-01-04"_s, u"--to"_s, u"2027-04-04"_s});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(u"--rotation"_s));
+        r = tandem({u"--db"_s, db(), u"plan"_s, u"--rotation"_s, u"Nope"_s, u"--from"_s, u"2027-01-04"_s, u"--to"_s,
+                    u"2027-04-04"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains(u"Nope"_s));
+        r = tandem({u"--db"_s, db(), u"plan"_s, u"--rotation"_s, u"Nope"_s, u"--from"_s, u"2027-02-30"_s, u"--to"_s,
+                    u"2027-04-04"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains(u"--from"_s));
+        r = tandem({u"--db"_s, db(), u"plan"_s, u"--rotation"_s, u"Nope"_s, u"--from"_s, u"2027-04-04"_s, u"--to"_s,
+                    u"2027-01-04"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains(u"before"_s));
+    }
 };
 
 QTEST_GUILESS_MAIN(CliTest)

@@ -724,6 +724,17 @@ FairnessSummary RuleBook::summary() const
             }
         }
     }
+    // By pool (developers first), then by name: how a lead reads the table.
+    std::stable_sort(
+        summary.people.begin(), summary.people.end(), [this](const PersonFigures &a, const PersonFigures &b) {
+            if (a.role != b.role) {
+                return a.role == Role::Developer;
+            }
+            if (a.pool != b.pool) {
+                return a.pool < b.pool;
+            }
+            return m_people.at(personIndex(a.person)).person.name < m_people.at(personIndex(b.person)).person.name;
+        });
     for (auto it = m_pairs.cbegin(); it != m_pairs.cend(); ++it) {
         summary.pairs.insert({m_people.at(it.key().first).person.id, m_people.at(it.key().second).person.id},
                              it.value());

@@ -1,0 +1,412 @@
+// The planning commands: `tandem plan` and `tandem report fairness`.
+
+#include "cli.h"
+#include "clisupport.h"
+#include "domain/serialize.h"
+#include "services/planservice.h"
+#include "services/rotationservice.h"
+#include "store/database.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QTimeZone>
+
+using namespace Qt::StringLiterals;
+using namespace Tandem::CliSupport;
+
+namespace Tandem {
+
+namespace {
+
+QString changeName(Planner::Change change)
+{
+    switch (change) {
+    case Planner::Change::Added:
+        return u"added"_s;
+    case Planner::Change::Changed:
+        return u"changed"_s;
+    case Planner::Change::Unchanged:
+        return u"unchanged"_s;
+    case Planner::Change::Fixed:
+        return u"fixed"_s;
+    case Planner::Change::Removed:
+        return u"removed"_s;
+    }
+    return {};
+}
+
+QString localText(const QDateTime &utc, const QString &zone)
+{
+    const QTimeZone tz(zone.toUtf8());
+    return QLocale::c().toString(tz.isValid() ? utc.toTimeZone(tz) : utc, u"ddd yyyy-MM-dd HH:mm"_s);
+}
+
+QString localIso(const QDateTime &utc, const QString &zone)
+{
+    const QTimeZone tz(zone.toUtf8());
+    return (tz.isValid() ? utc.toTimeZone(tz) : utc).toString(Qt::ISODate);
+}
+
+QJsonObject objectiveJson(const Planner::Objective &o)
+{
+    return QJsonObject{{u"max_deviation"_s, o.maxDeviation},
+                       {u"sum_squares"_s, o.sumSquares},
+                       {u"max_pair_count"_s, o.maxPairCount},
+                       {u"distinct_pairs"_s, o.distinctPairs},
+                       {u"min_spacing_hours"_s, o.minSpacingHours}};
+}
+
+QJsonObject fairnessJson(Database &db, RotationContext &context, const Planner::FairnessSummary &summary)
+{
+    auto email = [&](PersonId id) {
+        personName(db, context, id);
+        return context.people.value(id).email;
+    };
+    QJsonArray people;
+    for (const Planner::PersonFigures &f : summary.people) {
+        QJsonObject partners;
+        for (auto it = f.partners.cbegin(); it != f.partners.cend(); ++it) {
+            partners.insert(email(it.key()), it.value());
+        }
+        people.append(QJsonObject{{u"email"_s, email(f.person)},
+                                  {u"name"_s, personName(db, context, f.person)},
+                                  {u"role"_s, roleToString(f.role)},
+                                  {u"pool"_s, f.pool},
+                                  {u"shifts"_s, f.shifts},
+                                  {u"load"_s, f.load},
+                                  {u"fair_share"_s, f.fairShare},
+                                  {u"deviation"_s, f.load - f.fairShare},
+                                  {u"weekends"_s, f.weekends},
+                                  {u"holidays"_s, f.holidays},
+                                  {u"nights"_s, f.nights},
+                                  {u"partners"_s, partners}});
+    }
+    QJsonArray pools;
+    for (const Planner::PoolFigures &p : summary.pools) {
+        pools.append(QJsonObject{{u"name"_s, p.name},
+                                 {u"role"_s, roleToString(p.role)},
+                                 {u"min_load"_s, p.minLoad},
+                                 {u"max_load"_s, p.maxLoad},
+                                 {u"spread"_s, p.maxLoad - p.minLoad},
+                                 {u"max_deviation"_s, p.maxDeviation}});
+    }
+    QJsonArray pairs;
+    for (auto it = summary.pairs.cbegin(); it != summary.pairs.cend(); ++it) {
+        pairs.append(QJsonObject{
+            {u"dev"_s, email(it.key().first)}, {u"ops"_s, email(it.key().second)}, {u"shifts"_s, it.value()}});
+    }
+    return QJsonObject{{u"objective"_s, objectiveJson(summary.objective)},
+                       {u"people"_s, people},
+                       {u"pools"_s, pools},
+                       {u"pairs"_s, pairs}};
+}
+
+QString fairnessText(Database &db, RotationContext &context, const Planner::FairnessSummary &summary)
+{
+    QList<QStringList> rows;
+    for (const Planner::PersonFigures &f : summary.people) {
+        rows.append({personName(db, context, f.person), f.pool, QString::number(f.shifts),
+                     QString::number(f.load, 'f', 1), QString::number(f.fairShare, 'f', 1),
+                     QString::number(f.load - f.fairShare, 'f', 1), QString::number(f.weekends),
+                     QString::number(f.holidays), QString::number(f.nights), QString::number(f.partners.size())});
+    }
+    QString text = table({u"NAME"_s, u"POOL"_s, u"SHIFTS"_s, u"LOAD"_s, u"SHARE"_s, u"DEVIATION"_s, u"WEEKENDS"_s,
+                          u"HOLIDAYS"_s, u"NIGHTS"_s, u"PARTNERS"_s},
+                         rows);
+    text += u'\n';
+    for (const Planner::PoolFigures &p : summary.pools) {
+        text += u"%1: load %2 to %3 (spread %4), largest deviation from fair share %5\n"_s.arg(
+            p.name, formatNumber(p.minLoad), formatNumber(p.maxLoad), formatNumber(p.maxLoad - p.minLoad),
+            QString::number(p.maxDeviation, 'f', 2));
+    }
+    // The dev x ops pair matrix: how often each pair shares a shift.
+    QList<PersonId> devs;
+    QList<PersonId> ops;
+    for (auto it = summary.pairs.cbegin(); it != summary.pairs.cend(); ++it) {
+        if (!devs.contains(it.key().first)) {
+            devs.append(it.key().first);
+        }
+        if (!ops.contains(it.key().second)) {
+            ops.append(it.key().second);
+        }
+    }
+    auto byName = [&](const PersonId &a, const PersonId &b) {
+        return personName(db, context, a) < personName(db, context, b);
+    };
+    std::sort(devs.begin(), devs.end(), byName);
+    std::sort(ops.begin(), ops.end(), byName);
+    if (!devs.isEmpty()) {
+        QStringList header{u"DEV \\ OPS"_s};
+        for (const PersonId &o : ops) {
+            header.append(personName(db, context, o).section(u' ', 0, 0));
+        }
+        QList<QStringList> matrix;
+        for (const PersonId &d : devs) {
+            QStringList row{personName(db, context, d)};
+            for (const PersonId &o : ops) {
+                const int n = summary.pairs.value({d, o});
+                row.append(n == 0 ? u"."_s : QString::number(n));
+            }
+            matrix.append(row);
+        }
+        text += u"\nPairs (shifts together):\n"_s + table(header, matrix);
+    }
+    const auto &o = summary.objective;
+    text += u"\nObjective: largest deviation %1, sum of squares %2, most repeated pair %3 times, %4 distinct pairs, "
+            "shortest rest %5 h\n"_s.arg(QString::number(o.maxDeviation, 'f', 2), QString::number(o.sumSquares, 'f', 2))
+                .arg(o.maxPairCount)
+                .arg(o.distinctPairs)
+                .arg(QString::number(o.minSpacingHours, 'f', 0));
+    return text;
+}
+
+} // namespace
+
+int Cli::plan(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Plan fair developer + operations pairs for the rotation from --from to --to (dates in the rotation's "
+        "zone, both included) and write them. Past, locked and frozen published shifts stay; existing "
+        "assignments are kept unless a rule or a clear gain in fairness says otherwise."_s);
+    const QCommandLineOption rotationOption(u"rotation"_s, u"The rotation to plan (repeat for several)."_s, u"NAME"_s);
+    const QCommandLineOption from(u"from"_s, u"First day (YYYY-MM-DD)."_s, u"DATE"_s);
+    const QCommandLineOption to(u"to"_s, u"Last day, included (YYYY-MM-DD)."_s, u"DATE"_s);
+    const QCommandLineOption dryRun(u"dry-run"_s, u"Show the plan without writing it."_s);
+    const QCommandLineOption json(u"json"_s, u"Print the plan as JSON (format in the README)."_s);
+    const QCommandLineOption seed(u"seed"_s, u"Seed for breaking ties (default 1)."_s, u"N"_s, u"1"_s);
+    parser.addOptions({rotationOption, from, to, dryRun, json, seed});
+    int code = ExitOk;
+    if (!parse(parser, u"plan --rotation NAME --from DATE --to DATE [--dry-run] [--json]"_s, args, &code)) {
+        return code;
+    }
+    for (const QCommandLineOption &required : {rotationOption, from, to}) {
+        if (!parser.isSet(required)) {
+            return usage(u"plan needs --%1"_s.arg(required.names().first()));
+        }
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        return usage(u"plan takes no arguments besides its options"_s);
+    }
+    const QDate fromDate = QDate::fromString(parser.value(from).trimmed(), Qt::ISODate);
+    const QDate toDate = QDate::fromString(parser.value(to).trimmed(), Qt::ISODate);
+    if (!fromDate.isValid()) {
+        return fail(u"--from: “%1” is not a date (expected YYYY-MM-DD)"_s.arg(parser.value(from)));
+    }
+    if (!toDate.isValid()) {
+        return fail(u"--to: “%1” is not a date (expected YYYY-MM-DD)"_s.arg(parser.value(to)));
+    }
+    if (toDate < fromDate) {
+        return fail(
+            u"--to: %1 is before --from %2"_s.arg(toDate.toString(Qt::ISODate), fromDate.toString(Qt::ISODate)));
+    }
+    bool seedOk = false;
+    const quint64 seedValue = parser.value(seed).toULongLong(&seedOk);
+    if (!seedOk) {
+        return fail(u"--seed: “%1” is not a whole number"_s.arg(parser.value(seed)));
+    }
+    QString error;
+    auto db = openDatabase(&error);
+    if (!db) {
+        return fail(error);
+    }
+    RotationService rotations(*db);
+    QList<RotationId> ids;
+    QHash<RotationId, Rotation> byId;
+    for (const QString &name : parser.values(rotationOption)) {
+        const auto found = rotations.rotationByName(name);
+        if (!found) {
+            return fail(found.errorMessage());
+        }
+        if (!found.value()) {
+            return fail(u"--rotation: no rotation named “%1”"_s.arg(name));
+        }
+        ids.append(found.value()->id);
+        byId.insert(found.value()->id, *found.value());
+    }
+    PlanService plans(*db);
+    auto request = plans.request(ids, fromDate, toDate, seedValue);
+    if (!request) {
+        return fail(u"--%1: %2"_s.arg(request.error().field.isEmpty() ? u"from"_s : request.error().field,
+                                      request.errorMessage()));
+    }
+    const Planner::PlanResult result = Planner::plan(request.value());
+    auto context = rotationContext(*db);
+    if (!context) {
+        return fail(context.errorMessage());
+    }
+
+    QHash<Planner::Change, int> counts;
+    for (const Planner::PlannedShift &p : result.shifts) {
+        ++counts[p.change];
+    }
+    bool applied = false;
+    AppliedPlan written;
+    if (!parser.isSet(dryRun)) {
+        auto done = plans.apply(result);
+        if (!done) {
+            return fail(done.errorMessage());
+        }
+        written = done.value();
+        applied = true;
+    }
+
+    if (parser.isSet(json)) {
+        QJsonArray shifts;
+        for (const Planner::PlannedShift &p : result.shifts) {
+            const Rotation &r = byId.value(p.shift.rotationId);
+            QJsonObject object = toJson(p.shift);
+            object.insert(u"change"_s, changeName(p.change));
+            object.insert(u"rotation_name"_s, r.name);
+            object.insert(u"start_local"_s, localIso(p.shift.start, r.timeZone));
+            object.insert(u"end_local"_s, localIso(p.shift.end, r.timeZone));
+            for (const auto &[seat, key] : {std::pair{Seat::Dev, u"dev"_s}, std::pair{Seat::Ops, u"ops"_s}}) {
+                const PersonId id = p.shift.seat(seat);
+                const QString name = personName(*db, context.value(), id);
+                object.insert(key + u"_name"_s, id.isNull() ? QJsonValue() : QJsonValue(name));
+                object.insert(key + u"_email"_s,
+                              id.isNull() ? QJsonValue() : QJsonValue(context->people.value(id).email));
+                object.insert(key + u"_reason"_s, seat == Seat::Dev ? p.devReason : p.opsReason);
+            }
+            shifts.append(object);
+        }
+        QJsonArray gaps;
+        for (const Planner::Gap &g : result.summary.gaps) {
+            const Rotation &r = byId.value(g.rotation);
+            gaps.append(QJsonObject{{u"shift"_s, g.shift.toString()},
+                                    {u"rotation_name"_s, r.name},
+                                    {u"start_local"_s, localIso(g.start, r.timeZone)},
+                                    {u"end_local"_s, localIso(g.end, r.timeZone)},
+                                    {u"seat"_s, g.seat == Seat::Dev ? u"dev"_s : u"ops"_s},
+                                    {u"reason"_s, g.reason}});
+        }
+        QJsonObject changes;
+        for (Planner::Change c : {Planner::Change::Added, Planner::Change::Changed, Planner::Change::Unchanged,
+                                  Planner::Change::Fixed, Planner::Change::Removed}) {
+            changes.insert(changeName(c), counts.value(c));
+        }
+        QJsonArray names;
+        for (const RotationId &id : ids) {
+            names.append(byId.value(id).name);
+        }
+        const QJsonObject out{{u"rotations"_s, names},
+                              {u"from"_s, fromDate.toString(Qt::ISODate)},
+                              {u"to"_s, toDate.toString(Qt::ISODate)},
+                              {u"dry_run"_s, parser.isSet(dryRun)},
+                              {u"applied"_s, applied},
+                              {u"changes"_s, changes},
+                              {u"shifts"_s, shifts},
+                              {u"gaps"_s, gaps},
+                              {u"fairness"_s, fairnessJson(*db, context.value(), result.summary)}};
+        print(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)));
+        return ExitOk;
+    }
+
+    QList<QStringList> rows;
+    for (const Planner::PlannedShift &p : result.shifts) {
+        const Rotation &r = byId.value(p.shift.rotationId);
+        const QString gap = u"— gap —"_s;
+        rows.append({r.name, localText(p.shift.start, r.timeZone), localText(p.shift.end, r.timeZone),
+                     p.shift.dev.isNull() ? gap : personName(*db, context.value(), p.shift.dev),
+                     p.shift.ops.isNull() ? gap : personName(*db, context.value(), p.shift.ops), changeName(p.change)});
+    }
+    QString text = table({u"ROTATION"_s, u"START"_s, u"END"_s, u"DEV"_s, u"OPS"_s, u"CHANGE"_s}, rows);
+    text += u"\n%1: %2 added, %3 changed, %4 unchanged, %5 fixed, %6 removed; %7\n"_s
+                .arg(plural(int(result.shifts.size()), u"shift"_s, u"shifts"_s))
+                .arg(counts.value(Planner::Change::Added))
+                .arg(counts.value(Planner::Change::Changed))
+                .arg(counts.value(Planner::Change::Unchanged))
+                .arg(counts.value(Planner::Change::Fixed))
+                .arg(counts.value(Planner::Change::Removed))
+                .arg(plural(int(result.summary.gaps.size()), u"gap"_s, u"gaps"_s));
+    for (const Planner::Gap &g : result.summary.gaps) {
+        const Rotation &r = byId.value(g.rotation);
+        text += u"  gap: %1 %2, %3 seat: %4\n"_s.arg(r.name, localText(g.start, r.timeZone),
+                                                     g.seat == Seat::Dev ? u"dev"_s : u"ops"_s, g.reason);
+    }
+    for (const Planner::PoolFigures &p : result.summary.pools) {
+        text += u"%1: load %2 to %3, largest deviation from fair share %4\n"_s.arg(
+            p.name, formatNumber(p.minLoad), formatNumber(p.maxLoad), QString::number(p.maxDeviation, 'f', 2));
+    }
+    text += applied ? u"Written: %1 added, %2 changed, %3 removed.\n"_s.arg(written.added.size())
+                          .arg(written.changed.size())
+                          .arg(written.removed.size())
+                    : u"Dry run: nothing was written.\n"_s;
+    print(text);
+    return ExitOk;
+}
+
+int Cli::reportFairness(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Fairness of the shifts in the database: per person shifts, weighted load against fair share, weekends, "
+        "holidays, nights and partners; per pool the spread; the dev x ops pair matrix."_s);
+    const QCommandLineOption rotationOption(u"rotation"_s, u"The rotation (repeat for several)."_s, u"NAME"_s);
+    const QCommandLineOption from(u"from"_s, u"First day (default: 26 weeks ago)."_s, u"DATE"_s);
+    const QCommandLineOption to(u"to"_s, u"Last day, included (default: 13 weeks ahead)."_s, u"DATE"_s);
+    const QCommandLineOption json(u"json"_s, u"Print JSON (format in the README)."_s);
+    parser.addOptions({rotationOption, from, to, json});
+    int code = ExitOk;
+    if (!parse(parser, u"report fairness --rotation NAME [--from DATE] [--to DATE] [--json]"_s, args, &code)) {
+        return code;
+    }
+    if (!parser.isSet(rotationOption)) {
+        return usage(u"report fairness needs --rotation"_s);
+    }
+    QString error;
+    auto db = openDatabase(&error);
+    if (!db) {
+        return fail(error);
+    }
+    const QDate today = db->clock().now().date();
+    QDate fromDate = today.addDays(-26 * 7);
+    QDate toDate = today.addDays(13 * 7);
+    if (parser.isSet(from)) {
+        fromDate = QDate::fromString(parser.value(from).trimmed(), Qt::ISODate);
+        if (!fromDate.isValid()) {
+            return fail(u"--from: “%1” is not a date (expected YYYY-MM-DD)"_s.arg(parser.value(from)));
+        }
+    }
+    if (parser.isSet(to)) {
+        toDate = QDate::fromString(parser.value(to).trimmed(), Qt::ISODate);
+        if (!toDate.isValid()) {
+            return fail(u"--to: “%1” is not a date (expected YYYY-MM-DD)"_s.arg(parser.value(to)));
+        }
+    }
+    if (toDate < fromDate) {
+        return fail(
+            u"--to: %1 is before --from %2"_s.arg(toDate.toString(Qt::ISODate), fromDate.toString(Qt::ISODate)));
+    }
+    RotationService rotations(*db);
+    QList<RotationId> ids;
+    for (const QString &name : parser.values(rotationOption)) {
+        const auto found = rotations.rotationByName(name);
+        if (!found || !found.value()) {
+            return fail(u"--rotation: no rotation named “%1”"_s.arg(name));
+        }
+        ids.append(found.value()->id);
+    }
+    const auto summary = PlanService(*db).fairness(ids, fromDate, toDate);
+    if (!summary) {
+        return fail(summary.errorMessage());
+    }
+    auto context = rotationContext(*db);
+    if (!context) {
+        return fail(context.errorMessage());
+    }
+    if (parser.isSet(json)) {
+        QJsonObject out = fairnessJson(*db, context.value(), summary.value());
+        out.insert(u"from"_s, fromDate.toString(Qt::ISODate));
+        out.insert(u"to"_s, toDate.toString(Qt::ISODate));
+        print(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)));
+        return ExitOk;
+    }
+    print(u"Fairness from %1 to %2\n\n"_s.arg(fromDate.toString(Qt::ISODate), toDate.toString(Qt::ISODate)) +
+          fairnessText(*db, context.value(), summary.value()));
+    return ExitOk;
+}
+
+} // namespace Tandem

@@ -1,0 +1,119 @@
+#include "clisupport.h"
+
+#include "domain/serialize.h"
+#include "services/rosterservice.h"
+#include "services/rotationservice.h"
+#include "store/database.h"
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace Tandem::CliSupport {
+
+QString padded(const QString &text, qsizetype width)
+{
+    return text.leftJustified(width, u' ');
+}
+
+// Plain-text table: columns padded to their widest cell.
+QString table(const QStringList &header, const QList<QStringList> &rows)
+{
+    QList<qsizetype> widths;
+    for (const QString &h : header) {
+        widths.append(h.size());
+    }
+    for (const QStringList &row : rows) {
+        for (qsizetype c = 0; c < row.size(); ++c) {
+            widths[c] = std::max(widths[c], row.at(c).size());
+        }
+    }
+    auto line = [&widths](const QStringList &cells) {
+        QStringList out;
+        for (qsizetype c = 0; c < cells.size(); ++c) {
+            out.append(c + 1 == cells.size() ? cells.at(c) : padded(cells.at(c), widths.at(c)));
+        }
+        return out.join(u"  "_s) + u'\n';
+    };
+    QString text = line(header);
+    for (const QStringList &row : rows) {
+        text += line(row);
+    }
+    return text;
+}
+
+Result<RotationContext> rotationContext(Database &db)
+{
+    RotationContext context;
+    RosterService roster(db);
+    const auto teams = roster.teams();
+    if (!teams) {
+        return teams.error();
+    }
+    for (const Team &t : teams.value()) {
+        context.teams.insert(t.id, t);
+    }
+    const auto pools = RotationService(db).pools();
+    if (!pools) {
+        return pools.error();
+    }
+    for (const OpsPool &p : pools.value()) {
+        context.pools.insert(p.id, p);
+    }
+    const auto people = roster.people();
+    if (!people) {
+        return people.error();
+    }
+    for (const Person &p : people.value()) {
+        context.people.insert(p.id, p);
+    }
+    return context;
+}
+
+QJsonObject rotationJson(const Rotation &r, const RotationContext &context)
+{
+    QJsonObject object = toJson(r);
+    object.insert(u"team_name"_s, context.teams.value(r.teamId).name);
+    object.insert(u"ops_pool_name"_s, context.pools.contains(r.opsPoolId)
+                                          ? QJsonValue(context.pools.value(r.opsPoolId).name)
+                                          : QJsonValue());
+    return object;
+}
+
+// A person's name for output; people removed from the roster are looked up once.
+QString personName(Database &db, RotationContext &context, PersonId id)
+{
+    if (id.isNull()) {
+        return {};
+    }
+    if (!context.people.contains(id)) {
+        const auto person = RosterService(db).person(id);
+        if (person && person.value()) {
+            context.people.insert(id, *person.value());
+        }
+    }
+    return context.people.contains(id) ? context.people.value(id).name : id.toString();
+}
+
+QString namesOf(Database &db, RotationContext &context, const QList<PersonId> &ids)
+{
+    QStringList names;
+    for (const PersonId &id : ids) {
+        names.append(personName(db, context, id));
+    }
+    return names.isEmpty() ? u"none"_s : names.join(u", "_s);
+}
+
+// 2 -> "2.0", 1.25 -> "1.25": weights read as weights.
+QString formatNumber(double value)
+{
+    const double tenths = value * 10;
+    return tenths == std::floor(tenths) ? QString::number(value, 'f', 1) : QString::number(value, 'g', 6);
+}
+
+QString plural(int n, const QString &one, const QString &many)
+{
+    return u"%1 %2"_s.arg(n).arg(n == 1 ? one : many);
+}
+
+} // namespace Tandem::CliSupport

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "domain/person.h"
+#include "domain/result.h"
+#include "domain/rotation.h"
+#include "domain/team.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QStringList>
+
+namespace Tandem {
+class Database;
+}
+
+/// Formatting and lookups shared by the command-line commands.
+namespace Tandem::CliSupport {
+
+QString padded(const QString &text, qsizetype width);
+/// Plain-text table: columns padded to their widest cell.
+QString table(const QStringList &header, const QList<QStringList> &rows);
+
+/// Teams, pools and people by id, read once per command.
+struct RotationContext
+{
+    QHash<TeamId, Team> teams;
+    QHash<PoolId, OpsPool> pools;
+    QHash<PersonId, Person> people; ///< also removed people, once asked for
+};
+
+Result<RotationContext> rotationContext(Database &db);
+QJsonObject rotationJson(const Rotation &r, const RotationContext &context);
+/// A person's name for output; people removed from the roster are looked up once.
+QString personName(Database &db, RotationContext &context, PersonId id);
+QString namesOf(Database &db, RotationContext &context, const QList<PersonId> &ids);
+/// 2 -> "2.0", 1.25 -> "1.25": weights read as weights.
+QString formatNumber(double value);
+QString plural(int n, const QString &one, const QString &many);
+
+} // namespace Tandem::CliSupport
