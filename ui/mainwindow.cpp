@@ -2,11 +2,16 @@
 
 #include "ical/icalinfo.h"
 #include "importreportdialog.h"
+#include "itemmodels/plancommands.h"
 #include "itemmodels/rostercommands.h"
 #include "itemmodels/rostermodel.h"
+#include "itemmodels/rotationcommands.h"
 #include "persondialog.h"
+#include "plandialog.h"
 #include "rosterpage.h"
+#include "rotationdialog.h"
 #include "services/rosterservice.h"
+#include "services/rotationservice.h"
 #include "store/database.h"
 #include "teamdialog.h"
 #include "timeoffdialog.h"
@@ -111,6 +116,9 @@ void MainWindow::createActions()
     m_newTeam = make(u"actionNewTeam"_s, tr("New &Team…"));
     m_editTeam = make(u"actionEditTeam"_s, tr("Edit Tea&m…"));
     m_find = make(u"actionFind"_s, tr("&Find…"), QKeySequence::Find);
+    m_newRotation = make(u"actionNewRotation"_s, tr("&New Rotation…"));
+    m_editRotation = make(u"actionEditRotation"_s, tr("&Edit Rotation…"));
+    m_plan = make(u"actionPlan"_s, tr("&Plan…"));
     m_showToolBar = make(u"actionShowToolBar"_s, tr("Show &Toolbar"));
     m_showToolBar->setCheckable(true);
     m_about = make(u"actionAbout"_s, tr("&About Tandem"));
@@ -162,6 +170,9 @@ void MainWindow::createActions()
         m_rosterPage->searchEdit()->setFocus();
         m_rosterPage->searchEdit()->selectAll();
     });
+    connect(m_newRotation, &QAction::triggered, this, &MainWindow::newRotation);
+    connect(m_editRotation, &QAction::triggered, this, &MainWindow::editRotation);
+    connect(m_plan, &QAction::triggered, this, &MainWindow::planRotations);
     connect(m_about, &QAction::triggered, this, &MainWindow::about);
     connect(m_aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
 }
@@ -192,6 +203,13 @@ void MainWindow::createMenus()
     edit->addSeparator();
     edit->addAction(m_find);
 
+    QMenu *rotations = menuBar()->addMenu(tr("&Rotations"));
+    rotations->setObjectName(u"rotationsMenu"_s);
+    rotations->addAction(m_newRotation);
+    rotations->addAction(m_editRotation);
+    rotations->addSeparator();
+    rotations->addAction(m_plan);
+
     QToolBar *toolBar = addToolBar(tr("Main"));
     toolBar->setObjectName(u"mainToolBar"_s);
     toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -205,6 +223,8 @@ void MainWindow::createMenus()
     toolBar->addSeparator();
     toolBar->addAction(m_import);
     toolBar->addAction(m_export);
+    toolBar->addSeparator();
+    toolBar->addAction(m_plan);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     m_showToolBar->setChecked(true);
@@ -236,12 +256,22 @@ bool MainWindow::openDatabase(const QString &path, bool demo)
     connect(&ws->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateActions);
     connect(&ws->editor(), &RosterEditor::failed, this,
             [this](const QString &message) { showError(tr("Cannot Undo or Redo"), message); });
+    connect(&ws->rotationEditor(), &RotationEditor::failed, this,
+            [this](const QString &message) { showError(tr("Cannot Undo or Redo"), message); });
+    connect(&ws->planEditor(), &PlanEditor::failed, this,
+            [this](const QString &message) { showError(tr("Cannot Undo or Redo"), message); });
     connect(&ws->rosterModel(), &RosterModel::editRefused, this,
             [this](const QString &message) { showError(tr("Edit Refused"), message); });
     connect(&ws->database(), &Database::committed, this, [this](const QList<ChangeEntry> &changes) {
         for (const ChangeEntry &change : changes) {
             if (change.entity == Entity::Team) {
                 m_rosterPage->refreshTeams();
+                break;
+            }
+        }
+        for (const ChangeEntry &change : changes) {
+            if (change.entity == Entity::Rotation) {
+                refreshRotationState();
                 break;
             }
         }
@@ -255,6 +285,7 @@ bool MainWindow::openDatabase(const QString &path, bool demo)
     if (!demo) {
         QSettings().setValue(u"database/last"_s, ws->database().path());
     }
+    refreshRotationState();
     updatePage();
     updateActions();
     updateTitle();
@@ -296,6 +327,9 @@ void MainWindow::updateActions()
     m_newTeam->setEnabled(open);
     m_editTeam->setEnabled(hasTeams);
     m_editPerson->setEnabled(hasPerson);
+    m_newRotation->setEnabled(hasTeams);
+    m_editRotation->setEnabled(open && m_hasRotations);
+    m_plan->setEnabled(open && m_hasRotations);
     m_removePerson->setEnabled(hasPerson);
     m_timeOff->setEnabled(hasPerson);
     QUndoStack *stack = open ? &m_workspace->undoStack() : nullptr;
@@ -481,6 +515,79 @@ void MainWindow::exportRoster(const QString &fileName)
         return;
     }
     statusBar()->showMessage(tr("Exported the roster to %1").arg(QDir::toNativeSeparators(path)), 8000);
+}
+
+void MainWindow::refreshRotationState()
+{
+    m_hasRotations = m_workspace && !m_workspace->rotations().rotations().value_or({}).isEmpty();
+}
+
+void MainWindow::newRotation()
+{
+    if (!m_workspace) {
+        return;
+    }
+    Workspace *ws = m_workspace.get();
+    RotationDialog dialog(
+        ws->rosterModel().teams(), ws->roster().people().value_or({}), ws->rotations().pools().value_or({}),
+        [ws](const Rotation &rotation) -> Status {
+            auto added = ws->rotationEditor().addRotation(rotation);
+            return added ? Status() : Status(added.error());
+        },
+        [ws](const OpsPool &pool) { return ws->rotationEditor().addPool(pool); }, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        statusBar()->showMessage(
+            tr("Created rotation %1. Plan its shifts with Rotations ▸ Plan.").arg(dialog.rotation().name), 8000);
+    }
+}
+
+void MainWindow::editRotation()
+{
+    if (!m_workspace) {
+        return;
+    }
+    Workspace *ws = m_workspace.get();
+    const auto rotations = ws->rotations().rotations();
+    if (!rotations) {
+        showError(tr("Cannot Edit Rotation"), rotations.errorMessage());
+        return;
+    }
+    if (rotations->isEmpty()) {
+        return;
+    }
+    int index = 0;
+    if (rotations->size() > 1) {
+        QStringList names;
+        for (const Rotation &r : rotations.value()) {
+            names.append(r.name);
+        }
+        bool ok = false;
+        const QString name = QInputDialog::getItem(this, tr("Edit Rotation"), tr("Rotation:"), names, 0, false, &ok);
+        index = int(names.indexOf(name));
+        if (!ok || index < 0) {
+            return;
+        }
+    }
+    RotationDialog dialog(
+        ws->rosterModel().teams(), ws->roster().people().value_or({}), ws->rotations().pools().value_or({}),
+        [ws](const Rotation &rotation) { return ws->rotationEditor().updateRotation(rotation); },
+        [ws](const OpsPool &pool) { return ws->rotationEditor().addPool(pool); }, this);
+    dialog.setRotation(rotations->at(index));
+    dialog.exec();
+}
+
+void MainWindow::planRotations()
+{
+    if (!m_workspace) {
+        return;
+    }
+    PlanDialog dialog(*m_workspace, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        statusBar()->showMessage(
+            tr("Applied the plan: %1 written. Undo takes the whole plan back.")
+                .arg(dialog.appliedCount() == 1 ? tr("1 shift") : tr("%1 shifts").arg(dialog.appliedCount())),
+            10000);
+    }
 }
 
 void MainWindow::newDatabase()

@@ -40,6 +40,9 @@ public:
     void createTeam();
     void importRoster(const QString &fileName = {});
     void exportRoster(const QString &fileName = {});
+    void newRotation();
+    void editRotation();
+    void planRotations();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -54,6 +57,7 @@ private:
     void newDatabase();
     void openDatabaseDialog();
     void about();
+    void refreshRotationState();
 
     std::unique_ptr<Workspace> m_workspace;
     QStackedWidget *m_pages;
@@ -77,6 +81,10 @@ private:
     QAction *m_newTeam = nullptr;
     QAction *m_editTeam = nullptr;
     QAction *m_find = nullptr;
+    QAction *m_newRotation = nullptr;
+    QAction *m_editRotation = nullptr;
+    QAction *m_plan = nullptr;
+    bool m_hasRotations = false;
     QAction *m_showToolBar = nullptr;
     QAction *m_about = nullptr;
     QAction *m_aboutQt = nullptr;

@@ -10,9 +10,13 @@
 namespace Tandem {
 
 class Database;
+class PlanEditor;
+class PlanService;
 class RosterEditor;
 class RosterModel;
 class RosterService;
+class RotationEditor;
+class RotationService;
 
 /// One open database with everything the window needs on it: services, the undo stack and
 /// the item models. Opening another database replaces the whole workspace.
@@ -29,6 +33,10 @@ public:
     Database &database() { return *m_db; }
     RosterService &roster() { return *m_roster; }
     RosterEditor &editor() { return *m_editor; }
+    RotationService &rotations() { return *m_rotations; }
+    RotationEditor &rotationEditor() { return *m_rotationEditor; }
+    PlanService &plans() { return *m_plans; }
+    PlanEditor &planEditor() { return *m_planEditor; }
     RosterModel &rosterModel() { return *m_rosterModel; }
     QUndoStack &undoStack() { return m_undoStack; }
     bool isDemo() const { return m_demo; }
@@ -38,9 +46,13 @@ private:
 
     std::unique_ptr<Database> m_db;
     std::unique_ptr<RosterService> m_roster;
+    std::unique_ptr<RotationService> m_rotations;
+    std::unique_ptr<PlanService> m_plans;
     QUndoStack m_undoStack;
-    RosterEditor *m_editor = nullptr; // child
-    RosterModel *m_rosterModel = nullptr; // child
+    RosterEditor *m_editor = nullptr;           // child
+    RotationEditor *m_rotationEditor = nullptr; // child
+    PlanEditor *m_planEditor = nullptr;         // child
+    RosterModel *m_rosterModel = nullptr;       // child
     bool m_demo = false;
 };
 

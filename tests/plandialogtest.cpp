@@ -1,0 +1,197 @@
+#include "plandialog.h"
+
+#include "itemmodels/planmodel.h"
+#include "services/planservice.h"
+#include "services/rotationservice.h"
+#include "store/database.h"
+#include "testutil.h"
+#include "workspace.h"
+
+#include <QApplication>
+#include <QDateEdit>
+#include <QDir>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QTabWidget>
+#include <QTableView>
+
+using namespace Qt::StringLiterals;
+using namespace Tandem;
+
+class PlanDialogTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_home;
+
+    static std::unique_ptr<Workspace> openDemo(const QTemporaryDir &dir)
+    {
+        auto ws = Workspace::open(dir.filePath(u"demo.sqlite"_s), true);
+        if (!ws) {
+            qFatal("cannot open the demo workspace: %s", qPrintable(ws.errorMessage()));
+        }
+        return std::move(ws).value();
+    }
+
+    static RotationId rotationId(Workspace &ws, const QString &name)
+    {
+        auto rotation = ws.rotations().rotationByName(name);
+        return rotation && rotation.value() ? rotation.value()->id : RotationId();
+    }
+
+    static int shiftCount(Workspace &ws, RotationId rotation, QDate from, QDate to)
+    {
+        const QDateTime start(from.addDays(-1), QTime(0, 0), Qt::UTC);
+        const QDateTime end(to.addDays(2), QTime(0, 0), Qt::UTC);
+        auto shifts = ws.rotations().shifts(start, end, rotation);
+        return shifts ? int(shifts->size()) : -1;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qputenv("XDG_CONFIG_HOME", m_home.filePath(u"config"_s).toUtf8());
+        qputenv("XDG_DATA_HOME", m_home.filePath(u"data"_s).toUtf8());
+        QCoreApplication::setOrganizationName(u"TandemTest"_s);
+        QCoreApplication::setApplicationName(u"plandialogtest"_s);
+    }
+
+    void defaultsToAQuarterFromNextMonday()
+    {
+        QSettings().remove(u"plan/horizonDays"_s);
+        QTemporaryDir dir;
+        auto ws = openDemo(dir);
+        PlanDialog dialog(*ws);
+        auto *from = dialog.findChild<QDateEdit *>(u"fromEdit"_s);
+        auto *to = dialog.findChild<QDateEdit *>(u"toEdit"_s);
+        QCOMPARE(from->date().dayOfWeek(), int(Qt::Monday));
+        QVERIFY(from->date() > QDate::currentDate().addDays(-2));
+        QCOMPARE(from->date().daysTo(to->date()), 13 * 7 - 1);
+        QCOMPARE(dialog.findChild<QLabel *>(u"horizonLabel"_s)->text(), u"13 weeks"_s);
+        QVERIFY(!dialog.findChild<QPushButton *>(u"applyButton"_s)->isEnabled());
+        QVERIFY(dialog.findChild<QPushButton *>(u"previewButton"_s)->isEnabled());
+    }
+
+    void previewApplyUndo()
+    {
+        QTemporaryDir dir;
+        auto ws = openDemo(dir);
+        const RotationId payments = rotationId(*ws, u"Payments on call"_s);
+        QVERIFY(!payments.isNull());
+
+        PlanDialog dialog(*ws);
+        dialog.setSelectedRotations({payments});
+        const QDate from = dialog.findChild<QDateEdit *>(u"fromEdit"_s)->date();
+        const QDate to = dialog.findChild<QDateEdit *>(u"toEdit"_s)->date();
+        dialog.show();
+        auto *apply = dialog.findChild<QPushButton *>(u"applyButton"_s);
+        QVERIFY(!apply->isEnabled());
+
+        QTest::mouseClick(dialog.findChild<QPushButton *>(u"previewButton"_s), Qt::LeftButton);
+        // The planner runs in a worker; the dialog keeps serving events meanwhile.
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isPreviewRunning(), 30000);
+        QVERIFY(dialog.plan().has_value());
+        const int shifts = int(dialog.plan()->shifts.size());
+        QCOMPARE(shifts, 13);
+        auto *view = dialog.findChild<QTableView *>(u"shiftView"_s);
+        QCOMPARE(view->model()->rowCount(), shifts);
+        const QString summary = dialog.findChild<QLabel *>(u"summaryLabel"_s)->text();
+        QVERIFY2(summary.startsWith(u"13 shifts: 13 added, 0 changed, 0 unchanged; "_s), qPrintable(summary));
+        QVERIFY(dialog.fairnessModel()->rowCount() > 0);
+        QVERIFY(apply->isEnabled());
+
+        if (const QString shots = qEnvironmentVariable("TANDEM_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            QDir().mkpath(shots);
+            dialog.grab().save(shots + u"/plandialog.png"_s);
+            auto *tabs = dialog.findChild<QTabWidget *>(u"planTabs"_s);
+            tabs->setCurrentIndex(1);
+            dialog.grab().save(shots + u"/plandialog-fairness.png"_s);
+            tabs->setCurrentIndex(2);
+            dialog.grab().save(shots + u"/plandialog-pairs.png"_s);
+            tabs->setCurrentIndex(0);
+        }
+
+        QCOMPARE(shiftCount(*ws, payments, from, to), 0);
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.appliedCount(), 13);
+        QCOMPARE(shiftCount(*ws, payments, from, to), 13);
+
+        // One undo step takes the whole plan back; redo writes it again.
+        QCOMPARE(ws->undoStack().count(), 1);
+        QCOMPARE(ws->undoStack().undoText(), u"Apply plan for Payments on call"_s);
+        ws->undoStack().undo();
+        QCOMPARE(shiftCount(*ws, payments, from, to), 0);
+        ws->undoStack().redo();
+        QCOMPARE(shiftCount(*ws, payments, from, to), 13);
+
+        // Planning the same days again finds nothing to change.
+        PlanDialog again(*ws);
+        again.setSelectedRotations({payments});
+        again.setHorizon(from, to);
+        again.preview();
+        QTRY_VERIFY_WITH_TIMEOUT(!again.isPreviewRunning(), 30000);
+        QVERIFY(again.plan().has_value());
+        QCOMPARE(again.previewModel()->count(Planner::Change::Added), 0);
+        QVERIFY(!again.findChild<QPushButton *>(u"applyButton"_s)->isEnabled());
+    }
+
+    void settingChangeTakesThePreviewAway()
+    {
+        QTemporaryDir dir;
+        auto ws = openDemo(dir);
+        PlanDialog dialog(*ws);
+        dialog.setSelectedRotations({rotationId(*ws, u"Search on call"_s)});
+        dialog.preview();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isPreviewRunning(), 30000);
+        auto *apply = dialog.findChild<QPushButton *>(u"applyButton"_s);
+        QVERIFY(apply->isEnabled());
+        auto *to = dialog.findChild<QDateEdit *>(u"toEdit"_s);
+        to->setDate(to->date().addDays(-28));
+        QVERIFY(!apply->isEnabled());
+        QVERIFY(!dialog.plan().has_value());
+        QCOMPARE(dialog.previewModel()->rowCount(), 0);
+
+        // The horizon's length is remembered for the next dialog.
+        dialog.preview();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isPreviewRunning(), 30000);
+        PlanDialog next(*ws);
+        QCOMPARE(
+            next.findChild<QDateEdit *>(u"fromEdit"_s)->date().daysTo(next.findChild<QDateEdit *>(u"toEdit"_s)->date()),
+            9 * 7 - 1);
+        QCOMPARE(next.findChild<QLabel *>(u"horizonLabel"_s)->text(), u"9 weeks"_s);
+    }
+
+    void cancelLeavesNothingToApply()
+    {
+        QTemporaryDir dir;
+        auto ws = openDemo(dir);
+        PlanDialog dialog(*ws);
+        dialog.preview();
+        QVERIFY(dialog.isPreviewRunning());
+        dialog.cancelPreview();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isPreviewRunning(), 30000);
+        // The planner may have finished before it saw the request; either way the dialog is
+        // consistent: a plan to apply, or none and Apply disabled.
+        QCOMPARE(dialog.findChild<QPushButton *>(u"applyButton"_s)->isEnabled(), dialog.plan().has_value());
+    }
+
+    void closingWhilePlanningWaitsForTheWorker()
+    {
+        QTemporaryDir dir;
+        auto ws = openDemo(dir);
+        {
+            PlanDialog dialog(*ws);
+            dialog.setHorizon(QDate::currentDate(), QDate::currentDate().addYears(1));
+            dialog.preview();
+        }
+        // Reaching here means the dialog cancelled and joined its worker (a QThread destroyed while
+        // running aborts the process).
+        QVERIFY(ws->undoStack().count() == 0);
+    }
+};
+
+QTEST_MAIN(PlanDialogTest)
+#include "plandialogtest.moc"

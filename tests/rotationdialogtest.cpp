@@ -1,0 +1,258 @@
+#include "rotationdialog.h"
+
+#include "itemmodels/rotationcommands.h"
+#include "mainwindow.h"
+#include "pooldialog.h"
+#include "services/rosterservice.h"
+#include "services/rotationservice.h"
+#include "store/database.h"
+#include "testutil.h"
+#include "timezonecombo.h"
+#include "workspace.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+using namespace Tandem;
+
+class RotationDialogTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_home;
+
+    template <typename Fn> static void onNextDialog(Fn fn)
+    {
+        QTimer::singleShot(0, qApp, [fn] {
+            QWidget *modal = QApplication::activeModalWidget();
+            if (!modal) {
+                onNextDialog(fn);
+                return;
+            }
+            fn(modal);
+        });
+    }
+
+    // A team with two developers and two ops engineers, and an ops pool of the ops.
+    static QString makeDatabase(const QTemporaryDir &dir)
+    {
+        const QString path = dir.filePath(u"rotations.sqlite"_s);
+        auto db = Database::open(path);
+        if (!db) {
+            qFatal("%s", qPrintable(db.errorMessage()));
+        }
+        RosterService roster(*db.value());
+        auto team = roster.addTeam(Team{{}, u"Payments"_s, u"Europe/Berlin"_s});
+        OpsPool pool;
+        pool.name = u"Payments ops"_s;
+        const struct
+        {
+            const char16_t *name;
+            const char16_t *email;
+            Role role;
+        } people[] = {{u"Ada", u"ada@example.com", Role::Developer},
+                      {u"Ben", u"ben@example.com", Role::Developer},
+                      {u"Cleo", u"cleo@example.com", Role::Operations},
+                      {u"Dan", u"dan@example.com", Role::Operations}};
+        for (const auto &p : people) {
+            Person person = Test::makePerson(QString::fromUtf16(p.name), QString::fromUtf16(p.email), p.role);
+            person.teams = {team->id};
+            auto added = roster.addPerson(person);
+            if (p.role == Role::Operations) {
+                pool.members.append(added->id);
+            }
+        }
+        if (!RotationService(*db.value()).addPool(pool)) {
+            qFatal("cannot add the pool");
+        }
+        return path;
+    }
+
+    static std::unique_ptr<RotationDialog> makeDialog(Workspace &ws)
+    {
+        Workspace *w = &ws;
+        return std::make_unique<RotationDialog>(
+            ws.roster().teams().value_or({}), ws.roster().people().value_or({}), ws.rotations().pools().value_or({}),
+            [w](const Rotation &r) -> Status {
+                auto added = w->rotationEditor().addRotation(r);
+                return added ? Status() : Status(added.error());
+            },
+            [w](const OpsPool &p) { return w->rotationEditor().addPool(p); });
+    }
+
+    static QPushButton *okButton(QWidget *dialog)
+    {
+        return dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qputenv("XDG_CONFIG_HOME", m_home.filePath(u"config"_s).toUtf8());
+        qputenv("XDG_DATA_HOME", m_home.filePath(u"data"_s).toUtf8());
+        QCoreApplication::setOrganizationName(u"TandemTest"_s);
+        QCoreApplication::setApplicationName(u"rotationdialogtest"_s);
+    }
+
+    void invalidFieldsKeepOkDisabled()
+    {
+        QTemporaryDir dir;
+        auto ws = Workspace::open(makeDatabase(dir));
+        QVERIFY(ws);
+        auto dialog = makeDialog(*ws.value());
+        auto *name = dialog->findChild<QLineEdit *>(u"nameEdit"_s);
+        auto *message = dialog->findChild<QLabel *>(u"messageLabel"_s);
+        // Defaults: the team, its zone and the only pool; only the name is missing, quietly.
+        QCOMPARE(dialog->findChild<QComboBox *>(u"teamCombo"_s)->currentText(), u"Payments"_s);
+        QCOMPARE(dialog->findChild<TimeZoneCombo *>(u"timeZoneCombo"_s)->timeZone(), u"Europe/Berlin"_s);
+        QVERIFY(!okButton(dialog.get())->isEnabled());
+        QCOMPARE(message->text(), QString());
+
+        QTest::keyClicks(name, u"Payments on call"_s);
+        QVERIFY(okButton(dialog.get())->isEnabled());
+
+        auto *zone = dialog->findChild<TimeZoneCombo *>(u"timeZoneCombo"_s);
+        zone->setEditText(u"Mars/Olympus"_s);
+        QVERIFY2(message->text().contains(u"not a known time zone"_s), qPrintable(message->text()));
+        QVERIFY(!okButton(dialog.get())->isEnabled());
+        zone->setTimeZone(u"Europe/Berlin"_s);
+        QVERIFY(okButton(dialog.get())->isEnabled());
+
+        for (int day = 1; day <= 7; ++day) {
+            dialog->findChild<QCheckBox *>(u"activeDay%1"_s.arg(day))->setChecked(false);
+        }
+        QVERIFY2(message->text().contains(u"at least one day"_s), qPrintable(message->text()));
+        QVERIFY(!okButton(dialog.get())->isEnabled());
+        // OK cannot be forced either.
+        dialog->accept();
+        QVERIFY(ws.value()->rotations().rotations()->isEmpty());
+    }
+
+    void validRotationIsAddedAndUndone()
+    {
+        QTemporaryDir dir;
+        auto opened = Workspace::open(makeDatabase(dir));
+        QVERIFY(opened);
+        Workspace &ws = *opened.value();
+        auto dialog = makeDialog(ws);
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(u"nameEdit"_s), u"Payments on call"_s);
+        dialog->findChild<QSpinBox *>(u"lengthSpin"_s)->setValue(24);
+        dialog->findChild<QComboBox *>(u"lengthUnitCombo"_s)->setCurrentIndex(0); // hours
+        dialog->findChild<QCheckBox *>(u"activeDay6"_s)->setChecked(false);
+        dialog->findChild<QCheckBox *>(u"activeDay7"_s)->setChecked(false);
+        auto *newDevelopers = dialog->findChild<QListWidget *>(u"newDevelopersList"_s);
+        QCOMPARE(newDevelopers->count(), 2); // the team's developers
+        newDevelopers->item(0)->setCheckState(Qt::Checked);
+        QVERIFY(okButton(dialog.get())->isEnabled());
+        if (const QString shots = qEnvironmentVariable("TANDEM_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            QDir().mkpath(shots);
+            dialog->show();
+            dialog->grab().save(shots + u"/rotationdialog.png"_s);
+            dialog->findChild<QTabWidget *>(u"rotationTabs"_s)->setCurrentIndex(1);
+            dialog->grab().save(shots + u"/rotationdialog-rules.png"_s);
+        }
+        QTest::mouseClick(okButton(dialog.get()), Qt::LeftButton);
+        QCOMPARE(dialog->result(), int(QDialog::Accepted));
+
+        auto rotations = ws.rotations().rotations();
+        QVERIFY(rotations);
+        QCOMPARE(rotations->size(), 1);
+        const Rotation stored = rotations->first();
+        QCOMPARE(stored.name, u"Payments on call"_s);
+        QCOMPARE(stored.shiftMinutes, 24 * 60);
+        QCOMPARE(stored.activeDays, 0x1f); // Monday to Friday
+        QCOMPARE(stored.rules.newDevelopers.size(), 1);
+        QCOMPARE(ws.undoStack().undoText(), u"Add rotation Payments on call"_s);
+
+        ws.undoStack().undo();
+        QVERIFY(ws.rotations().rotations()->isEmpty());
+        ws.undoStack().redo();
+        QCOMPARE(ws.rotations().rotations()->size(), 1);
+        QCOMPARE(ws.rotations().rotations()->first().shiftMinutes, 24 * 60);
+
+        // Editing shows the stored length in its largest unit, and the service's refusal of a
+        // name already used keeps the dialog open, pointing at the name.
+        auto second = makeDialog(ws);
+        QTest::keyClicks(second->findChild<QLineEdit *>(u"nameEdit"_s), u"payments ON CALL"_s);
+        second->show();
+        QTest::mouseClick(okButton(second.get()), Qt::LeftButton);
+        QVERIFY(second->isVisible());
+        QVERIFY2(second->findChild<QLabel *>(u"messageLabel"_s)->text().contains(u"already a rotation"_s),
+                 qPrintable(second->findChild<QLabel *>(u"messageLabel"_s)->text()));
+        QCOMPARE(ws.rotations().rotations()->size(), 1);
+    }
+
+    void newPoolFromTheDialog()
+    {
+        QTemporaryDir dir;
+        auto opened = Workspace::open(makeDatabase(dir));
+        QVERIFY(opened);
+        Workspace &ws = *opened.value();
+        auto dialog = makeDialog(ws);
+        dialog->show();
+        onNextDialog([](QWidget *modal) {
+            auto *pool = qobject_cast<PoolDialog *>(modal);
+            QVERIFY(pool);
+            auto *members = pool->findChild<QListWidget *>(u"poolMemberList"_s);
+            QCOMPARE(members->count(), 2); // only people with production access
+            QTest::keyClicks(pool->findChild<QLineEdit *>(u"poolNameEdit"_s), u"Night ops"_s);
+            QVERIFY(!okButton(pool)->isEnabled()); // no member yet
+            members->item(1)->setCheckState(Qt::Checked);
+            QVERIFY(okButton(pool)->isEnabled());
+            QTest::mouseClick(okButton(pool), Qt::LeftButton);
+        });
+        QTest::mouseClick(dialog->findChild<QPushButton *>(u"newPoolButton"_s), Qt::LeftButton);
+        auto *pools = dialog->findChild<QComboBox *>(u"poolCombo"_s);
+        QCOMPARE(pools->count(), 2);
+        QVERIFY(pools->currentText().startsWith(u"Night ops"_s));
+        QCOMPARE(ws.rotations().pools()->size(), 2);
+        QCOMPARE(ws.undoStack().undoText(), u"Add ops pool Night ops"_s);
+    }
+
+    void rotationsMenuInTheMainWindow()
+    {
+        QTemporaryDir dir;
+        const QString path = makeDatabase(dir);
+        MainWindow window;
+        QVERIFY(window.openDatabase(path));
+        auto *newRotation = window.findChild<QAction *>(u"actionNewRotation"_s);
+        auto *editRotation = window.findChild<QAction *>(u"actionEditRotation"_s);
+        auto *plan = window.findChild<QAction *>(u"actionPlan"_s);
+        QVERIFY(newRotation && editRotation && plan);
+        QVERIFY(newRotation->isEnabled());
+        QVERIFY(!editRotation->isEnabled());
+        QVERIFY(!plan->isEnabled());
+
+        onNextDialog([](QWidget *modal) {
+            auto *dialog = qobject_cast<RotationDialog *>(modal);
+            QVERIFY(dialog);
+            QTest::keyClicks(dialog->findChild<QLineEdit *>(u"nameEdit"_s), u"Payments on call"_s);
+            QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+        });
+        newRotation->trigger();
+        QCOMPARE(window.workspace()->rotations().rotations()->size(), 1);
+        QVERIFY(editRotation->isEnabled());
+        QVERIFY(plan->isEnabled());
+
+        // Undo through the window's own action.
+        window.findChild<QAction *>(u"actionUndo"_s)->trigger();
+        QVERIFY(window.workspace()->rotations().rotations()->isEmpty());
+        QVERIFY(!plan->isEnabled());
+    }
+};
+
+QTEST_MAIN(RotationDialogTest)
+#include "rotationdialogtest.moc"

@@ -1,0 +1,96 @@
+#pragma once
+
+#include "domain/person.h"
+#include "domain/result.h"
+#include "domain/rotation.h"
+#include "domain/team.h"
+
+#include <QDialog>
+#include <QHash>
+
+#include <functional>
+
+class QCheckBox;
+class QComboBox;
+class QDateEdit;
+class QDialogButtonBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QSpinBox;
+class QTabWidget;
+class QTimeEdit;
+
+namespace Tandem {
+
+class TimeZoneCombo;
+
+/// Adds or edits a rotation: its shape (length, handoff, active days, start) and its rules.
+/// Validates as you type with validateRotation and keeps OK disabled until the form is valid.
+/// On OK it calls the submit function (the undoable service call); a refusal names the field,
+/// which the dialog points at while staying open. "New Pool…" creates an ops pool on the spot.
+class RotationDialog final : public QDialog
+{
+    Q_OBJECT
+
+public:
+    using Submit = std::function<Status(const Rotation &)>;
+    using AddPool = std::function<Result<OpsPool>(const OpsPool &)>;
+
+    RotationDialog(const QList<Team> &teams, const QList<Person> &people, const QList<OpsPool> &pools, Submit submit,
+                   AddPool addPool, QWidget *parent = nullptr);
+
+    void setRotation(const Rotation &rotation);
+    Rotation rotation() const;
+
+    void accept() override;
+
+    /// Opens the pool dialog; public so that tests and the main window can reach it.
+    void newPool();
+
+private:
+    void validate();
+    void teamChanged();
+    void fillNewDevelopers(const QList<PersonId> &checked);
+    QWidget *fieldWidget(const QString &field) const;
+    void pointAt(QWidget *field);
+
+    Submit m_submit;
+    AddPool m_addPool;
+    Rotation m_rotation;
+    QList<Team> m_teams;
+    QList<Person> m_people;
+    QString m_autoZone; ///< the zone the team chose, replaced on a team change unless edited
+
+    QTabWidget *m_tabs;
+    QLineEdit *m_name;
+    QComboBox *m_team;
+    QComboBox *m_pool;
+    QPushButton *m_newPool;
+    TimeZoneCombo *m_timeZone;
+    QSpinBox *m_length;
+    QComboBox *m_unit;
+    QComboBox *m_handoffDay;
+    QTimeEdit *m_handoffTime;
+    QWidget *m_activeDaysBox;
+    QList<QCheckBox *> m_activeDays;
+    QDateEdit *m_startDate;
+    QSpinBox *m_minRest;
+    QSpinBox *m_maxShifts;
+    QSpinBox *m_concurrency;
+    QCheckBox *m_noSamePair;
+    QListWidget *m_newDevelopers;
+    QDoubleSpinBox *m_weekendWeight;
+    QDoubleSpinBox *m_holidayWeight;
+    QDoubleSpinBox *m_nightWeight;
+    QTimeEdit *m_nightStart;
+    QTimeEdit *m_nightEnd;
+    QSpinBox *m_freezeDays;
+    QSpinBox *m_lookback;
+    QLabel *m_message;
+    QDialogButtonBox *m_buttons;
+};
+
+} // namespace Tandem
