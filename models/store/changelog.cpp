@@ -101,12 +101,9 @@ Result<QList<ChangeEntry>> ChangeLog::entries(QStringView entity, const QString 
 
 Result<qint64> ChangeLog::count() const
 {
-    auto query = prepare(m_db, u"SELECT count(*) FROM change_log"_s);
+    auto query = run(m_db, u"SELECT count(*) FROM change_log"_s);
     if (!query) {
         return query.error();
-    }
-    if (auto status = exec(query.value()); !status) {
-        return status.error();
     }
     query.value().next();
     return query.value().value(0).toLongLong();

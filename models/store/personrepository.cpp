@@ -11,19 +11,15 @@ namespace Tandem {
 
 Result<QList<Person>> PersonRepository::select(const QString &where, const QVariantList &values) const
 {
-    auto query = prepare(m_db, u"SELECT id, name, email, role, time_zone, phone, chat, capacity, production_access, "
-                               "senior, active, notes FROM people WHERE "_s +
-                                   where + u" ORDER BY name COLLATE NOCASE, email"_s);
+    auto query = run(m_db,
+                     u"SELECT id, name, email, role, time_zone, phone, chat, capacity, production_access, "
+                     "senior, active, notes FROM people WHERE "_s +
+                         where + u" ORDER BY name COLLATE NOCASE, email"_s,
+                     values);
     if (!query) {
         return query.error();
     }
     QSqlQuery &q = query.value();
-    for (const QVariant &value : values) {
-        q.addBindValue(value);
-    }
-    if (auto status = exec(q); !status) {
-        return status.error();
-    }
     QList<Person> people;
     QHash<QString, qsizetype> index;
     while (q.next()) {
@@ -46,14 +42,10 @@ Result<QList<Person>> PersonRepository::select(const QString &where, const QVari
     if (people.isEmpty()) {
         return people;
     }
-    auto teams =
-        prepare(m_db, u"SELECT tm.person_id, tm.team_id FROM team_members tm JOIN teams t ON t.id = tm.team_id "
-                      "ORDER BY t.name COLLATE NOCASE"_s);
+    auto teams = run(m_db, u"SELECT tm.person_id, tm.team_id FROM team_members tm JOIN teams t ON t.id = tm.team_id "
+                           "ORDER BY t.name COLLATE NOCASE"_s);
     if (!teams) {
         return teams.error();
-    }
-    if (auto status = exec(teams.value()); !status) {
-        return status.error();
     }
     while (teams.value().next()) {
         const auto it = index.constFind(teams.value().value(0).toString());
@@ -89,53 +81,35 @@ Result<std::optional<Person>> PersonRepository::findByEmail(const QString &email
 
 Result<bool> PersonRepository::isRemoved(PersonId id) const
 {
-    auto query = prepare(m_db, u"SELECT removed_at IS NOT NULL FROM people WHERE id = ?"_s);
+    auto query = run(m_db, u"SELECT removed_at IS NOT NULL FROM people WHERE id = ?"_s, {id.toString()});
     if (!query) {
         return query.error();
-    }
-    query.value().addBindValue(id.toString());
-    if (auto status = exec(query.value()); !status) {
-        return status.error();
     }
     return query.value().next() && query.value().value(0).toBool();
 }
 
 Status PersonRepository::insert(const Person &p)
 {
-    auto query =
-        prepare(m_db, u"INSERT INTO people (id, name, email, role, time_zone, phone, chat, capacity, "
-                      "production_access, senior, active, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
-    if (!query) {
-        return query.error();
-    }
-    QSqlQuery &q = query.value();
-    for (const QVariant &v : QVariantList{p.id.toString(), p.name, p.email, roleToString(p.role), p.timeZone, p.phone,
-                                          p.chat, p.capacity, p.productionAccess, p.senior, p.active, p.notes}) {
-        q.addBindValue(v);
-    }
-    if (auto status = exec(q); !status) {
-        return status;
-    }
-    return writeTeams(p);
+    const Status inserted =
+        execute(m_db,
+                u"INSERT INTO people (id, name, email, role, time_zone, phone, chat, capacity, "
+                "production_access, senior, active, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                {p.id.toString(), p.name, p.email, roleToString(p.role), p.timeZone, p.phone, p.chat, p.capacity,
+                 p.productionAccess, p.senior, p.active, p.notes});
+    return inserted ? writeTeams(p) : inserted;
 }
 
 Status PersonRepository::update(const Person &p)
 {
-    auto query = prepare(m_db, u"UPDATE people SET name = ?, email = ?, role = ?, time_zone = ?, phone = ?, chat = ?, "
-                               "capacity = ?, production_access = ?, senior = ?, active = ?, notes = ? WHERE id = ?"_s);
+    auto query = run(m_db,
+                     u"UPDATE people SET name = ?, email = ?, role = ?, time_zone = ?, phone = ?, chat = ?, "
+                     "capacity = ?, production_access = ?, senior = ?, active = ?, notes = ? WHERE id = ?"_s,
+                     {p.name, p.email, roleToString(p.role), p.timeZone, p.phone, p.chat, p.capacity,
+                      p.productionAccess, p.senior, p.active, p.notes, p.id.toString()});
     if (!query) {
         return query.error();
     }
-    QSqlQuery &q = query.value();
-    for (const QVariant &v :
-         QVariantList{p.name, p.email, roleToString(p.role), p.timeZone, p.phone, p.chat, p.capacity,
-                      p.productionAccess, p.senior, p.active, p.notes, p.id.toString()}) {
-        q.addBindValue(v);
-    }
-    if (auto status = exec(q); !status) {
-        return status;
-    }
-    if (q.numRowsAffected() != 1) {
+    if (query.value().numRowsAffected() != 1) {
         return Error{QCoreApplication::translate("Tandem::Store", "No such person: %1").arg(p.email)};
     }
     return writeTeams(p);
@@ -143,13 +117,8 @@ Status PersonRepository::update(const Person &p)
 
 Status PersonRepository::writeTeams(const Person &p)
 {
-    auto clear = prepare(m_db, u"DELETE FROM team_members WHERE person_id = ?"_s);
-    if (!clear) {
-        return clear.error();
-    }
-    clear.value().addBindValue(p.id.toString());
-    if (auto status = exec(clear.value()); !status) {
-        return status;
+    if (auto cleared = execute(m_db, u"DELETE FROM team_members WHERE person_id = ?"_s, {p.id.toString()}); !cleared) {
+        return cleared;
     }
     auto add = prepare(m_db, u"INSERT INTO team_members (team_id, person_id) VALUES (?, ?)"_s);
     if (!add) {
@@ -179,12 +148,7 @@ Status PersonRepository::setRemoved(PersonId id, const QDateTime &removedAt)
 
 Status PersonRepository::erase(PersonId id)
 {
-    auto query = prepare(m_db, u"DELETE FROM people WHERE id = ?"_s);
-    if (!query) {
-        return query.error();
-    }
-    query.value().addBindValue(id.toString());
-    return exec(query.value());
+    return execute(m_db, u"DELETE FROM people WHERE id = ?"_s, {id.toString()});
 }
 
 } // namespace Tandem

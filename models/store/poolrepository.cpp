@@ -12,15 +12,10 @@ namespace Tandem {
 
 Result<QList<OpsPool>> PoolRepository::select(const QString &where, const QVariantList &values) const
 {
-    auto query = prepare(m_db, u"SELECT id, name FROM ops_pools WHERE "_s + where + u" ORDER BY name COLLATE NOCASE"_s);
+    auto query =
+        run(m_db, u"SELECT id, name FROM ops_pools WHERE "_s + where + u" ORDER BY name COLLATE NOCASE"_s, values);
     if (!query) {
         return query.error();
-    }
-    for (const QVariant &value : values) {
-        query.value().addBindValue(value);
-    }
-    if (auto status = exec(query.value()); !status) {
-        return status.error();
     }
     QList<OpsPool> pools;
     QHash<QString, qsizetype> index;
@@ -32,13 +27,10 @@ Result<QList<OpsPool>> PoolRepository::select(const QString &where, const QVaria
     if (pools.isEmpty()) {
         return pools;
     }
-    auto members = prepare(m_db, u"SELECT m.pool_id, m.person_id FROM ops_pool_members m "
-                                 "JOIN people p ON p.id = m.person_id ORDER BY p.name COLLATE NOCASE, p.email"_s);
+    auto members = run(m_db, u"SELECT m.pool_id, m.person_id FROM ops_pool_members m "
+                             "JOIN people p ON p.id = m.person_id ORDER BY p.name COLLATE NOCASE, p.email"_s);
     if (!members) {
         return members.error();
-    }
-    if (auto status = exec(members.value()); !status) {
-        return status.error();
     }
     while (members.value().next()) {
         const auto it = index.constFind(members.value().value(0).toString());
@@ -75,28 +67,18 @@ Result<std::optional<OpsPool>> PoolRepository::findByName(const QString &name) c
 
 Status PoolRepository::insert(const OpsPool &pool)
 {
-    auto query = prepare(m_db, u"INSERT INTO ops_pools (id, name) VALUES (?, ?)"_s);
+    auto query = run(m_db, u"INSERT INTO ops_pools (id, name) VALUES (?, ?)"_s, {pool.id.toString(), pool.name});
     if (!query) {
         return query.error();
-    }
-    query.value().addBindValue(pool.id.toString());
-    query.value().addBindValue(pool.name);
-    if (auto status = exec(query.value()); !status) {
-        return status;
     }
     return writeMembers(pool);
 }
 
 Status PoolRepository::update(const OpsPool &pool)
 {
-    auto query = prepare(m_db, u"UPDATE ops_pools SET name = ? WHERE id = ?"_s);
+    auto query = run(m_db, u"UPDATE ops_pools SET name = ? WHERE id = ?"_s, {pool.name, pool.id.toString()});
     if (!query) {
         return query.error();
-    }
-    query.value().addBindValue(pool.name);
-    query.value().addBindValue(pool.id.toString());
-    if (auto status = exec(query.value()); !status) {
-        return status;
     }
     if (query.value().numRowsAffected() != 1) {
         return Error{QCoreApplication::translate("Tandem::Store", "No such ops pool: %1").arg(pool.name)};
@@ -106,13 +88,9 @@ Status PoolRepository::update(const OpsPool &pool)
 
 Status PoolRepository::writeMembers(const OpsPool &pool)
 {
-    auto clear = prepare(m_db, u"DELETE FROM ops_pool_members WHERE pool_id = ?"_s);
+    auto clear = run(m_db, u"DELETE FROM ops_pool_members WHERE pool_id = ?"_s, {pool.id.toString()});
     if (!clear) {
         return clear.error();
-    }
-    clear.value().addBindValue(pool.id.toString());
-    if (auto status = exec(clear.value()); !status) {
-        return status;
     }
     auto add = prepare(m_db, u"INSERT INTO ops_pool_members (pool_id, person_id) VALUES (?, ?)"_s);
     if (!add) {
@@ -133,20 +111,12 @@ Status PoolRepository::remove(PoolId id)
     // Removed rotations keep their row for history, and with it a reference the foreign key
     // would hold against the delete.
     auto detach =
-        prepare(m_db, u"UPDATE rotations SET ops_pool_id = NULL WHERE ops_pool_id = ? AND removed_at IS NOT NULL"_s);
+        run(m_db, u"UPDATE rotations SET ops_pool_id = NULL WHERE ops_pool_id = ? AND removed_at IS NOT NULL"_s,
+            {id.toString()});
     if (!detach) {
         return detach.error();
     }
-    detach.value().addBindValue(id.toString());
-    if (auto status = exec(detach.value()); !status) {
-        return status;
-    }
-    auto query = prepare(m_db, u"DELETE FROM ops_pools WHERE id = ?"_s);
-    if (!query) {
-        return query.error();
-    }
-    query.value().addBindValue(id.toString());
-    return exec(query.value());
+    return execute(m_db, u"DELETE FROM ops_pools WHERE id = ?"_s, {id.toString()});
 }
 
 } // namespace Tandem

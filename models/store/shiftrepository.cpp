@@ -27,17 +27,13 @@ PersonId personFrom(const QVariant &value)
 
 Result<QList<Shift>> ShiftRepository::select(const QString &where, const QVariantList &values) const
 {
-    auto query = prepare(m_db, u"SELECT id, rotation_id, start_utc, end_utc, dev_id, ops_id, state, note, bridge_url, "
-                               "sequence FROM shifts WHERE "_s +
-                                   where + u" ORDER BY start_utc, rotation_id"_s);
+    auto query = run(m_db,
+                     u"SELECT id, rotation_id, start_utc, end_utc, dev_id, ops_id, state, note, bridge_url, "
+                     "sequence FROM shifts WHERE "_s +
+                         where + u" ORDER BY start_utc, rotation_id"_s,
+                     values);
     if (!query) {
         return query.error();
-    }
-    for (const QVariant &value : values) {
-        query.value().addBindValue(value);
-    }
-    if (auto status = exec(query.value()); !status) {
-        return status.error();
     }
     QList<Shift> result;
     while (query.value().next()) {
@@ -97,33 +93,21 @@ Result<QList<SeatRef>> ShiftRepository::seatsFrom(PersonId person, const QDateTi
 
 Status ShiftRepository::insert(const Shift &s)
 {
-    auto query = prepare(m_db, u"INSERT INTO shifts (id, rotation_id, start_utc, end_utc, dev_id, ops_id, state, note, "
-                               "bridge_url, sequence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
-    if (!query) {
-        return query.error();
-    }
-    for (const QVariant &v : QVariantList{s.id.toString(), s.rotationId.toString(), s.start.toSecsSinceEpoch(),
-                                          s.end.toSecsSinceEpoch(), personValue(s.dev), personValue(s.ops),
-                                          shiftStateToString(s.state), s.note, s.bridgeUrl, s.sequence}) {
-        query.value().addBindValue(v);
-    }
-    return exec(query.value());
+    return execute(m_db,
+                   u"INSERT INTO shifts (id, rotation_id, start_utc, end_utc, dev_id, ops_id, state, note, "
+                   "bridge_url, sequence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                   {s.id.toString(), s.rotationId.toString(), s.start.toSecsSinceEpoch(), s.end.toSecsSinceEpoch(),
+                    personValue(s.dev), personValue(s.ops), shiftStateToString(s.state), s.note, s.bridgeUrl,
+                    s.sequence});
 }
 
 Status ShiftRepository::update(const Shift &s)
 {
-    auto query =
-        prepare(m_db, u"UPDATE shifts SET rotation_id = ?, start_utc = ?, end_utc = ?, dev_id = ?, ops_id = ?, "
-                      "state = ?, note = ?, bridge_url = ?, sequence = ? WHERE id = ?"_s);
-    if (!query) {
-        return query.error();
-    }
-    for (const QVariant &v : QVariantList{s.rotationId.toString(), s.start.toSecsSinceEpoch(), s.end.toSecsSinceEpoch(),
-                                          personValue(s.dev), personValue(s.ops), shiftStateToString(s.state), s.note,
-                                          s.bridgeUrl, s.sequence, s.id.toString()}) {
-        query.value().addBindValue(v);
-    }
-    return exec(query.value());
+    return execute(m_db,
+                   u"UPDATE shifts SET rotation_id = ?, start_utc = ?, end_utc = ?, dev_id = ?, ops_id = ?, "
+                   "state = ?, note = ?, bridge_url = ?, sequence = ? WHERE id = ?"_s,
+                   {s.rotationId.toString(), s.start.toSecsSinceEpoch(), s.end.toSecsSinceEpoch(), personValue(s.dev),
+                    personValue(s.ops), shiftStateToString(s.state), s.note, s.bridgeUrl, s.sequence, s.id.toString()});
 }
 
 namespace {
@@ -142,27 +126,18 @@ QString rulesText(const RotationRules &rules)
 
 Status ShiftRepository::remove(ShiftId id)
 {
-    auto query = prepare(m_db, u"DELETE FROM shifts WHERE id = ?"_s);
-    if (!query) {
-        return query.error();
-    }
-    query.value().addBindValue(id.toString());
-    return exec(query.value());
+    return execute(m_db, u"DELETE FROM shifts WHERE id = ?"_s, {id.toString()});
 }
 
 Result<QList<Rotation>> RotationRepository::select(const QString &where, const QVariantList &values) const
 {
-    auto query = prepare(m_db, u"SELECT id, team_id, name, ops_pool_id, time_zone, shift_minutes, handoff_weekday, "
-                               "handoff_time, active_days, start_date, rules, color FROM rotations WHERE "_s +
-                                   where + u" ORDER BY name COLLATE NOCASE"_s);
+    auto query = run(m_db,
+                     u"SELECT id, team_id, name, ops_pool_id, time_zone, shift_minutes, handoff_weekday, "
+                     "handoff_time, active_days, start_date, rules, color FROM rotations WHERE "_s +
+                         where + u" ORDER BY name COLLATE NOCASE"_s,
+                     values);
     if (!query) {
         return query.error();
-    }
-    for (const QVariant &value : values) {
-        query.value().addBindValue(value);
-    }
-    if (auto status = exec(query.value()); !status) {
-        return status.error();
     }
     QList<Rotation> result;
     while (query.value().next()) {
@@ -216,52 +191,37 @@ Result<QList<Rotation>> RotationRepository::usingPool(PoolId pool) const
 
 Result<bool> RotationRepository::isRemoved(RotationId id) const
 {
-    auto query = prepare(m_db, u"SELECT removed_at IS NOT NULL FROM rotations WHERE id = ?"_s);
+    auto query = run(m_db, u"SELECT removed_at IS NOT NULL FROM rotations WHERE id = ?"_s, {id.toString()});
     if (!query) {
         return query.error();
-    }
-    query.value().addBindValue(id.toString());
-    if (auto status = exec(query.value()); !status) {
-        return status.error();
     }
     return query.value().next() && query.value().value(0).toBool();
 }
 
 Status RotationRepository::insert(const Rotation &r)
 {
-    auto query = prepare(m_db, u"INSERT INTO rotations (id, team_id, name, ops_pool_id, time_zone, shift_minutes, "
-                               "handoff_weekday, handoff_time, active_days, start_date, rules, color) "
-                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
-    if (!query) {
-        return query.error();
-    }
-    for (const QVariant &v :
-         QVariantList{r.id.toString(), r.teamId.toString(), r.name, poolValue(r.opsPoolId), r.timeZone, r.shiftMinutes,
-                      r.handoffWeekday, r.handoffTime.toString(u"HH:mm"_s), r.activeDays,
-                      r.startDate.toString(Qt::ISODate), rulesText(r.rules), r.color}) {
-        query.value().addBindValue(v);
-    }
-    return exec(query.value());
+    return execute(m_db,
+                   u"INSERT INTO rotations (id, team_id, name, ops_pool_id, time_zone, shift_minutes, "
+                   "handoff_weekday, handoff_time, active_days, start_date, rules, color) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                   {r.id.toString(), r.teamId.toString(), r.name, poolValue(r.opsPoolId), r.timeZone, r.shiftMinutes,
+                    r.handoffWeekday, r.handoffTime.toString(u"HH:mm"_s), r.activeDays,
+                    r.startDate.toString(Qt::ISODate), rulesText(r.rules), r.color});
 }
 
 Status RotationRepository::update(const Rotation &r)
 {
-    auto query = prepare(m_db, u"UPDATE rotations SET team_id = ?, name = ?, ops_pool_id = ?, time_zone = ?, "
-                               "shift_minutes = ?, handoff_weekday = ?, handoff_time = ?, active_days = ?, "
-                               "start_date = ?, rules = ?, color = ? WHERE id = ? AND removed_at IS NULL"_s);
+    auto query = run(m_db,
+                     u"UPDATE rotations SET team_id = ?, name = ?, ops_pool_id = ?, time_zone = ?, "
+                     "shift_minutes = ?, handoff_weekday = ?, handoff_time = ?, active_days = ?, "
+                     "start_date = ?, rules = ?, color = ? WHERE id = ? AND removed_at IS NULL"_s,
+                     {r.teamId.toString(), r.name, poolValue(r.opsPoolId), r.timeZone, r.shiftMinutes, r.handoffWeekday,
+                      r.handoffTime.toString(u"HH:mm"_s), r.activeDays, r.startDate.toString(Qt::ISODate),
+                      rulesText(r.rules), r.color, r.id.toString()});
     if (!query) {
         return query.error();
     }
     QSqlQuery &q = query.value();
-    for (const QVariant &v :
-         QVariantList{r.teamId.toString(), r.name, poolValue(r.opsPoolId), r.timeZone, r.shiftMinutes, r.handoffWeekday,
-                      r.handoffTime.toString(u"HH:mm"_s), r.activeDays, r.startDate.toString(Qt::ISODate),
-                      rulesText(r.rules), r.color, r.id.toString()}) {
-        q.addBindValue(v);
-    }
-    if (auto status = exec(q); !status) {
-        return status;
-    }
     if (q.numRowsAffected() != 1) {
         return Error{QCoreApplication::translate("Tandem::Store", "No such rotation: %1").arg(r.name)};
     }
@@ -272,14 +232,10 @@ Status RotationRepository::remove(RotationId id)
 {
     // The name column is UNIQUE across removed rows too (schema 1), so a removed rotation gives
     // its name up: it becomes "NAME (removed ID)". The change log keeps the name it had.
-    auto query = prepare(m_db, u"UPDATE rotations SET removed_at = ?, name = name || ' (removed ' || id || ')' "
-                               "WHERE id = ? AND removed_at IS NULL"_s);
-    if (!query) {
-        return query.error();
-    }
-    query.value().addBindValue(m_db.clock().now().toUTC().toString(Qt::ISODate));
-    query.value().addBindValue(id.toString());
-    return exec(query.value());
+    return execute(m_db,
+                   u"UPDATE rotations SET removed_at = ?, name = name || ' (removed ' || id || ')' "
+                   "WHERE id = ? AND removed_at IS NULL"_s,
+                   {m_db.clock().now().toUTC().toString(Qt::ISODate), id.toString()});
 }
 
 } // namespace Tandem

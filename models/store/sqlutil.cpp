@@ -48,4 +48,30 @@ Status execSql(Database &db, const QString &sql)
     return exec(query.value());
 }
 
+Result<QSqlQuery> run(Database &db, const QString &sql, const QVariantList &values)
+{
+    auto query = prepare(db, sql);
+    if (!query) {
+        return query.error();
+    }
+    for (const QVariant &value : values) {
+        query.value().addBindValue(value);
+    }
+    if (auto status = exec(query.value()); !status) {
+        return status.error();
+    }
+    return query;
+}
+
+Status execute(Database &db, const QString &sql, const QVariantList &values)
+{
+    auto query = run(db, sql, values);
+    return query ? Status() : Status(query.error());
+}
+
+QVariant sqlNull()
+{
+    return QVariant(QMetaType::fromType<QString>());
+}
+
 } // namespace Tandem

@@ -17,5 +17,11 @@ Result<QSqlQuery> prepare(Database &db, const QString &sql);
 Status exec(QSqlQuery &query);
 /// Prepares and runs a statement without bound values.
 Status execSql(Database &db, const QString &sql);
+/// Prepares `sql`, binds `values` in order and runs it: the query, ready to read, or the error.
+Result<QSqlQuery> run(Database &db, const QString &sql, const QVariantList &values = {});
+/// The same for statements whose rows nobody reads (INSERT, UPDATE, DELETE).
+Status execute(Database &db, const QString &sql, const QVariantList &values = {});
+/// A NULL for a nullable text column (a null QString is bound as '' by exec()).
+QVariant sqlNull();
 
 } // namespace Tandem

@@ -9,16 +9,10 @@ namespace Tandem {
 
 Result<QList<Team>> TeamRepository::select(const QString &where, const QVariantList &values) const
 {
-    auto query =
-        prepare(m_db, u"SELECT id, name, time_zone FROM teams WHERE "_s + where + u" ORDER BY name COLLATE NOCASE"_s);
+    auto query = run(
+        m_db, u"SELECT id, name, time_zone FROM teams WHERE "_s + where + u" ORDER BY name COLLATE NOCASE"_s, values);
     if (!query) {
         return query.error();
-    }
-    for (const QVariant &value : values) {
-        query.value().addBindValue(value);
-    }
-    if (auto status = exec(query.value()); !status) {
-        return status.error();
     }
     QList<Team> teams;
     while (query.value().next()) {
@@ -53,14 +47,12 @@ Result<std::optional<Team>> TeamRepository::findByName(const QString &name) cons
 
 Result<int> TeamRepository::memberCount(TeamId id) const
 {
-    auto query = prepare(m_db, u"SELECT count(*) FROM team_members tm JOIN people p ON p.id = tm.person_id "
-                               "WHERE tm.team_id = ? AND p.removed_at IS NULL"_s);
+    auto query = run(m_db,
+                     u"SELECT count(*) FROM team_members tm JOIN people p ON p.id = tm.person_id "
+                     "WHERE tm.team_id = ? AND p.removed_at IS NULL"_s,
+                     {id.toString()});
     if (!query) {
         return query.error();
-    }
-    query.value().addBindValue(id.toString());
-    if (auto status = exec(query.value()); !status) {
-        return status.error();
     }
     query.value().next();
     return query.value().value(0).toInt();
@@ -68,36 +60,19 @@ Result<int> TeamRepository::memberCount(TeamId id) const
 
 Status TeamRepository::insert(const Team &team)
 {
-    auto query = prepare(m_db, u"INSERT INTO teams (id, name, time_zone) VALUES (?, ?, ?)"_s);
-    if (!query) {
-        return query.error();
-    }
-    query.value().addBindValue(team.id.toString());
-    query.value().addBindValue(team.name);
-    query.value().addBindValue(team.timeZone);
-    return exec(query.value());
+    return execute(m_db, u"INSERT INTO teams (id, name, time_zone) VALUES (?, ?, ?)"_s,
+                   {team.id.toString(), team.name, team.timeZone});
 }
 
 Status TeamRepository::update(const Team &team)
 {
-    auto query = prepare(m_db, u"UPDATE teams SET name = ?, time_zone = ? WHERE id = ?"_s);
-    if (!query) {
-        return query.error();
-    }
-    query.value().addBindValue(team.name);
-    query.value().addBindValue(team.timeZone);
-    query.value().addBindValue(team.id.toString());
-    return exec(query.value());
+    return execute(m_db, u"UPDATE teams SET name = ?, time_zone = ? WHERE id = ?"_s,
+                   {team.name, team.timeZone, team.id.toString()});
 }
 
 Status TeamRepository::remove(TeamId id)
 {
-    auto query = prepare(m_db, u"DELETE FROM teams WHERE id = ?"_s);
-    if (!query) {
-        return query.error();
-    }
-    query.value().addBindValue(id.toString());
-    return exec(query.value());
+    return execute(m_db, u"DELETE FROM teams WHERE id = ?"_s, {id.toString()});
 }
 
 } // namespace Tandem

@@ -9,17 +9,13 @@ namespace Tandem {
 
 Result<QList<TimeOff>> TimeOffRepository::select(const QString &where, const QVariantList &values) const
 {
-    auto query = prepare(m_db, u"SELECT t.id, t.person_id, t.from_date, t.to_date, t.reason FROM time_off t "
-                               "JOIN people p ON p.id = t.person_id WHERE "_s +
-                                   where + u" ORDER BY t.from_date, p.name COLLATE NOCASE"_s);
+    auto query = run(m_db,
+                     u"SELECT t.id, t.person_id, t.from_date, t.to_date, t.reason FROM time_off t "
+                     "JOIN people p ON p.id = t.person_id WHERE "_s +
+                         where + u" ORDER BY t.from_date, p.name COLLATE NOCASE"_s,
+                     values);
     if (!query) {
         return query.error();
-    }
-    for (const QVariant &value : values) {
-        query.value().addBindValue(value);
-    }
-    if (auto status = exec(query.value()); !status) {
-        return status.error();
     }
     QList<TimeOff> result;
     while (query.value().next()) {
@@ -59,51 +55,29 @@ Result<std::optional<TimeOff>> TimeOffRepository::find(TimeOffId id) const
 
 Status TimeOffRepository::insert(const TimeOff &t)
 {
-    auto query =
-        prepare(m_db, u"INSERT INTO time_off (id, person_id, from_date, to_date, reason) VALUES (?, ?, ?, ?, ?)"_s);
-    if (!query) {
-        return query.error();
-    }
-    for (const QVariant &v : QVariantList{t.id.toString(), t.personId.toString(), t.from.toString(Qt::ISODate),
-                                          t.to.toString(Qt::ISODate), t.reason}) {
-        query.value().addBindValue(v);
-    }
-    return exec(query.value());
+    return execute(
+        m_db, u"INSERT INTO time_off (id, person_id, from_date, to_date, reason) VALUES (?, ?, ?, ?, ?)"_s,
+        {t.id.toString(), t.personId.toString(), t.from.toString(Qt::ISODate), t.to.toString(Qt::ISODate), t.reason});
 }
 
 Status TimeOffRepository::update(const TimeOff &t)
 {
-    auto query =
-        prepare(m_db, u"UPDATE time_off SET person_id = ?, from_date = ?, to_date = ?, reason = ? WHERE id = ?"_s);
-    if (!query) {
-        return query.error();
-    }
-    for (const QVariant &v : QVariantList{t.personId.toString(), t.from.toString(Qt::ISODate),
-                                          t.to.toString(Qt::ISODate), t.reason, t.id.toString()}) {
-        query.value().addBindValue(v);
-    }
-    return exec(query.value());
+    return execute(
+        m_db, u"UPDATE time_off SET person_id = ?, from_date = ?, to_date = ?, reason = ? WHERE id = ?"_s,
+        {t.personId.toString(), t.from.toString(Qt::ISODate), t.to.toString(Qt::ISODate), t.reason, t.id.toString()});
 }
 
 Status TimeOffRepository::remove(TimeOffId id)
 {
-    auto query = prepare(m_db, u"DELETE FROM time_off WHERE id = ?"_s);
-    if (!query) {
-        return query.error();
-    }
-    query.value().addBindValue(id.toString());
-    return exec(query.value());
+    return execute(m_db, u"DELETE FROM time_off WHERE id = ?"_s, {id.toString()});
 }
 
 Result<QList<Holiday>> HolidayRepository::forTeam(TeamId team) const
 {
-    auto query = prepare(m_db, u"SELECT id, team_id, day, name FROM holidays WHERE team_id = ? ORDER BY day"_s);
+    auto query =
+        run(m_db, u"SELECT id, team_id, day, name FROM holidays WHERE team_id = ? ORDER BY day"_s, {team.toString()});
     if (!query) {
         return query.error();
-    }
-    query.value().addBindValue(team.toString());
-    if (auto status = exec(query.value()); !status) {
-        return status.error();
     }
     QList<Holiday> result;
     while (query.value().next()) {
@@ -116,24 +90,13 @@ Result<QList<Holiday>> HolidayRepository::forTeam(TeamId team) const
 
 Status HolidayRepository::insert(const Holiday &h)
 {
-    auto query = prepare(m_db, u"INSERT INTO holidays (id, team_id, day, name) VALUES (?, ?, ?, ?)"_s);
-    if (!query) {
-        return query.error();
-    }
-    for (const QVariant &v : QVariantList{h.id.toString(), h.teamId.toString(), h.date.toString(Qt::ISODate), h.name}) {
-        query.value().addBindValue(v);
-    }
-    return exec(query.value());
+    return execute(m_db, u"INSERT INTO holidays (id, team_id, day, name) VALUES (?, ?, ?, ?)"_s,
+                   {h.id.toString(), h.teamId.toString(), h.date.toString(Qt::ISODate), h.name});
 }
 
 Status HolidayRepository::remove(HolidayId id)
 {
-    auto query = prepare(m_db, u"DELETE FROM holidays WHERE id = ?"_s);
-    if (!query) {
-        return query.error();
-    }
-    query.value().addBindValue(id.toString());
-    return exec(query.value());
+    return execute(m_db, u"DELETE FROM holidays WHERE id = ?"_s, {id.toString()});
 }
 
 } // namespace Tandem
