@@ -710,19 +710,19 @@ int Cli::rosterImport(const QStringList &args)
                 issue.columnName.isEmpty() ? "" : qPrintable(issue.columnName + u": "_s), qPrintable(issue.message));
     }
     if (!plan->isValid() && !parser.isSet(validOnly)) {
-        return fail(u"%1: %2 problem(s); nothing was imported (fix them, or use --valid-only)"_s.arg(path).arg(
-            plan->issues.size()));
+        return fail(u"%1: %2; nothing was imported (fix them, or use --valid-only)"_s.arg(
+            path, plural(int(plan->issues.size()), u"problem"_s, u"problems"_s)));
     }
     const auto summary = roster.applyImport(plan.value(), parser.isSet(validOnly));
     if (!summary) {
         return fail(summary.errorMessage());
     }
-    print(u"%1: %2 added, %3 updated, %4 unchanged, %5 skipped, %6 team(s) created\n"_s.arg(path)
+    print(u"%1: %2 added, %3 updated, %4 unchanged, %5 skipped, %6 created\n"_s.arg(path)
               .arg(summary->added)
               .arg(summary->updated)
               .arg(summary->unchanged)
               .arg(summary->skipped)
-              .arg(summary->teamsCreated));
+              .arg(plural(summary->teamsCreated, u"team"_s, u"teams"_s)));
     return ExitOk;
 }
 
@@ -973,7 +973,7 @@ int Cli::poolAdd(const QStringList &args)
     if (!added) {
         return fail(withOption(added.error(), true));
     }
-    print(u"Ops pool %1: %2 member(s)\n"_s.arg(added->name).arg(added->members.size()));
+    print(u"Ops pool %1: %2\n"_s.arg(added->name, plural(int(added->members.size()), u"member"_s, u"members"_s)));
     return ExitOk;
 }
 
@@ -1022,8 +1022,8 @@ int Cli::poolEdit(const QStringList &args)
     if (auto status = rotations.updatePool(pool); !status) {
         return fail(withOption(status.error(), false));
     }
-    print(
-        u"Ops pool %1: %2 member(s)\n"_s.arg(pool.name.trimmed()).arg(rotations.pool(pool.id)->value().members.size()));
+    print(u"Ops pool %1: %2\n"_s.arg(
+        pool.name.trimmed(), plural(int(rotations.pool(pool.id)->value().members.size()), u"member"_s, u"members"_s)));
     return ExitOk;
 }
 

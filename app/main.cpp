@@ -5,14 +5,26 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLocale>
 #include <QSettings>
+#include <QTranslator>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
+// Source strings are English; the English "translation" supplies the plural forms of "%n".
+void installTranslations(QCoreApplication &app)
+{
+    auto *translator = new QTranslator(&app);
+    if (translator->load(QLocale(), u"tandem"_s, u"_"_s, u":/i18n"_s) || translator->load(u":/i18n/tandem_en.qm"_s)) {
+        QCoreApplication::installTranslator(translator);
+    }
+}
+
 void setIdentity(QCoreApplication &app)
 {
+    installTranslations(app);
     app.setOrganizationName(u"Tandem"_s);
     app.setOrganizationDomain(u"tandem.example.org"_s);
     app.setApplicationName(u"tandem"_s);
