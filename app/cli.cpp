@@ -78,8 +78,19 @@ const QList<Command> &commands()
          u"plan --rotation NAME --from DATE --to DATE [--dry-run] [--json]"_s,
          u"Plan fair dev+ops pairs for the days and write them (unless --dry-run)."_s},
         {{u"report"_s, u"fairness"_s},
-         u"report fairness --rotation NAME [--from DATE] [--to DATE] [--json]"_s,
+         u"report fairness --rotation NAME [--from DATE] [--to DATE] [--json|--csv FILE|--pdf FILE]"_s,
          u"Shifts, weighted load against fair share, weekends, holidays, nights and partners per person."_s},
+        {{u"report"_s, u"hours"_s},
+         u"report hours [--rotation NAME|--team NAME|--person EMAIL] [--from DATE] [--to DATE] [--rate-weekday X] "
+         "[--rate-weekend X] [--rate-holiday X] [--csv FILE|--json|--pdf FILE]"_s,
+         u"On-call hours per person and month: weekday, weekend and holiday hours, for payroll."_s},
+        {{u"report"_s, u"coverage"_s},
+         u"report coverage [--rotation NAME|--team NAME] [--from DATE] [--to DATE] [--csv FILE|--json|--pdf FILE]"_s,
+         u"Gaps in dev + production-access coverage, and who changed which shift when."_s},
+        {{u"print"_s},
+         u"print --layout month|list|person [--rotation NAME|--team NAME|--person EMAIL] --from DATE --to DATE "
+         "--pdf FILE [--paper a4|letter] [--landscape]"_s,
+         u"Print a rotation sheet (month grid, list with phones, or one person's shifts) to PDF."_s},
     };
     return list;
 }
@@ -599,7 +610,7 @@ int Cli::run(const QStringList &args)
     const QStringList rest = g.rest.mid(2);
     using Handler = int (Cli::*)(const QStringList &);
     // Commands of one word take every argument after it.
-    static const QHash<QString, Handler> single = {{u"plan"_s, &Cli::plan}};
+    static const QHash<QString, Handler> single = {{u"plan"_s, &Cli::plan}, {u"print"_s, &Cli::printSheet}};
     if (const auto it = single.constFind(group); it != single.constEnd()) {
         return (this->*(*it))(g.rest.mid(1));
     }
@@ -611,7 +622,8 @@ int Cli::run(const QStringList &args)
         {u"pool remove"_s, &Cli::poolRemove},     {u"rotation add"_s, &Cli::rotationAdd},
         {u"rotation edit"_s, &Cli::rotationEdit}, {u"rotation list"_s, &Cli::rotationList},
         {u"rotation show"_s, &Cli::rotationShow}, {u"rotation remove"_s, &Cli::rotationRemove},
-        {u"shifts list"_s, &Cli::shiftsList},     {u"report fairness"_s, &Cli::reportFairness},
+        {u"shifts list"_s, &Cli::shiftsList},     {u"report fairness"_s, &Cli::reportFairnessOutput},
+        {u"report hours"_s, &Cli::reportHours},   {u"report coverage"_s, &Cli::reportCoverage},
     };
     const auto handler = handlers.constFind(group + u' ' + verb);
     if (handler == handlers.constEnd()) {

@@ -27,6 +27,8 @@ public:
     static bool isCommand(const QStringList &args);
     /// The general help, as `tandem --help` prints it.
     static QString generalHelp();
+    /// Whether the command lays out text for print (print, --pdf): it needs a QGuiApplication.
+    static bool needsFonts(const QStringList &args); // clireport.cpp
 
     int run(const QStringList &args);
 
@@ -48,6 +50,10 @@ private:
     int shiftsList(const QStringList &args);
     int plan(const QStringList &args);           // cliplan.cpp
     int reportFairness(const QStringList &args); // cliplan.cpp
+    int printSheet(const QStringList &args);           // clireport.cpp
+    int reportHours(const QStringList &args);          // clireport.cpp
+    int reportCoverage(const QStringList &args);       // clireport.cpp
+    int reportFairnessOutput(const QStringList &args); // clireport.cpp: --csv, --pdf, else reportFairness
     int rotationAddOrEdit(const QStringList &args, bool adding);
 
     std::unique_ptr<Database> openDatabase(QString *error);

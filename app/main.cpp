@@ -39,6 +39,16 @@ int main(int argc, char *argv[])
     for (int i = 1; i < argc; ++i) {
         args.append(QString::fromLocal8Bit(argv[i]));
     }
+    if (Tandem::Cli::isCommand(args) && Tandem::Cli::needsFonts(args)) {
+        // Sheets lay text out with real fonts: a QGuiApplication, offscreen where there is no display.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
+            qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        }
+        QGuiApplication app(argc, argv);
+        setIdentity(app);
+        return Tandem::Cli().run(args);
+    }
     if (Tandem::Cli::isCommand(args)) {
         QCoreApplication app(argc, argv);
         setIdentity(app);

@@ -1,0 +1,601 @@
+// The printing and report commands: `tandem print`, `tandem report hours|coverage`, and the
+// CSV and PDF outputs of `tandem report fairness`.
+
+#include "cli.h"
+#include "clisupport.h"
+#include "reportrenderer.h"
+#include "reports/fairnesscsv.h"
+#include "services/reportservice.h"
+#include "services/rosterservice.h"
+#include "services/rotationservice.h"
+#include "sheetrenderer.h"
+#include "store/database.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QTimeZone>
+
+using namespace Qt::StringLiterals;
+using namespace Tandem::CliSupport;
+
+namespace Tandem {
+
+namespace {
+
+/// The options every sheet and report takes: what to cover and where to write it.
+struct ScopeOptions
+{
+    QCommandLineOption rotation{u"rotation"_s, u"A rotation (repeat for several)."_s, u"NAME"_s};
+    QCommandLineOption team{u"team"_s, u"Every rotation of the team."_s, u"NAME"_s};
+    QCommandLineOption person{u"person"_s, u"Only this person's shifts."_s, u"EMAIL"_s};
+    QCommandLineOption from{u"from"_s, u"First day (YYYY-MM-DD)."_s, u"DATE"_s};
+    QCommandLineOption to{u"to"_s, u"Last day, included (YYYY-MM-DD)."_s, u"DATE"_s};
+    QCommandLineOption pdf{u"pdf"_s, u"Write a PDF to FILE."_s, u"FILE"_s};
+    QCommandLineOption paper{u"paper"_s, u"a4 or letter (default a4)."_s, u"SIZE"_s, u"a4"_s};
+    QCommandLineOption landscape{u"landscape"_s, u"Landscape pages."_s};
+    QCommandLineOption grayscale{u"grayscale"_s, u"Grays instead of colours (patterns tell rotations apart)."_s};
+
+    void addTo(QCommandLineParser &parser) const
+    {
+        parser.addOptions({rotation, team, person, from, to, pdf, paper, landscape, grayscale});
+    }
+};
+
+QString notADate(const QString &option, const QString &value)
+{
+    return u"--%1: “%2” is not a date (expected YYYY-MM-DD)"_s.arg(option, value);
+}
+
+// Writes to FILE, or to standard output for "-".
+bool writeOut(const QString &path, const QByteArray &bytes, FILE *out, QString *error)
+{
+    if (path == u"-") {
+        fwrite(bytes.constData(), 1, size_t(bytes.size()), out);
+        fflush(out);
+        return true;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        *error = u"cannot write %1: %2"_s.arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+QString localIso(const QDateTime &utc, const QString &zone)
+{
+    const QTimeZone tz(zone.toUtf8());
+    return (tz.isValid() ? utc.toTimeZone(tz) : utc).toString(Qt::ISODate);
+}
+
+QJsonValue emailOf(const QHash<PersonId, Person> &people, PersonId id)
+{
+    return id.isNull() ? QJsonValue() : QJsonValue(people.value(id).email);
+}
+
+} // namespace
+
+bool Cli::needsFonts(const QStringList &args)
+{
+    // The first word that is not a global option names the command.
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        if (args.at(i) == u"--db") {
+            ++i;
+        } else if (!args.at(i).startsWith(u'-')) {
+            return args.at(i) == u"print" || args.contains(u"--pdf"_s) ||
+                   std::any_of(args.cbegin(), args.cend(), [](const QString &a) { return a.startsWith(u"--pdf="); });
+        }
+    }
+    return false;
+}
+
+// Resolves --rotation/--team/--person and the dates into a scope; on error returns the exit code.
+static int resolveScope(Database &db, const QCommandLineParser &parser, const ScopeOptions &o, QDate defaultFrom,
+                        QDate defaultTo, ReportScope *scope, QString *error)
+{
+    scope->from = defaultFrom;
+    scope->to = defaultTo;
+    if (parser.isSet(o.from)) {
+        scope->from = QDate::fromString(parser.value(o.from).trimmed(), Qt::ISODate);
+        if (!scope->from.isValid()) {
+            *error = notADate(u"from"_s, parser.value(o.from));
+            return ExitBadInput;
+        }
+        if (!parser.isSet(o.to) && !defaultTo.isValid()) {
+            scope->to = scope->from.addDays(27);
+        }
+    }
+    if (parser.isSet(o.to)) {
+        scope->to = QDate::fromString(parser.value(o.to).trimmed(), Qt::ISODate);
+        if (!scope->to.isValid()) {
+            *error = notADate(u"to"_s, parser.value(o.to));
+            return ExitBadInput;
+        }
+    }
+    if (!scope->to.isValid()) {
+        scope->to = scope->from.addDays(27);
+    }
+    if (scope->to < scope->from) {
+        *error =
+            u"--to: %1 is before --from %2"_s.arg(scope->to.toString(Qt::ISODate), scope->from.toString(Qt::ISODate));
+        return ExitBadInput;
+    }
+    RotationService rotations(db);
+    for (const QString &name : parser.values(o.rotation)) {
+        const auto found = rotations.rotationByName(name);
+        if (!found) {
+            *error = found.errorMessage();
+            return ExitBadInput;
+        }
+        if (!found.value()) {
+            *error = u"--rotation: no rotation named “%1”"_s.arg(name);
+            return ExitBadInput;
+        }
+        scope->rotations.append(found.value()->id);
+    }
+    RosterService roster(db);
+    if (parser.isSet(o.team)) {
+        const auto team = roster.teamByName(parser.value(o.team));
+        if (!team || !team.value()) {
+            *error = u"--team: no team named “%1”"_s.arg(parser.value(o.team));
+            return ExitBadInput;
+        }
+        scope->team = team.value()->id;
+    }
+    if (parser.isSet(o.person)) {
+        const auto person = roster.personByEmail(parser.value(o.person).trimmed());
+        if (!person || !person.value()) {
+            *error = u"--person: nobody with the e-mail “%1”"_s.arg(parser.value(o.person));
+            return ExitBadInput;
+        }
+        scope->person = person.value()->id;
+    }
+    return ExitOk;
+}
+
+static int pageOptions(const QCommandLineParser &parser, const ScopeOptions &o, Print::Paper *paper, QString *error)
+{
+    const QString value = parser.value(o.paper).trimmed().toLower();
+    if (value == u"a4") {
+        *paper = Print::Paper::A4;
+    } else if (value == u"letter") {
+        *paper = Print::Paper::Letter;
+    } else {
+        *error = u"--paper: “%1” is not a paper size (use a4 or letter)"_s.arg(parser.value(o.paper));
+        return ExitBadInput;
+    }
+    return ExitOk;
+}
+
+int Cli::printSheet(const QStringList &args)
+{
+    const QString synopsis = u"print --layout month|list|person [--rotation NAME|--team NAME|--person EMAIL] "
+                             "--from DATE --to DATE --pdf FILE [--paper a4|letter] [--landscape] [--grayscale]"_s;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Print a rotation sheet to PDF: a month grid with the pairs of each day, a list with one row per shift "
+        "(phones, escalation, bridge, room for notes), or one person's shifts. Without --rotation, --team or "
+        "--person, every rotation. --to defaults to four weeks after --from, --from to today."_s);
+    const QCommandLineOption layout(u"layout"_s, u"month, list or person."_s, u"LAYOUT"_s);
+    parser.addOption(layout);
+    const ScopeOptions o;
+    o.addTo(parser);
+    int code = ExitOk;
+    if (!parse(parser, synopsis, args, &code)) {
+        return code;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        return usage(u"print takes no arguments besides its options"_s);
+    }
+    for (const QCommandLineOption &required : {layout, o.pdf}) {
+        if (!parser.isSet(required)) {
+            return usage(u"print needs --%1"_s.arg(required.names().first()));
+        }
+    }
+    Print::SheetOptions options;
+    const QString layoutName = parser.value(layout).trimmed().toLower();
+    if (layoutName == u"month") {
+        options.layout = Print::SheetLayout::Month;
+    } else if (layoutName == u"list") {
+        options.layout = Print::SheetLayout::List;
+    } else if (layoutName == u"person") {
+        options.layout = Print::SheetLayout::Person;
+    } else {
+        return fail(u"--layout: “%1” is not a layout (use month, list or person)"_s.arg(parser.value(layout)));
+    }
+    if (options.layout == Print::SheetLayout::Person && !parser.isSet(o.person)) {
+        return usage(u"print --layout person needs --person"_s);
+    }
+    options.grayscale = parser.isSet(o.grayscale);
+    Print::Paper paper = Print::Paper::A4;
+    QString error;
+    if (pageOptions(parser, o, &paper, &error) != ExitOk) {
+        return fail(error);
+    }
+    auto db = openDatabase(&error);
+    if (!db) {
+        return fail(error);
+    }
+    ReportScope scope;
+    const QDate today = db->clock().now().toLocalTime().date();
+    if (resolveScope(*db, parser, o, today, {}, &scope, &error) != ExitOk) {
+        return fail(error);
+    }
+    auto data = ReportService(*db).sheet(scope);
+    if (!data) {
+        return fail(
+            u"--%1: %2"_s.arg(data.error().field.isEmpty() ? u"rotation"_s : data.error().field, data.errorMessage()));
+    }
+    if (data->rotations.isEmpty() && options.layout != Print::SheetLayout::Person) {
+        return fail(u"--team: the team has no rotations"_s);
+    }
+    const QString path = parser.value(o.pdf);
+    const auto pages = Print::SheetRenderer(data.value(), options).writePdf(path, paper, parser.isSet(o.landscape));
+    if (!pages) {
+        return fail(u"--pdf: cannot write %1: %2"_s.arg(path, pages.errorMessage()));
+    }
+    print(u"%1: %2, %3\n"_s.arg(path, plural(pages.value(), u"page"_s, u"pages"_s),
+                                plural(int(data->shifts.size()), u"shift"_s, u"shifts"_s)));
+    return ExitOk;
+}
+
+int Cli::reportHours(const QStringList &args)
+{
+    const QString synopsis =
+        u"report hours [--rotation NAME|--team NAME|--person EMAIL] [--from DATE] [--to DATE] "
+        "[--rate-weekday X] [--rate-weekend X] [--rate-holiday X] [--csv FILE|--json|--pdf FILE]"_s;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"On-call hours per person per month, split into weekday, weekend and public-holiday hours (days in each "
+        "rotation's zone), with the amount at the given rates. Default period: the previous month."_s);
+    const ScopeOptions o;
+    o.addTo(parser);
+    const QCommandLineOption weekday(u"rate-weekday"_s, u"Pay per weekday hour (default 0)."_s, u"X"_s, u"0"_s);
+    const QCommandLineOption weekend(u"rate-weekend"_s, u"Pay per weekend hour (default 0)."_s, u"X"_s, u"0"_s);
+    const QCommandLineOption holiday(u"rate-holiday"_s, u"Pay per public-holiday hour (default 0)."_s, u"X"_s, u"0"_s);
+    const QCommandLineOption csv(u"csv"_s, u"Write CSV for payroll to FILE (- for standard output)."_s, u"FILE"_s);
+    const QCommandLineOption json(u"json"_s, u"Print JSON (format in the README)."_s);
+    parser.addOptions({weekday, weekend, holiday, csv, json});
+    int code = ExitOk;
+    if (!parse(parser, synopsis, args, &code)) {
+        return code;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        return usage(u"report hours takes no arguments besides its options"_s);
+    }
+    Reports::HourRates rates;
+    for (const auto &[option, rate] : {std::pair{&weekday, &rates.weekday}, std::pair{&weekend, &rates.weekend},
+                                       std::pair{&holiday, &rates.holiday}}) {
+        bool ok = false;
+        *rate = parser.value(*option).trimmed().toDouble(&ok);
+        if (!ok || *rate < 0) {
+            return fail(u"--%1: “%2” is not a rate (a number, 0 or more)"_s.arg(option->names().first(),
+                                                                                parser.value(*option)));
+        }
+    }
+    QString error;
+    auto db = openDatabase(&error);
+    if (!db) {
+        return fail(error);
+    }
+    const QDate today = db->clock().now().toLocalTime().date();
+    const QDate thisMonth(today.year(), today.month(), 1);
+    ReportScope scope;
+    if (resolveScope(*db, parser, o, thisMonth.addMonths(-1), thisMonth.addDays(-1), &scope, &error) != ExitOk) {
+        return fail(error);
+    }
+    if (parser.isSet(o.from) && !parser.isSet(o.to)) {
+        scope.to = QDate(scope.from.year(), scope.from.month(), 1).addMonths(1).addDays(-1);
+    }
+    const auto rows = ReportService(*db).hours(scope, rates);
+    if (!rows) {
+        return fail(rows.errorMessage());
+    }
+    if (parser.isSet(csv)) {
+        if (!writeOut(parser.value(csv), Reports::hoursCsv(rows.value(), rates), m_out, &error)) {
+            return fail(u"--csv: "_s + error);
+        }
+    }
+    if (parser.isSet(o.pdf)) {
+        Print::Paper paper = Print::Paper::A4;
+        if (pageOptions(parser, o, &paper, &error) != ExitOk) {
+            return fail(error);
+        }
+        auto data = ReportService(*db).sheet(scope);
+        if (!data) {
+            return fail(data.errorMessage());
+        }
+        const auto pages = Print::ReportRenderer::writePdf(
+            parser.value(o.pdf), Print::SheetRenderer::header(data.value(), u"On-call hours"_s), paper,
+            parser.isSet(o.landscape),
+            [&](Print::PageDocument &doc) { Print::ReportRenderer::layoutHours(doc, rows.value(), rates); });
+        if (!pages) {
+            return fail(u"--pdf: "_s + pages.errorMessage());
+        }
+    }
+    if (parser.isSet(json)) {
+        QJsonArray array;
+        for (const Reports::HoursRow &r : rows.value()) {
+            array.append(QJsonObject{{u"email"_s, r.email},
+                                     {u"name"_s, r.name},
+                                     {u"role"_s, roleToString(r.role)},
+                                     {u"month"_s, r.month},
+                                     {u"weekday_hours"_s, r.weekdayHours},
+                                     {u"weekend_hours"_s, r.weekendHours},
+                                     {u"holiday_hours"_s, r.holidayHours},
+                                     {u"total_hours"_s, r.totalHours()},
+                                     {u"amount"_s, r.amount}});
+        }
+        const QJsonObject out{
+            {u"from"_s, scope.from.toString(Qt::ISODate)},
+            {u"to"_s, scope.to.toString(Qt::ISODate)},
+            {u"rates"_s,
+             QJsonObject{{u"weekday"_s, rates.weekday}, {u"weekend"_s, rates.weekend}, {u"holiday"_s, rates.holiday}}},
+            {u"rows"_s, array}};
+        print(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)));
+    } else if (!parser.isSet(csv) && !parser.isSet(o.pdf)) {
+        QList<QStringList> table;
+        for (const Reports::HoursRow &r : rows.value()) {
+            table.append({r.month, r.name, roleToString(r.role), QString::number(r.weekdayHours, 'f', 2),
+                          QString::number(r.weekendHours, 'f', 2), QString::number(r.holidayHours, 'f', 2),
+                          QString::number(r.totalHours(), 'f', 2), QString::number(r.amount, 'f', 2)});
+        }
+        print(
+            u"On-call hours from %1 to %2\n\n"_s.arg(scope.from.toString(Qt::ISODate), scope.to.toString(Qt::ISODate)) +
+            CliSupport::table(
+                {u"MONTH"_s, u"NAME"_s, u"ROLE"_s, u"WEEKDAY"_s, u"WEEKEND"_s, u"HOLIDAY"_s, u"TOTAL"_s, u"AMOUNT"_s},
+                table));
+    }
+    return ExitOk;
+}
+
+int Cli::reportCoverage(const QStringList &args)
+{
+    const QString synopsis = u"report coverage [--rotation NAME|--team NAME] [--from DATE] [--to DATE] "
+                             "[--csv FILE] [--changes-csv FILE] [--json] [--pdf FILE]"_s;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"For auditors: over the period (default the last 4 weeks), every minute each rotation runs must be held by "
+        "a developer paired with someone who has production access. Lists the gaps, and who changed which shift "
+        "and when, from the change log. Exits 0 also when there are gaps."_s);
+    const ScopeOptions o;
+    o.addTo(parser);
+    const QCommandLineOption csv(u"csv"_s, u"Write the gaps as CSV to FILE (- for standard output)."_s, u"FILE"_s);
+    const QCommandLineOption changesCsv(u"changes-csv"_s, u"Write the shift changes as CSV to FILE."_s, u"FILE"_s);
+    const QCommandLineOption json(u"json"_s, u"Print JSON (format in the README)."_s);
+    parser.addOptions({csv, changesCsv, json});
+    int code = ExitOk;
+    if (!parse(parser, synopsis, args, &code)) {
+        return code;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        return usage(u"report coverage takes no arguments besides its options"_s);
+    }
+    if (parser.isSet(o.person)) {
+        return usage(u"report coverage covers rotations: use --rotation or --team, not --person"_s);
+    }
+    QString error;
+    auto db = openDatabase(&error);
+    if (!db) {
+        return fail(error);
+    }
+    const QDate today = db->clock().now().toLocalTime().date();
+    ReportScope scope;
+    if (resolveScope(*db, parser, o, today.addDays(-28), today.addDays(-1), &scope, &error) != ExitOk) {
+        return fail(error);
+    }
+    ReportService reports(*db);
+    const auto report = reports.coverage(scope);
+    if (!report) {
+        return fail(report.errorMessage());
+    }
+    const Reports::CoverageReport &r = report.value();
+    QHash<RotationId, QString> zones;
+    QHash<RotationId, QString> names;
+    for (const Reports::RotationCoverage &c : r.rotations) {
+        zones.insert(c.rotation, c.timeZone);
+        names.insert(c.rotation, c.name);
+    }
+    if (parser.isSet(csv)) {
+        QString text = u"rotation,start,end,start_local,end_local,minutes,reason,detail\n"_s;
+        for (const Reports::RotationCoverage &c : r.rotations) {
+            for (const Reports::CoverageGap &g : c.gaps) {
+                text += QStringList{Reports::csvField(c.name),       g.start.toString(Qt::ISODate),
+                                    g.end.toString(Qt::ISODate),     localIso(g.start, c.timeZone),
+                                    localIso(g.end, c.timeZone),     QString::number(g.minutes()),
+                                    Reports::gapReasonKey(g.reason), Reports::csvField(g.detail)}
+                            .join(u',') +
+                        u'\n';
+            }
+        }
+        if (!writeOut(parser.value(csv), text.toUtf8(), m_out, &error)) {
+            return fail(u"--csv: "_s + error);
+        }
+    }
+    if (parser.isSet(changesCsv)) {
+        QString text = u"at,actor,action,shift,rotation,start,end,dev_before,ops_before,dev_after,ops_after\n"_s;
+        for (const Reports::ShiftChange &c : r.changes) {
+            const auto email = [&](PersonId id) { return Reports::csvField(r.people.value(id).email); };
+            text += QStringList{c.at.toUTC().toString(Qt::ISODate),
+                                Reports::csvField(c.actor),
+                                changeActionToString(c.action),
+                                c.shift.toString(),
+                                Reports::csvField(names.value(c.rotation)),
+                                c.start.toString(Qt::ISODate),
+                                c.end.toString(Qt::ISODate),
+                                email(c.devBefore),
+                                email(c.opsBefore),
+                                email(c.devAfter),
+                                email(c.opsAfter)}
+                        .join(u',') +
+                    u'\n';
+        }
+        if (!writeOut(parser.value(changesCsv), text.toUtf8(), m_out, &error)) {
+            return fail(u"--changes-csv: "_s + error);
+        }
+    }
+    if (parser.isSet(o.pdf)) {
+        Print::Paper paper = Print::Paper::A4;
+        if (pageOptions(parser, o, &paper, &error) != ExitOk) {
+            return fail(error);
+        }
+        auto data = reports.sheet(scope);
+        if (!data) {
+            return fail(data.errorMessage());
+        }
+        const auto pages = Print::ReportRenderer::writePdf(
+            parser.value(o.pdf), Print::SheetRenderer::header(data.value(), u"Coverage"_s), paper,
+            parser.isSet(o.landscape),
+            [&](Print::PageDocument &doc) { Print::ReportRenderer::layoutCoverage(doc, r); });
+        if (!pages) {
+            return fail(u"--pdf: "_s + pages.errorMessage());
+        }
+    }
+    if (parser.isSet(json)) {
+        QJsonArray rotations;
+        for (const Reports::RotationCoverage &c : r.rotations) {
+            QJsonArray gaps;
+            for (const Reports::CoverageGap &g : c.gaps) {
+                gaps.append(QJsonObject{{u"start"_s, g.start.toString(Qt::ISODate)},
+                                        {u"end"_s, g.end.toString(Qt::ISODate)},
+                                        {u"start_local"_s, localIso(g.start, c.timeZone)},
+                                        {u"end_local"_s, localIso(g.end, c.timeZone)},
+                                        {u"minutes"_s, g.minutes()},
+                                        {u"reason"_s, Reports::gapReasonKey(g.reason)},
+                                        {u"detail"_s, g.detail}});
+            }
+            rotations.append(QJsonObject{{u"name"_s, c.name},
+                                         {u"timezone"_s, c.timeZone},
+                                         {u"required_minutes"_s, c.requiredMinutes},
+                                         {u"covered_minutes"_s, c.coveredMinutes},
+                                         {u"gaps"_s, gaps}});
+        }
+        QJsonArray changes;
+        for (const Reports::ShiftChange &c : r.changes) {
+            changes.append(QJsonObject{{u"at"_s, c.at.toUTC().toString(Qt::ISODate)},
+                                       {u"actor"_s, c.actor},
+                                       {u"action"_s, changeActionToString(c.action)},
+                                       {u"shift"_s, c.shift.toString()},
+                                       {u"rotation_name"_s, names.value(c.rotation)},
+                                       {u"start"_s, c.start.toString(Qt::ISODate)},
+                                       {u"end"_s, c.end.toString(Qt::ISODate)},
+                                       {u"dev_before"_s, emailOf(r.people, c.devBefore)},
+                                       {u"ops_before"_s, emailOf(r.people, c.opsBefore)},
+                                       {u"dev_after"_s, emailOf(r.people, c.devAfter)},
+                                       {u"ops_after"_s, emailOf(r.people, c.opsAfter)}});
+        }
+        const QJsonObject out{{u"from"_s, r.from.toString(Qt::ISODate)},
+                              {u"to"_s, r.to.toString(Qt::ISODate)},
+                              {u"rotations"_s, rotations},
+                              {u"changes"_s, changes}};
+        print(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)));
+    } else if (!parser.isSet(csv) && !parser.isSet(changesCsv) && !parser.isSet(o.pdf)) {
+        QString text = u"Coverage from %1 to %2\n\n"_s.arg(r.from.toString(Qt::ISODate), r.to.toString(Qt::ISODate));
+        QList<QStringList> rows;
+        for (const Reports::RotationCoverage &c : r.rotations) {
+            for (const Reports::CoverageGap &g : c.gaps) {
+                rows.append({c.name, localIso(g.start, c.timeZone), localIso(g.end, c.timeZone),
+                             QString::number(g.minutes()), Reports::gapReasonText(g.reason), g.detail});
+            }
+            text += u"%1: %2 of %3 on-call hours covered, %4\n"_s.arg(
+                c.name, QString::number(double(c.coveredMinutes) / 60.0, 'f', 1),
+                QString::number(double(c.requiredMinutes) / 60.0, 'f', 1),
+                plural(int(c.gaps.size()), u"gap"_s, u"gaps"_s));
+        }
+        if (!rows.isEmpty()) {
+            text += u'\n' +
+                    CliSupport::table({u"ROTATION"_s, u"FROM"_s, u"TO"_s, u"MINUTES"_s, u"WHY"_s, u"DETAIL"_s}, rows);
+        }
+        text +=
+            u"\n%1 to these shifts in the change log\n"_s.arg(plural(int(r.changes.size()), u"change"_s, u"changes"_s));
+        print(text);
+    }
+    return ExitOk;
+}
+
+int Cli::reportFairnessOutput(const QStringList &args)
+{
+    // --csv and --pdf are written here; the text and --json outputs stay in cliplan.cpp.
+    const bool file = std::any_of(args.cbegin(), args.cend(), [](const QString &a) {
+        return a == u"--csv" || a == u"--pdf" || a.startsWith(u"--csv=") || a.startsWith(u"--pdf=");
+    });
+    if (!file) {
+        return reportFairness(args);
+    }
+    const QString synopsis = u"report fairness --rotation NAME [--from DATE] [--to DATE] [--json|--csv FILE|"
+                             "--pdf FILE [--paper a4|letter] [--landscape]]"_s;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Fairness of the shifts in the database, as CSV or PDF."_s);
+    const ScopeOptions o;
+    o.addTo(parser);
+    const QCommandLineOption csv(u"csv"_s, u"Write per person figures as CSV to FILE (- for standard output)."_s,
+                                 u"FILE"_s);
+    const QCommandLineOption pairsCsv(u"pairs-csv"_s, u"Write the dev x ops pair matrix as CSV to FILE."_s, u"FILE"_s);
+    const QCommandLineOption json(u"json"_s, u"Print JSON (format in the README)."_s);
+    parser.addOptions({csv, pairsCsv, json});
+    int code = ExitOk;
+    if (!parse(parser, synopsis, args, &code)) {
+        return code;
+    }
+    if (!parser.isSet(o.rotation) && !parser.isSet(o.team)) {
+        return usage(u"report fairness needs --rotation"_s);
+    }
+    QString error;
+    auto db = openDatabase(&error);
+    if (!db) {
+        return fail(error);
+    }
+    const QDate today = db->clock().now().date();
+    ReportScope scope;
+    if (resolveScope(*db, parser, o, today.addDays(-26 * 7), today.addDays(13 * 7), &scope, &error) != ExitOk) {
+        return fail(error);
+    }
+    ReportService reports(*db);
+    const auto summary = reports.fairness(scope);
+    if (!summary) {
+        return fail(summary.errorMessage());
+    }
+    auto everyone = reports.people();
+    if (!everyone) {
+        return fail(everyone.errorMessage());
+    }
+    QHash<PersonId, Person> people = everyone.value();
+    for (const Planner::PersonFigures &f : summary->people) {
+        if (!people.contains(f.person)) {
+            if (const auto p = RosterService(*db).person(f.person); p && p.value()) {
+                people.insert(f.person, *p.value());
+            }
+        }
+    }
+    if (parser.isSet(csv) &&
+        !writeOut(parser.value(csv), Reports::fairnessCsv(summary.value(), people), m_out, &error)) {
+        return fail(u"--csv: "_s + error);
+    }
+    if (parser.isSet(pairsCsv) &&
+        !writeOut(parser.value(pairsCsv), Reports::pairMatrixCsv(summary.value(), people), m_out, &error)) {
+        return fail(u"--pairs-csv: "_s + error);
+    }
+    if (parser.isSet(o.pdf)) {
+        Print::Paper paper = Print::Paper::A4;
+        if (pageOptions(parser, o, &paper, &error) != ExitOk) {
+            return fail(error);
+        }
+        auto data = reports.sheet(scope);
+        if (!data) {
+            return fail(data.errorMessage());
+        }
+        const auto pages = Print::ReportRenderer::writePdf(
+            parser.value(o.pdf), Print::SheetRenderer::header(data.value(), u"Fairness"_s), paper,
+            parser.isSet(o.landscape),
+            [&](Print::PageDocument &doc) { Print::ReportRenderer::layoutFairness(doc, summary.value(), people); });
+        if (!pages) {
+            return fail(u"--pdf: "_s + pages.errorMessage());
+        }
+    }
+    return ExitOk;
+}
+
+} // namespace Tandem
