@@ -6,7 +6,8 @@
 #   ./packaging/dev.sh test    build + run the test suite (offscreen)
 #   ./packaging/dev.sh run     build + start the app with demo data (extra args are passed on)
 #   ./packaging/dev.sh asan    deps + ASan/UBSan debug build in build-asan/ + run the tests there
-#   ./packaging/dev.sh bench   (not yet available)
+#   ./packaging/dev.sh bench   deps + coinor-cbc + build the planner benchmark + run it (extra args are
+#                              passed on: --size S|M|L, --no-cbc, --cbc-seconds N); report in bench-results/
 #   ./packaging/dev.sh fuzz    (not yet available)
 #
 # Every step is idempotent: a second run installs nothing, rebuilds nothing that is up to date and
@@ -18,6 +19,8 @@ set -euo pipefail
 
 # Debian packages needed to build, test and demo Tandem (and to build KCalendarCore from source).
 PACKAGES="qt6-base-dev libqt6sql6-sqlite qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools qtkeychain-qt6-dev libical-dev extra-cmake-modules dpkg-dev cmake ninja-build g++ pkg-config xvfb xauth imagemagick libgl-dev fonts-dejavu-core poppler-utils radicale python3-caldav python3-icalendar"
+# Only for ./packaging/dev.sh bench: CBC, the MIP solver the planner benchmark compares against.
+BENCH_PACKAGES="coinor-cbc"
 
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 DEPS_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/tandem/deps"
@@ -42,7 +45,7 @@ commands:
   test    build + ctest (QT_QPA_PLATFORM=offscreen)
   run     build + build/bin/tandem --demo [ARGS...]
   asan    deps + AddressSanitizer/UBSan debug build (build-asan/) + ctest
-  bench   not yet available
+  bench   deps + coinor-cbc + build + build/bin/tandem_plannerbench [--size S|M|L] [--no-cbc]
   fuzz    not yet available
 EOF
 }
@@ -63,10 +66,15 @@ apt_update() {
     as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
 }
 
+# ensure_packages [PACKAGE...]: installs those of the packages (default: $PACKAGES) that are missing.
 ensure_packages() {
     local -a wanted missing=()
     local installed pkg
-    read -r -a wanted <<<"$PACKAGES"
+    if [[ $# -gt 0 ]]; then
+        wanted=("$@")
+    else
+        read -r -a wanted <<<"$PACKAGES"
+    fi
     # One dpkg-query for all packages; unknown packages only produce a message on stderr.
     installed=$(dpkg-query -W -f='${Package} ${db:Status-Status}\n' "${wanted[@]}" 2>/dev/null || true)
     for pkg in "${wanted[@]}"; do
@@ -266,7 +274,16 @@ case $cmd in
         export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
         run_tests "$REPO_ROOT/build-asan"
         ;;
-    bench | fuzz)
+    bench)
+        deps
+        # shellcheck disable=SC2086  # a list of package names
+        ensure_packages $BENCH_PACKAGES
+        configure "$REPO_ROOT/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTANDEM_SANITIZE=OFF
+        # Only the benchmark and what it links: a half-finished GUI change elsewhere cannot block it.
+        cmake --build "$REPO_ROOT/build" -j "$JOBS" --target tandem_plannerbench
+        exec "$REPO_ROOT/build/bin/tandem_plannerbench" --out "$REPO_ROOT/bench-results" "$@"
+        ;;
+    fuzz)
         log "$cmd: not yet available"
         exit 2
         ;;
