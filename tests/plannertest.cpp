@@ -414,6 +414,59 @@ private Q_SLOTS:
         }
     }
 
+    void opsConcurrencyAcrossRotationsSharingAPool_data()
+    {
+        QTest::addColumn<int>("concurrency");
+        QTest::addColumn<bool>("gaps");
+        QTest::newRow("one rotation at a time") << 1 << true;
+        QTest::newRow("two at once") << 2 << false;
+    }
+
+    void opsConcurrencyAcrossRotationsSharingAPool()
+    {
+        QFETCH(int, concurrency);
+        QFETCH(bool, gaps);
+        // Two daily rotations of two teams share one pool of two ops engineers. With the rest
+        // rule each ops engineer works every other day, so one of them must cover both rotations.
+        Team t = makeTeam(4, 2, 24 * 60, QDate(2026, 6, 1), QDate(2026, 6, 14));
+        Rotation second = t.request.rotations.first();
+        second.id = RotationId::create();
+        second.teamId = TeamId::create();
+        second.name = u"Secondary"_s;
+        for (int i = 0; i < 4; ++i) {
+            Person p;
+            p.id = PersonId::create();
+            p.name = u"Other%1 Dev"_s.arg(i);
+            p.role = Role::Developer;
+            p.teams = {second.teamId};
+            p.timeZone = u"Europe/Berlin"_s;
+            t.request.people.append(p);
+        }
+        t.request.rotations.append(second);
+        for (Rotation &r : t.request.rotations) {
+            r.rules.opsConcurrency = concurrency;
+        }
+        const PlanResult result = plan(t.request);
+        QCOMPARE(result.shifts.size(), 28);
+        QCOMPARE(!result.summary.gaps.isEmpty(), gaps);
+        // Nobody ever holds more ops seats at once than allowed.
+        for (const PlannedShift &a : result.shifts) {
+            int overlapping = 0;
+            for (const PlannedShift &b : result.shifts) {
+                if (!a.shift.ops.isNull() && b.shift.ops == a.shift.ops && b.shift.start < a.shift.end &&
+                    b.shift.end > a.shift.start) {
+                    ++overlapping;
+                }
+            }
+            QVERIFY(overlapping <= concurrency);
+        }
+        if (gaps) {
+            QVERIFY2(result.summary.gaps.first().reason.contains(u"resting"_s) ||
+                         result.summary.gaps.first().reason.contains(u"elsewhere"_s),
+                     qPrintable(result.summary.gaps.first().reason));
+        }
+    }
+
     void weightsCountWeekendsHolidaysAndNights()
     {
         Rotation r;

@@ -88,6 +88,7 @@ private:
     int choose(int slot, Seat seat, int partner, QString *reason, const QSet<int> &exclude = {});
     void assign(int slot, Seat seat, int person);
     void unassign(int slot, Seat seat);
+    bool repairGaps();
     bool improveFairness();
     bool improveVariety();
     Objective objective() const;
@@ -307,6 +308,104 @@ Objective Engine::objective() const
     return m_book->objective();
 }
 
+bool Engine::repairGaps()
+{
+    // The greedy looks only at the present: an empty seat may be fillable by someone whose
+    // earlier or concurrent seat could go to another person. Try that one step deep.
+    QSet<int> inHorizon(m_horizon.cbegin(), m_horizon.cend());
+    bool repaired = false;
+    for (int slot : std::as_const(m_horizon)) {
+        if (m_book->isFixedSlot(slot)) {
+            continue;
+        }
+        for (Seat seat : {Seat::Ops, Seat::Dev}) {
+            if (m_book->occupant(slot, seat) >= 0) {
+                continue;
+            }
+            const int partner = m_book->occupant(slot, seat == Seat::Dev ? Seat::Ops : Seat::Dev);
+            bool filled = false;
+            for (int person : m_book->candidates(slot, seat)) {
+                const auto violation = m_book->check(slot, seat, person, partner);
+                if (!violation) {
+                    // Free now that an earlier repair moved things around.
+                    assign(slot, seat, person);
+                    m_reasons[int(seat)][slot] = tr("%1: free after the plan was rearranged").arg(m_book->name(person));
+                    filled = true;
+                    repaired = true;
+                    break;
+                }
+                if (violation->kind != RuleKind::Rest && violation->kind != RuleKind::DoubleBooking) {
+                    continue;
+                }
+                const QList<QPair<int, Seat>> conflicts = m_book->timingConflicts(slot, seat, person);
+                if (conflicts.isEmpty() || conflicts.size() > 3) {
+                    continue;
+                }
+                bool movable = true;
+                for (const auto &[other, otherSeat] : conflicts) {
+                    movable = movable && inHorizon.contains(other) && !m_book->isFixedSlot(other) &&
+                              !m_existingOf.contains(other);
+                }
+                if (!movable) {
+                    continue;
+                }
+                // Free the person from the seats in the way, take the gap, then find someone else
+                // for each of those seats; undo everything if one of them finds nobody.
+                for (const auto &[other, otherSeat] : conflicts) {
+                    unassign(other, otherSeat);
+                }
+                QList<QPair<QPair<int, Seat>, int>> moved;
+                bool ok = !m_book->check(slot, seat, person, partner);
+                if (ok) {
+                    assign(slot, seat, person);
+                    for (const auto &[other, otherSeat] : conflicts) {
+                        const int otherPartner =
+                            m_book->occupant(other, otherSeat == Seat::Dev ? Seat::Ops : Seat::Dev);
+                        int replacement = -1;
+                        for (int q : m_book->candidates(other, otherSeat)) {
+                            if (q != person && !m_book->check(other, otherSeat, q, otherPartner)) {
+                                replacement = q;
+                                break;
+                            }
+                        }
+                        if (replacement < 0) {
+                            ok = false;
+                            break;
+                        }
+                        assign(other, otherSeat, replacement);
+                        moved.append({{other, otherSeat}, replacement});
+                    }
+                }
+                if (!ok) {
+                    for (const auto &[seatRef, replacement] : moved) {
+                        unassign(seatRef.first, seatRef.second);
+                    }
+                    if (m_book->occupant(slot, seat) == person) {
+                        unassign(slot, seat);
+                    }
+                    for (const auto &[other, otherSeat] : conflicts) {
+                        assign(other, otherSeat, person);
+                    }
+                    continue;
+                }
+                m_reasons[int(seat)][slot] =
+                    tr("%1: free after others took their neighbouring seats (no one else could take this one)")
+                        .arg(m_book->name(person));
+                for (const auto &[seatRef, replacement] : moved) {
+                    m_reasons[int(seatRef.second)][seatRef.first] =
+                        tr("%1: takes the seat so that %2 can fill a gap")
+                            .arg(m_book->name(replacement), shortName(m_book->name(person)));
+                }
+                filled = true;
+                repaired = true;
+                break;
+            }
+            Q_UNUSED(filled);
+        }
+    }
+    return repaired;
+}
+
 bool Engine::improveFairness()
 {
     // First improvement: take a seat from someone above their share in a pool and give it to
@@ -506,7 +605,8 @@ PlanResult Engine::run()
         m_reasons[1][slot] = opsReason;
     }
 
-    // 3. Local search: fairness, then pair variety.
+    // 3. Local search: fill gaps the greedy left, then fairness, then pair variety.
+    repairGaps();
     improveFairness();
     if (!m_cancelled) {
         improveVariety();

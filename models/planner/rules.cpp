@@ -439,6 +439,36 @@ std::optional<Violation> RuleBook::check(int slot, Seat seat, int person, int pa
     return std::nullopt;
 }
 
+QList<QPair<int, Seat>> RuleBook::timingConflicts(int slot, Seat seat, int person) const
+{
+    const SlotState &s = m_slots.at(slot);
+    const qint64 start = s.slot.start.toSecsSinceEpoch();
+    const qint64 end = s.slot.end.toSecsSinceEpoch();
+    const RotationRules rules = s.rotation >= 0 ? m_request.rotations.at(s.rotation).rules : RotationRules{};
+    const qint64 rest = rules.minRestHours < 0 ? (end - start) : qint64(rules.minRestHours) * 3600;
+    const auto &bookings = m_people.at(person).bookings;
+    QList<QPair<int, Seat>> conflicts;
+    QList<QPair<int, Seat>> concurrent;
+    auto it = std::lower_bound(bookings.cbegin(), bookings.cend(), start - rest - 31 * Day,
+                               [](const Booking &b, qint64 value) { return b.start < value; });
+    for (; it != bookings.cend() && it->start < end + rest; ++it) {
+        if (it->slot == slot) {
+            continue;
+        }
+        const bool overlaps = it->start < end && it->end > start;
+        if (overlaps && seat == Seat::Ops && it->seat == Seat::Ops) {
+            concurrent.append({it->slot, it->seat});
+        } else if (overlaps || (it->start >= end ? it->start - end : start - it->end) < rest) {
+            conflicts.append({it->slot, it->seat});
+        }
+    }
+    // Concurrent ops seats are a conflict only beyond the allowed number.
+    if (concurrent.size() >= std::max(1, rules.opsConcurrency)) {
+        conflicts += concurrent;
+    }
+    return conflicts;
+}
+
 std::optional<Violation> RuleBook::checkPairRules(int slot, int dev, int ops) const
 {
     const SlotState &s = m_slots.at(slot);

@@ -89,6 +89,9 @@ public:
     /// The first hard rule `person` would break in `slot`'s seat (`partner` in the other seat,
     /// -1 for none). Ignores whoever sits there now.
     std::optional<Violation> check(int slot, Seat seat, int person, int partner) const;
+    /// The person's own seats that stand in the way of `slot` by the rest or double-booking
+    /// rule: what would have to move for them to take it.
+    QList<QPair<int, Seat>> timingConflicts(int slot, Seat seat, int person) const;
     void assign(int slot, Seat seat, int person);
     void unassign(int slot, Seat seat);
     /// The person's seats in slots of the schedule, in time order.
