@@ -233,6 +233,45 @@ void PageDocument::addTable(const Table &table)
     for (const TableColumn &c : table.columns) {
         widths.append(m_body.width() * c.weight / totalWeight);
     }
+    // A column is at least as wide as its longest word (a surname, a phone number: its spaces
+    // do not break), so words break mid-way only when the page has no room at all; the width
+    // comes from columns with room to spare, such as the notes.
+    {
+        const QFontMetricsF regular(font(table.pointSize), &m_device);
+        const QFontMetricsF bold(font(table.pointSize, true), &m_device);
+        QList<qreal> needed(widths.size(), 0);
+        for (qsizetype c = 0; c < table.columns.size(); ++c) {
+            if (table.columns.at(c).elide) {
+                continue;
+            }
+            const bool boldFirst = table.boldFirstLine.contains(int(c));
+            for (const QStringList &row : table.rows) {
+                const QStringList lines = row.value(c).split(u'\n');
+                for (qsizetype l = 0; l < lines.size(); ++l) {
+                    const QFontMetricsF &fm = boldFirst && l == 0 ? bold : regular;
+                    for (const QString &word : lines.at(l).split(u' ', Qt::SkipEmptyParts)) {
+                        needed[c] = std::max(needed[c], fm.horizontalAdvance(word) + 2 * pad + 1);
+                    }
+                }
+            }
+        }
+        qreal deficit = 0;
+        qreal slack = 0;
+        for (qsizetype c = 0; c < widths.size(); ++c) {
+            deficit += std::max<qreal>(0, needed[c] - widths[c]);
+            slack += std::max<qreal>(0, widths[c] - std::max(needed[c], mm(12)));
+        }
+        if (deficit > 0 && slack > 0) {
+            const qreal share = std::min<qreal>(1, deficit / slack);
+            for (qsizetype c = 0; c < widths.size(); ++c) {
+                if (needed[c] > widths[c]) {
+                    widths[c] = widths[c] + (needed[c] - widths[c]) * std::min<qreal>(1, slack / deficit);
+                } else {
+                    widths[c] -= std::max<qreal>(0, widths[c] - std::max(needed[c], mm(12))) * share;
+                }
+            }
+        }
+    }
     const CellMetrics metrics{font(table.pointSize), font(table.pointSize, true),
                               QFontMetricsF(font(table.pointSize), &m_device),
                               QFontMetricsF(font(table.pointSize, true), &m_device)};

@@ -516,8 +516,10 @@ void SheetRenderer::layoutPerson(PageDocument &doc) const
         }
     }
     doc.addParagraph(about.join(u" · "_s), 10);
-    doc.addParagraph(
-        tr("%n shift(s), %1 hours on call", nullptr, int(m_data.shifts.size())).arg(QString::number(hours, 'f', 0)), 9);
+    const QString total = QString::number(hours, 'f', 0);
+    doc.addParagraph(m_data.shifts.size() == 1 ? tr("1 shift, %1 hours on call").arg(total)
+                                               : tr("%1 shifts, %2 hours on call").arg(m_data.shifts.size()).arg(total),
+                     9);
     doc.addSpacing(doc.mm(2));
 
     Table table;
