@@ -523,10 +523,10 @@ void SheetRenderer::layoutPerson(PageDocument &doc) const
     doc.addSpacing(doc.mm(2));
 
     Table table;
-    table.columns = {{tr("Rotation"), 1.3, false, Qt::AlignLeft},   {tr("When"), 2.0, false, Qt::AlignLeft},
+    table.columns = {{tr("Rotation"), 1.2, false, Qt::AlignLeft},   {tr("When"), 2.5, false, Qt::AlignLeft},
                      {tr("Seat"), 1.0, false, Qt::AlignLeft},       {tr("Partner"), 2.0, false, Qt::AlignLeft},
-                     {tr("Escalation"), 2.4, false, Qt::AlignLeft}, {tr("Bridge"), 1.1, false, Qt::AlignLeft},
-                     {tr("Notes"), 1.5, false, Qt::AlignLeft}};
+                     {tr("Escalation"), 2.2, false, Qt::AlignLeft}, {tr("Bridge"), 1.0, false, Qt::AlignLeft},
+                     {tr("Notes"), 1.3, false, Qt::AlignLeft}};
     table.boldFirstLine = {3};
     table.minRowHeightMm = 11;
     for (const Shift &s : m_data.shifts) {
