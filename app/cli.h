@@ -48,8 +48,8 @@ private:
     int rotationShow(const QStringList &args);
     int rotationRemove(const QStringList &args);
     int shiftsList(const QStringList &args);
-    int plan(const QStringList &args);           // cliplan.cpp
-    int reportFairness(const QStringList &args); // cliplan.cpp
+    int plan(const QStringList &args);                 // cliplan.cpp
+    int reportFairness(const QStringList &args);       // cliplan.cpp
     int printSheet(const QStringList &args);           // clireport.cpp
     int reportHours(const QStringList &args);          // clireport.cpp
     int reportCoverage(const QStringList &args);       // clireport.cpp
