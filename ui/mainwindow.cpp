@@ -8,6 +8,7 @@
 #include "itemmodels/rotationcommands.h"
 #include "persondialog.h"
 #include "plandialog.h"
+#include "printsheetdialog.h"
 #include "rosterpage.h"
 #include "rotationdialog.h"
 #include "services/rosterservice.h"
@@ -119,6 +120,7 @@ void MainWindow::createActions()
     m_newRotation = make(u"actionNewRotation"_s, tr("&New Rotation…"));
     m_editRotation = make(u"actionEditRotation"_s, tr("&Edit Rotation…"));
     m_plan = make(u"actionPlan"_s, tr("&Plan…"));
+    m_printSheet = make(u"actionPrintSheet"_s, tr("&Print Rotation Sheet…"), QKeySequence::Print);
     m_showToolBar = make(u"actionShowToolBar"_s, tr("Show &Toolbar"));
     m_showToolBar->setCheckable(true);
     m_about = make(u"actionAbout"_s, tr("&About Tandem"));
@@ -173,6 +175,7 @@ void MainWindow::createActions()
     connect(m_newRotation, &QAction::triggered, this, &MainWindow::newRotation);
     connect(m_editRotation, &QAction::triggered, this, &MainWindow::editRotation);
     connect(m_plan, &QAction::triggered, this, &MainWindow::planRotations);
+    connect(m_printSheet, &QAction::triggered, this, &MainWindow::printSheet);
     connect(m_about, &QAction::triggered, this, &MainWindow::about);
     connect(m_aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
 }
@@ -186,6 +189,8 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_import);
     file->addAction(m_export);
+    file->addSeparator();
+    file->addAction(m_printSheet);
     file->addSeparator();
     file->addAction(m_quit);
 
@@ -295,8 +300,8 @@ bool MainWindow::openDatabase(const QString &path, bool demo)
 
 void MainWindow::updatePage()
 {
-    const bool empty = !m_workspace || (m_workspace->rosterModel().rowCount() == 0 &&
-                                        m_workspace->rosterModel().teams().isEmpty());
+    const bool empty =
+        !m_workspace || (m_workspace->rosterModel().rowCount() == 0 && m_workspace->rosterModel().teams().isEmpty());
     m_pages->setCurrentWidget(empty ? static_cast<QWidget *>(m_welcomePage) : m_rosterPage);
 }
 
@@ -310,9 +315,8 @@ void MainWindow::updateTitle()
     }
     const QString name = QFileInfo(m_workspace->database().path()).fileName();
     setWindowTitle(m_workspace->isDemo() ? tr("Demo Team — Tandem") : tr("%1 — Tandem").arg(name));
-    m_statusCount->setText(
-        tr("%n people", nullptr, m_workspace->rosterModel().rowCount()) + u" · "_s +
-        tr("%n team(s)", nullptr, int(m_workspace->rosterModel().teams().size())));
+    m_statusCount->setText(tr("%n people", nullptr, m_workspace->rosterModel().rowCount()) + u" · "_s +
+                           tr("%n team(s)", nullptr, int(m_workspace->rosterModel().teams().size())));
     m_statusPath->setText(QDir::toNativeSeparators(m_workspace->database().path()));
 }
 
@@ -330,6 +334,7 @@ void MainWindow::updateActions()
     m_newRotation->setEnabled(hasTeams);
     m_editRotation->setEnabled(open && m_hasRotations);
     m_plan->setEnabled(open && m_hasRotations);
+    m_printSheet->setEnabled(open && m_hasRotations);
     m_removePerson->setEnabled(hasPerson);
     m_timeOff->setEnabled(hasPerson);
     QUndoStack *stack = open ? &m_workspace->undoStack() : nullptr;
@@ -352,14 +357,17 @@ void MainWindow::addPerson()
         return;
     }
     PersonId added;
-    PersonDialog dialog(m_workspace->rosterModel().teams(), [this, &added](const Person &person) -> Status {
-        auto result = m_workspace->editor().addPerson(person);
-        if (!result) {
-            return result.error();
-        }
-        added = result->id;
-        return {};
-    }, this);
+    PersonDialog dialog(
+        m_workspace->rosterModel().teams(),
+        [this, &added](const Person &person) -> Status {
+            auto result = m_workspace->editor().addPerson(person);
+            if (!result) {
+                return result.error();
+            }
+            added = result->id;
+            return {};
+        },
+        this);
     Person defaults;
     // A new person starts in the team the roster is filtered to, and in its zone.
     const QList<Team> teams = m_workspace->rosterModel().teams();
@@ -379,8 +387,9 @@ void MainWindow::editPerson(const Person &person)
     if (!m_workspace || person.id.isNull()) {
         return;
     }
-    PersonDialog dialog(m_workspace->rosterModel().teams(),
-                        [this](const Person &p) { return m_workspace->editor().updatePerson(p); }, this);
+    PersonDialog dialog(
+        m_workspace->rosterModel().teams(), [this](const Person &p) { return m_workspace->editor().updatePerson(p); },
+        this);
     dialog.setPerson(person);
     dialog.exec();
 }
@@ -429,15 +438,16 @@ void MainWindow::createTeam()
     if (!m_workspace && !openDatabase(QSettings().value(u"database/last"_s, Database::defaultPath()).toString())) {
         return;
     }
-    TeamDialog dialog([this](const Team &team) -> Status {
-        auto added = m_workspace->editor().addTeam(team);
-        return added ? Status() : Status(added.error());
-    }, this);
+    TeamDialog dialog(
+        [this](const Team &team) -> Status {
+            auto added = m_workspace->editor().addTeam(team);
+            return added ? Status() : Status(added.error());
+        },
+        this);
     if (dialog.exec() == QDialog::Accepted) {
         m_rosterPage->refreshTeams();
         updatePage();
-        statusBar()->showMessage(tr("Created team %1. Add its people with Edit ▸ Add Person.")
-                                     .arg(dialog.team().name),
+        statusBar()->showMessage(tr("Created team %1. Add its people with Edit ▸ Add Person.").arg(dialog.team().name),
                                  8000);
     }
 }
@@ -592,9 +602,8 @@ void MainWindow::planRotations()
 
 void MainWindow::newDatabase()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("New Database"),
-                                                      QFileInfo(Database::defaultPath()).absolutePath(),
-                                                      tr("Tandem databases (*.sqlite)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("New Database"), QFileInfo(Database::defaultPath()).absolutePath(), tr("Tandem databases (*.sqlite)"));
     if (path.isEmpty()) {
         return;
     }
@@ -607,12 +616,21 @@ void MainWindow::newDatabase()
 
 void MainWindow::openDatabaseDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Database"),
-                                                      QFileInfo(Database::defaultPath()).absolutePath(),
-                                                      tr("Tandem databases (*.sqlite);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open Database"), QFileInfo(Database::defaultPath()).absolutePath(),
+                                     tr("Tandem databases (*.sqlite);;All files (*)"));
     if (!path.isEmpty()) {
         openDatabase(path);
     }
+}
+
+void MainWindow::printSheet()
+{
+    if (!m_workspace) {
+        return;
+    }
+    PrintSheetDialog dialog(*m_workspace, this);
+    dialog.exec();
 }
 
 void MainWindow::about()

@@ -48,6 +48,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void printSheet();
     void createActions();
     void createMenus();
     void updateActions();
@@ -84,6 +85,7 @@ private:
     QAction *m_newRotation = nullptr;
     QAction *m_editRotation = nullptr;
     QAction *m_plan = nullptr;
+    QAction *m_printSheet = nullptr;
     bool m_hasRotations = false;
     QAction *m_showToolBar = nullptr;
     QAction *m_about = nullptr;
