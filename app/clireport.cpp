@@ -399,43 +399,12 @@ int Cli::reportCoverage(const QStringList &args)
         zones.insert(c.rotation, c.timeZone);
         names.insert(c.rotation, c.name);
     }
-    if (parser.isSet(csv)) {
-        QString text = u"rotation,start,end,start_local,end_local,minutes,reason,detail\n"_s;
-        for (const Reports::RotationCoverage &c : r.rotations) {
-            for (const Reports::CoverageGap &g : c.gaps) {
-                text += QStringList{Reports::csvField(c.name),       g.start.toString(Qt::ISODate),
-                                    g.end.toString(Qt::ISODate),     localIso(g.start, c.timeZone),
-                                    localIso(g.end, c.timeZone),     QString::number(g.minutes()),
-                                    Reports::gapReasonKey(g.reason), Reports::csvField(g.detail)}
-                            .join(u',') +
-                        u'\n';
-            }
-        }
-        if (!writeOut(parser.value(csv), text.toUtf8(), m_out, &error)) {
-            return fail(u"--csv: "_s + error);
-        }
+    if (parser.isSet(csv) && !writeOut(parser.value(csv), Reports::coverageGapsCsv(r), m_out, &error)) {
+        return fail(u"--csv: "_s + error);
     }
-    if (parser.isSet(changesCsv)) {
-        QString text = u"at,actor,action,shift,rotation,start,end,dev_before,ops_before,dev_after,ops_after\n"_s;
-        for (const Reports::ShiftChange &c : r.changes) {
-            const auto email = [&](PersonId id) { return Reports::csvField(r.people.value(id).email); };
-            text += QStringList{c.at.toUTC().toString(Qt::ISODate),
-                                Reports::csvField(c.actor),
-                                changeActionToString(c.action),
-                                c.shift.toString(),
-                                Reports::csvField(names.value(c.rotation)),
-                                c.start.toString(Qt::ISODate),
-                                c.end.toString(Qt::ISODate),
-                                email(c.devBefore),
-                                email(c.opsBefore),
-                                email(c.devAfter),
-                                email(c.opsAfter)}
-                        .join(u',') +
-                    u'\n';
-        }
-        if (!writeOut(parser.value(changesCsv), text.toUtf8(), m_out, &error)) {
-            return fail(u"--changes-csv: "_s + error);
-        }
+    if (parser.isSet(changesCsv) &&
+        !writeOut(parser.value(changesCsv), Reports::coverageChangesCsv(r), m_out, &error)) {
+        return fail(u"--changes-csv: "_s + error);
     }
     if (parser.isSet(o.pdf)) {
         Print::Paper paper = Print::Paper::A4;

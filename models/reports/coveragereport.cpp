@@ -1,5 +1,6 @@
 #include "coveragereport.h"
 
+#include "hoursreport.h"
 #include "planner/slots.h"
 
 #include <QCoreApplication>
@@ -199,6 +200,62 @@ CoverageReport coverageReport(const CoverageInput &input)
         report.changes.append(change);
     }
     return report;
+}
+
+namespace {
+
+QString localIso(const QDateTime &utc, const QString &zone)
+{
+    const QTimeZone tz(zone.toUtf8());
+    return (tz.isValid() ? utc.toTimeZone(tz) : utc).toString(Qt::ISODate);
+}
+
+} // namespace
+
+QByteArray coverageGapsCsv(const CoverageReport &report)
+{
+    QString text = u"rotation,start,end,start_local,end_local,minutes,reason,detail\n"_s;
+    for (const RotationCoverage &c : report.rotations) {
+        for (const CoverageGap &g : c.gaps) {
+            text += QStringList{csvField(c.name),
+                                g.start.toString(Qt::ISODate),
+                                g.end.toString(Qt::ISODate),
+                                localIso(g.start, c.timeZone),
+                                localIso(g.end, c.timeZone),
+                                QString::number(g.minutes()),
+                                gapReasonKey(g.reason),
+                                csvField(g.detail)}
+                        .join(u',') +
+                    u'\n';
+        }
+    }
+    return text.toUtf8();
+}
+
+QByteArray coverageChangesCsv(const CoverageReport &report)
+{
+    QHash<RotationId, QString> names;
+    for (const RotationCoverage &c : report.rotations) {
+        names.insert(c.rotation, c.name);
+    }
+    const auto email = [&report](PersonId id) { return csvField(report.people.value(id).email); };
+    QString text = u"at,actor,action,shift,rotation,start,end,dev_before,ops_before,dev_after,ops_after\n"_s;
+    for (const ShiftChange &c : report.changes) {
+        text += QStringList{c.at.toUTC().toString(Qt::ISODate),
+                            csvField(c.actor),
+                            changeActionToString(c.action),
+                            c.shift.toString(),
+                            csvField(names.value(c.rotation)),
+                            c.start.toString(Qt::ISODate),
+                            c.end.toString(Qt::ISODate),
+                            email(c.devBefore),
+                            email(c.opsBefore),
+                            email(c.devAfter),
+                            email(c.opsAfter)}
+                    .join(u',') +
+                u'\n';
+    }
+    return text.toUtf8();
 }
 
 } // namespace Tandem::Reports

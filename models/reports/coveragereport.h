@@ -5,6 +5,7 @@
 #include "domain/rotation.h"
 #include "domain/shift.h"
 
+#include <QByteArray>
 #include <QDate>
 #include <QHash>
 #include <QList>
@@ -87,5 +88,12 @@ struct CoverageInput
 /// recorded in the log that touch the period. Production access is taken from the roster as
 /// it is now: the log keeps its history, the report does not replay it.
 CoverageReport coverageReport(const CoverageInput &input);
+
+/// The gaps as CSV (header in the README): rotation,start,end,start_local,end_local,minutes,
+/// reason,detail. RFC 4180, UTF-8, LF.
+QByteArray coverageGapsCsv(const CoverageReport &report);
+/// The shift changes as CSV: at,actor,action,shift,rotation,start,end,dev_before,ops_before,
+/// dev_after,ops_after (people by e-mail).
+QByteArray coverageChangesCsv(const CoverageReport &report);
 
 } // namespace Tandem::Reports
