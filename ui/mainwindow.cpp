@@ -9,6 +9,7 @@
 #include "persondialog.h"
 #include "plandialog.h"
 #include "printsheetdialog.h"
+#include "reportsdialog.h"
 #include "rosterpage.h"
 #include "rotationdialog.h"
 #include "services/rosterservice.h"
@@ -121,6 +122,7 @@ void MainWindow::createActions()
     m_editRotation = make(u"actionEditRotation"_s, tr("&Edit Rotation…"));
     m_plan = make(u"actionPlan"_s, tr("&Plan…"));
     m_printSheet = make(u"actionPrintSheet"_s, tr("&Print Rotation Sheet…"), QKeySequence::Print);
+    m_reports = make(u"actionReports"_s, tr("&Reports…"), QKeySequence(u"Ctrl+R"_s));
     m_showToolBar = make(u"actionShowToolBar"_s, tr("Show &Toolbar"));
     m_showToolBar->setCheckable(true);
     m_about = make(u"actionAbout"_s, tr("&About Tandem"));
@@ -176,6 +178,7 @@ void MainWindow::createActions()
     connect(m_editRotation, &QAction::triggered, this, &MainWindow::editRotation);
     connect(m_plan, &QAction::triggered, this, &MainWindow::planRotations);
     connect(m_printSheet, &QAction::triggered, this, &MainWindow::printSheet);
+    connect(m_reports, &QAction::triggered, this, &MainWindow::showReports);
     connect(m_about, &QAction::triggered, this, &MainWindow::about);
     connect(m_aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
 }
@@ -214,6 +217,8 @@ void MainWindow::createMenus()
     rotations->addAction(m_editRotation);
     rotations->addSeparator();
     rotations->addAction(m_plan);
+    rotations->addSeparator();
+    rotations->addAction(m_reports);
 
     QToolBar *toolBar = addToolBar(tr("Main"));
     toolBar->setObjectName(u"mainToolBar"_s);
@@ -335,6 +340,7 @@ void MainWindow::updateActions()
     m_editRotation->setEnabled(open && m_hasRotations);
     m_plan->setEnabled(open && m_hasRotations);
     m_printSheet->setEnabled(open && m_hasRotations);
+    m_reports->setEnabled(open && m_hasRotations);
     m_removePerson->setEnabled(hasPerson);
     m_timeOff->setEnabled(hasPerson);
     QUndoStack *stack = open ? &m_workspace->undoStack() : nullptr;
@@ -630,6 +636,15 @@ void MainWindow::printSheet()
         return;
     }
     PrintSheetDialog dialog(*m_workspace, this);
+    dialog.exec();
+}
+
+void MainWindow::showReports()
+{
+    if (!m_workspace) {
+        return;
+    }
+    ReportsDialog dialog(*m_workspace, this);
     dialog.exec();
 }
 

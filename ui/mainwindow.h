@@ -49,6 +49,7 @@ protected:
 
 private:
     void printSheet();
+    void showReports();
     void createActions();
     void createMenus();
     void updateActions();
@@ -86,6 +87,7 @@ private:
     QAction *m_editRotation = nullptr;
     QAction *m_plan = nullptr;
     QAction *m_printSheet = nullptr;
+    QAction *m_reports = nullptr;
     bool m_hasRotations = false;
     QAction *m_showToolBar = nullptr;
     QAction *m_about = nullptr;

@@ -1,6 +1,6 @@
 #include "printsheetdialog.h"
 
-#include "itemmodels/rostermodel.h"
+#include "scopecombo.h"
 #include "services/reportservice.h"
 #include "services/rosterservice.h"
 #include "services/rotationservice.h"
@@ -27,28 +27,6 @@ using namespace Qt::StringLiterals;
 
 namespace Tandem {
 
-namespace {
-
-// The scope combo's item data: "rotation:<id>", "team:<id>" or "person:<id>".
-ReportScope scopeFrom(const QString &key, QDate from, QDate to)
-{
-    ReportScope scope;
-    scope.from = from;
-    scope.to = to;
-    const QString kind = key.section(u':', 0, 0);
-    const QString id = key.section(u':', 1);
-    if (kind == u"rotation") {
-        scope.rotations = {RotationId::fromString(id)};
-    } else if (kind == u"team") {
-        scope.team = TeamId::fromString(id);
-    } else if (kind == u"person") {
-        scope.person = PersonId::fromString(id);
-    }
-    return scope;
-}
-
-} // namespace
-
 PrintSheetDialog::PrintSheetDialog(Workspace &workspace, QWidget *parent) : QDialog(parent), m_workspace(workspace)
 {
     setWindowTitle(tr("Print Rotation Sheet"));
@@ -62,9 +40,8 @@ PrintSheetDialog::PrintSheetDialog(Workspace &workspace, QWidget *parent) : QDia
         m_layout->addItem(Print::SheetRenderer::layoutName(layout), int(layout));
     }
     m_layout->setCurrentIndex(m_layout->findData(settings.value(u"print/layout"_s, 1).toInt()));
-    m_scope = new QComboBox(this);
+    m_scope = new ScopeCombo(workspace, this);
     m_scope->setObjectName(u"scopeCombo"_s);
-    m_scope->setAccessibleName(tr("What to print"));
 
     // Default period: the coming month, or what was printed last time.
     const QDate today = QDate::currentDate();
@@ -126,23 +103,15 @@ PrintSheetDialog::PrintSheetDialog(Workspace &workspace, QWidget *parent) : QDia
 void PrintSheetDialog::updateScope()
 {
     // A personal sheet is for a person; the others for a rotation or a whole team.
-    const auto layout = Print::SheetLayout(m_layout->currentData().toInt());
-    const QString previous = m_scope->currentData().toString();
-    m_scope->clear();
-    if (layout == Print::SheetLayout::Person) {
-        for (const Person &p : m_workspace.roster().people().value_or({})) {
-            m_scope->addItem(p.name, u"person:"_s + p.id.toString());
-        }
-    } else {
-        for (const Team &t : m_workspace.rosterModel().teams()) {
-            m_scope->addItem(tr("Team %1 (all its rotations)").arg(t.name), u"team:"_s + t.id.toString());
-        }
-        for (const Rotation &r : m_workspace.rotations().rotations().value_or({})) {
-            m_scope->addItem(r.name, u"rotation:"_s + r.id.toString());
+    const bool people = Print::SheetLayout(m_layout->currentData().toInt()) == Print::SheetLayout::Person;
+    const bool first = m_scope->count() == 0 || m_scope->key().isEmpty();
+    m_scope->fill(people);
+    if (first || m_scope->currentIndex() == 0) {
+        const QString remembered = QSettings().value(u"print/scope"_s).toString();
+        if (m_scope->findData(remembered) >= 0) {
+            m_scope->setKey(remembered);
         }
     }
-    const int index = m_scope->findData(previous.isEmpty() ? QSettings().value(u"print/scope"_s).toString() : previous);
-    m_scope->setCurrentIndex(std::max(0, index));
 }
 
 void PrintSheetDialog::remember() const
@@ -158,10 +127,10 @@ void PrintSheetDialog::remember() const
 namespace {
 
 // Reads the sheet's data once; the renderer needs no database after that.
-std::optional<Print::SheetRenderer> makeRenderer(Workspace &workspace, const QString &scope, QDate from, QDate to,
+std::optional<Print::SheetRenderer> makeRenderer(Workspace &workspace, const ReportScope &scope,
                                                  Print::SheetOptions options, QString *error)
 {
-    auto data = ReportService(workspace.database()).sheet(scopeFrom(scope, from, to));
+    auto data = ReportService(workspace.database()).sheet(scope);
     if (!data) {
         *error = data.errorMessage();
         return std::nullopt;
@@ -175,7 +144,7 @@ void PrintSheetDialog::preview()
 {
     QString error;
     const auto renderer =
-        makeRenderer(m_workspace, m_scope->currentData().toString(), m_from->date(), m_to->date(),
+        makeRenderer(m_workspace, m_scope->scope(m_from->date(), m_to->date()),
                      {Print::SheetLayout(m_layout->currentData().toInt()), m_grayscale->isChecked()}, &error);
     if (!renderer) {
         m_message->setText(error);
@@ -201,7 +170,7 @@ void PrintSheetDialog::print()
 {
     QString error;
     const auto renderer =
-        makeRenderer(m_workspace, m_scope->currentData().toString(), m_from->date(), m_to->date(),
+        makeRenderer(m_workspace, m_scope->scope(m_from->date(), m_to->date()),
                      {Print::SheetLayout(m_layout->currentData().toInt()), m_grayscale->isChecked()}, &error);
     if (!renderer) {
         m_message->setText(error);
@@ -223,7 +192,7 @@ bool PrintSheetDialog::exportPdf(QString path)
 {
     QString error;
     const auto renderer =
-        makeRenderer(m_workspace, m_scope->currentData().toString(), m_from->date(), m_to->date(),
+        makeRenderer(m_workspace, m_scope->scope(m_from->date(), m_to->date()),
                      {Print::SheetLayout(m_layout->currentData().toInt()), m_grayscale->isChecked()}, &error);
     if (!renderer) {
         m_message->setText(error);
@@ -246,7 +215,7 @@ bool PrintSheetDialog::exportPdf(QString path)
         return false;
     }
     m_message->setStyleSheet(QString());
-    m_message->setText(tr("Wrote %1: %2 pages.").arg(QDir::toNativeSeparators(path)).arg(pages.value()));
+    m_message->setText(tr("Wrote %1: %n page(s).", nullptr, pages.value()).arg(QDir::toNativeSeparators(path)));
     return true;
 }
 

@@ -9,6 +9,7 @@ class QLabel;
 
 namespace Tandem {
 
+class ScopeCombo;
 class Workspace;
 
 /// Prints a rotation sheet: month grid, list or one person's shifts, for a rotation, a team or
@@ -32,7 +33,7 @@ private:
 
     Workspace &m_workspace;
     QComboBox *m_layout;
-    QComboBox *m_scope;
+    ScopeCombo *m_scope;
     QDateEdit *m_from;
     QDateEdit *m_to;
     QComboBox *m_paper;

@@ -1,96 +1,106 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
-<context>
-    <name>Tandem::ImportReportDialog</name>
-    <message numerus="yes">
-        <source>%n problem(s) found. Nothing has been imported.</source>
-        <translation>
-            <numerusform>%n problem found. Nothing has been imported.</numerusform>
-            <numerusform>%n problems found. Nothing has been imported.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n row(s) are valid: %1 new, %2 updated.</source>
-        <translation>
-            <numerusform>%n row is valid: %1 new, %2 updated.</numerusform>
-            <numerusform>%n rows are valid: %1 new, %2 updated.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Import the %n Valid Row(s)</source>
-        <translation>
-            <numerusform>Import the %n Valid Row</numerusform>
-            <numerusform>Import the %n Valid Rows</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>Tandem::MainWindow</name>
-    <message numerus="yes">
-        <source>%n people</source>
-        <translation>
-            <numerusform>%n person</numerusform>
-            <numerusform>%n people</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n team(s)</source>
-        <translation>
-            <numerusform>%n team</numerusform>
-            <numerusform>%n teams</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 holds %n seat(s) in shifts from now on. Removing them leaves those seats empty, shown as coverage gaps to fill. Past shifts keep their name.</source>
-        <translation>
-            <numerusform>%1 holds %n seat in shifts from now on. Removing them leaves those seats empty, shown as coverage gaps to fill. Past shifts keep their name.</numerusform>
-            <numerusform>%1 holds %n seats in shifts from now on. Removing them leaves those seats empty, shown as coverage gaps to fill. Past shifts keep their name.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>Tandem::Print::SheetRenderer</name>
-    <message numerus="yes">
-        <source>%n shift(s), %1 hours on call</source>
-        <translation>
-            <numerusform>%n shift, %1 hours on call</numerusform>
-            <numerusform>%n shifts, %1 hours on call</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>Tandem::RosterPage</name>
-    <message numerus="yes">
-        <source>%n people</source>
-        <translation>
-            <numerusform>%n person</numerusform>
-            <numerusform>%n people</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 of %n people</source>
-        <translation>
-            <numerusform>%1 of %n person</numerusform>
-            <numerusform>%1 of %n people</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>Tandem::RosterService</name>
-    <message numerus="yes">
-        <source>%1 still has %n member(s); move them to another team first.</source>
-        <translation>
-            <numerusform>%1 still has %n member; move them to another team first.</numerusform>
-            <numerusform>%1 still has %n members; move them to another team first.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>The file has %n problem(s); nothing was imported. First: %1</source>
-        <translation>
-            <numerusform>The file has %n problem; nothing was imported. First: %1</numerusform>
-            <numerusform>The file has %n problems; nothing was imported. First: %1</numerusform>
-        </translation>
-    </message>
-</context>
+    <context>
+        <name>Tandem::ImportReportDialog</name>
+        <message numerus="yes">
+            <source>%n problem(s) found. Nothing has been imported.</source>
+            <translation>
+                <numerusform>%n problem found. Nothing has been imported.</numerusform>
+                <numerusform>%n problems found. Nothing has been imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) are valid: %1 new, %2 updated.</source>
+            <translation>
+                <numerusform>%n row is valid: %1 new, %2 updated.</numerusform>
+                <numerusform>%n rows are valid: %1 new, %2 updated.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Import the %n Valid Row(s)</source>
+            <translation>
+                <numerusform>Import the %n Valid Row</numerusform>
+                <numerusform>Import the %n Valid Rows</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Tandem::MainWindow</name>
+        <message numerus="yes">
+            <source>%n people</source>
+            <translation>
+                <numerusform>%n person</numerusform>
+                <numerusform>%n people</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n team(s)</source>
+            <translation>
+                <numerusform>%n team</numerusform>
+                <numerusform>%n teams</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 holds %n seat(s) in shifts from now on. Removing them leaves those seats empty, shown as coverage gaps to fill. Past shifts keep their name.</source>
+            <translation>
+                <numerusform>%1 holds %n seat in shifts from now on. Removing them leaves those seats empty, shown as coverage gaps to fill. Past shifts keep their name.</numerusform>
+                <numerusform>%1 holds %n seats in shifts from now on. Removing them leaves those seats empty, shown as coverage gaps to fill. Past shifts keep their name.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Tandem::PrintSheetDialog</name>
+        <message numerus="yes">
+            <source>Wrote %1: %n page(s).</source>
+            <translation>
+                <numerusform>Wrote %1: %n page.</numerusform>
+                <numerusform>Wrote %1: %n pages.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Tandem::ReportsDialog</name>
+        <message numerus="yes">
+            <source>Wrote %1: %n page(s).</source>
+            <translation>
+                <numerusform>Wrote %1: %n page.</numerusform>
+                <numerusform>Wrote %1: %n pages.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Tandem::RosterPage</name>
+        <message numerus="yes">
+            <source>%n people</source>
+            <translation>
+                <numerusform>%n person</numerusform>
+                <numerusform>%n people</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 of %n people</source>
+            <translation>
+                <numerusform>%1 of %n person</numerusform>
+                <numerusform>%1 of %n people</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Tandem::RosterService</name>
+        <message numerus="yes">
+            <source>%1 still has %n member(s); move them to another team first.</source>
+            <translation>
+                <numerusform>%1 still has %n member; move them to another team first.</numerusform>
+                <numerusform>%1 still has %n members; move them to another team first.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The file has %n problem(s); nothing was imported. First: %1</source>
+            <translation>
+                <numerusform>The file has %n problem; nothing was imported. First: %1</numerusform>
+                <numerusform>The file has %n problems; nothing was imported. First: %1</numerusform>
+            </translation>
+        </message>
+    </context>
 </TS>
