@@ -124,34 +124,26 @@ void PrintSheetDialog::remember() const
     settings.setValue(u"print/grayscale"_s, m_grayscale->isChecked());
 }
 
-namespace {
-
-// Reads the sheet's data once; the renderer needs no database after that.
-std::optional<Print::SheetRenderer> makeRenderer(Workspace &workspace, const ReportScope &scope,
-                                                 Print::SheetOptions options, QString *error)
+std::optional<Print::SheetRenderer> PrintSheetDialog::renderer()
 {
-    auto data = ReportService(workspace.database()).sheet(scope);
-    if (!data) {
-        *error = data.errorMessage();
+    // The sheet's data is read once; painting needs no database after that.
+    auto sheet = ReportService(m_workspace.database()).sheet(m_scope->scope(m_from->date(), m_to->date()));
+    if (!sheet) {
+        m_message->setText(sheet.errorMessage());
         return std::nullopt;
-    }
-    return Print::SheetRenderer(std::move(data).value(), options);
-}
-
-} // namespace
-
-void PrintSheetDialog::preview()
-{
-    QString error;
-    const auto renderer =
-        makeRenderer(m_workspace, m_scope->scope(m_from->date(), m_to->date()),
-                     {Print::SheetLayout(m_layout->currentData().toInt()), m_grayscale->isChecked()}, &error);
-    if (!renderer) {
-        m_message->setText(error);
-        return;
     }
     m_message->clear();
     remember();
+    return Print::SheetRenderer(std::move(sheet).value(),
+                                {Print::SheetLayout(m_layout->currentData().toInt()), m_grayscale->isChecked()});
+}
+
+void PrintSheetDialog::preview()
+{
+    const auto renderer = this->renderer();
+    if (!renderer) {
+        return;
+    }
     QPrinter printer(QPrinter::HighResolution);
     Print::setUpPage(printer, Print::Paper(m_paper->currentData().toInt()), m_landscape->isChecked());
     // The preview's own page settings replace QPageSetupDialog, which crashes on Debian's Qt 6.4.2.
@@ -168,15 +160,10 @@ void PrintSheetDialog::preview()
 
 void PrintSheetDialog::print()
 {
-    QString error;
-    const auto renderer =
-        makeRenderer(m_workspace, m_scope->scope(m_from->date(), m_to->date()),
-                     {Print::SheetLayout(m_layout->currentData().toInt()), m_grayscale->isChecked()}, &error);
+    const auto renderer = this->renderer();
     if (!renderer) {
-        m_message->setText(error);
         return;
     }
-    remember();
     QPrinter printer(QPrinter::HighResolution);
     Print::setUpPage(printer, Print::Paper(m_paper->currentData().toInt()), m_landscape->isChecked());
     QPrintDialog dialog(&printer, this);
@@ -190,12 +177,8 @@ void PrintSheetDialog::print()
 
 bool PrintSheetDialog::exportPdf(QString path)
 {
-    QString error;
-    const auto renderer =
-        makeRenderer(m_workspace, m_scope->scope(m_from->date(), m_to->date()),
-                     {Print::SheetLayout(m_layout->currentData().toInt()), m_grayscale->isChecked()}, &error);
+    const auto renderer = this->renderer();
     if (!renderer) {
-        m_message->setText(error);
         return false;
     }
     if (path.isEmpty()) {
@@ -207,7 +190,6 @@ bool PrintSheetDialog::exportPdf(QString path)
             return false;
         }
     }
-    remember();
     QSettings().setValue(u"print/folder"_s, QFileInfo(path).absolutePath());
     const auto pages = renderer->writePdf(path, Print::Paper(m_paper->currentData().toInt()), m_landscape->isChecked());
     if (!pages) {

@@ -1,6 +1,10 @@
 #pragma once
 
+#include "sheetrenderer.h"
+
 #include <QDialog>
+
+#include <optional>
 
 class QCheckBox;
 class QComboBox;
@@ -28,6 +32,8 @@ public:
     bool exportPdf(QString path = {});
 
 private:
+    /// The renderer for the current choices (their data read now), or nothing with the reason shown.
+    std::optional<Print::SheetRenderer> renderer();
     void updateScope();
     void remember() const;
 
