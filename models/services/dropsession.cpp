@@ -1,0 +1,356 @@
+#include "dropsession.h"
+
+#include "planner/rules.h"
+#include "planservice.h"
+#include "store/database.h"
+#include "store/shiftrepository.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace Tandem {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Tandem::DropSession", text);
+}
+
+QString number(double value)
+{
+    return QString::number(value, 'f', 1);
+}
+
+} // namespace
+
+DropSession::DropSession(Database &db, QList<RotationId> rotations, QDate from, QDate to)
+    : m_db(db), m_rotations(std::move(rotations)), m_from(from), m_to(to)
+{
+    // Whatever is committed (this user's edit, an undo, a sync) may change rules or loads.
+    m_connection = QObject::connect(&m_db, &Database::committed, &m_db, [this] { m_stale = true; });
+}
+
+DropSession::~DropSession()
+{
+    QObject::disconnect(m_connection);
+}
+
+Result<std::unique_ptr<DropSession>> DropSession::create(Database &db, const QList<RotationId> &rotations, QDate from,
+                                                         QDate to)
+{
+    std::unique_ptr<DropSession> session(new DropSession(db, rotations, from, to));
+    if (auto status = session->build(); !status) {
+        return status.error();
+    }
+    return session;
+}
+
+Status DropSession::build()
+{
+    auto request = PlanService(m_db).request(m_rotations, m_from, m_to);
+    if (!request) {
+        return request.error();
+    }
+    m_book.reset();
+    m_request = std::make_unique<Planner::PlanRequest>(std::move(request).value());
+    // Every shift of the window becomes a slot, in order, so slot i is m_shifts[i].
+    m_shifts = m_request->existing;
+    m_request->existing.clear();
+    m_book = std::make_unique<Planner::RuleBook>(*m_request);
+    m_book->addExisting(m_shifts);
+    m_slotOf.clear();
+    m_movedSlots.clear();
+    for (int i = 0; i < m_shifts.size(); ++i) {
+        m_slotOf.insert(m_shifts.at(i).id, i);
+    }
+    int lookbackWeeks = 0;
+    for (const Rotation &rotation : m_request->rotations) {
+        lookbackWeeks = std::max(lookbackWeeks, rotation.rules.lookbackWeeks);
+    }
+    m_countFrom = m_book->horizonStart() - qint64(lookbackWeeks) * 7 * 24 * 3600;
+    m_countTo = m_book->horizonEnd();
+    m_counts.clear();
+    for (int slot = 0; slot < m_shifts.size(); ++slot) {
+        if (!counted(slot)) {
+            continue;
+        }
+        for (Seat seat : {Seat::Dev, Seat::Ops}) {
+            const int person = m_book->occupant(slot, seat);
+            const int pool = m_book->poolOf(slot, seat);
+            if (person >= 0 && pool >= 0) {
+                ++m_counts[{person, pool}];
+            }
+        }
+    }
+    m_stale = false;
+    return {};
+}
+
+bool DropSession::counted(int slot) const
+{
+    const Planner::Slot &s = m_book->slot(slot);
+    const qint64 start = s.start.toSecsSinceEpoch();
+    return m_rotations.contains(s.rotation) && start >= m_countFrom && start < m_countTo;
+}
+
+Status DropSession::ensure(const QList<ShiftId> &ids)
+{
+    bool widen = false;
+    for (const ShiftId &id : ids) {
+        const int slot = m_slotOf.value(id, -1);
+        if (slot >= 0 && m_rotations.contains(m_shifts.at(slot).rotationId)) {
+            continue;
+        }
+        // A target outside the window or of another rotation: take it in (one slow hover).
+        auto found = ShiftRepository(m_db).find(id);
+        if (!found) {
+            return found.error();
+        }
+        if (!found.value()) {
+            return Error{tr("The shift is no longer in the database.")};
+        }
+        const Shift &s = *found.value();
+        if (!m_rotations.contains(s.rotationId)) {
+            m_rotations.append(s.rotationId);
+        }
+        m_from = std::min(m_from, s.start.date().addDays(-1));
+        m_to = std::max(m_to, s.end.date().addDays(1));
+        widen = true;
+    }
+    if (widen || m_stale) {
+        return build();
+    }
+    return {};
+}
+
+std::optional<Shift> DropSession::shift(ShiftId id) const
+{
+    const int slot = m_slotOf.value(id, -1);
+    return slot < 0 ? std::nullopt : std::optional<Shift>(m_shifts.at(slot));
+}
+
+int DropSession::slotFor(const Shift &shift)
+{
+    const int slot = m_slotOf.value(shift.id, -1);
+    if (slot >= 0 && m_shifts.at(slot).start == shift.start && m_shifts.at(slot).end == shift.end) {
+        return slot;
+    }
+    // The same shift at other times (a handoff being moved): a slot of its own, kept empty
+    // between hovers and reused when the pointer comes back to the same boundary.
+    const QString key =
+        u"%1 %2 %3"_s.arg(shift.id.toString()).arg(shift.start.toSecsSinceEpoch()).arg(shift.end.toSecsSinceEpoch());
+    auto it = m_movedSlots.constFind(key);
+    if (it != m_movedSlots.constEnd()) {
+        return *it;
+    }
+    const int added = m_book->addSlot(Planner::Slot{shift.rotationId, shift.start, shift.end}, shift.id);
+    m_movedSlots.insert(key, added);
+    return added;
+}
+
+DropPreview DropSession::check(const ShiftEdit &edit)
+{
+    if (m_stale) {
+        if (auto status = build(); !status) {
+            return DropPreview{false, status.errorMessage(), {}};
+        }
+    }
+    struct Touched
+    {
+        const ShiftChange *change;
+        int before;
+        int after;
+        int occupants[2];
+    };
+    QList<Touched> touched;
+    for (const ShiftChange &change : edit) {
+        const int before = m_slotOf.value(change.before.id, -1);
+        if (before < 0) {
+            return DropPreview{false, tr("The shift is outside the shown period."), {}};
+        }
+        touched.append(
+            Touched{&change, before, -1, {m_book->occupant(before, Seat::Dev), m_book->occupant(before, Seat::Ops)}});
+    }
+    for (Touched &t : touched) {
+        t.after = slotFor(t.change->after);
+    }
+
+    // Try the edit on the RuleBook: take the seats out, put the new ones in, ask the rules.
+    for (const Touched &t : touched) {
+        m_book->unassign(t.before, Seat::Dev);
+        m_book->unassign(t.before, Seat::Ops);
+    }
+    std::optional<Planner::Violation> violation;
+    for (const Touched &t : touched) {
+        for (Seat seat : {Seat::Dev, Seat::Ops}) {
+            const PersonId id = t.change->after.seat(seat);
+            const int person = m_book->personIndex(id);
+            if (!id.isNull() && person < 0 && !violation) {
+                violation = Planner::Violation{Planner::RuleKind::Access, tr("not on the roster"),
+                                               tr("This person is not on the roster.")};
+            }
+            if (person >= 0) {
+                m_book->assign(t.after, seat, person);
+            }
+        }
+    }
+    for (const Touched &t : touched) {
+        const Shift &before = t.change->before;
+        const Shift &after = t.change->after;
+        const bool moved = before.start != after.start || before.end != after.end;
+        for (Seat seat : {Seat::Dev, Seat::Ops}) {
+            const int person = m_book->personIndex(after.seat(seat));
+            if (person < 0 || violation || (!moved && after.seat(seat) == before.seat(seat))) {
+                continue;
+            }
+            const Seat other = seat == Seat::Dev ? Seat::Ops : Seat::Dev;
+            violation = m_book->check(t.after, seat, person, m_book->personIndex(after.seat(other)));
+        }
+    }
+
+    // The effect on loads: shifts counted over the look-back window and the shown days.
+    QList<int> order;         // people in the order the edit touches them
+    QHash<int, int> delta;    // person -> shifts gained or lost
+    QHash<int, int> poolOf;   // person -> the pool of the seat they gain or lose
+    QHash<int, double> hours; // person -> hours gained or lost by a moved handoff
+    QHash<QPair<int, int>, int> counts = m_counts;
+    QStringList gaps;
+    auto touch = [&](int person, int pool, int change) {
+        if (!order.contains(person)) {
+            order.append(person);
+        }
+        delta[person] += change;
+        poolOf.insert(person, pool);
+        counts[{person, pool}] += change;
+    };
+    for (const Touched &t : touched) {
+        const Shift &before = t.change->before;
+        const Shift &after = t.change->after;
+        for (Seat seat : {Seat::Dev, Seat::Ops}) {
+            const int was = t.occupants[int(seat)];
+            const int is = m_book->personIndex(after.seat(seat));
+            if (was >= 0 && counted(t.before) && m_book->poolOf(t.before, seat) >= 0) {
+                touch(was, m_book->poolOf(t.before, seat), -1);
+            }
+            if (is >= 0 && counted(t.after) && m_book->poolOf(t.after, seat) >= 0) {
+                touch(is, m_book->poolOf(t.after, seat), +1);
+            }
+            if (before.start != after.start || before.end != after.end) {
+                if (was >= 0) {
+                    hours[was] -= double(before.start.secsTo(before.end)) / 3600.0;
+                }
+                if (is >= 0) {
+                    hours[is] += double(after.start.secsTo(after.end)) / 3600.0;
+                    if (!order.contains(is)) {
+                        order.append(is);
+                    }
+                }
+            }
+            if (after.seat(seat).isNull() && !before.seat(seat).isNull()) {
+                gaps.append(seat == Seat::Dev ? tr("developer seat empty") : tr("ops seat empty"));
+            }
+        }
+    }
+
+    // Put the RuleBook back as it was.
+    for (const Touched &t : touched) {
+        m_book->unassign(t.after, Seat::Dev);
+        m_book->unassign(t.after, Seat::Ops);
+    }
+    for (const Touched &t : touched) {
+        for (Seat seat : {Seat::Dev, Seat::Ops}) {
+            if (t.occupants[int(seat)] >= 0) {
+                m_book->assign(t.before, seat, t.occupants[int(seat)]);
+            }
+        }
+    }
+
+    QStringList parts;
+    QStringList losses;
+    for (int person : std::as_const(order)) {
+        const QString name = m_book->name(person);
+        const int d = delta.value(person);
+        if (d > 0) {
+            const int pool = poolOf.value(person);
+            const QList<int> &members = m_book->poolMembers(pool);
+            double sum = 0;
+            for (int member : members) {
+                sum += counts.value({member, pool});
+            }
+            const QString mean = members.isEmpty() ? u"–"_s : number(sum / double(members.size()));
+            const int total = counts.value({person, pool});
+            parts.append(d == 1 ? tr("%1 +1 shift (%2, pool mean %3)").arg(name).arg(total).arg(mean)
+                                : tr("%1 +%2 shifts (%3, pool mean %4)").arg(name).arg(d).arg(total).arg(mean));
+        } else if (d < 0) {
+            losses.append(tr("%1 −%2").arg(name).arg(-d));
+        }
+        const double h = hours.value(person);
+        if (d == 0 && std::abs(h) >= 0.5 / 60.0) {
+            parts.append(h > 0 ? tr("%1 +%2 h").arg(name, number(h)) : tr("%1 −%2 h").arg(name, number(-h)));
+        }
+    }
+    parts += losses;
+    parts += gaps;
+    if (violation) {
+        parts.append(violation->shortText);
+    }
+    if (parts.isEmpty()) {
+        parts.append(tr("no change in load"));
+    }
+    DropPreview result;
+    result.allowed = !violation;
+    result.reason = violation ? violation->text : QString();
+    result.effect = parts.join(u"; "_s);
+    return result;
+}
+
+DropPreview DropSession::preview(const QList<ShiftId> &ids, const std::function<Result<ShiftEdit>()> &build)
+{
+    if (auto status = ensure(ids); !status) {
+        return DropPreview{false, status.errorMessage(), {}};
+    }
+    auto edit = build();
+    if (!edit) {
+        return DropPreview{false, edit.errorMessage(), {}};
+    }
+    return check(edit.value());
+}
+
+DropPreview DropSession::assignSeat(ShiftId id, Seat seat, PersonId person)
+{
+    return preview({id}, [&] { return ShiftService::assignSeatEdit(*shift(id), seat, person); });
+}
+
+DropPreview DropSession::clearSeat(ShiftId id, Seat seat)
+{
+    return preview({id}, [&] { return ShiftService::clearSeatEdit(*shift(id), seat); });
+}
+
+DropPreview DropSession::swapPairs(ShiftId a, ShiftId b)
+{
+    return preview({a, b}, [&] { return ShiftService::swapPairsEdit(*shift(a), *shift(b)); });
+}
+
+DropPreview DropSession::swapSeat(ShiftId a, ShiftId b, Seat seat)
+{
+    return preview({a, b}, [&] { return ShiftService::swapSeatEdit(*shift(a), *shift(b), seat); });
+}
+
+DropPreview DropSession::moveHandoff(ShiftId id, const QDateTime &boundary)
+{
+    return preview({id}, [&]() -> Result<ShiftEdit> {
+        const Shift s = *shift(id);
+        std::optional<Shift> next;
+        for (const Shift &candidate : std::as_const(m_shifts)) {
+            if (candidate.rotationId == s.rotationId && candidate.start == s.end && candidate.id != s.id) {
+                next = candidate;
+                break;
+            }
+        }
+        return ShiftService::moveHandoffEdit(s, next, boundary);
+    });
+}
+
+} // namespace Tandem

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "shiftservice.h"
+
+#include <QHash>
+#include <QMetaObject>
+
+#include <memory>
+
+namespace Tandem {
+
+namespace Planner {
+struct PlanRequest;
+class RuleBook;
+} // namespace Planner
+
+/// The rules and loads for one drag, read once when the drag starts and reused for every hover:
+/// the planner's RuleBook over the rotations' look-back window and the visible days, with every
+/// shift of that window in it. A hover tries the gesture on the RuleBook (the same check() the
+/// planner asks), reads the effect on loads, and puts the RuleBook back. Any commit to the
+/// database makes the session stale; the next hover reads it again.
+class DropSession final
+{
+public:
+    /// `rotations`: whose shifts are dragged or targeted; [from, to]: the visible days (UTC dates).
+    static Result<std::unique_ptr<DropSession>> create(Database &db, const QList<RotationId> &rotations, QDate from,
+                                                       QDate to);
+    ~DropSession();
+    DropSession(const DropSession &) = delete;
+    DropSession &operator=(const DropSession &) = delete;
+
+    bool isStale() const { return m_stale; }
+    /// The shift as this session knows it, if it is in its window.
+    std::optional<Shift> shift(ShiftId id) const;
+
+    DropPreview assignSeat(ShiftId shift, Seat seat, PersonId person);
+    DropPreview clearSeat(ShiftId shift, Seat seat);
+    DropPreview swapPairs(ShiftId a, ShiftId b);
+    DropPreview swapSeat(ShiftId a, ShiftId b, Seat seat);
+    DropPreview moveHandoff(ShiftId shift, const QDateTime &boundary);
+
+    /// Whether `edit` keeps every hard rule, and what it does to loads. The shifts must be in
+    /// the session (shift() finds them); the session reads itself again first when stale.
+    DropPreview check(const ShiftEdit &edit);
+
+private:
+    DropSession(Database &db, QList<RotationId> rotations, QDate from, QDate to);
+    Status build();
+    /// Reads the session again when stale, or widened to take in `ids` when it misses one.
+    Status ensure(const QList<ShiftId> &ids);
+    int slotFor(const Shift &shift);
+    bool counted(int slot) const;
+    DropPreview preview(const QList<ShiftId> &ids, const std::function<Result<ShiftEdit>()> &build);
+
+    Database &m_db;
+    QList<RotationId> m_rotations;
+    QDate m_from;
+    QDate m_to;
+    std::unique_ptr<Planner::PlanRequest> m_request; // the RuleBook refers to it
+    std::unique_ptr<Planner::RuleBook> m_book;
+    QList<Shift> m_shifts; // slot i of the RuleBook is m_shifts[i]
+    QHash<ShiftId, int> m_slotOf;
+    QHash<QString, int> m_movedSlots;     // slots for shifts at other times (handoff moves)
+    QHash<QPair<int, int>, int> m_counts; // (person, pool) -> counted shifts
+    qint64 m_countFrom = 0;
+    qint64 m_countTo = 0;
+    bool m_stale = true;
+    QMetaObject::Connection m_connection;
+};
+
+} // namespace Tandem
