@@ -1,0 +1,89 @@
+#include "conflictsmodel.h"
+
+#include "shiftrangemodel.h"
+
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace Tandem {
+
+ConflictsModel::ConflictsModel(ShiftRangeModel *shifts, QObject *parent) : QAbstractListModel(parent), m_shifts(shifts)
+{
+    // The list is short (the problems of one screen), so every change rebuilds it; the rows
+    // that stay keep their indexes because the rebuild is skipped when nothing differs.
+    connect(shifts, &QAbstractItemModel::modelReset, this, &ConflictsModel::rebuild);
+    connect(shifts, &QAbstractItemModel::layoutChanged, this, &ConflictsModel::rebuild);
+    connect(shifts, &QAbstractItemModel::rowsInserted, this, &ConflictsModel::rebuild);
+    connect(shifts, &QAbstractItemModel::rowsRemoved, this, &ConflictsModel::rebuild);
+    connect(shifts, &QAbstractItemModel::dataChanged, this, &ConflictsModel::rebuild);
+    rebuild();
+}
+
+int ConflictsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant ConflictsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const Row &row = m_rows.at(index.row());
+    switch (role) {
+    case TextRole:
+    case ToolTipRole:
+        return row.text;
+    case ShiftIdRole:
+        return QVariant::fromValue(row.id);
+    case StartRole:
+        return row.start;
+    case ProblemsRole:
+        return row.problems;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ConflictsModel::roleNames() const
+{
+    return {{TextRole, "text"},
+            {ToolTipRole, "toolTip"},
+            {ShiftIdRole, "shiftId"},
+            {StartRole, "start"},
+            {ProblemsRole, "problems"}};
+}
+
+void ConflictsModel::rebuild()
+{
+    QList<Row> rows;
+    if (m_shifts) {
+        const QLocale locale;
+        const QTimeZone zone = m_shifts->viewerTimeZone();
+        for (int i = 0; i < m_shifts->rowCount(); ++i) {
+            const int problems = m_shifts->problemsOf(i);
+            if (problems == NoProblem) {
+                continue;
+            }
+            const QModelIndex idx = m_shifts->index(i);
+            const Shift &s = m_shifts->shiftAt(i);
+            Row row;
+            row.id = s.id;
+            row.start = s.start;
+            row.problems = problems;
+            row.text = tr("%1, %2: %3")
+                           .arg(locale.toString(s.start.toTimeZone(zone), u"ddd d MMM"_s),
+                                idx.data(ShiftRangeModel::RotationNameRole).toString(), m_shifts->problemText(i));
+            rows.append(row);
+        }
+    }
+    if (rows == m_rows) {
+        return;
+    }
+    beginResetModel();
+    m_rows = rows;
+    endResetModel();
+}
+
+} // namespace Tandem

@@ -1,0 +1,512 @@
+#include "shiftrangemodel.h"
+
+#include "domain/changeentry.h"
+#include "services/rosterservice.h"
+#include "services/rotationservice.h"
+#include "store/database.h"
+
+#include <QLocale>
+#include <QLoggingCategory>
+
+#include <algorithm>
+#include <array>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcShiftRange, "tandem.shiftrange")
+
+namespace Tandem {
+
+namespace {
+
+QColor paletteColor(const Rotation &rotation, int index)
+{
+    static const std::array<QColor, 6> palette = {QColor(0x1f, 0x5f, 0xa8), QColor(0xc0, 0x39, 0x2b),
+                                                  QColor(0x22, 0x8b, 0x45), QColor(0xd3, 0x7a, 0x00),
+                                                  QColor(0x7b, 0x3f, 0xa0), QColor(0x6d, 0x4c, 0x41)};
+    const QColor color = QColor::fromString(rotation.color);
+    return color.isValid() ? color : palette.at(size_t(index) % palette.size());
+}
+
+} // namespace
+
+ShiftRangeModel::ShiftRangeModel(Database &db, RotationService &rotations, RosterService &roster, QObject *parent)
+    : QAbstractListModel(parent), m_db(db), m_rotationService(rotations), m_roster(roster)
+{
+    loadReferenceData();
+    connect(&m_db, &Database::committed, this, &ShiftRangeModel::onCommitted);
+}
+
+ShiftRangeModel::~ShiftRangeModel() = default;
+
+QString ShiftRangeModel::shortName(const QString &fullName)
+{
+    const QString trimmed = fullName.trimmed();
+    const qsizetype space = trimmed.indexOf(u' ');
+    return space < 0 ? trimmed : trimmed.left(space);
+}
+
+void ShiftRangeModel::loadReferenceData()
+{
+    m_rotations.clear();
+    m_rotationIndex.clear();
+    if (auto rotations = m_rotationService.rotations()) {
+        m_rotations = rotations.value();
+    } else {
+        m_lastError = rotations.errorMessage();
+        qCWarning(lcShiftRange) << "rotations:" << m_lastError;
+    }
+    for (int i = 0; i < m_rotations.size(); ++i) {
+        m_rotationIndex.insert(m_rotations.at(i).id, i);
+    }
+    m_people.clear();
+    if (auto people = m_roster.people()) {
+        for (const Person &p : people.value()) {
+            m_people.insert(p.id, p);
+        }
+    } else {
+        m_lastError = people.errorMessage();
+        qCWarning(lcShiftRange) << "people:" << m_lastError;
+    }
+    m_teams = m_roster.teams().value_or({});
+    m_holidays.clear();
+    for (const Team &team : std::as_const(m_teams)) {
+        if (!m_teamFilter.isNull() && team.id != m_teamFilter) {
+            continue;
+        }
+        for (const Holiday &h : m_roster.holidays(team.id).value_or({})) {
+            m_holidays.insert(h.date,
+                              m_holidays.contains(h.date) ? m_holidays.value(h.date) + u", "_s + h.name : h.name);
+        }
+    }
+}
+
+std::optional<Rotation> ShiftRangeModel::rotation(RotationId id) const
+{
+    const int i = m_rotationIndex.value(id, -1);
+    if (i >= 0) {
+        return m_rotations.at(i);
+    }
+    // A removed rotation still names its past shifts.
+    auto found = m_rotationService.rotation(id);
+    return found ? found.value() : std::nullopt;
+}
+
+std::optional<Person> ShiftRangeModel::person(PersonId id) const
+{
+    auto it = m_people.constFind(id);
+    if (it == m_people.cend()) {
+        return std::nullopt;
+    }
+    return *it;
+}
+
+QList<Person> ShiftRangeModel::people() const
+{
+    QList<Person> result = m_people.values();
+    std::sort(result.begin(), result.end(),
+              [](const Person &a, const Person &b) { return QString::localeAwareCompare(a.name, b.name) < 0; });
+    return result;
+}
+
+int ShiftRangeModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_shifts.size());
+}
+
+Shift ShiftRangeModel::shiftAt(const QModelIndex &index) const
+{
+    return index.isValid() && index.row() < m_shifts.size() ? m_shifts.at(index.row()) : Shift();
+}
+
+QModelIndex ShiftRangeModel::indexOf(ShiftId id) const
+{
+    for (int row = 0; row < m_shifts.size(); ++row) {
+        if (m_shifts.at(row).id == id) {
+            return index(row);
+        }
+    }
+    return {};
+}
+
+int ShiftRangeModel::problemsOf(int row) const
+{
+    const Shift &s = m_shifts.at(row);
+    int flags = NoProblem;
+    if (s.dev.isNull()) {
+        flags |= DevGap;
+    }
+    if (s.ops.isNull()) {
+        flags |= OpsGap;
+    }
+    if (m_ruleCheck) {
+        auto it = m_violations.find(s.id);
+        if (it == m_violations.end()) {
+            it = m_violations.insert(s.id, m_ruleCheck(s));
+        }
+        if (!it->isEmpty()) {
+            flags |= HardRule;
+        }
+    }
+    return flags;
+}
+
+QString ShiftRangeModel::problemText(int row) const
+{
+    const Shift &s = m_shifts.at(row);
+    QStringList parts;
+    if (s.dev.isNull()) {
+        parts << tr("No developer");
+    }
+    if (s.ops.isNull()) {
+        parts << tr("No operations engineer");
+    }
+    if (problemsOf(row) & HardRule) {
+        parts << m_violations.value(s.id);
+    }
+    return parts.join(u"; "_s);
+}
+
+QString ShiftRangeModel::tooltip(const Shift &s) const
+{
+    const QLocale locale;
+    auto seat = [&](const QString &role, PersonId id) {
+        const auto p = person(id);
+        if (!p) {
+            return tr("<b>%1:</b> <i>gap: nobody</i>").arg(role);
+        }
+        QStringList contact;
+        if (!p->phone.isEmpty()) {
+            contact << p->phone.toHtmlEscaped();
+        }
+        if (!p->email.isEmpty()) {
+            contact << p->email.toHtmlEscaped();
+        }
+        return tr("<b>%1:</b> %2 <small>%3</small>").arg(role, p->name.toHtmlEscaped(), contact.join(u" · "_s));
+    };
+    auto span = [&](const QTimeZone &zone) {
+        const QDateTime a = s.start.toTimeZone(zone);
+        const QDateTime b = s.end.toTimeZone(zone);
+        return tr("%1 – %2 %3")
+            .arg(locale.toString(a, u"ddd d MMM HH:mm"_s), locale.toString(b, u"ddd d MMM HH:mm"_s),
+                 QString::fromUtf8(zone.id()));
+    };
+    const auto rot = rotation(s.rotationId);
+    QStringList lines;
+    lines << u"<b>"_s + (rot ? rot->name.toHtmlEscaped() : tr("Removed rotation")) + u"</b>"_s;
+    lines << seat(tr("Developer"), s.dev) << seat(tr("Operations"), s.ops);
+    lines << span(m_viewerZone);
+    if (rot && QTimeZone(rot->timeZone.toUtf8()).isValid() && rot->timeZone.toUtf8() != m_viewerZone.id()) {
+        lines << tr("Rotation zone: %1").arg(span(QTimeZone(rot->timeZone.toUtf8())));
+    }
+    lines << tr("State: %1").arg(shiftStateToString(s.state));
+    if (!s.note.isEmpty()) {
+        lines << tr("Handoff note: %1").arg(s.note.toHtmlEscaped());
+    }
+    const int row = int(std::find_if(m_shifts.cbegin(), m_shifts.cend(), [&](const Shift &x) { return x.id == s.id; }) -
+                        m_shifts.cbegin());
+    if (row < m_shifts.size()) {
+        if (const QString problems = problemText(row); !problems.isEmpty()) {
+            lines << u"<span style='color:#b00020'>"_s + problems.toHtmlEscaped() + u"</span>"_s;
+        }
+    }
+    return lines.join(u"<br>"_s);
+}
+
+QVariant ShiftRangeModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const Shift &s = m_shifts.at(index.row());
+    const auto personName = [this](PersonId id, bool shortForm) -> QString {
+        const auto p = person(id);
+        if (!p) {
+            return id.isNull() ? QString() : tr("(removed)");
+        }
+        return shortForm ? shortName(p->name) : p->name;
+    };
+    const auto contact = [this](PersonId id) -> QString {
+        const auto p = person(id);
+        if (!p) {
+            return {};
+        }
+        QStringList parts;
+        for (const QString &part : {p->phone, p->email, p->chat}) {
+            if (!part.isEmpty()) {
+                parts << part;
+            }
+        }
+        return parts.join(u" · "_s);
+    };
+    const int rotationIndex = m_rotationIndex.value(s.rotationId, 0);
+    switch (role) {
+    case PairLabelRole: {
+        const QString dev = s.dev.isNull() ? tr("gap") : personName(s.dev, true);
+        const QString ops = s.ops.isNull() ? tr("gap") : personName(s.ops, true);
+        return tr("%1 + %2").arg(dev, ops);
+    }
+    case ToolTipRole:
+        return tooltip(s);
+    case IdRole:
+        return QVariant::fromValue(s.id);
+    case RotationIdRole:
+        return s.rotationId.toString();
+    case RotationNameRole: {
+        const auto rot = rotation(s.rotationId);
+        return rot ? rot->name : QString();
+    }
+    case RotationColorRole: {
+        const auto rot = rotation(s.rotationId);
+        return rot ? paletteColor(*rot, rotationIndex) : QColor(Qt::gray);
+    }
+    case RotationIndexRole:
+        return rotationIndex;
+    case RotationTimeZoneRole: {
+        const auto rot = rotation(s.rotationId);
+        return rot ? rot->timeZone : QString();
+    }
+    case TeamIdRole: {
+        const auto rot = rotation(s.rotationId);
+        return rot ? rot->teamId.toString() : QString();
+    }
+    case StartRole:
+        return s.start;
+    case EndRole:
+        return s.end;
+    case DevIdRole:
+        return QVariant::fromValue(s.dev);
+    case OpsIdRole:
+        return QVariant::fromValue(s.ops);
+    case DevShortNameRole:
+        return personName(s.dev, true);
+    case OpsShortNameRole:
+        return personName(s.ops, true);
+    case DevNameRole:
+        return personName(s.dev, false);
+    case OpsNameRole:
+        return personName(s.ops, false);
+    case DevContactRole:
+        return contact(s.dev);
+    case OpsContactRole:
+        return contact(s.ops);
+    case StateRole:
+        return int(s.state);
+    case NoteRole:
+        return s.note;
+    case BridgeRole:
+        return s.bridgeUrl;
+    case ProblemsRole:
+        return problemsOf(index.row());
+    case ProblemTextRole:
+        return problemText(index.row());
+    case HighlightRole:
+        return !m_highlight.isNull() && (s.dev == m_highlight || s.ops == m_highlight);
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ShiftRangeModel::roleNames() const
+{
+    return {
+        {PairLabelRole, "pairLabel"},
+        {ToolTipRole, "toolTip"},
+        {IdRole, "shiftId"},
+        {RotationIdRole, "rotationId"},
+        {RotationNameRole, "rotationName"},
+        {RotationColorRole, "rotationColor"},
+        {RotationIndexRole, "rotationIndex"},
+        {RotationTimeZoneRole, "rotationTimeZone"},
+        {TeamIdRole, "teamId"},
+        {StartRole, "start"},
+        {EndRole, "end"},
+        {DevIdRole, "devId"},
+        {OpsIdRole, "opsId"},
+        {DevShortNameRole, "devShortName"},
+        {OpsShortNameRole, "opsShortName"},
+        {DevNameRole, "devName"},
+        {OpsNameRole, "opsName"},
+        {DevContactRole, "devContact"},
+        {OpsContactRole, "opsContact"},
+        {StateRole, "state"},
+        {NoteRole, "note"},
+        {BridgeRole, "bridgeUrl"},
+        {ProblemsRole, "problems"},
+        {ProblemTextRole, "problemText"},
+        {HighlightRole, "highlight"},
+    };
+}
+
+void ShiftRangeModel::setRange(const QDateTime &from, const QDateTime &to)
+{
+    if (from == m_from && to == m_to) {
+        return;
+    }
+    m_from = from.toUTC();
+    m_to = to.toUTC();
+    reset();
+    Q_EMIT rangeChanged();
+}
+
+void ShiftRangeModel::setTeamFilter(TeamId team)
+{
+    if (team != m_teamFilter) {
+        m_teamFilter = team;
+        loadReferenceData();
+        reset();
+        Q_EMIT referenceDataChanged();
+    }
+}
+
+void ShiftRangeModel::setRotationFilter(RotationId rotation)
+{
+    if (rotation != m_rotationFilter) {
+        m_rotationFilter = rotation;
+        reset();
+    }
+}
+
+void ShiftRangeModel::setPersonFilter(PersonId person)
+{
+    if (person != m_personFilter) {
+        m_personFilter = person;
+        reset();
+    }
+}
+
+void ShiftRangeModel::setHighlightPerson(PersonId person)
+{
+    if (person == m_highlight) {
+        return;
+    }
+    m_highlight = person;
+    if (!m_shifts.isEmpty()) {
+        Q_EMIT dataChanged(index(0), index(int(m_shifts.size()) - 1), {HighlightRole});
+    }
+}
+
+void ShiftRangeModel::setRuleCheck(RuleCheck check)
+{
+    m_ruleCheck = std::move(check);
+    m_violations.clear();
+    if (!m_shifts.isEmpty()) {
+        Q_EMIT dataChanged(index(0), index(int(m_shifts.size()) - 1), {ProblemsRole, ProblemTextRole, ToolTipRole});
+    }
+}
+
+void ShiftRangeModel::setViewerTimeZone(const QTimeZone &zone)
+{
+    m_viewerZone = zone;
+    if (!m_shifts.isEmpty()) {
+        Q_EMIT dataChanged(index(0), index(int(m_shifts.size()) - 1), {ToolTipRole});
+    }
+}
+
+bool ShiftRangeModel::accepts(const Shift &shift) const
+{
+    if (!m_rotationFilter.isNull() && shift.rotationId != m_rotationFilter) {
+        return false;
+    }
+    if (!m_personFilter.isNull() && shift.dev != m_personFilter && shift.ops != m_personFilter) {
+        return false;
+    }
+    if (!m_teamFilter.isNull()) {
+        const auto rot = rotation(shift.rotationId);
+        if (!rot || rot->teamId != m_teamFilter) {
+            return false;
+        }
+    }
+    return true;
+}
+
+QList<Shift> ShiftRangeModel::query() const
+{
+    if (!m_from.isValid() || !m_to.isValid() || m_from >= m_to) {
+        return {};
+    }
+    auto shifts = m_rotationService.shifts(m_from, m_to, m_rotationFilter);
+    if (!shifts) {
+        qCWarning(lcShiftRange) << "shifts:" << shifts.errorMessage();
+        return {};
+    }
+    QList<Shift> result;
+    for (const Shift &s : shifts.value()) {
+        if (accepts(s)) {
+            result.append(s);
+        }
+    }
+    return result;
+}
+
+void ShiftRangeModel::reset()
+{
+    beginResetModel();
+    m_shifts = query();
+    m_violations.clear();
+    endResetModel();
+}
+
+void ShiftRangeModel::refresh()
+{
+    const QList<Shift> fresh = query();
+    m_violations.clear();
+    // Remove rows that are gone, back to front so that rows keep their numbers.
+    QSet<ShiftId> freshIds;
+    for (const Shift &s : fresh) {
+        freshIds.insert(s.id);
+    }
+    for (int row = int(m_shifts.size()) - 1; row >= 0; --row) {
+        if (!freshIds.contains(m_shifts.at(row).id)) {
+            beginRemoveRows({}, row, row);
+            m_shifts.removeAt(row);
+            endRemoveRows();
+        }
+    }
+    // Walk the fresh list in order: update rows in place, insert new ones where they belong.
+    // A shift whose start moved past a neighbour is moved by remove + insert.
+    for (int i = 0; i < fresh.size(); ++i) {
+        const Shift &s = fresh.at(i);
+        if (i < m_shifts.size() && m_shifts.at(i).id == s.id) {
+            if (!(m_shifts.at(i) == s)) {
+                m_shifts[i] = s;
+                Q_EMIT dataChanged(index(i), index(i));
+            }
+            continue;
+        }
+        const QModelIndex existing = indexOf(s.id);
+        if (existing.isValid()) {
+            beginRemoveRows({}, existing.row(), existing.row());
+            m_shifts.removeAt(existing.row());
+            endRemoveRows();
+        }
+        beginInsertRows({}, i, i);
+        m_shifts.insert(i, s);
+        endInsertRows();
+    }
+}
+
+void ShiftRangeModel::onCommitted(const QList<ChangeEntry> &changes)
+{
+    bool shifts = false;
+    bool reference = false;
+    for (const ChangeEntry &e : changes) {
+        if (e.entity == Entity::Shift) {
+            shifts = true;
+        } else {
+            reference = true;
+        }
+    }
+    if (reference) {
+        loadReferenceData();
+        if (!m_shifts.isEmpty()) {
+            Q_EMIT dataChanged(index(0), index(int(m_shifts.size()) - 1));
+        }
+        Q_EMIT referenceDataChanged();
+    }
+    if (shifts || reference) {
+        refresh();
+    }
+}
+
+} // namespace Tandem

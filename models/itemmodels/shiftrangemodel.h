@@ -1,0 +1,150 @@
+#pragma once
+
+#include "domain/person.h"
+#include "domain/rotation.h"
+#include "domain/shift.h"
+#include "domain/team.h"
+#include "domain/timeoff.h"
+
+#include <QAbstractListModel>
+#include <QColor>
+#include <QDateTime>
+#include <QHash>
+#include <QSet>
+#include <QTimeZone>
+
+#include <functional>
+
+namespace Tandem {
+
+class Database;
+class RosterService;
+class RotationService;
+struct ChangeEntry;
+
+/// Problems of one shift, as flags so that views can draw each with its own pattern.
+enum ShiftProblem {
+    NoProblem = 0,
+    DevGap = 0x1,   ///< the developer seat is empty
+    OpsGap = 0x2,   ///< the ops seat is empty
+    HardRule = 0x4, ///< a seated person breaks a hard rule (leave, rest, access, double booking)
+    SoftRule = 0x8, ///< a preference is not met
+};
+
+/// The shifts overlapping a visible range [from, to), one row each, ordered by start. Only that
+/// range is read; committed changes to shifts update just the rows they touch. Filters by team,
+/// rotation and person; "highlight" marks the shifts of one person without hiding the others.
+class ShiftRangeModel final : public QAbstractListModel
+{
+    Q_OBJECT
+
+public:
+    enum Role {
+        PairLabelRole = Qt::DisplayRole, ///< "Alice + Bob" (short names; "gap" for an empty seat)
+        ToolTipRole = Qt::ToolTipRole,
+        IdRole = Qt::UserRole + 1, ///< ShiftId
+        RotationIdRole,
+        RotationNameRole,
+        RotationColorRole, ///< QColor
+        RotationIndexRole, ///< int: position of the rotation by name, for patterns
+        RotationTimeZoneRole,
+        TeamIdRole,
+        StartRole, ///< UTC
+        EndRole,   ///< UTC, exclusive
+        DevIdRole,
+        OpsIdRole,
+        DevShortNameRole,
+        OpsShortNameRole,
+        DevNameRole,
+        OpsNameRole,
+        DevContactRole, ///< phone and e-mail
+        OpsContactRole,
+        StateRole, ///< ShiftState as int
+        NoteRole,
+        BridgeRole,
+        ProblemsRole,    ///< ShiftProblem flags
+        ProblemTextRole, ///< what is wrong, in words
+        HighlightRole,   ///< bool: the highlighted person sits in this shift
+    };
+    Q_ENUM(Role)
+
+    /// Returns the hard-rule violations of a shift's seats as short texts (empty when fine).
+    /// Set by whoever can ask the planner's RuleBook; without it only gaps are problems.
+    using RuleCheck = std::function<QStringList(const Shift &)>;
+
+    ShiftRangeModel(Database &db, RotationService &rotations, RosterService &roster, QObject *parent = nullptr);
+    ~ShiftRangeModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    void setRange(const QDateTime &from, const QDateTime &to);
+    QDateTime from() const { return m_from; }
+    QDateTime to() const { return m_to; }
+
+    void setTeamFilter(TeamId team);
+    void setRotationFilter(RotationId rotation);
+    void setPersonFilter(PersonId person);
+    void setHighlightPerson(PersonId person);
+    PersonId highlightPerson() const { return m_highlight; }
+    void setRuleCheck(RuleCheck check);
+    /// The zone the tooltip shows first (the rotation's own zone follows it).
+    void setViewerTimeZone(const QTimeZone &zone);
+    QTimeZone viewerTimeZone() const { return m_viewerZone; }
+
+    // Typed helpers.
+    const Shift &shiftAt(int row) const { return m_shifts.at(row); }
+    Shift shiftAt(const QModelIndex &index) const;
+    QModelIndex indexOf(ShiftId id) const;
+    int problemsOf(int row) const;
+    QString problemText(int row) const;
+    std::optional<Rotation> rotation(RotationId id) const;
+    std::optional<Person> person(PersonId id) const;
+    QList<Rotation> rotations() const { return m_rotations; }
+    QList<Team> teams() const { return m_teams; }
+    QList<Person> people() const;
+    /// Public holidays of the visible teams, by date.
+    QHash<QDate, QString> holidays() const { return m_holidays; }
+    QString lastError() const { return m_lastError; }
+
+    static QString shortName(const QString &fullName);
+
+    /// Reads the range again and reports only the differences.
+    void refresh();
+
+Q_SIGNALS:
+    void rangeChanged();
+    /// Names, rotations or holidays changed: views repaint everything.
+    void referenceDataChanged();
+
+private:
+    void loadReferenceData();
+    QList<Shift> query() const;
+    bool accepts(const Shift &shift) const;
+    void reset();
+    void onCommitted(const QList<ChangeEntry> &changes);
+    QString tooltip(const Shift &shift) const;
+
+    Database &m_db;
+    RotationService &m_rotationService;
+    RosterService &m_roster;
+    QDateTime m_from;
+    QDateTime m_to;
+    TeamId m_teamFilter;
+    RotationId m_rotationFilter;
+    PersonId m_personFilter;
+    PersonId m_highlight;
+    RuleCheck m_ruleCheck;
+    QTimeZone m_viewerZone = QTimeZone::systemTimeZone();
+    QList<Shift> m_shifts;
+    mutable QHash<ShiftId, QStringList> m_violations; // cache of m_ruleCheck per shift
+    QList<Rotation> m_rotations;
+    QHash<RotationId, int> m_rotationIndex;
+    QList<Team> m_teams;
+    QHash<PersonId, Person> m_people;
+    QHash<QDate, QString> m_holidays;
+    QString m_lastError;
+};
+
+} // namespace Tandem

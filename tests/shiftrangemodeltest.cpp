@@ -1,0 +1,199 @@
+#include "itemmodels/shiftrangemodel.h"
+
+#include "domain/serialize.h"
+#include "itemmodels/conflictsmodel.h"
+#include "services/demodata.h"
+#include "services/planservice.h"
+#include "services/rosterservice.h"
+#include "services/rotationservice.h"
+#include "store/changelog.h"
+#include "store/shiftrepository.h"
+#include "store/transaction.h"
+#include "testutil.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+
+using namespace Qt::StringLiterals;
+using namespace Tandem;
+
+/// A planned demo database: three weekly rotations over eight weeks from 2026-03-23.
+class ShiftRangeModelTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    FakeClock m_clock{Test::fixedNow()};
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<RotationService> m_rotations;
+    std::unique_ptr<RosterService> m_roster;
+
+    static QDateTime utc(int y, int m, int d) { return QDateTime(QDate(y, m, d), QTime(0, 0), Qt::UTC); }
+
+    Shift updateShift(Shift s)
+    {
+        Transaction tx(*m_db);
+        const auto before = ShiftRepository(*m_db).find(s.id).value().value();
+        s.sequence += 1;
+        if (!ShiftRepository(*m_db).update(s)) {
+            qFatal("update failed");
+        }
+        if (!ChangeLog(*m_db).append(Entity::Shift, s.id.toString(), ChangeAction::Update, toJson(before), toJson(s))) {
+            qFatal("log failed");
+        }
+        if (!tx.commit()) {
+            qFatal("commit failed");
+        }
+        return s;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_db = Test::openFresh(m_dir, m_clock);
+        QVERIFY(createDemoData(*m_db).ok());
+        m_rotations = std::make_unique<RotationService>(*m_db);
+        m_roster = std::make_unique<RosterService>(*m_db);
+        PlanService plans(*m_db);
+        QList<RotationId> ids;
+        for (const Rotation &r : m_rotations->rotations().value()) {
+            ids << r.id;
+        }
+        QCOMPARE(ids.size(), 3);
+        auto plan = plans.preview(ids, QDate(2026, 3, 23), QDate(2026, 5, 17));
+        QVERIFY2(plan.ok(), qPrintable(plan.errorMessage()));
+        QVERIFY(plans.apply(plan.value()).ok());
+    }
+
+    void rangeHoldsExactlyTheOverlappingShifts_data()
+    {
+        QTest::addColumn<QDateTime>("from");
+        QTest::addColumn<QDateTime>("to");
+        QTest::newRow("april") << utc(2026, 4, 1) << utc(2026, 5, 1);
+        QTest::newRow("one day") << utc(2026, 4, 8) << utc(2026, 4, 9);
+        QTest::newRow("before the plan") << utc(2026, 1, 1) << utc(2026, 2, 1);
+        QTest::newRow("six weeks") << utc(2026, 3, 30) << utc(2026, 5, 11);
+    }
+
+    void rangeHoldsExactlyTheOverlappingShifts()
+    {
+        QFETCH(QDateTime, from);
+        QFETCH(QDateTime, to);
+        ShiftRangeModel model(*m_db, *m_rotations, *m_roster);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRange(from, to);
+        // Every shift of the whole plan, checked by hand against the range.
+        const auto all = m_rotations->shifts(utc(2025, 1, 1), utc(2027, 1, 1)).value();
+        QSet<ShiftId> expected;
+        for (const Shift &s : all) {
+            if (s.start < to && s.end > from) {
+                expected.insert(s.id);
+            }
+        }
+        QSet<ShiftId> actual;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            actual.insert(model.index(row).data(ShiftRangeModel::IdRole).value<ShiftId>());
+            if (row > 0) {
+                QVERIFY(model.shiftAt(row - 1).start <= model.shiftAt(row).start);
+            }
+        }
+        QCOMPARE(actual, expected);
+    }
+
+    void labelsAndRoles()
+    {
+        ShiftRangeModel model(*m_db, *m_rotations, *m_roster);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRange(utc(2026, 4, 6), utc(2026, 4, 13));
+        QVERIFY(model.rowCount() >= 3);
+        const QModelIndex first = model.index(0);
+        const Shift s = model.shiftAt(first);
+        const Person dev = m_roster->person(s.dev).value().value();
+        const Person ops = m_roster->person(s.ops).value().value();
+        QCOMPARE(first.data().toString(),
+                 ShiftRangeModel::shortName(dev.name) + u" + "_s + ShiftRangeModel::shortName(ops.name));
+        QVERIFY(first.data(Qt::ToolTipRole).toString().contains(dev.name));
+        QVERIFY(first.data(Qt::ToolTipRole).toString().contains(ops.name));
+        QVERIFY(first.data(ShiftRangeModel::RotationColorRole).value<QColor>().isValid());
+        QVERIFY(!first.data(ShiftRangeModel::RotationNameRole).toString().isEmpty());
+        QCOMPARE(first.data(ShiftRangeModel::ProblemsRole).toInt(), int(NoProblem));
+        QVERIFY(!first.data(ShiftRangeModel::HighlightRole).toBool());
+        model.setHighlightPerson(s.dev);
+        QVERIFY(first.data(ShiftRangeModel::HighlightRole).toBool());
+    }
+
+    void filters()
+    {
+        ShiftRangeModel model(*m_db, *m_rotations, *m_roster);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRange(utc(2026, 3, 30), utc(2026, 5, 11));
+        const int all = model.rowCount();
+        const Rotation rot = m_rotations->rotations().value().first();
+        model.setRotationFilter(rot.id);
+        QVERIFY(model.rowCount() > 0 && model.rowCount() < all);
+        for (int row = 0; row < model.rowCount(); ++row) {
+            QCOMPARE(model.shiftAt(row).rotationId, rot.id);
+        }
+        model.setRotationFilter({});
+        model.setTeamFilter(rot.teamId);
+        QVERIFY(model.rowCount() > 0 && model.rowCount() < all);
+        model.setTeamFilter({});
+        const PersonId dev = model.shiftAt(0).dev;
+        model.setPersonFilter(dev);
+        QVERIFY(model.rowCount() > 0);
+        for (int row = 0; row < model.rowCount(); ++row) {
+            QVERIFY(model.shiftAt(row).dev == dev || model.shiftAt(row).ops == dev);
+        }
+    }
+
+    void committedEditUpdatesOneRow()
+    {
+        ShiftRangeModel model(*m_db, *m_rotations, *m_roster);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ConflictsModel conflicts(&model);
+        QAbstractItemModelTester conflictsTester(&conflicts, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRange(utc(2026, 4, 1), utc(2026, 5, 1));
+        const int rows = model.rowCount();
+        QCOMPARE(conflicts.rowCount(), 0);
+
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        Shift s = model.shiftAt(2);
+        s.dev = PersonId();
+        s.note = u"Deploy freeze"_s;
+        updateShift(s);
+
+        QCOMPARE(changed.size(), 1);
+        const QModelIndex topLeft = changed.first().at(0).toModelIndex();
+        const QModelIndex bottomRight = changed.first().at(1).toModelIndex();
+        QCOMPARE(topLeft.row(), 2);
+        QCOMPARE(bottomRight.row(), 2);
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(inserted.size(), 0);
+        QCOMPARE(removed.size(), 0);
+        QCOMPARE(model.rowCount(), rows);
+        QCOMPARE(model.index(2).data(ShiftRangeModel::NoteRole).toString(), u"Deploy freeze"_s);
+        QVERIFY(model.index(2).data().toString().startsWith(u"gap + "_s));
+        QCOMPARE(model.index(2).data(ShiftRangeModel::ProblemsRole).toInt(), int(DevGap));
+
+        // The gap is listed as a conflict that names the shift.
+        QCOMPARE(conflicts.rowCount(), 1);
+        QCOMPARE(conflicts.shiftAt(0), s.id);
+        QVERIFY(conflicts.index(0).data().toString().contains(u"No developer"_s));
+
+        // A shift moved out of the range leaves the model as one removed row.
+        s.start = utc(2026, 6, 1);
+        s.end = utc(2026, 6, 8);
+        updateShift(s);
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(model.rowCount(), rows - 1);
+        QVERIFY(!model.indexOf(s.id).isValid());
+        QCOMPARE(conflicts.rowCount(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(ShiftRangeModelTest)
+#include "shiftrangemodeltest.moc"
