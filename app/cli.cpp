@@ -646,6 +646,16 @@ int Cli::run(const QStringList &args)
     return (this->*(*handler))(rest);
 }
 
+std::unique_ptr<Database> Cli::openDatabaseOrFail()
+{
+    QString error;
+    auto db = openDatabase(&error);
+    if (!db) {
+        fail(error);
+    }
+    return db;
+}
+
 std::unique_ptr<Database> Cli::openDatabase(QString *error)
 {
     auto db = Database::open(m_dbPath);
@@ -707,10 +717,9 @@ int Cli::rosterImport(const QStringList &args)
     if (!file.open(QIODevice::ReadOnly)) {
         return fail(u"cannot read %1: %2"_s.arg(path, file.errorString()));
     }
-    QString error;
-    auto db = openDatabase(&error);
+    auto db = openDatabaseOrFail();
     if (!db) {
-        return fail(error);
+        return ExitBadInput;
     }
     RosterService roster(*db);
     const auto plan = roster.planImport(parseRosterCsv(file.readAll()));
@@ -750,10 +759,9 @@ int Cli::rosterExport(const QStringList &args)
     if (parser.positionalArguments().size() > 1) {
         return usage(u"roster export takes at most one FILE"_s);
     }
-    QString error;
-    auto db = openDatabase(&error);
+    auto db = openDatabaseOrFail();
     if (!db) {
-        return fail(error);
+        return ExitBadInput;
     }
     const auto csv = RosterService(*db).exportCsv();
     if (!csv) {
@@ -786,10 +794,9 @@ int Cli::rosterList(const QStringList &args)
     if (!parser.positionalArguments().isEmpty()) {
         return usage(u"roster list takes no arguments"_s);
     }
-    QString error;
-    auto db = openDatabase(&error);
+    auto db = openDatabaseOrFail();
     if (!db) {
-        return fail(error);
+        return ExitBadInput;
     }
     RosterService roster(*db);
     const auto people = roster.people();
@@ -865,10 +872,9 @@ int Cli::timeOffAdd(const QStringList &args)
     if (!toDate.isValid()) {
         return fail(u"--to: “%1” is not a date (expected YYYY-MM-DD)"_s.arg(parser.value(to)));
     }
-    QString error;
-    auto db = openDatabase(&error);
+    auto db = openDatabaseOrFail();
     if (!db) {
-        return fail(error);
+        return ExitBadInput;
     }
     RosterService roster(*db);
     const auto found = roster.personByEmail(parser.value(person));
@@ -902,10 +908,9 @@ int Cli::timeOffList(const QStringList &args)
     if (!parser.positionalArguments().isEmpty()) {
         return usage(u"timeoff list takes no arguments"_s);
     }
-    QString error;
-    auto db = openDatabase(&error);
+    auto db = openDatabaseOrFail();
     if (!db) {
-        return fail(error);
+        return ExitBadInput;
     }
     RosterService roster(*db);
     const auto people = roster.people();
@@ -971,10 +976,9 @@ int Cli::poolAdd(const QStringList &args)
     if (!parser.isSet(members)) {
         return usage(u"pool add needs --members"_s);
     }
-    QString error;
-    auto db = openDatabase(&error);
+    auto db = openDatabaseOrFail();
     if (!db) {
-        return fail(error);
+        return ExitBadInput;
     }
     RosterService roster(*db);
     auto ids = peopleByEmail(roster, u"members"_s, parser.value(members));
@@ -1005,10 +1009,9 @@ int Cli::poolEdit(const QStringList &args)
     if (parser.positionalArguments().size() != 1) {
         return usage(u"pool edit needs exactly one NAME"_s);
     }
-    QString error;
-    auto db = openDatabase(&error);
+    auto db = openDatabaseOrFail();
     if (!db) {
-        return fail(error);
+        return ExitBadInput;
     }
     RotationService rotations(*db);
     const QString poolName = parser.positionalArguments().first();
@@ -1052,10 +1055,9 @@ int Cli::poolList(const QStringList &args)
     if (!parser.positionalArguments().isEmpty()) {
         return usage(u"pool list takes no arguments"_s);
     }
-    QString error;
-    auto db = openDatabase(&error);
+    auto db = openDatabaseOrFail();
     if (!db) {
-        return fail(error);
+        return ExitBadInput;
     }
     RosterService roster(*db);
     RotationService rotations(*db);
@@ -1111,10 +1113,9 @@ int Cli::poolRemove(const QStringList &args)
     if (parser.positionalArguments().size() != 1) {
         return usage(u"pool remove needs exactly one NAME"_s);
     }
-    QString error;
-    auto db = openDatabase(&error);
+    auto db = openDatabaseOrFail();
     if (!db) {
-        return fail(error);
+        return ExitBadInput;
     }
     RotationService rotations(*db);
     const auto found = rotations.poolByName(parser.positionalArguments().first());
@@ -1170,10 +1171,9 @@ int Cli::rotationAddOrEdit(const QStringList &args, bool adding)
             }
         }
     }
-    QString error;
-    auto db = openDatabase(&error);
+    auto db = openDatabaseOrFail();
     if (!db) {
-        return fail(error);
+        return ExitBadInput;
     }
     RotationService rotations(*db);
     const QString name = parser.positionalArguments().first();
@@ -1223,10 +1223,9 @@ int Cli::rotationList(const QStringList &args)
     if (!parser.positionalArguments().isEmpty()) {
         return usage(u"rotation list takes no arguments"_s);
     }
-    QString error;
-    auto db = openDatabase(&error);
+    auto db = openDatabaseOrFail();
     if (!db) {
-        return fail(error);
+        return ExitBadInput;
     }
     const auto rotations = RotationService(*db).rotations();
     if (!rotations) {
@@ -1268,10 +1267,9 @@ int Cli::rotationShow(const QStringList &args)
     if (parser.positionalArguments().size() != 1) {
         return usage(u"rotation show needs exactly one NAME"_s);
     }
-    QString error;
-    auto db = openDatabase(&error);
+    auto db = openDatabaseOrFail();
     if (!db) {
-        return fail(error);
+        return ExitBadInput;
     }
     const QString name = parser.positionalArguments().first();
     const auto found = RotationService(*db).rotationByName(name);
@@ -1357,10 +1355,9 @@ int Cli::rotationRemove(const QStringList &args)
     if (parser.positionalArguments().size() != 1) {
         return usage(u"rotation remove needs exactly one NAME"_s);
     }
-    QString error;
-    auto db = openDatabase(&error);
+    auto db = openDatabaseOrFail();
     if (!db) {
-        return fail(error);
+        return ExitBadInput;
     }
     RotationService rotations(*db);
     const auto found = rotations.rotationByName(parser.positionalArguments().first());
@@ -1410,10 +1407,9 @@ int Cli::shiftsList(const QStringList &args)
             return fail(u"--to: “%1” is not a date (expected YYYY-MM-DD)"_s.arg(parser.value(to)));
         }
     }
-    QString error;
-    auto db = openDatabase(&error);
+    auto db = openDatabaseOrFail();
     if (!db) {
-        return fail(error);
+        return ExitBadInput;
     }
     RotationService rotations(*db);
     QTimeZone zone = QTimeZone::systemTimeZone();

@@ -57,6 +57,8 @@ private:
     int rotationAddOrEdit(const QStringList &args, bool adding);
 
     std::unique_ptr<Database> openDatabase(QString *error);
+    /// The database, or null after saying on stderr why it cannot be opened.
+    std::unique_ptr<Database> openDatabaseOrFail();
     bool parse(QCommandLineParser &parser, const QString &synopsis, const QStringList &args, int *exitCode);
     void print(const QString &text);
     int fail(const QString &message);  ///< one line on stderr, exit 1

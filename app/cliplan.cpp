@@ -207,10 +207,9 @@ int Cli::plan(const QStringList &args)
     if (!seedOk) {
         return fail(u"--seed: “%1” is not a whole number"_s.arg(parser.value(seed)));
     }
-    QString error;
-    auto db = openDatabase(&error);
+    auto db = openDatabaseOrFail();
     if (!db) {
-        return fail(error);
+        return ExitBadInput;
     }
     RotationService rotations(*db);
     QList<RotationId> ids;
@@ -356,10 +355,9 @@ int Cli::reportFairness(const QStringList &args)
     if (!parser.isSet(rotationOption)) {
         return usage(u"report fairness needs --rotation"_s);
     }
-    QString error;
-    auto db = openDatabase(&error);
+    auto db = openDatabaseOrFail();
     if (!db) {
-        return fail(error);
+        return ExitBadInput;
     }
     const QDate today = db->clock().now().date();
     QDate fromDate = today.addDays(-26 * 7);

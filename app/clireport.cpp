@@ -276,11 +276,11 @@ int Cli::reportHours(const QStringList &args)
                                                                                 parser.value(*option)));
         }
     }
-    QString error;
-    auto db = openDatabase(&error);
+    auto db = openDatabaseOrFail();
     if (!db) {
-        return fail(error);
+        return ExitBadInput;
     }
+    QString error;
     const QDate today = db->clock().now().toLocalTime().date();
     const QDate thisMonth(today.year(), today.month(), 1);
     ReportScope scope;
@@ -377,11 +377,11 @@ int Cli::reportCoverage(const QStringList &args)
     if (parser.isSet(o.person)) {
         return usage(u"report coverage covers rotations: use --rotation or --team, not --person"_s);
     }
-    QString error;
-    auto db = openDatabase(&error);
+    auto db = openDatabaseOrFail();
     if (!db) {
-        return fail(error);
+        return ExitBadInput;
     }
+    QString error;
     const QDate today = db->clock().now().toLocalTime().date();
     ReportScope scope;
     if (resolveScope(*db, parser, o, today.addDays(-28), today.addDays(-1), &scope, &error) != ExitOk) {
@@ -512,11 +512,11 @@ int Cli::reportFairnessOutput(const QStringList &args)
     if (!parser.isSet(o.rotation) && !parser.isSet(o.team)) {
         return usage(u"report fairness needs --rotation"_s);
     }
-    QString error;
-    auto db = openDatabase(&error);
+    auto db = openDatabaseOrFail();
     if (!db) {
-        return fail(error);
+        return ExitBadInput;
     }
+    QString error;
     const QDate today = db->clock().now().date();
     ReportScope scope;
     if (resolveScope(*db, parser, o, today.addDays(-26 * 7), today.addDays(13 * 7), &scope, &error) != ExitOk) {
