@@ -1,11 +1,14 @@
 #include "mainwindow.h"
 
+#include "calendar/calendarpage.h"
+#include "calendar/monthview.h"
 #include "ical/icalinfo.h"
 #include "importreportdialog.h"
 #include "itemmodels/plancommands.h"
 #include "itemmodels/rostercommands.h"
 #include "itemmodels/rostermodel.h"
 #include "itemmodels/rotationcommands.h"
+#include "itemmodels/shiftcommands.h"
 #include "persondialog.h"
 #include "plandialog.h"
 #include "printsheetdialog.h"
@@ -52,6 +55,20 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_rosterPage = new RosterPage(m_pages);
     m_pages->addWidget(m_welcomePage);
     m_pages->addWidget(m_rosterPage);
+    m_calendarPage = new CalendarPage(m_pages);
+    // Its filter bar is wide; the roster page decides how small the window may get.
+    m_calendarPage->setMinimumSize(200, 200);
+    m_pages->addWidget(m_calendarPage);
+    connect(m_calendarPage, &CalendarPage::statusMessage, this,
+            [this](const QString &text, int timeout) { statusBar()->showMessage(text, timeout); });
+    connect(m_calendarPage, &CalendarPage::replanRequested, this, [this](QDate from) {
+        if (!m_workspace) {
+            return;
+        }
+        PlanDialog dialog(*m_workspace, this);
+        dialog.setHorizon(from, from.addDays(13 * 7 - 1));
+        dialog.exec();
+    });
     setCentralWidget(m_pages);
 
     m_statusCount = new QLabel(this);
@@ -91,6 +108,7 @@ MainWindow::~MainWindow()
 {
     // The pages show models of the workspace: detach them before it goes.
     m_rosterPage->setModel(nullptr);
+    m_calendarPage->setWorkspace(nullptr);
 }
 
 void MainWindow::createActions()
@@ -237,6 +255,17 @@ void MainWindow::createMenus()
     toolBar->addAction(m_plan);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_showRoster = view->addAction(tr("&Roster"));
+    m_showRoster->setObjectName(u"showRosterAction"_s);
+    m_showRoster->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    m_showRoster->setCheckable(true);
+    m_showCalendar = view->addAction(tr("&Calendar"));
+    m_showCalendar->setObjectName(u"showCalendarAction"_s);
+    m_showCalendar->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    m_showCalendar->setCheckable(true);
+    connect(m_showRoster, &QAction::triggered, this, &MainWindow::showRoster);
+    connect(m_showCalendar, &QAction::triggered, this, &MainWindow::showCalendar);
+    view->addSeparator();
     m_showToolBar->setChecked(true);
     connect(m_showToolBar, &QAction::toggled, toolBar, &QToolBar::setVisible);
     connect(toolBar, &QToolBar::visibilityChanged, m_showToolBar, &QAction::setChecked);
@@ -259,9 +288,13 @@ bool MainWindow::openDatabase(const QString &path, bool demo)
         return false;
     }
     m_rosterPage->setModel(nullptr);
+    m_calendarPage->setWorkspace(nullptr);
     m_workspace = std::move(opened).value();
     Workspace *ws = m_workspace.get();
     m_rosterPage->setModel(&ws->rosterModel());
+    m_calendarPage->setWorkspace(ws);
+    connect(&ws->shiftEditor(), &ShiftEditor::failed, this,
+            [this](const QString &message) { showError(tr("Cannot Undo or Redo"), message); });
     connect(&ws->undoStack(), &QUndoStack::indexChanged, this, &MainWindow::updateActions);
     connect(&ws->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateActions);
     connect(&ws->editor(), &RosterEditor::failed, this,
@@ -307,7 +340,17 @@ void MainWindow::updatePage()
 {
     const bool empty =
         !m_workspace || (m_workspace->rosterModel().rowCount() == 0 && m_workspace->rosterModel().teams().isEmpty());
-    m_pages->setCurrentWidget(empty ? static_cast<QWidget *>(m_welcomePage) : m_rosterPage);
+    if (empty) {
+        m_pages->setCurrentWidget(m_welcomePage);
+    } else if (m_calendarShown) {
+        m_pages->setCurrentWidget(m_calendarPage);
+    } else {
+        m_pages->setCurrentWidget(m_rosterPage);
+    }
+    if (m_showRoster) {
+        m_showRoster->setChecked(!m_calendarShown);
+        m_showCalendar->setChecked(m_calendarShown);
+    }
 }
 
 void MainWindow::updateTitle()
@@ -590,6 +633,21 @@ void MainWindow::editRotation()
         [ws](const OpsPool &pool) { return ws->rotationEditor().addPool(pool); }, this);
     dialog.setRotation(rotations->at(index));
     dialog.exec();
+}
+
+void MainWindow::showRoster()
+{
+    m_calendarShown = false;
+    updatePage();
+}
+
+void MainWindow::showCalendar()
+{
+    m_calendarShown = true;
+    updatePage();
+    if (m_pages->currentWidget() == m_calendarPage) {
+        m_calendarPage->monthView()->setFocus();
+    }
 }
 
 void MainWindow::planRotations()

@@ -12,6 +12,7 @@ class QStackedWidget;
 
 namespace Tandem {
 
+class CalendarPage;
 class RosterPage;
 class WelcomePage;
 class Workspace;
@@ -31,6 +32,10 @@ public:
     bool openDatabase(const QString &path, bool demo = false);
     Workspace *workspace() const { return m_workspace.get(); }
     RosterPage *rosterPage() const { return m_rosterPage; }
+    CalendarPage *calendarPage() const { return m_calendarPage; }
+    /// View > Roster (Ctrl+1) and View > Calendar (Ctrl+2).
+    void showRoster();
+    void showCalendar();
 
     // The actions, public for tests and the calendar to come.
     void addPerson();
@@ -65,6 +70,10 @@ private:
     QStackedWidget *m_pages;
     WelcomePage *m_welcomePage;
     RosterPage *m_rosterPage;
+    CalendarPage *m_calendarPage;
+    bool m_calendarShown = false;
+    QAction *m_showRoster = nullptr;
+    QAction *m_showCalendar = nullptr;
     QLabel *m_statusCount;
     QLabel *m_statusPath;
 

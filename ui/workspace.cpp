@@ -4,23 +4,27 @@
 #include "itemmodels/rostercommands.h"
 #include "itemmodels/rostermodel.h"
 #include "itemmodels/rotationcommands.h"
+#include "itemmodels/shiftcommands.h"
 #include "services/demodata.h"
 #include "services/identity.h"
 #include "services/planservice.h"
 #include "services/rosterservice.h"
 #include "services/rotationservice.h"
+#include "services/shiftservice.h"
 #include "store/database.h"
 
 namespace Tandem {
 
 Workspace::Workspace(std::unique_ptr<Database> db, bool demo)
     : m_db(std::move(db)), m_roster(std::make_unique<RosterService>(*m_db)),
-      m_rotations(std::make_unique<RotationService>(*m_db)), m_plans(std::make_unique<PlanService>(*m_db)), m_demo(demo)
+      m_rotations(std::make_unique<RotationService>(*m_db)), m_plans(std::make_unique<PlanService>(*m_db)),
+      m_shifts(std::make_unique<ShiftService>(*m_db)), m_demo(demo)
 {
     // One undo stack for every editor: Ctrl+Z takes back the last edit, whatever it was.
     m_editor = new RosterEditor(*m_roster, &m_undoStack, this);
     m_rotationEditor = new RotationEditor(*m_rotations, &m_undoStack, this);
     m_planEditor = new PlanEditor(*m_plans, &m_undoStack, this);
+    m_shiftEditor = new ShiftEditor(*m_shifts, &m_undoStack, this);
     m_rosterModel = new RosterModel(*m_db, *m_roster, this);
     m_rosterModel->setEditor(m_editor);
 }
@@ -30,6 +34,7 @@ Workspace::~Workspace()
     // Commands refer to the services: clear them before the services go.
     m_undoStack.clear();
     delete m_rosterModel;
+    delete m_shiftEditor;
     delete m_planEditor;
     delete m_rotationEditor;
     delete m_editor;

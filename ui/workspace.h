@@ -17,6 +17,8 @@ class RosterModel;
 class RosterService;
 class RotationEditor;
 class RotationService;
+class ShiftEditor;
+class ShiftService;
 
 /// One open database with everything the window needs on it: services, the undo stack and
 /// the item models. Opening another database replaces the whole workspace.
@@ -38,6 +40,8 @@ public:
     PlanService &plans() { return *m_plans; }
     PlanEditor &planEditor() { return *m_planEditor; }
     RosterModel &rosterModel() { return *m_rosterModel; }
+    ShiftService &shifts() { return *m_shifts; }
+    ShiftEditor &shiftEditor() { return *m_shiftEditor; }
     QUndoStack &undoStack() { return m_undoStack; }
     bool isDemo() const { return m_demo; }
 
@@ -48,10 +52,12 @@ private:
     std::unique_ptr<RosterService> m_roster;
     std::unique_ptr<RotationService> m_rotations;
     std::unique_ptr<PlanService> m_plans;
+    std::unique_ptr<ShiftService> m_shifts;
     QUndoStack m_undoStack;
     RosterEditor *m_editor = nullptr;           // child
     RotationEditor *m_rotationEditor = nullptr; // child
     PlanEditor *m_planEditor = nullptr;         // child
+    ShiftEditor *m_shiftEditor = nullptr;       // child
     RosterModel *m_rosterModel = nullptr;       // child
     bool m_demo = false;
 };

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "domain/shift.h"
+
+#include <QMimeData>
+#include <QString>
+
+#include <functional>
+
+namespace Tandem {
+
+/// What the calendar views drag, and how they ask whether a drop is allowed.
+namespace CalendarDnd {
+
+/// A shift id (text) being dragged from a view.
+inline QString shiftMime()
+{
+    return QStringLiteral("application/x-tandem-shift");
+}
+/// A person id (text) being dragged from the roster dock.
+inline QString personMime()
+{
+    return QStringLiteral("application/x-tandem-person");
+}
+
+/// Whether a drop would be allowed, and the words for the status line (the effect when allowed,
+/// the reason when refused).
+struct Feedback
+{
+    bool allowed = false;
+    QString text;
+};
+
+/// Asked while a drag hovers over `target`'s `seat`.
+using DropCheck = std::function<Feedback(const QMimeData *data, ShiftId target, Seat seat, Qt::KeyboardModifiers)>;
+
+} // namespace CalendarDnd
+
+} // namespace Tandem

@@ -1,0 +1,709 @@
+#include "calendarpage.h"
+
+#include "itemmodels/conflictsmodel.h"
+#include "itemmodels/shiftcommands.h"
+#include "itemmodels/shiftrangemodel.h"
+#include "monthview.h"
+#include "services/dropsession.h"
+#include "services/rosterservice.h"
+#include "services/rotationservice.h"
+#include "services/shiftservice.h"
+#include "store/changelog.h"
+#include "store/database.h"
+#include "timelineview.h"
+#include "workspace.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDockWidget>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QListWidget>
+#include <QLocale>
+#include <QMenu>
+#include <QMimeData>
+#include <QStackedWidget>
+#include <QTextBrowser>
+#include <QToolButton>
+#include <QToolTip>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Tandem {
+
+namespace {
+
+/// A searchable list: type to filter, Return picks. Returns the index into `items` or -1.
+int pickFromList(QWidget *parent, const QString &title, const QStringList &items)
+{
+    QDialog dialog(parent);
+    dialog.setWindowTitle(title);
+    auto *layout = new QVBoxLayout(&dialog);
+    auto *filter = new QLineEdit(&dialog);
+    filter->setObjectName(u"pickFilter"_s);
+    filter->setPlaceholderText(QObject::tr("Search"));
+    auto *list = new QListWidget(&dialog);
+    list->setObjectName(u"pickList"_s);
+    list->addItems(items);
+    list->setCurrentRow(0);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    layout->addWidget(filter);
+    layout->addWidget(list);
+    layout->addWidget(buttons);
+    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    QObject::connect(list, &QListWidget::itemActivated, &dialog, &QDialog::accept);
+    QObject::connect(filter, &QLineEdit::textChanged, list, [list](const QString &text) {
+        const QStringList words = text.split(u' ', Qt::SkipEmptyParts);
+        int first = -1;
+        for (int i = 0; i < list->count(); ++i) {
+            bool match = true;
+            for (const QString &w : words) {
+                match = match && list->item(i)->text().contains(w, Qt::CaseInsensitive);
+            }
+            list->item(i)->setHidden(!match);
+            if (match && first < 0) {
+                first = i;
+            }
+        }
+        list->setCurrentRow(first);
+    });
+    QObject::connect(filter, &QLineEdit::returnPressed, &dialog, &QDialog::accept);
+    if (dialog.exec() != QDialog::Accepted || !list->currentItem() || list->currentItem()->isHidden()) {
+        return -1;
+    }
+    return list->currentRow();
+}
+
+/// The people dock: drags a person's id for the calendar's seats.
+class PeopleList final : public QListWidget
+{
+public:
+    using QListWidget::QListWidget;
+
+protected:
+    QStringList mimeTypes() const override { return {CalendarDnd::personMime()}; }
+    QMimeData *mimeData(const QList<QListWidgetItem *> &items) const override
+    {
+        if (items.isEmpty()) {
+            return nullptr;
+        }
+        auto *mime = new QMimeData;
+        mime->setData(CalendarDnd::personMime(), items.first()->data(Qt::UserRole).toString().toUtf8());
+        mime->setText(items.first()->text());
+        return mime;
+    }
+};
+
+} // namespace
+
+CalendarPage::CalendarPage(QWidget *parent) : QMainWindow(parent)
+{
+    setObjectName(u"calendarPage"_s);
+    setWindowFlags(Qt::Widget);
+    m_month = QDate::currentDate();
+    buildUi();
+}
+
+CalendarPage::~CalendarPage() = default;
+
+void CalendarPage::buildUi()
+{
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(6, 6, 6, 0);
+    auto *bar = new QHBoxLayout;
+    auto button = [&](const QString &text, const QString &name, const QString &tip) {
+        auto *b = new QToolButton(central);
+        b->setText(text);
+        b->setObjectName(name);
+        b->setToolTip(tip);
+        b->setAutoRaise(true);
+        bar->addWidget(b);
+        return b;
+    };
+    connect(button(tr("Today"), u"todayButton"_s, tr("Go to today")), &QToolButton::clicked, this,
+            &CalendarPage::goToday);
+    connect(button(u"‹"_s, u"previousButton"_s, tr("Previous (Page Up)")), &QToolButton::clicked, this,
+            &CalendarPage::goPrevious);
+    connect(button(u"›"_s, u"nextButton"_s, tr("Next (Page Down)")), &QToolButton::clicked, this,
+            &CalendarPage::goNext);
+    m_title = new QLabel(central);
+    m_title->setObjectName(u"calendarTitle"_s);
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    bar->addWidget(m_title);
+    m_dateEdit = new QDateEdit(central);
+    m_dateEdit->setObjectName(u"dateEdit"_s);
+    m_dateEdit->setCalendarPopup(true);
+    m_dateEdit->setAccessibleName(tr("Go to date"));
+    bar->addWidget(m_dateEdit);
+    bar->addStretch();
+    auto combo = [&](const QString &name, const QString &accessible) {
+        auto *c = new QComboBox(central);
+        c->setObjectName(name);
+        c->setAccessibleName(accessible);
+        c->setToolTip(accessible);
+        bar->addWidget(c);
+        return c;
+    };
+    m_teamCombo = combo(u"teamFilter"_s, tr("Team"));
+    m_rotationCombo = combo(u"rotationFilter"_s, tr("Rotation"));
+    m_personCombo = combo(u"personFilter"_s, tr("Only the shifts of"));
+    m_highlightCombo = combo(u"highlightCombo"_s, tr("Highlight the shifts of"));
+    m_zoneCombo = combo(u"zoneCombo"_s, tr("Time zone"));
+    m_modeCombo = combo(u"modeCombo"_s, tr("View"));
+    m_modeCombo->addItems({tr("Month"), tr("Timeline")});
+    m_rowsCombo = combo(u"rowsCombo"_s, tr("Timeline rows"));
+    m_rowsCombo->addItems({tr("By rotation"), tr("By person")});
+    m_rowsCombo->setVisible(false);
+    layout->addLayout(bar);
+
+    m_stack = new QStackedWidget(central);
+    m_monthView = new MonthView(m_stack);
+    m_timeline = new TimelineView(m_stack);
+    m_stack->addWidget(m_monthView);
+    m_stack->addWidget(m_timeline);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    // Docks.
+    auto dock = [this](const QString &title, const QString &name, QWidget *widget, Qt::DockWidgetArea area) {
+        auto *d = new QDockWidget(title, this);
+        d->setObjectName(name);
+        d->setWidget(widget);
+        d->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+        addDockWidget(area, d);
+        return d;
+    };
+    m_rosterList = new PeopleList(this);
+    m_rosterList->setObjectName(u"rosterList"_s);
+    m_rosterList->setAccessibleName(tr("People: drag one onto a seat"));
+    m_rosterList->setDragEnabled(true);
+    m_rosterList->setDragDropMode(QAbstractItemView::DragOnly);
+    m_rosterList->setAlternatingRowColors(true);
+    dock(tr("People"), u"rosterDock"_s, m_rosterList, Qt::LeftDockWidgetArea);
+    m_details = new QTextBrowser(this);
+    m_details->setObjectName(u"shiftDetails"_s);
+    m_details->setOpenExternalLinks(true);
+    m_details->setAccessibleName(tr("Shift details"));
+    dock(tr("Shift"), u"detailsDock"_s, m_details, Qt::RightDockWidgetArea);
+    m_conflictList = new QListView(this);
+    m_conflictList->setObjectName(u"conflictList"_s);
+    m_conflictList->setAccessibleName(tr("Conflicts"));
+    m_conflictList->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    dock(tr("Conflicts"), u"conflictsDock"_s, m_conflictList, Qt::RightDockWidgetArea);
+    resizeDocks({findChild<QDockWidget *>(u"rosterDock"_s)}, {200}, Qt::Horizontal);
+    resizeDocks({findChild<QDockWidget *>(u"detailsDock"_s)}, {260}, Qt::Horizontal);
+
+    connect(m_dateEdit, &QDateEdit::dateChanged, this, [this](QDate d) {
+        if (m_mode == Mode::Month) {
+            showMonth(d);
+        } else {
+            m_timeline->scrollToDate(d);
+        }
+    });
+    connect(m_modeCombo, &QComboBox::currentIndexChanged, this,
+            [this](int i) { setMode(i == 0 ? Mode::Month : Mode::Timeline); });
+    connect(m_rowsCombo, &QComboBox::currentIndexChanged, this, [this](int i) {
+        m_timeline->setRows(i == 0 ? TimelineView::Rows::Rotations : TimelineView::Rows::People);
+    });
+    auto filtersChanged = [this] {
+        for (ShiftRangeModel *m : {m_monthModel, m_timelineModel}) {
+            if (!m) {
+                continue;
+            }
+            m->setTeamFilter(TeamId::fromString(m_teamCombo->currentData().toString()));
+            m->setRotationFilter(RotationId::fromString(m_rotationCombo->currentData().toString()));
+            m->setPersonFilter(PersonId::fromString(m_personCombo->currentData().toString()));
+            m->setHighlightPerson(PersonId::fromString(m_highlightCombo->currentData().toString()));
+        }
+        m_monthView->update();
+        m_timeline->viewport()->update();
+    };
+    for (QComboBox *c : {m_teamCombo, m_rotationCombo, m_personCombo, m_highlightCombo}) {
+        connect(c, &QComboBox::currentIndexChanged, this, filtersChanged);
+    }
+    connect(m_zoneCombo, &QComboBox::currentIndexChanged, this, &CalendarPage::applyZone);
+
+    auto check = [this](const QMimeData *d, ShiftId t, Seat s, Qt::KeyboardModifiers m) {
+        return checkDrop(d, t, s, m);
+    };
+    m_monthView->setDropCheck(check);
+    m_timeline->setDropCheck(check);
+    for (auto *view : {static_cast<QObject *>(m_monthView), static_cast<QObject *>(m_timeline)}) {
+        Q_UNUSED(view);
+    }
+    connect(m_monthView, &MonthView::currentShiftChanged, this, &CalendarPage::setCurrentShift);
+    connect(m_timeline, &TimelineView::currentShiftChanged, this, &CalendarPage::setCurrentShift);
+    connect(m_monthView, &MonthView::contextMenuRequested, this, &CalendarPage::showContextMenu);
+    connect(m_timeline, &TimelineView::contextMenuRequested, this, &CalendarPage::showContextMenu);
+    connect(m_monthView, &MonthView::shiftActivated, this, [this](ShiftId id) {
+        setCurrentShift(id);
+        findChild<QDockWidget *>(u"detailsDock"_s)->show();
+        m_details->setFocus();
+    });
+    connect(m_timeline, &TimelineView::shiftActivated, m_monthView, &MonthView::shiftActivated);
+    connect(m_monthView, &MonthView::navigationRequested, this, [this](QDate d) { showMonth(d); });
+    connect(m_monthView, &MonthView::dropRequested, this, &CalendarPage::drop);
+    connect(m_timeline, &TimelineView::dropRequested, this, &CalendarPage::drop);
+    auto feedback = [this](const QString &text, bool allowed) {
+        Q_EMIT statusMessage(text.isEmpty() ? QString() : (allowed ? text : tr("Refused: %1").arg(text)), 0);
+    };
+    connect(m_monthView, &MonthView::feedbackChanged, this, feedback);
+    connect(m_timeline, &TimelineView::feedbackChanged, this, feedback);
+    connect(m_monthView, &MonthView::handoffMoveRequested, this, [this](ShiftId id, const QDateTime &boundary) {
+        if (m_ws) {
+            auto done = m_ws->shiftEditor().moveHandoff(id, boundary);
+            report(done ? QString() : done.errorMessage());
+        }
+    });
+    connect(m_timeline, &TimelineView::visibleRangeChanged, this, [this](QDate first, QDate) {
+        if (m_mode == Mode::Timeline) {
+            m_title->setText(QLocale().toString(first, u"MMMM yyyy"_s));
+        }
+    });
+    connect(m_conflictList, &QListView::activated, this, [this](const QModelIndex &index) {
+        const ShiftId id = m_conflicts->shiftAt(index.row());
+        setCurrentShift(id);
+        if (m_mode == Mode::Month) {
+            m_monthView->setFocus();
+        } else {
+            m_timeline->setFocus();
+        }
+    });
+    updateTitle();
+}
+
+void CalendarPage::setWorkspace(Workspace *workspace)
+{
+    m_session.reset();
+    m_sessionKey.clear();
+    m_monthView->setModel(nullptr);
+    m_timeline->setModel(nullptr);
+    m_conflictList->setModel(nullptr);
+    delete m_conflicts;
+    delete m_monthModel;
+    delete m_timelineModel;
+    m_conflicts = nullptr;
+    m_monthModel = m_timelineModel = nullptr;
+    m_current = {};
+    m_ws = workspace;
+    if (!workspace) {
+        return;
+    }
+    m_monthModel = new ShiftRangeModel(workspace->database(), workspace->rotations(), workspace->roster(), this);
+    m_timelineModel = new ShiftRangeModel(workspace->database(), workspace->rotations(), workspace->roster(), this);
+    m_conflicts = new ConflictsModel(m_monthModel, this);
+    m_conflictList->setModel(m_conflicts);
+    m_monthView->setModel(m_monthModel);
+    m_timeline->setModel(m_timelineModel);
+    connect(m_monthModel, &ShiftRangeModel::referenceDataChanged, this, &CalendarPage::updateRoster);
+    connect(m_monthModel, &QAbstractItemModel::dataChanged, this, &CalendarPage::updateDetails);
+    rebuildFilters();
+    showMonth(m_month);
+}
+
+void CalendarPage::rebuildFilters()
+{
+    if (!m_ws || !m_monthModel) {
+        return;
+    }
+    for (QComboBox *c : {m_teamCombo, m_rotationCombo, m_personCombo, m_highlightCombo, m_zoneCombo}) {
+        c->blockSignals(true);
+        c->clear();
+    }
+    m_teamCombo->addItem(tr("All teams"));
+    for (const Team &t : m_monthModel->teams()) {
+        m_teamCombo->addItem(t.name, t.id.toString());
+    }
+    m_rotationCombo->addItem(tr("All rotations"));
+    m_zoneCombo->addItem(tr("My time zone (%1)").arg(QString::fromUtf8(QTimeZone::systemTimeZoneId())));
+    for (const Rotation &r : m_monthModel->rotations()) {
+        m_rotationCombo->addItem(r.name, r.id.toString());
+        m_zoneCombo->addItem(tr("%1 (%2)").arg(r.timeZone, r.name), r.timeZone);
+    }
+    m_personCombo->addItem(tr("Everyone"));
+    m_highlightCombo->addItem(tr("Highlight nobody"));
+    for (const Person &p : m_monthModel->people()) {
+        m_personCombo->addItem(p.name, p.id.toString());
+        m_highlightCombo->addItem(tr("Highlight %1").arg(p.name), p.id.toString());
+    }
+    for (QComboBox *c : {m_teamCombo, m_rotationCombo, m_personCombo, m_highlightCombo, m_zoneCombo}) {
+        c->blockSignals(false);
+    }
+    updateRoster();
+}
+
+void CalendarPage::applyZone()
+{
+    const QString id = m_zoneCombo->currentData().toString();
+    const QTimeZone zone = id.isEmpty() ? QTimeZone::systemTimeZone() : QTimeZone(id.toUtf8());
+    m_monthView->setTimeZone(zone);
+    m_timeline->setTimeZone(zone);
+    for (ShiftRangeModel *m : {m_monthModel, m_timelineModel}) {
+        if (m) {
+            m->setViewerTimeZone(zone);
+        }
+    }
+    updateRange();
+    updateDetails();
+}
+
+void CalendarPage::showMonth(QDate month)
+{
+    m_month = QDate(month.year(), month.month(), 1);
+    m_monthView->setMonth(m_month);
+    m_dateEdit->blockSignals(true);
+    m_dateEdit->setDate(month);
+    m_dateEdit->blockSignals(false);
+    updateRange();
+    updateTitle();
+}
+
+void CalendarPage::updateRange()
+{
+    if (!m_monthModel) {
+        return;
+    }
+    const QTimeZone zone = m_monthModel->viewerTimeZone();
+    const QDate start = m_monthView->gridStart();
+    m_monthModel->setRange(QDateTime(start, QTime(0, 0), zone), QDateTime(start.addDays(42), QTime(0, 0), zone));
+    updateRoster();
+}
+
+void CalendarPage::updateTitle()
+{
+    if (m_mode == Mode::Month) {
+        m_title->setText(QLocale().toString(m_month, u"MMMM yyyy"_s));
+    }
+}
+
+void CalendarPage::setMode(Mode mode)
+{
+    m_mode = mode;
+    m_modeCombo->blockSignals(true);
+    m_modeCombo->setCurrentIndex(mode == Mode::Month ? 0 : 1);
+    m_modeCombo->blockSignals(false);
+    m_rowsCombo->setVisible(mode == Mode::Timeline);
+    m_stack->setCurrentIndex(mode == Mode::Month ? 0 : 1);
+    if (mode == Mode::Timeline) {
+        m_timeline->scrollToDate(m_month.addDays(-(m_month.dayOfWeek() - 1)));
+    }
+    updateTitle();
+}
+
+void CalendarPage::goToday()
+{
+    if (m_mode == Mode::Month) {
+        showMonth(QDate::currentDate());
+        m_monthView->setCurrentDate(QDate::currentDate());
+    } else {
+        const QDate today = QDate::currentDate();
+        m_timeline->scrollToDate(today.addDays(-(today.dayOfWeek() - 1)));
+    }
+}
+
+void CalendarPage::goPrevious()
+{
+    if (m_mode == Mode::Month) {
+        showMonth(m_month.addMonths(-1));
+    } else {
+        m_timeline->scrollToDate(m_timeline->firstVisibleDate().addDays(-qint64(m_timeline->visibleDays())));
+    }
+}
+
+void CalendarPage::goNext()
+{
+    if (m_mode == Mode::Month) {
+        showMonth(m_month.addMonths(1));
+    } else {
+        m_timeline->scrollToDate(m_timeline->firstVisibleDate().addDays(qint64(m_timeline->visibleDays())));
+    }
+}
+
+void CalendarPage::setCurrentShift(ShiftId id)
+{
+    if (id == m_current) {
+        return;
+    }
+    m_current = id;
+    m_monthView->setCurrentShift(id);
+    m_timeline->setCurrentShift(id);
+    updateDetails();
+}
+
+std::optional<Shift> CalendarPage::shift(ShiftId id) const
+{
+    for (ShiftRangeModel *m : {m_monthModel, m_timelineModel}) {
+        if (m) {
+            if (const QModelIndex idx = m->indexOf(id); idx.isValid()) {
+                return m->shiftAt(idx.row());
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+void CalendarPage::updateDetails()
+{
+    if (!m_ws || !m_monthModel) {
+        return;
+    }
+    ShiftRangeModel *model = m_monthModel->indexOf(m_current).isValid() ? m_monthModel : m_timelineModel;
+    const QModelIndex idx = model->indexOf(m_current);
+    if (!idx.isValid()) {
+        m_details->setHtml(u"<p style='color:gray'>"_s +
+                           tr("Select a shift (arrow keys or a click) to see its pair, times and history.") +
+                           u"</p>"_s);
+        return;
+    }
+    const Shift s = model->shiftAt(idx.row());
+    QString html = idx.data(Qt::ToolTipRole).toString();
+    if (!s.bridgeUrl.isEmpty()) {
+        html += u"<br>"_s + tr("Bridge: <a href=\"%1\">%1</a>").arg(s.bridgeUrl.toHtmlEscaped());
+    }
+    html += u"<h4>"_s + tr("History") + u"</h4><ul>"_s;
+    const auto entries = ChangeLog(m_ws->database()).entries(Entity::Shift, s.id.toString());
+    if (entries) {
+        const QLocale locale;
+        for (const ChangeEntry &e : entries.value()) {
+            html += u"<li>"_s +
+                    tr("%1, %2: %3")
+                        .arg(locale.toString(e.at.toTimeZone(m_monthModel->viewerTimeZone()), u"d MMM yyyy HH:mm"_s),
+                             e.actor.toHtmlEscaped(), changeActionToString(e.action)) +
+                    u"</li>"_s;
+        }
+    }
+    html += u"</ul>"_s;
+    m_details->setHtml(html);
+}
+
+void CalendarPage::updateRoster()
+{
+    if (!m_monthModel) {
+        return;
+    }
+    // Load: shifts in the visible weeks per person.
+    QHash<PersonId, int> load;
+    for (int row = 0; row < m_monthModel->rowCount(); ++row) {
+        load[m_monthModel->shiftAt(row).dev] += 1;
+        load[m_monthModel->shiftAt(row).ops] += 1;
+    }
+    m_rosterList->clear();
+    for (const Person &p : m_monthModel->people()) {
+        if (!p.active) {
+            continue;
+        }
+        auto *item = new QListWidgetItem(tr("%1 · %2 — %n shift(s)", nullptr, load.value(p.id))
+                                             .arg(p.name, p.role == Role::Developer ? tr("dev") : tr("ops")),
+                                         m_rosterList);
+        item->setData(Qt::UserRole, p.id.toString());
+        item->setToolTip(tr("%1, %2. Drag onto a seat to assign.").arg(p.name, roleDisplayName(p.role)));
+    }
+}
+
+CalendarDnd::Feedback CalendarPage::checkDrop(const QMimeData *mime, ShiftId target, Seat seat,
+                                              Qt::KeyboardModifiers mods)
+{
+    if (!m_ws) {
+        return {false, {}};
+    }
+    const QDate from = m_monthModel->from().date().addDays(-7);
+    const QDate to = m_monthModel->to().date().addDays(7);
+    QString key;
+    QList<ShiftId> dragged;
+    if (mime->hasFormat(CalendarDnd::shiftMime())) {
+        const ShiftId source = ShiftId::fromString(QString::fromUtf8(mime->data(CalendarDnd::shiftMime())));
+        if (source == target) {
+            return {false, tr("Drop on another shift to swap")};
+        }
+        key = u"shift:"_s + source.toString() + target.toString();
+        dragged = {source, target};
+    } else {
+        key = u"person:"_s + target.toString();
+    }
+    if (!m_session || m_sessionKey != key || m_session->isStale()) {
+        auto session = mime->hasFormat(CalendarDnd::shiftMime()) ? m_ws->shifts().beginDrop(dragged, from, to)
+                                                                 : m_ws->shifts().beginDrop({target}, from, to);
+        if (!session) {
+            return {false, session.errorMessage()};
+        }
+        m_session = std::move(session).value();
+        m_sessionKey = key;
+    }
+    DropPreview preview;
+    if (mime->hasFormat(CalendarDnd::shiftMime())) {
+        const ShiftId source = dragged.first();
+        if (mods & Qt::ShiftModifier) {
+            preview = m_session->swapSeat(source, target, Seat::Dev);
+        } else if (mods & Qt::ControlModifier) {
+            preview = m_session->swapSeat(source, target, Seat::Ops);
+        } else {
+            preview = m_session->swapPairs(source, target);
+        }
+    } else {
+        const PersonId person = PersonId::fromString(QString::fromUtf8(mime->data(CalendarDnd::personMime())));
+        preview = m_session->assignSeat(target, seat, person);
+    }
+    return {preview.allowed, preview.allowed ? preview.effect : preview.reason};
+}
+
+bool CalendarPage::drop(const QMimeData *mime, ShiftId target, Seat seat, Qt::KeyboardModifiers mods)
+{
+    if (!m_ws) {
+        return false;
+    }
+    m_session.reset();
+    m_sessionKey.clear();
+    Result<ShiftEdit> done = Error(tr("Nothing to drop"));
+    if (mime->hasFormat(CalendarDnd::shiftMime())) {
+        const ShiftId source = ShiftId::fromString(QString::fromUtf8(mime->data(CalendarDnd::shiftMime())));
+        if (source == target) {
+            return false;
+        }
+        if (mods & Qt::ShiftModifier) {
+            done = m_ws->shiftEditor().swapSeat(source, target, Seat::Dev);
+        } else if (mods & Qt::ControlModifier) {
+            done = m_ws->shiftEditor().swapSeat(source, target, Seat::Ops);
+        } else {
+            done = m_ws->shiftEditor().swapPairs(source, target);
+        }
+    } else if (mime->hasFormat(CalendarDnd::personMime())) {
+        const PersonId person = PersonId::fromString(QString::fromUtf8(mime->data(CalendarDnd::personMime())));
+        const auto p = m_monthModel->person(person);
+        done = m_ws->shiftEditor().assignSeat(target, seat, person, p ? p->name : QString());
+    }
+    report(done ? QString() : done.errorMessage());
+    return done.ok();
+}
+
+void CalendarPage::report(const QString &failure)
+{
+    if (failure.isEmpty()) {
+        Q_EMIT statusMessage(m_ws ? m_ws->undoStack().undoText() : QString(), 4000);
+        return;
+    }
+    Q_EMIT statusMessage(tr("Refused: %1").arg(failure), 8000);
+    QWidget *view = m_stack->currentWidget();
+    QToolTip::showText(QCursor::pos(), tr("Refused: %1").arg(failure), view);
+}
+
+void CalendarPage::pickPerson(ShiftId id, Seat seat)
+{
+    QList<Person> people;
+    QStringList names;
+    for (const Person &p : m_monthModel->people()) {
+        if (p.active && (seat == Seat::Dev ? p.role == Role::Developer : p.productionAccess)) {
+            people << p;
+            names << p.name + u" · "_s + p.email;
+        }
+    }
+    const int i =
+        pickFromList(this, seat == Seat::Dev ? tr("Assign Developer") : tr("Assign Operations Engineer"), names);
+    if (i < 0) {
+        return;
+    }
+    auto done = m_ws->shiftEditor().assignSeat(id, seat, people.at(i).id, people.at(i).name);
+    report(done ? QString() : done.errorMessage());
+}
+
+void CalendarPage::swapWith(ShiftId id)
+{
+    const auto s = shift(id);
+    if (!s) {
+        return;
+    }
+    QList<ShiftId> ids;
+    QStringList labels;
+    const QLocale locale;
+    for (int row = 0; row < m_monthModel->rowCount(); ++row) {
+        const Shift &o = m_monthModel->shiftAt(row);
+        if (o.id == id) {
+            continue;
+        }
+        ids << o.id;
+        labels << tr("%1 · %2 · %3")
+                      .arg(locale.toString(o.start.toTimeZone(m_monthModel->viewerTimeZone()), u"ddd d MMM"_s),
+                           m_monthModel->index(row).data(ShiftRangeModel::RotationNameRole).toString(),
+                           m_monthModel->index(row).data().toString());
+    }
+    const int i = pickFromList(this, tr("Swap Pair With"), labels);
+    if (i >= 0) {
+        auto done = m_ws->shiftEditor().swapPairs(id, ids.at(i));
+        report(done ? QString() : done.errorMessage());
+    }
+}
+
+void CalendarPage::editText(ShiftId id, bool bridge)
+{
+    const auto s = shift(id);
+    if (!s) {
+        return;
+    }
+    bool ok = false;
+    const QString text =
+        bridge ? QInputDialog::getText(this, tr("Bridge Link"), tr("Call URL:"), QLineEdit::Normal, s->bridgeUrl, &ok)
+               : QInputDialog::getMultiLineText(this, tr("Handoff Note"), tr("Note:"), s->note, &ok);
+    if (!ok) {
+        return;
+    }
+    auto done = bridge ? m_ws->shiftEditor().setBridgeUrl(id, text) : m_ws->shiftEditor().setNote(id, text);
+    report(done ? QString() : done.errorMessage());
+}
+
+void CalendarPage::showContextMenu(ShiftId id, const QPoint &globalPos)
+{
+    if (!m_ws) {
+        return;
+    }
+    const auto s = shift(id);
+    QMenu menu(this);
+    if (s) {
+        menu.addAction(tr("Open &Details"), this, [this, id] { Q_EMIT m_monthView->shiftActivated(id); });
+        menu.addSeparator();
+        menu.addAction(tr("&Swap Pair With…"), this, [this, id] { swapWith(id); });
+        menu.addAction(tr("Assign &Developer…"), this, [this, id] { pickPerson(id, Seat::Dev); });
+        menu.addAction(tr("Assign &Operations Engineer…"), this, [this, id] { pickPerson(id, Seat::Ops); });
+        auto *clearDev = menu.addAction(tr("Clear Developer Seat"), this, [this, id] {
+            auto done = m_ws->shiftEditor().clearSeat(id, Seat::Dev);
+            report(done ? QString() : done.errorMessage());
+        });
+        clearDev->setEnabled(!s->dev.isNull());
+        auto *clearOps = menu.addAction(tr("Clear Ops Seat"), this, [this, id] {
+            auto done = m_ws->shiftEditor().clearSeat(id, Seat::Ops);
+            report(done ? QString() : done.errorMessage());
+        });
+        clearOps->setEnabled(!s->ops.isNull());
+        menu.addSeparator();
+        const bool locked = s->state == ShiftState::Locked;
+        menu.addAction(locked ? tr("&Unlock") : tr("&Lock"), this, [this, id, locked] {
+            auto done = m_ws->shiftEditor().setState(id, locked ? ShiftState::Published : ShiftState::Locked);
+            report(done ? QString() : done.errorMessage());
+        });
+        auto *publish = menu.addAction(tr("&Publish"), this, [this, id] {
+            auto done = m_ws->shiftEditor().setState(id, ShiftState::Published);
+            report(done ? QString() : done.errorMessage());
+        });
+        publish->setEnabled(s->state == ShiftState::Planned);
+        menu.addAction(tr("Edit Handoff &Note…"), this, [this, id] { editText(id, false); });
+        menu.addAction(tr("Edit &Bridge Link…"), this, [this, id] { editText(id, true); });
+        menu.addSeparator();
+        const QDate from = s->start.toTimeZone(m_monthModel->viewerTimeZone()).date();
+        menu.addAction(tr("&Re-plan From Here…"), this, [this, from] { Q_EMIT replanRequested(from); });
+    } else {
+        menu.addAction(tr("&Today"), this, &CalendarPage::goToday);
+    }
+    menu.exec(globalPos);
+}
+
+} // namespace Tandem

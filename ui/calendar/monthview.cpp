@@ -1,0 +1,791 @@
+#include "monthview.h"
+
+#include "itemmodels/shiftrangemodel.h"
+
+#include <QAccessible>
+#include <QApplication>
+#include <QContextMenuEvent>
+#include <QDrag>
+#include <QHelpEvent>
+#include <QLocale>
+#include <QPainter>
+#include <QPainterPath>
+#include <QToolTip>
+
+using namespace Qt::StringLiterals;
+
+namespace Tandem {
+
+namespace {
+
+constexpr int HeaderHeight = 24;
+constexpr int DayLabelHeight = 20;
+constexpr int BarHeight = 19;
+constexpr int BarGap = 2;
+constexpr int EdgeGrip = 5;
+
+QColor tint(const QColor &c, qreal amount)
+{
+    return QColor::fromRgbF(float(c.redF() + (1 - c.redF()) * amount), float(c.greenF() + (1 - c.greenF()) * amount),
+                            float(c.blueF() + (1 - c.blueF()) * amount));
+}
+
+} // namespace
+
+MonthView::MonthView(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(u"monthView"_s);
+    setFocusPolicy(Qt::StrongFocus);
+    setAcceptDrops(true);
+    setMouseTracking(true);
+    setAttribute(Qt::WA_Hover);
+    setAccessibleName(tr("Month calendar"));
+    setMonth(QDate::currentDate());
+    m_today = QDate::currentDate();
+    m_current = m_today;
+}
+
+void MonthView::setModel(ShiftRangeModel *model)
+{
+    if (m_model) {
+        disconnect(m_model, nullptr, this, nullptr);
+    }
+    m_model = model;
+    if (model) {
+        connect(model, &QAbstractItemModel::modelReset, this, &MonthView::relayout);
+        connect(model, &QAbstractItemModel::layoutChanged, this, &MonthView::relayout);
+        connect(model, &QAbstractItemModel::rowsInserted, this, &MonthView::relayout);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, &MonthView::relayout);
+        connect(model, &QAbstractItemModel::dataChanged, this, &MonthView::relayout);
+        connect(model, &ShiftRangeModel::referenceDataChanged, this, &MonthView::relayout);
+    }
+    relayout();
+}
+
+void MonthView::setMonth(QDate month)
+{
+    const QDate first(month.year(), month.month(), 1);
+    m_month = first;
+    m_gridStart = first.addDays(-(first.dayOfWeek() - 1));
+    if (!m_current.isValid() || m_current < m_gridStart || m_current >= m_gridStart.addDays(42)) {
+        m_current = first;
+    }
+    relayout();
+}
+
+void MonthView::setTimeZone(const QTimeZone &zone)
+{
+    m_zone = zone;
+    relayout();
+}
+
+void MonthView::setToday(QDate today)
+{
+    m_today = today;
+    update();
+}
+
+void MonthView::setCurrentDate(QDate date)
+{
+    if (date == m_current) {
+        return;
+    }
+    m_current = date;
+    Q_EMIT currentDateChanged(date);
+    updateAccessibleName();
+    update();
+}
+
+void MonthView::setCurrentShift(ShiftId id)
+{
+    if (id == m_currentShift) {
+        return;
+    }
+    m_currentShift = id;
+    Q_EMIT currentShiftChanged(id);
+    updateAccessibleName();
+    update();
+}
+
+void MonthView::updateAccessibleName()
+{
+    QString text = QLocale().toString(m_current, QLocale::LongFormat);
+    if (m_model && !m_currentShift.isNull()) {
+        const QModelIndex idx = m_model->indexOf(m_currentShift);
+        if (idx.isValid()) {
+            text += u", "_s + idx.data(ShiftRangeModel::RotationNameRole).toString() + u": "_s + idx.data().toString();
+        }
+    }
+    setAccessibleDescription(text);
+    if (hasFocus()) {
+        QAccessibleEvent event(this, QAccessible::DescriptionChanged);
+        QAccessible::updateAccessibility(&event);
+    }
+}
+
+QSize MonthView::sizeHint() const
+{
+    return {900, 640};
+}
+
+QSize MonthView::minimumSizeHint() const
+{
+    return {420, HeaderHeight + 6 * (DayLabelHeight + BarHeight + 4)};
+}
+
+QRect MonthView::cellRect(int index) const
+{
+    const int w = width() - 1;
+    const int h = height() - HeaderHeight - 1;
+    const int col = index % 7;
+    const int row = index / 7;
+    const int x0 = col * w / 7;
+    const int x1 = (col + 1) * w / 7;
+    const int y0 = HeaderHeight + row * h / 6;
+    const int y1 = HeaderHeight + (row + 1) * h / 6;
+    return QRect(x0, y0, x1 - x0, y1 - y0);
+}
+
+QRect MonthView::dayRect(QDate day) const
+{
+    const qint64 index = m_gridStart.daysTo(day);
+    return index >= 0 && index < 42 ? cellRect(int(index)) : QRect();
+}
+
+int MonthView::lanesPerCell() const
+{
+    const int h = (height() - HeaderHeight) / 6 - DayLabelHeight - 2;
+    return std::max(1, h / (BarHeight + BarGap));
+}
+
+QPair<QDate, QDate> MonthView::displayDays(int row) const
+{
+    // A shift belongs to the days whose noon it covers, so a weekly handoff on Monday 09:00
+    // draws Monday to Sunday instead of overlapping the next shift on Monday. A shift that
+    // covers no noon (a night) shows on the day it starts.
+    const Shift &s = m_model->shiftAt(row);
+    const QDateTime start = s.start.toTimeZone(m_zone);
+    const QDateTime end = s.end.toTimeZone(m_zone);
+    QDate first = start.date();
+    if (start.time() > QTime(12, 0)) {
+        first = first.addDays(1);
+    }
+    QDate last = end.date();
+    if (end.time() <= QTime(12, 0)) {
+        last = last.addDays(-1);
+    }
+    if (last < first) {
+        first = last = start.date();
+    }
+    return {first, last};
+}
+
+void MonthView::relayout()
+{
+    m_segments.clear();
+    m_hidden.clear();
+    if (!m_model) {
+        update();
+        return;
+    }
+    const int lanes = lanesPerCell();
+    const int rows = m_model->rowCount();
+    for (int week = 0; week < 6; ++week) {
+        const QDate weekStart = m_gridStart.addDays(week * 7);
+        const QDate weekEnd = weekStart.addDays(6);
+        QList<Segment> weekSegments;
+        for (int row = 0; row < rows; ++row) {
+            const auto [first, last] = displayDays(row);
+            if (last < weekStart || first > weekEnd) {
+                continue;
+            }
+            Segment seg;
+            seg.row = row;
+            seg.week = week;
+            seg.firstDay = int(weekStart.daysTo(std::max(first, weekStart)));
+            seg.lastDay = int(weekStart.daysTo(std::min(last, weekEnd)));
+            seg.startsHere = first >= weekStart;
+            seg.endsHere = last <= weekEnd;
+            weekSegments.append(seg);
+        }
+        // Longest first, then by rotation, so that the lanes of a week stay steady.
+        std::stable_sort(weekSegments.begin(), weekSegments.end(), [this](const Segment &a, const Segment &b) {
+            if (a.firstDay != b.firstDay) {
+                return a.firstDay < b.firstDay;
+            }
+            return m_model->index(a.row).data(ShiftRangeModel::RotationIndexRole).toInt() <
+                   m_model->index(b.row).data(ShiftRangeModel::RotationIndexRole).toInt();
+        });
+        QList<std::array<bool, 7>> used;
+        for (Segment &seg : weekSegments) {
+            int lane = 0;
+            for (;; ++lane) {
+                if (lane == used.size()) {
+                    used.append(std::array<bool, 7>{});
+                }
+                bool free = true;
+                for (int d = seg.firstDay; d <= seg.lastDay; ++d) {
+                    free = free && !used[lane][size_t(d)];
+                }
+                if (free) {
+                    break;
+                }
+            }
+            for (int d = seg.firstDay; d <= seg.lastDay; ++d) {
+                used[lane][size_t(d)] = true;
+            }
+            seg.lane = lane;
+        }
+        // A day shows at most `lanes` bars; the last one becomes "+N more" when more do not fit.
+        std::array<int, 7> perDay{};
+        for (const Segment &seg : weekSegments) {
+            for (int d = seg.firstDay; d <= seg.lastDay; ++d) {
+                perDay[size_t(d)] = std::max(perDay[size_t(d)], seg.lane + 1);
+            }
+        }
+        for (Segment seg : weekSegments) {
+            bool fits = true;
+            for (int d = seg.firstDay; d <= seg.lastDay; ++d) {
+                const int limit = perDay[size_t(d)] > lanes ? lanes - 1 : lanes;
+                fits = fits && seg.lane < limit;
+            }
+            if (!fits) {
+                for (int d = seg.firstDay; d <= seg.lastDay; ++d) {
+                    m_hidden[weekStart.addDays(d)] += 1;
+                }
+                continue;
+            }
+            const QRect a = cellRect(week * 7 + seg.firstDay);
+            const QRect b = cellRect(week * 7 + seg.lastDay);
+            const int y = a.top() + DayLabelHeight + seg.lane * (BarHeight + BarGap);
+            const int left = a.left() + (seg.startsHere ? 4 : 0);
+            const int right = b.right() - (seg.endsHere ? 4 : 0);
+            seg.rect = QRect(left, y, right - left, BarHeight);
+            m_segments.append(seg);
+        }
+    }
+    update();
+}
+
+void MonthView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    relayout();
+}
+
+QRect MonthView::shiftRect(ShiftId id, QDate day) const
+{
+    if (!m_model) {
+        return {};
+    }
+    for (const Segment &seg : m_segments) {
+        if (m_model->shiftAt(seg.row).id != id) {
+            continue;
+        }
+        const QDate weekStart = m_gridStart.addDays(seg.week * 7);
+        if (!day.isValid() || (day >= weekStart.addDays(seg.firstDay) && day <= weekStart.addDays(seg.lastDay))) {
+            return seg.rect;
+        }
+    }
+    return {};
+}
+
+void MonthView::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    const QPalette pal = palette();
+    const QLocale locale;
+    p.fillRect(rect(), pal.base());
+    const QColor grid = pal.color(QPalette::Mid);
+    const QColor weekendShade = tint(pal.color(QPalette::Text), 0.95);
+    const QColor holidayShade(0xfd, 0xf1, 0xdc);
+    const auto holidays = m_model ? m_model->holidays() : QHash<QDate, QString>();
+
+    // Weekday header.
+    QFont headerFont = font();
+    headerFont.setBold(true);
+    p.setFont(headerFont);
+    for (int col = 0; col < 7; ++col) {
+        const QRect c = cellRect(col);
+        const QRect h(c.left(), 0, c.width(), HeaderHeight);
+        p.setPen(pal.color(QPalette::Text));
+        p.drawText(h, Qt::AlignCenter, locale.dayName(col + 1, QLocale::ShortFormat));
+    }
+    p.setFont(font());
+
+    // Days.
+    for (int i = 0; i < 42; ++i) {
+        const QDate day = m_gridStart.addDays(i);
+        const QRect c = cellRect(i);
+        const bool inMonth = day.month() == m_month.month();
+        if (holidays.contains(day)) {
+            p.fillRect(c, holidayShade);
+        } else if (day.dayOfWeek() >= 6) {
+            p.fillRect(c, weekendShade);
+        }
+        p.setPen(grid);
+        p.drawRect(c);
+        QRect label = c.adjusted(6, 2, -6, 0);
+        label.setHeight(DayLabelHeight - 2);
+        QFont dayFont = font();
+        QString text = day.day() == 1 ? locale.toString(day, u"d MMM"_s) : QString::number(day.day());
+        if (day == m_today) {
+            dayFont.setBold(true);
+            p.setFont(dayFont);
+            const int w = p.fontMetrics().horizontalAdvance(text) + 10;
+            const QRect pill(label.left() - 4, label.top() + 1, w, label.height() - 1);
+            p.setRenderHint(QPainter::Antialiasing);
+            p.setBrush(pal.color(QPalette::Highlight));
+            p.setPen(Qt::NoPen);
+            p.drawRoundedRect(pill, 8, 8);
+            p.setRenderHint(QPainter::Antialiasing, false);
+            p.setPen(pal.color(QPalette::HighlightedText));
+            p.drawText(pill, Qt::AlignCenter, text);
+        } else {
+            p.setFont(dayFont);
+            p.setPen(inMonth ? pal.color(QPalette::Text) : pal.color(QPalette::PlaceholderText));
+            p.drawText(label, Qt::AlignLeft | Qt::AlignVCenter, text);
+        }
+        if (holidays.contains(day)) {
+            QFont small = font();
+            small.setPointSizeF(small.pointSizeF() * 0.85);
+            p.setFont(small);
+            p.setPen(QColor(0x8a, 0x5a, 0x00));
+            const int offset = p.fontMetrics().horizontalAdvance(text) + 12;
+            p.drawText(label.adjusted(offset, 0, 0, 0), Qt::AlignRight | Qt::AlignVCenter,
+                       p.fontMetrics().elidedText(holidays.value(day), Qt::ElideRight, label.width() - offset));
+        }
+        p.setFont(font());
+        if (const int hidden = m_hidden.value(day); hidden > 0) {
+            const int lanes = lanesPerCell();
+            const QRect more(c.left() + 6, c.top() + DayLabelHeight + (lanes - 1) * (BarHeight + BarGap),
+                             c.width() - 12, BarHeight);
+            p.setPen(pal.color(QPalette::Link));
+            p.drawText(more, Qt::AlignLeft | Qt::AlignVCenter, tr("+%n more", nullptr, hidden));
+        }
+    }
+    // Current day.
+    if (const QRect cur = dayRect(m_current); cur.isValid() && m_currentShift.isNull()) {
+        QPen pen(pal.color(QPalette::Highlight), 2);
+        p.setPen(pen);
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(cur.adjusted(1, 1, -1, -1));
+    }
+
+    // Bars.
+    if (!m_model) {
+        return;
+    }
+    const bool highlighting = !m_model->highlightPerson().isNull();
+    p.setRenderHint(QPainter::Antialiasing);
+    for (const Segment &seg : std::as_const(m_segments)) {
+        const QModelIndex idx = m_model->index(seg.row);
+        const Shift &s = m_model->shiftAt(seg.row);
+        QColor color = idx.data(ShiftRangeModel::RotationColorRole).value<QColor>();
+        const int problems = idx.data(ShiftRangeModel::ProblemsRole).toInt();
+        const bool mine = idx.data(ShiftRangeModel::HighlightRole).toBool();
+        const bool gap = problems & (DevGap | OpsGap);
+        if (highlighting && !mine) {
+            color = tint(color, 0.6);
+        }
+        const QRectF r = QRectF(seg.rect).adjusted(0.5, 0.5, -0.5, -0.5);
+        QPainterPath path;
+        path.addRoundedRect(r, 4, 4);
+        if (gap) {
+            p.fillPath(path, tint(color, 0.82));
+        } else {
+            p.fillPath(path, color);
+        }
+        if (problems & HardRule) {
+            // Hatched: reads in grayscale and for colour-blind users.
+            p.fillPath(path, QBrush(gap ? color : QColor(255, 255, 255, 150), Qt::BDiagPattern));
+        }
+        if (gap) {
+            QPen pen(color.darker(130), 1.5, Qt::DashLine);
+            p.setPen(pen);
+            p.setBrush(Qt::NoBrush);
+            p.drawPath(path);
+        }
+        if (problems & SoftRule) {
+            p.setPen(QPen(QColor(0x20, 0x20, 0x20), 1.5, Qt::DotLine));
+            p.setBrush(Qt::NoBrush);
+            p.drawPath(path);
+        }
+        if (mine && highlighting) {
+            p.setPen(QPen(QColor(0x10, 0x10, 0x10), 2));
+            p.setBrush(Qt::NoBrush);
+            p.drawPath(path);
+        }
+        if (s.state == ShiftState::Locked || s.state == ShiftState::Published) {
+            // A small mark at the start: a filled square for locked, a dot for published.
+            const QRectF mark(r.left() + 4, r.center().y() - 3, 6, 6);
+            p.setPen(Qt::NoPen);
+            p.setBrush(gap ? color.darker(150) : QColor(255, 255, 255, 220));
+            if (s.state == ShiftState::Locked) {
+                p.drawRect(mark);
+            } else {
+                p.drawEllipse(mark);
+            }
+        }
+        if (s.id == m_currentShift) {
+            p.setPen(QPen(pal.color(QPalette::Highlight), 2.5));
+            p.setBrush(Qt::NoBrush);
+            p.drawRoundedRect(r.adjusted(-1.5, -1.5, 1.5, 1.5), 5, 5);
+            if (hasFocus()) {
+                p.setPen(QPen(QColor(Qt::white), 1, Qt::DotLine));
+                p.drawRoundedRect(r.adjusted(1.5, 1.5, -1.5, -1.5), 3, 3);
+            }
+        }
+        QString label = idx.data().toString();
+        if (seg.startsHere) {
+            label = s.start.toTimeZone(m_zone).toString(u"HH:mm"_s) + u"  "_s + label;
+        } else {
+            label = u"… "_s + label;
+        }
+        QFont f = font();
+        f.setBold(mine && highlighting);
+        p.setFont(f);
+        p.setPen(gap || (highlighting && !mine) ? QColor(0x20, 0x20, 0x20) : QColor(Qt::white));
+        const QRectF textRect = r.adjusted(s.state != ShiftState::Planned ? 13 : 5, 0, -4, 0);
+        p.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter,
+                   p.fontMetrics().elidedText(label, Qt::ElideRight, int(textRect.width())));
+    }
+    p.setFont(font());
+
+    // Drop marker and its words on the spot.
+    if (m_dropRect.isValid()) {
+        const QColor c = m_dropAllowed ? QColor(0x1b, 0x7f, 0x3b) : QColor(0xb0, 0x00, 0x20);
+        p.setPen(QPen(c, 2.5, m_dropAllowed ? Qt::SolidLine : Qt::DashLine));
+        p.setBrush(Qt::NoBrush);
+        p.drawRoundedRect(QRectF(m_dropRect).adjusted(-2, -2, 2, 2), 5, 5);
+        if (!m_dropText.isEmpty()) {
+            const QString text = (m_dropAllowed ? u"✓ "_s : u"✗ "_s) + m_dropText;
+            const QFontMetrics fm = p.fontMetrics();
+            const int w = std::min(width() - 8, fm.horizontalAdvance(text) + 16);
+            QRect bubble(m_dropRect.left(), m_dropRect.bottom() + 6, w, fm.height() + 8);
+            if (bubble.right() > width() - 4) {
+                bubble.moveRight(width() - 4);
+            }
+            if (bubble.bottom() > height() - 2) {
+                bubble.moveBottom(m_dropRect.top() - 6);
+            }
+            p.setPen(c);
+            p.setBrush(QColor(255, 255, 255, 240));
+            p.drawRoundedRect(bubble, 4, 4);
+            p.drawText(bubble.adjusted(8, 0, -8, 0), Qt::AlignVCenter | Qt::AlignLeft,
+                       fm.elidedText(text, Qt::ElideRight, bubble.width() - 16));
+        }
+    }
+}
+
+MonthView::Hit MonthView::hitTest(const QPoint &pos) const
+{
+    Hit hit;
+    for (int i = 0; i < 42; ++i) {
+        if (cellRect(i).contains(pos)) {
+            hit.day = m_gridStart.addDays(i);
+            break;
+        }
+    }
+    for (int i = 0; i < m_segments.size(); ++i) {
+        const QRect r = m_segments.at(i).rect;
+        if (r.adjusted(0, 0, 0, 0).contains(pos)) {
+            hit.segment = i;
+            hit.seat = pos.x() < r.center().x() ? Seat::Dev : Seat::Ops;
+            hit.endEdge = m_segments.at(i).endsHere && pos.x() >= r.right() - EdgeGrip;
+            break;
+        }
+    }
+    return hit;
+}
+
+QList<int> MonthView::segmentsOnDay(QDate day) const
+{
+    QList<int> result;
+    for (int i = 0; i < m_segments.size(); ++i) {
+        const Segment &seg = m_segments.at(i);
+        const QDate weekStart = m_gridStart.addDays(seg.week * 7);
+        if (day >= weekStart.addDays(seg.firstDay) && day <= weekStart.addDays(seg.lastDay)) {
+            result.append(i);
+        }
+    }
+    std::sort(result.begin(), result.end(),
+              [this](int a, int b) { return m_segments.at(a).lane < m_segments.at(b).lane; });
+    return result;
+}
+
+void MonthView::selectOnDay(QDate day)
+{
+    setCurrentDate(day);
+    const QList<int> segs = segmentsOnDay(day);
+    if (segs.isEmpty()) {
+        setCurrentShift({});
+        return;
+    }
+    // Stay in the same rotation where it has a shift that day.
+    if (m_model && !m_currentShift.isNull()) {
+        const QModelIndex cur = m_model->indexOf(m_currentShift);
+        const QString rotation = cur.data(ShiftRangeModel::RotationIdRole).toString();
+        for (int i : segs) {
+            const QModelIndex idx = m_model->index(m_segments.at(i).row);
+            if (idx.data(ShiftRangeModel::RotationIdRole).toString() == rotation) {
+                setCurrentShift(m_model->shiftAt(m_segments.at(i).row).id);
+                return;
+            }
+        }
+    }
+    setCurrentShift(m_model->shiftAt(m_segments.at(segs.first()).row).id);
+}
+
+void MonthView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() != Qt::LeftButton && event->button() != Qt::RightButton) {
+        QWidget::mousePressEvent(event);
+        return;
+    }
+    const Hit hit = hitTest(event->position().toPoint());
+    m_pressPos = event->position().toPoint();
+    m_pressSegment = hit.segment;
+    m_resizing = event->button() == Qt::LeftButton && hit.segment >= 0 && hit.endEdge;
+    if (hit.day.isValid()) {
+        setCurrentDate(hit.day);
+    }
+    setCurrentShift(hit.segment >= 0 ? m_model->shiftAt(m_segments.at(hit.segment).row).id : ShiftId());
+}
+
+void MonthView::mouseMoveEvent(QMouseEvent *event)
+{
+    const QPoint pos = event->position().toPoint();
+    if (!(event->buttons() & Qt::LeftButton)) {
+        const Hit hit = hitTest(pos);
+        setCursor(hit.segment >= 0 && hit.endEdge ? Qt::SizeHorCursor : Qt::ArrowCursor);
+        return;
+    }
+    if (m_pressSegment < 0 || !m_model) {
+        return;
+    }
+    if (m_resizing) {
+        const Hit hit = hitTest(pos);
+        if (hit.day.isValid() && hit.day != m_resizeDay) {
+            m_resizeDay = hit.day;
+            const Shift &s = m_model->shiftAt(m_segments.at(m_pressSegment).row);
+            m_dropRect = dayRect(hit.day);
+            m_dropAllowed = true;
+            const QDateTime end = s.end.toTimeZone(m_zone);
+            const QDateTime boundary(hit.day.addDays(1), end.time(), m_zone);
+            m_dropText = tr("Handoff %1").arg(QLocale().toString(boundary, u"ddd d MMM HH:mm"_s));
+            Q_EMIT feedbackChanged(m_dropText, true);
+            update();
+        }
+        return;
+    }
+    if ((pos - m_pressPos).manhattanLength() < QApplication::startDragDistance()) {
+        return;
+    }
+    const ShiftId id = m_model->shiftAt(m_segments.at(m_pressSegment).row).id;
+    const QRect r = m_segments.at(m_pressSegment).rect;
+    m_pressSegment = -1;
+    auto *mime = new QMimeData;
+    mime->setData(CalendarDnd::shiftMime(), id.toString().toUtf8());
+    mime->setText(m_model->indexOf(id).data().toString());
+    auto *drag = new QDrag(this);
+    drag->setMimeData(mime);
+    QPixmap pixmap = grab(r);
+    drag->setPixmap(pixmap);
+    drag->setHotSpot(m_pressPos - r.topLeft());
+    drag->exec(Qt::MoveAction);
+}
+
+void MonthView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_resizing && m_model && m_pressSegment >= 0 && m_resizeDay.isValid()) {
+        const Shift &s = m_model->shiftAt(m_segments.at(m_pressSegment).row);
+        const QDateTime end = s.end.toTimeZone(m_zone);
+        // The handoff keeps its time of day and moves to the day the edge was dropped on.
+        const QDateTime boundary(m_resizeDay.addDays(1), end.time(), m_zone);
+        m_dropRect = {};
+        m_dropText.clear();
+        Q_EMIT feedbackChanged({}, true);
+        if (boundary.toUTC() != s.end) {
+            Q_EMIT handoffMoveRequested(s.id, boundary.toUTC());
+        }
+    }
+    m_resizing = false;
+    m_resizeDay = {};
+    m_pressSegment = -1;
+    m_dropRect = {};
+    update();
+    QWidget::mouseReleaseEvent(event);
+}
+
+void MonthView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    const Hit hit = hitTest(event->position().toPoint());
+    if (hit.segment >= 0 && m_model) {
+        Q_EMIT shiftActivated(m_model->shiftAt(m_segments.at(hit.segment).row).id);
+    }
+}
+
+void MonthView::keyPressEvent(QKeyEvent *event)
+{
+    int days = 0;
+    switch (event->key()) {
+    case Qt::Key_Left:
+        days = -1;
+        break;
+    case Qt::Key_Right:
+        days = 1;
+        break;
+    case Qt::Key_Up:
+    case Qt::Key_Down:
+        if (event->modifiers() & (Qt::ControlModifier | Qt::AltModifier)) {
+            // Cycle through the shifts of the current day.
+            const QList<int> segs = segmentsOnDay(m_current);
+            if (!segs.isEmpty() && m_model) {
+                int at = -1;
+                for (int i = 0; i < segs.size(); ++i) {
+                    if (m_model->shiftAt(m_segments.at(segs.at(i)).row).id == m_currentShift) {
+                        at = i;
+                    }
+                }
+                const int step = event->key() == Qt::Key_Down ? 1 : -1;
+                at = at < 0 ? 0 : int((at + step + segs.size()) % segs.size());
+                setCurrentShift(m_model->shiftAt(m_segments.at(segs.at(at)).row).id);
+            }
+            return;
+        }
+        days = event->key() == Qt::Key_Up ? -7 : 7;
+        break;
+    case Qt::Key_PageUp:
+        Q_EMIT navigationRequested(m_month.addMonths(-1));
+        return;
+    case Qt::Key_PageDown:
+        Q_EMIT navigationRequested(m_month.addMonths(1));
+        return;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        if (!m_currentShift.isNull()) {
+            Q_EMIT shiftActivated(m_currentShift);
+        }
+        return;
+    case Qt::Key_Menu:
+        Q_EMIT contextMenuRequested(m_currentShift, mapToGlobal(shiftRect(m_currentShift).center()));
+        return;
+    default:
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    const QDate target = m_current.addDays(days);
+    if (target < m_gridStart || target >= m_gridStart.addDays(42) ||
+        (target.month() != m_month.month() && (days == 1 || days == -1 || days == 7 || days == -7) &&
+         (target < m_gridStart.addDays(7) || target >= m_gridStart.addDays(35)))) {
+        Q_EMIT navigationRequested(target);
+    }
+    selectOnDay(target);
+}
+
+void MonthView::contextMenuEvent(QContextMenuEvent *event)
+{
+    ShiftId id = m_currentShift;
+    QPoint pos = event->globalPos();
+    if (event->reason() == QContextMenuEvent::Mouse) {
+        const Hit hit = hitTest(event->pos());
+        id = hit.segment >= 0 ? m_model->shiftAt(m_segments.at(hit.segment).row).id : ShiftId();
+        setCurrentShift(id);
+    } else if (!id.isNull()) {
+        pos = mapToGlobal(shiftRect(id).center());
+    }
+    Q_EMIT contextMenuRequested(id, pos);
+}
+
+bool MonthView::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip && m_model) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const Hit hit = hitTest(help->pos());
+        if (hit.segment >= 0) {
+            QToolTip::showText(help->globalPos(),
+                               m_model->index(m_segments.at(hit.segment).row).data(Qt::ToolTipRole).toString(), this,
+                               m_segments.at(hit.segment).rect);
+        } else if (hit.day.isValid() && m_hidden.value(hit.day) > 0) {
+            QStringList all;
+            for (int row = 0; row < m_model->rowCount(); ++row) {
+                const auto [first, last] = displayDays(row);
+                if (hit.day >= first && hit.day <= last) {
+                    all << m_model->index(row).data(ShiftRangeModel::RotationNameRole).toString() + u": "_s +
+                               m_model->index(row).data().toString();
+                }
+            }
+            QToolTip::showText(help->globalPos(), all.join(u'\n'), this);
+        } else {
+            QToolTip::hideText();
+        }
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+void MonthView::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasFormat(CalendarDnd::shiftMime()) ||
+        event->mimeData()->hasFormat(CalendarDnd::personMime())) {
+        event->acceptProposedAction();
+    }
+}
+
+void MonthView::dragMoveEvent(QDragMoveEvent *event)
+{
+    const Hit hit = hitTest(event->position().toPoint());
+    if (hit.segment < 0 || !m_model) {
+        m_dropRect = {};
+        m_dropText.clear();
+        Q_EMIT feedbackChanged({}, false);
+        event->ignore();
+        update();
+        return;
+    }
+    const ShiftId target = m_model->shiftAt(m_segments.at(hit.segment).row).id;
+    CalendarDnd::Feedback feedback{true, {}};
+    if (m_dropCheck) {
+        feedback = m_dropCheck(event->mimeData(), target, hit.seat, event->modifiers());
+    }
+    QRect r = m_segments.at(hit.segment).rect;
+    if (event->mimeData()->hasFormat(CalendarDnd::personMime())) {
+        // Mark the seat: the left half is the developer, the right half the ops engineer.
+        r = hit.seat == Seat::Dev ? r.adjusted(0, 0, -r.width() / 2, 0) : r.adjusted(r.width() / 2, 0, 0, 0);
+    }
+    m_dropRect = r;
+    m_dropAllowed = feedback.allowed;
+    m_dropText = feedback.text;
+    Q_EMIT feedbackChanged(feedback.text, feedback.allowed);
+    if (feedback.allowed) {
+        event->acceptProposedAction();
+    } else {
+        event->ignore(r);
+    }
+    update();
+}
+
+void MonthView::dragLeaveEvent(QDragLeaveEvent *)
+{
+    m_dropRect = {};
+    m_dropText.clear();
+    Q_EMIT feedbackChanged({}, true);
+    update();
+}
+
+void MonthView::dropEvent(QDropEvent *event)
+{
+    const Hit hit = hitTest(event->position().toPoint());
+    m_dropRect = {};
+    m_dropText.clear();
+    update();
+    if (hit.segment < 0 || !m_model) {
+        return;
+    }
+    event->acceptProposedAction();
+    Q_EMIT dropRequested(event->mimeData(), m_model->shiftAt(m_segments.at(hit.segment).row).id, hit.seat,
+                         event->modifiers());
+}
+
+} // namespace Tandem

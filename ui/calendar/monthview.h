@@ -1,0 +1,127 @@
+#pragma once
+
+#include "calendardnd.h"
+#include "domain/shift.h"
+
+#include <QDate>
+#include <QPointer>
+#include <QTimeZone>
+#include <QWidget>
+
+namespace Tandem {
+
+class ShiftRangeModel;
+
+/// Six weeks of days, each shift a bar across its days ("Dev + Ops", the rotation's colour),
+/// "+N more" where a day overflows. Problems are drawn as patterns, not only colours: hatched
+/// for a broken hard rule, a dashed outline and "gap" for an empty seat. Keyboard: arrows move
+/// the current day, Ctrl+Up/Down the current shift of that day, Return opens it, the menu key
+/// or Shift+F10 asks for its context menu. Drags shifts, accepts shift and person drops and
+/// asks `setDropCheck()`'s function what a drop would do while it hovers.
+class MonthView final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit MonthView(QWidget *parent = nullptr);
+
+    void setModel(ShiftRangeModel *model);
+    /// Shows the six weeks around `month` (any day of it).
+    void setMonth(QDate month);
+    QDate month() const { return m_month; }
+    QDate gridStart() const { return m_gridStart; }
+    /// Days are days of this zone.
+    void setTimeZone(const QTimeZone &zone);
+    void setToday(QDate today);
+    void setDropCheck(CalendarDnd::DropCheck check) { m_dropCheck = std::move(check); }
+
+    QDate currentDate() const { return m_current; }
+    void setCurrentDate(QDate date);
+    ShiftId currentShift() const { return m_currentShift; }
+    void setCurrentShift(ShiftId id);
+    /// The bar of a shift on a day (for tests and the drop marker); null when not shown.
+    QRect shiftRect(ShiftId id, QDate day = {}) const;
+    QRect dayRect(QDate day) const;
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+Q_SIGNALS:
+    void currentShiftChanged(Tandem::ShiftId id);
+    void currentDateChanged(QDate date);
+    void shiftActivated(Tandem::ShiftId id);
+    void contextMenuRequested(Tandem::ShiftId id, const QPoint &globalPos);
+    /// The keyboard left the six weeks: show the month of `date`.
+    void navigationRequested(QDate date);
+    void dropRequested(const QMimeData *data, Tandem::ShiftId target, Tandem::Seat seat, Qt::KeyboardModifiers mods);
+    /// The status line while a drag hovers (empty when it leaves).
+    void feedbackChanged(const QString &text, bool allowed);
+    void handoffMoveRequested(Tandem::ShiftId id, const QDateTime &boundary);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dragLeaveEvent(QDragLeaveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    bool event(QEvent *event) override;
+
+private:
+    struct Segment
+    {
+        int row = -1; ///< model row
+        int week = 0;
+        int firstDay = 0; ///< 0..6 within the week
+        int lastDay = 0;
+        int lane = 0;
+        bool startsHere = true; ///< the shift begins in this segment (else it continues)
+        bool endsHere = true;
+        QRect rect;
+    };
+    struct Hit
+    {
+        int segment = -1;
+        Seat seat = Seat::Dev;
+        bool endEdge = false;
+        QDate day;
+    };
+
+    void relayout();
+    QRect cellRect(int index) const;
+    int lanesPerCell() const;
+    QPair<QDate, QDate> displayDays(int row) const;
+    Hit hitTest(const QPoint &pos) const;
+    QList<int> segmentsOnDay(QDate day) const;
+    void selectOnDay(QDate day);
+    void updateAccessibleName();
+
+    QPointer<ShiftRangeModel> m_model;
+    QDate m_month;
+    QDate m_gridStart;
+    QDate m_today;
+    QDate m_current;
+    ShiftId m_currentShift;
+    QTimeZone m_zone = QTimeZone::systemTimeZone();
+    QList<Segment> m_segments;
+    QHash<QDate, int> m_hidden; // day -> bars not shown
+    CalendarDnd::DropCheck m_dropCheck;
+
+    // Mouse state.
+    QPoint m_pressPos;
+    int m_pressSegment = -1;
+    bool m_resizing = false;
+    QDate m_resizeDay;
+    // Drop marker.
+    QRect m_dropRect;
+    bool m_dropAllowed = false;
+    QString m_dropText;
+};
+
+} // namespace Tandem

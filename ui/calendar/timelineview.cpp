@@ -1,0 +1,712 @@
+#include "timelineview.h"
+
+#include "itemmodels/shiftrangemodel.h"
+
+#include <QApplication>
+#include <QDrag>
+#include <QHelpEvent>
+#include <QLocale>
+#include <QPainter>
+#include <QPainterPath>
+#include <QScrollBar>
+#include <QToolTip>
+#include <QWheelEvent>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace Tandem {
+
+namespace {
+
+constexpr int LabelWidth = 180;
+constexpr int HeaderHeight = 42;
+constexpr int LaneHeight = 26;
+constexpr double MinDays = 1;
+constexpr double MaxDays = 92;
+
+QColor tint(const QColor &c, qreal amount)
+{
+    return QColor::fromRgbF(float(c.redF() + (1 - c.redF()) * amount), float(c.greenF() + (1 - c.greenF()) * amount),
+                            float(c.blueF() + (1 - c.blueF()) * amount));
+}
+
+} // namespace
+
+TimelineView::TimelineView(QWidget *parent) : QAbstractScrollArea(parent)
+{
+    setObjectName(u"timelineView"_s);
+    setAccessibleName(tr("Timeline"));
+    setFocusPolicy(Qt::StrongFocus);
+    viewport()->setAcceptDrops(true);
+    viewport()->setMouseTracking(true);
+    m_origin = m_today.addDays(-365);
+    horizontalScrollBar()->setSingleStep(20);
+    verticalScrollBar()->setSingleStep(LaneHeight);
+    updateScrollBars();
+    scrollToDate(m_today.addDays(-(m_today.dayOfWeek() - 1)));
+}
+
+void TimelineView::setModel(ShiftRangeModel *model)
+{
+    if (m_model) {
+        disconnect(m_model, nullptr, this, nullptr);
+    }
+    m_model = model;
+    if (model) {
+        auto repaint = [this] {
+            rebuildLanes();
+            viewport()->update();
+        };
+        connect(model, &QAbstractItemModel::modelReset, this, repaint);
+        connect(model, &QAbstractItemModel::rowsInserted, this, repaint);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, repaint);
+        connect(model, &QAbstractItemModel::dataChanged, this, [this] { viewport()->update(); });
+        connect(model, &ShiftRangeModel::referenceDataChanged, this, repaint);
+    }
+    rebuildLanes();
+    ensureLoaded();
+}
+
+void TimelineView::setTimeZone(const QTimeZone &zone)
+{
+    m_zone = zone;
+    viewport()->update();
+}
+
+void TimelineView::setToday(QDate today)
+{
+    m_today = today;
+    viewport()->update();
+}
+
+void TimelineView::setRows(Rows rows)
+{
+    m_rows = rows;
+    rebuildLanes();
+    viewport()->update();
+}
+
+double TimelineView::pixelsPerDay() const
+{
+    return std::max(1, viewport()->width() - LabelWidth) / m_visibleDays;
+}
+
+double TimelineView::visibleDays() const
+{
+    return m_visibleDays;
+}
+
+void TimelineView::setVisibleDays(double days)
+{
+    const QDate first = firstVisibleDate();
+    const double offsetDays = horizontalScrollBar()->value() / pixelsPerDay();
+    m_visibleDays = std::clamp(days, MinDays, MaxDays);
+    updateScrollBars();
+    horizontalScrollBar()->setValue(int(std::lround(offsetDays * pixelsPerDay())));
+    Q_UNUSED(first);
+    ensureLoaded();
+    viewport()->update();
+}
+
+void TimelineView::zoomIn()
+{
+    setVisibleDays(m_visibleDays / 1.5);
+}
+
+void TimelineView::zoomOut()
+{
+    setVisibleDays(m_visibleDays * 1.5);
+}
+
+void TimelineView::scrollToDate(QDate date)
+{
+    horizontalScrollBar()->setValue(int(std::lround(m_origin.daysTo(date) * pixelsPerDay())));
+    ensureLoaded();
+}
+
+QDate TimelineView::firstVisibleDate() const
+{
+    return m_origin.addDays(qint64(std::floor(horizontalScrollBar()->value() / pixelsPerDay())));
+}
+
+void TimelineView::setCurrentShift(ShiftId id)
+{
+    if (id != m_currentShift) {
+        m_currentShift = id;
+        Q_EMIT currentShiftChanged(id);
+        viewport()->update();
+    }
+}
+
+void TimelineView::updateScrollBars()
+{
+    const double ppd = pixelsPerDay();
+    horizontalScrollBar()->setPageStep(viewport()->width() - LabelWidth);
+    horizontalScrollBar()->setRange(0, int(m_spanDays * ppd) - (viewport()->width() - LabelWidth));
+    const int contentHeight = int(m_lanes.size()) * LaneHeight;
+    verticalScrollBar()->setPageStep(viewport()->height() - HeaderHeight);
+    verticalScrollBar()->setRange(0, std::max(0, contentHeight - (viewport()->height() - HeaderHeight)));
+}
+
+void TimelineView::ensureLoaded()
+{
+    if (!m_model) {
+        return;
+    }
+    const QDate first = firstVisibleDate();
+    const QDate last = first.addDays(qint64(std::ceil(m_visibleDays)) + 1);
+    Q_EMIT visibleRangeChanged(first, last);
+    // Load the visible days plus a margin of half a screen on each side; query again only when
+    // the visible days leave what is loaded.
+    const QDateTime from = QDateTime(first, QTime(0, 0), m_zone);
+    const QDateTime to = QDateTime(last, QTime(0, 0), m_zone);
+    if (m_model->from().isValid() && m_model->from() <= from && m_model->to() >= to) {
+        return;
+    }
+    const qint64 margin = std::max<qint64>(2, qint64(m_visibleDays / 2));
+    m_model->setRange(QDateTime(first.addDays(-margin), QTime(0, 0), m_zone),
+                      QDateTime(last.addDays(margin), QTime(0, 0), m_zone));
+}
+
+void TimelineView::rebuildLanes()
+{
+    m_lanes.clear();
+    if (!m_model) {
+        updateScrollBars();
+        return;
+    }
+    if (m_rows == Rows::Rotations) {
+        QSet<QString> shown;
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            shown.insert(m_model->index(row).data(ShiftRangeModel::RotationIdRole).toString());
+        }
+        for (const Rotation &r : m_model->rotations()) {
+            if (!shown.isEmpty() && !shown.contains(r.id.toString())) {
+                continue;
+            }
+            m_lanes.append({r.name, tr("Developer"), r.id.toString(), {}, Seat::Dev, true});
+            m_lanes.append({{}, tr("Operations"), r.id.toString(), {}, Seat::Ops, false});
+        }
+    } else {
+        QSet<PersonId> shown;
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            shown.insert(m_model->shiftAt(row).dev);
+            shown.insert(m_model->shiftAt(row).ops);
+        }
+        QList<Person> people = m_model->people();
+        std::stable_sort(people.begin(), people.end(),
+                         [](const Person &a, const Person &b) { return int(a.role) < int(b.role); });
+        Role last = Role::Operations;
+        bool firstRow = true;
+        for (const Person &p : people) {
+            if (!shown.contains(p.id)) {
+                continue;
+            }
+            const bool group = firstRow || p.role != last;
+            m_lanes.append(
+                {p.name, roleDisplayName(p.role), {}, p.id, p.role == Role::Developer ? Seat::Dev : Seat::Ops, group});
+            last = p.role;
+            firstRow = false;
+        }
+    }
+    updateScrollBars();
+}
+
+double TimelineView::xOf(const QDateTime &t) const
+{
+    const QDateTime origin(m_origin, QTime(0, 0), m_zone);
+    // Days in the viewer's zone, so that a DST day is still one column.
+    const QDateTime local = t.toTimeZone(m_zone);
+    const double days = double(m_origin.daysTo(local.date())) + local.time().msecsSinceStartOfDay() / 86400000.0;
+    Q_UNUSED(origin);
+    return LabelWidth + days * pixelsPerDay() - horizontalScrollBar()->value();
+}
+
+QDateTime TimelineView::timeAt(double x) const
+{
+    const double days = (x - LabelWidth + horizontalScrollBar()->value()) / pixelsPerDay();
+    const QDate date = m_origin.addDays(qint64(std::floor(days)));
+    const int msecs = int((days - std::floor(days)) * 86400000.0);
+    return QDateTime(date, QTime::fromMSecsSinceStartOfDay(msecs), m_zone);
+}
+
+QList<TimelineView::Bar> TimelineView::bars() const
+{
+    QList<Bar> result;
+    if (!m_model) {
+        return result;
+    }
+    const int top = HeaderHeight - verticalScrollBar()->value();
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const Shift &s = m_model->shiftAt(row);
+        const double x0 = xOf(s.start);
+        const double x1 = xOf(s.end);
+        if (x1 < LabelWidth || x0 > viewport()->width()) {
+            continue;
+        }
+        for (int lane = 0; lane < m_lanes.size(); ++lane) {
+            const Lane &l = m_lanes.at(lane);
+            bool match = false;
+            if (m_rows == Rows::Rotations) {
+                match = l.rotationId == s.rotationId.toString();
+            } else {
+                match = l.person == s.dev || l.person == s.ops;
+            }
+            if (!match) {
+                continue;
+            }
+            const Seat seat = m_rows == Rows::Rotations ? l.seat : (l.person == s.dev ? Seat::Dev : Seat::Ops);
+            const QRectF r(x0 + 1, top + lane * LaneHeight + 3, std::max(3.0, x1 - x0 - 2), LaneHeight - 6);
+            result.append({row, lane, seat, r});
+        }
+    }
+    return result;
+}
+
+int TimelineView::barAt(const QList<Bar> &all, const QPoint &pos) const
+{
+    for (int i = 0; i < all.size(); ++i) {
+        if (all.at(i).rect.contains(pos)) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+void TimelineView::paintEvent(QPaintEvent *)
+{
+    QPainter p(viewport());
+    const QPalette pal = palette();
+    const QLocale locale;
+    const int w = viewport()->width();
+    const int h = viewport()->height();
+    p.fillRect(viewport()->rect(), pal.base());
+    const double ppd = pixelsPerDay();
+    const QDate first = firstVisibleDate();
+    const int days = int(std::ceil(m_visibleDays)) + 2;
+    const auto holidays = m_model ? m_model->holidays() : QHash<QDate, QString>();
+    const int top = HeaderHeight - verticalScrollBar()->value();
+
+    // Day columns: weekends and holidays shaded, today marked.
+    p.setClipRect(LabelWidth, 0, w - LabelWidth, h);
+    for (int i = 0; i < days; ++i) {
+        const QDate d = first.addDays(i);
+        const double x = xOf(QDateTime(d, QTime(0, 0), m_zone));
+        const QRectF col(x, HeaderHeight, ppd, h - HeaderHeight);
+        if (holidays.contains(d)) {
+            p.fillRect(col, QColor(0xfd, 0xf1, 0xdc));
+        } else if (d.dayOfWeek() >= 6) {
+            p.fillRect(col, tint(pal.color(QPalette::Text), 0.95));
+        }
+        p.setPen(pal.color(QPalette::Midlight));
+        p.drawLine(QPointF(x, HeaderHeight), QPointF(x, h));
+        if (ppd >= 200) {
+            // Hours when zoomed in.
+            const int step = ppd >= 800 ? 1 : (ppd >= 400 ? 3 : 6);
+            p.setPen(QPen(pal.color(QPalette::Midlight), 1, Qt::DotLine));
+            for (int hour = step; hour < 24; hour += step) {
+                const double hx = x + hour * ppd / 24;
+                p.drawLine(QPointF(hx, HeaderHeight - 12), QPointF(hx, h));
+                p.setPen(pal.color(QPalette::PlaceholderText));
+                p.drawText(QRectF(hx + 2, HeaderHeight - 16, 40, 14), Qt::AlignLeft | Qt::AlignVCenter,
+                           u"%1:00"_s.arg(hour, 2, 10, QLatin1Char('0')));
+                p.setPen(QPen(pal.color(QPalette::Midlight), 1, Qt::DotLine));
+            }
+        }
+    }
+    // Lane separators.
+    for (int lane = 0; lane < m_lanes.size(); ++lane) {
+        const int y = top + lane * LaneHeight;
+        p.setPen(m_lanes.at(lane).firstOfGroup ? pal.color(QPalette::Mid) : pal.color(QPalette::Midlight));
+        p.drawLine(0, y, w, y);
+    }
+
+    // Bars.
+    const bool highlighting = m_model && !m_model->highlightPerson().isNull();
+    p.setRenderHint(QPainter::Antialiasing);
+    const QList<Bar> all = bars();
+    for (const Bar &bar : all) {
+        if (bar.rect.bottom() < HeaderHeight) {
+            continue;
+        }
+        const QModelIndex idx = m_model->index(bar.row);
+        const Shift &s = m_model->shiftAt(bar.row);
+        QColor color = idx.data(ShiftRangeModel::RotationColorRole).value<QColor>();
+        const int problems = idx.data(ShiftRangeModel::ProblemsRole).toInt();
+        const bool mine = idx.data(ShiftRangeModel::HighlightRole).toBool();
+        const PersonId person = s.seat(bar.seat);
+        const bool gap = person.isNull();
+        if (highlighting && !mine) {
+            color = tint(color, 0.6);
+        }
+        QPainterPath path;
+        path.addRoundedRect(bar.rect, 4, 4);
+        p.fillPath(path, gap ? tint(color, 0.85) : color);
+        if (problems & HardRule) {
+            p.fillPath(path, QBrush(gap ? color : QColor(255, 255, 255, 150), Qt::BDiagPattern));
+        }
+        if (gap) {
+            p.setPen(QPen(color.darker(130), 1.5, Qt::DashLine));
+            p.setBrush(Qt::NoBrush);
+            p.drawPath(path);
+        }
+        if (s.id == m_currentShift) {
+            p.setPen(QPen(pal.color(QPalette::Highlight), 2.5));
+            p.setBrush(Qt::NoBrush);
+            p.drawRoundedRect(bar.rect.adjusted(-1.5, -1.5, 1.5, 1.5), 5, 5);
+        }
+        QString label;
+        if (m_rows == Rows::Rotations) {
+            label = gap ? tr("gap")
+                        : idx.data(bar.seat == Seat::Dev ? ShiftRangeModel::DevNameRole : ShiftRangeModel::OpsNameRole)
+                              .toString();
+        } else {
+            label = idx.data(ShiftRangeModel::RotationNameRole).toString() + u" · "_s + idx.data().toString();
+        }
+        p.setPen(gap || (highlighting && !mine) ? QColor(0x20, 0x20, 0x20) : QColor(Qt::white));
+        // Keep the label in view while the bar's start is scrolled off.
+        QRectF textRect = bar.rect.adjusted(6, 0, -4, 0);
+        textRect.setLeft(std::max(textRect.left(), double(LabelWidth + 6)));
+        if (textRect.width() > 12) {
+            p.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter,
+                       p.fontMetrics().elidedText(label, Qt::ElideRight, int(textRect.width())));
+        }
+    }
+    if (!m_dropRect.isNull()) {
+        const QColor c = m_dropAllowed ? QColor(0x1b, 0x7f, 0x3b) : QColor(0xb0, 0x00, 0x20);
+        p.setPen(QPen(c, 2.5, m_dropAllowed ? Qt::SolidLine : Qt::DashLine));
+        p.setBrush(Qt::NoBrush);
+        p.drawRoundedRect(m_dropRect.adjusted(-2, -2, 2, 2), 5, 5);
+        if (!m_dropText.isEmpty()) {
+            const QString text = (m_dropAllowed ? u"✓ "_s : u"✗ "_s) + m_dropText;
+            const QFontMetrics fm = p.fontMetrics();
+            QRectF bubble(std::max(m_dropRect.left(), double(LabelWidth)), m_dropRect.bottom() + 4,
+                          fm.horizontalAdvance(text) + 16, fm.height() + 8);
+            p.setPen(c);
+            p.setBrush(QColor(255, 255, 255, 240));
+            p.drawRoundedRect(bubble, 4, 4);
+            p.drawText(bubble, Qt::AlignCenter, text);
+        }
+    }
+    p.setRenderHint(QPainter::Antialiasing, false);
+
+    // Today line.
+    const double nowX = xOf(QDateTime::currentDateTimeUtc());
+    if (m_today == QDate::currentDate() && nowX >= LabelWidth) {
+        p.setPen(QPen(QColor(0xd0, 0x20, 0x20), 2));
+        p.drawLine(QPointF(nowX, HeaderHeight - 6), QPointF(nowX, h));
+    }
+
+    // Header: months on top, days below.
+    p.setClipping(false);
+    p.fillRect(QRect(0, 0, w, HeaderHeight), pal.window());
+    p.setPen(pal.color(QPalette::Mid));
+    p.drawLine(0, HeaderHeight - 1, w, HeaderHeight - 1);
+    p.setClipRect(LabelWidth, 0, w - LabelWidth, HeaderHeight);
+    QFont bold = font();
+    bold.setBold(true);
+    for (int i = -1; i < days; ++i) {
+        const QDate d = first.addDays(i);
+        const double x = xOf(QDateTime(d, QTime(0, 0), m_zone));
+        if (d.day() == 1 || i == -1) {
+            p.setFont(bold);
+            p.setPen(pal.color(QPalette::WindowText));
+            p.drawText(QRectF(std::max(x, double(LabelWidth)) + 4, 2, 200, 18), Qt::AlignLeft | Qt::AlignVCenter,
+                       locale.toString(d, u"MMMM yyyy"_s));
+            p.setFont(font());
+        }
+        QString text;
+        if (ppd >= 60) {
+            text = locale.toString(d, u"ddd d"_s);
+        } else if (ppd >= 18) {
+            text = QString::number(d.day());
+        } else if (d.dayOfWeek() == 1) {
+            text = QString::number(d.day());
+        }
+        p.setPen(d == m_today ? pal.color(QPalette::Highlight) : pal.color(QPalette::WindowText));
+        if (d == m_today) {
+            p.setFont(bold);
+        }
+        p.drawText(QRectF(x + 3, 20, std::max(ppd, 30.0), 18), Qt::AlignLeft | Qt::AlignVCenter, text);
+        p.setFont(font());
+        p.setPen(pal.color(QPalette::Midlight));
+        if (ppd >= 18 || d.dayOfWeek() == 1) {
+            p.drawLine(QPointF(x, 22), QPointF(x, HeaderHeight));
+        }
+    }
+    p.setClipping(false);
+
+    // Row labels.
+    p.fillRect(QRect(0, HeaderHeight, LabelWidth, h - HeaderHeight), pal.window());
+    p.setClipRect(0, HeaderHeight, LabelWidth, h - HeaderHeight);
+    for (int lane = 0; lane < m_lanes.size(); ++lane) {
+        const Lane &l = m_lanes.at(lane);
+        const QRect r(8, top + lane * LaneHeight, LabelWidth - 12, LaneHeight);
+        if (l.firstOfGroup) {
+            p.setPen(pal.color(QPalette::Mid));
+            p.drawLine(0, r.top(), LabelWidth, r.top());
+        }
+        if (!l.label.isEmpty()) {
+            p.setFont(bold);
+            p.setPen(pal.color(QPalette::WindowText));
+            p.drawText(r, Qt::AlignLeft | Qt::AlignVCenter,
+                       p.fontMetrics().elidedText(l.label, Qt::ElideRight, r.width() - 70));
+            p.setFont(font());
+        }
+        p.setPen(pal.color(QPalette::PlaceholderText));
+        p.drawText(r, Qt::AlignRight | Qt::AlignVCenter, l.sublabel);
+    }
+    p.setClipping(false);
+    p.setPen(pal.color(QPalette::Mid));
+    p.drawLine(LabelWidth, 0, LabelWidth, h);
+    if (m_lanes.isEmpty()) {
+        p.setPen(pal.color(QPalette::PlaceholderText));
+        p.drawText(QRect(LabelWidth, HeaderHeight, w - LabelWidth, h - HeaderHeight), Qt::AlignCenter,
+                   tr("No shifts in these days"));
+    }
+}
+
+void TimelineView::resizeEvent(QResizeEvent *event)
+{
+    const double offsetDays = horizontalScrollBar()->value() / pixelsPerDay();
+    QAbstractScrollArea::resizeEvent(event);
+    updateScrollBars();
+    horizontalScrollBar()->setValue(int(std::lround(offsetDays * pixelsPerDay())));
+    ensureLoaded();
+}
+
+void TimelineView::scrollContentsBy(int, int)
+{
+    ensureLoaded();
+    viewport()->update();
+}
+
+void TimelineView::wheelEvent(QWheelEvent *event)
+{
+    if (event->modifiers() & Qt::ControlModifier) {
+        // Zoom around the time under the cursor.
+        const double x = event->position().x();
+        const QDateTime anchor = timeAt(x);
+        m_visibleDays = std::clamp(m_visibleDays * std::pow(1.0015, -event->angleDelta().y()), MinDays, MaxDays);
+        updateScrollBars();
+        const double anchorDays = m_origin.daysTo(anchor.date()) + anchor.time().msecsSinceStartOfDay() / 86400000.0;
+        horizontalScrollBar()->setValue(int(std::lround(anchorDays * pixelsPerDay() - (x - LabelWidth))));
+        ensureLoaded();
+        viewport()->update();
+        event->accept();
+        return;
+    }
+    if (event->modifiers() & Qt::ShiftModifier ||
+        std::abs(event->angleDelta().x()) > std::abs(event->angleDelta().y())) {
+        const int delta = event->angleDelta().x() != 0 ? event->angleDelta().x() : event->angleDelta().y();
+        horizontalScrollBar()->setValue(horizontalScrollBar()->value() - delta);
+        event->accept();
+        return;
+    }
+    QAbstractScrollArea::wheelEvent(event);
+}
+
+void TimelineView::keyPressEvent(QKeyEvent *event)
+{
+    const QList<Bar> all = bars();
+    switch (event->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        zoomIn();
+        return;
+    case Qt::Key_Minus:
+        zoomOut();
+        return;
+    case Qt::Key_Left:
+    case Qt::Key_Right:
+    case Qt::Key_Up:
+    case Qt::Key_Down: {
+        if (!m_model || m_model->rowCount() == 0) {
+            return;
+        }
+        QModelIndex cur = m_model->indexOf(m_currentShift);
+        if (!cur.isValid()) {
+            setCurrentShift(m_model->shiftAt(0).id);
+            return;
+        }
+        const Shift s = m_model->shiftAt(cur.row());
+        if (event->key() == Qt::Key_Left || event->key() == Qt::Key_Right) {
+            // The previous or next shift of the same rotation.
+            const int step = event->key() == Qt::Key_Right ? 1 : -1;
+            for (int row = cur.row() + step; row >= 0 && row < m_model->rowCount(); row += step) {
+                if (m_model->shiftAt(row).rotationId == s.rotationId) {
+                    setCurrentShift(m_model->shiftAt(row).id);
+                    const double x = xOf(m_model->shiftAt(row).start);
+                    if (x < LabelWidth || x > viewport()->width() - 40) {
+                        scrollToDate(m_model->shiftAt(row).start.toTimeZone(m_zone).date().addDays(-1));
+                    }
+                    return;
+                }
+            }
+            scrollToDate(firstVisibleDate().addDays(qint64(step * std::max(1.0, m_visibleDays / 2))));
+            return;
+        }
+        // Up/down: the shift of the neighbouring rotation that overlaps this one.
+        const int step = event->key() == Qt::Key_Down ? 1 : -1;
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            const Shift &o = m_model->shiftAt(row);
+            const auto rots = m_model->rotations();
+            int a = -1;
+            int b = -1;
+            for (int i = 0; i < rots.size(); ++i) {
+                a = rots.at(i).id == s.rotationId ? i : a;
+                b = rots.at(i).id == o.rotationId ? i : b;
+            }
+            if (b == a + step && o.start < s.end && o.end > s.start) {
+                setCurrentShift(o.id);
+                return;
+            }
+        }
+        return;
+    }
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        if (!m_currentShift.isNull()) {
+            Q_EMIT shiftActivated(m_currentShift);
+        }
+        return;
+    case Qt::Key_Menu: {
+        QPoint pos = viewport()->rect().center();
+        for (const Bar &b : all) {
+            if (m_model->shiftAt(b.row).id == m_currentShift) {
+                pos = b.rect.center().toPoint();
+                break;
+            }
+        }
+        Q_EMIT contextMenuRequested(m_currentShift, viewport()->mapToGlobal(pos));
+        return;
+    }
+    default:
+        QAbstractScrollArea::keyPressEvent(event);
+    }
+}
+
+void TimelineView::mousePressEvent(QMouseEvent *event)
+{
+    const QList<Bar> all = bars();
+    m_pressPos = event->position().toPoint();
+    m_pressBar = barAt(all, m_pressPos);
+    setCurrentShift(m_pressBar >= 0 ? m_model->shiftAt(all.at(m_pressBar).row).id : ShiftId());
+}
+
+void TimelineView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (!(event->buttons() & Qt::LeftButton) || m_pressBar < 0 || !m_model) {
+        return;
+    }
+    if ((event->position().toPoint() - m_pressPos).manhattanLength() < QApplication::startDragDistance()) {
+        return;
+    }
+    const QList<Bar> all = bars();
+    if (m_pressBar >= all.size()) {
+        return;
+    }
+    const ShiftId id = m_model->shiftAt(all.at(m_pressBar).row).id;
+    m_pressBar = -1;
+    auto *mime = new QMimeData;
+    mime->setData(CalendarDnd::shiftMime(), id.toString().toUtf8());
+    auto *drag = new QDrag(this);
+    drag->setMimeData(mime);
+    drag->exec(Qt::MoveAction);
+}
+
+void TimelineView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    const QList<Bar> all = bars();
+    const int i = barAt(all, event->position().toPoint());
+    if (i >= 0) {
+        Q_EMIT shiftActivated(m_model->shiftAt(all.at(i).row).id);
+    }
+}
+
+void TimelineView::contextMenuEvent(QContextMenuEvent *event)
+{
+    if (event->reason() == QContextMenuEvent::Mouse) {
+        const QList<Bar> all = bars();
+        const int i = barAt(all, viewport()->mapFrom(this, event->pos()));
+        setCurrentShift(i >= 0 ? m_model->shiftAt(all.at(i).row).id : ShiftId());
+    }
+    Q_EMIT contextMenuRequested(m_currentShift, event->globalPos());
+}
+
+bool TimelineView::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip && m_model) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const QList<Bar> all = bars();
+        const int i = barAt(all, help->pos());
+        if (i >= 0) {
+            QToolTip::showText(help->globalPos(), m_model->index(all.at(i).row).data(Qt::ToolTipRole).toString(),
+                               viewport(), all.at(i).rect.toRect());
+        } else {
+            QToolTip::hideText();
+        }
+        return true;
+    }
+    return QAbstractScrollArea::viewportEvent(event);
+}
+
+void TimelineView::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasFormat(CalendarDnd::shiftMime()) ||
+        event->mimeData()->hasFormat(CalendarDnd::personMime())) {
+        event->acceptProposedAction();
+    }
+}
+
+void TimelineView::dragMoveEvent(QDragMoveEvent *event)
+{
+    const QList<Bar> all = bars();
+    const int i = barAt(all, event->position().toPoint());
+    if (i < 0) {
+        m_dropRect = {};
+        Q_EMIT feedbackChanged({}, false);
+        event->ignore();
+        viewport()->update();
+        return;
+    }
+    const ShiftId target = m_model->shiftAt(all.at(i).row).id;
+    CalendarDnd::Feedback feedback{true, {}};
+    if (m_dropCheck) {
+        feedback = m_dropCheck(event->mimeData(), target, all.at(i).seat, event->modifiers());
+    }
+    m_dropRect = all.at(i).rect;
+    m_dropAllowed = feedback.allowed;
+    m_dropText = feedback.text;
+    Q_EMIT feedbackChanged(feedback.text, feedback.allowed);
+    if (feedback.allowed) {
+        event->acceptProposedAction();
+    } else {
+        event->ignore();
+    }
+    viewport()->update();
+}
+
+void TimelineView::dragLeaveEvent(QDragLeaveEvent *)
+{
+    m_dropRect = {};
+    Q_EMIT feedbackChanged({}, true);
+    viewport()->update();
+}
+
+void TimelineView::dropEvent(QDropEvent *event)
+{
+    m_dropRect = {};
+    viewport()->update();
+    const QList<Bar> all = bars();
+    const int i = barAt(all, event->position().toPoint());
+    if (i < 0) {
+        return;
+    }
+    event->acceptProposedAction();
+    Q_EMIT dropRequested(event->mimeData(), m_model->shiftAt(all.at(i).row).id, all.at(i).seat, event->modifiers());
+}
+
+} // namespace Tandem
