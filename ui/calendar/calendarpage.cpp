@@ -191,10 +191,12 @@ void CalendarPage::buildUi()
     m_rosterList->setDragEnabled(true);
     m_rosterList->setDragDropMode(QAbstractItemView::DragOnly);
     m_rosterList->setAlternatingRowColors(true);
+    m_rosterList->setMinimumWidth(210);
     dock(tr("People"), u"rosterDock"_s, m_rosterList, Qt::LeftDockWidgetArea);
     m_details = new QTextBrowser(this);
     m_details->setObjectName(u"shiftDetails"_s);
     m_details->setOpenExternalLinks(true);
+    m_details->setMinimumWidth(260);
     m_details->setAccessibleName(tr("Shift details"));
     dock(tr("Shift"), u"detailsDock"_s, m_details, Qt::RightDockWidgetArea);
     m_conflictList = new QListView(this);

@@ -410,7 +410,7 @@ void TimelineView::paintEvent(QPaintEvent *)
     for (int i = -1; i < days; ++i) {
         const QDate d = first.addDays(i);
         const double x = xOf(QDateTime(d, QTime(0, 0), m_zone));
-        if (d.day() == 1 || i == -1) {
+        if (d.day() == 1 || (i == -1 && first.daysInMonth() - first.day() > 120 / std::max(1.0, ppd))) {
             p.setFont(bold);
             p.setPen(pal.color(QPalette::WindowText));
             p.drawText(QRectF(std::max(x, double(LabelWidth)) + 4, 2, 200, 18), Qt::AlignLeft | Qt::AlignVCenter,
