@@ -20,6 +20,10 @@ std::optional<ShiftState> shiftStateFromString(QStringView text);
 
 enum class Seat { Dev, Ops };
 
+/// No shift lasts longer than this (rotations are at most 4 weeks a shift; moving a handoff
+/// joins at most two). Range queries rely on it to read only the index range they need.
+inline constexpr qint64 MaxShiftSeconds = 62 * 24 * 3600;
+
 /// One on-call shift: a pair, a developer and an operations engineer, over [start, end).
 /// Either seat may be empty: an empty seat is a coverage gap.
 struct Shift

@@ -142,6 +142,8 @@ QList<Error> validateRotation(const Rotation &r)
     }
     if (r.shiftMinutes <= 0) {
         add(tr("A shift must last longer than zero (e.g. 24 hours or 7 days)."), Field::ShiftMinutes);
+    } else if (r.shiftMinutes > 28 * 24 * 60) {
+        add(tr("A shift can last at most 4 weeks, not %1 days.").arg(r.shiftMinutes / (24 * 60)), Field::ShiftMinutes);
     }
     if (r.handoffWeekday < 1 || r.handoffWeekday > 7) {
         add(tr("The handoff day must be a weekday from Monday (1) to Sunday (7), not %1.").arg(r.handoffWeekday),

@@ -65,11 +65,15 @@ Result<std::optional<Shift>> ShiftRepository::find(ShiftId id) const
 
 Result<QList<Shift>> ShiftRepository::overlapping(const QDateTime &from, const QDateTime &to, RotationId rotation) const
 {
+    // The lower bound on start_utc (no shift is longer than MaxShiftSeconds) lets SQLite read
+    // just the index range of the window instead of every shift that started before its end.
+    const qint64 earliest = from.toSecsSinceEpoch() - MaxShiftSeconds;
     if (rotation.isNull()) {
-        return select(u"start_utc < ? AND end_utc > ?"_s, {to.toSecsSinceEpoch(), from.toSecsSinceEpoch()});
+        return select(u"start_utc > ? AND start_utc < ? AND end_utc > ?"_s,
+                      {earliest, to.toSecsSinceEpoch(), from.toSecsSinceEpoch()});
     }
-    return select(u"rotation_id = ? AND start_utc < ? AND end_utc > ?"_s,
-                  {rotation.toString(), to.toSecsSinceEpoch(), from.toSecsSinceEpoch()});
+    return select(u"rotation_id = ? AND start_utc > ? AND start_utc < ? AND end_utc > ?"_s,
+                  {rotation.toString(), earliest, to.toSecsSinceEpoch(), from.toSecsSinceEpoch()});
 }
 
 Result<QList<SeatRef>> ShiftRepository::seatsFrom(PersonId person, const QDateTime &from) const
@@ -91,8 +95,24 @@ Result<QList<SeatRef>> ShiftRepository::seatsFrom(PersonId person, const QDateTi
     return seats;
 }
 
+namespace {
+
+Status checkLength(const Shift &s)
+{
+    if (s.start.secsTo(s.end) > MaxShiftSeconds) {
+        return Error{QCoreApplication::translate("Tandem::Store", "A shift cannot last longer than %1 days.")
+                         .arg(MaxShiftSeconds / 86400)};
+    }
+    return {};
+}
+
+} // namespace
+
 Status ShiftRepository::insert(const Shift &s)
 {
+    if (auto status = checkLength(s); !status) {
+        return status;
+    }
     return execute(m_db,
                    u"INSERT INTO shifts (id, rotation_id, start_utc, end_utc, dev_id, ops_id, state, note, "
                    "bridge_url, sequence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
@@ -103,6 +123,9 @@ Status ShiftRepository::insert(const Shift &s)
 
 Status ShiftRepository::update(const Shift &s)
 {
+    if (auto status = checkLength(s); !status) {
+        return status;
+    }
     return execute(m_db,
                    u"UPDATE shifts SET rotation_id = ?, start_utc = ?, end_utc = ?, dev_id = ?, ops_id = ?, "
                    "state = ?, note = ?, bridge_url = ?, sequence = ? WHERE id = ?"_s,

@@ -175,7 +175,9 @@ int main(int argc, char **argv)
     QSqlQuery plan(db.connection());
     plan.prepare(
         u"EXPLAIN QUERY PLAN SELECT id, rotation_id, start_utc, end_utc, dev_id, ops_id, state, note, "
-        "bridge_url, sequence FROM shifts WHERE start_utc < ? AND end_utc > ? ORDER BY start_utc, rotation_id"_s);
+        "bridge_url, sequence FROM shifts WHERE start_utc > ? AND start_utc < ? AND end_utc > ? "
+        "ORDER BY start_utc, rotation_id"_s);
+    plan.addBindValue(first.addDays(358).toSecsSinceEpoch() - MaxShiftSeconds);
     plan.addBindValue(first.addDays(400).toSecsSinceEpoch());
     plan.addBindValue(first.addDays(358).toSecsSinceEpoch());
     plan.exec();
