@@ -1,5 +1,6 @@
-#include "itemmodels/rostermodel.h"
 #include "mainwindow.h"
+
+#include "itemmodels/rostermodel.h"
 #include "persondialog.h"
 #include "rosterpage.h"
 #include "services/rosterservice.h"
@@ -29,8 +30,7 @@ private:
     QTemporaryDir m_home;
 
     // Runs `fn` on the next modal dialog, once it is shown.
-    template<typename Fn>
-    static void onNextDialog(Fn fn)
+    template <typename Fn> static void onNextDialog(Fn fn)
     {
         QTimer::singleShot(0, qApp, [fn] {
             QWidget *modal = QApplication::activeModalWidget();
@@ -151,6 +151,32 @@ private Q_SLOTS:
         }
         MainWindow again;
         QCOMPARE(again.size(), QSize(900, 600));
+    }
+
+    void remembersThePage()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"page.sqlite"_s);
+        {
+            auto db = Database::open(path);
+            QVERIFY(db);
+            QVERIFY(RosterService(*db.value()).addTeam(Team{{}, u"Payments"_s, u"Europe/Berlin"_s}));
+        }
+        {
+            MainWindow window;
+            QVERIFY(window.openDatabase(path));
+            window.findChild<QAction *>(u"showCalendarAction"_s)->trigger();
+            window.show();
+            window.close();
+        }
+        MainWindow again;
+        QVERIFY(again.openDatabase(path));
+        QCOMPARE(again.findChild<QStackedWidget *>()->currentWidget()->objectName(), u"calendarPage"_s);
+        again.findChild<QAction *>(u"showRosterAction"_s)->trigger();
+        again.close();
+        MainWindow third;
+        QVERIFY(third.openDatabase(path));
+        QCOMPARE(third.findChild<QStackedWidget *>()->currentWidget()->objectName(), u"rosterPage"_s);
     }
 };
 

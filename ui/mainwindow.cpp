@@ -100,6 +100,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         resize(1280, 800);
     }
     restoreState(settings.value(u"window/state"_s).toByteArray());
+    // Back on the page the user left: the roster or the calendar.
+    m_calendarShown = settings.value(u"window/page"_s).toString() == u"calendar";
     updateActions();
     updateTitle();
 }
@@ -722,6 +724,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(u"window/geometry"_s, saveGeometry());
     settings.setValue(u"window/state"_s, saveState());
+    settings.setValue(u"window/page"_s, m_calendarShown ? u"calendar"_s : u"roster"_s);
     event->accept();
 }
 
