@@ -19,6 +19,7 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDockWidget>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
@@ -141,6 +142,8 @@ void CalendarPage::buildUi()
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
     titleFont.setBold(true);
     m_title->setFont(titleFont);
+    // Room for the longest month name, so the title never gets cut.
+    m_title->setMinimumWidth(QFontMetrics(titleFont).horizontalAdvance(u"September 2026 "_s));
     bar->addWidget(m_title);
     m_dateEdit = new QDateEdit(central);
     m_dateEdit->setObjectName(u"dateEdit"_s);
@@ -148,12 +151,16 @@ void CalendarPage::buildUi()
     m_dateEdit->setAccessibleName(tr("Go to date"));
     bar->addWidget(m_dateEdit);
     bar->addStretch();
+    // Filters on a second row: on a laptop-sized window one row would squeeze them unreadable.
+    auto *filters = new QHBoxLayout;
+    QHBoxLayout *target = filters;
     auto combo = [&](const QString &name, const QString &accessible) {
         auto *c = new QComboBox(central);
         c->setObjectName(name);
         c->setAccessibleName(accessible);
         c->setToolTip(accessible);
-        bar->addWidget(c);
+        c->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        target->addWidget(c);
         return c;
     };
     m_teamCombo = combo(u"teamFilter"_s, tr("Team"));
@@ -161,12 +168,15 @@ void CalendarPage::buildUi()
     m_personCombo = combo(u"personFilter"_s, tr("Only the shifts of"));
     m_highlightCombo = combo(u"highlightCombo"_s, tr("Highlight the shifts of"));
     m_zoneCombo = combo(u"zoneCombo"_s, tr("Time zone"));
+    filters->addStretch();
+    target = bar;
     m_modeCombo = combo(u"modeCombo"_s, tr("View"));
     m_modeCombo->addItems({tr("Month"), tr("Timeline")});
     m_rowsCombo = combo(u"rowsCombo"_s, tr("Timeline rows"));
     m_rowsCombo->addItems({tr("By rotation"), tr("By person")});
     m_rowsCombo->setVisible(false);
     layout->addLayout(bar);
+    layout->addLayout(filters);
 
     m_stack = new QStackedWidget(central);
     m_monthView = new MonthView(m_stack);

@@ -324,6 +324,7 @@ void MonthView::paintEvent(QPaintEvent *)
             p.fillRect(c, weekendShade);
         }
         p.setPen(grid);
+        p.setBrush(Qt::NoBrush); // the today pill leaves its fill set
         p.drawRect(c);
         QRect label = c.adjusted(6, 2, -6, 0);
         label.setHeight(DayLabelHeight - 2);
