@@ -97,6 +97,22 @@ private Q_SLOTS:
         QCOMPARE(scope->count(), 30);
         QVERIFY(scope->findText(u"Maya Patel"_s) >= 0);
     }
+
+    void theCalendarPresetsTheMonth()
+    {
+        QTemporaryDir dir;
+        auto opened = Workspace::open(dir.filePath(u"demo.sqlite"_s), true);
+        QVERIFY(opened);
+        PrintSheetDialog dialog(*opened.value());
+        dialog.setSheet(Print::SheetLayout::Month, QDate(2027, 2, 1), QDate(2027, 2, 28));
+        QCOMPARE(dialog.findChild<QComboBox *>(u"layoutCombo"_s)->currentData().toInt(),
+                 int(Print::SheetLayout::Month));
+        QCOMPARE(dialog.findChild<QDateEdit *>(u"fromDate"_s)->date(), QDate(2027, 2, 1));
+        QCOMPARE(dialog.findChild<QDateEdit *>(u"toDate"_s)->date(), QDate(2027, 2, 28));
+        const QString path = dir.filePath(u"february.pdf"_s);
+        QVERIFY(dialog.exportPdf(path));
+        QVERIFY(pdfText(path).contains(u"February 2027"_s));
+    }
 };
 
 QTEST_MAIN(PrintSheetDialogTest)

@@ -61,6 +61,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_pages->addWidget(m_calendarPage);
     connect(m_calendarPage, &CalendarPage::statusMessage, this,
             [this](const QString &text, int timeout) { statusBar()->showMessage(text, timeout); });
+    connect(m_calendarPage, &CalendarPage::printRequested, this,
+            [this](QDate from, QDate to) { printSheet(QPair<QDate, QDate>(from, to)); });
     connect(m_calendarPage, &CalendarPage::replanRequested, this, [this](QDate from) {
         if (!m_workspace) {
             return;
@@ -197,7 +199,7 @@ void MainWindow::createActions()
     connect(m_newRotation, &QAction::triggered, this, &MainWindow::newRotation);
     connect(m_editRotation, &QAction::triggered, this, &MainWindow::editRotation);
     connect(m_plan, &QAction::triggered, this, &MainWindow::planRotations);
-    connect(m_printSheet, &QAction::triggered, this, &MainWindow::printSheet);
+    connect(m_printSheet, &QAction::triggered, this, [this] { printSheet(); });
     connect(m_reports, &QAction::triggered, this, &MainWindow::showReports);
     connect(m_about, &QAction::triggered, this, &MainWindow::about);
     connect(m_aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
@@ -690,12 +692,15 @@ void MainWindow::openDatabaseDialog()
     }
 }
 
-void MainWindow::printSheet()
+void MainWindow::printSheet(std::optional<QPair<QDate, QDate>> period)
 {
     if (!m_workspace) {
         return;
     }
     PrintSheetDialog dialog(*m_workspace, this);
+    if (period) {
+        dialog.setSheet(Print::SheetLayout::Month, period->first, period->second);
+    }
     dialog.exec();
 }
 

@@ -2,9 +2,11 @@
 
 #include "domain/person.h"
 
+#include <QDate>
 #include <QMainWindow>
 
 #include <memory>
+#include <optional>
 
 class QAction;
 class QLabel;
@@ -53,7 +55,8 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void printSheet();
+    /// Opens the print dialog, preset to a layout and period when they are given.
+    void printSheet(std::optional<QPair<QDate, QDate>> period = std::nullopt);
     void showReports();
     void createActions();
     void createMenus();

@@ -100,6 +100,13 @@ PrintSheetDialog::PrintSheetDialog(Workspace &workspace, QWidget *parent) : QDia
     resize(460, sizeHint().height());
 }
 
+void PrintSheetDialog::setSheet(Print::SheetLayout layout, QDate from, QDate to)
+{
+    m_layout->setCurrentIndex(m_layout->findData(int(layout)));
+    m_from->setDate(from);
+    m_to->setDate(to);
+}
+
 void PrintSheetDialog::updateScope()
 {
     // A personal sheet is for a person; the others for a rotation or a whole team.

@@ -26,6 +26,9 @@ class PrintSheetDialog final : public QDialog
 public:
     explicit PrintSheetDialog(Workspace &workspace, QWidget *parent = nullptr);
 
+    /// Presets the layout and the period (from the calendar's "Print This Month").
+    void setSheet(Print::SheetLayout layout, QDate from, QDate to);
+
     void preview();
     void print();
     /// Writes the sheet to `path` (asks for a file when empty); false, with a message, on failure.

@@ -715,6 +715,10 @@ void CalendarPage::showContextMenu(ShiftId id, const QPoint &globalPos)
     } else {
         menu.addAction(tr("&Today"), this, &CalendarPage::goToday);
     }
+    menu.addSeparator();
+    const QDate first(m_month.year(), m_month.month(), 1);
+    menu.addAction(tr("Print This &Month…"), this,
+                   [this, first] { Q_EMIT printRequested(first, first.addDays(first.daysInMonth() - 1)); });
     menu.exec(globalPos);
 }
 

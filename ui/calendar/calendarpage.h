@@ -69,6 +69,8 @@ Q_SIGNALS:
     void statusMessage(const QString &text, int timeoutMs);
     /// "Re-plan from here": the window opens the plan dialog from `from`.
     void replanRequested(QDate from);
+    /// "Print This Month": the window opens the print dialog on the month grid of [from, to].
+    void printRequested(QDate from, QDate to);
 
 private:
     void buildUi();
