@@ -16,10 +16,12 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDateTimeEdit>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QFontMetrics>
+#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
@@ -31,6 +33,7 @@
 #include <QMimeData>
 #include <QStackedWidget>
 #include <QTextBrowser>
+#include <QTimeZone>
 #include <QToolButton>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -673,6 +676,37 @@ void CalendarPage::editText(ShiftId id, bool bridge)
     report(done ? QString() : done.errorMessage());
 }
 
+void CalendarPage::moveHandoff(ShiftId id)
+{
+    // The keyboard's way to drag a shift's right edge: the shift ends, and the next shift of
+    // the rotation starts, at the chosen time.
+    const auto s = shift(id);
+    if (!s) {
+        return;
+    }
+    const QTimeZone zone = m_monthModel->viewerTimeZone();
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Move Handoff"));
+    auto *edit = new QDateTimeEdit(s->end.toTimeZone(zone), &dialog);
+    edit->setObjectName(u"handoffEdit"_s);
+    edit->setCalendarPopup(true);
+    edit->setDisplayFormat(u"ddd d MMM yyyy HH:mm"_s);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    auto *form = new QFormLayout(&dialog);
+    form->addRow(tr("Hand off &at (%1):").arg(QString::fromUtf8(zone.id())), edit);
+    form->addRow(new QLabel(tr("The next shift of the rotation starts then, so no gap or overlap appears."), &dialog));
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() != QDialog::Accepted) {
+        return;
+    }
+    QDateTime boundary = edit->dateTime();
+    boundary.setTimeZone(zone);
+    auto done = m_ws->shiftEditor().moveHandoff(id, boundary.toUTC());
+    report(done ? QString() : done.errorMessage());
+}
+
 void CalendarPage::showContextMenu(ShiftId id, const QPoint &globalPos)
 {
     if (!m_ws) {
@@ -707,6 +741,7 @@ void CalendarPage::showContextMenu(ShiftId id, const QPoint &globalPos)
             report(done ? QString() : done.errorMessage());
         });
         publish->setEnabled(s->state == ShiftState::Planned);
+        menu.addAction(tr("&Move Handoff…"), this, [this, id] { moveHandoff(id); });
         menu.addAction(tr("Edit Handoff &Note…"), this, [this, id] { editText(id, false); });
         menu.addAction(tr("Edit &Bridge Link…"), this, [this, id] { editText(id, true); });
         menu.addSeparator();

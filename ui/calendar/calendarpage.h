@@ -63,6 +63,8 @@ public:
     bool drop(const QMimeData *data, ShiftId target, Seat seat, Qt::KeyboardModifiers mods);
     /// The context menu of a shift (or of the calendar when null), at `globalPos`.
     void showContextMenu(ShiftId id, const QPoint &globalPos);
+    /// Asks for the new end of the shift (the keyboard path for dragging its right edge).
+    void moveHandoff(ShiftId id);
 
 Q_SIGNALS:
     /// A message for the window's status line.
