@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
     <context>
+        <name>Tandem::CalendarPage</name>
+        <message numerus="yes">
+            <source>%1 · %2 — %n shift(s)</source>
+            <translation>
+                <numerusform>%1 · %2 — %n shift</numerusform>
+                <numerusform>%1 · %2 — %n shifts</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Tandem::ImportReportDialog</name>
         <message numerus="yes">
             <source>%n problem(s) found. Nothing has been imported.</source>
@@ -46,6 +56,16 @@
             <translation>
                 <numerusform>%1 holds %n seat in shifts from now on. Removing them leaves those seats empty, shown as coverage gaps to fill. Past shifts keep their name.</numerusform>
                 <numerusform>%1 holds %n seats in shifts from now on. Removing them leaves those seats empty, shown as coverage gaps to fill. Past shifts keep their name.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Tandem::MonthView</name>
+        <message numerus="yes">
+            <source>+%n more</source>
+            <translation>
+                <numerusform>+%n more</numerusform>
+                <numerusform>+%n more</numerusform>
             </translation>
         </message>
     </context>
