@@ -173,10 +173,9 @@ int main(int argc, char **argv)
     }
     // The repository's statement, as SQLite plans it (the bench may look; the app never runs SQL here).
     QSqlQuery plan(db.connection());
-    plan.prepare(
-        u"EXPLAIN QUERY PLAN SELECT id, rotation_id, start_utc, end_utc, dev_id, ops_id, state, note, "
-        "bridge_url, sequence FROM shifts WHERE start_utc > ? AND start_utc < ? AND end_utc > ? "
-        "ORDER BY start_utc, rotation_id"_s);
+    plan.prepare(u"EXPLAIN QUERY PLAN SELECT id, rotation_id, start_utc, end_utc, dev_id, ops_id, state, note, "
+                 "bridge_url, sequence FROM shifts WHERE start_utc > ? AND start_utc < ? AND end_utc > ? "
+                 "ORDER BY start_utc, rotation_id"_s);
     plan.addBindValue(first.addDays(358).toSecsSinceEpoch() - MaxShiftSeconds);
     plan.addBindValue(first.addDays(400).toSecsSinceEpoch());
     plan.addBindValue(first.addDays(358).toSecsSinceEpoch());
