@@ -12,7 +12,9 @@
 #include <QApplication>
 #include <QDir>
 #include <QLabel>
+#include <QMenu>
 #include <QMimeData>
+#include <QTimer>
 #include <QToolButton>
 
 using namespace Qt::StringLiterals;
@@ -171,6 +173,120 @@ private Q_SLOTS:
         QCOMPARE(find(target.id)->dev, target.dev);
         QCOMPARE(find(target.id)->ops, target.ops);
         QCOMPARE(find(other.id)->dev, other.dev);
+    }
+    void handoffEdgeDragMovesBothNeighboursAndUndo()
+    {
+        CalendarPage page;
+        page.resize(1500, 900);
+        page.setWorkspace(m_ws.get());
+        page.showMonth(m_from.addDays(14));
+        page.show();
+        MonthView *view = page.monthView();
+        ShiftRangeModel *model = page.monthModel();
+        const QTimeZone zone = model->viewerTimeZone();
+        // A shift whose right edge is drawn in the grid and whose rotation's next shift follows it.
+        Shift shift;
+        Shift next;
+        QRect edge;
+        QDate dropDay;
+        for (int row = 0; row < model->rowCount() && next.id.isNull(); ++row) {
+            const Shift &s = model->shiftAt(row);
+            const QDateTime end = s.end.toTimeZone(zone);
+            const QDate last = end.time() <= QTime(12, 0) ? end.date().addDays(-1) : end.date();
+            const QDate first = s.start.toTimeZone(zone).date();
+            const QRect rect = view->shiftRect(s.id, last);
+            if (!rect.isValid() || last.addDays(-1) <= first || !view->dayRect(last.addDays(-1)).isValid()) {
+                continue;
+            }
+            for (int other = 0; other < model->rowCount(); ++other) {
+                const Shift &n = model->shiftAt(other);
+                if (n.rotationId == s.rotationId && n.start == s.end) {
+                    shift = s;
+                    next = n;
+                    edge = rect;
+                    dropDay = last.addDays(-1);
+                }
+            }
+        }
+        QVERIFY(!next.id.isNull());
+        // The view keeps the handoff's time of day and moves it to the day after the drop day.
+        const QDateTime boundary = QDateTime(dropDay.addDays(1), shift.end.toTimeZone(zone).time(), zone).toUTC();
+        QVERIFY(boundary < shift.end);
+        const int undoIndex = m_ws->undoStack().index();
+
+        QString lastStatus;
+        connect(&page, &CalendarPage::statusMessage, this, [&lastStatus](const QString &text) {
+            if (!text.isEmpty()) {
+                lastStatus = text;
+            }
+        });
+        // Press on the bar's right edge, drag to the day before, release: the mouse path.
+        const QPoint press(edge.right() - 1, edge.center().y());
+        const QPoint target = view->dayRect(dropDay).center();
+        QTest::mousePress(view, Qt::LeftButton, Qt::NoModifier, press);
+        QMouseEvent move(QEvent::MouseMove, QPointF(target), QPointF(view->mapToGlobal(target)), Qt::NoButton,
+                         Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(view, &move);
+        QTest::mouseRelease(view, Qt::LeftButton, Qt::NoModifier, target);
+
+        QVERIFY2(m_ws->undoStack().index() == undoIndex + 1, qPrintable(lastStatus));
+        QCOMPARE(find(shift.id)->end, boundary);
+        QCOMPARE(find(next.id)->start, boundary);
+        QCOMPARE(find(shift.id)->start, shift.start);
+        QCOMPARE(find(next.id)->end, next.end);
+        QCOMPARE(model->shiftAt(model->indexOf(shift.id)).end, boundary);
+
+        m_ws->undoStack().undo();
+        QCOMPARE(find(shift.id)->end, shift.end);
+        QCOMPARE(find(next.id)->start, next.start);
+        QCOMPARE(model->shiftAt(model->indexOf(next.id)).start, next.start);
+    }
+
+    void keyboardSelectsAndClearsASeatThroughTheMenu()
+    {
+        CalendarPage page;
+        page.resize(1500, 900);
+        page.setWorkspace(m_ws.get());
+        page.showMonth(m_from.addDays(14));
+        page.show();
+        MonthView *view = page.monthView();
+        view->setFocus();
+        view->setCurrentDate(m_from.addDays(16));
+        QTest::keyClick(view, Qt::Key_Right);
+        QTest::keyClick(view, Qt::Key_Left);
+        const ShiftId id = page.currentShift();
+        QVERIFY(!id.isNull());
+        const Shift before = *find(id);
+        QVERIFY(!before.dev.isNull());
+        const int undoIndex = m_ws->undoStack().index();
+
+        // Shift+F10 opens the shift's context menu; pick "Clear Developer Seat" from its actions.
+        QStringList seen;
+        bool triggered = false;
+        QTimer::singleShot(0, &page, [&] {
+            for (QMenu *menu : page.findChildren<QMenu *>()) {
+                if (!menu->isVisible()) {
+                    continue;
+                }
+                for (QAction *action : menu->actions()) {
+                    seen << action->text();
+                    if (!triggered && action->text() == u"Clear Developer Seat"_s && action->isEnabled()) {
+                        triggered = true;
+                        action->trigger();
+                    }
+                }
+                menu->close();
+            }
+        });
+        QTest::keyClick(view, Qt::Key_F10, Qt::ShiftModifier);
+        QTRY_VERIFY2(triggered, qPrintable(seen.join(u", "_s)));
+        QVERIFY(find(id)->dev.isNull());
+        QCOMPARE(find(id)->ops, before.ops);
+        QCOMPARE(m_ws->undoStack().index(), undoIndex + 1);
+
+        m_ws->undoStack().undo();
+        QCOMPARE(find(id)->dev, before.dev);
+        QCOMPARE(find(id)->ops, before.ops);
     }
 };
 

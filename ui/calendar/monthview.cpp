@@ -630,7 +630,10 @@ void MonthView::mouseDoubleClickEvent(QMouseEvent *event)
 void MonthView::keyPressEvent(QKeyEvent *event)
 {
     int days = 0;
-    switch (event->key()) {
+    // Shift+F10 is the menu key of keyboards without one.
+    const bool menuKey =
+        event->key() == Qt::Key_Menu || (event->key() == Qt::Key_F10 && (event->modifiers() & Qt::ShiftModifier));
+    switch (menuKey ? int(Qt::Key_Menu) : event->key()) {
     case Qt::Key_Left:
         days = -1;
         break;

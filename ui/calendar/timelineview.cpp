@@ -511,7 +511,10 @@ void TimelineView::wheelEvent(QWheelEvent *event)
 void TimelineView::keyPressEvent(QKeyEvent *event)
 {
     const QList<Bar> all = bars();
-    switch (event->key()) {
+    // Shift+F10 is the menu key of keyboards without one.
+    const bool menuKey =
+        event->key() == Qt::Key_Menu || (event->key() == Qt::Key_F10 && (event->modifiers() & Qt::ShiftModifier));
+    switch (menuKey ? int(Qt::Key_Menu) : event->key()) {
     case Qt::Key_Plus:
     case Qt::Key_Equal:
         zoomIn();
