@@ -193,6 +193,66 @@ private Q_SLOTS:
         QVERIFY(!model.indexOf(s.id).isValid());
         QCOMPARE(conflicts.rowCount(), 0);
     }
+
+    void timeOffFlagsTheShiftWithTheRule()
+    {
+        ShiftRangeModel model(*m_db, *m_rotations, *m_roster);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ConflictsModel conflicts(&model);
+        QAbstractItemModelTester conflictsTester(&conflicts, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRuleChecksEnabled(true);
+        model.setRange(utc(2026, 4, 6), utc(2026, 4, 27));
+        QVERIFY(model.rowCount() > 0);
+        for (int row = 0; row < model.rowCount(); ++row) {
+            QCOMPARE(model.problemsOf(row) & HardRule, 0);
+        }
+        const int before = conflicts.rowCount();
+
+        // A future shift with both seats held; its developer takes two days off in the middle.
+        int row = 0;
+        while (row < model.rowCount() && (model.shiftAt(row).dev.isNull() || model.shiftAt(row).ops.isNull())) {
+            ++row;
+        }
+        QVERIFY(row < model.rowCount());
+        const Shift s = model.shiftAt(row);
+        QVERIFY(s.start > m_clock.now());
+        const Person dev = m_roster->person(s.dev).value().value();
+        TimeOff off;
+        off.personId = s.dev;
+        off.from = s.start.date().addDays(1);
+        off.to = s.start.date().addDays(2);
+        off.reason = u"Conference"_s;
+        auto added = m_roster->addTimeOff(off);
+        QVERIFY2(added.ok(), qPrintable(added.errorMessage()));
+
+        // The shift stays where it was, now flagged with the reason.
+        const QModelIndex idx = model.indexOf(s.id);
+        QVERIFY(idx.isValid());
+        QCOMPARE(model.shiftAt(idx).dev, s.dev);
+        QVERIFY(idx.data(ShiftRangeModel::ProblemsRole).toInt() & HardRule);
+        const QString reason = idx.data(ShiftRangeModel::ProblemTextRole).toString();
+        QVERIFY2(reason.contains(dev.name) && reason.contains(u"leave"_s), qPrintable(reason));
+        QVERIFY(idx.data(Qt::ToolTipRole).toString().contains(u"on leave"_s));
+
+        // The conflicts list names it; its row leads back to the shift.
+        QCOMPARE(conflicts.rowCount(), before + 1);
+        int listed = -1;
+        for (int i = 0; i < conflicts.rowCount(); ++i) {
+            if (conflicts.shiftAt(i) == s.id) {
+                listed = i;
+            }
+        }
+        QVERIFY(listed >= 0);
+        const QString text = conflicts.index(listed).data().toString();
+        QVERIFY2(text.contains(idx.data(ShiftRangeModel::RotationNameRole).toString()) && text.contains(u"on leave"_s),
+                 qPrintable(text));
+        QVERIFY(conflicts.index(listed).data(ConflictsModel::ProblemsRole).toInt() & HardRule);
+
+        // Taking the time off back clears the flag and the row.
+        QVERIFY(m_roster->removeTimeOff(added.value().id).ok());
+        QCOMPARE(model.indexOf(s.id).data(ShiftRangeModel::ProblemsRole).toInt() & HardRule, 0);
+        QCOMPARE(conflicts.rowCount(), before);
+    }
 };
 
 QTEST_GUILESS_MAIN(ShiftRangeModelTest)

@@ -3,6 +3,7 @@
 #include "domain/changeentry.h"
 #include "services/rosterservice.h"
 #include "services/rotationservice.h"
+#include "services/shiftservice.h"
 #include "store/database.h"
 
 #include <QLocale>
@@ -139,16 +140,67 @@ int ShiftRangeModel::problemsOf(int row) const
     if (s.ops.isNull()) {
         flags |= OpsGap;
     }
-    if (m_ruleCheck) {
-        auto it = m_violations.find(s.id);
-        if (it == m_violations.end()) {
-            it = m_violations.insert(s.id, m_ruleCheck(s));
-        }
-        if (!it->isEmpty()) {
-            flags |= HardRule;
-        }
+    if (!violations(s).isEmpty()) {
+        flags |= HardRule;
     }
     return flags;
+}
+
+QStringList ShiftRangeModel::violations(const Shift &s) const
+{
+    if (!m_ruleCheck) {
+        return m_ruleProblems.value(s.id);
+    }
+    auto it = m_violations.find(s.id);
+    if (it == m_violations.end()) {
+        it = m_violations.insert(s.id, m_ruleCheck(s));
+    }
+    return *it;
+}
+
+QHash<ShiftId, QStringList> ShiftRangeModel::readRuleProblems() const
+{
+    QHash<ShiftId, QStringList> result;
+    if (!m_ruleChecks || m_ruleCheck || m_shifts.isEmpty()) {
+        return result;
+    }
+    QList<RotationId> rotations;
+    for (const Shift &s : m_shifts) {
+        if (!rotations.contains(s.rotationId)) {
+            rotations.append(s.rotationId);
+        }
+    }
+    auto problems = ShiftService(m_db).problems(rotations, m_from.date(), m_to.date());
+    if (!problems) {
+        qCWarning(lcShiftRange) << "rule problems:" << problems.errorMessage();
+        return result;
+    }
+    for (const SeatProblem &p : problems.value()) {
+        QString text = p.text;
+        if (text.endsWith(u'.')) {
+            text.chop(1);
+        }
+        QStringList &texts = result[p.shift];
+        if (!texts.contains(text)) {
+            texts << text;
+        }
+    }
+    return result;
+}
+
+void ShiftRangeModel::updateRuleProblems()
+{
+    QHash<ShiftId, QStringList> fresh = readRuleProblems();
+    if (fresh == m_ruleProblems) {
+        return;
+    }
+    std::swap(fresh, m_ruleProblems);
+    for (int row = 0; row < m_shifts.size(); ++row) {
+        const ShiftId id = m_shifts.at(row).id;
+        if (fresh.value(id) != m_ruleProblems.value(id)) {
+            Q_EMIT dataChanged(index(row), index(row), {ProblemsRole, ProblemTextRole, ToolTipRole});
+        }
+    }
 }
 
 QString ShiftRangeModel::problemText(int row) const
@@ -161,9 +213,7 @@ QString ShiftRangeModel::problemText(int row) const
     if (s.ops.isNull()) {
         parts << tr("No operations engineer");
     }
-    if (problemsOf(row) & HardRule) {
-        parts << m_violations.value(s.id);
-    }
+    parts << violations(s);
     return parts.join(u"; "_s);
 }
 
@@ -390,9 +440,19 @@ void ShiftRangeModel::setRuleCheck(RuleCheck check)
 {
     m_ruleCheck = std::move(check);
     m_violations.clear();
+    m_ruleProblems = readRuleProblems();
     if (!m_shifts.isEmpty()) {
         Q_EMIT dataChanged(index(0), index(int(m_shifts.size()) - 1), {ProblemsRole, ProblemTextRole, ToolTipRole});
     }
+}
+
+void ShiftRangeModel::setRuleChecksEnabled(bool enabled)
+{
+    if (enabled == m_ruleChecks) {
+        return;
+    }
+    m_ruleChecks = enabled;
+    updateRuleProblems();
 }
 
 void ShiftRangeModel::setViewerTimeZone(const QTimeZone &zone)
@@ -444,6 +504,7 @@ void ShiftRangeModel::reset()
     beginResetModel();
     m_shifts = query();
     m_violations.clear();
+    m_ruleProblems = readRuleProblems();
     endResetModel();
 }
 
@@ -484,6 +545,8 @@ void ShiftRangeModel::refresh()
         m_shifts.insert(i, s);
         endInsertRows();
     }
+    // Any commit may break or mend a rule elsewhere (time off, a neighbouring shift).
+    updateRuleProblems();
 }
 
 void ShiftRangeModel::onCommitted(const QList<ChangeEntry> &changes)

@@ -69,7 +69,7 @@ public:
     Q_ENUM(Role)
 
     /// Returns the hard-rule violations of a shift's seats as short texts (empty when fine).
-    /// Set by whoever can ask the planner's RuleBook; without it only gaps are problems.
+    /// Without it the model can ask ShiftService::problems() itself: setRuleChecksEnabled().
     using RuleCheck = std::function<QStringList(const Shift &)>;
 
     ShiftRangeModel(Database &db, RotationService &rotations, RosterService &roster, QObject *parent = nullptr);
@@ -89,6 +89,10 @@ public:
     void setHighlightPerson(PersonId person);
     PersonId highlightPerson() const { return m_highlight; }
     void setRuleCheck(RuleCheck check);
+    /// Asks ShiftService::problems() (the planner's RuleBook) for the hard-rule problems of the
+    /// range when the range, a filter or the database changes. Off by default.
+    void setRuleChecksEnabled(bool enabled);
+    bool ruleChecksEnabled() const { return m_ruleChecks; }
     /// The zone the tooltip shows first (the rotation's own zone follows it).
     void setViewerTimeZone(const QTimeZone &zone);
     QTimeZone viewerTimeZone() const { return m_viewerZone; }
@@ -125,6 +129,11 @@ private:
     void reset();
     void onCommitted(const QList<ChangeEntry> &changes);
     QString tooltip(const Shift &shift) const;
+    QStringList violations(const Shift &shift) const;
+    /// The rule problems of the shown shifts, by shift (empty with a RuleCheck set).
+    QHash<ShiftId, QStringList> readRuleProblems() const;
+    /// Reads the rule problems again and reports the rows whose problems changed.
+    void updateRuleProblems();
 
     Database &m_db;
     RotationService &m_rotationService;
@@ -136,9 +145,11 @@ private:
     PersonId m_personFilter;
     PersonId m_highlight;
     RuleCheck m_ruleCheck;
+    bool m_ruleChecks = false;
     QTimeZone m_viewerZone = QTimeZone::systemTimeZone();
     QList<Shift> m_shifts;
     mutable QHash<ShiftId, QStringList> m_violations; // cache of m_ruleCheck per shift
+    QHash<ShiftId, QStringList> m_ruleProblems;       // from ShiftService::problems()
     QList<Rotation> m_rotations;
     QHash<RotationId, int> m_rotationIndex;
     QList<Team> m_teams;

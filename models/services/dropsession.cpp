@@ -150,6 +150,42 @@ int DropSession::slotFor(const Shift &shift)
     return added;
 }
 
+Result<QList<SeatProblem>> DropSession::problems()
+{
+    if (m_stale) {
+        if (auto status = build(); !status) {
+            return status.error();
+        }
+    }
+    QList<SeatProblem> result;
+    for (int slot = 0; slot < m_shifts.size(); ++slot) {
+        const Shift &s = m_shifts.at(slot);
+        if (!m_rotations.contains(s.rotationId) || s.end.date() < m_from || s.start.date() > m_to) {
+            continue;
+        }
+        for (Seat seat : {Seat::Dev, Seat::Ops}) {
+            const PersonId id = s.seat(seat);
+            if (id.isNull()) {
+                continue;
+            }
+            const int person = m_book->personIndex(id);
+            std::optional<Planner::Violation> violation;
+            if (person < 0) {
+                violation = Planner::Violation{Planner::RuleKind::Access, tr("not on the roster"),
+                                               tr("This person is not on the roster.")};
+            } else {
+                // check() ignores the seat's own booking, so the occupant is judged as if placed anew.
+                const Seat other = seat == Seat::Dev ? Seat::Ops : Seat::Dev;
+                violation = m_book->check(slot, seat, person, m_book->personIndex(s.seat(other)));
+            }
+            if (violation) {
+                result.append(SeatProblem{s.id, seat, id, violation->shortText, violation->text});
+            }
+        }
+    }
+    return result;
+}
+
 DropPreview DropSession::check(const ShiftEdit &edit)
 {
     if (m_stale) {

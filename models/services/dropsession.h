@@ -42,6 +42,9 @@ public:
     /// Whether `edit` keeps every hard rule, and what it does to loads. The shifts must be in
     /// the session (shift() finds them); the session reads itself again first when stale.
     DropPreview check(const ShiftEdit &edit);
+    /// The seats of the session's rotations over its days whose occupant breaks a hard rule
+    /// there (the same check() as every drop); reads the session again first when stale.
+    Result<QList<SeatProblem>> problems();
 
 private:
     DropSession(Database &db, QList<RotationId> rotations, QDate from, QDate to);

@@ -374,6 +374,18 @@ Result<std::unique_ptr<DropSession>> ShiftService::beginDrop(const QList<ShiftId
     return DropSession::create(m_db, rotations, from, to);
 }
 
+Result<QList<SeatProblem>> ShiftService::problems(const QList<RotationId> &rotations, QDate from, QDate to) const
+{
+    if (rotations.isEmpty()) {
+        return QList<SeatProblem>();
+    }
+    auto session = DropSession::create(m_db, rotations, from, to);
+    if (!session) {
+        return session.error();
+    }
+    return session.value()->problems();
+}
+
 Result<std::unique_ptr<DropSession>> ShiftService::beginDropOn(const QList<RotationId> &rotations, QDate from,
                                                                QDate to) const
 {

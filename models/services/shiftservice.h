@@ -15,6 +15,17 @@ namespace Tandem {
 class Database;
 class DropSession;
 
+/// A seated person who breaks a hard rule where they sit (leave, rest, double booking, access,
+/// pairing, the 4-week cap), as the planner's RuleBook words it.
+struct SeatProblem
+{
+    ShiftId shift;
+    Seat seat = Seat::Dev;
+    PersonId person;
+    QString shortText; ///< "Alice on leave"
+    QString text;      ///< "Alice is on leave 7–9 Dec."
+};
+
 /// One shift before and after an edit: enough to take the edit back or to do it again.
 struct ShiftChange
 {
@@ -70,6 +81,9 @@ public:
     /// for the rotations of `shifts` (dragging shifts), or of `rotations` (dragging a person).
     Result<std::unique_ptr<DropSession>> beginDrop(const QList<ShiftId> &shifts, QDate from, QDate to) const;
     Result<std::unique_ptr<DropSession>> beginDropOn(const QList<RotationId> &rotations, QDate from, QDate to) const;
+    /// Every seat of the shifts of `rotations` over the days [from, to] (UTC dates) whose
+    /// occupant breaks a hard rule, checked by the planner's RuleBook. Reads only.
+    Result<QList<SeatProblem>> problems(const QList<RotationId> &rotations, QDate from, QDate to) const;
 
     // What each gesture would write, from the shifts as they are; refused for locked shifts and
     // malformed gestures. No rule check: DropSession::check() does that.
