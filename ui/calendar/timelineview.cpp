@@ -6,6 +6,7 @@
 #include <QDrag>
 #include <QHelpEvent>
 #include <QLocale>
+#include <QMultiHash>
 #include <QPainter>
 #include <QPainterPath>
 #include <QScrollBar>
@@ -216,11 +217,12 @@ void TimelineView::rebuildLanes()
 
 double TimelineView::xOf(const QDateTime &t) const
 {
-    const QDateTime origin(m_origin, QTime(0, 0), m_zone);
-    // Days in the viewer's zone, so that a DST day is still one column.
-    const QDateTime local = t.toTimeZone(m_zone);
-    const double days = double(m_origin.daysTo(local.date())) + local.time().msecsSinceStartOfDay() / 86400000.0;
-    Q_UNUSED(origin);
+    // Days in the viewer's zone, so that a DST day is still one column: local seconds are the
+    // UTC instant plus the zone's offset at that instant (cheaper than converting each time).
+    constexpr qint64 unixEpochJulianDay = 2440588;
+    const qint64 local = t.toSecsSinceEpoch() + m_zone.offsetFromUtc(t);
+    const qint64 origin = (m_origin.toJulianDay() - unixEpochJulianDay) * 86400;
+    const double days = double(local - origin) / 86400.0;
     return LabelWidth + days * pixelsPerDay() - horizontalScrollBar()->value();
 }
 
@@ -238,28 +240,49 @@ QList<TimelineView::Bar> TimelineView::bars() const
     if (!m_model) {
         return result;
     }
+    // Lanes by rotation (or person) once per call, and only the lanes that are on screen: a
+    // frame then costs the visible bars, not every shift times every lane.
     const int top = HeaderHeight - verticalScrollBar()->value();
-    for (int row = 0; row < m_model->rowCount(); ++row) {
-        const Shift &s = m_model->shiftAt(row);
-        const double x0 = xOf(s.start);
-        const double x1 = xOf(s.end);
-        if (x1 < LabelWidth || x0 > viewport()->width()) {
+    const int height = viewport()->height();
+    QMultiHash<QString, int> lanesOf;
+    for (int lane = 0; lane < m_lanes.size(); ++lane) {
+        const int y = top + lane * LaneHeight;
+        if (y + LaneHeight < HeaderHeight || y > height) {
             continue;
         }
-        for (int lane = 0; lane < m_lanes.size(); ++lane) {
-            const Lane &l = m_lanes.at(lane);
-            bool match = false;
-            if (m_rows == Rows::Rotations) {
-                match = l.rotationId == s.rotationId.toString();
-            } else {
-                match = l.person == s.dev || l.person == s.ops;
+        const Lane &l = m_lanes.at(lane);
+        lanesOf.insert(m_rows == Rows::Rotations ? l.rotationId : l.person.toString(), lane);
+    }
+    if (lanesOf.isEmpty()) {
+        return result;
+    }
+    const QDateTime firstShown = QDateTime(firstVisibleDate(), QTime(0, 0), m_zone).addDays(-1);
+    const QDateTime lastShown = firstShown.addDays(int(std::ceil(m_visibleDays)) + 3);
+    auto add = [&](int row, const Shift &s, int lane) {
+        const Lane &l = m_lanes.at(lane);
+        const double x0 = xOf(s.start);
+        const double x1 = xOf(s.end);
+        const Seat seat = m_rows == Rows::Rotations ? l.seat : (l.person == s.dev ? Seat::Dev : Seat::Ops);
+        const QRectF r(x0 + 1, top + lane * LaneHeight + 3, std::max(3.0, x1 - x0 - 2), LaneHeight - 6);
+        result.append({row, lane, seat, r});
+    };
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const Shift &s = m_model->shiftAt(row);
+        if (s.end < firstShown || s.start > lastShown) {
+            continue;
+        }
+        if (m_rows == Rows::Rotations) {
+            for (int lane : lanesOf.values(s.rotationId.toString())) {
+                add(row, s, lane);
             }
-            if (!match) {
-                continue;
+        } else {
+            for (const PersonId &person : {s.dev, s.ops}) {
+                if (!person.isNull()) {
+                    for (int lane : lanesOf.values(person.toString())) {
+                        add(row, s, lane);
+                    }
+                }
             }
-            const Seat seat = m_rows == Rows::Rotations ? l.seat : (l.person == s.dev ? Seat::Dev : Seat::Ops);
-            const QRectF r(x0 + 1, top + lane * LaneHeight + 3, std::max(3.0, x1 - x0 - 2), LaneHeight - 6);
-            result.append({row, lane, seat, r});
         }
     }
     return result;
