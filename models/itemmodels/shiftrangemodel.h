@@ -134,6 +134,7 @@ private:
     QHash<ShiftId, QStringList> readRuleProblems() const;
     /// Reads the rule problems again and reports the rows whose problems changed.
     void updateRuleProblems();
+    void scheduleRuleProblems();
 
     Database &m_db;
     RotationService &m_rotationService;
@@ -145,6 +146,7 @@ private:
     PersonId m_personFilter;
     PersonId m_highlight;
     RuleCheck m_ruleCheck;
+    bool m_rulePassPending = false;
     bool m_ruleChecks = false;
     QTimeZone m_viewerZone = QTimeZone::systemTimeZone();
     QList<Shift> m_shifts;

@@ -318,6 +318,9 @@ void CalendarPage::setWorkspace(Workspace *workspace)
     }
     m_monthModel = new ShiftRangeModel(workspace->database(), workspace->rotations(), workspace->roster(), this);
     m_timelineModel = new ShiftRangeModel(workspace->database(), workspace->rotations(), workspace->roster(), this);
+    // Broken hard rules are hatched and listed in Conflicts; worked out after each paint.
+    m_monthModel->setRuleChecksEnabled(true);
+    m_timelineModel->setRuleChecksEnabled(true);
     m_conflicts = new ConflictsModel(m_monthModel, this);
     m_conflictList->setModel(m_conflicts);
     m_monthView->setModel(m_monthModel);
