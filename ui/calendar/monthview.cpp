@@ -1,6 +1,7 @@
 #include "monthview.h"
 
 #include "itemmodels/shiftrangemodel.h"
+#include "shiftbar.h"
 
 #include <QAccessible>
 #include <QApplication>
@@ -24,11 +25,7 @@ constexpr int BarHeight = 19;
 constexpr int BarGap = 2;
 constexpr int EdgeGrip = 5;
 
-QColor tint(const QColor &c, qreal amount)
-{
-    return QColor::fromRgbF(float(c.redF() + (1 - c.redF()) * amount), float(c.greenF() + (1 - c.greenF()) * amount),
-                            float(c.blueF() + (1 - c.blueF()) * amount));
-}
+using ShiftBar::tint;
 
 } // namespace
 
@@ -382,41 +379,18 @@ void MonthView::paintEvent(QPaintEvent *)
     for (const Segment &seg : std::as_const(m_segments)) {
         const QModelIndex idx = m_model->index(seg.row);
         const Shift &s = m_model->shiftAt(seg.row);
-        QColor color = idx.data(ShiftRangeModel::RotationColorRole).value<QColor>();
         const int problems = idx.data(ShiftRangeModel::ProblemsRole).toInt();
         const bool mine = idx.data(ShiftRangeModel::HighlightRole).toBool();
         const bool gap = problems & (DevGap | OpsGap);
-        if (highlighting && !mine) {
-            color = tint(color, 0.6);
-        }
+        const ShiftBar::Style style{idx.data(ShiftRangeModel::RotationColorRole).value<QColor>(),
+                                    gap,
+                                    bool(problems & HardRule),
+                                    bool(problems & SoftRule),
+                                    highlighting && !mine,
+                                    highlighting && mine};
+        const QColor color = style.dimmed ? tint(style.color, 0.6) : style.color;
         const QRectF r = QRectF(seg.rect).adjusted(0.5, 0.5, -0.5, -0.5);
-        QPainterPath path;
-        path.addRoundedRect(r, 4, 4);
-        if (gap) {
-            p.fillPath(path, tint(color, 0.82));
-        } else {
-            p.fillPath(path, color);
-        }
-        if (problems & HardRule) {
-            // Hatched: reads in grayscale and for colour-blind users.
-            p.fillPath(path, QBrush(gap ? color : QColor(255, 255, 255, 150), Qt::BDiagPattern));
-        }
-        if (gap) {
-            QPen pen(color.darker(130), 1.5, Qt::DashLine);
-            p.setPen(pen);
-            p.setBrush(Qt::NoBrush);
-            p.drawPath(path);
-        }
-        if (problems & SoftRule) {
-            p.setPen(QPen(QColor(0x20, 0x20, 0x20), 1.5, Qt::DotLine));
-            p.setBrush(Qt::NoBrush);
-            p.drawPath(path);
-        }
-        if (mine && highlighting) {
-            p.setPen(QPen(QColor(0x10, 0x10, 0x10), 2));
-            p.setBrush(Qt::NoBrush);
-            p.drawPath(path);
-        }
+        ShiftBar::paint(p, r, style);
         if (s.state == ShiftState::Locked || s.state == ShiftState::Published) {
             // A small mark at the start: a filled square for locked, a dot for published.
             const QRectF mark(r.left() + 4, r.center().y() - 3, 6, 6);
@@ -446,7 +420,7 @@ void MonthView::paintEvent(QPaintEvent *)
         QFont f = font();
         f.setBold(mine && highlighting);
         p.setFont(f);
-        p.setPen(gap || (highlighting && !mine) ? QColor(0x20, 0x20, 0x20) : QColor(Qt::white));
+        p.setPen(ShiftBar::textColor(style));
         const QRectF textRect = r.adjusted(s.state != ShiftState::Planned ? 13 : 5, 0, -4, 0);
         p.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter,
                    p.fontMetrics().elidedText(label, Qt::ElideRight, int(textRect.width())));
@@ -455,27 +429,7 @@ void MonthView::paintEvent(QPaintEvent *)
 
     // Drop marker and its words on the spot.
     if (m_dropRect.isValid()) {
-        const QColor c = m_dropAllowed ? QColor(0x1b, 0x7f, 0x3b) : QColor(0xb0, 0x00, 0x20);
-        p.setPen(QPen(c, 2.5, m_dropAllowed ? Qt::SolidLine : Qt::DashLine));
-        p.setBrush(Qt::NoBrush);
-        p.drawRoundedRect(QRectF(m_dropRect).adjusted(-2, -2, 2, 2), 5, 5);
-        if (!m_dropText.isEmpty()) {
-            const QString text = (m_dropAllowed ? u"✓ "_s : u"✗ "_s) + m_dropText;
-            const QFontMetrics fm = p.fontMetrics();
-            const int w = std::min(width() - 8, fm.horizontalAdvance(text) + 16);
-            QRect bubble(m_dropRect.left(), m_dropRect.bottom() + 6, w, fm.height() + 8);
-            if (bubble.right() > width() - 4) {
-                bubble.moveRight(width() - 4);
-            }
-            if (bubble.bottom() > height() - 2) {
-                bubble.moveBottom(m_dropRect.top() - 6);
-            }
-            p.setPen(c);
-            p.setBrush(QColor(255, 255, 255, 240));
-            p.drawRoundedRect(bubble, 4, 4);
-            p.drawText(bubble.adjusted(8, 0, -8, 0), Qt::AlignVCenter | Qt::AlignLeft,
-                       fm.elidedText(text, Qt::ElideRight, bubble.width() - 16));
-        }
+        ShiftBar::paintDropMarker(p, QRectF(m_dropRect), m_dropAllowed, m_dropText, QRectF(rect()));
     }
 }
 

@@ -1,6 +1,7 @@
 #include "timelineview.h"
 
 #include "itemmodels/shiftrangemodel.h"
+#include "shiftbar.h"
 
 #include <QApplication>
 #include <QDrag>
@@ -27,11 +28,7 @@ constexpr int LaneHeight = 26;
 constexpr double MinDays = 1;
 constexpr double MaxDays = 92;
 
-QColor tint(const QColor &c, qreal amount)
-{
-    return QColor::fromRgbF(float(c.redF() + (1 - c.redF()) * amount), float(c.greenF() + (1 - c.greenF()) * amount),
-                            float(c.blueF() + (1 - c.blueF()) * amount));
-}
+using ShiftBar::tint;
 
 } // namespace
 
@@ -356,25 +353,16 @@ void TimelineView::paintEvent(QPaintEvent *)
         }
         const QModelIndex idx = m_model->index(bar.row);
         const Shift &s = m_model->shiftAt(bar.row);
-        QColor color = idx.data(ShiftRangeModel::RotationColorRole).value<QColor>();
         const int problems = idx.data(ShiftRangeModel::ProblemsRole).toInt();
         const bool mine = idx.data(ShiftRangeModel::HighlightRole).toBool();
-        const PersonId person = s.seat(bar.seat);
-        const bool gap = person.isNull();
-        if (highlighting && !mine) {
-            color = tint(color, 0.6);
-        }
-        QPainterPath path;
-        path.addRoundedRect(bar.rect, 4, 4);
-        p.fillPath(path, gap ? tint(color, 0.85) : color);
-        if (problems & HardRule) {
-            p.fillPath(path, QBrush(gap ? color : QColor(255, 255, 255, 150), Qt::BDiagPattern));
-        }
-        if (gap) {
-            p.setPen(QPen(color.darker(130), 1.5, Qt::DashLine));
-            p.setBrush(Qt::NoBrush);
-            p.drawPath(path);
-        }
+        const bool gap = s.seat(bar.seat).isNull();
+        const ShiftBar::Style style{idx.data(ShiftRangeModel::RotationColorRole).value<QColor>(),
+                                    gap,
+                                    bool(problems & HardRule),
+                                    bool(problems & SoftRule),
+                                    highlighting && !mine,
+                                    highlighting && mine};
+        ShiftBar::paint(p, bar.rect, style);
         if (s.id == m_currentShift) {
             p.setPen(QPen(pal.color(QPalette::Highlight), 2.5));
             p.setBrush(Qt::NoBrush);
@@ -388,7 +376,7 @@ void TimelineView::paintEvent(QPaintEvent *)
         } else {
             label = idx.data(ShiftRangeModel::RotationNameRole).toString() + u" · "_s + idx.data().toString();
         }
-        p.setPen(gap || (highlighting && !mine) ? QColor(0x20, 0x20, 0x20) : QColor(Qt::white));
+        p.setPen(ShiftBar::textColor(style));
         // Keep the label in view while the bar's start is scrolled off.
         QRectF textRect = bar.rect.adjusted(6, 0, -4, 0);
         textRect.setLeft(std::max(textRect.left(), double(LabelWidth + 6)));
@@ -398,20 +386,8 @@ void TimelineView::paintEvent(QPaintEvent *)
         }
     }
     if (!m_dropRect.isNull()) {
-        const QColor c = m_dropAllowed ? QColor(0x1b, 0x7f, 0x3b) : QColor(0xb0, 0x00, 0x20);
-        p.setPen(QPen(c, 2.5, m_dropAllowed ? Qt::SolidLine : Qt::DashLine));
-        p.setBrush(Qt::NoBrush);
-        p.drawRoundedRect(m_dropRect.adjusted(-2, -2, 2, 2), 5, 5);
-        if (!m_dropText.isEmpty()) {
-            const QString text = (m_dropAllowed ? u"✓ "_s : u"✗ "_s) + m_dropText;
-            const QFontMetrics fm = p.fontMetrics();
-            QRectF bubble(std::max(m_dropRect.left(), double(LabelWidth)), m_dropRect.bottom() + 4,
-                          fm.horizontalAdvance(text) + 16, fm.height() + 8);
-            p.setPen(c);
-            p.setBrush(QColor(255, 255, 255, 240));
-            p.drawRoundedRect(bubble, 4, 4);
-            p.drawText(bubble, Qt::AlignCenter, text);
-        }
+        ShiftBar::paintDropMarker(p, m_dropRect, m_dropAllowed, m_dropText,
+                                  QRectF(LabelWidth, HeaderHeight, w - LabelWidth, h - HeaderHeight));
     }
     p.setRenderHint(QPainter::Antialiasing, false);
 

@@ -1,0 +1,73 @@
+#include "shiftbar.h"
+
+#include <QFontMetrics>
+#include <QPainter>
+
+using namespace Qt::StringLiterals;
+
+namespace Tandem::ShiftBar {
+
+QColor tint(const QColor &c, qreal amount)
+{
+    return QColor::fromRgbF(float(c.redF() + (1 - c.redF()) * amount), float(c.greenF() + (1 - c.greenF()) * amount),
+                            float(c.blueF() + (1 - c.blueF()) * amount));
+}
+
+QPainterPath paint(QPainter &p, const QRectF &rect, const Style &style)
+{
+    const QColor color = style.dimmed ? tint(style.color, 0.6) : style.color;
+    QPainterPath path;
+    path.addRoundedRect(rect, 4, 4);
+    p.fillPath(path, style.gap ? tint(color, 0.82) : color);
+    if (style.hardRule) {
+        // Hatched: reads in grayscale and for colour-blind users.
+        p.fillPath(path, QBrush(style.gap ? color : QColor(255, 255, 255, 150), Qt::BDiagPattern));
+    }
+    p.setBrush(Qt::NoBrush);
+    if (style.gap) {
+        p.setPen(QPen(color.darker(130), 1.5, Qt::DashLine));
+        p.drawPath(path);
+    }
+    if (style.softRule) {
+        p.setPen(QPen(QColor(0x20, 0x20, 0x20), 1.5, Qt::DotLine));
+        p.drawPath(path);
+    }
+    if (style.highlighted) {
+        p.setPen(QPen(QColor(0x10, 0x10, 0x10), 2));
+        p.drawPath(path);
+    }
+    return path;
+}
+
+QColor textColor(const Style &style)
+{
+    return style.gap || style.dimmed ? QColor(0x20, 0x20, 0x20) : QColor(Qt::white);
+}
+
+void paintDropMarker(QPainter &p, const QRectF &target, bool allowed, const QString &text, const QRectF &bounds)
+{
+    const QColor c = allowed ? QColor(0x1b, 0x7f, 0x3b) : QColor(0xb0, 0x00, 0x20);
+    p.setPen(QPen(c, 2.5, allowed ? Qt::SolidLine : Qt::DashLine));
+    p.setBrush(Qt::NoBrush);
+    p.drawRoundedRect(target.adjusted(-2, -2, 2, 2), 5, 5);
+    if (text.isEmpty()) {
+        return;
+    }
+    const QString words = (allowed ? u"✓ "_s : u"✗ "_s) + text;
+    const QFontMetrics fm = p.fontMetrics();
+    const qreal w = std::min(bounds.width() - 8, qreal(fm.horizontalAdvance(words) + 16));
+    QRectF bubble(std::max(target.left(), bounds.left()), target.bottom() + 6, w, fm.height() + 8);
+    if (bubble.right() > bounds.right() - 4) {
+        bubble.moveRight(bounds.right() - 4);
+    }
+    if (bubble.bottom() > bounds.bottom() - 2) {
+        bubble.moveBottom(target.top() - 6);
+    }
+    p.setPen(c);
+    p.setBrush(QColor(255, 255, 255, 240));
+    p.drawRoundedRect(bubble, 4, 4);
+    p.drawText(bubble.adjusted(8, 0, -8, 0), Qt::AlignVCenter | Qt::AlignLeft,
+               fm.elidedText(words, Qt::ElideRight, int(bubble.width() - 16)));
+}
+
+} // namespace Tandem::ShiftBar
