@@ -5,6 +5,7 @@
 // peak RSS, with the machine it ran on. Not a ctest test; run it by hand, offscreen:
 // QT_QPA_PLATFORM=offscreen build/bin/tandem_calendarviewbench
 
+#include "benchsupport.h"
 #include "calendar/monthview.h"
 #include "calendar/timelineview.h"
 #include "domain/clock.h"
@@ -31,104 +32,12 @@
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
+using namespace Tandem::Bench;
 using namespace Tandem;
 
 namespace {
 
-constexpr int Teams = 100;
-constexpr int RotationsPerTeam = 2;
-constexpr int PeoplePerRole = 10;
-constexpr int ShiftsPerRotation = 500;
-constexpr int ShiftHours = 35; // 500 shifts of 35 h: two years
 const QSize ViewSize(1400, 900);
-
-QString cpuModel()
-{
-    QFile file(u"/proc/cpuinfo"_s);
-    if (file.open(QIODevice::ReadOnly)) {
-        for (const QByteArray &line : file.readAll().split('\n')) {
-            if (line.startsWith("model name")) {
-                return QString::fromUtf8(line.mid(line.indexOf(':') + 1).trimmed());
-            }
-        }
-    }
-    return u"unknown CPU"_s;
-}
-
-qint64 statusKiB(const char *field)
-{
-    QFile file(u"/proc/self/status"_s);
-    if (file.open(QIODevice::ReadOnly)) {
-        for (const QByteArray &line : file.readAll().split('\n')) {
-            if (line.startsWith(field)) {
-                return line.mid(line.indexOf(':') + 1).simplified().split(' ').first().toLongLong();
-            }
-        }
-    }
-    return -1;
-}
-
-double percentile(QList<double> values, double p)
-{
-    std::sort(values.begin(), values.end());
-    return values.isEmpty() ? 0 : values.at(std::min<qsizetype>(values.size() - 1, qsizetype(values.size() * p)));
-}
-
-// The same data as tandem_calendarbench: 100 teams, 2 rotations each, 500 shifts of 35 h.
-void generate(Database &db, const QDateTime &first)
-{
-    Transaction transaction(db);
-    TeamRepository teams(db);
-    PersonRepository people(db);
-    PoolRepository pools(db);
-    RotationRepository rotations(db);
-    ShiftRepository shifts(db);
-    for (int t = 0; t < Teams; ++t) {
-        Team team{TeamId::create(), u"Team %1"_s.arg(t), u"Europe/Berlin"_s};
-        teams.insert(team).ok();
-        OpsPool pool{PoolId::create(), u"Team %1 ops"_s.arg(t), {}};
-        QList<PersonId> devs;
-        QList<PersonId> ops;
-        for (int i = 0; i < 2 * PeoplePerRole; ++i) {
-            Person p;
-            p.id = PersonId::create();
-            p.role = i < PeoplePerRole ? Role::Developer : Role::Operations;
-            p.name = u"%1 %2-%3"_s.arg(p.role == Role::Developer ? u"Dev"_s : u"Ops"_s).arg(t).arg(i);
-            p.email = u"p%1-%2@example.com"_s.arg(t).arg(i);
-            p.timeZone = u"Europe/Berlin"_s;
-            p.teams = {team.id};
-            p.productionAccess = Person::defaultProductionAccess(p.role);
-            people.insert(p).ok();
-            (p.role == Role::Developer ? devs : ops).append(p.id);
-        }
-        pool.members = ops;
-        pools.insert(pool).ok();
-        for (int r = 0; r < RotationsPerTeam; ++r) {
-            Rotation rotation;
-            rotation.id = RotationId::create();
-            rotation.teamId = team.id;
-            rotation.name = u"Team %1 rotation %2"_s.arg(t).arg(r);
-            rotation.opsPoolId = pool.id;
-            rotation.timeZone = u"Europe/Berlin"_s;
-            rotation.shiftMinutes = ShiftHours * 60;
-            rotation.startDate = first.date();
-            rotations.insert(rotation).ok();
-            for (int k = 0; k < ShiftsPerRotation; ++k) {
-                Shift s;
-                s.id = ShiftId::create();
-                s.rotationId = rotation.id;
-                s.start = first.addSecs(qint64(k) * ShiftHours * 3600);
-                s.end = s.start.addSecs(qint64(ShiftHours) * 3600);
-                s.dev = devs.at((RotationsPerTeam * k + r) % PeoplePerRole);
-                s.ops = ops.at((RotationsPerTeam * k + r + 3) % PeoplePerRole);
-                shifts.insert(s).ok();
-            }
-        }
-    }
-    if (auto status = transaction.commit(); !status) {
-        qFatal("cannot write the benchmark data: %s", qPrintable(status.errorMessage()));
-    }
-}
 
 struct MonthFigures
 {
@@ -183,7 +92,7 @@ int main(int argc, char **argv)
            qPrintable(QGuiApplication::platformName()));
     QElapsedTimer timer;
     timer.start();
-    generate(db, first);
+    generateCalendarData(db, first);
     printf("generated %d shifts (%d rotations over two years) in %.1f s\n",
            Teams * RotationsPerTeam * ShiftsPerRotation, Teams * RotationsPerTeam, double(timer.elapsed()) / 1000);
     printf("RSS after generating: %.1f MB\n", double(statusKiB("VmRSS")) / 1024.0);

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "domain/ids.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace Tandem {
+class Database;
+}
+
+/// What the benchmarks share: the machine they ran on, memory, statistics, and the calendar
+/// benchmarks' data (100 teams, 2 rotations each, 500 shifts of 35 h: 100,000 shifts).
+namespace Tandem::Bench {
+
+QString cpuModel();
+/// A field of /proc/self/status in KiB ("VmHWM:", "VmRSS:"), -1 when unknown.
+qint64 statusKiB(const char *field);
+double median(QList<double> values);
+/// The value at fraction `p` (0.95 for the 95th percentile) of the sorted values.
+double percentile(QList<double> values, double p);
+
+constexpr int Teams = 100;
+constexpr int RotationsPerTeam = 2;
+constexpr int PeoplePerRole = 10;
+constexpr int ShiftsPerRotation = 500;
+constexpr int ShiftHours = 35; // 500 shifts of 35 h: two years
+
+struct CalendarData
+{
+    QList<RotationId> rotations;
+    QList<QList<PersonId>> devs; // per team
+    QList<QList<PersonId>> ops;
+};
+
+/// Writes the calendar benchmarks' teams, people, pools, rotations and shifts from `first`, in
+/// one transaction through the repositories.
+CalendarData generateCalendarData(Database &db, const QDateTime &first);
+
+} // namespace Tandem::Bench
