@@ -13,6 +13,8 @@
 #include <QPainterPath>
 #include <QToolTip>
 
+#include <vector>
+
 using namespace Qt::StringLiterals;
 
 namespace Tandem {
@@ -187,12 +189,26 @@ void MonthView::relayout()
     }
     const int lanes = lanesPerCell();
     const int rows = m_model->rowCount();
+    // Each shift's days and rotation once, not once per week (time-zone conversions add up at
+    // thousands of shifts).
+    struct RowDays
+    {
+        QDate first;
+        QDate last;
+        int rotation;
+    };
+    std::vector<RowDays> rowDays(size_t(std::max(0, rows)));
+    for (int row = 0; row < rows; ++row) {
+        const auto [first, last] = displayDays(row);
+        rowDays[size_t(row)] = {first, last, m_model->index(row).data(ShiftRangeModel::RotationIndexRole).toInt()};
+    }
     for (int week = 0; week < 6; ++week) {
         const QDate weekStart = m_gridStart.addDays(week * 7);
         const QDate weekEnd = weekStart.addDays(6);
         QList<Segment> weekSegments;
         for (int row = 0; row < rows; ++row) {
-            const auto [first, last] = displayDays(row);
+            const QDate first = rowDays[size_t(row)].first;
+            const QDate last = rowDays[size_t(row)].last;
             if (last < weekStart || first > weekEnd) {
                 continue;
             }
@@ -206,12 +222,11 @@ void MonthView::relayout()
             weekSegments.append(seg);
         }
         // Longest first, then by rotation, so that the lanes of a week stay steady.
-        std::stable_sort(weekSegments.begin(), weekSegments.end(), [this](const Segment &a, const Segment &b) {
+        std::stable_sort(weekSegments.begin(), weekSegments.end(), [&rowDays](const Segment &a, const Segment &b) {
             if (a.firstDay != b.firstDay) {
                 return a.firstDay < b.firstDay;
             }
-            return m_model->index(a.row).data(ShiftRangeModel::RotationIndexRole).toInt() <
-                   m_model->index(b.row).data(ShiftRangeModel::RotationIndexRole).toInt();
+            return rowDays[size_t(a.row)].rotation < rowDays[size_t(b.row)].rotation;
         });
         QList<std::array<bool, 7>> used;
         for (Segment &seg : weekSegments) {
