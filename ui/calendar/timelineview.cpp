@@ -11,6 +11,7 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QScrollBar>
+#include <QStaticText>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -381,8 +382,19 @@ void TimelineView::paintEvent(QPaintEvent *)
         QRectF textRect = bar.rect.adjusted(6, 0, -4, 0);
         textRect.setLeft(std::max(textRect.left(), double(LabelWidth + 6)));
         if (textRect.width() > 12) {
-            p.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter,
-                       p.fontMetrics().elidedText(label, Qt::ElideRight, int(textRect.width())));
+            // Text layout is most of a frame's cost: keep each elided label laid out once.
+            const auto key = qMakePair(label, int(textRect.width()));
+            auto cached = m_labels.constFind(key);
+            if (cached == m_labels.constEnd()) {
+                if (m_labels.size() > 20000) {
+                    m_labels.clear();
+                }
+                QStaticText text(p.fontMetrics().elidedText(label, Qt::ElideRight, key.second));
+                text.setTextFormat(Qt::PlainText);
+                text.prepare(QTransform(), p.font());
+                cached = m_labels.insert(key, text);
+            }
+            p.drawStaticText(QPointF(textRect.left(), textRect.center().y() - cached->size().height() / 2), *cached);
         }
     }
     if (!m_dropRect.isNull()) {

@@ -5,7 +5,9 @@
 
 #include <QAbstractScrollArea>
 #include <QDate>
+#include <QHash>
 #include <QPointer>
+#include <QStaticText>
 #include <QTimeZone>
 
 namespace Tandem {
@@ -110,6 +112,7 @@ private:
     QRectF m_dropRect;
     bool m_dropAllowed = false;
     QString m_dropText;
+    mutable QHash<QPair<QString, int>, QStaticText> m_labels; ///< elided, laid-out bar labels
 };
 
 } // namespace Tandem
