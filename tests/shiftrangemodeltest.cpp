@@ -255,6 +255,50 @@ private Q_SLOTS:
         QTRY_COMPARE(model.indexOf(s.id).data(ShiftRangeModel::ProblemsRole).toInt() & HardRule, 0);
         QCOMPARE(conflicts.rowCount(), before);
     }
+
+    void carryingTooMuchIsASoftRule()
+    {
+        ShiftRangeModel model(*m_db, *m_rotations, *m_roster);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRuleChecksEnabled(true);
+        const Rotation payments = m_rotations->rotationByName(u"Payments on call"_s).value().value();
+        model.setRotationFilter(payments.id);
+        model.setRange(utc(2026, 3, 23), utc(2026, 5, 18));
+        QTRY_VERIFY(model.rowCount() >= 7);
+        // Give one developer three more weeks, never two in a row (no rule broken, only fairness).
+        const PersonId busy = model.shiftAt(0).dev;
+        QList<Shift> shifts;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            shifts << model.shiftAt(row);
+        }
+        int given = 0;
+        for (int i = 2; i + 1 < shifts.size() && given < 3; ++i) {
+            if (shifts[i].dev != busy && shifts[i - 1].dev != busy && shifts[i + 1].dev != busy &&
+                shifts[i].ops != busy) {
+                shifts[i].dev = busy;
+                updateShift(shifts[i]);
+                ++given;
+                ++i; // keep a week between them
+            }
+        }
+        QVERIFY(given >= 2);
+        // Her shifts now carry the soft flag (a border, not the hatch) with the reason.
+        const auto flagged = [&model, busy] {
+            for (int row = 0; row < model.rowCount(); ++row) {
+                const QModelIndex idx = model.index(row);
+                if (model.shiftAt(row).dev == busy && (idx.data(ShiftRangeModel::ProblemsRole).toInt() & SoftRule)) {
+                    return idx.data(ShiftRangeModel::ProblemTextRole).toString().contains(u"fair share"_s);
+                }
+            }
+            return false;
+        };
+        QTRY_VERIFY(flagged());
+        for (int row = 0; row < model.rowCount(); ++row) {
+            if (model.shiftAt(row).dev == busy) {
+                QCOMPARE(model.index(row).data(ShiftRangeModel::ProblemsRole).toInt() & HardRule, 0);
+            }
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(ShiftRangeModelTest)

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <array>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 
@@ -144,6 +145,9 @@ int ShiftRangeModel::problemsOf(int row) const
     if (!violations(s).isEmpty()) {
         flags |= HardRule;
     }
+    if (!m_ruleCheck && m_softProblems.contains(s.id)) {
+        flags |= SoftRule;
+    }
     return flags;
 }
 
@@ -159,9 +163,9 @@ QStringList ShiftRangeModel::violations(const Shift &s) const
     return *it;
 }
 
-QHash<ShiftId, QStringList> ShiftRangeModel::readRuleProblems() const
+QPair<QHash<ShiftId, QStringList>, QHash<ShiftId, QStringList>> ShiftRangeModel::readRuleProblems() const
 {
-    QHash<ShiftId, QStringList> result;
+    QPair<QHash<ShiftId, QStringList>, QHash<ShiftId, QStringList>> result;
     if (!m_ruleChecks || m_ruleCheck || m_shifts.isEmpty()) {
         return result;
     }
@@ -181,7 +185,7 @@ QHash<ShiftId, QStringList> ShiftRangeModel::readRuleProblems() const
         if (text.endsWith(u'.')) {
             text.chop(1);
         }
-        QStringList &texts = result[p.shift];
+        QStringList &texts = p.soft ? result.second[p.shift] : result.first[p.shift];
         if (!texts.contains(text)) {
             texts << text;
         }
@@ -191,14 +195,15 @@ QHash<ShiftId, QStringList> ShiftRangeModel::readRuleProblems() const
 
 void ShiftRangeModel::updateRuleProblems()
 {
-    QHash<ShiftId, QStringList> fresh = readRuleProblems();
-    if (fresh == m_ruleProblems) {
+    auto [hard, soft] = readRuleProblems();
+    if (hard == m_ruleProblems && soft == m_softProblems) {
         return;
     }
-    std::swap(fresh, m_ruleProblems);
+    std::swap(hard, m_ruleProblems);
+    std::swap(soft, m_softProblems);
     for (int row = 0; row < m_shifts.size(); ++row) {
         const ShiftId id = m_shifts.at(row).id;
-        if (fresh.value(id) != m_ruleProblems.value(id)) {
+        if (hard.value(id) != m_ruleProblems.value(id) || soft.value(id) != m_softProblems.value(id)) {
             Q_EMIT dataChanged(index(row), index(row), {ProblemsRole, ProblemTextRole, ToolTipRole});
         }
     }
@@ -215,6 +220,9 @@ QString ShiftRangeModel::problemText(int row) const
         parts << tr("No operations engineer");
     }
     parts << violations(s);
+    if (!m_ruleCheck) {
+        parts << m_softProblems.value(s.id);
+    }
     return parts.join(u"; "_s);
 }
 
@@ -441,7 +449,7 @@ void ShiftRangeModel::setRuleCheck(RuleCheck check)
 {
     m_ruleCheck = std::move(check);
     m_violations.clear();
-    m_ruleProblems = readRuleProblems();
+    std::tie(m_ruleProblems, m_softProblems) = readRuleProblems();
     if (!m_shifts.isEmpty()) {
         Q_EMIT dataChanged(index(0), index(int(m_shifts.size()) - 1), {ProblemsRole, ProblemTextRole, ToolTipRole});
     }
@@ -510,6 +518,7 @@ void ShiftRangeModel::reset()
     m_shifts = query();
     m_violations.clear();
     m_ruleProblems.clear();
+    m_softProblems.clear();
     endResetModel();
     scheduleRuleProblems();
 }

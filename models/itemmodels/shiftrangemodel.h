@@ -131,7 +131,8 @@ private:
     QString tooltip(const Shift &shift) const;
     QStringList violations(const Shift &shift) const;
     /// The rule problems of the shown shifts, by shift (empty with a RuleCheck set).
-    QHash<ShiftId, QStringList> readRuleProblems() const;
+    /// Hard-rule texts and soft-rule texts per shift, from ShiftService::problems().
+    QPair<QHash<ShiftId, QStringList>, QHash<ShiftId, QStringList>> readRuleProblems() const;
     /// Reads the rule problems again and reports the rows whose problems changed.
     void updateRuleProblems();
     void scheduleRuleProblems();
@@ -151,6 +152,7 @@ private:
     QTimeZone m_viewerZone = QTimeZone::systemTimeZone();
     QList<Shift> m_shifts;
     mutable QHash<ShiftId, QStringList> m_violations; // cache of m_ruleCheck per shift
+    QHash<ShiftId, QStringList> m_softProblems;       // likewise, soft rules
     QHash<ShiftId, QStringList> m_ruleProblems;       // from ShiftService::problems()
     QList<Rotation> m_rotations;
     QHash<RotationId, int> m_rotationIndex;

@@ -60,6 +60,8 @@ Status DropSession::build()
     m_request->existing.clear();
     m_book = std::make_unique<Planner::RuleBook>(*m_request);
     m_book->addExisting(m_shifts);
+    // Fair shares for the soft rule (someone carrying more than a shift above theirs).
+    m_book->computeTargets();
     m_slotOf.clear();
     m_movedSlots.clear();
     for (int i = 0; i < m_shifts.size(); ++i) {
@@ -180,6 +182,17 @@ Result<QList<SeatProblem>> DropSession::problems()
             }
             if (violation) {
                 result.append(SeatProblem{s.id, seat, id, violation->shortText, violation->text});
+                continue;
+            }
+            // Soft: the occupant carries more than this shift's weight above their fair share.
+            const int pool = m_book->poolOf(slot, seat);
+            const double over = pool >= 0 ? m_book->deviation(person, pool) : 0.0;
+            if (over > m_book->slotWeight(slot) + 1e-9) {
+                const QString name = m_book->name(person);
+                result.append(SeatProblem{s.id, seat, id, tr("%1 above fair share").arg(name.section(u' ', 0, 0)),
+                                          tr("%1 carries %2 weighted days more than their fair share.")
+                                              .arg(name, QString::number(over, 'f', 1)),
+                                          true});
             }
         }
     }

@@ -24,6 +24,7 @@ struct SeatProblem
     PersonId person;
     QString shortText; ///< "Alice on leave"
     QString text;      ///< "Alice is on leave 7–9 Dec."
+    bool soft = false; ///< a preference, not a hard rule: more than a shift above fair share
 };
 
 /// One shift before and after an edit: enough to take the edit back or to do it again.
