@@ -5,8 +5,10 @@
 #include "workspace.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDialog>
+#include <QSettings>
 #include <QTimer>
 #include <QUndoStack>
 
@@ -26,6 +28,20 @@ private Q_SLOTS:
     {
         qputenv("XDG_CONFIG_HOME", m_home.filePath(u"config"_s).toUtf8());
         qputenv("XDG_DATA_HOME", m_home.filePath(u"data"_s).toUtf8());
+        QCoreApplication::setOrganizationName(u"TandemTest"_s);
+        QCoreApplication::setApplicationName(u"calendarkeyboardtest"_s);
+    }
+
+    void highlightMyShiftsWhenTheIdentityIsKnown()
+    {
+        QSettings().setValue(u"identity/email"_s, u"Maya.Patel@example.com"_s);
+        auto opened = Workspace::open(m_home.filePath(u"identity.sqlite"_s), true);
+        QVERIFY(opened);
+        CalendarPage page;
+        page.setWorkspace(opened.value().get());
+        auto *highlight = page.findChild<QComboBox *>(u"highlightCombo"_s);
+        QVERIFY(highlight->findText(u"Highlight my shifts (Maya Patel)"_s) >= 0);
+        QSettings().remove(u"identity/email"_s);
     }
 
     void moveHandoffAdjustsBothNeighboursAndUndoes()

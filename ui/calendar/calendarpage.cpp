@@ -31,6 +31,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMimeData>
+#include <QSettings>
 #include <QStackedWidget>
 #include <QTextBrowser>
 #include <QTimeZone>
@@ -352,6 +353,13 @@ void CalendarPage::rebuildFilters()
     }
     m_personCombo->addItem(tr("Everyone"));
     m_highlightCombo->addItem(tr("Highlight nobody"));
+    // "My shifts": the person the user said they are (settings identity/email), when known.
+    const QString me = QSettings().value(u"identity/email"_s).toString();
+    for (const Person &p : m_monthModel->people()) {
+        if (!me.isEmpty() && p.email.compare(me, Qt::CaseInsensitive) == 0) {
+            m_highlightCombo->addItem(tr("Highlight my shifts (%1)").arg(p.name), p.id.toString());
+        }
+    }
     for (const Person &p : m_monthModel->people()) {
         m_personCombo->addItem(p.name, p.id.toString());
         m_highlightCombo->addItem(tr("Highlight %1").arg(p.name), p.id.toString());
