@@ -283,9 +283,10 @@ void CalendarPage::buildUi()
             report(done ? QString() : done.errorMessage());
         }
     });
-    connect(m_timeline, &TimelineView::visibleRangeChanged, this, [this](QDate first, QDate) {
+    connect(m_timeline, &TimelineView::visibleRangeChanged, this, [this](QDate first, QDate last) {
         if (m_mode == Mode::Timeline) {
-            m_title->setText(QLocale().toString(first, u"MMMM yyyy"_s));
+            // The month most of the view shows, not the one of its first day.
+            m_title->setText(QLocale().toString(first.addDays(first.daysTo(last) / 2), u"MMMM yyyy"_s));
         }
     });
     connect(m_conflictList, &QListView::activated, this, [this](const QModelIndex &index) {
