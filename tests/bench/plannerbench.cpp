@@ -3,6 +3,7 @@
 // Run by `./packaging/dev.sh bench`; never by ctest. See README "Planner benchmark".
 
 #include "baselines.h"
+#include "benchsupport.h"
 #include "cbcmodel.h"
 #include "checker.h"
 #include "instances.h"
@@ -55,31 +56,8 @@ QString fixed(double value, int decimals = 2)
 
 // --- Machine --------------------------------------------------------------------------------
 
-QString cpuModel()
-{
-    QFile file(u"/proc/cpuinfo"_s);
-    if (file.open(QIODevice::ReadOnly)) {
-        for (const QByteArray &line : file.readAll().split('\n')) {
-            if (line.startsWith("model name")) {
-                return QString::fromUtf8(line.mid(line.indexOf(':') + 1).trimmed());
-            }
-        }
-    }
-    return u"unknown CPU"_s;
-}
-
-qint64 statusKiB(const char *field)
-{
-    QFile file(u"/proc/self/status"_s);
-    if (file.open(QIODevice::ReadOnly)) {
-        for (const QByteArray &line : file.readAll().split('\n')) {
-            if (line.startsWith(field)) {
-                return line.mid(line.indexOf(':') + 1).simplified().split(' ').first().toLongLong();
-            }
-        }
-    }
-    return -1;
-}
+using Tandem::Bench::cpuModel;
+using Tandem::Bench::statusKiB;
 
 /// Resets the kernel's peak-RSS mark (VmHWM) to the current RSS, so that the peak read after a
 /// run is that run's. Returns false where the kernel does not allow it (then ru_maxrss is used).
