@@ -1,60 +1,12 @@
 #include "rostercommands.h"
 
-#include <QCoreApplication>
-#include <QUndoCommand>
+#include "servicecommand.h"
 
 #include <functional>
 
 using namespace Qt::StringLiterals;
 
 namespace Tandem {
-
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Tandem::RosterEditor", text);
-}
-
-/// An edit already made through a service: the first redo() is the edit itself, so it is
-/// skipped; later ones replay it.
-class ServiceCommand final : public QUndoCommand
-{
-public:
-    ServiceCommand(RosterEditor *editor, const QString &text, std::function<Status()> redoFn,
-                   std::function<Status()> undoFn)
-        : QUndoCommand(text), m_editor(editor), m_redo(std::move(redoFn)), m_undo(std::move(undoFn))
-    {}
-
-    void redo() override
-    {
-        if (m_done) {
-            m_done = false;
-            return;
-        }
-        run(m_redo);
-    }
-    void undo() override { run(m_undo); }
-
-private:
-    void run(const std::function<Status()> &fn)
-    {
-        if (const Status status = fn(); !status) {
-            // The data moved on (another edit, a sync): this step can no longer be replayed.
-            setObsolete(true);
-            if (m_editor) {
-                m_editor->reportFailure(tr("Cannot %1: %2").arg(text().toLower(), status.errorMessage()));
-            }
-        }
-    }
-
-    QPointer<RosterEditor> m_editor;
-    bool m_done = true;
-    std::function<Status()> m_redo;
-    std::function<Status()> m_undo;
-};
-
-} // namespace
 
 RosterEditor::RosterEditor(RosterService &service, QUndoStack *stack, QObject *parent)
     : QObject(parent), m_service(service), m_stack(stack)
@@ -63,7 +15,13 @@ RosterEditor::RosterEditor(RosterService &service, QUndoStack *stack, QObject *p
 void RosterEditor::push(const QString &text, std::function<Status()> redoFn, std::function<Status()> undoFn)
 {
     if (m_stack) {
-        m_stack->push(new ServiceCommand(this, text, std::move(redoFn), std::move(undoFn)));
+        // A replay the database refuses (the data moved on: another edit, a sync) is reported.
+        QPointer<RosterEditor> self(this);
+        m_stack->push(new ServiceCommand(text, std::move(redoFn), std::move(undoFn), [self, text](const QString &why) {
+            if (self) {
+                self->reportFailure(tr("Cannot %1: %2").arg(text.toLower(), why));
+            }
+        }));
     }
 }
 
