@@ -18,6 +18,8 @@
 #include <QSaveFile>
 #include <QTimeZone>
 
+#include <functional>
+
 using namespace Qt::StringLiterals;
 using namespace Tandem::CliSupport;
 
@@ -170,6 +172,27 @@ static int pageOptions(const QCommandLineParser &parser, const ScopeOptions &o, 
     return ExitOk;
 }
 
+// Writes a report as PDF when --pdf is given: the paper options, the sheet header of the scope,
+// then the report's own layout. Returns the one-line error, empty on success.
+static QString reportPdf(const QCommandLineParser &parser, const ScopeOptions &o, Database &db,
+                         const ReportScope &scope, const QString &title,
+                         const std::function<void(Print::PageDocument &)> &layout)
+{
+    Print::Paper paper = Print::Paper::A4;
+    QString error;
+    if (pageOptions(parser, o, &paper, &error) != ExitOk) {
+        return error;
+    }
+    const auto data = ReportService(db).sheet(scope);
+    if (!data) {
+        return data.errorMessage();
+    }
+    const auto pages =
+        Print::ReportRenderer::writePdf(parser.value(o.pdf), Print::SheetRenderer::header(data.value(), title), paper,
+                                        parser.isSet(o.landscape), layout);
+    return pages ? QString() : u"--pdf: "_s + pages.errorMessage();
+}
+
 int Cli::printSheet(const QStringList &args)
 {
     const QString synopsis = u"print --layout month|list|person [--rotation NAME|--team NAME|--person EMAIL] "
@@ -300,20 +323,11 @@ int Cli::reportHours(const QStringList &args)
         }
     }
     if (parser.isSet(o.pdf)) {
-        Print::Paper paper = Print::Paper::A4;
-        if (pageOptions(parser, o, &paper, &error) != ExitOk) {
-            return fail(error);
-        }
-        auto data = ReportService(*db).sheet(scope);
-        if (!data) {
-            return fail(data.errorMessage());
-        }
-        const auto pages = Print::ReportRenderer::writePdf(
-            parser.value(o.pdf), Print::SheetRenderer::header(data.value(), u"On-call hours"_s), paper,
-            parser.isSet(o.landscape),
-            [&](Print::PageDocument &doc) { Print::ReportRenderer::layoutHours(doc, rows.value(), rates); });
-        if (!pages) {
-            return fail(u"--pdf: "_s + pages.errorMessage());
+        if (const QString problem = reportPdf(
+                parser, o, *db, scope, u"On-call hours"_s,
+                [&](Print::PageDocument &doc) { Print::ReportRenderer::layoutHours(doc, rows.value(), rates); });
+            !problem.isEmpty()) {
+            return fail(problem);
         }
     }
     if (parser.isSet(json)) {
@@ -407,20 +421,11 @@ int Cli::reportCoverage(const QStringList &args)
         return fail(u"--changes-csv: "_s + error);
     }
     if (parser.isSet(o.pdf)) {
-        Print::Paper paper = Print::Paper::A4;
-        if (pageOptions(parser, o, &paper, &error) != ExitOk) {
-            return fail(error);
-        }
-        auto data = reports.sheet(scope);
-        if (!data) {
-            return fail(data.errorMessage());
-        }
-        const auto pages = Print::ReportRenderer::writePdf(
-            parser.value(o.pdf), Print::SheetRenderer::header(data.value(), u"Coverage"_s), paper,
-            parser.isSet(o.landscape),
-            [&](Print::PageDocument &doc) { Print::ReportRenderer::layoutCoverage(doc, r); });
-        if (!pages) {
-            return fail(u"--pdf: "_s + pages.errorMessage());
+        if (const QString problem =
+                reportPdf(parser, o, *db, scope, u"Coverage"_s,
+                          [&](Print::PageDocument &doc) { Print::ReportRenderer::layoutCoverage(doc, r); });
+            !problem.isEmpty()) {
+            return fail(problem);
         }
     }
     if (parser.isSet(json)) {
@@ -548,20 +553,11 @@ int Cli::reportFairnessOutput(const QStringList &args)
         return fail(u"--pairs-csv: "_s + error);
     }
     if (parser.isSet(o.pdf)) {
-        Print::Paper paper = Print::Paper::A4;
-        if (pageOptions(parser, o, &paper, &error) != ExitOk) {
-            return fail(error);
-        }
-        auto data = reports.sheet(scope);
-        if (!data) {
-            return fail(data.errorMessage());
-        }
-        const auto pages = Print::ReportRenderer::writePdf(
-            parser.value(o.pdf), Print::SheetRenderer::header(data.value(), u"Fairness"_s), paper,
-            parser.isSet(o.landscape),
-            [&](Print::PageDocument &doc) { Print::ReportRenderer::layoutFairness(doc, summary.value(), people); });
-        if (!pages) {
-            return fail(u"--pdf: "_s + pages.errorMessage());
+        if (const QString problem = reportPdf(
+                parser, o, *db, scope, u"Fairness"_s,
+                [&](Print::PageDocument &doc) { Print::ReportRenderer::layoutFairness(doc, summary.value(), people); });
+            !problem.isEmpty()) {
+            return fail(problem);
         }
     }
     return ExitOk;
