@@ -119,6 +119,43 @@ const QList<QList<QString>> &migrations()
             u"CREATE INDEX change_log_entity ON change_log(entity, entity_id, seq)"_s,
             u"CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT)"_s,
         },
+        {
+            // 1 -> 2: sharing through CalDAV. One account per team (the password is in the OS
+            // keychain, never here), the last synced copy of every resource (the base of the
+            // three-way merge, and the server's text so properties of other clients are kept)
+            // and the conflicts waiting for the user.
+            u"CREATE TABLE sync_accounts ("
+            " team_id TEXT PRIMARY KEY NOT NULL REFERENCES teams(id) ON DELETE CASCADE,"
+            " url TEXT NOT NULL,"
+            " username TEXT NOT NULL DEFAULT '',"
+            " allow_insecure_http INTEGER NOT NULL DEFAULT 0,"
+            " read_only INTEGER NOT NULL DEFAULT 0,"
+            " sync_token TEXT NOT NULL DEFAULT '',"
+            " last_sync_utc TEXT,"
+            " last_status TEXT NOT NULL DEFAULT '')"_s,
+            u"CREATE TABLE sync_items ("
+            " team_id TEXT NOT NULL REFERENCES teams(id) ON DELETE CASCADE,"
+            " uid TEXT NOT NULL,"
+            " kind TEXT NOT NULL,"
+            " href TEXT NOT NULL,"
+            " etag TEXT NOT NULL DEFAULT '',"
+            " base_json TEXT,"
+            " server_ics BLOB,"
+            " PRIMARY KEY (team_id, uid))"_s,
+            u"CREATE UNIQUE INDEX sync_items_href ON sync_items(team_id, href)"_s,
+            u"CREATE TABLE sync_conflicts ("
+            " team_id TEXT NOT NULL REFERENCES teams(id) ON DELETE CASCADE,"
+            " uid TEXT NOT NULL,"
+            " kind TEXT NOT NULL,"
+            " fields TEXT NOT NULL DEFAULT '',"
+            " base_json TEXT,"
+            " mine_json TEXT,"
+            " theirs_json TEXT,"
+            " theirs_etag TEXT NOT NULL DEFAULT '',"
+            " detected_utc TEXT NOT NULL,"
+            " PRIMARY KEY (team_id, uid))"_s,
+            u"CREATE INDEX change_log_outbox ON change_log(synced, seq)"_s,
+        },
     };
     return steps;
 }

@@ -1,0 +1,81 @@
+#pragma once
+
+// The iCalendar mapping of Tandem's data. KCalendarCore types never leave models/ical: the
+// rest of Tandem sees bytes and JSON (the same JSON as the change log, see serialize.h).
+
+#include "domain/person.h"
+#include "domain/result.h"
+#include "domain/rotation.h"
+#include "domain/shift.h"
+#include "domain/timeoff.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+
+namespace Tandem {
+
+/// What one CalDAV resource (one .ics object) holds, as Tandem reads it.
+enum class ResourceKind {
+    Shift,   ///< a VEVENT per shift; data = toJson(Shift)
+    TimeOff, ///< an all-day VEVENT per time off; data = toJson(TimeOff)
+    Roster,  ///< one VJOURNAL for the team (calendar clients do not show it); data = roster JSON
+    Request, ///< a VJOURNAL per swap or cover request; data = the request JSON
+    Foreign, ///< an event another client made; data = {summary, start, end, allDay} for display
+};
+
+QString resourceKindToString(ResourceKind kind);
+std::optional<ResourceKind> resourceKindFromString(QStringView text);
+
+struct ResourceData
+{
+    ResourceKind kind = ResourceKind::Shift;
+    QString uid;      ///< the entity's id (shift id, time off id, team id for the roster...)
+    QJsonObject data; ///< see ResourceKind
+};
+
+/// Names, contacts and zones to write the human-readable parts (SUMMARY, DESCRIPTION,
+/// CATEGORIES, VTIMEZONE). A shift whose people or rotation are missing still encodes.
+struct IcalDirectory
+{
+    QHash<PersonId, Person> people;
+    QHash<RotationId, Rotation> rotations;
+};
+
+struct IcalOptions
+{
+    /// ATTENDEE lines for both seats, with SCHEDULE-AGENT=CLIENT so servers send no e-mail.
+    bool attendees = false;
+};
+
+/// One resource for the CalDAV collection. `previous` is the server's last text of it (may
+/// be empty): properties Tandem does not own (added by other clients) are kept from it.
+QByteArray encodeResource(const ResourceData &item, const IcalDirectory &directory, const QByteArray &previous = {},
+                          const IcalOptions &options = {});
+/// Reads a resource written by encodeResource() or by another client (then kind Foreign).
+/// A Tandem event edited elsewhere reads back with the edited times. Fails with a message on
+/// text that is not one iCalendar object.
+Result<ResourceData> decodeResource(const QByteArray &ics);
+
+/// A whole calendar file: one VEVENT per shift (and per time off given), each zone once.
+QByteArray exportCalendar(const QList<Shift> &shifts, const QList<TimeOff> &timeOff, const IcalDirectory &directory,
+                          const IcalOptions &options = {});
+
+/// An event of an imported calendar, over whole days in its own zone, both ends included.
+struct ImportedDay
+{
+    QString uid;
+    QString summary;
+    QDate from;
+    QDate to;
+};
+
+/// Limits on what an import reads: bigger files are refused before parsing.
+inline constexpr qint64 MaxIcsImportBytes = 16 * 1024 * 1024;
+
+/// Events of an .ics file that touch [from, to], recurrences expanded there. Fails with a
+/// message saying what is wrong and where (line) for input that is not valid iCalendar.
+Result<QList<ImportedDay>> readDays(const QByteArray &ics, QDate from, QDate to);
+
+} // namespace Tandem
