@@ -57,7 +57,7 @@ private Q_SLOTS:
         }
         for (const QString &table :
              {u"people"_s, u"teams"_s, u"team_members"_s, u"rotations"_s, u"ops_pools"_s, u"ops_pool_members"_s,
-              u"shifts"_s, u"time_off"_s, u"holidays"_s, u"change_log"_s}) {
+              u"shifts"_s, u"time_off"_s, u"holidays"_s, u"change_log"_s, u"swap_requests"_s}) {
             QVERIFY2(tables.contains(table), qPrintable(table));
         }
     }

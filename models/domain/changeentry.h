@@ -19,7 +19,7 @@ struct ChangeEntry
     qint64 seq = 0; ///< order of the change in this database
     QDateTime at;   ///< UTC
     QString actor;  ///< configured identity, else the OS user
-    QString entity; ///< "person", "team", "timeoff", "holiday", "shift", "rotation", "pool"
+    QString entity; ///< "person", "team", "timeoff", "holiday", "shift", "rotation", "pool", "request"
     QString entityId;
     ChangeAction action = ChangeAction::Update;
     QJsonObject before; ///< empty on create
@@ -34,6 +34,7 @@ inline constexpr QStringView Holiday = u"holiday";
 inline constexpr QStringView Shift = u"shift";
 inline constexpr QStringView Rotation = u"rotation";
 inline constexpr QStringView Pool = u"pool";
+inline constexpr QStringView Request = u"request"; ///< a swap or cover request
 } // namespace Entity
 
 } // namespace Tandem

@@ -39,6 +39,7 @@ struct PoolTag;
 struct ShiftTag;
 struct TimeOffTag;
 struct HolidayTag;
+struct SwapRequestTag;
 
 using PersonId = Id<PersonTag>;
 using TeamId = Id<TeamTag>;
@@ -47,8 +48,10 @@ using PoolId = Id<PoolTag>;
 using ShiftId = Id<ShiftTag>;
 using TimeOffId = Id<TimeOffTag>;
 using HolidayId = Id<HolidayTag>;
+using SwapRequestId = Id<SwapRequestTag>;
 
 } // namespace Tandem
 
 Q_DECLARE_METATYPE(Tandem::PersonId)
 Q_DECLARE_METATYPE(Tandem::ShiftId)
+Q_DECLARE_METATYPE(Tandem::SwapRequestId)

@@ -45,6 +45,8 @@ struct RotationRules
     QTime nightEnd = QTime(6, 0);
     int freezeDays = 14;    ///< published shifts starting within this many days never move
     int lookbackWeeks = 26; ///< past shifts count for fairness over this window
+    /// A swap or cover agreed between two engineers waits for a lead's approval before it applies.
+    bool swapsNeedApproval = false;
 
     friend bool operator==(const RotationRules &, const RotationRules &) = default;
 };

@@ -95,6 +95,7 @@ QJsonObject toJson(const RotationRules &r)
         {u"night_end"_s, r.nightEnd.toString(u"HH:mm"_s)},
         {u"freeze_days"_s, r.freezeDays},
         {u"lookback_weeks"_s, r.lookbackWeeks},
+        {u"swaps_need_approval"_s, r.swapsNeedApproval},
     };
 }
 
@@ -126,6 +127,7 @@ RotationRules rulesFromJson(const QJsonObject &o)
     }
     r.freezeDays = o.value(u"freeze_days"_s).toInt(r.freezeDays);
     r.lookbackWeeks = o.value(u"lookback_weeks"_s).toInt(r.lookbackWeeks);
+    r.swapsNeedApproval = o.value(u"swaps_need_approval"_s).toBool(r.swapsNeedApproval);
     return r;
 }
 
@@ -154,6 +156,73 @@ QJsonObject toJson(const OpsPool &pool)
         members.append(id.toString());
     }
     return QJsonObject{{u"id"_s, pool.id.toString()}, {u"name"_s, pool.name}, {u"members"_s, members}};
+}
+
+namespace {
+
+QJsonValue idValue(const QString &id, bool isNull)
+{
+    return isNull ? QJsonValue() : QJsonValue(id);
+}
+
+QJsonValue instantValue(const QDateTime &at)
+{
+    return at.isValid() ? QJsonValue(at.toUTC().toString(Qt::ISODate)) : QJsonValue();
+}
+
+QDateTime instantFrom(const QJsonValue &value)
+{
+    return value.isString() ? QDateTime::fromString(value.toString(), Qt::ISODate).toUTC() : QDateTime();
+}
+
+} // namespace
+
+QJsonObject toJson(const SwapRequest &r)
+{
+    return QJsonObject{
+        {u"id"_s, r.id.toString()},
+        {u"kind"_s, swapKindToString(r.kind)},
+        {u"shift"_s, r.shiftId.toString()},
+        {u"seat"_s, seatToString(r.seat)},
+        {u"requester"_s, r.requester.toString()},
+        {u"target"_s, r.target.toString()},
+        {u"other_shift"_s, idValue(r.otherShiftId.toString(), r.otherShiftId.isNull())},
+        {u"part_from"_s, instantValue(r.partFrom)},
+        {u"part_to"_s, instantValue(r.partTo)},
+        {u"state"_s, swapStateToString(r.state)},
+        {u"needs_approval"_s, r.needsApproval},
+        {u"decided_by"_s, idValue(r.decidedBy.toString(), r.decidedBy.isNull())},
+        {u"message"_s, r.message},
+        {u"created"_s, instantValue(r.created)},
+        {u"updated"_s, instantValue(r.updated)},
+    };
+}
+
+std::optional<SwapRequest> swapRequestFromJson(const QJsonObject &o)
+{
+    SwapRequest r;
+    r.id = SwapRequestId::fromString(o.value(u"id"_s).toString());
+    const auto kind = swapKindFromString(o.value(u"kind"_s).toString());
+    const auto seat = seatFromString(o.value(u"seat"_s).toString());
+    const auto state = swapStateFromString(o.value(u"state"_s).toString());
+    r.shiftId = ShiftId::fromString(o.value(u"shift"_s).toString());
+    r.requester = PersonId::fromString(o.value(u"requester"_s).toString());
+    r.target = PersonId::fromString(o.value(u"target"_s).toString());
+    if (r.id.isNull() || !kind || !seat || !state || r.shiftId.isNull() || r.requester.isNull() || r.target.isNull()) {
+        return std::nullopt;
+    }
+    r.kind = *kind;
+    r.seat = *seat;
+    r.state = *state;
+    r.otherShiftId = ShiftId::fromString(o.value(u"other_shift"_s).toString());
+    r.partFrom = instantFrom(o.value(u"part_from"_s));
+    r.partTo = instantFrom(o.value(u"part_to"_s));
+    r.needsApproval = o.value(u"needs_approval"_s).toBool(false);
+    r.decidedBy = PersonId::fromString(o.value(u"decided_by"_s).toString());
+    r.message = o.value(u"message"_s).toString();
+    r.created = instantFrom(o.value(u"created"_s));
+    r.updated = instantFrom(o.value(u"updated"_s));
+    return r;
 }
 
 } // namespace Tandem

@@ -3,6 +3,7 @@
 #include "person.h"
 #include "rotation.h"
 #include "shift.h"
+#include "swaprequest.h"
 #include "team.h"
 #include "timeoff.h"
 
@@ -22,5 +23,9 @@ QJsonObject toJson(const Rotation &rotation);
 QJsonObject toJson(const OpsPool &pool);
 /// Reads rules written by toJson(); missing keys keep their defaults.
 RotationRules rulesFromJson(const QJsonObject &object);
+QJsonObject toJson(const SwapRequest &request);
+/// Reads a request written by toJson() (the sync payload of entity "request"); an object without
+/// a valid id, kind, shift, seat, requester, target or state is refused.
+std::optional<SwapRequest> swapRequestFromJson(const QJsonObject &object);
 
 } // namespace Tandem

@@ -156,6 +156,31 @@ const QList<QList<QString>> &migrations()
             " PRIMARY KEY (team_id, uid))"_s,
             u"CREATE INDEX change_log_outbox ON change_log(synced, seq)"_s,
         },
+        {
+            // 2 -> 3: swap and cover requests between engineers. No foreign keys: a request may
+            // arrive through sync before the shift or person it names, and it outlives both in
+            // the audit trail. Instants are UTC seconds, as in shifts.
+            u"CREATE TABLE swap_requests ("
+            " id TEXT PRIMARY KEY NOT NULL,"
+            " kind TEXT NOT NULL CHECK (kind IN ('swap', 'cover')),"
+            " shift_id TEXT NOT NULL,"
+            " seat TEXT NOT NULL CHECK (seat IN ('dev', 'ops')),"
+            " requester_id TEXT NOT NULL,"
+            " target_id TEXT NOT NULL,"
+            " other_shift_id TEXT,"
+            " part_from_utc INTEGER,"
+            " part_to_utc INTEGER,"
+            " state TEXT NOT NULL CHECK (state IN ('pending', 'accepted', 'declined', 'approved', 'cancelled',"
+            " 'applied')),"
+            " needs_approval INTEGER NOT NULL DEFAULT 0,"
+            " decided_by TEXT,"
+            " message TEXT NOT NULL DEFAULT '',"
+            " created_utc INTEGER NOT NULL,"
+            " updated_utc INTEGER NOT NULL)"_s,
+            u"CREATE INDEX swap_requests_requester ON swap_requests(requester_id, state)"_s,
+            u"CREATE INDEX swap_requests_target ON swap_requests(target_id, state)"_s,
+            u"CREATE INDEX swap_requests_shift ON swap_requests(shift_id)"_s,
+        },
     };
     return steps;
 }
