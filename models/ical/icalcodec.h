@@ -23,6 +23,7 @@ enum class ResourceKind {
     Roster,  ///< one VJOURNAL for the team (calendar clients do not show it); data = roster JSON
     Request, ///< a VJOURNAL per swap or cover request; data = the request JSON
     Foreign, ///< an event another client made; data = {summary, start, end, allDay} for display
+             ///< (start/end UTC ISO date-times; for allDay ISO dates, end included)
 };
 
 QString resourceKindToString(ResourceKind kind);
@@ -73,6 +74,8 @@ struct ImportedDay
 
 /// Limits on what an import reads: bigger files are refused before parsing.
 inline constexpr qint64 MaxIcsImportBytes = 16 * 1024 * 1024;
+/// The longest period readDays() expands recurrences over (about ten years).
+inline constexpr qint64 MaxImportDays = 3660;
 
 /// Events of an .ics file that touch [from, to], recurrences expanded there. Fails with a
 /// message saying what is wrong and where (line) for input that is not valid iCalendar.

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "domain/result.h"
+
+#include <QByteArray>
+
+// Internal to models/ical: the checks every .ics text passes before libical sees it, and the
+// content-line helpers the codec needs where KCalendarCore cannot write what we need.
+
+namespace Tandem::IcsText {
+
+/// Bounds the checks enforce; libical itself is lenient and has crashed on garbage, so what
+/// reaches it is well-formed at the content-line level.
+inline constexpr qsizetype MaxLineOctets = 75 * 1000; ///< one unfolded content line
+inline constexpr int MaxNesting = 8;                  ///< VCALENDAR > VEVENT > VALARM is 3
+inline constexpr int MaxComponents = 100000;
+inline constexpr int MaxRecurrenceCount = 100000; ///< RRULE COUNT
+inline constexpr int MaxRecurrenceInterval = 10000;
+
+struct PrecheckOptions
+{
+    qint64 maxBytes = 0; ///< 0: no limit
+    /// For imports of whole days: refuse rules that repeat more often than daily.
+    bool dailyRecurrenceOnly = false;
+};
+
+/// Checks that `ics` is exactly one VCALENDAR of well-formed content lines: structure
+/// (BEGIN/END nesting, nothing truncated), line lengths, UTF-8, date and date-time values,
+/// time zones (every TZID defined in the file or a known IANA zone), RRULE and DURATION
+/// syntax. The error names the line.
+Status precheck(const QByteArray &ics, const PrecheckOptions &options = {});
+
+/// Adds `parameter` (e.g. "SCHEDULE-AGENT=CLIENT") to every `property` line of `ics` that
+/// lacks it, refolding the changed lines at 75 octets.
+QByteArray addParameter(const QByteArray &ics, const QByteArray &property, const QByteArray &parameter);
+
+} // namespace Tandem::IcsText
