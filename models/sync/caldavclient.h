@@ -23,7 +23,7 @@ struct DavSettings
 {
     QUrl url; ///< the collection (or, for discover(), the server)
     QString username;
-    QString password;            ///< from the keychain; never logged
+    QString password;               ///< from the keychain; never logged
     bool allowInsecureHttp = false; ///< plain HTTP to a host that is not loopback
     int timeoutMs = 30000;
 };
@@ -51,9 +51,14 @@ struct DavError
 
 template <typename T> using DavResult = std::variant<T, DavError>;
 
+/// Hrefs the client returns (DavItem::href, SyncChanges::removed, hrefFor()) are in one
+/// canonical form, fit to be keys: the absolute path, each segment percent-decoded and
+/// re-encoded with everything but A-Z a-z 0-9 - . _ ~ escaped ("/cal/a%40b.ics"). Servers
+/// differ in what they escape; the same resource gets the same href whatever the server
+/// wrote (a full URL, "@" or "%40"). Hrefs passed in may be in any form (path or URL).
 struct DavItem
 {
-    QString href;    ///< path as the server names it (absolute path, percent-encoded)
+    QString href;    ///< canonical absolute path (see above)
     QByteArray etag; ///< with its quotes, as the server gave it
     QByteArray data; ///< calendar-data, when asked for
 };
@@ -75,7 +80,9 @@ struct SyncChanges
     QStringList removed;    ///< hrefs
 };
 
-class CalDavClient : public QObject
+/// Talks CalDAV to one collection (settings().url); owns its QNetworkAccessManager, created on
+/// the first request in the thread that makes it.
+class CalDavClient final : public QObject
 {
     Q_OBJECT
 public:
@@ -89,7 +96,9 @@ public:
     DavResult<QList<CollectionInfo>> listCalendars(const QUrl &home);
     /// PROPFIND depth 0 on settings().url.
     DavResult<CollectionInfo> collectionInfo();
-    /// MKCALENDAR at settings().url, for VEVENT and VJOURNAL.
+    /// MKCALENDAR at settings().url, for VEVENT and VJOURNAL. True when created; false (not an
+    /// error) when something already exists there (405, or 403/409 resource-must-be-null as
+    /// Radicale answers); check it with collectionInfo().
     DavResult<bool> makeCalendar(const QString &displayName);
 
     /// RFC 6578 sync-collection from `token` (empty: initial). Kind InvalidSyncToken when
@@ -97,7 +106,8 @@ public:
     DavResult<SyncChanges> syncCollection(const QByteArray &token);
     /// The fallback: PROPFIND depth 1, getetag of every member (no data).
     DavResult<QList<DavItem>> listEtags();
-    /// calendar-multiget, in batches; items the server no longer has are left out.
+    /// calendar-multiget, in batches of 100 (progress() after each); items the server no longer
+    /// has are left out.
     DavResult<QList<DavItem>> multiget(const QStringList &hrefs);
     /// PUT with If-None-Match: * when `ifMatch` is empty, else If-Match. Returns the new
     /// ETag; empty when the server sent none (then read it with multiget/listEtags).
@@ -108,8 +118,12 @@ public:
     /// The href for a new resource with this uid inside the collection.
     QString hrefFor(const QString &uid) const;
 
-    /// Requests sent so far (for the status and the benchmark).
+    /// Requests sent so far (for the status and the benchmark), each redirect counted.
     int requestCount() const;
+
+Q_SIGNALS:
+    /// During multiget(): `done` of `total` hrefs fetched.
+    void progress(int done, int total);
 
 private:
     struct Private;

@@ -1,0 +1,931 @@
+#include "sync/caldavclient.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QHash>
+#include <QHostAddress>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSet>
+#include <QSslConfiguration>
+#include <QSslError>
+#include <QTimer>
+#include <QXmlStreamReader>
+#include <QXmlStreamWriter>
+
+#include <utility>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcDav, "tandem.sync.dav", QtWarningMsg)
+
+namespace Tandem {
+
+namespace {
+
+const QString davNs = u"DAV:"_s;
+const QString calNs = u"urn:ietf:params:xml:ns:caldav"_s;
+const QString csNs = u"http://calendarserver.org/ns/"_s;
+
+constexpr int maxRedirects = 5;
+constexpr int multigetBatch = 100;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Tandem::CalDavClient", text);
+}
+
+// ---- hrefs -------------------------------------------------------------------------------
+
+/// Percent-encodes everything but the unreserved characters, so one resource has one spelling.
+QString encodeSegment(const QString &decoded)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(decoded));
+}
+
+/// The canonical form of a path: absolute, each segment decoded and re-encoded with
+/// encodeSegment(). Servers differ in what they escape ("@", "+", ":"), so two spellings of
+/// one resource end up equal. A trailing slash is kept.
+QString canonicalPath(const QString &path)
+{
+    const QStringList segments = path.split(u'/');
+    QStringList out;
+    out.reserve(segments.size());
+    for (const QString &segment : segments) {
+        out.append(encodeSegment(QUrl::fromPercentEncoding(segment.toUtf8())));
+    }
+    QString result = out.join(u'/');
+    if (!result.startsWith(u'/')) {
+        result.prepend(u'/');
+    }
+    return result;
+}
+
+/// An href as a server or a caller wrote it (absolute URL, absolute path, or relative to
+/// `base`) in canonical form.
+QString normalizeHref(const QString &href, const QUrl &base)
+{
+    const QString trimmed = href.trimmed();
+    QString rawPath;
+    if (trimmed.startsWith(u'/')) {
+        rawPath = trimmed;
+        const qsizetype cut = rawPath.indexOf(u'?');
+        if (cut >= 0) {
+            rawPath.truncate(cut);
+        }
+    } else {
+        const QUrl resolved = base.resolved(QUrl(trimmed, QUrl::TolerantMode));
+        rawPath = resolved.path(QUrl::FullyEncoded);
+    }
+    return canonicalPath(rawPath);
+}
+
+QString withoutTrailingSlash(QString path)
+{
+    while (path.size() > 1 && path.endsWith(u'/')) {
+        path.chop(1);
+    }
+    return path;
+}
+
+bool sameResource(const QString &a, const QString &b)
+{
+    return withoutTrailingSlash(a) == withoutTrailingSlash(b);
+}
+
+QUrl urlWithPath(const QUrl &base, const QString &canonical)
+{
+    QUrl url = base;
+    url.setPath(canonical, QUrl::TolerantMode);
+    url.setQuery(QString());
+    url.setFragment(QString());
+    return url;
+}
+
+QUrl withoutUserInfo(QUrl url)
+{
+    url.setUserInfo(QString());
+    return url;
+}
+
+bool sameOrigin(const QUrl &a, const QUrl &b)
+{
+    const int defaultA = a.scheme() == u"https"_s ? 443 : 80;
+    const int defaultB = b.scheme() == u"https"_s ? 443 : 80;
+    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0 &&
+           a.host().compare(b.host(), Qt::CaseInsensitive) == 0 && a.port(defaultA) == b.port(defaultB);
+}
+
+bool isLoopbackHost(const QString &host)
+{
+    const QString h = host.toLower();
+    if (h == u"localhost"_s || h == u"localhost."_s || h.endsWith(u".localhost"_s)) {
+        return true;
+    }
+    const QHostAddress address(h);
+    return !address.isNull() && address.isLoopback();
+}
+
+// ---- XML ---------------------------------------------------------------------------------
+
+QString clark(const QString &ns, const QString &name)
+{
+    return u'{' + ns + u'}' + name;
+}
+
+QString clark(const QXmlStreamReader &r)
+{
+    return clark(r.namespaceUri().toString(), r.name().toString());
+}
+
+bool is(const QXmlStreamReader &r, const QString &ns, const QString &name)
+{
+    return r.namespaceUri() == ns && r.name() == name;
+}
+
+/// One property as read from a propstat: its text (all character data below it), the
+/// qualified names of every element below it, and the DAV:href values below it.
+struct DavProp
+{
+    QString text;
+    QSet<QString> elements;
+    QStringList hrefs;
+
+    bool has(const QString &ns, const QString &name) const { return elements.contains(clark(ns, name)); }
+};
+
+struct DavResponse
+{
+    QStringList hrefs;
+    int status = 0;                ///< response-level DAV:status, 0 when the response has propstats
+    QHash<QString, DavProp> props; ///< only those under a 2xx propstat, by clark name
+
+    const DavProp *prop(const QString &ns, const QString &name) const
+    {
+        const auto it = props.constFind(clark(ns, name));
+        return it == props.cend() ? nullptr : &*it;
+    }
+    QString text(const QString &ns, const QString &name) const
+    {
+        const DavProp *p = prop(ns, name);
+        return p ? p->text.trimmed() : QString();
+    }
+};
+
+struct Multistatus
+{
+    QList<DavResponse> responses;
+    QByteArray syncToken;
+};
+
+int parseStatusLine(const QString &line)
+{
+    // "HTTP/1.1 404 Not Found"
+    const QStringList parts = line.trimmed().split(u' ', Qt::SkipEmptyParts);
+    return parts.size() >= 2 ? parts.at(1).toInt() : 0;
+}
+
+DavProp readProp(QXmlStreamReader &r)
+{
+    DavProp prop;
+    int depth = 1;
+    while (depth > 0 && !r.atEnd()) {
+        switch (r.readNext()) {
+        case QXmlStreamReader::StartElement:
+            prop.elements.insert(clark(r));
+            if (is(r, davNs, u"href"_s)) {
+                const QString href = r.readElementText(QXmlStreamReader::IncludeChildElements);
+                prop.hrefs.append(href.trimmed());
+                prop.text += href;
+            } else {
+                ++depth;
+            }
+            break;
+        case QXmlStreamReader::EndElement:
+            --depth;
+            break;
+        case QXmlStreamReader::Characters:
+            prop.text += r.text();
+            break;
+        default:
+            break;
+        }
+    }
+    return prop;
+}
+
+void readPropstat(QXmlStreamReader &r, DavResponse &response)
+{
+    int status = 0;
+    QHash<QString, DavProp> props;
+    while (r.readNextStartElement()) {
+        if (is(r, davNs, u"prop"_s)) {
+            while (r.readNextStartElement()) {
+                const QString name = clark(r);
+                props.insert(name, readProp(r));
+            }
+        } else if (is(r, davNs, u"status"_s)) {
+            status = parseStatusLine(r.readElementText(QXmlStreamReader::IncludeChildElements));
+        } else {
+            r.skipCurrentElement();
+        }
+    }
+    if (status == 0 || (status >= 200 && status < 300)) {
+        response.props.insert(props);
+    }
+}
+
+DavResponse readResponse(QXmlStreamReader &r)
+{
+    DavResponse response;
+    while (r.readNextStartElement()) {
+        if (is(r, davNs, u"href"_s)) {
+            response.hrefs.append(r.readElementText(QXmlStreamReader::IncludeChildElements).trimmed());
+        } else if (is(r, davNs, u"status"_s)) {
+            response.status = parseStatusLine(r.readElementText(QXmlStreamReader::IncludeChildElements));
+        } else if (is(r, davNs, u"propstat"_s)) {
+            readPropstat(r, response);
+        } else {
+            r.skipCurrentElement();
+        }
+    }
+    return response;
+}
+
+std::optional<Multistatus> parseMultistatus(const QByteArray &xml, QString *error)
+{
+    QXmlStreamReader r(xml);
+    if (!r.readNextStartElement() || !is(r, davNs, u"multistatus"_s)) {
+        *error = r.hasError() ? r.errorString() : tr("the answer is not a DAV multistatus");
+        return std::nullopt;
+    }
+    Multistatus ms;
+    while (r.readNextStartElement()) {
+        if (is(r, davNs, u"response"_s)) {
+            ms.responses.append(readResponse(r));
+        } else if (is(r, davNs, u"sync-token"_s)) {
+            ms.syncToken = r.readElementText(QXmlStreamReader::IncludeChildElements).trimmed().toUtf8();
+        } else {
+            r.skipCurrentElement();
+        }
+    }
+    if (r.hasError()) {
+        *error = tr("line %1: %2").arg(r.lineNumber()).arg(r.errorString());
+        return std::nullopt;
+    }
+    return ms;
+}
+
+/// Whether an error body (RFC 4918 DAV:error) names the precondition `ns`:`name`.
+bool errorBodyNames(const QByteArray &body, const QString &ns, const QString &name)
+{
+    QXmlStreamReader r(body);
+    while (!r.atEnd()) {
+        if (r.readNext() == QXmlStreamReader::StartElement && is(r, ns, name)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/// Writes request bodies with the three namespaces CalDAV needs, declared on the root.
+class BodyWriter
+{
+public:
+    BodyWriter() : m_writer(&m_bytes)
+    {
+        m_writer.writeStartDocument();
+        m_writer.writeNamespace(davNs, u"d"_s);
+        m_writer.writeNamespace(calNs, u"c"_s);
+        m_writer.writeNamespace(csNs, u"cs"_s);
+    }
+    QXmlStreamWriter &operator*() { return m_writer; }
+    QXmlStreamWriter *operator->() { return &m_writer; }
+    QByteArray finish()
+    {
+        m_writer.writeEndDocument();
+        return m_bytes;
+    }
+
+private:
+    QByteArray m_bytes;
+    QXmlStreamWriter m_writer;
+};
+
+using PropName = std::pair<QString, QString>;
+
+QByteArray propfindBody(const QList<PropName> &props)
+{
+    BodyWriter w;
+    w->writeStartElement(davNs, u"propfind"_s);
+    w->writeStartElement(davNs, u"prop"_s);
+    for (const auto &[ns, name] : props) {
+        w->writeEmptyElement(ns, name);
+    }
+    w->writeEndElement();
+    w->writeEndElement();
+    return w.finish();
+}
+
+const QList<PropName> collectionProps = {
+    {davNs, u"resourcetype"_s}, {davNs, u"displayname"_s},          {davNs, u"sync-token"_s},
+    {csNs, u"getctag"_s},       {davNs, u"supported-report-set"_s},
+};
+
+CollectionInfo collectionFrom(const DavResponse &response, const QUrl &url)
+{
+    CollectionInfo info;
+    info.url = url;
+    info.displayName = response.text(davNs, u"displayname"_s);
+    info.syncToken = response.text(davNs, u"sync-token"_s).toUtf8();
+    info.ctag = response.text(csNs, u"getctag"_s).toUtf8();
+    if (const DavProp *type = response.prop(davNs, u"resourcetype"_s)) {
+        info.isCalendar = type->has(calNs, u"calendar"_s);
+    }
+    if (const DavProp *reports = response.prop(davNs, u"supported-report-set"_s)) {
+        info.supportsSyncCollection = reports->has(davNs, u"sync-collection"_s);
+    }
+    if (!info.supportsSyncCollection) {
+        info.syncToken.clear();
+    }
+    return info;
+}
+
+bool isCollection(const DavResponse &response)
+{
+    const DavProp *type = response.prop(davNs, u"resourcetype"_s);
+    return type && type->has(davNs, u"collection"_s);
+}
+
+} // namespace
+
+// ---- the client ----------------------------------------------------------------------------
+
+namespace {
+
+struct HttpReply
+{
+    int status = 0;
+    QByteArray body;
+    QByteArray etag;
+    QString reason; ///< the status line's phrase ("Insufficient Storage")
+    QUrl url;       ///< the URL that answered, after redirects
+};
+
+QString describe(const QByteArray &verb, const QUrl &url)
+{
+    return QString::fromLatin1(verb) + u' ' + url.path(QUrl::FullyDecoded);
+}
+
+DavError statusError(const HttpReply &reply, const QByteArray &verb)
+{
+    DavError error;
+    error.httpStatus = reply.status;
+    const QString what = describe(verb, reply.url);
+    switch (reply.status) {
+    case 401:
+        error.kind = DavError::Kind::Unauthorized;
+        error.message = tr("The server refused the user name or password (HTTP 401).");
+        return error;
+    case 403:
+        error.kind = DavError::Kind::Forbidden;
+        break;
+    case 404:
+        error.kind = DavError::Kind::NotFound;
+        break;
+    case 412:
+        error.kind = DavError::Kind::PreconditionFailed;
+        error.message = tr("%1 was changed on the server meanwhile (412 Precondition Failed to %2).")
+                            .arg(reply.url.path(QUrl::FullyDecoded), what);
+        return error;
+    default:
+        error.kind = DavError::Kind::Server;
+        break;
+    }
+    // RFC 6578 3.2: 403 (Radicale) or 409 with DAV:valid-sync-token.
+    if ((reply.status == 403 || reply.status == 409 || reply.status == 400) &&
+        errorBodyNames(reply.body, davNs, u"valid-sync-token"_s)) {
+        error.kind = DavError::Kind::InvalidSyncToken;
+        error.message = tr("The server no longer accepts the sync token (HTTP %1, valid-sync-token); a full "
+                           "listing is needed.")
+                            .arg(reply.status);
+        return error;
+    }
+    error.message =
+        tr("The server answered %1 to %2.").arg((QString::number(reply.status) + u' ' + reply.reason).trimmed(), what);
+    return error;
+}
+
+DavError protocolError(const QByteArray &verb, const QUrl &url, const QString &why)
+{
+    DavError error;
+    error.kind = DavError::Kind::Protocol;
+    error.message = tr("The server's answer to %1 could not be read: %2.").arg(describe(verb, url), why);
+    return error;
+}
+
+} // namespace
+
+struct CalDavClient::Private
+{
+    DavSettings settings;
+    // Created on the first request, so it lives in the thread that uses the client.
+    std::unique_ptr<QNetworkAccessManager> nam;
+    int requests = 0;
+
+    QString collectionPath() const
+    {
+        QString path = canonicalPath(settings.url.path(QUrl::FullyEncoded));
+        if (!path.endsWith(u'/')) {
+            path += u'/';
+        }
+        return path;
+    }
+
+    QUrl urlFor(const QString &href) const
+    {
+        return urlWithPath(withoutUserInfo(settings.url), normalizeHref(href, settings.url));
+    }
+
+    /// One request, redirects followed; fails only when no HTTP answer came (any status is a reply).
+    DavResult<HttpReply> exchange(const QByteArray &verb, const QUrl &url, const QByteArray &body,
+                                  const QList<std::pair<QByteArray, QByteArray>> &headers);
+    /// exchange(), with a 4xx/5xx status turned into its DavError.
+    DavResult<HttpReply> send(const QByteArray &verb, const QUrl &url, const QByteArray &body,
+                              const QList<std::pair<QByteArray, QByteArray>> &headers)
+    {
+        auto reply = exchange(verb, url, body, headers);
+        if (const auto *http = std::get_if<HttpReply>(&reply); http && http->status >= 400) {
+            return statusError(*http, verb);
+        }
+        return reply;
+    }
+    DavResult<Multistatus> multistatus(const QByteArray &verb, const QUrl &url, const QByteArray &depth,
+                                       const QByteArray &body);
+};
+
+DavResult<HttpReply> CalDavClient::Private::exchange(const QByteArray &verb, const QUrl &requestUrl,
+                                                     const QByteArray &body,
+                                                     const QList<std::pair<QByteArray, QByteArray>> &headers)
+{
+    if (!nam) {
+        nam = std::make_unique<QNetworkAccessManager>();
+        nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    }
+    const QUrl origin = withoutUserInfo(settings.url);
+    QUrl url = withoutUserInfo(requestUrl);
+    for (int redirects = 0;; ++redirects) {
+        const QString scheme = url.scheme().toLower();
+        if (scheme != u"https"_s && scheme != u"http"_s) {
+            DavError error;
+            error.kind = DavError::Kind::Protocol;
+            error.message = tr("“%1” is not an http:// or https:// address.").arg(url.toDisplayString());
+            return error;
+        }
+        if (scheme == u"http"_s && !settings.allowInsecureHttp && !isLoopbackHost(url.host())) {
+            DavError error;
+            error.kind = DavError::Kind::InsecureRefused;
+            error.message = tr("Refused to talk to %1 over plain http://: the password and the calendar would "
+                               "cross the network unencrypted. Use https://, or allow insecure HTTP in the "
+                               "account settings if this network is trusted.")
+                                .arg(url.host());
+            return error;
+        }
+
+        QNetworkRequest request(url);
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        // Never a cached answer: ETags and sync tokens must be the server's current ones.
+        request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+        request.setRawHeader("User-Agent", "Tandem/" TANDEM_VERSION);
+        for (const auto &[name, value] : headers) {
+            request.setRawHeader(name, value);
+        }
+        // Preemptive Basic auth saves a 401 round trip; credentials only go to the origin
+        // the user configured, never to a host a redirect points at.
+        if (!settings.username.isEmpty() && sameOrigin(url, origin)) {
+            const QByteArray pair = settings.username.toUtf8() + ':' + settings.password.toUtf8();
+            request.setRawHeader("Authorization", "Basic " + pair.toBase64());
+        }
+
+        ++requests;
+        qCDebug(lcDav) << verb << url.toDisplayString();
+        QNetworkReply *reply =
+            body.isNull() && verb == "GET" ? nam->get(request) : nam->sendCustomRequest(request, verb, body);
+        QEventLoop loop;
+        QTimer timer;
+        timer.setSingleShot(true);
+        bool timedOut = false;
+        QList<QSslError> sslErrors;
+        QList<QSslCertificate> chain;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        QObject::connect(&timer, &QTimer::timeout, &loop, [&] {
+            timedOut = true;
+            reply->abort();
+        });
+        // Not ignored: a certificate error ends the request (never ignoreSslErrors()).
+        QObject::connect(reply, &QNetworkReply::sslErrors, &loop, [&](const QList<QSslError> &errors) {
+            sslErrors = errors;
+            chain = reply->sslConfiguration().peerCertificateChain();
+        });
+        timer.start(settings.timeoutMs);
+        if (!reply->isFinished()) {
+            loop.exec(QEventLoop::ExcludeUserInputEvents);
+        }
+        timer.stop();
+        std::unique_ptr<QNetworkReply, void (*)(QNetworkReply *)> owner(reply,
+                                                                        [](QNetworkReply *r) { r->deleteLater(); });
+
+        if (timedOut) {
+            DavError error;
+            error.kind = DavError::Kind::Network;
+            error.message = tr("No answer from %1 within %2 seconds (%3).")
+                                .arg(url.host(), QString::number(settings.timeoutMs / 1000.0), describe(verb, url));
+            return error;
+        }
+        if (!sslErrors.isEmpty()) {
+            DavError error;
+            error.kind = DavError::Kind::Tls;
+            error.message =
+                tr("The certificate of %1 was refused: %2").arg(url.host(), sslErrors.first().errorString());
+            error.certificates = chain.isEmpty() ? QList<QSslCertificate>{sslErrors.first().certificate()} : chain;
+            return error;
+        }
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status == 0) {
+            DavError error;
+            error.kind = reply->error() == QNetworkReply::SslHandshakeFailedError ? DavError::Kind::Tls
+                                                                                  : DavError::Kind::Network;
+            error.message = tr("Could not reach %1: %2.").arg(url.host(), reply->errorString());
+            return error;
+        }
+        const QByteArray location = reply->rawHeader("Location");
+        if ((status == 301 || status == 302 || status == 303 || status == 307 || status == 308) &&
+            !location.isEmpty()) {
+            if (redirects >= maxRedirects) {
+                DavError error;
+                error.kind = DavError::Kind::Protocol;
+                error.httpStatus = status;
+                error.message = tr("Too many redirects for %1 (more than %2).")
+                                    .arg(describe(verb, requestUrl), QString::number(maxRedirects));
+                return error;
+            }
+            // Followed by hand: Qt would turn PROPFIND and REPORT into GET (QTBUG-92909).
+            url = withoutUserInfo(url.resolved(QUrl::fromEncoded(location.trimmed(), QUrl::TolerantMode)));
+            continue;
+        }
+
+        HttpReply result;
+        result.status = status;
+        result.body = reply->readAll();
+        result.etag = reply->rawHeader("ETag");
+        result.reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+        result.url = url;
+        return result;
+    }
+}
+
+DavResult<Multistatus> CalDavClient::Private::multistatus(const QByteArray &verb, const QUrl &url,
+                                                          const QByteArray &depth, const QByteArray &body)
+{
+    auto reply = send(verb, url, body, {{"Depth", depth}, {"Content-Type", "application/xml; charset=utf-8"}});
+    if (auto *error = std::get_if<DavError>(&reply)) {
+        return *error;
+    }
+    const HttpReply &http = std::get<HttpReply>(reply);
+    if (http.status != 207) {
+        DavError error = protocolError(verb, url, tr("HTTP %1 instead of 207 Multi-Status").arg(http.status));
+        error.httpStatus = http.status;
+        return error;
+    }
+    QString why;
+    auto parsed = parseMultistatus(http.body, &why);
+    if (!parsed) {
+        return protocolError(verb, url, why);
+    }
+    return std::move(*parsed);
+}
+
+CalDavClient::CalDavClient(DavSettings settings, QObject *parent) : QObject(parent), d(std::make_unique<Private>())
+{
+    d->settings = std::move(settings);
+}
+
+CalDavClient::~CalDavClient() = default;
+
+const DavSettings &CalDavClient::settings() const
+{
+    return d->settings;
+}
+
+int CalDavClient::requestCount() const
+{
+    return d->requests;
+}
+
+QString CalDavClient::hrefFor(const QString &uid) const
+{
+    return d->collectionPath() + encodeSegment(uid) + u".ics"_s;
+}
+
+DavResult<QUrl> CalDavClient::discoverCalendarHome()
+{
+    const QUrl given = withoutUserInfo(d->settings.url);
+    const QByteArray principalBody = propfindBody({{davNs, u"current-user-principal"_s}});
+
+    // RFC 6764: /.well-known/caldav redirects to the context path; servers without it answer
+    // 404 (or 405), then the given URL is asked directly.
+    QUrl wellKnown = given;
+    wellKnown.setPath(u"/.well-known/caldav"_s);
+    wellKnown.setQuery(QString());
+    QUrl principalOf = given;
+    std::optional<DavResponse> principalResponse;
+    auto known = d->multistatus("PROPFIND", wellKnown, "0", principalBody);
+    if (auto *error = std::get_if<DavError>(&known)) {
+        if (error->kind != DavError::Kind::NotFound && error->kind != DavError::Kind::Server &&
+            error->kind != DavError::Kind::Forbidden && error->kind != DavError::Kind::Protocol) {
+            return *error;
+        }
+    } else {
+        const auto &ms = std::get<Multistatus>(known);
+        if (!ms.responses.isEmpty() && ms.responses.first().prop(davNs, u"current-user-principal"_s)) {
+            principalResponse = ms.responses.first();
+        }
+    }
+    if (!principalResponse) {
+        auto direct = d->multistatus("PROPFIND", given, "0", principalBody);
+        if (auto *error = std::get_if<DavError>(&direct)) {
+            return *error;
+        }
+        const auto &ms = std::get<Multistatus>(direct);
+        if (!ms.responses.isEmpty()) {
+            principalResponse = ms.responses.first();
+        }
+    }
+    const DavProp *principal =
+        principalResponse ? principalResponse->prop(davNs, u"current-user-principal"_s) : nullptr;
+    if (!principal || principal->hrefs.isEmpty()) {
+        DavError error;
+        error.kind = DavError::Kind::Protocol;
+        error.message = tr("%1 does not name a principal for this user (current-user-principal); enter the "
+                           "calendar's address instead.")
+                            .arg(given.host());
+        return error;
+    }
+    const QUrl principalUrl = urlWithPath(given, normalizeHref(principal->hrefs.first(), principalOf));
+
+    auto home = d->multistatus("PROPFIND", principalUrl, "0", propfindBody({{calNs, u"calendar-home-set"_s}}));
+    if (auto *error = std::get_if<DavError>(&home)) {
+        return *error;
+    }
+    const auto &ms = std::get<Multistatus>(home);
+    const DavProp *homeSet =
+        ms.responses.isEmpty() ? nullptr : ms.responses.first().prop(calNs, u"calendar-home-set"_s);
+    if (!homeSet || homeSet->hrefs.isEmpty()) {
+        DavError error;
+        error.kind = DavError::Kind::Protocol;
+        error.message = tr("%1 names no calendar home for this user (calendar-home-set on %2).")
+                            .arg(given.host(), principalUrl.path(QUrl::FullyDecoded));
+        return error;
+    }
+    const QString homeHref = homeSet->hrefs.first();
+    const QUrl homeAbsolute = principalUrl.resolved(QUrl(homeHref, QUrl::TolerantMode));
+    if (!sameOrigin(homeAbsolute, given)) {
+        return withoutUserInfo(homeAbsolute);
+    }
+    return urlWithPath(given, normalizeHref(homeHref, principalUrl));
+}
+
+DavResult<QList<CollectionInfo>> CalDavClient::listCalendars(const QUrl &home)
+{
+    const QUrl homeUrl = withoutUserInfo(home);
+    auto result = d->multistatus("PROPFIND", homeUrl, "1", propfindBody(collectionProps));
+    if (auto *error = std::get_if<DavError>(&result)) {
+        return *error;
+    }
+    const QString homePath = canonicalPath(homeUrl.path(QUrl::FullyEncoded));
+    QList<CollectionInfo> calendars;
+    for (const DavResponse &response : std::get<Multistatus>(result).responses) {
+        if (response.hrefs.isEmpty() || response.status >= 300) {
+            continue;
+        }
+        const QString href = normalizeHref(response.hrefs.first(), homeUrl);
+        if (sameResource(href, homePath) || !isCollection(response)) {
+            continue;
+        }
+        calendars.append(collectionFrom(response, urlWithPath(homeUrl, href)));
+    }
+    return calendars;
+}
+
+DavResult<CollectionInfo> CalDavClient::collectionInfo()
+{
+    const QUrl url = withoutUserInfo(d->settings.url);
+    auto result = d->multistatus("PROPFIND", url, "0", propfindBody(collectionProps));
+    if (auto *error = std::get_if<DavError>(&result)) {
+        return *error;
+    }
+    const auto &ms = std::get<Multistatus>(result);
+    if (ms.responses.isEmpty()) {
+        return protocolError("PROPFIND", url, tr("no response for the collection"));
+    }
+    return collectionFrom(ms.responses.first(), url);
+}
+
+DavResult<bool> CalDavClient::makeCalendar(const QString &displayName)
+{
+    BodyWriter w;
+    w->writeStartElement(calNs, u"mkcalendar"_s);
+    w->writeStartElement(davNs, u"set"_s);
+    w->writeStartElement(davNs, u"prop"_s);
+    w->writeTextElement(davNs, u"displayname"_s, displayName);
+    w->writeStartElement(calNs, u"supported-calendar-component-set"_s);
+    for (const QString &component : {u"VEVENT"_s, u"VJOURNAL"_s}) {
+        w->writeEmptyElement(calNs, u"comp"_s);
+        w->writeAttribute(u"name"_s, component);
+    }
+    w->writeEndElement();
+    w->writeEndElement();
+    w->writeEndElement();
+    w->writeEndElement();
+    const QUrl url = urlWithPath(withoutUserInfo(d->settings.url), d->collectionPath());
+    auto reply = d->exchange("MKCALENDAR", url, w.finish(), {{"Content-Type", "application/xml; charset=utf-8"}});
+    if (auto *error = std::get_if<DavError>(&reply)) {
+        return *error;
+    }
+    const HttpReply &http = std::get<HttpReply>(reply);
+    // Something is there already: RFC 4918 servers answer 405, RFC 4791 ones 403/409 with
+    // DAV:resource-must-be-null (Radicale: 409).
+    if (http.status == 405 ||
+        ((http.status == 403 || http.status == 409) && errorBodyNames(http.body, davNs, u"resource-must-be-null"_s))) {
+        return false;
+    }
+    if (http.status >= 400) {
+        return statusError(http, "MKCALENDAR");
+    }
+    return true;
+}
+
+DavResult<SyncChanges> CalDavClient::syncCollection(const QByteArray &token)
+{
+    BodyWriter w;
+    w->writeStartElement(davNs, u"sync-collection"_s);
+    if (token.isEmpty()) {
+        w->writeEmptyElement(davNs, u"sync-token"_s);
+    } else {
+        w->writeTextElement(davNs, u"sync-token"_s, QString::fromUtf8(token));
+    }
+    w->writeTextElement(davNs, u"sync-level"_s, u"1"_s);
+    w->writeStartElement(davNs, u"prop"_s);
+    w->writeEmptyElement(davNs, u"getetag"_s);
+    w->writeEndElement();
+    w->writeEndElement();
+
+    const QUrl url = urlWithPath(withoutUserInfo(d->settings.url), d->collectionPath());
+    auto result = d->multistatus("REPORT", url, "0", w.finish());
+    if (auto *error = std::get_if<DavError>(&result)) {
+        return *error;
+    }
+    const auto &ms = std::get<Multistatus>(result);
+    const QString collection = d->collectionPath();
+    SyncChanges changes;
+    changes.newToken = ms.syncToken;
+    for (const DavResponse &response : ms.responses) {
+        for (const QString &rawHref : response.hrefs) {
+            const QString href = normalizeHref(rawHref, url);
+            // The collection itself appears with 507 when the server truncated the answer
+            // (RFC 6578 3.6): what came is still valid, the new token continues from there.
+            if (sameResource(href, collection) || response.status == 507) {
+                continue;
+            }
+            if (response.status == 404) {
+                changes.removed.append(href);
+            } else if (response.status == 0 || (response.status >= 200 && response.status < 300)) {
+                DavItem item;
+                item.href = href;
+                item.etag = response.text(davNs, u"getetag"_s).toUtf8();
+                changes.changed.append(item);
+            }
+        }
+    }
+    return changes;
+}
+
+DavResult<QList<DavItem>> CalDavClient::listEtags()
+{
+    const QUrl url = urlWithPath(withoutUserInfo(d->settings.url), d->collectionPath());
+    auto result =
+        d->multistatus("PROPFIND", url, "1",
+                       propfindBody({{davNs, u"getetag"_s}, {davNs, u"getcontenttype"_s}, {davNs, u"resourcetype"_s}}));
+    if (auto *error = std::get_if<DavError>(&result)) {
+        return *error;
+    }
+    const QString collection = d->collectionPath();
+    QList<DavItem> items;
+    for (const DavResponse &response : std::get<Multistatus>(result).responses) {
+        if (response.hrefs.isEmpty() || response.status >= 300) {
+            continue;
+        }
+        const QString href = normalizeHref(response.hrefs.first(), url);
+        if (sameResource(href, collection)) {
+            continue;
+        }
+        if (isCollection(response) && !href.endsWith(u".ics"_s, Qt::CaseInsensitive)) {
+            continue;
+        }
+        DavItem item;
+        item.href = href;
+        item.etag = response.text(davNs, u"getetag"_s).toUtf8();
+        items.append(item);
+    }
+    return items;
+}
+
+DavResult<QList<DavItem>> CalDavClient::multiget(const QStringList &hrefs)
+{
+    QList<DavItem> items;
+    if (hrefs.isEmpty()) {
+        return items;
+    }
+    const QUrl url = urlWithPath(withoutUserInfo(d->settings.url), d->collectionPath());
+    const auto total = static_cast<int>(hrefs.size());
+    for (int start = 0; start < total; start += multigetBatch) {
+        BodyWriter w;
+        w->writeStartElement(calNs, u"calendar-multiget"_s);
+        w->writeStartElement(davNs, u"prop"_s);
+        w->writeEmptyElement(davNs, u"getetag"_s);
+        w->writeEmptyElement(calNs, u"calendar-data"_s);
+        w->writeEndElement();
+        const int end = std::min(total, start + multigetBatch);
+        for (int i = start; i < end; ++i) {
+            w->writeTextElement(davNs, u"href"_s, normalizeHref(hrefs.at(i), url));
+        }
+        w->writeEndElement();
+        auto result = d->multistatus("REPORT", url, "1", w.finish());
+        if (auto *error = std::get_if<DavError>(&result)) {
+            return *error;
+        }
+        for (const DavResponse &response : std::get<Multistatus>(result).responses) {
+            const DavProp *data = response.prop(calNs, u"calendar-data"_s);
+            if (response.hrefs.isEmpty() || response.status >= 300 || !data) {
+                continue; // 404: gone since it was listed
+            }
+            DavItem item;
+            item.href = normalizeHref(response.hrefs.first(), url);
+            item.etag = response.text(davNs, u"getetag"_s).toUtf8();
+            item.data = data->text.toUtf8();
+            items.append(item);
+        }
+        Q_EMIT progress(end, total);
+    }
+    return items;
+}
+
+DavResult<QByteArray> CalDavClient::put(const QString &href, const QByteArray &ics, const QByteArray &ifMatch)
+{
+    const QUrl url = d->urlFor(href);
+    QList<std::pair<QByteArray, QByteArray>> headers{{"Content-Type", "text/calendar; charset=utf-8"}};
+    if (ifMatch.isEmpty()) {
+        headers.append(std::pair<QByteArray, QByteArray>("If-None-Match", "*"));
+    } else {
+        headers.append(std::pair<QByteArray, QByteArray>("If-Match", ifMatch));
+    }
+    auto reply = d->send("PUT", url, ics, headers);
+    if (auto *error = std::get_if<DavError>(&reply)) {
+        if (error->kind == DavError::Kind::PreconditionFailed) {
+            error->message = ifMatch.isEmpty() ? tr("%1 already exists on the server (412 Precondition Failed to PUT).")
+                                                     .arg(url.path(QUrl::FullyDecoded))
+                                               : tr("%1 was changed on the server since it was read (412 Precondition "
+                                                    "Failed to PUT).")
+                                                     .arg(url.path(QUrl::FullyDecoded));
+        }
+        return *error;
+    }
+    // Servers may rewrite the body (Radicale reorders it); a weak ETag (W/) says so.
+    return std::get<HttpReply>(reply).etag;
+}
+
+DavResult<bool> CalDavClient::remove(const QString &href, const QByteArray &ifMatch)
+{
+    const QUrl url = d->urlFor(href);
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    if (!ifMatch.isEmpty()) {
+        headers.append(std::pair<QByteArray, QByteArray>("If-Match", ifMatch));
+    }
+    auto reply = d->send("DELETE", url, QByteArray(), headers);
+    if (auto *error = std::get_if<DavError>(&reply)) {
+        if (error->kind == DavError::Kind::NotFound) {
+            return true;
+        }
+        if (error->kind == DavError::Kind::PreconditionFailed) {
+            error->message = tr("%1 was changed on the server since it was read (412 Precondition Failed to "
+                                "DELETE).")
+                                 .arg(url.path(QUrl::FullyDecoded));
+        }
+        return *error;
+    }
+    return true;
+}
+
+} // namespace Tandem

@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QByteArray>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <memory>
+
+namespace Tandem::Test {
+
+/// A real Radicale (Debian's, run by /usr/bin/python3: the python3 on PATH may lack it) on a
+/// free loopback port, storing into a temporary folder that survives restart(). Owns the
+/// process and the folder; the destructor stops the server.
+class RadicaleServer
+{
+public:
+    enum class Auth {
+        None,     ///< any user name is accepted, with any password
+        Htpasswd, ///< only the users given to addUser(), plain-text htpasswd file
+    };
+
+    explicit RadicaleServer(Auth auth = Auth::None);
+    ~RadicaleServer();
+    RadicaleServer(const RadicaleServer &) = delete;
+    RadicaleServer &operator=(const RadicaleServer &) = delete;
+
+    /// For Auth::Htpasswd, before start().
+    void addUser(const QString &name, const QString &password);
+    /// Serve https with this certificate and key (PEM files), before start().
+    void setTls(const QString &certificateFile, const QString &keyFile);
+
+    /// Picks a free port (the first time), starts Radicale, waits until it answers. On
+    /// failure returns false and errorString() holds why, with Radicale's stderr.
+    bool start();
+    void stop();
+    /// Same port, same folder.
+    bool restart();
+
+    bool isRunning() const;
+    quint16 port() const { return m_port; }
+    /// http(s)://127.0.0.1:PORT + path.
+    QUrl url(const QString &path = QStringLiteral("/")) const;
+    QString storageFolder() const;
+    QString errorString() const { return m_error; }
+
+private:
+    QString stderrText() const;
+
+    Auth m_auth;
+    QTemporaryDir m_dir;
+    std::unique_ptr<QProcess> m_process;
+    quint16 m_port = 0;
+    QString m_certificate;
+    QString m_key;
+    QByteArray m_users;
+    QString m_error;
+};
+
+} // namespace Tandem::Test
