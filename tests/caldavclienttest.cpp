@@ -2,10 +2,15 @@
 
 #include "radicale.h"
 
+#include <QProcess>
 #include <QSignalSpy>
+#include <QSslCertificate>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -36,7 +41,12 @@ QByteArray ics(const QString &uid, const QString &summary)
 
 } // namespace
 
-#define DAV_VERIFY(result) QVERIFY2((result).index() == 0, qPrintable(errorOf(result)))
+// Evaluates `result` once: Qt 6.4's QVERIFY2 evaluates its message even when the check passes.
+#define DAV_VERIFY(result)                                                                                             \
+    do {                                                                                                               \
+        const auto &davResult = (result);                                                                              \
+        QVERIFY2(davResult.index() == 0, qPrintable(errorOf(davResult)));                                              \
+    } while (false)
 
 /// A tiny HTTP server that only redirects, and records what it was asked.
 class RedirectServer : public QObject
@@ -375,6 +385,185 @@ private Q_SLOTS:
         const auto fetched = client->multiget({x});
         DAV_VERIFY(fetched);
         QVERIFY(std::get<QList<DavItem>>(fetched).isEmpty());
+    }
+    void discoverFromServerRoot()
+    {
+        QVERIFY(calendar(u"found"_s));
+        DavSettings settings = settingsFor(u"ignored"_s);
+        settings.url = m_server->url(u"/"_s);
+        CalDavClient client(settings);
+        // Radicale: /.well-known/caldav answers 301 to /, which names /alice/ as principal and home.
+        const auto home = client.discoverCalendarHome();
+        DAV_VERIFY(home);
+        QCOMPARE(std::get<QUrl>(home), m_server->url(u"/alice/"_s));
+        QVERIFY2(client.requestCount() >= 3, qPrintable(QString::number(client.requestCount())));
+
+        const auto calendars = client.listCalendars(std::get<QUrl>(home));
+        DAV_VERIFY(calendars);
+        const QList<CollectionInfo> &list = std::get<QList<CollectionInfo>>(calendars);
+        const auto found = std::find_if(list.cbegin(), list.cend(),
+                                        [](const CollectionInfo &c) { return c.displayName == u"found"_s; });
+        QVERIFY(found != list.cend());
+        QCOMPARE(found->url, m_server->url(u"/alice/found/"_s));
+        QVERIFY(found->isCalendar);
+        QVERIFY(found->supportsSyncCollection);
+        QVERIFY(!found->syncToken.isEmpty());
+        for (const CollectionInfo &c : list) {
+            QVERIFY(c.url != std::get<QUrl>(home)); // the home itself is not listed
+        }
+    }
+
+    void redirectsFollowedByHandKeepingTheMethod()
+    {
+        auto target = calendar(u"moved"_s);
+        QVERIFY(target);
+        RedirectServer redirector(target->settings().url);
+        DavSettings settings = settingsFor(u"moved"_s);
+        settings.url = redirector.url(u"/hop/"_s);
+        CalDavClient client(settings);
+        // /hop/ -301-> /final/ -307-> Radicale: PROPFIND all the way (Qt alone would GET).
+        const auto info = client.collectionInfo();
+        DAV_VERIFY(info);
+        QVERIFY(std::get<CollectionInfo>(info).isCalendar);
+        QCOMPARE(std::get<CollectionInfo>(info).displayName, u"moved"_s);
+        QCOMPARE(redirector.methods, (QList<QByteArray>{"PROPFIND", "PROPFIND"}));
+        QCOMPARE(redirector.authorized, (QList<bool>{true, true})); // same origin: credentials sent
+        QCOMPARE(client.requestCount(), 3);
+
+        // REPORT with its body survives the redirect too.
+        redirector.methods.clear();
+        const auto sync = client.syncCollection({});
+        DAV_VERIFY(sync);
+        QCOMPARE(redirector.methods, (QList<QByteArray>{"REPORT", "REPORT"}));
+
+        DavSettings loop = settings;
+        loop.url = redirector.url(u"/loop/"_s);
+        CalDavClient looping(loop);
+        const auto endless = looping.collectionInfo();
+        QCOMPARE(errorIn(endless).kind, DavError::Kind::Protocol);
+        QVERIFY2(errorIn(endless).message.contains(u"redirect"_s), qPrintable(errorIn(endless).message));
+        QCOMPARE(looping.requestCount(), 6); // the request and 5 redirects
+    }
+
+    void basicAuth()
+    {
+        Test::RadicaleServer server(Test::RadicaleServer::Auth::Htpasswd);
+        server.addUser(u"bob"_s, u"s3cret-pw"_s);
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        DavSettings settings;
+        settings.url = server.url(u"/bob/cal/"_s);
+        settings.username = u"bob"_s;
+        settings.password = u"wrong-pw"_s;
+        CalDavClient wrong(settings);
+        const auto refused = wrong.makeCalendar(u"Bob"_s);
+        QCOMPARE(errorIn(refused).kind, DavError::Kind::Unauthorized);
+        QCOMPARE(errorIn(refused).httpStatus, 401);
+        QCOMPARE(errorIn(refused).message, u"The server refused the user name or password (HTTP 401)."_s);
+        QCOMPARE(wrong.requestCount(), 1);
+
+        settings.password = u"s3cret-pw"_s;
+        CalDavClient right(settings);
+        const auto made = right.makeCalendar(u"Bob"_s);
+        DAV_VERIFY(made);
+        QVERIFY(std::get<bool>(made));
+        DAV_VERIFY(right.put(right.hrefFor(u"one"_s), ics(u"one"_s, u"One"_s), {}));
+        QCOMPARE(right.requestCount(), 2); // preemptive: no 401 round trip
+
+        // No credentials at all.
+        settings.username.clear();
+        settings.password.clear();
+        CalDavClient anonymous(settings);
+        QCOMPARE(errorIn(anonymous.collectionInfo()).kind, DavError::Kind::Unauthorized);
+
+        // A redirect to another origin (another port) does not carry the password along.
+        RedirectServer redirector(server.url(u"/bob/cal/"_s));
+        settings.url = redirector.url(u"/cal/"_s);
+        settings.username = u"bob"_s;
+        settings.password = u"s3cret-pw"_s;
+        CalDavClient redirected(settings);
+        const auto info = redirected.collectionInfo();
+        QCOMPARE(errorIn(info).kind, DavError::Kind::Unauthorized);
+        QCOMPARE(redirector.authorized, QList<bool>{true});
+    }
+
+    void insecureHttpRefused()
+    {
+        DavSettings settings;
+        settings.url = QUrl(u"http://192.0.2.1/cal/"_s); // TEST-NET-1: nothing answers there
+        settings.username = u"alice"_s;
+        settings.password = u"pw"_s;
+        settings.timeoutMs = 300;
+        CalDavClient client(settings);
+        const auto info = client.collectionInfo();
+        QCOMPARE(errorIn(info).kind, DavError::Kind::InsecureRefused);
+        QVERIFY2(errorIn(info).message.contains(u"192.0.2.1"_s), qPrintable(errorIn(info).message));
+        QVERIFY2(errorIn(info).message.contains(u"https://"_s), qPrintable(errorIn(info).message));
+        QVERIFY2(errorIn(info).message.contains(u"insecure HTTP"_s), qPrintable(errorIn(info).message));
+        QCOMPARE(errorIn(client.put(client.hrefFor(u"x"_s), "x", {})).kind, DavError::Kind::InsecureRefused);
+        QCOMPARE(client.requestCount(), 0);
+
+        // With the option the request goes out (and times out: nothing there).
+        settings.allowInsecureHttp = true;
+        CalDavClient allowed(settings);
+        const auto timedOut = allowed.collectionInfo();
+        QCOMPARE(errorIn(timedOut).kind, DavError::Kind::Network);
+        QCOMPARE(allowed.requestCount(), 1);
+    }
+
+    void serverDownAndRestarted()
+    {
+        Test::RadicaleServer server;
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        DavSettings settings;
+        settings.url = server.url(u"/alice/kept/"_s);
+        settings.username = u"alice"_s;
+        CalDavClient client(settings);
+        DAV_VERIFY(client.makeCalendar(u"kept"_s));
+        const auto put = client.put(client.hrefFor(u"one"_s), ics(u"one"_s, u"One"_s), {});
+        DAV_VERIFY(put);
+
+        server.stop();
+        const auto down = client.collectionInfo();
+        QCOMPARE(errorIn(down).kind, DavError::Kind::Network);
+        QCOMPARE(errorIn(down).httpStatus, 0);
+        QVERIFY2(errorIn(down).message.startsWith(u"Could not reach 127.0.0.1"_s), qPrintable(errorIn(down).message));
+
+        QVERIFY2(server.restart(), qPrintable(server.errorString()));
+        QCOMPARE(server.url(u"/"_s).port(), settings.url.port());
+        const auto listed = client.listEtags();
+        DAV_VERIFY(listed);
+        QCOMPARE(std::get<QList<DavItem>>(listed).size(), 1);
+        QCOMPARE(std::get<QList<DavItem>>(listed).first().etag, std::get<QByteArray>(put));
+    }
+
+    void certificateRefused()
+    {
+        QTemporaryDir dir;
+        const QString cert = dir.filePath(u"cert.pem"_s);
+        const QString key = dir.filePath(u"key.pem"_s);
+        QProcess openssl;
+        openssl.start(u"openssl"_s, {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-days"_s, u"1"_s,
+                                     u"-subj"_s, u"/CN=127.0.0.1"_s, u"-keyout"_s, key, u"-out"_s, cert});
+        if (!openssl.waitForFinished(30000) || openssl.exitStatus() != QProcess::NormalExit ||
+            openssl.exitCode() != 0) {
+            QSKIP("openssl could not make a self-signed certificate");
+        }
+        Test::RadicaleServer server;
+        server.setTls(cert, key);
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        DavSettings settings;
+        settings.url = server.url(u"/alice/tls/"_s);
+        QCOMPARE(settings.url.scheme(), u"https"_s);
+        settings.username = u"alice"_s;
+        settings.password = u"pw"_s;
+        CalDavClient client(settings);
+        const auto info = client.collectionInfo();
+        const DavError error = errorIn(info);
+        QCOMPARE(error.kind, DavError::Kind::Tls);
+        QVERIFY2(error.message.contains(u"127.0.0.1"_s), qPrintable(error.message));
+        QVERIFY(!error.certificates.isEmpty());
+        QCOMPARE(error.certificates.first().subjectInfo(QSslCertificate::CommonName), QStringList{u"127.0.0.1"_s});
+        QVERIFY(!error.message.contains(u"pw"_s));
     }
 };
 

@@ -534,8 +534,9 @@ DavResult<HttpReply> CalDavClient::Private::exchange(const QByteArray &verb, con
             loop.exec(QEventLoop::ExcludeUserInputEvents);
         }
         timer.stop();
-        std::unique_ptr<QNetworkReply, void (*)(QNetworkReply *)> owner(reply,
-                                                                        [](QNetworkReply *r) { r->deleteLater(); });
+        // Deleted here, not with deleteLater(): a worker thread that only runs these local loops
+        // would collect finished replies until the client dies.
+        const std::unique_ptr<QNetworkReply> owner(reply);
 
         if (timedOut) {
             DavError error;
@@ -553,6 +554,7 @@ DavResult<HttpReply> CalDavClient::Private::exchange(const QByteArray &verb, con
             return error;
         }
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        qCDebug(lcDav) << "->" << status << reply->error();
         if (status == 0) {
             DavError error;
             error.kind = reply->error() == QNetworkReply::SslHandshakeFailedError ? DavError::Kind::Tls
@@ -796,7 +798,11 @@ DavResult<SyncChanges> CalDavClient::syncCollection(const QByteArray &token)
             const QString href = normalizeHref(rawHref, url);
             // The collection itself appears with 507 when the server truncated the answer
             // (RFC 6578 3.6): what came is still valid, the new token continues from there.
-            if (sameResource(href, collection) || response.status == 507) {
+            if (response.status == 507) {
+                changes.truncated = true;
+                continue;
+            }
+            if (sameResource(href, collection)) {
                 continue;
             }
             if (response.status == 404) {

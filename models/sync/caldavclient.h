@@ -78,6 +78,9 @@ struct SyncChanges
     QByteArray newToken;
     QList<DavItem> changed; ///< href + etag (no data: fetch with multiget)
     QStringList removed;    ///< hrefs
+    /// The server sent only part of the changes (507 on the collection, RFC 6578 3.6): what
+    /// came is valid; call again with newToken for the rest.
+    bool truncated = false;
 };
 
 /// Talks CalDAV to one collection (settings().url); owns its QNetworkAccessManager, created on
@@ -93,6 +96,8 @@ public:
 
     /// From a server URL: /.well-known/caldav, current-user-principal, calendar-home-set.
     DavResult<QUrl> discoverCalendarHome();
+    /// PROPFIND depth 1 on the home: every collection in it (isCalendar tells calendars apart),
+    /// not the home itself.
     DavResult<QList<CollectionInfo>> listCalendars(const QUrl &home);
     /// PROPFIND depth 0 on settings().url.
     DavResult<CollectionInfo> collectionInfo();
