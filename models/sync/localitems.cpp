@@ -1,0 +1,625 @@
+#include "localitems.h"
+
+#include "domain/changeentry.h"
+#include "domain/deserialize.h"
+#include "domain/serialize.h"
+#include "store/changelog.h"
+#include "store/database.h"
+#include "store/personrepository.h"
+#include "store/poolrepository.h"
+#include "store/shiftrepository.h"
+#include "store/teamrepository.h"
+#include "store/timeoffrepository.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace Tandem {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Tandem::LocalItems", text);
+}
+
+QJsonArray toArray(const auto &values)
+{
+    QJsonArray array;
+    for (const auto &value : values) {
+        array.append(toJson(value));
+    }
+    return array;
+}
+
+// Wraps a repository failure with the resource it was about, so the sync status can name it.
+Error about(const QString &what, const Error &error)
+{
+    return Error{tr("Could not apply the server's %1: %2").arg(what, error.message), error.field};
+}
+
+} // namespace
+
+LocalItems::LocalItems(Database &db, TeamId team) : m_db(db), m_team(team) {}
+
+Result<std::optional<ResourceRef>> LocalItems::resourceFor(const QString &entity, const QString &entityId,
+                                                           const std::function<bool(const QString &)> &known)
+{
+    const auto none = std::optional<ResourceRef>();
+    if (entity == Entity::Shift) {
+        const ResourceRef ref{ResourceKind::Shift, entityId};
+        auto shift = ShiftRepository(m_db).find(ShiftId::fromString(entityId));
+        if (!shift) {
+            return shift.error();
+        }
+        if (!shift.value()) {
+            return known(entityId) ? std::optional(ref) : none;
+        }
+        auto rotation = RotationRepository(m_db).find(shift.value()->rotationId);
+        if (!rotation) {
+            return rotation.error();
+        }
+        return rotation.value() && rotation.value()->teamId == m_team ? std::optional(ref) : none;
+    }
+    if (entity == Entity::TimeOff) {
+        const ResourceRef ref{ResourceKind::TimeOff, entityId};
+        auto timeOff = TimeOffRepository(m_db).find(TimeOffId::fromString(entityId));
+        if (!timeOff) {
+            return timeOff.error();
+        }
+        if (!timeOff.value()) {
+            return known(entityId) ? std::optional(ref) : none;
+        }
+        auto person = PersonRepository(m_db).find(timeOff.value()->personId);
+        if (!person) {
+            return person.error();
+        }
+        return person.value() && person.value()->teams.contains(m_team) ? std::optional(ref) : none;
+    }
+    if (entity == Entity::Team && entityId != m_team.toString()) {
+        return none;
+    }
+    if (entity == Entity::Team || entity == Entity::Person || entity == Entity::Rotation || entity == Entity::Pool ||
+        entity == Entity::Holiday) {
+        // The roster is one resource: sync compares it with the last synced copy before sending.
+        return std::optional(ResourceRef{ResourceKind::Roster, m_team.toString()});
+    }
+    return none;
+}
+
+Result<QJsonObject> LocalItems::roster()
+{
+    auto team = TeamRepository(m_db).find(m_team);
+    auto people = PersonRepository(m_db).all();
+    auto rotations = RotationRepository(m_db).all();
+    auto pools = PoolRepository(m_db).all();
+    auto holidays = HolidayRepository(m_db).forTeam(m_team);
+    for (const Error *error : {&team.error(), &people.error(), &rotations.error(), &pools.error(), &holidays.error()}) {
+        if (!error->message.isEmpty()) {
+            return *error;
+        }
+    }
+    if (!team.value()) {
+        return Error{tr("The team of this sync account no longer exists.")};
+    }
+    // The team's rotations, the pools they draw from, and everyone either names.
+    QList<Rotation> teamRotations;
+    QSet<PoolId> usedPools;
+    for (const Rotation &rotation : rotations.value()) {
+        if (rotation.teamId == m_team) {
+            teamRotations.append(rotation);
+            usedPools.insert(rotation.opsPoolId);
+        }
+    }
+    QList<OpsPool> teamPools;
+    QSet<PersonId> poolMembers;
+    for (const OpsPool &pool : pools.value()) {
+        if (usedPools.contains(pool.id)) {
+            teamPools.append(pool);
+            for (const PersonId &member : pool.members) {
+                poolMembers.insert(member);
+            }
+        }
+    }
+    QList<Person> members;
+    for (const Person &person : people.value()) {
+        if (person.teams.contains(m_team) || poolMembers.contains(person.id)) {
+            members.append(person);
+        }
+    }
+    return QJsonObject{
+        {u"team"_s, toJson(*team.value())},         {u"people"_s, toArray(members)},
+        {u"rotations"_s, toArray(teamRotations)},   {u"pools"_s, toArray(teamPools)},
+        {u"holidays"_s, toArray(holidays.value())},
+    };
+}
+
+Result<std::optional<QJsonObject>> LocalItems::current(const ResourceRef &ref)
+{
+    using Found = std::optional<QJsonObject>;
+    switch (ref.kind) {
+    case ResourceKind::Shift: {
+        auto shift = ShiftRepository(m_db).find(ShiftId::fromString(ref.uid));
+        if (!shift) {
+            return shift.error();
+        }
+        return shift.value() ? Found(toJson(*shift.value())) : Found();
+    }
+    case ResourceKind::TimeOff: {
+        auto timeOff = TimeOffRepository(m_db).find(TimeOffId::fromString(ref.uid));
+        if (!timeOff) {
+            return timeOff.error();
+        }
+        return timeOff.value() ? Found(toJson(*timeOff.value())) : Found();
+    }
+    case ResourceKind::Roster: {
+        auto team = TeamRepository(m_db).find(m_team);
+        if (!team) {
+            return team.error();
+        }
+        if (!team.value()) {
+            return Found();
+        }
+        auto json = roster();
+        if (!json) {
+            return json.error();
+        }
+        return Found(json.value());
+    }
+    case ResourceKind::Request:
+    case ResourceKind::Foreign:
+        break;
+    }
+    return Found();
+}
+
+Result<QList<ResourceRef>> LocalItems::all()
+{
+    QList<ResourceRef> refs{{ResourceKind::Roster, m_team.toString()}};
+    auto rotations = RotationRepository(m_db).all();
+    if (!rotations) {
+        return rotations.error();
+    }
+    const QDateTime from = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
+    const QDateTime to = QDateTime(QDate(9999, 1, 1), QTime(0, 0), Qt::UTC);
+    for (const Rotation &rotation : rotations.value()) {
+        if (rotation.teamId != m_team) {
+            continue;
+        }
+        auto shifts = ShiftRepository(m_db).overlapping(from, to, rotation.id);
+        if (!shifts) {
+            return shifts.error();
+        }
+        for (const Shift &shift : shifts.value()) {
+            refs.append({ResourceKind::Shift, shift.id.toString()});
+        }
+    }
+    auto people = PersonRepository(m_db).all();
+    if (!people) {
+        return people.error();
+    }
+    for (const Person &person : people.value()) {
+        if (!person.teams.contains(m_team)) {
+            continue;
+        }
+        auto timeOff = TimeOffRepository(m_db).forPerson(person.id);
+        if (!timeOff) {
+            return timeOff.error();
+        }
+        for (const TimeOff &t : timeOff.value()) {
+            refs.append({ResourceKind::TimeOff, t.id.toString()});
+        }
+    }
+    return refs;
+}
+
+Result<IcalDirectory> LocalItems::directory()
+{
+    IcalDirectory directory;
+    auto people = PersonRepository(m_db).all();
+    auto rotations = RotationRepository(m_db).all();
+    if (!people) {
+        return people.error();
+    }
+    if (!rotations) {
+        return rotations.error();
+    }
+    for (const Person &person : people.value()) {
+        directory.people.insert(person.id, person);
+    }
+    for (const Rotation &rotation : rotations.value()) {
+        directory.rotations.insert(rotation.id, rotation);
+    }
+    return directory;
+}
+
+Status LocalItems::apply(const ResourceRef &ref, const std::optional<QJsonObject> &theirs)
+{
+    switch (ref.kind) {
+    case ResourceKind::Shift:
+        return applyShift(ref.uid, theirs);
+    case ResourceKind::TimeOff:
+        return applyTimeOff(ref.uid, theirs);
+    case ResourceKind::Roster:
+        // A deleted roster resource does not delete the team here: someone removed the file on
+        // the server; the next push puts it back.
+        return theirs ? applyRoster(*theirs) : Status();
+    case ResourceKind::Request:
+    case ResourceKind::Foreign:
+        break;
+    }
+    return {};
+}
+
+Status LocalItems::applyShift(const QString &uid, const std::optional<QJsonObject> &theirs)
+{
+    ShiftRepository shifts(m_db);
+    ChangeLog log(m_db);
+    auto existing = shifts.find(ShiftId::fromString(uid));
+    if (!existing) {
+        return existing.error();
+    }
+    if (!theirs) {
+        if (!existing.value()) {
+            return {};
+        }
+        if (auto status = shifts.remove(existing.value()->id); !status) {
+            return about(tr("deletion of a shift"), status.error());
+        }
+        return log.append(Entity::Shift, uid, ChangeAction::Delete, toJson(*existing.value()), {});
+    }
+    auto shift = shiftFromJson(*theirs);
+    if (!shift) {
+        return about(tr("shift %1").arg(uid), shift.error());
+    }
+    auto rotation = RotationRepository(m_db).find(shift->rotationId);
+    if (!rotation) {
+        return rotation.error();
+    }
+    if (!rotation.value()) {
+        return Error{tr("The server's shift %1 names a rotation this database does not have.").arg(uid)};
+    }
+    PersonRepository people(m_db);
+    for (const PersonId &person : {shift->dev, shift->ops}) {
+        if (person.isNull()) {
+            continue;
+        }
+        auto found = people.find(person);
+        if (!found) {
+            return found.error();
+        }
+        if (!found.value()) {
+            return Error{tr("The server's shift %1 names a person this database does not have.").arg(uid)};
+        }
+    }
+    if (!existing.value()) {
+        if (auto status = shifts.insert(shift.value()); !status) {
+            return about(tr("shift %1").arg(uid), status.error());
+        }
+        return log.append(Entity::Shift, uid, ChangeAction::Create, {}, toJson(shift.value()));
+    }
+    if (*existing.value() == shift.value()) {
+        return {};
+    }
+    if (auto status = shifts.update(shift.value()); !status) {
+        return about(tr("shift %1").arg(uid), status.error());
+    }
+    return log.append(Entity::Shift, uid, ChangeAction::Update, toJson(*existing.value()), toJson(shift.value()));
+}
+
+Status LocalItems::applyTimeOff(const QString &uid, const std::optional<QJsonObject> &theirs)
+{
+    TimeOffRepository repo(m_db);
+    ChangeLog log(m_db);
+    auto existing = repo.find(TimeOffId::fromString(uid));
+    if (!existing) {
+        return existing.error();
+    }
+    if (!theirs) {
+        if (!existing.value()) {
+            return {};
+        }
+        if (auto status = repo.remove(existing.value()->id); !status) {
+            return about(tr("deletion of a time off"), status.error());
+        }
+        return log.append(Entity::TimeOff, uid, ChangeAction::Delete, toJson(*existing.value()), {});
+    }
+    auto timeOff = timeOffFromJson(*theirs);
+    if (!timeOff) {
+        return about(tr("time off %1").arg(uid), timeOff.error());
+    }
+    auto person = PersonRepository(m_db).find(timeOff->personId);
+    if (!person) {
+        return person.error();
+    }
+    if (!person.value()) {
+        return Error{tr("The server's time off %1 names a person this database does not have.").arg(uid)};
+    }
+    if (!existing.value()) {
+        if (auto status = repo.insert(timeOff.value()); !status) {
+            return about(tr("time off %1").arg(uid), status.error());
+        }
+        return log.append(Entity::TimeOff, uid, ChangeAction::Create, {}, toJson(timeOff.value()));
+    }
+    if (*existing.value() == timeOff.value()) {
+        return {};
+    }
+    if (auto status = repo.update(timeOff.value()); !status) {
+        return about(tr("time off %1").arg(uid), status.error());
+    }
+    return log.append(Entity::TimeOff, uid, ChangeAction::Update, toJson(*existing.value()), toJson(timeOff.value()));
+}
+
+Status LocalItems::applyRoster(const QJsonObject &theirs)
+{
+    ChangeLog log(m_db);
+    // The team first, then people (memberships name the team), pools (members name people),
+    // rotations (name a pool), holidays.
+    auto team = teamFromJson(theirs.value(u"team"_s).toObject());
+    if (!team) {
+        return about(tr("team"), team.error());
+    }
+    if (team->id != m_team) {
+        return Error{tr("The server's roster belongs to another team (%1).").arg(team->name)};
+    }
+    TeamRepository teams(m_db);
+    auto localTeam = teams.find(m_team);
+    if (!localTeam) {
+        return localTeam.error();
+    }
+    if (!localTeam.value()) {
+        if (auto status = teams.insert(team.value()); !status) {
+            return about(tr("team"), status.error());
+        }
+        if (auto status = log.append(Entity::Team, team->id.toString(), ChangeAction::Create, {}, toJson(*team));
+            !status) {
+            return status;
+        }
+    } else if (!(*localTeam.value() == team.value())) {
+        if (auto status = teams.update(team.value()); !status) {
+            return about(tr("team"), status.error());
+        }
+        if (auto status = log.append(Entity::Team, team->id.toString(), ChangeAction::Update,
+                                     toJson(*localTeam.value()), toJson(*team));
+            !status) {
+            return status;
+        }
+    }
+
+    // People.
+    PersonRepository people(m_db);
+    auto allTeams = teams.all();
+    if (!allTeams) {
+        return allTeams.error();
+    }
+    QSet<TeamId> knownTeams;
+    for (const Team &t : allTeams.value()) {
+        knownTeams.insert(t.id);
+    }
+    QSet<PersonId> theirPeople;
+    for (const QJsonValue &value : theirs.value(u"people"_s).toArray()) {
+        auto person = personFromJson(value.toObject());
+        if (!person) {
+            return about(tr("roster"), person.error());
+        }
+        // Memberships of teams this database does not share stay out of it.
+        person.value().teams.removeIf([&](const TeamId &t) { return !knownTeams.contains(t); });
+        theirPeople.insert(person->id);
+        auto local = people.find(person->id);
+        if (!local) {
+            return local.error();
+        }
+        if (!local.value()) {
+            if (auto status = people.insert(person.value()); !status) {
+                return about(tr("person %1").arg(person->name), status.error());
+            }
+            if (auto status =
+                    log.append(Entity::Person, person->id.toString(), ChangeAction::Create, {}, toJson(*person));
+                !status) {
+                return status;
+            }
+            continue;
+        }
+        auto removed = people.isRemoved(person->id);
+        if (!removed) {
+            return removed.error();
+        }
+        if (removed.value()) {
+            if (auto status = people.setRemoved(person->id, {}); !status) {
+                return status;
+            }
+        }
+        if (removed.value() || !(*local.value() == person.value())) {
+            if (auto status = people.update(person.value()); !status) {
+                return about(tr("person %1").arg(person->name), status.error());
+            }
+            if (auto status = log.append(Entity::Person, person->id.toString(), ChangeAction::Update,
+                                         toJson(*local.value()), toJson(*person));
+                !status) {
+                return status;
+            }
+        }
+    }
+    auto localPeople = people.all();
+    if (!localPeople) {
+        return localPeople.error();
+    }
+    for (const Person &person : localPeople.value()) {
+        if (person.teams.contains(m_team) && !theirPeople.contains(person.id)) {
+            if (auto status = people.setRemoved(person.id, m_db.clock().now().toUTC()); !status) {
+                return status;
+            }
+            if (auto status =
+                    log.append(Entity::Person, person.id.toString(), ChangeAction::Delete, toJson(person), {});
+                !status) {
+                return status;
+            }
+        }
+    }
+
+    // Pools.
+    PoolRepository pools(m_db);
+    QSet<PoolId> theirPools;
+    for (const QJsonValue &value : theirs.value(u"pools"_s).toArray()) {
+        auto pool = poolFromJson(value.toObject());
+        if (!pool) {
+            return about(tr("roster"), pool.error());
+        }
+        theirPools.insert(pool->id);
+        auto local = pools.find(pool->id);
+        if (!local) {
+            return local.error();
+        }
+        if (!local.value()) {
+            if (auto status = pools.insert(pool.value()); !status) {
+                return about(tr("pool %1").arg(pool->name), status.error());
+            }
+            if (auto status = log.append(Entity::Pool, pool->id.toString(), ChangeAction::Create, {}, toJson(*pool));
+                !status) {
+                return status;
+            }
+        } else if (!(*local.value() == pool.value())) {
+            if (auto status = pools.update(pool.value()); !status) {
+                return about(tr("pool %1").arg(pool->name), status.error());
+            }
+            if (auto status = log.append(Entity::Pool, pool->id.toString(), ChangeAction::Update,
+                                         toJson(*local.value()), toJson(*pool));
+                !status) {
+                return status;
+            }
+        }
+    }
+
+    // Rotations.
+    RotationRepository rotations(m_db);
+    QSet<PoolId> localTeamPools; // pools the team's rotations drew from before this change
+    if (auto before = rotations.all(); before) {
+        for (const Rotation &rotation : before.value()) {
+            if (rotation.teamId == m_team) {
+                localTeamPools.insert(rotation.opsPoolId);
+            }
+        }
+    } else {
+        return before.error();
+    }
+    QSet<RotationId> theirRotations;
+    for (const QJsonValue &value : theirs.value(u"rotations"_s).toArray()) {
+        auto rotation = rotationFromJson(value.toObject());
+        if (!rotation) {
+            return about(tr("roster"), rotation.error());
+        }
+        theirRotations.insert(rotation->id);
+        auto local = rotations.find(rotation->id);
+        if (!local) {
+            return local.error();
+        }
+        if (!local.value()) {
+            if (auto status = rotations.insert(rotation.value()); !status) {
+                return about(tr("rotation %1").arg(rotation->name), status.error());
+            }
+            if (auto status =
+                    log.append(Entity::Rotation, rotation->id.toString(), ChangeAction::Create, {}, toJson(*rotation));
+                !status) {
+                return status;
+            }
+        } else if (!(*local.value() == rotation.value())) {
+            if (auto status = rotations.update(rotation.value()); !status) {
+                return about(tr("rotation %1").arg(rotation->name), status.error());
+            }
+            if (auto status = log.append(Entity::Rotation, rotation->id.toString(), ChangeAction::Update,
+                                         toJson(*local.value()), toJson(*rotation));
+                !status) {
+                return status;
+            }
+        }
+    }
+    auto localRotations = rotations.all();
+    if (!localRotations) {
+        return localRotations.error();
+    }
+    for (const Rotation &rotation : localRotations.value()) {
+        if (rotation.teamId == m_team && !theirRotations.contains(rotation.id)) {
+            if (auto status = rotations.remove(rotation.id); !status) {
+                return status;
+            }
+            if (auto status =
+                    log.append(Entity::Rotation, rotation.id.toString(), ChangeAction::Delete, toJson(rotation), {});
+                !status) {
+                return status;
+            }
+        }
+    }
+    // Pools the server no longer has, once no rotation in use draws from them.
+    auto localPools = pools.all();
+    if (!localPools) {
+        return localPools.error();
+    }
+    for (const OpsPool &pool : localPools.value()) {
+        if (theirPools.contains(pool.id) || !localTeamPools.contains(pool.id)) {
+            continue;
+        }
+        auto users = rotations.usingPool(pool.id);
+        if (!users) {
+            return users.error();
+        }
+        if (users->isEmpty()) {
+            if (auto status = pools.remove(pool.id); !status) {
+                return status;
+            }
+            if (auto status = log.append(Entity::Pool, pool.id.toString(), ChangeAction::Delete, toJson(pool), {});
+                !status) {
+                return status;
+            }
+        }
+    }
+
+    // Holidays.
+    HolidayRepository holidays(m_db);
+    auto localHolidays = holidays.forTeam(m_team);
+    if (!localHolidays) {
+        return localHolidays.error();
+    }
+    QHash<HolidayId, Holiday> local;
+    for (const Holiday &holiday : localHolidays.value()) {
+        local.insert(holiday.id, holiday);
+    }
+    QList<Holiday> wanted;
+    for (const QJsonValue &value : theirs.value(u"holidays"_s).toArray()) {
+        auto holiday = holidayFromJson(value.toObject());
+        if (!holiday) {
+            return about(tr("roster"), holiday.error());
+        }
+        wanted.append(holiday.value());
+    }
+    for (const Holiday &holiday : localHolidays.value()) {
+        const bool kept = std::any_of(wanted.cbegin(), wanted.cend(), [&](const Holiday &h) { return h == holiday; });
+        if (!kept) {
+            if (auto status = holidays.remove(holiday.id); !status) {
+                return status;
+            }
+            if (auto status =
+                    log.append(Entity::Holiday, holiday.id.toString(), ChangeAction::Delete, toJson(holiday), {});
+                !status) {
+                return status;
+            }
+            local.remove(holiday.id);
+        }
+    }
+    for (const Holiday &holiday : std::as_const(wanted)) {
+        if (local.contains(holiday.id)) {
+            continue;
+        }
+        if (auto status = holidays.insert(holiday); !status) {
+            return about(tr("holiday %1").arg(holiday.name), status.error());
+        }
+        if (auto status = log.append(Entity::Holiday, holiday.id.toString(), ChangeAction::Create, {}, toJson(holiday));
+            !status) {
+            return status;
+        }
+    }
+    return {};
+}
+
+} // namespace Tandem

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "caldavclient.h"
+#include "domain/changeentry.h"
+#include "domain/ids.h"
+#include "domain/result.h"
+
+#include <QList>
+#include <QSslCertificate>
+
+#include <functional>
+#include <optional>
+
+namespace Tandem {
+
+class Database;
+
+/// What one sync did, for the status bar, the CLI and the tests.
+struct SyncReport
+{
+    bool ok = false;
+    QString message;               ///< the outcome in words (also stored as the account's last status)
+    std::optional<DavError> error; ///< why it stopped, when it did
+    int received = 0;              ///< resources written here from the server
+    int sent = 0;                  ///< resources written to the server (PUT or DELETE)
+    int merged = 0;                ///< changes of both sides merged field by field
+    int newConflicts = 0;          ///< changes that could not be merged (see SyncEngine::conflicts)
+    int foreign = 0;               ///< events of other clients in the collection, left as they are
+    int pending = 0;               ///< local changes still waiting for the server
+    int requests = 0;              ///< HTTP requests sent
+    bool fullResync = false;       ///< the server refused the sync token (or had none): full listing
+    bool readOnly = false;         ///< the server refused writes: the team is read-only
+    QList<ChangeEntry> applied;    ///< changes made to the local database (for the views)
+};
+
+/// The progress of a long sync: `phase` in words, `done` of `total` resources.
+using SyncProgressFn = std::function<void(const QString &phase, int done, int total)>;
+
+/// Two-way sync of one team with its CalDAV collection. The change log is the outbox: every
+/// entity with unsynced rows goes out; a failure leaves the rows unsynced, so nothing local is
+/// ever lost. Writes are conditional; a 412 or a change on both sides is merged field by
+/// field against the last synced copy, and what cannot be merged becomes a conflict the user
+/// resolves (keep mine / take theirs).
+///
+/// Blocking: run it in the CLI's thread or a worker thread with its own Database connection.
+class SyncEngine
+{
+public:
+    SyncEngine(Database &db, TeamId team, const DavSettings &settings);
+    ~SyncEngine();
+
+    void setProgress(SyncProgressFn progress) { m_progress = std::move(progress); }
+    SyncReport run();
+
+    CalDavClient &client() { return m_client; }
+
+private:
+    struct Run;
+    Database &m_db;
+    TeamId m_team;
+    CalDavClient m_client;
+    SyncProgressFn m_progress;
+};
+
+/// The roster resource has a fixed name, so a second lead's Tandem finds the team in a collection.
+inline constexpr QStringView RosterResourceName = u"tandem-roster";
+
+/// Links a team of this database to a collection (it must exist: see CalDavClient::makeCalendar).
+/// The password is not stored here (see credentials.h).
+Status connectTeam(Database &db, TeamId team, const DavSettings &settings);
+/// Joins a collection another Tandem shares: reads its roster resource and creates the team,
+/// its people, pools and rotations here, linked to the collection. The first sync brings the
+/// shifts and time off.
+Result<TeamId> joinCollection(Database &db, CalDavClient &client);
+Status disconnectTeam(Database &db, TeamId team);
+
+/// Resolving conflicts: `keepMine` sends the local version at the next sync (over the
+/// server's), `!keepMine` writes the server's version here. Both in one transaction.
+Status resolveConflict(Database &db, TeamId team, const QString &uid, bool keepMine);
+
+} // namespace Tandem

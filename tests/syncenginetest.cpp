@@ -1,0 +1,352 @@
+// Two Tandem databases and a third-party client share one collection on a real Radicale.
+
+#include "sync/syncengine.h"
+
+#include "domain/serialize.h"
+#include "ical/icalcodec.h"
+#include "radicale.h"
+#include "services/demodata.h"
+#include "services/planservice.h"
+#include "services/shiftservice.h"
+#include "store/changelog.h"
+#include "store/personrepository.h"
+#include "store/shiftrepository.h"
+#include "store/syncrepository.h"
+#include "store/teamrepository.h"
+#include "store/timeoffrepository.h"
+#include "store/transaction.h"
+#include "testutil.h"
+
+#include <QJsonArray>
+#include <QProcess>
+
+using namespace Qt::StringLiterals;
+using namespace Tandem;
+using namespace Tandem::Test;
+
+namespace {
+
+struct Side
+{
+    QTemporaryDir dir;
+    FakeClock clock{fixedNow()};
+    std::unique_ptr<Database> db = openFresh(dir, clock);
+};
+
+QList<Shift> allShifts(Database &db)
+{
+    return ShiftRepository(db)
+        .overlapping(QDateTime::fromSecsSinceEpoch(0, Qt::UTC), QDateTime(QDate(2100, 1, 1), QTime(), Qt::UTC))
+        .value();
+}
+
+} // namespace
+
+class SyncEngineTest : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<RadicaleServer> m_server;
+    int m_collection = 0;
+    QUrl m_url;
+
+    DavSettings settings() const
+    {
+        DavSettings s;
+        s.url = m_url;
+        s.username = u"lead"_s;
+        s.timeoutMs = 10000;
+        return s;
+    }
+
+    SyncReport sync(Database &db, TeamId team)
+    {
+        SyncEngine engine(db, team, settings());
+        return engine.run();
+    }
+
+    // A team with three months of planned shifts in `side`, connected to the collection.
+    TeamId plannedTeam(Side &side)
+    {
+        [&] { QVERIFY(createDemoData(*side.db)); }();
+        const Team team = TeamRepository(*side.db).all().value().first();
+        QList<RotationId> rotations;
+        for (const Rotation &r : RotationRepository(*side.db).all().value()) {
+            if (r.teamId == team.id) {
+                rotations.append(r.id);
+            }
+        }
+        PlanService plans(*side.db);
+        const QDate from = side.clock.now().date();
+        auto plan = plans.preview(rotations, from, from.addDays(90));
+        [&] { QVERIFY2(plan, qPrintable(plan.errorMessage())); }();
+        [&] { QVERIFY(plans.apply(plan.value())); }();
+        [&] { QVERIFY(connectTeam(*side.db, team.id, settings())); }();
+        return team.id;
+    }
+
+    QList<Shift> teamShifts(Database &db, TeamId team)
+    {
+        QList<Shift> result;
+        for (const Shift &s : allShifts(db)) {
+            if (RotationRepository(db).find(s.rotationId).value()->teamId == team) {
+                result.append(s);
+            }
+        }
+        return result;
+    }
+
+    int resourcesOnServer()
+    {
+        CalDavClient client(settings());
+        auto listing = client.listEtags();
+        return std::holds_alternative<QList<DavItem>>(listing) ? int(std::get<QList<DavItem>>(listing).size()) : -1;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_server = std::make_unique<RadicaleServer>();
+        QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+    }
+
+    void init()
+    {
+        m_url = m_server->url(u"/lead/rota%1/"_s.arg(++m_collection));
+        CalDavClient client(settings());
+        auto made = client.makeCalendar(u"Rota"_s);
+        QVERIFY2(std::holds_alternative<bool>(made),
+                 std::holds_alternative<DavError>(made) ? qPrintable(std::get<DavError>(made).message) : "");
+    }
+
+    void twoDatabasesShareARotation()
+    {
+        Side a;
+        Side b;
+        const TeamId team = plannedTeam(a);
+        const int shifts = int(teamShifts(*a.db, team).size());
+        QVERIFY(shifts > 10);
+
+        const SyncReport up = sync(*a.db, team);
+        QVERIFY2(up.ok, qPrintable(up.message));
+        int timeOff = 0;
+        for (const Person &p : PersonRepository(*a.db).all().value()) {
+            timeOff += p.teams.contains(team) ? int(TimeOffRepository(*a.db).forPerson(p.id)->size()) : 0;
+        }
+        QCOMPARE(up.sent, shifts + timeOff + 1); // every shift, every time off, the roster
+        QCOMPARE(up.pending, 0);
+        QCOMPARE(resourcesOnServer(), up.sent);
+
+        // A second lead joins the collection on an empty database.
+        CalDavClient client(settings());
+        auto joined = joinCollection(*b.db, client);
+        QVERIFY2(joined, qPrintable(joined.errorMessage()));
+        QCOMPARE(joined.value(), team);
+        const SyncReport down = sync(*b.db, team);
+        QVERIFY2(down.ok, qPrintable(down.message));
+        QCOMPARE(down.sent, 0);
+        QCOMPARE(teamShifts(*b.db, team), teamShifts(*a.db, team));
+        QCOMPARE(TeamRepository(*b.db).find(team).value()->name, TeamRepository(*a.db).find(team).value()->name);
+
+        // Nothing changed: one request (sync-collection), nothing sent, nothing received.
+        const SyncReport again = sync(*a.db, team);
+        QVERIFY(again.ok);
+        QCOMPARE(again.requests, 1);
+        QCOMPARE(again.sent + again.received, 0);
+        QCOMPARE(resourcesOnServer(), up.sent);
+
+        // Edits on both sides to different shifts and different fields of one shift converge.
+        const QList<Shift> list = teamShifts(*a.db, team);
+        QVERIFY(ShiftService(*a.db).setNote(list.at(0).id, u"Watch the queue, it backs up at 02:00"_s));
+        QVERIFY(ShiftService(*b.db).setBridgeUrl(list.at(0).id, u"https://meet.example.com/oncall"_s));
+        QVERIFY(ShiftService(*b.db).setNote(list.at(1).id, u"Payment provider maintenance Tuesday"_s));
+        QVERIFY(sync(*a.db, team).ok);
+        const SyncReport merged = sync(*b.db, team);
+        QVERIFY2(merged.ok, qPrintable(merged.message));
+        QCOMPARE(merged.newConflicts, 0);
+        QVERIFY(sync(*a.db, team).ok);
+        const Shift a0 = *ShiftRepository(*a.db).find(list.at(0).id).value();
+        const Shift b0 = *ShiftRepository(*b.db).find(list.at(0).id).value();
+        QCOMPARE(a0.note, u"Watch the queue, it backs up at 02:00"_s);
+        QCOMPARE(a0.bridgeUrl, u"https://meet.example.com/oncall"_s);
+        QCOMPARE(b0.note, a0.note);
+        QCOMPARE(b0.bridgeUrl, a0.bridgeUrl);
+        QCOMPARE(ShiftRepository(*a.db).find(list.at(1).id).value()->note, u"Payment provider maintenance Tuesday"_s);
+        QCOMPARE(teamShifts(*b.db, team), teamShifts(*a.db, team));
+        QCOMPARE(resourcesOnServer(), up.sent);
+
+        // A deletion travels.
+        {
+            Transaction tx(*a.db);
+            QVERIFY(ShiftRepository(*a.db).remove(list.at(2).id));
+            QVERIFY(ChangeLog(*a.db).append(Entity::Shift, list.at(2).id.toString(), ChangeAction::Delete,
+                                            toJson(list.at(2)), {}));
+            QVERIFY(tx.commit());
+        }
+        QVERIFY(sync(*a.db, team).ok);
+        QVERIFY(sync(*b.db, team).ok);
+        QVERIFY(!ShiftRepository(*b.db).find(list.at(2).id).value());
+        QCOMPARE(resourcesOnServer(), up.sent - 1);
+    }
+
+    void sameFieldOnBothSidesIsAConflictNotAnOverwrite()
+    {
+        Side a;
+        Side b;
+        const TeamId team = plannedTeam(a);
+        QVERIFY(sync(*a.db, team).ok);
+        CalDavClient client(settings());
+        QVERIFY(joinCollection(*b.db, client));
+        QVERIFY(sync(*b.db, team).ok);
+
+        const ShiftId id = teamShifts(*a.db, team).first().id;
+        QVERIFY(ShiftService(*a.db).setNote(id, u"A's note"_s));
+        QVERIFY(ShiftService(*b.db).setNote(id, u"B's note"_s));
+        QVERIFY(sync(*a.db, team).ok);
+        const SyncReport r = sync(*b.db, team);
+        QVERIFY(r.ok);
+        QCOMPARE(r.newConflicts, 1);
+        // Nothing lost: B keeps its note, the server keeps A's, the conflict holds both.
+        QCOMPARE(ShiftRepository(*b.db).find(id).value()->note, u"B's note"_s);
+        const auto conflicts = SyncRepository(*b.db).conflicts(team).value();
+        QCOMPARE(conflicts.size(), 1);
+        QCOMPARE(conflicts.first().fields, QStringList{u"note"_s});
+        QCOMPARE(conflicts.first().mine.value(u"note"_s).toString(), u"B's note"_s);
+        QCOMPARE(conflicts.first().theirs.value(u"note"_s).toString(), u"A's note"_s);
+        QVERIFY(sync(*a.db, team).ok);
+        QCOMPARE(ShiftRepository(*a.db).find(id).value()->note, u"A's note"_s);
+
+        // B keeps its version: it goes to the server and to A.
+        QVERIFY(resolveConflict(*b.db, team, id.toString(), true));
+        QVERIFY(SyncRepository(*b.db).conflicts(team).value().isEmpty());
+        QVERIFY(sync(*b.db, team).ok);
+        QVERIFY(sync(*a.db, team).ok);
+        QCOMPARE(ShiftRepository(*a.db).find(id).value()->note, u"B's note"_s);
+    }
+
+    void staleEtagDuringPushIsMergedNotOverwritten()
+    {
+        Side a;
+        const TeamId team = plannedTeam(a);
+        QVERIFY(sync(*a.db, team).ok);
+        const ShiftId id = teamShifts(*a.db, team).first().id;
+        const QString href = SyncRepository(*a.db).item(team, id.toString()).value()->href;
+
+        // Someone else writes the same shift between our pull and our push.
+        QVERIFY(ShiftService(*a.db).setNote(id, u"ours"_s));
+        SyncEngine engine(*a.db, team, settings());
+        bool injected = false;
+        engine.setProgress([&](const QString &phase, int, int) {
+            if (injected || !phase.contains(u"Sending"_s)) {
+                return;
+            }
+            injected = true;
+            CalDavClient other(settings());
+            auto got = other.multiget({href});
+            QVERIFY(std::holds_alternative<QList<DavItem>>(got));
+            const DavItem item = std::get<QList<DavItem>>(got).first();
+            auto decoded = decodeResource(item.data);
+            QVERIFY(decoded);
+            QJsonObject theirs = decoded->data;
+            theirs[u"bridge"_s] = u"https://bridge.example.com/42"_s;
+            const QByteArray ics =
+                encodeResource(ResourceData{ResourceKind::Shift, id.toString(), theirs}, {}, item.data);
+            QVERIFY(std::holds_alternative<QByteArray>(other.put(href, ics, item.etag)));
+        });
+        const SyncReport r = engine.run();
+        QVERIFY(injected);
+        QVERIFY2(r.ok, qPrintable(r.message));
+        QCOMPARE(r.merged, 1);
+        QCOMPARE(r.newConflicts, 0);
+        const Shift local = *ShiftRepository(*a.db).find(id).value();
+        QCOMPARE(local.note, u"ours"_s);
+        QCOMPARE(local.bridgeUrl, u"https://bridge.example.com/42"_s);
+        // The server has both changes too.
+        CalDavClient check(settings());
+        const auto item = std::get<QList<DavItem>>(check.multiget({href})).first();
+        const auto server = decodeResource(item.data).value().data;
+        QCOMPARE(server.value(u"note"_s).toString(), u"ours"_s);
+        QCOMPARE(server.value(u"bridge"_s).toString(), u"https://bridge.example.com/42"_s);
+    }
+
+    void invalidSyncTokenFallsBackToAFullResync()
+    {
+        Side a;
+        const TeamId team = plannedTeam(a);
+        const SyncReport up = sync(*a.db, team);
+        QVERIFY(up.ok);
+        {
+            Transaction tx(*a.db);
+            QVERIFY(SyncRepository(*a.db).setToken(team, "http://radicale.org/ns/sync/bogus"));
+            QVERIFY(tx.commit());
+        }
+        const SyncReport r = sync(*a.db, team);
+        QVERIFY2(r.ok, qPrintable(r.message));
+        QVERIFY(r.fullResync);
+        QCOMPARE(r.sent + r.received, 0); // no duplicates, nothing re-sent
+        QCOMPARE(resourcesOnServer(), up.sent);
+        QVERIFY(!SyncRepository(*a.db).account(team).value()->syncToken.contains("bogus"));
+    }
+
+    void serverDownKeepsEveryLocalChange()
+    {
+        Side a;
+        const TeamId team = plannedTeam(a);
+        QVERIFY(sync(*a.db, team).ok);
+        const QList<Shift> shifts = teamShifts(*a.db, team);
+        m_server->stop();
+        QVERIFY(ShiftService(*a.db).setNote(shifts.at(0).id, u"written offline"_s));
+        QVERIFY(ShiftService(*a.db).setNote(shifts.at(1).id, u"also offline"_s));
+        const SyncReport down = sync(*a.db, team);
+        QVERIFY(!down.ok);
+        QVERIFY(down.error);
+        QCOMPARE(down.error->kind, DavError::Kind::Network);
+        QCOMPARE(down.pending, 2);
+        QVERIFY2(down.message.contains(u"kept"_s), qPrintable(down.message));
+        QVERIFY(m_server->restart());
+        const SyncReport back = sync(*a.db, team);
+        QVERIFY2(back.ok, qPrintable(back.message));
+        QCOMPARE(back.sent, 2);
+        QCOMPARE(back.pending, 0);
+        CalDavClient check(settings());
+        const QString href = SyncRepository(*a.db).item(team, shifts.at(0).id.toString()).value()->href;
+        const auto item = std::get<QList<DavItem>>(check.multiget({href})).first();
+        QCOMPARE(decodeResource(item.data).value().data.value(u"note"_s).toString(), u"written offline"_s);
+    }
+
+    void aThirdPartyClientEditsAndDeletesAndTandemFollows()
+    {
+        Side a;
+        const TeamId team = plannedTeam(a);
+        QVERIFY(sync(*a.db, team).ok);
+        const QList<Shift> shifts = teamShifts(*a.db, team);
+        const QString moved = shifts.at(0).id.toString();
+        const QString deleted = shifts.at(1).id.toString();
+        // python3-caldav (Debian): moves one shift an hour later, deletes another, adds an event.
+        QProcess python;
+        python.setProcessChannelMode(QProcess::MergedChannels);
+        python.start(u"/usr/bin/python3"_s,
+                     {QStringLiteral(TANDEM_TEST_DATA) + u"/../caldav_client.py"_s, m_url.toString(), moved, deleted});
+        QVERIFY(python.waitForFinished(60000));
+        QVERIFY2(python.exitCode() == 0, python.readAll().constData());
+
+        const SyncReport r = sync(*a.db, team);
+        QVERIFY2(r.ok, qPrintable(r.message));
+        QCOMPARE(r.received, 2);
+        QCOMPARE(r.foreign, 1);
+        const Shift after = *ShiftRepository(*a.db).find(ShiftId::fromString(moved)).value();
+        QCOMPARE(after.start, shifts.at(0).start.addSecs(3600));
+        QCOMPARE(after.end, shifts.at(0).end.addSecs(3600));
+        QCOMPARE(after.dev, shifts.at(0).dev);
+        QVERIFY(!ShiftRepository(*a.db).find(ShiftId::fromString(deleted)).value());
+        // The foreign event stays on the server; syncing again changes nothing.
+        const int onServer = resourcesOnServer();
+        const SyncReport again = sync(*a.db, team);
+        QVERIFY(again.ok);
+        QCOMPARE(again.sent + again.received, 0);
+        QCOMPARE(resourcesOnServer(), onServer);
+    }
+};
+
+QTEST_GUILESS_MAIN(SyncEngineTest)
+#include "syncenginetest.moc"
