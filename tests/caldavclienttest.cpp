@@ -341,7 +341,8 @@ private Q_SLOTS:
     void invalidSyncToken()
     {
         QFETCH(QByteArray, token);
-        CalDavClient client(settingsFor(u"sync"_s));
+        CalDavClient client(settingsFor(u"badtoken"_s));
+        DAV_VERIFY(client.makeCalendar(u"badtoken"_s)); // false on the second row: it exists
         const auto result = client.syncCollection(token);
         QCOMPARE(errorIn(result).kind, DavError::Kind::InvalidSyncToken);
         QCOMPARE(errorIn(result).httpStatus, 403); // Radicale: 403 with DAV:valid-sync-token
