@@ -87,6 +87,19 @@ const QList<Command> &commands()
         {{u"report"_s, u"coverage"_s},
          u"report coverage [--rotation NAME|--team NAME] [--from DATE] [--to DATE] [--csv FILE|--json|--pdf FILE]"_s,
          u"Gaps in dev + production-access coverage, and who changed which shift when."_s},
+        {{u"sync"_s},
+         u"sync [--team NAME] [--url URL --user USER [--create] [--allow-http]]"_s,
+         u"Share a team through a CalDAV server, or join one, and sync both ways."_s},
+        {{u"sync"_s, u"status"_s},
+         u"sync status [--team NAME] [--json]"_s,
+         u"Where each shared team syncs to, when it last did, what waits."_s},
+        {{u"sync"_s, u"conflicts"_s},
+         u"sync conflicts [--team NAME] [--json]"_s,
+         u"Changes both sides made differently, with both versions."_s},
+        {{u"sync"_s, u"resolve"_s},
+         u"sync resolve UID (--mine | --theirs) [--team NAME]"_s,
+         u"Keep the local version of a conflict or take the server's."_s},
+        {{u"sync"_s, u"disconnect"_s}, u"sync disconnect --team NAME"_s, u"Stop sharing a team."_s},
         {{u"print"_s},
          u"print --layout month|list|person [--rotation NAME|--team NAME|--person EMAIL] --from DATE --to DATE "
          "--pdf FILE [--paper a4|letter] [--landscape]"_s,
@@ -610,7 +623,8 @@ int Cli::run(const QStringList &args)
     const QStringList rest = g.rest.mid(2);
     using Handler = int (Cli::*)(const QStringList &);
     // Commands of one word take every argument after it.
-    static const QHash<QString, Handler> single = {{u"plan"_s, &Cli::plan}, {u"print"_s, &Cli::printSheet}};
+    static const QHash<QString, Handler> single = {
+        {u"plan"_s, &Cli::plan}, {u"print"_s, &Cli::printSheet}, {u"sync"_s, &Cli::sync}};
     if (const auto it = single.constFind(group); it != single.constEnd()) {
         return (this->*(*it))(g.rest.mid(1));
     }

@@ -762,6 +762,20 @@ SyncReport SyncEngine::run()
     return r.report;
 }
 
+Result<int> pendingChanges(Database &db, TeamId team)
+{
+    SyncEngine engine(db, team, DavSettings{});
+    SyncEngine::Run r(engine);
+    if (!r.loadState()) {
+        return Error{r.report.error->message};
+    }
+    auto dirty = r.dirtyResources(false);
+    if (!dirty) {
+        return dirty.error();
+    }
+    return int(dirty->size());
+}
+
 Status connectTeam(Database &db, TeamId team, const DavSettings &settings)
 {
     SyncRepository repo(db);

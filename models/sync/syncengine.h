@@ -55,6 +55,7 @@ public:
     CalDavClient &client() { return m_client; }
 
 private:
+    friend Result<int> pendingChanges(Database &db, TeamId team);
     struct Run;
     Database &m_db;
     TeamId m_team;
@@ -73,6 +74,9 @@ Status connectTeam(Database &db, TeamId team, const DavSettings &settings);
 /// shifts and time off.
 Result<TeamId> joinCollection(Database &db, CalDavClient &client);
 Status disconnectTeam(Database &db, TeamId team);
+
+/// This team's resources with local changes the server does not have yet.
+Result<int> pendingChanges(Database &db, TeamId team);
 
 /// Resolving conflicts: `keepMine` sends the local version at the next sync (over the
 /// server's), `!keepMine` writes the server's version here. Both in one transaction.
