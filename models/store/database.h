@@ -50,6 +50,15 @@ public:
     int transactionDepth() const { return m_depth; }
     void recordChange(const ChangeEntry &entry) { m_pending.append(entry); }
 
+    /// Announces changes another connection to the same file committed (the sync worker's),
+    /// so views of this connection update as for their own edits.
+    void announce(const QList<ChangeEntry> &changes)
+    {
+        if (!changes.isEmpty()) {
+            Q_EMIT committed(changes);
+        }
+    }
+
 Q_SIGNALS:
     /// Emitted after the outermost transaction commits, with every change it made, in order.
     void committed(const QList<Tandem::ChangeEntry> &changes);
