@@ -100,6 +100,26 @@ const QList<Command> &commands()
          u"sync resolve UID (--mine | --theirs) [--team NAME]"_s,
          u"Keep the local version of a conflict or take the server's."_s},
         {{u"sync"_s, u"disconnect"_s}, u"sync disconnect --team NAME"_s, u"Stop sharing a team."_s},
+        {{u"next"_s},
+         u"next [--person EMAIL] [--json]"_s,
+         u"Your next shift: when (your zone and the rotation's), with whom, the handoff note; then 3 months."_s},
+        {{u"now"_s},
+         u"now [--rotation NAME] [--json]"_s,
+         u"Who is on call now in each rotation, their contacts and handoff; gaps plainly."_s},
+        {{u"note"_s}, u"note --shift ID TEXT"_s, u"Leave the handoff note on a shift for the next pair."_s},
+        {{u"swap"_s, u"request"_s},
+         u"swap request --shift ID --with EMAIL [--their-shift ID | --from DATETIME --to DATETIME] [--message TEXT]"_s,
+         u"Ask a colleague to swap shifts (--their-shift) or to cover yours (all, or a part)."_s},
+        {{u"swap"_s, u"accept"_s},
+         u"swap accept|decline ID [--person EMAIL]"_s,
+         u"Answer a request you were asked; an accepted one applies unless a lead must approve."_s},
+        {{u"swap"_s, u"approve"_s},
+         u"swap approve|refuse ID [--person EMAIL]"_s,
+         u"As a lead, approve or refuse an accepted request of a rotation that needs approval."_s},
+        {{u"swap"_s, u"cancel"_s}, u"swap cancel ID [--person EMAIL]"_s, u"Withdraw a request you made."_s},
+        {{u"swap"_s, u"list"_s},
+         u"swap list [--person EMAIL | --waiting] [--json]"_s,
+         u"Requests you made or were asked, or those waiting for a lead."_s},
         {{u"print"_s},
          u"print --layout month|list|person [--rotation NAME|--team NAME|--person EMAIL] --from DATE --to DATE "
          "--pdf FILE [--paper a4|letter] [--landscape]"_s,
@@ -623,8 +643,9 @@ int Cli::run(const QStringList &args)
     const QStringList rest = g.rest.mid(2);
     using Handler = int (Cli::*)(const QStringList &);
     // Commands of one word take every argument after it.
-    static const QHash<QString, Handler> single = {
-        {u"plan"_s, &Cli::plan}, {u"print"_s, &Cli::printSheet}, {u"sync"_s, &Cli::sync}};
+    static const QHash<QString, Handler> single = {{u"plan"_s, &Cli::plan},        {u"next"_s, &Cli::next},
+                                                   {u"now"_s, &Cli::now},          {u"note"_s, &Cli::note},
+                                                   {u"print"_s, &Cli::printSheet}, {u"sync"_s, &Cli::sync}};
     if (const auto it = single.constFind(group); it != single.constEnd()) {
         return (this->*(*it))(g.rest.mid(1));
     }
@@ -638,6 +659,10 @@ int Cli::run(const QStringList &args)
         {u"rotation show"_s, &Cli::rotationShow}, {u"rotation remove"_s, &Cli::rotationRemove},
         {u"shifts list"_s, &Cli::shiftsList},     {u"report fairness"_s, &Cli::reportFairnessOutput},
         {u"report hours"_s, &Cli::reportHours},   {u"report coverage"_s, &Cli::reportCoverage},
+        {u"swap request"_s, &Cli::swapRequest},   {u"swap accept"_s, &Cli::swapAccept},
+        {u"swap decline"_s, &Cli::swapDecline},   {u"swap approve"_s, &Cli::swapApprove},
+        {u"swap refuse"_s, &Cli::swapRefuse},     {u"swap cancel"_s, &Cli::swapCancel},
+        {u"swap list"_s, &Cli::swapList},
     };
     const auto handler = handlers.constFind(group + u' ' + verb);
     if (handler == handlers.constEnd()) {

@@ -48,16 +48,27 @@ private:
     int rotationShow(const QStringList &args);
     int rotationRemove(const QStringList &args);
     int shiftsList(const QStringList &args);
-    int plan(const QStringList &args);                           // cliplan.cpp
-    int reportFairness(const QStringList &args);                 // cliplan.cpp
-    int printSheet(const QStringList &args);                     // clireport.cpp
-    int reportHours(const QStringList &args);                    // clireport.cpp
-    int reportCoverage(const QStringList &args);                 // clireport.cpp
-    int reportFairnessOutput(const QStringList &args);           // clireport.cpp: --csv, --pdf, else reportFairness
-    int sync(const QStringList &args);                           // clisync.cpp
-    int syncStatus(const QStringList &args, bool conflictsOnly); // clisync.cpp
-    int syncResolve(const QStringList &args);                    // clisync.cpp
-    int syncDisconnect(const QStringList &args);                 // clisync.cpp
+    int plan(const QStringList &args);                            // cliplan.cpp
+    int reportFairness(const QStringList &args);                  // cliplan.cpp
+    int printSheet(const QStringList &args);                      // clireport.cpp
+    int reportHours(const QStringList &args);                     // clireport.cpp
+    int reportCoverage(const QStringList &args);                  // clireport.cpp
+    int reportFairnessOutput(const QStringList &args);            // clireport.cpp: --csv, --pdf, else reportFairness
+    int sync(const QStringList &args);                            // clisync.cpp
+    int syncStatus(const QStringList &args, bool conflictsOnly);  // clisync.cpp
+    int syncResolve(const QStringList &args);                     // clisync.cpp
+    int syncDisconnect(const QStringList &args);                  // clisync.cpp
+    int next(const QStringList &args);                            // cliengineer.cpp
+    int now(const QStringList &args);                             // cliengineer.cpp
+    int note(const QStringList &args);                            // cliengineer.cpp
+    int swapRequest(const QStringList &args);                     // cliengineer.cpp
+    int swapAccept(const QStringList &args);                      // cliengineer.cpp
+    int swapDecline(const QStringList &args);                     // cliengineer.cpp
+    int swapApprove(const QStringList &args);                     // cliengineer.cpp
+    int swapRefuse(const QStringList &args);                      // cliengineer.cpp
+    int swapCancel(const QStringList &args);                      // cliengineer.cpp
+    int swapList(const QStringList &args);                        // cliengineer.cpp
+    int swapAnswer(const QStringList &args, const QString &verb); // cliengineer.cpp
     int rotationAddOrEdit(const QStringList &args, bool adding);
 
     std::unique_ptr<Database> openDatabase(QString *error);

@@ -8,9 +8,11 @@
 #include "services/demodata.h"
 #include "services/planservice.h"
 #include "services/shiftservice.h"
+#include "services/swapservice.h"
 #include "store/changelog.h"
 #include "store/personrepository.h"
 #include "store/shiftrepository.h"
+#include "store/swaprequestrepository.h"
 #include "store/syncrepository.h"
 #include "store/teamrepository.h"
 #include "store/timeoffrepository.h"
@@ -187,6 +189,60 @@ private Q_SLOTS:
         QVERIFY(sync(*b.db, team).ok);
         QVERIFY(!ShiftRepository(*b.db).find(list.at(2).id).value());
         QCOMPARE(resourcesOnServer(), up.sent - 1);
+    }
+
+    void aSwapAskedOnOneMachineIsAcceptedOnAnother()
+    {
+        Side a;
+        Side b;
+        const TeamId team = plannedTeam(a);
+        QVERIFY(sync(*a.db, team).ok);
+        CalDavClient client(settings());
+        QVERIFY(joinCollection(*b.db, client));
+        QVERIFY(sync(*b.db, team).ok);
+
+        // The first dev-seat trade the rules allow: one developer asks another for their shift.
+        const QList<Shift> shifts = teamShifts(*a.db, team);
+        std::optional<SwapAsk> ask;
+        for (int i = 0; i < shifts.size() && !ask; ++i) {
+            for (int j = i + 2; j < shifts.size() && !ask; ++j) {
+                if (shifts[i].dev.isNull() || shifts[j].dev.isNull() || shifts[i].dev == shifts[j].dev) {
+                    continue;
+                }
+                SwapAsk candidate;
+                candidate.kind = SwapKind::Swap;
+                candidate.shift = shifts[i].id;
+                candidate.requester = shifts[i].dev;
+                candidate.target = shifts[j].dev;
+                candidate.otherShift = shifts[j].id;
+                candidate.message = u"Family wedding that week"_s;
+                if (SwapService(*a.db).check(candidate)) {
+                    ask = candidate;
+                }
+            }
+        }
+        QVERIFY(ask);
+        auto asked = SwapService(*a.db).request(*ask);
+        QVERIFY2(asked, qPrintable(asked.errorMessage()));
+        QVERIFY(sync(*a.db, team).ok);
+        QVERIFY(sync(*b.db, team).ok);
+        const auto onB = SwapRequestRepository(*b.db).find(asked->id).value();
+        QVERIFY(onB);
+        QCOMPARE(onB->state, SwapState::Pending);
+        QCOMPARE(onB->message, u"Family wedding that week"_s);
+
+        // The colleague accepts on their machine; the seats move there and then here.
+        auto accepted = SwapService(*b.db).accept(asked->id, ask->target);
+        QVERIFY2(accepted, qPrintable(accepted.errorMessage()));
+        QCOMPARE(accepted->state, SwapState::Applied);
+        QVERIFY(sync(*b.db, team).ok);
+        const SyncReport r = sync(*a.db, team);
+        QVERIFY2(r.ok, qPrintable(r.message));
+        QCOMPARE(r.newConflicts, 0);
+        QCOMPARE(SwapRequestRepository(*a.db).find(asked->id).value()->state, SwapState::Applied);
+        QCOMPARE(ShiftRepository(*a.db).find(ask->shift).value()->dev, ask->target);
+        QCOMPARE(ShiftRepository(*a.db).find(ask->otherShift).value()->dev, ask->requester);
+        QCOMPARE(teamShifts(*a.db, team), teamShifts(*b.db, team));
     }
 
     void sameFieldOnBothSidesIsAConflictNotAnOverwrite()

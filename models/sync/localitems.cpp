@@ -8,6 +8,7 @@
 #include "store/personrepository.h"
 #include "store/poolrepository.h"
 #include "store/shiftrepository.h"
+#include "store/swaprequestrepository.h"
 #include "store/teamrepository.h"
 #include "store/timeoffrepository.h"
 
@@ -77,6 +78,21 @@ Result<std::optional<ResourceRef>> LocalItems::resourceFor(const QString &entity
             return person.error();
         }
         return person.value() && person.value()->teams.contains(m_team) ? std::optional(ref) : none;
+    }
+    if (entity == Entity::Request) {
+        const ResourceRef ref{ResourceKind::Request, entityId};
+        auto request = SwapRequestRepository(m_db).find(SwapRequestId::fromString(entityId));
+        if (!request) {
+            return request.error();
+        }
+        if (!request.value()) {
+            return known(entityId) ? std::optional(ref) : none;
+        }
+        auto inTeam = shiftInTeam(request.value()->shiftId);
+        if (!inTeam) {
+            return inTeam.error();
+        }
+        return inTeam.value() ? std::optional(ref) : none;
     }
     if (entity == Entity::Team && entityId != m_team.toString()) {
         return none;
@@ -168,7 +184,13 @@ Result<std::optional<QJsonObject>> LocalItems::current(const ResourceRef &ref)
         }
         return Found(json.value());
     }
-    case ResourceKind::Request:
+    case ResourceKind::Request: {
+        auto request = SwapRequestRepository(m_db).find(SwapRequestId::fromString(ref.uid));
+        if (!request) {
+            return request.error();
+        }
+        return request.value() ? Found(toJson(*request.value())) : Found();
+    }
     case ResourceKind::Foreign:
         break;
     }
@@ -212,7 +234,36 @@ Result<QList<ResourceRef>> LocalItems::all()
             refs.append({ResourceKind::TimeOff, t.id.toString()});
         }
     }
+    auto requests = SwapRequestRepository(m_db).all();
+    if (!requests) {
+        return requests.error();
+    }
+    for (const SwapRequest &request : requests.value()) {
+        auto inTeam = shiftInTeam(request.shiftId);
+        if (!inTeam) {
+            return inTeam.error();
+        }
+        if (inTeam.value()) {
+            refs.append({ResourceKind::Request, request.id.toString()});
+        }
+    }
     return refs;
+}
+
+Result<bool> LocalItems::shiftInTeam(ShiftId id)
+{
+    auto shift = ShiftRepository(m_db).find(id);
+    if (!shift) {
+        return shift.error();
+    }
+    if (!shift.value()) {
+        return false;
+    }
+    auto rotation = RotationRepository(m_db).find(shift.value()->rotationId);
+    if (!rotation) {
+        return rotation.error();
+    }
+    return rotation.value() && rotation.value()->teamId == m_team;
 }
 
 Result<IcalDirectory> LocalItems::directory()
@@ -247,10 +298,47 @@ Status LocalItems::apply(const ResourceRef &ref, const std::optional<QJsonObject
         // the server; the next push puts it back.
         return theirs ? applyRoster(*theirs) : Status();
     case ResourceKind::Request:
+        return applyRequest(ref.uid, theirs);
     case ResourceKind::Foreign:
         break;
     }
     return {};
+}
+
+Status LocalItems::applyRequest(const QString &uid, const std::optional<QJsonObject> &theirs)
+{
+    SwapRequestRepository repo(m_db);
+    ChangeLog log(m_db);
+    auto existing = repo.find(SwapRequestId::fromString(uid));
+    if (!existing) {
+        return existing.error();
+    }
+    if (!theirs) {
+        if (!existing.value()) {
+            return {};
+        }
+        if (auto status = repo.remove(existing.value()->id); !status) {
+            return about(tr("deletion of a swap request"), status.error());
+        }
+        return log.append(Entity::Request, uid, ChangeAction::Delete, toJson(*existing.value()), {});
+    }
+    const auto request = swapRequestFromJson(*theirs);
+    if (!request) {
+        return Error{tr("The server's swap request %1 cannot be read.").arg(uid)};
+    }
+    if (!existing.value()) {
+        if (auto status = repo.insert(*request); !status) {
+            return about(tr("swap request %1").arg(uid), status.error());
+        }
+        return log.append(Entity::Request, uid, ChangeAction::Create, {}, toJson(*request));
+    }
+    if (*existing.value() == *request) {
+        return {};
+    }
+    if (auto status = repo.update(*request); !status) {
+        return about(tr("swap request %1").arg(uid), status.error());
+    }
+    return log.append(Entity::Request, uid, ChangeAction::Update, toJson(*existing.value()), toJson(*request));
 }
 
 Status LocalItems::applyShift(const QString &uid, const std::optional<QJsonObject> &theirs)

@@ -30,7 +30,8 @@ struct ResourceRef
 ///
 /// What travels for a team: its shifts (rotations of the team), the time off of its members,
 /// and one roster resource (the team, its members, its rotations with their rules, the ops
-/// pools, the team's holidays) whose uid is the team's id.
+/// pools, the team's holidays) whose uid is the team's id; and the swap and cover requests
+/// on its shifts.
 class LocalItems
 {
 public:
@@ -58,6 +59,8 @@ private:
     Status applyRoster(const QJsonObject &theirs);
     Status applyShift(const QString &uid, const std::optional<QJsonObject> &theirs);
     Status applyTimeOff(const QString &uid, const std::optional<QJsonObject> &theirs);
+    Status applyRequest(const QString &uid, const std::optional<QJsonObject> &theirs);
+    Result<bool> shiftInTeam(ShiftId id);
 
     Database &m_db;
     TeamId m_team;

@@ -374,7 +374,7 @@ struct SyncEngine::Run
     Status pullOne(const DavItem &item, const ResourceData &data, bool locallyChanged)
     {
         const ResourceRef ref{data.kind, data.uid};
-        if (data.kind == ResourceKind::Foreign || data.kind == ResourceKind::Request) {
+        if (data.kind == ResourceKind::Foreign) {
             // Events of other clients stay as they are; Tandem keeps only their ETag.
             ++report.foreign;
             return saveItem(ref, item.href, item.etag, {}, item.data);
@@ -440,7 +440,7 @@ struct SyncEngine::Run
     {
         const auto kind = resourceKindFromString(item.kind).value_or(ResourceKind::Foreign);
         const ResourceRef ref{kind, item.uid};
-        if (kind != ResourceKind::Foreign && kind != ResourceKind::Request) {
+        if (kind != ResourceKind::Foreign) {
             auto current = local.current(ref);
             if (!current) {
                 return current.error();
