@@ -75,6 +75,11 @@ QString RadicaleServer::stderrText() const
     return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
 }
 
+void RadicaleServer::setRights(const QByteArray &rights)
+{
+    m_rights = rights;
+}
+
 bool RadicaleServer::start()
 {
     m_error.clear();
@@ -105,6 +110,15 @@ bool RadicaleServer::start()
         file.close();
         args << u"--auth-type"_s << u"htpasswd"_s << u"--auth-htpasswd-filename"_s << users
              << u"--auth-htpasswd-encryption"_s << u"plain"_s;
+    }
+    if (!m_rights.isEmpty()) {
+        const QString rights = m_dir.filePath(u"rights"_s);
+        QFile file(rights);
+        if (!file.open(QIODevice::WriteOnly) || file.write(m_rights) != m_rights.size()) {
+            m_error = u"cannot write %1"_s.arg(rights);
+            return false;
+        }
+        args << u"--rights-type"_s << u"from_file"_s << u"--rights-file"_s << rights;
     }
     if (!m_certificate.isEmpty()) {
         args << u"--server-ssl"_s << u"True"_s << u"--server-certificate"_s << m_certificate << u"--server-key"_s

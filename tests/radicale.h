@@ -31,6 +31,9 @@ public:
     void addUser(const QString &name, const QString &password);
     /// Serve https with this certificate and key (PEM files), before start().
     void setTls(const QString &certificateFile, const QString &keyFile);
+    /// Radicale rights in its from_file format (who may read or write which collection),
+    /// before start(). Without it, every user owns their own collections only.
+    void setRights(const QByteArray &rights);
 
     /// Picks a free port (the first time), starts Radicale, waits until it answers. On
     /// failure returns false and errorString() holds why, with Radicale's stderr.
@@ -55,6 +58,7 @@ private:
     quint16 m_port = 0;
     QString m_certificate;
     QString m_key;
+    QByteArray m_rights;
     QByteArray m_users;
     QString m_error;
 };

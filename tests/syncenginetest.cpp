@@ -370,6 +370,65 @@ private Q_SLOTS:
         QCOMPARE(decodeResource(item.data).value().data.value(u"note"_s).toString(), u"written offline"_s);
     }
 
+    void anEngineerWithReadAccessGetsAReadOnlyTeam()
+    {
+        // Leads write the team's calendar; engineers may only read it.
+        RadicaleServer server(RadicaleServer::Auth::Htpasswd);
+        server.addUser(u"lead"_s, u"lead-pw"_s);
+        server.addUser(u"eng"_s, u"eng-pw"_s);
+        server.setRights("[principal]\nuser: .+\ncollection: {user}(/.*)?\npermissions: RrWw\n"
+                         "[root]\nuser: .+\ncollection:\npermissions: R\n"
+                         "[engineers]\nuser: eng\ncollection: lead(/.*)?\npermissions: Rr\n");
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        DavSettings lead;
+        lead.url = server.url(u"/lead/oncall/"_s);
+        lead.username = u"lead"_s;
+        lead.password = u"lead-pw"_s;
+        QVERIFY(std::holds_alternative<bool>(CalDavClient(lead).makeCalendar(u"On call"_s)));
+
+        Side a;
+        Side b;
+        [&] { QVERIFY(createDemoData(*a.db)); }();
+        const TeamId team = TeamRepository(*a.db).all().value().first().id;
+        QVERIFY(connectTeam(*a.db, team, lead));
+        QVERIFY(SyncEngine(*a.db, team, lead).run().ok);
+
+        DavSettings eng = lead;
+        eng.username = u"eng"_s;
+        eng.password = u"wrong"_s;
+        CalDavClient wrong(eng);
+        auto refused = joinCollection(*b.db, wrong);
+        QVERIFY(!refused);
+        QVERIFY2(refused.errorMessage().contains(u"401"_s), qPrintable(refused.errorMessage()));
+
+        eng.password = u"eng-pw"_s;
+        CalDavClient client(eng);
+        QVERIFY(joinCollection(*b.db, client));
+        QVERIFY(SyncEngine(*b.db, team, eng).run().ok);
+        QCOMPARE(TeamRepository(*b.db).find(team).value()->name, TeamRepository(*a.db).find(team).value()->name);
+
+        // The engineer edits the team's time zone here; the server refuses the write.
+        Team edited = *TeamRepository(*b.db).find(team).value();
+        edited.timeZone = u"Asia/Tokyo"_s;
+        {
+            Transaction tx(*b.db);
+            QVERIFY(TeamRepository(*b.db).update(edited));
+            QVERIFY(ChangeLog(*b.db).append(Entity::Team, team.toString(), ChangeAction::Update, {}, toJson(edited)));
+            QVERIFY(tx.commit());
+        }
+        const SyncReport r = SyncEngine(*b.db, team, eng).run();
+        QVERIFY(!r.ok);
+        QVERIFY(r.readOnly);
+        QVERIFY2(r.message.contains(u"403"_s) && r.message.contains(u"read-only"_s), qPrintable(r.message));
+        QVERIFY(SyncRepository(*b.db).account(team).value()->readOnly);
+        QCOMPARE(TeamRepository(*b.db).find(team).value()->timeZone, u"Asia/Tokyo"_s); // kept
+        QCOMPARE(r.pending, 1);
+        // Read-only: later syncs only pull, and succeed.
+        const SyncReport again = SyncEngine(*b.db, team, eng).run();
+        QVERIFY2(again.ok, qPrintable(again.message));
+        QVERIFY(again.readOnly);
+    }
+
     void aThirdPartyClientEditsAndDeletesAndTandemFollows()
     {
         Side a;

@@ -789,9 +789,11 @@ Status connectTeam(Database &db, TeamId team, const DavSettings &settings)
     account.username = settings.username;
     account.allowInsecureHttp = settings.allowInsecureHttp;
     if (auto old = repo.account(team); old && old.value() && old.value()->url == settings.url) {
+        // Connecting again keeps the sync state, and tries writing again after a 403.
         account = *old.value();
         account.username = settings.username;
         account.allowInsecureHttp = settings.allowInsecureHttp;
+        account.readOnly = false;
     } else if (auto status = repo.removeAccount(team); !status) {
         return status; // another collection: start over
     }
