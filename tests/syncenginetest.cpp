@@ -460,6 +460,17 @@ private Q_SLOTS:
         QVERIFY(again.ok);
         QCOMPARE(again.sent + again.received, 0);
         QCOMPARE(resourcesOnServer(), onServer);
+
+        // Tandem's next write of the moved shift keeps what the other client added.
+        QVERIFY(ShiftService(*a.db).setNote(ShiftId::fromString(moved), u"moved by an hour"_s));
+        const SyncReport written = sync(*a.db, team);
+        QVERIFY(written.ok);
+        QCOMPARE(written.sent, 1);
+        CalDavClient check(settings());
+        const QString href = SyncRepository(*a.db).item(team, moved).value()->href;
+        const QByteArray text = std::get<QList<DavItem>>(check.multiget({href})).first().data;
+        QVERIFY2(text.contains("X-OTHER-CLIENT:kept"), text.constData());
+        QVERIFY(text.contains("moved by an hour"));
     }
 };
 
