@@ -83,6 +83,40 @@ private Q_SLOTS:
         QCOMPARE(RosterService(*again).people()->size(), 1);
     }
 
+    void upgradesAFirstSchemaFileKeepingItsData()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"tandem.sqlite"_s);
+        {
+            auto db = Test::openFresh(dir, m_clock);
+            QVERIFY(RosterService(*db).addPerson(Test::makePerson(u"Ada"_s, u"ada@example.com"_s)));
+        }
+        {
+            // Make it the file the first release wrote: schema 1, without the later tables.
+            auto c = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"downgrade"_s);
+            c.setDatabaseName(path);
+            QVERIFY(c.open());
+            QSqlQuery q(c);
+            for (const QString &table :
+                 {u"swap_requests"_s, u"sync_conflicts"_s, u"sync_items"_s, u"sync_accounts"_s}) {
+                QVERIFY(q.exec(u"DROP TABLE "_s + table));
+            }
+            QVERIFY(q.exec(u"DROP INDEX change_log_outbox"_s));
+            QVERIFY(q.exec(u"PRAGMA user_version = 1"_s));
+            q.finish();
+            c.close();
+        }
+        QSqlDatabase::removeDatabase(u"downgrade"_s);
+        auto db = Database::open(path, m_clock);
+        QVERIFY2(db, qPrintable(db.errorMessage()));
+        QCOMPARE(db.value()->schemaVersion(), Database::SchemaVersion);
+        QCOMPARE(RosterService(*db.value()).people()->size(), 1);
+        const QStringList tables = db.value()->connection().tables();
+        for (const QString &table : {u"sync_accounts"_s, u"sync_items"_s, u"sync_conflicts"_s, u"swap_requests"_s}) {
+            QVERIFY2(tables.contains(table), qPrintable(table));
+        }
+    }
+
     void appliesPragmas()
     {
         QTemporaryDir dir;
