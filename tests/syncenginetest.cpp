@@ -20,6 +20,7 @@
 #include "testutil.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcess>
 
 using namespace Qt::StringLiterals;
@@ -138,6 +139,33 @@ private Q_SLOTS:
         QCOMPARE(up.sent, shifts + timeOff + 1); // every shift, every time off, the roster
         QCOMPARE(up.pending, 0);
         QCOMPARE(resourcesOnServer(), up.sent);
+
+        // An independent client (python3-caldav) sees every shift with both names, its zone and
+        // the same instants.
+        QProcess python;
+        python.start(u"/usr/bin/python3"_s,
+                     {QStringLiteral(TANDEM_TEST_DATA) + u"/../caldav_list.py"_s, m_url.toString()});
+        QVERIFY(python.waitForFinished(60000));
+        QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
+        QHash<QString, QJsonObject> seen;
+        for (const QJsonValue &v : QJsonDocument::fromJson(python.readAllStandardOutput()).array()) {
+            seen.insert(v.toObject().value(u"uid"_s).toString(), v.toObject());
+        }
+        for (const Shift &s : teamShifts(*a.db, team)) {
+            const QJsonObject event = seen.value(s.id.toString());
+            QVERIFY2(!event.isEmpty(), qPrintable(s.id.toString()));
+            QCOMPARE(event.value(u"start"_s).toString(), s.start.toString(Qt::ISODate));
+            QCOMPARE(event.value(u"end"_s).toString(), s.end.toString(Qt::ISODate));
+            const Rotation rotation = *RotationRepository(*a.db).find(s.rotationId).value();
+            QCOMPARE(event.value(u"tzid"_s).toString(), rotation.timeZone);
+            const QString summary = event.value(u"summary"_s).toString();
+            for (const PersonId &p : {s.dev, s.ops}) {
+                if (!p.isNull()) {
+                    const QString name = PersonRepository(*a.db).find(p).value()->name;
+                    QVERIFY2(summary.contains(name), qPrintable(summary + u" lacks "_s + name));
+                }
+            }
+        }
 
         // A second lead joins the collection on an empty database.
         CalDavClient client(settings());
