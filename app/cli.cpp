@@ -120,6 +120,13 @@ const QList<Command> &commands()
         {{u"swap"_s, u"list"_s},
          u"swap list [--person EMAIL | --waiting] [--json]"_s,
          u"Requests you made or were asked, or those waiting for a lead."_s},
+        {{u"export"_s, u"ics"_s},
+         u"export ics (--rotation NAME | --team NAME | --person EMAIL) [--from DATE --to DATE] [--attendees] "
+         "[-o FILE]"_s,
+         u"Write shifts (and time off) as an iCalendar file for calendar apps."_s},
+        {{u"import"_s, u"ics"_s},
+         u"import ics (--timeoff --person EMAIL | --holidays --team NAME) FILE [--from DATE --to DATE]"_s,
+         u"Import time off or public holidays from an iCalendar file; repeating events expanded."_s},
         {{u"print"_s},
          u"print --layout month|list|person [--rotation NAME|--team NAME|--person EMAIL] --from DATE --to DATE "
          "--pdf FILE [--paper a4|letter] [--landscape]"_s,
@@ -658,6 +665,7 @@ int Cli::run(const QStringList &args)
         {u"rotation edit"_s, &Cli::rotationEdit}, {u"rotation list"_s, &Cli::rotationList},
         {u"rotation show"_s, &Cli::rotationShow}, {u"rotation remove"_s, &Cli::rotationRemove},
         {u"shifts list"_s, &Cli::shiftsList},     {u"report fairness"_s, &Cli::reportFairnessOutput},
+        {u"export ics"_s, &Cli::exportIcs},       {u"import ics"_s, &Cli::importIcs},
         {u"report hours"_s, &Cli::reportHours},   {u"report coverage"_s, &Cli::reportCoverage},
         {u"swap request"_s, &Cli::swapRequest},   {u"swap accept"_s, &Cli::swapAccept},
         {u"swap decline"_s, &Cli::swapDecline},   {u"swap approve"_s, &Cli::swapApprove},

@@ -69,6 +69,8 @@ private:
     int swapCancel(const QStringList &args);                      // cliengineer.cpp
     int swapList(const QStringList &args);                        // cliengineer.cpp
     int swapAnswer(const QStringList &args, const QString &verb); // cliengineer.cpp
+    int exportIcs(const QStringList &args);                       // cliical.cpp
+    int importIcs(const QStringList &args);                       // cliical.cpp
     int rotationAddOrEdit(const QStringList &args, bool adding);
 
     std::unique_ptr<Database> openDatabase(QString *error);
