@@ -15,6 +15,7 @@
 #include "reportsdialog.h"
 #include "rosterpage.h"
 #include "rotationdialog.h"
+#include "services/icalservice.h"
 #include "services/rosterservice.h"
 #include "services/rotationservice.h"
 #include "store/database.h"
@@ -130,6 +131,9 @@ void MainWindow::createActions()
     m_openDemo = make(u"actionOpenDemo"_s, tr("Open &Demo Team"));
     m_import = make(u"actionImportRoster"_s, tr("&Import Roster…"), QKeySequence(u"Ctrl+I"_s));
     m_export = make(u"actionExportRoster"_s, tr("&Export Roster…"), QKeySequence(u"Ctrl+E"_s));
+    m_exportIcal = make(u"actionExportIcal"_s, tr("Export i&Calendar…"));
+    m_importTimeOffIcal = make(u"actionImportTimeOffIcal"_s, tr("Import &Time Off from iCalendar…"));
+    m_importHolidaysIcal = make(u"actionImportHolidaysIcal"_s, tr("Import &Holidays from iCalendar…"));
     m_quit = make(u"actionQuit"_s, tr("&Quit"), QKeySequence::Quit);
     m_undo = make(u"actionUndo"_s, tr("&Undo"), QKeySequence::Undo);
     m_redo = make(u"actionRedo"_s, tr("&Redo"), QKeySequence::Redo);
@@ -157,6 +161,9 @@ void MainWindow::createActions()
     connect(m_openDemo, &QAction::triggered, this, [this] { openDatabase(Database::demoPath(), true); });
     connect(m_import, &QAction::triggered, this, [this] { importRoster(); });
     connect(m_export, &QAction::triggered, this, [this] { exportRoster(); });
+    connect(m_exportIcal, &QAction::triggered, this, [this] { exportIcal(); });
+    connect(m_importTimeOffIcal, &QAction::triggered, this, [this] { importTimeOffIcal(); });
+    connect(m_importHolidaysIcal, &QAction::triggered, this, [this] { importHolidaysIcal(); });
     connect(m_quit, &QAction::triggered, this, &QWidget::close);
     connect(m_undo, &QAction::triggered, this, [this] {
         if (m_workspace) {
@@ -214,6 +221,10 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_import);
     file->addAction(m_export);
+    file->addSeparator();
+    file->addAction(m_exportIcal);
+    file->addAction(m_importTimeOffIcal);
+    file->addAction(m_importHolidaysIcal);
     file->addSeparator();
     file->addAction(m_printSheet);
     file->addSeparator();
@@ -379,6 +390,9 @@ void MainWindow::updateActions()
     const bool hasTeams = open && !m_workspace->rosterModel().teams().isEmpty();
     m_import->setEnabled(open);
     m_export->setEnabled(open && m_workspace->rosterModel().rowCount() > 0);
+    m_exportIcal->setEnabled(open);
+    m_importTimeOffIcal->setEnabled(open);
+    m_importHolidaysIcal->setEnabled(open);
     m_addPerson->setEnabled(open);
     m_newTeam->setEnabled(open);
     m_editTeam->setEnabled(hasTeams);
@@ -578,6 +592,149 @@ void MainWindow::exportRoster(const QString &fileName)
         return;
     }
     statusBar()->showMessage(tr("Exported the roster to %1").arg(QDir::toNativeSeparators(path)), 8000);
+}
+
+void MainWindow::exportIcal(const QString &fileName)
+{
+    if (!m_workspace) {
+        return;
+    }
+    // What to export: a team, a rotation or a person, picked from one list.
+    struct Choice
+    {
+        QString label;
+        std::function<Result<QByteArray>(IcalService &, QDate, QDate)> run;
+    };
+    QList<Choice> choices;
+    for (const Team &team : m_workspace->roster().teams().value_or({})) {
+        choices.append({tr("Team: %1").arg(team.name),
+                        [id = team.id](IcalService &s, QDate from, QDate to) { return s.exportTeam(id, from, to); }});
+    }
+    for (const Rotation &rotation : m_workspace->rotations().rotations().value_or({})) {
+        choices.append(
+            {tr("Rotation: %1").arg(rotation.name),
+             [id = rotation.id](IcalService &s, QDate from, QDate to) { return s.exportRotation(id, from, to); }});
+    }
+    const Person person = m_rosterPage->currentPerson();
+    if (!person.id.isNull()) {
+        choices.append({tr("Person: %1").arg(person.name), [id = person.id](IcalService &s, QDate from, QDate to) {
+                            return s.exportPerson(id, from, to);
+                        }});
+    }
+    if (choices.isEmpty()) {
+        showError(tr("Cannot Export iCalendar"), tr("There is no team, rotation or person to export yet."));
+        return;
+    }
+    QStringList labels;
+    for (const Choice &c : choices) {
+        labels << c.label;
+    }
+    bool ok = false;
+    const QString picked = QInputDialog::getItem(this, tr("Export iCalendar"),
+                                                 tr("Shifts of the next 365 days (teams and people with their time "
+                                                    "off):"),
+                                                 labels, 0, false, &ok);
+    if (!ok) {
+        return;
+    }
+    QString path = fileName;
+    if (path.isEmpty()) {
+        path = QFileDialog::getSaveFileName(this, tr("Export iCalendar"),
+                                            QSettings().value(u"import/folder"_s).toString() + u"/shifts.ics"_s,
+                                            tr("iCalendar files (*.ics)"));
+        if (path.isEmpty()) {
+            return;
+        }
+    }
+    IcalService service(m_workspace->database());
+    const auto [from, to] = IcalService::defaultExportPeriod(m_workspace->database().clock().now().date());
+    const auto ics = choices.at(labels.indexOf(picked)).run(service, from, to);
+    if (!ics) {
+        showError(tr("Cannot Export iCalendar"), ics.errorMessage());
+        return;
+    }
+    if (auto status = IcalService::writeFile(path, ics.value()); !status) {
+        showError(tr("Cannot Export iCalendar"), status.errorMessage());
+        return;
+    }
+    statusBar()->showMessage(tr("Exported %1 to %2").arg(picked, QDir::toNativeSeparators(path)), 8000);
+}
+
+void MainWindow::importTimeOffIcal(const QString &fileName)
+{
+    if (!m_workspace) {
+        return;
+    }
+    const Person person = m_rosterPage->currentPerson();
+    if (person.id.isNull()) {
+        showError(tr("Cannot Import Time Off"), tr("Select the person in the roster whose time off it is."));
+        return;
+    }
+    QString path = fileName;
+    if (path.isEmpty()) {
+        path = QFileDialog::getOpenFileName(this, tr("Import Time Off of %1").arg(person.name),
+                                            QSettings().value(u"import/folder"_s).toString(),
+                                            tr("iCalendar files (*.ics);;All files (*)"));
+        if (path.isEmpty()) {
+            return;
+        }
+    }
+    const auto bytes = IcalService::readFile(path);
+    const auto [from, to] = IcalService::defaultImportPeriod(m_workspace->database().clock().now().date());
+    const auto result = bytes ? IcalService(m_workspace->database()).importTimeOff(person.id, bytes.value(), from, to)
+                              : Result<IcalImportSummary>(bytes.error());
+    if (!result) {
+        showError(tr("Cannot Import Time Off"), tr("Nothing was imported. %1").arg(result.errorMessage()));
+        return;
+    }
+    statusBar()->showMessage(tr("Imported time off of %1: %2 new, %3 already there")
+                                 .arg(person.name)
+                                 .arg(result->added)
+                                 .arg(result->skipped),
+                             8000);
+}
+
+void MainWindow::importHolidaysIcal(const QString &fileName)
+{
+    if (!m_workspace) {
+        return;
+    }
+    const QList<Team> teams = m_workspace->roster().teams().value_or({});
+    if (teams.isEmpty()) {
+        showError(tr("Cannot Import Holidays"), tr("Create a team first."));
+        return;
+    }
+    QStringList names;
+    for (const Team &team : teams) {
+        names << team.name;
+    }
+    bool ok = false;
+    const QString picked =
+        QInputDialog::getItem(this, tr("Import Holidays"), tr("Public holidays of the team:"), names, 0, false, &ok);
+    if (!ok) {
+        return;
+    }
+    QString path = fileName;
+    if (path.isEmpty()) {
+        path = QFileDialog::getOpenFileName(this, tr("Import Holidays of %1").arg(picked),
+                                            QSettings().value(u"import/folder"_s).toString(),
+                                            tr("iCalendar files (*.ics);;All files (*)"));
+        if (path.isEmpty()) {
+            return;
+        }
+    }
+    const auto bytes = IcalService::readFile(path);
+    const auto [from, to] = IcalService::defaultImportPeriod(m_workspace->database().clock().now().date());
+    const auto result = bytes ? IcalService(m_workspace->database())
+                                    .importHolidays(teams.at(names.indexOf(picked)).id, bytes.value(), from, to)
+                              : Result<IcalImportSummary>(bytes.error());
+    if (!result) {
+        showError(tr("Cannot Import Holidays"), tr("Nothing was imported. %1").arg(result.errorMessage()));
+        return;
+    }
+    statusBar()->showMessage(
+        tr("Imported holidays of %1: %2 new, %3 already there").arg(picked).arg(result->added).arg(result->skipped),
+        8000);
 }
 
 void MainWindow::refreshRotationState()

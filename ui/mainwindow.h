@@ -47,6 +47,11 @@ public:
     void createTeam();
     void importRoster(const QString &fileName = {});
     void exportRoster(const QString &fileName = {});
+    /// iCalendar: a team's, a rotation's or a person's shifts to an .ics file; time off of the
+    /// selected person, or a team's holidays, from one (through IcalService).
+    void exportIcal(const QString &fileName = {});
+    void importTimeOffIcal(const QString &fileName = {});
+    void importHolidaysIcal(const QString &fileName = {});
     void newRotation();
     void editRotation();
     void planRotations();
@@ -85,6 +90,9 @@ private:
     QAction *m_openDemo = nullptr;
     QAction *m_import = nullptr;
     QAction *m_export = nullptr;
+    QAction *m_exportIcal = nullptr;
+    QAction *m_importTimeOffIcal = nullptr;
+    QAction *m_importHolidaysIcal = nullptr;
     QAction *m_quit = nullptr;
     QAction *m_undo = nullptr;
     QAction *m_redo = nullptr;
