@@ -8,7 +8,8 @@
 #   ./packaging/dev.sh asan    deps + ASan/UBSan debug build in build-asan/ + run the tests there
 #   ./packaging/dev.sh bench   deps + coinor-cbc + build the planner benchmark + run it (extra args are
 #                              passed on: --size S|M|L, --no-cbc, --cbc-seconds N); report in bench-results/
-#   ./packaging/dev.sh fuzz    (not yet available)
+#   ./packaging/dev.sh fuzz    deps + clang-14 libFuzzer/ASan/UBSan build of the iCalendar import fuzzer in
+#                              build-fuzz/ + run it for SECONDS (default 600): ./packaging/dev.sh fuzz [SECONDS]
 #
 # Every step is idempotent: a second run installs nothing, rebuilds nothing that is up to date and
 # only calls apt-get / sudo when something is actually missing.
@@ -18,7 +19,7 @@
 set -euo pipefail
 
 # Debian packages needed to build, test and demo Tandem (and to build KCalendarCore from source).
-PACKAGES="gnome-keyring dbus qt6-base-dev libqt6sql6-sqlite qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools qtkeychain-qt6-dev libical-dev extra-cmake-modules dpkg-dev cmake ninja-build g++ pkg-config xvfb xauth imagemagick libgl-dev fonts-dejavu-core poppler-utils radicale python3-caldav python3-icalendar"
+PACKAGES="gnome-keyring dbus qt6-base-dev libqt6sql6-sqlite qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools qtkeychain-qt6-dev libical-dev extra-cmake-modules dpkg-dev cmake ninja-build g++ pkg-config xvfb xauth imagemagick libgl-dev fonts-dejavu-core poppler-utils radicale python3-caldav python3-icalendar clang-14 libclang-rt-14-dev"
 # Only for ./packaging/dev.sh bench: CBC, the MIP solver the planner benchmark compares against.
 BENCH_PACKAGES="coinor-cbc"
 
@@ -46,7 +47,7 @@ commands:
   run     build + build/bin/tandem --demo [ARGS...]
   asan    deps + AddressSanitizer/UBSan debug build (build-asan/) + ctest
   bench   deps + coinor-cbc + build + build/bin/tandem_plannerbench [--size S|M|L] [--no-cbc]
-  fuzz    not yet available
+  fuzz    deps + clang-14 fuzz build (build-fuzz/) + tandem_icalfuzz for SECONDS (default 600)
 EOF
 }
 
@@ -284,8 +285,22 @@ case $cmd in
         exec "$REPO_ROOT/build/bin/tandem_plannerbench" --out "$REPO_ROOT/bench-results" "$@"
         ;;
     fuzz)
-        log "$cmd: not yet available"
-        exit 2
+        seconds=${1:-600}
+        [[ $seconds =~ ^[0-9]+$ ]] || die "fuzz: SECONDS must be a whole number, not '$seconds'"
+        deps
+        export CC=clang-14 CXX=clang++-14
+        configure "$REPO_ROOT/build-fuzz" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 \
+            -DTANDEM_FUZZ=ON -DTANDEM_BUILD_TESTS=OFF -DTANDEM_SANITIZE=OFF
+        cmake --build "$REPO_ROOT/build-fuzz" -j "$JOBS" --target tandem_icalfuzz
+        # The corpus grows in build-fuzz/; the committed seeds stay as they are. A crash lands in
+        # build-fuzz/fuzz-artifacts/: keep it as a seed once the fix is in.
+        mkdir -p "$REPO_ROOT/build-fuzz/fuzz-corpus" "$REPO_ROOT/build-fuzz/fuzz-artifacts"
+        export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
+        export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+        exec "$REPO_ROOT/build-fuzz/bin/tandem_icalfuzz" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+            -max_len=65536 -print_final_stats=1 -dict="$REPO_ROOT/tests/fuzz/ical.dict" \
+            -artifact_prefix="$REPO_ROOT/build-fuzz/fuzz-artifacts/" \
+            "$REPO_ROOT/build-fuzz/fuzz-corpus" "$REPO_ROOT/tests/fuzz/seeds"
         ;;
     -h | --help | help)
         usage
