@@ -6,8 +6,10 @@
 #   ./packaging/dev.sh test    build + run the test suite (offscreen)
 #   ./packaging/dev.sh run     build + start the app with demo data (extra args are passed on)
 #   ./packaging/dev.sh asan    deps + ASan/UBSan debug build in build-asan/ + run the tests there
-#   ./packaging/dev.sh bench   deps + coinor-cbc + build the planner benchmark + run it (extra args are
-#                              passed on: --size S|M|L, --no-cbc, --cbc-seconds N); report in bench-results/
+#   ./packaging/dev.sh bench   deps + coinor-cbc + vdirsyncer + build the planner and sync benchmarks + run
+#                              both (extra args go to the planner: --size S|M|L, --no-cbc, --cbc-seconds N);
+#                              `bench planner ARGS` / `bench sync ARGS` (--runs N, --shifts S, --no-vdirsyncer)
+#                              run only one; reports in bench-results/
 #   ./packaging/dev.sh fuzz    deps + clang-14 libFuzzer/ASan/UBSan build of the iCalendar import fuzzer in
 #                              build-fuzz/ + run it for SECONDS (default 600): ./packaging/dev.sh fuzz [SECONDS]
 #
@@ -20,8 +22,9 @@ set -euo pipefail
 
 # Debian packages needed to build, test and demo Tandem (and to build KCalendarCore from source).
 PACKAGES="gnome-keyring dbus qt6-base-dev libqt6sql6-sqlite qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools qtkeychain-qt6-dev libical-dev extra-cmake-modules dpkg-dev cmake ninja-build g++ pkg-config xvfb xauth imagemagick libgl-dev fonts-dejavu-core poppler-utils radicale python3-caldav python3-icalendar clang-14 libclang-rt-14-dev"
-# Only for ./packaging/dev.sh bench: CBC, the MIP solver the planner benchmark compares against.
-BENCH_PACKAGES="coinor-cbc"
+# Only for ./packaging/dev.sh bench: CBC, the MIP solver the planner benchmark compares against;
+# vdirsyncer, the client the sync benchmark compares against.
+BENCH_PACKAGES="coinor-cbc vdirsyncer"
 
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 DEPS_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/tandem/deps"
@@ -46,7 +49,8 @@ commands:
   test    build + ctest (QT_QPA_PLATFORM=offscreen)
   run     build + build/bin/tandem --demo [ARGS...]
   asan    deps + AddressSanitizer/UBSan debug build (build-asan/) + ctest
-  bench   deps + coinor-cbc + build + build/bin/tandem_plannerbench [--size S|M|L] [--no-cbc]
+  bench   deps + coinor-cbc + vdirsyncer + build + build/bin/tandem_plannerbench [--size S|M|L] [--no-cbc]
+          and build/bin/tandem_syncbench; `bench planner ARGS` or `bench sync [--runs N] [--shifts S]`: one only
   fuzz    deps + clang-14 fuzz build (build-fuzz/) + tandem_icalfuzz for SECONDS (default 600)
 EOF
 }
@@ -280,9 +284,29 @@ case $cmd in
         # shellcheck disable=SC2086  # a list of package names
         ensure_packages $BENCH_PACKAGES
         configure "$REPO_ROOT/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTANDEM_SANITIZE=OFF
-        # Only the benchmark and what it links: a half-finished GUI change elsewhere cannot block it.
-        cmake --build "$REPO_ROOT/build" -j "$JOBS" --target tandem_plannerbench
-        exec "$REPO_ROOT/build/bin/tandem_plannerbench" --out "$REPO_ROOT/bench-results" "$@"
+        which=all
+        if [[ ${1:-} == planner || ${1:-} == sync ]]; then
+            which=$1
+            shift
+        fi
+        # Only the benchmarks and what they link: a half-finished GUI change elsewhere cannot block them.
+        case $which in
+            planner) targets=(tandem_plannerbench) ;;
+            sync) targets=(tandem_syncbench) ;;
+            *) targets=(tandem_plannerbench tandem_syncbench) ;;
+        esac
+        cmake --build "$REPO_ROOT/build" -j "$JOBS" --target "${targets[@]}"
+        if [[ $which != sync ]]; then
+            "$REPO_ROOT/build/bin/tandem_plannerbench" --out "$REPO_ROOT/bench-results" "$@"
+        fi
+        if [[ $which == sync ]]; then
+            exec "$REPO_ROOT/build/bin/tandem_syncbench" --out "$REPO_ROOT/bench-results" "$@"
+        elif [[ $which == all ]]; then
+            # 1,000 shifts (about 3 min a run): Radicale 3.1 scans the whole collection on every new
+            # item's PUT, so 10,000 take about an hour per upload. `bench sync` alone uses 10,000.
+            exec "$REPO_ROOT/build/bin/tandem_syncbench" --out "$REPO_ROOT/bench-results" \
+                --shifts "${SYNC_BENCH_SHIFTS:-1000}"
+        fi
         ;;
     fuzz)
         seconds=${1:-600}
