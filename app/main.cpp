@@ -77,5 +77,6 @@ int main(int argc, char *argv[])
                              : QSettings().value(u"database/last"_s, Tandem::Database::defaultPath()).toString();
     window.openDatabase(path, demo);
     window.show();
+    window.enableIdentityPrompt();
     return app.exec();
 }

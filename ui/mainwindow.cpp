@@ -2,7 +2,11 @@
 
 #include "calendar/calendarpage.h"
 #include "calendar/monthview.h"
+#include "home/homepage.h"
+#include "home/remindersettingsdialog.h"
+#include "home/remindertray.h"
 #include "ical/icalinfo.h"
+#include "identitydialog.h"
 #include "importreportdialog.h"
 #include "itemmodels/plancommands.h"
 #include "itemmodels/rostercommands.h"
@@ -16,6 +20,7 @@
 #include "rosterpage.h"
 #include "rotationdialog.h"
 #include "services/icalservice.h"
+#include "services/identity.h"
 #include "services/rosterservice.h"
 #include "services/rotationservice.h"
 #include "store/database.h"
@@ -42,6 +47,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 
 using namespace Qt::StringLiterals;
@@ -60,6 +66,23 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     // Its filter bar is wide; the roster page decides how small the window may get.
     m_calendarPage->setMinimumSize(200, 200);
     m_pages->addWidget(m_calendarPage);
+    m_homePage = new HomePage(m_pages);
+    m_homePage->setMinimumSize(200, 200);
+    m_pages->addWidget(m_homePage);
+    connect(m_homePage, &HomePage::statusMessage, this,
+            [this](const QString &text, int timeout) { statusBar()->showMessage(text, timeout); });
+    connect(m_homePage, &HomePage::identityRequested, this, &MainWindow::setIdentity);
+    m_reminders = new ReminderTray(this);
+    connect(m_reminders, &ReminderTray::reminded, m_homePage, &HomePage::showReminder);
+    connect(m_reminders, &ReminderTray::showRequested, this, [this] {
+        showNormal();
+        raise();
+        activateWindow();
+    });
+    connect(m_reminders, &ReminderTray::quitRequested, this, [this] {
+        m_quitting = true;
+        close();
+    });
     connect(m_calendarPage, &CalendarPage::statusMessage, this,
             [this](const QString &text, int timeout) { statusBar()->showMessage(text, timeout); });
     connect(m_calendarPage, &CalendarPage::printRequested, this,
@@ -105,6 +128,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     restoreState(settings.value(u"window/state"_s).toByteArray());
     // Back on the page the user left: the roster or the calendar.
     m_calendarShown = settings.value(u"window/page"_s).toString() == u"calendar";
+    // An engineer who said who they are starts on their Home page.
+    m_homeShown = !configuredEmail().isEmpty();
     updateActions();
     updateTitle();
 }
@@ -114,6 +139,8 @@ MainWindow::~MainWindow()
     // The pages show models of the workspace: detach them before it goes.
     m_rosterPage->setModel(nullptr);
     m_calendarPage->setWorkspace(nullptr);
+    m_reminders->setWorkspace(nullptr);
+    m_homePage->setWorkspace(nullptr);
 }
 
 void MainWindow::createActions()
@@ -149,6 +176,8 @@ void MainWindow::createActions()
     m_plan = make(u"actionPlan"_s, tr("&Plan…"));
     m_printSheet = make(u"actionPrintSheet"_s, tr("&Print Rotation Sheet…"), QKeySequence::Print);
     m_reports = make(u"actionReports"_s, tr("&Reports…"), QKeySequence(u"Ctrl+R"_s));
+    m_setIdentity = make(u"actionSetIdentity"_s, tr("Set My &Identity…"));
+    m_reminderSettings = make(u"actionReminderSettings"_s, tr("Re&minders…"));
     m_showToolBar = make(u"actionShowToolBar"_s, tr("Show &Toolbar"));
     m_showToolBar->setCheckable(true);
     m_about = make(u"actionAbout"_s, tr("&About Tandem"));
@@ -164,7 +193,12 @@ void MainWindow::createActions()
     connect(m_exportIcal, &QAction::triggered, this, [this] { exportIcal(); });
     connect(m_importTimeOffIcal, &QAction::triggered, this, [this] { importTimeOffIcal(); });
     connect(m_importHolidaysIcal, &QAction::triggered, this, [this] { importHolidaysIcal(); });
-    connect(m_quit, &QAction::triggered, this, &QWidget::close);
+    connect(m_quit, &QAction::triggered, this, [this] {
+        m_quitting = true;
+        close();
+    });
+    connect(m_setIdentity, &QAction::triggered, this, &MainWindow::setIdentity);
+    connect(m_reminderSettings, &QAction::triggered, this, &MainWindow::editReminderSettings);
     connect(m_undo, &QAction::triggered, this, [this] {
         if (m_workspace) {
             m_workspace->undoStack().undo();
@@ -243,6 +277,9 @@ void MainWindow::createMenus()
     edit->addAction(m_editTeam);
     edit->addSeparator();
     edit->addAction(m_find);
+    edit->addSeparator();
+    edit->addAction(m_setIdentity);
+    edit->addAction(m_reminderSettings);
 
     QMenu *rotations = menuBar()->addMenu(tr("&Rotations"));
     rotations->setObjectName(u"rotationsMenu"_s);
@@ -270,6 +307,11 @@ void MainWindow::createMenus()
     toolBar->addAction(m_plan);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_showHome = view->addAction(tr("&Home"));
+    m_showHome->setObjectName(u"showHomeAction"_s);
+    m_showHome->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    m_showHome->setCheckable(true);
+    connect(m_showHome, &QAction::triggered, this, &MainWindow::showHome);
     m_showRoster = view->addAction(tr("&Roster"));
     m_showRoster->setObjectName(u"showRosterAction"_s);
     m_showRoster->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
@@ -304,10 +346,14 @@ bool MainWindow::openDatabase(const QString &path, bool demo)
     }
     m_rosterPage->setModel(nullptr);
     m_calendarPage->setWorkspace(nullptr);
+    m_reminders->setWorkspace(nullptr);
+    m_homePage->setWorkspace(nullptr);
     m_workspace = std::move(opened).value();
     Workspace *ws = m_workspace.get();
     m_rosterPage->setModel(&ws->rosterModel());
     m_calendarPage->setWorkspace(ws);
+    m_homePage->setWorkspace(ws);
+    m_reminders->setWorkspace(ws);
     connect(&ws->shiftEditor(), &ShiftEditor::failed, this,
             [this](const QString &message) { showError(tr("Cannot Undo or Redo"), message); });
     connect(&ws->undoStack(), &QUndoStack::indexChanged, this, &MainWindow::updateActions);
@@ -348,6 +394,10 @@ bool MainWindow::openDatabase(const QString &path, bool demo)
     updateActions();
     updateTitle();
     statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(ws->database().path())), 5000);
+    if (m_promptIdentity && !m_identityAsked && configuredEmail().isEmpty() && ws->rosterModel().rowCount() > 0) {
+        m_identityAsked = true;
+        QTimer::singleShot(0, this, &MainWindow::setIdentity);
+    }
     return true;
 }
 
@@ -357,14 +407,17 @@ void MainWindow::updatePage()
         !m_workspace || (m_workspace->rosterModel().rowCount() == 0 && m_workspace->rosterModel().teams().isEmpty());
     if (empty) {
         m_pages->setCurrentWidget(m_welcomePage);
+    } else if (m_homeShown) {
+        m_pages->setCurrentWidget(m_homePage);
     } else if (m_calendarShown) {
         m_pages->setCurrentWidget(m_calendarPage);
     } else {
         m_pages->setCurrentWidget(m_rosterPage);
     }
     if (m_showRoster) {
-        m_showRoster->setChecked(!m_calendarShown);
-        m_showCalendar->setChecked(m_calendarShown);
+        m_showHome->setChecked(m_homeShown);
+        m_showRoster->setChecked(!m_homeShown && !m_calendarShown);
+        m_showCalendar->setChecked(!m_homeShown && m_calendarShown);
     }
 }
 
@@ -798,12 +851,14 @@ void MainWindow::editRotation()
 
 void MainWindow::showRoster()
 {
+    m_homeShown = false;
     m_calendarShown = false;
     updatePage();
 }
 
 void MainWindow::showCalendar()
 {
+    m_homeShown = false;
     m_calendarShown = true;
     updatePage();
     if (m_pages->currentWidget() == m_calendarPage) {
@@ -881,12 +936,71 @@ void MainWindow::about()
                                 QStringLiteral(QT_VERSION_STR), kcalendarcoreVersion()));
 }
 
+void MainWindow::showHome()
+{
+    m_homeShown = true;
+    updatePage();
+    if (m_pages->currentWidget() == m_homePage) {
+        m_homePage->refresh();
+        m_homePage->setFocus();
+    }
+}
+
+void MainWindow::setIdentity()
+{
+    if (!m_workspace) {
+        return;
+    }
+    // Window-modal but not blocking: the window (and its reminders) keeps running behind it.
+    auto *dialog = new IdentityDialog(m_workspace->roster().people().value_or({}), configuredEmail(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        setConfiguredEmail(dialog->email());
+        if (m_workspace) {
+            m_workspace->database().setActor(defaultActor());
+        }
+        if (!dialog->email().isEmpty()) {
+            m_homeShown = true;
+        }
+        m_homePage->refresh();
+        m_reminders->check();
+        updatePage();
+        statusBar()->showMessage(
+            dialog->email().isEmpty() ? tr("Forgot who you are.") : tr("You are %1.").arg(dialog->email()), 5000);
+    });
+    dialog->open();
+}
+
+void MainWindow::enableIdentityPrompt()
+{
+    m_promptIdentity = true;
+    if (m_workspace && !m_identityAsked && configuredEmail().isEmpty() && m_workspace->rosterModel().rowCount() > 0) {
+        m_identityAsked = true;
+        QTimer::singleShot(0, this, &MainWindow::setIdentity);
+    }
+}
+
+void MainWindow::editReminderSettings()
+{
+    ReminderSettingsDialog dialog(m_reminders->settings(), m_reminders->isTrayAvailable(), this);
+    if (dialog.exec() == QDialog::Accepted) {
+        dialog.settings().save();
+        m_reminders->setSettings(dialog.settings());
+    }
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     QSettings settings;
     settings.setValue(u"window/geometry"_s, saveGeometry());
     settings.setValue(u"window/state"_s, saveState());
-    settings.setValue(u"window/page"_s, m_calendarShown ? u"calendar"_s : u"roster"_s);
+    settings.setValue(u"window/page"_s, m_homeShown ? u"home"_s : m_calendarShown ? u"calendar"_s : u"roster"_s);
+    if (!m_quitting && m_reminders->isTrayAvailable() && m_reminders->settings().keepInTray) {
+        // Keep running in the tray: reminders keep coming; the tray's menu quits.
+        hide();
+        event->ignore();
+        return;
+    }
     event->accept();
 }
 

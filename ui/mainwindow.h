@@ -15,6 +15,8 @@ class QStackedWidget;
 namespace Tandem {
 
 class CalendarPage;
+class HomePage;
+class ReminderTray;
 class RosterPage;
 class WelcomePage;
 class Workspace;
@@ -35,6 +37,16 @@ public:
     Workspace *workspace() const { return m_workspace.get(); }
     RosterPage *rosterPage() const { return m_rosterPage; }
     CalendarPage *calendarPage() const { return m_calendarPage; }
+    HomePage *homePage() const { return m_homePage; }
+    ReminderTray *reminderTray() const { return m_reminders; }
+    /// View > Home (Ctrl+0): the engineer's page, the first page when the user said who they are.
+    void showHome();
+    /// Edit > Set My Identity…: who the user is on the roster.
+    void setIdentity();
+    /// Edit > Reminders…
+    void editReminderSettings();
+    /// Asks "Who are you?" (from now on, whenever a database with people opens and nobody is set).
+    void enableIdentityPrompt();
     /// View > Roster (Ctrl+1) and View > Calendar (Ctrl+2).
     void showRoster();
     void showCalendar();
@@ -80,6 +92,15 @@ private:
     RosterPage *m_rosterPage;
     CalendarPage *m_calendarPage;
     bool m_calendarShown = false;
+    HomePage *m_homePage;
+    ReminderTray *m_reminders;
+    bool m_homeShown = false;
+    bool m_quitting = false;
+    bool m_promptIdentity = false;
+    bool m_identityAsked = false;
+    QAction *m_showHome = nullptr;
+    QAction *m_setIdentity = nullptr;
+    QAction *m_reminderSettings = nullptr;
     QAction *m_showRoster = nullptr;
     QAction *m_showCalendar = nullptr;
     QLabel *m_statusCount;

@@ -19,7 +19,8 @@ QString tr(const char *text)
 QString when(const QDateTime &utc)
 {
     // The local zone of the machine: a notification is read where the user is.
-    return QLocale().toString(utc.toLocalTime(), u"ddd d MMM HH:mm"_s);
+    const QDateTime local = utc.toLocalTime();
+    return QLocale().toString(local, u"ddd d MMM HH:mm"_s) + u' ' + local.timeZoneAbbreviation();
 }
 
 QString partnerWords(const MyShift &s)

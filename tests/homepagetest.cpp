@@ -1,0 +1,177 @@
+#include "home/homepage.h"
+
+#include "services/identity.h"
+#include "services/shiftservice.h"
+#include "shiftfixture.h"
+#include "workspace.h"
+
+#include <QApplication>
+#include <QFrame>
+#include <QLabel>
+#include <QPushButton>
+#include <QSettings>
+#include <QTranslator>
+#include <QTreeWidget>
+#include <QUndoStack>
+
+using namespace Qt::StringLiterals;
+using namespace Tandem;
+
+/// The engineer's Home page, offscreen, on a real database with a fake clock: the right next
+/// shift and partner, who is on call now with gaps, handoff notes through the undo stack, the
+/// reminder banner, and a refresh when the database changes.
+class HomePageTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_home;
+    // Wednesday 25 March 2026 12:00 UTC: week 0 (Dev 0 + Ops 0) is on call; Dev 1 + Ops 1 next.
+    FakeClock m_clock{QDateTime(QDate(2026, 3, 25), QTime(12, 0), Qt::UTC)};
+
+    template <typename T> static T *child(QWidget &page, const QString &name)
+    {
+        auto *widget = page.findChild<T *>(name);
+        if (!widget) {
+            qFatal("no %s", qPrintable(name));
+        }
+        return widget;
+    }
+
+    static QTreeWidgetItem *row(QTreeWidget *view, const QString &rotation)
+    {
+        for (int i = 0; i < view->topLevelItemCount(); ++i) {
+            if (view->topLevelItem(i)->text(0) == rotation) {
+                return view->topLevelItem(i);
+            }
+        }
+        return nullptr;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qputenv("XDG_CONFIG_HOME", m_home.filePath(u"config"_s).toUtf8());
+        qputenv("XDG_DATA_HOME", m_home.filePath(u"data"_s).toUtf8());
+        QCoreApplication::setOrganizationName(u"TandemTest"_s);
+        QCoreApplication::setApplicationName(u"homepagetest"_s);
+        auto *translator = new QTranslator(this); // "4 days", as the executable says it
+        QVERIFY(translator->load(u":/i18n/tandem_en.qm"_s));
+        QCoreApplication::installTranslator(translator);
+    }
+
+    void showsTheRightPair()
+    {
+        Test::ShiftFixture f(m_clock);
+        setConfiguredEmail(u"dev1@example.com"_s);
+        auto opened = Workspace::open(f.db->path());
+        QVERIFY2(opened, qPrintable(opened.errorMessage()));
+        HomePage page;
+        page.resize(1200, 900);
+        page.setClock(&m_clock);
+        page.setWorkspace(opened.value().get());
+        page.show();
+
+        QVERIFY(!child<QWidget>(page, u"noIdentity"_s)->isVisibleTo(&page));
+        const QString title = child<QLabel>(page, u"nextTitle"_s)->text();
+        QVERIFY2(title.contains(u"Payments on call: starts in 4 days 20 hours"_s), qPrintable(title));
+        const QString partner = child<QLabel>(page, u"nextPartner"_s)->text();
+        QVERIFY2(partner.contains(u"Ops 1"_s), qPrintable(partner));
+        QVERIFY2(partner.contains(u"developer seat"_s), qPrintable(partner));
+        QCOMPARE(page.nextShift()->shift.id, f.shifts.at(1).id);
+
+        auto *onCall = child<QTreeWidget>(page, u"onCallView"_s);
+        QCOMPARE(onCall->topLevelItemCount(), 2);
+        QTreeWidgetItem *payments = row(onCall, u"Payments on call"_s);
+        QVERIFY(payments);
+        QVERIFY(payments->text(1).startsWith(u"Dev 0"_s));
+        QVERIFY(payments->text(2).startsWith(u"Ops 0"_s));
+        QVERIFY2(payments->text(3).contains(u"in 4 days 20 hours"_s), qPrintable(payments->text(3)));
+        QVERIFY2(payments->text(4).startsWith(u"Dev 1 and Ops 1"_s), qPrintable(payments->text(4)));
+        // Checkout has a developer but nobody in the ops seat: said plainly.
+        QTreeWidgetItem *checkout = row(onCall, u"Checkout on call"_s);
+        QVERIFY(checkout);
+        QVERIFY(checkout->text(1).startsWith(u"Dev 3"_s));
+        QCOMPARE(checkout->text(2), u"nobody: the seat is empty (a gap)"_s);
+
+        // Dev 1's own shifts to come: weeks 1 and 5.
+        auto *upcoming = child<QTreeWidget>(page, u"upcomingView"_s);
+        QCOMPARE(upcoming->topLevelItemCount(), 2);
+        QCOMPARE(upcoming->topLevelItem(0)->text(4), u"Ops 1"_s);
+
+        // Someone takes Ops 1 off the next shift: the page follows the commit by itself.
+        QVERIFY(opened.value()->shifts().clearSeat(f.shifts.at(1).id, Seat::Ops));
+        const QString gap = child<QLabel>(page, u"nextPartner"_s)->text();
+        QVERIFY2(gap.contains(u"nobody: the seat is empty"_s), qPrintable(gap));
+        setConfiguredEmail({});
+    }
+
+    void handoffNoteReachesTheNextPair()
+    {
+        Test::ShiftFixture f(m_clock);
+        f.db.reset(); // the workspace's connection does the writing
+        setConfiguredEmail(u"dev0@example.com"_s);
+        auto opened = Workspace::open(f.dir.filePath(u"tandem.sqlite"_s));
+        QVERIFY(opened);
+        Workspace &ws = *opened.value();
+        HomePage page;
+        page.setClock(&m_clock);
+        page.setWorkspace(&ws);
+        // Dev 0 is on call: the note goes on the shift under way.
+        QCOMPARE(page.noteShift()->shift.id, f.shifts.at(0).id);
+        QVERIFY(child<QPushButton>(page, u"leaveNoteButton"_s)->isEnabled());
+        QVERIFY(page.leaveNote(u"Queue backlog on payments-3; watch it after 18:00"_s));
+        QCOMPARE(ws.undoStack().count(), 1);
+        QVERIFY(child<QLabel>(page, u"myNote"_s)->text().contains(u"Queue backlog"_s));
+
+        // Ops 1 (incoming) sees it on their home.
+        setConfiguredEmail(u"ops1@example.com"_s);
+        page.refresh();
+        const QString note = child<QLabel>(page, u"nextNote"_s)->text();
+        QVERIFY2(note.contains(u"Handoff note from Dev 0 and Ops 0"_s), qPrintable(note));
+        QVERIFY2(note.contains(u"Queue backlog on payments-3"_s), qPrintable(note));
+        // Undo takes it back, and the page follows the commit by itself.
+        ws.undoStack().undo();
+        QVERIFY2(child<QLabel>(page, u"nextNote"_s)->text().contains(u"No handoff note"_s),
+                 qPrintable(child<QLabel>(page, u"nextNote"_s)->text()));
+        setConfiguredEmail({});
+    }
+
+    void withoutIdentityItAsks()
+    {
+        Test::ShiftFixture f(m_clock);
+        setConfiguredEmail({});
+        auto opened = Workspace::open(f.db->path());
+        QVERIFY(opened);
+        HomePage page;
+        page.setClock(&m_clock);
+        page.setWorkspace(opened.value().get());
+        page.show();
+        QVERIFY(child<QWidget>(page, u"noIdentity"_s)->isVisibleTo(&page));
+        bool asked = false;
+        connect(&page, &HomePage::identityRequested, this, [&asked] { asked = true; });
+        child<QPushButton>(page, u"setIdentityButton"_s)->click();
+        QVERIFY(asked);
+        // Who is on call is for everyone.
+        QCOMPARE(child<QTreeWidget>(page, u"onCallView"_s)->topLevelItemCount(), 2);
+    }
+
+    void reminderBanner()
+    {
+        HomePage page;
+        page.show();
+        auto *banner = child<QFrame>(page, u"reminderBanner"_s);
+        QVERIFY(!banner->isVisible());
+        Reminder r;
+        r.title = u"On call in 1 hour: Payments on call"_s;
+        r.text = u"Your shift starts Mon 30 Mar 09:00, with Ops 1."_s;
+        page.showReminder(r);
+        QVERIFY(banner->isVisible());
+        QVERIFY(child<QLabel>(page, u"reminderText"_s)->text().contains(u"On call in 1 hour"_s));
+        child<QPushButton>(page, u"dismissReminder"_s)->click();
+        QVERIFY(!banner->isVisible());
+    }
+};
+
+QTEST_MAIN(HomePageTest)
+#include "homepagetest.moc"
