@@ -12,6 +12,7 @@
 #include "services/rotationservice.h"
 #include "services/shiftservice.h"
 #include "store/database.h"
+#include "sync/synccontroller.h"
 
 namespace Tandem {
 
@@ -27,10 +28,13 @@ Workspace::Workspace(std::unique_ptr<Database> db, bool demo)
     m_shiftEditor = new ShiftEditor(*m_shifts, &m_undoStack, this);
     m_rosterModel = new RosterModel(*m_db, *m_roster, this);
     m_rosterModel->setEditor(m_editor);
+    m_sync = new SyncController(*m_db, this);
 }
 
 Workspace::~Workspace()
 {
+    // The sync announces on the database: it goes first (it waits for a running sync).
+    delete m_sync;
     // Commands refer to the services: clear them before the services go.
     m_undoStack.clear();
     delete m_rosterModel;

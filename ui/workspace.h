@@ -19,6 +19,7 @@ class RotationEditor;
 class RotationService;
 class ShiftEditor;
 class ShiftService;
+class SyncController;
 
 /// One open database with everything the window needs on it: services, the undo stack and
 /// the item models. Opening another database replaces the whole workspace.
@@ -43,6 +44,8 @@ public:
     ShiftService &shifts() { return *m_shifts; }
     ShiftEditor &shiftEditor() { return *m_shiftEditor; }
     QUndoStack &undoStack() { return m_undoStack; }
+    /// CalDAV sharing of this database's teams (in the background, on its own connection).
+    SyncController &sync() { return *m_sync; }
     bool isDemo() const { return m_demo; }
 
 private:
@@ -59,6 +62,7 @@ private:
     PlanEditor *m_planEditor = nullptr;         // child
     ShiftEditor *m_shiftEditor = nullptr;       // child
     RosterModel *m_rosterModel = nullptr;       // child
+    SyncController *m_sync = nullptr;           // child
     bool m_demo = false;
 };
 
