@@ -24,6 +24,7 @@
 #include "services/rosterservice.h"
 #include "services/rotationservice.h"
 #include "store/database.h"
+#include "sync/syncui.h"
 #include "teamdialog.h"
 #include "timeoffdialog.h"
 #include "welcomepage.h"
@@ -104,6 +105,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     statusBar()->addPermanentWidget(m_statusPath);
 
     createActions();
+    m_sync = new SyncUi(this);
     createMenus();
 
     connect(m_welcomePage, &WelcomePage::createTeamRequested, this, &MainWindow::createTeam);
@@ -137,6 +139,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 MainWindow::~MainWindow()
 {
     // The pages show models of the workspace: detach them before it goes.
+    m_sync->setWorkspace(nullptr);
     m_rosterPage->setModel(nullptr);
     m_calendarPage->setWorkspace(nullptr);
     m_reminders->setWorkspace(nullptr);
@@ -289,6 +292,10 @@ void MainWindow::createMenus()
     rotations->addAction(m_plan);
     rotations->addSeparator();
     rotations->addAction(m_reports);
+    rotations->addSeparator();
+    rotations->addAction(m_sync->shareAction());
+    rotations->addAction(m_sync->syncNowAction());
+    rotations->addAction(m_sync->conflictsAction());
 
     QToolBar *toolBar = addToolBar(tr("Main"));
     toolBar->setObjectName(u"mainToolBar"_s);
@@ -344,6 +351,7 @@ bool MainWindow::openDatabase(const QString &path, bool demo)
         showError(tr("Cannot Open Database"), opened.errorMessage());
         return false;
     }
+    m_sync->setWorkspace(nullptr);
     m_rosterPage->setModel(nullptr);
     m_calendarPage->setWorkspace(nullptr);
     m_reminders->setWorkspace(nullptr);
@@ -354,6 +362,7 @@ bool MainWindow::openDatabase(const QString &path, bool demo)
     m_calendarPage->setWorkspace(ws);
     m_homePage->setWorkspace(ws);
     m_reminders->setWorkspace(ws);
+    m_sync->setWorkspace(ws);
     connect(&ws->shiftEditor(), &ShiftEditor::failed, this,
             [this](const QString &message) { showError(tr("Cannot Undo or Redo"), message); });
     connect(&ws->undoStack(), &QUndoStack::indexChanged, this, &MainWindow::updateActions);

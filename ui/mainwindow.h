@@ -18,6 +18,7 @@ class CalendarPage;
 class HomePage;
 class ReminderTray;
 class RosterPage;
+class SyncUi;
 class WelcomePage;
 class Workspace;
 
@@ -105,6 +106,7 @@ private:
     QAction *m_showCalendar = nullptr;
     QLabel *m_statusCount;
     QLabel *m_statusPath;
+    SyncUi *m_sync = nullptr;
 
     QAction *m_newDatabase = nullptr;
     QAction *m_openDatabase = nullptr;

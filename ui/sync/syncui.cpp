@@ -1,0 +1,237 @@
+#include "syncui.h"
+
+#include "conflictsdialog.h"
+#include "sharedialog.h"
+#include "store/database.h"
+#include "synccontroller.h"
+#include "workspace.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QCryptographicHash>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMainWindow>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Tandem {
+
+namespace {
+
+/// The server refused the password: ask again, with the user and the server shown.
+std::optional<QString> askPassword(QWidget *parent, const SyncAccount &account, const QString &teamName,
+                                   const QString &reason, bool *remember)
+{
+    QDialog dialog(parent);
+    dialog.setObjectName(u"passwordDialog"_s);
+    dialog.setWindowTitle(QObject::tr("Password for %1").arg(teamName));
+    auto *why = new QLabel(QObject::tr("The server refused the password: %1").arg(reason), &dialog);
+    why->setWordWrap(true);
+    auto *password = new QLineEdit(&dialog);
+    password->setObjectName(u"passwordEdit"_s);
+    password->setEchoMode(QLineEdit::Password);
+    auto *keep = new QCheckBox(QObject::tr("&Remember in the keychain"), &dialog);
+    keep->setChecked(true);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    auto *form = new QFormLayout;
+    form->addRow(QObject::tr("Server:"), new QLabel(account.url.toDisplayString(), &dialog));
+    form->addRow(QObject::tr("User:"), new QLabel(account.username, &dialog));
+    form->addRow(QObject::tr("&Password:"), password);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(why);
+    layout->addLayout(form);
+    layout->addWidget(keep);
+    layout->addWidget(buttons);
+    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    dialog.resize(460, dialog.sizeHint().height());
+    if (dialog.exec() != QDialog::Accepted) {
+        return std::nullopt;
+    }
+    *remember = keep->isChecked();
+    return password->text();
+}
+
+QString fingerprint(const QSslCertificate &certificate)
+{
+    return QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper());
+}
+
+} // namespace
+
+SyncUi::SyncUi(QMainWindow *window) : QObject(window), m_window(window)
+{
+    m_share = new QAction(tr("S&hare Team via CalDAV…"), this);
+    m_share->setObjectName(u"actionShareTeam"_s);
+    m_syncNow = new QAction(tr("S&ync Now"), this);
+    m_syncNow->setObjectName(u"actionSyncNow"_s);
+    // Ctrl+R is Reports; F5 is what calendar and mail clients use to fetch.
+    m_syncNow->setShortcut(QKeySequence(Qt::Key_F5));
+    m_conflicts = new QAction(tr("Sync &Conflicts…"), this);
+    m_conflicts->setObjectName(u"actionSyncConflicts"_s);
+    connect(m_share, &QAction::triggered, this, &SyncUi::showShareDialog);
+    connect(m_syncNow, &QAction::triggered, this, [this] {
+        if (m_workspace) {
+            m_workspace->sync().syncNow();
+        }
+    });
+    connect(m_conflicts, &QAction::triggered, this, &SyncUi::showConflicts);
+
+    QStatusBar *bar = window->statusBar();
+    m_status = new QLabel(bar);
+    m_status->setObjectName(u"syncStatusLabel"_s);
+    m_progress = new QProgressBar(bar);
+    m_progress->setObjectName(u"syncProgress"_s);
+    m_progress->setMaximumWidth(120);
+    m_progress->setTextVisible(false);
+    m_progress->hide();
+    m_pending = new QLabel(bar);
+    m_pending->setObjectName(u"syncPendingLabel"_s);
+    m_conflictCount = new QLabel(bar);
+    m_conflictCount->setObjectName(u"syncConflictsLabel"_s);
+    m_conflictCount->setToolTip(tr("Open the conflicts (Rotations ▸ Sync Conflicts…)"));
+    connect(m_conflictCount, &QLabel::linkActivated, this, &SyncUi::showConflicts);
+    m_readOnly = new QLabel(bar);
+    m_readOnly->setObjectName(u"syncReadOnlyLabel"_s);
+    m_readOnly->setStyleSheet(u"color: #8a5300;"_s);
+    m_readOnly->setWordWrap(false);
+    int at = 0;
+    for (QWidget *w :
+         {static_cast<QWidget *>(m_readOnly), static_cast<QWidget *>(m_status), static_cast<QWidget *>(m_progress),
+          static_cast<QWidget *>(m_pending), static_cast<QWidget *>(m_conflictCount)}) {
+        bar->insertPermanentWidget(at++, w);
+    }
+    m_refresh.setSingleShot(true);
+    m_refresh.setInterval(500);
+    connect(&m_refresh, &QTimer::timeout, this, &SyncUi::updateStatus);
+    setWorkspace(nullptr);
+}
+
+void SyncUi::setWorkspace(Workspace *workspace)
+{
+    if (m_workspace) {
+        m_workspace->sync().setAutomatic(false);
+        disconnect(&m_workspace->sync(), nullptr, this, nullptr);
+        disconnect(&m_workspace->database(), nullptr, this, nullptr);
+    }
+    m_workspace = workspace;
+    m_refresh.stop();
+    m_progress->hide();
+    if (workspace) {
+        SyncController *sync = &workspace->sync();
+        sync->setPasswordPrompt(
+            [this](const SyncAccount &account, const QString &teamName, const QString &reason, bool *remember) {
+                return askPassword(m_window, account, teamName, reason, remember);
+            });
+        connect(sync, &SyncController::started, this, [this] {
+            m_progress->setRange(0, 0);
+            m_progress->show();
+            m_status->setText(tr("Syncing…"));
+        });
+        connect(sync, &SyncController::progress, this, [this](const QString &phase, int done, int total) {
+            m_progress->setRange(0, total);
+            m_progress->setValue(done);
+            m_status->setText(phase);
+        });
+        connect(sync, &SyncController::finished, this, &SyncUi::updateStatus);
+        connect(sync, &SyncController::certificateRefused, this, &SyncUi::showCertificate);
+        connect(&workspace->database(), &Database::committed, this, [this] { m_refresh.start(); });
+        sync->setAutomatic(true);
+    }
+    updateStatus();
+}
+
+void SyncUi::updateStatus()
+{
+    SyncController *sync = m_workspace ? &m_workspace->sync() : nullptr;
+    const bool shared = sync && sync->hasAccounts();
+    m_share->setEnabled(m_workspace != nullptr);
+    m_syncNow->setEnabled(shared);
+    m_conflicts->setEnabled(shared);
+    if (!shared) {
+        for (QWidget *w :
+             {static_cast<QWidget *>(m_status), static_cast<QWidget *>(m_progress), static_cast<QWidget *>(m_pending),
+              static_cast<QWidget *>(m_conflictCount), static_cast<QWidget *>(m_readOnly)}) {
+            w->hide();
+        }
+        return;
+    }
+    if (!sync->isSyncing()) {
+        m_progress->hide();
+        m_status->setText(sync->hasRun() ? sync->statusText() : tr("Shared through CalDAV"));
+        m_status->setStyleSheet(sync->hasRun() && !sync->lastOk() ? u"color: #b00020;"_s : QString());
+    }
+    m_status->setToolTip(m_status->text());
+    m_status->show();
+    const int pending = sync->pending();
+    m_pending->setText(tr("Waiting to send: %1").arg(pending));
+    m_pending->setVisible(pending > 0);
+    const int conflicts = sync->conflictCount();
+    m_conflictCount->setText(u"<a href=\"conflicts\">%1</a>"_s.arg(tr("Conflicts: %1").arg(conflicts)));
+    m_conflictCount->setVisible(conflicts > 0);
+    m_readOnly->setText(sync->readOnlyText());
+    m_readOnly->setVisible(!sync->readOnlyText().isEmpty());
+}
+
+void SyncUi::showShareDialog()
+{
+    if (!m_workspace) {
+        return;
+    }
+    ShareDialog dialog(*m_workspace, m_window);
+    dialog.exec();
+    updateStatus();
+}
+
+void SyncUi::showConflicts()
+{
+    if (!m_workspace) {
+        return;
+    }
+    ConflictsDialog dialog(*m_workspace, m_window);
+    dialog.exec();
+    updateStatus();
+}
+
+void SyncUi::showCertificate(const QString &teamName, const DavError &error)
+{
+    const QSslCertificate certificate = error.certificates.value(0);
+    const QString print = fingerprint(certificate);
+    // Once per certificate and session: the status bar keeps saying it at every try.
+    if (m_certificatesShown.contains(print)) {
+        return;
+    }
+    m_certificatesShown.append(print);
+    QStringList details;
+    for (const QSslCertificate &c : error.certificates) {
+        details.append(tr("Subject: %1\nIssuer: %2\nValid: %3 to %4\nSHA-256: %5")
+                           .arg(c.subjectDisplayName(), c.issuerDisplayName(),
+                                QLocale().toString(c.effectiveDate().toLocalTime(), QLocale::ShortFormat),
+                                QLocale().toString(c.expiryDate().toLocalTime(), QLocale::ShortFormat),
+                                fingerprint(c)));
+    }
+    QMessageBox box(QMessageBox::Warning, tr("Certificate Refused"),
+                    tr("Tandem did not connect to the server of %1: %2\n\nNothing was sent. If the server is "
+                       "yours, give it a certificate the system trusts (or add its authority to the system's "
+                       "trusted certificates), then sync again. Compare the fingerprint with the one your "
+                       "administrator gives you.")
+                        .arg(teamName, error.message),
+                    QMessageBox::Ok, m_window);
+    box.setObjectName(u"certificateDialog"_s);
+    box.setInformativeText(details.value(0));
+    if (details.size() > 1) {
+        box.setDetailedText(details.join(u"\n\n"_s));
+    }
+    box.exec();
+}
+
+} // namespace Tandem
