@@ -282,7 +282,9 @@ void SyncController::onFinished(const QList<Outcome> &outcomes)
     }
     m_hasRun = true;
     m_lastOk = ok;
-    const QString time = QLocale().toString(m_db.clock().now().toLocalTime().time(), QLocale::ShortFormat);
+    // Minutes are enough, also where the short format has seconds (the C locale's does).
+    const QString time = QLocale().toString(m_db.clock().now().toLocalTime().time(),
+                                            QLocale().timeFormat(QLocale::ShortFormat).remove(u":ss"_s));
     if (ok) {
         m_statusText = tr("Synced %1 · %2 received, %3 sent").arg(time).arg(received).arg(sent);
     } else {

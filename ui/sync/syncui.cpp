@@ -12,6 +12,7 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QFrame>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -104,11 +105,13 @@ SyncUi::SyncUi(QMainWindow *window) : QObject(window), m_window(window)
     m_readOnly->setObjectName(u"syncReadOnlyLabel"_s);
     m_readOnly->setStyleSheet(u"color: #8a5300;"_s);
     m_readOnly->setWordWrap(false);
-    int at = 0;
-    for (QWidget *w :
-         {static_cast<QWidget *>(m_readOnly), static_cast<QWidget *>(m_status), static_cast<QWidget *>(m_progress),
-          static_cast<QWidget *>(m_pending), static_cast<QWidget *>(m_conflictCount)}) {
-        bar->insertPermanentWidget(at++, w);
+    auto *separator = new QFrame(bar);
+    separator->setFrameShape(QFrame::VLine);
+    separator->setFrameShadow(QFrame::Sunken);
+    m_separator = separator;
+    const QList<QWidget *> widgets{m_readOnly, m_status, m_progress, m_pending, m_conflictCount, m_separator};
+    for (int i = 0; i < widgets.size(); ++i) {
+        bar->insertPermanentWidget(i, widgets.at(i));
     }
     m_refresh.setSingleShot(true);
     m_refresh.setInterval(500);
@@ -158,13 +161,12 @@ void SyncUi::updateStatus()
     m_syncNow->setEnabled(shared);
     m_conflicts->setEnabled(shared);
     if (!shared) {
-        for (QWidget *w :
-             {static_cast<QWidget *>(m_status), static_cast<QWidget *>(m_progress), static_cast<QWidget *>(m_pending),
-              static_cast<QWidget *>(m_conflictCount), static_cast<QWidget *>(m_readOnly)}) {
+        for (QWidget *w : QList<QWidget *>{m_status, m_progress, m_pending, m_conflictCount, m_readOnly, m_separator}) {
             w->hide();
         }
         return;
     }
+    m_separator->show();
     if (!sync->isSyncing()) {
         m_progress->hide();
         m_status->setText(sync->hasRun() ? sync->statusText() : tr("Shared through CalDAV"));

@@ -48,7 +48,8 @@ private:
     QLabel *m_pending;
     QLabel *m_conflictCount;
     QLabel *m_readOnly;
-    QTimer m_refresh; ///< counts after local edits, gathered
+    QWidget *m_separator; ///< between the sync widgets and the window's own
+    QTimer m_refresh;     ///< counts after local edits, gathered
     QStringList m_certificatesShown;
 };
 
