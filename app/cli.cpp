@@ -399,6 +399,10 @@ struct RotationOptions
                                      u"Let the same pair work two consecutive shifts."_s};
     QCommandLineOption disallowSamePair{u"disallow-same-pair-consecutive"_s,
                                         u"Never the same pair in two consecutive shifts (the default)."_s};
+    QCommandLineOption swapsNeedApproval{u"swaps-need-approval"_s,
+                                         u"A lead approves swaps and covers the colleagues agreed on."_s};
+    QCommandLineOption swapsWithoutApproval{u"swaps-without-approval"_s,
+                                            u"Swaps and covers apply once the colleague accepts (the default)."_s};
     QCommandLineOption newDevs{u"new-devs"_s, u"Developers who pair only with a senior ops engineer (empty: none)."_s,
                                u"EMAIL,..."_s};
     QCommandLineOption forbid{u"forbid"_s, u"Pairs that never share a shift (empty: none)."_s,
@@ -412,10 +416,28 @@ struct RotationOptions
 
     QList<QCommandLineOption> forCommand(bool adding) const
     {
-        QList<QCommandLineOption> list{
-            team,   opsPool,       timeZone,      length,         handoffDay,    handoffTime,      days,
-            start,  minRest,       maxPer4Weeks,  opsConcurrency, allowSamePair, disallowSamePair, newDevs,
-            forbid, weekendWeight, holidayWeight, nightWeight,    freezeDays,    lookbackWeeks};
+        QList<QCommandLineOption> list{team,
+                                       opsPool,
+                                       timeZone,
+                                       length,
+                                       handoffDay,
+                                       handoffTime,
+                                       days,
+                                       start,
+                                       minRest,
+                                       maxPer4Weeks,
+                                       opsConcurrency,
+                                       allowSamePair,
+                                       disallowSamePair,
+                                       newDevs,
+                                       forbid,
+                                       weekendWeight,
+                                       holidayWeight,
+                                       nightWeight,
+                                       freezeDays,
+                                       lookbackWeeks,
+                                       swapsNeedApproval,
+                                       swapsWithoutApproval};
         if (!adding) {
             list.prepend(name);
         }
@@ -549,6 +571,12 @@ Result<Rotation> applyRotationOptions(const QCommandLineParser &parser, const Ro
     }
     if (parser.isSet(o.disallowSamePair)) {
         r.rules.noSamePairConsecutive = true;
+    }
+    if (parser.isSet(o.swapsNeedApproval) && parser.isSet(o.swapsWithoutApproval)) {
+        return optionError(u"swaps-need-approval"_s, u"cannot be given with --swaps-without-approval"_s);
+    }
+    if (parser.isSet(o.swapsNeedApproval) || parser.isSet(o.swapsWithoutApproval)) {
+        r.rules.swapsNeedApproval = parser.isSet(o.swapsNeedApproval);
     }
     if (parser.isSet(o.newDevs)) {
         auto ids = peopleByEmail(roster, u"new-devs"_s, parser.value(o.newDevs));
@@ -1368,6 +1396,8 @@ int Cli::rotationShow(const QStringList &args)
                                    plural(rules.opsConcurrency, u"rotation"_s, u"rotations"_s))},
         {u"same pair"_s,
          rules.noSamePairConsecutive ? u"never in two consecutive shifts"_s : u"may work consecutive shifts"_s},
+        {u"swaps"_s, rules.swapsNeedApproval ? u"a lead approves what colleagues agree on"_s
+                                             : u"apply once the colleague accepts"_s},
         {u"new developers"_s, rules.newDevelopers.isEmpty() ? u"none"_s
                                                             : u"%1 (pair only with a senior ops engineer)"_s.arg(
                                                                   namesOf(*db, c, rules.newDevelopers))},

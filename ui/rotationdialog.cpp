@@ -180,6 +180,11 @@ RotationDialog::RotationDialog(const QList<Team> &teams, const QList<Person> &pe
     hardForm->addRow(tr("Most shifts per person in &4 weeks:"), m_maxShifts);
     hardForm->addRow(tr("Rotations one ops engineer &covers:"), m_concurrency);
     hardForm->addRow(QString(), m_noSamePair);
+    m_swapsNeedApproval = new QCheckBox(tr("Swaps and covers need a lead's &approval"), hard);
+    m_swapsNeedApproval->setObjectName(u"swapsNeedApprovalCheck"_s);
+    m_swapsNeedApproval->setToolTip(
+        tr("When on, a swap or cover the colleagues agreed on waits for someone else on the roster to approve it."));
+    hardForm->addRow(QString(), m_swapsNeedApproval);
     hardForm->addRow(tr("New de&velopers:"), m_newDevelopers);
 
     auto *weights = new QGroupBox(tr("Load weights"), rules);
@@ -320,6 +325,7 @@ void RotationDialog::setRotation(const Rotation &r)
     m_maxShifts->setValue(rules.maxShiftsPer4Weeks);
     m_concurrency->setValue(rules.opsConcurrency);
     m_noSamePair->setChecked(rules.noSamePairConsecutive);
+    m_swapsNeedApproval->setChecked(rules.swapsNeedApproval);
     m_weekendWeight->setValue(rules.weekendWeight);
     m_holidayWeight->setValue(rules.holidayWeight);
     m_nightWeight->setValue(rules.nightWeight);
@@ -353,6 +359,7 @@ Rotation RotationDialog::rotation() const
     rules.maxShiftsPer4Weeks = m_maxShifts->value();
     rules.opsConcurrency = m_concurrency->value();
     rules.noSamePairConsecutive = m_noSamePair->isChecked();
+    rules.swapsNeedApproval = m_swapsNeedApproval->isChecked();
     rules.newDevelopers.clear();
     for (int i = 0; i < m_newDevelopers->count(); ++i) {
         if (m_newDevelopers->item(i)->checkState() == Qt::Checked) {

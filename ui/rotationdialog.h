@@ -81,6 +81,7 @@ private:
     QSpinBox *m_maxShifts;
     QSpinBox *m_concurrency;
     QCheckBox *m_noSamePair;
+    QCheckBox *m_swapsNeedApproval;
     QListWidget *m_newDevelopers;
     QDoubleSpinBox *m_weekendWeight;
     QDoubleSpinBox *m_holidayWeight;
