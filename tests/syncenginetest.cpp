@@ -202,6 +202,9 @@ private Q_SLOTS:
         QCOMPARE(b0.note, a0.note);
         QCOMPARE(b0.bridgeUrl, a0.bridgeUrl);
         QCOMPARE(ShiftRepository(*a.db).find(list.at(1).id).value()->note, u"Payment provider maintenance Tuesday"_s);
+        // The log names the server for what came from it, not this user.
+        const auto history = ChangeLog(*a.db).entries(Entity::Shift, list.at(1).id.toString()).value();
+        QCOMPARE(history.last().actor, u"a teammate via 127.0.0.1"_s);
         QCOMPARE(teamShifts(*b.db, team), teamShifts(*a.db, team));
         QCOMPARE(resourcesOnServer(), up.sent);
 

@@ -24,6 +24,12 @@ QString tr(const char *text, int n = -1)
 
 constexpr int WriteBatch = 100;
 
+// Who the change log names for changes that came from the server.
+QString remoteActor(const QUrl &url)
+{
+    return QCoreApplication::translate("Tandem::SyncEngine", "a teammate via %1").arg(url.host());
+}
+
 // Roster first (shifts and time off name its people and rotations), then the rest.
 int applyOrder(ResourceKind kind)
 {
@@ -191,15 +197,20 @@ struct SyncEngine::Run
         return {};
     }
 
-    // Writes the server's version here; its change-log rows are not sent back.
+    // Writes the server's version here; its change-log rows are not sent back. The log names
+    // the server, not this user: someone else made the change (reminders rely on it).
     Status applyTheirs(const ResourceRef &ref, const std::optional<QJsonObject> &theirs)
     {
         auto before = repo.lastSeq();
         if (!before) {
             return before.error();
         }
-        if (auto status = local.apply(ref, theirs); !status) {
-            return status;
+        const QString me = e.m_db.actor();
+        e.m_db.setActor(remoteActor(e.m_client.settings().url));
+        const Status applied = local.apply(ref, theirs);
+        e.m_db.setActor(me);
+        if (!applied) {
+            return applied;
         }
         return repo.markSyncedAfter(before.value());
     }
@@ -834,8 +845,12 @@ Result<TeamId> joinCollection(Database &db, CalDavClient &client)
     if (!before) {
         return before.error();
     }
-    if (auto status = local.apply(ResourceRef{ResourceKind::Roster, decoded->uid}, decoded->data); !status) {
-        return status.error();
+    const QString me = db.actor();
+    db.setActor(remoteActor(client.settings().url));
+    const Status applied = local.apply(ResourceRef{ResourceKind::Roster, decoded->uid}, decoded->data);
+    db.setActor(me);
+    if (!applied) {
+        return applied.error();
     }
     if (auto status = repo.markSyncedAfter(before.value()); !status) {
         return status.error();
