@@ -17,9 +17,9 @@ namespace Tandem {
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+QString tr(const char *text)
 {
-    return QCoreApplication::translate("Tandem::SyncEngine", text, nullptr, n);
+    return QCoreApplication::translate("Tandem::SyncEngine", text);
 }
 
 constexpr int WriteBatch = 100;
@@ -748,9 +748,9 @@ SyncReport SyncEngine::run()
     r.report.ok = ok;
     if (ok) {
         QStringList parts;
-        parts << tr("%n received", r.report.received) << tr("%n sent", r.report.sent);
+        parts << tr("%1 received").arg(r.report.received) << tr("%1 sent").arg(r.report.sent);
         if (openConflicts > 0) {
-            parts << tr("%n conflicts to resolve", openConflicts);
+            parts << tr("conflicts to resolve: %1").arg(openConflicts);
         }
         if (readOnly) {
             parts << tr("read-only: the server refuses this account's changes");
