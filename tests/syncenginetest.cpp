@@ -144,7 +144,7 @@ private Q_SLOTS:
         // the same instants.
         QProcess python;
         python.start(u"/usr/bin/python3"_s,
-                     {QStringLiteral(TANDEM_TEST_DATA) + u"/../caldav_list.py"_s, m_url.toString()});
+                     {QStringLiteral(TANDEM_TEST_SCRIPTS) + u"/caldav_list.py"_s, m_url.toString()});
         QVERIFY(python.waitForFinished(60000));
         QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
         QHash<QString, QJsonObject> seen;
@@ -472,7 +472,7 @@ private Q_SLOTS:
         QProcess python;
         python.setProcessChannelMode(QProcess::MergedChannels);
         python.start(u"/usr/bin/python3"_s,
-                     {QStringLiteral(TANDEM_TEST_DATA) + u"/../caldav_client.py"_s, m_url.toString(), moved, deleted});
+                     {QStringLiteral(TANDEM_TEST_SCRIPTS) + u"/caldav_client.py"_s, m_url.toString(), moved, deleted});
         QVERIFY(python.waitForFinished(60000));
         QVERIFY2(python.exitCode() == 0, python.readAll().constData());
 
