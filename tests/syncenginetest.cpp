@@ -375,6 +375,34 @@ private Q_SLOTS:
         QVERIFY(!SyncRepository(*a.db).account(team).value()->syncToken.contains("bogus"));
     }
 
+    void anItemThatCannotBeAppliedHoldsNothingElseBack()
+    {
+        Side a;
+        const TeamId team = plannedTeam(a);
+        QVERIFY(sync(*a.db, team).ok);
+        // Another program writes a Tandem-looking shift of a rotation nobody has.
+        Shift stray = teamShifts(*a.db, team).first();
+        stray.id = ShiftId::create();
+        stray.rotationId = RotationId::create();
+        CalDavClient other(settings());
+        const QByteArray ics =
+            encodeResource(ResourceData{ResourceKind::Shift, stray.id.toString(), toJson(stray)}, {});
+        QVERIFY(std::holds_alternative<QByteArray>(other.put(other.hrefFor(stray.id.toString()), ics, {})));
+
+        const ShiftId mine = teamShifts(*a.db, team).at(1).id;
+        QVERIFY(ShiftService(*a.db).setNote(mine, u"still goes out"_s));
+        const SyncReport r = sync(*a.db, team);
+        QVERIFY(!r.ok);
+        QVERIFY2(r.message.contains(u"rotation this database does not have"_s), qPrintable(r.message));
+        QCOMPARE(r.sent, 1); // the local change went out anyway
+        QCOMPARE(r.pending, 0);
+        QVERIFY(!ShiftRepository(*a.db).find(stray.id).value());
+        // The token stayed: the next sync reads the stray item again and says so again.
+        const SyncReport again = sync(*a.db, team);
+        QVERIFY(!again.ok);
+        QVERIFY(again.message.contains(u"rotation this database does not have"_s));
+    }
+
     void serverDownKeepsEveryLocalChange()
     {
         Side a;

@@ -82,6 +82,7 @@ struct SyncEngine::Run
     QHash<QString, QString> hrefUid; // href -> uid
     QSet<QString> conflicted;        // uids
     IcalDirectory directory;
+    QStringList pullProblems; // server items that could not be applied here
 
     explicit Run(SyncEngine &engine) : e(engine), repo(engine.m_db), local(engine.m_db, engine.m_team) {}
 
@@ -364,9 +365,9 @@ struct SyncEngine::Run
         if (auto status = tx.commit(); !status) {
             return failLocal(status.error());
         }
-        if (!problems.isEmpty()) {
-            return failLocal(Error{problems.first()});
-        }
+        // What could not be applied is read again at the next sync (the token stays); the
+        // rest of the sync goes on, so one bad item never holds back the local changes.
+        pullProblems += problems;
         return loadState();
     }
 
@@ -714,7 +715,7 @@ SyncReport SyncEngine::run()
         bool full = false;
         QByteArray newToken;
         ok = r.pull(account.value()->syncToken, tokenRefused, newToken, full);
-        if (ok) {
+        if (ok && r.pullProblems.isEmpty()) {
             Transaction tx(m_db);
             ok = tx.status() && repo.setToken(m_team, newToken) && tx.commit();
         }
@@ -736,6 +737,14 @@ SyncReport SyncEngine::run()
         }
     }
     QObject::disconnect(connection);
+    if (ok && !r.pullProblems.isEmpty()) {
+        const QString first = r.pullProblems.first();
+        ok = r.failLocal(Error{r.pullProblems.size() == 1
+                                   ? tr("%1 Tandem tries again at the next sync.").arg(first)
+                                   : tr("%1 (and %2 more like it) Tandem tries again at the next sync.")
+                                         .arg(first)
+                                         .arg(r.pullProblems.size() - 1)});
+    }
 
     // What still waits for the server: this team's resources with unsynced changes.
     if (auto pending = r.dirtyResources(false); pending) {
