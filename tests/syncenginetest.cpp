@@ -17,6 +17,7 @@
 #include "store/teamrepository.h"
 #include "store/timeoffrepository.h"
 #include "store/transaction.h"
+#include "sync/localitems.h"
 #include "testutil.h"
 
 #include <QJsonArray>
@@ -373,6 +374,40 @@ private Q_SLOTS:
         QCOMPARE(r.sent + r.received, 0); // no duplicates, nothing re-sent
         QCOMPARE(resourcesOnServer(), up.sent);
         QVERIFY(!SyncRepository(*a.db).account(team).value()->syncToken.contains("bogus"));
+    }
+
+    void serverStoppedInTheMiddleOfAnUploadLosesNothing()
+    {
+        Side a;
+        const TeamId team = plannedTeam(a);
+        const int total = int(LocalItems(*a.db, team).all()->size());
+        SyncEngine engine(*a.db, team, settings());
+        int stoppedAt = 0;
+        engine.setProgress([&](const QString &phase, int done, int) {
+            if (stoppedAt == 0 && phase.contains(u"Sending"_s) && done == total / 2) {
+                stoppedAt = done;
+                m_server->stop();
+            }
+        });
+        const SyncReport cut = engine.run();
+        QVERIFY(stoppedAt > 0);
+        QVERIFY(!cut.ok);
+        QCOMPARE(cut.error->kind, DavError::Kind::Network);
+        QVERIFY(cut.sent > 0 && cut.sent < total);
+        QCOMPARE(cut.pending, total - cut.sent);
+
+        QVERIFY(m_server->restart());
+        const SyncReport rest = sync(*a.db, team);
+        QVERIFY2(rest.ok, qPrintable(rest.message));
+        QCOMPARE(rest.sent, total - cut.sent);
+        QCOMPARE(rest.pending, 0);
+        QCOMPARE(resourcesOnServer(), total); // every resource once, none twice
+
+        Side b;
+        CalDavClient client(settings());
+        QVERIFY(joinCollection(*b.db, client));
+        QVERIFY(sync(*b.db, team).ok);
+        QCOMPARE(teamShifts(*b.db, team), teamShifts(*a.db, team));
     }
 
     void anItemThatCannotBeAppliedHoldsNothingElseBack()
