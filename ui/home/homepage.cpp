@@ -341,9 +341,12 @@ void HomePage::fillNext(const Person &me, const QDateTime &now)
     }
     if (!m_next) {
         m_nextTitle->setText(tr("No shift of yours is planned."));
-        for (QLabel *label : {m_nextWhen, m_nextPartner, m_nextBridge, m_nextNote}) {
+        for (QLabel *label : {m_nextPartner, m_nextBridge, m_nextNote}) {
             label->clear();
         }
+        // Say where shifts come from, so an empty home is not a dead end.
+        m_nextWhen->setText(tr("A lead plans the rotations with Rotations ▸ Plan… (or shares them through a "
+                               "CalDAV server: Rotations ▸ Share Team via CalDAV…). Your shifts show here then."));
         return;
     }
     const MyShift &s = *m_next;
