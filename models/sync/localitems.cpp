@@ -41,6 +41,42 @@ Error about(const QString &what, const Error &error)
     return Error{tr("Could not apply the server's %1: %2").arg(what, error.message), error.field};
 }
 
+// Brings one entity to the server's version (`wanted`; nullopt: deleted) through its
+// repository, with its change-log row; writes nothing when both already agree.
+template <typename Repo, typename T>
+Status write(Repo &repo, ChangeLog &log, QStringView entity, const QString &what, const std::optional<T> &existing,
+             const std::optional<T> &wanted)
+{
+    if (!wanted) {
+        if (!existing) {
+            return {};
+        }
+        if (auto status = repo.remove(existing->id); !status) {
+            return about(what, status.error());
+        }
+        return log.append(entity, existing->id.toString(), ChangeAction::Delete, toJson(*existing), {});
+    }
+    if (existing && *existing == *wanted) {
+        return {};
+    }
+    if (auto status = existing ? repo.update(*wanted) : repo.insert(*wanted); !status) {
+        return about(what, status.error());
+    }
+    return log.append(entity, wanted->id.toString(), existing ? ChangeAction::Update : ChangeAction::Create,
+                      existing ? toJson(*existing) : QJsonObject(), toJson(*wanted));
+}
+
+// The same for a value the server has, looking up this database's version by its id.
+template <typename Repo, typename T>
+Status upsert(Repo &repo, ChangeLog &log, QStringView entity, const QString &what, const T &wanted)
+{
+    auto existing = repo.find(wanted.id);
+    if (!existing) {
+        return existing.error();
+    }
+    return write(repo, log, entity, what, existing.value(), std::optional<T>(wanted));
+}
+
 } // namespace
 
 LocalItems::LocalItems(Database &db, TeamId team) : m_db(db), m_team(team) {}
@@ -112,10 +148,20 @@ Result<QJsonObject> LocalItems::roster()
     auto rotations = RotationRepository(m_db).all();
     auto pools = PoolRepository(m_db).all();
     auto holidays = HolidayRepository(m_db).forTeam(m_team);
-    for (const Error *error : {&team.error(), &people.error(), &rotations.error(), &pools.error(), &holidays.error()}) {
-        if (!error->message.isEmpty()) {
-            return *error;
-        }
+    if (!team) {
+        return team.error();
+    }
+    if (!people) {
+        return people.error();
+    }
+    if (!rotations) {
+        return rotations.error();
+    }
+    if (!pools) {
+        return pools.error();
+    }
+    if (!holidays) {
+        return holidays.error();
     }
     if (!team.value()) {
         return Error{tr("The team of this sync account no longer exists.")};
@@ -309,135 +355,86 @@ Status LocalItems::applyRequest(const QString &uid, const std::optional<QJsonObj
 {
     SwapRequestRepository repo(m_db);
     ChangeLog log(m_db);
+    const QString what = tr("swap request %1").arg(uid);
     auto existing = repo.find(SwapRequestId::fromString(uid));
     if (!existing) {
         return existing.error();
     }
-    if (!theirs) {
-        if (!existing.value()) {
-            return {};
+    std::optional<SwapRequest> wanted;
+    if (theirs) {
+        wanted = swapRequestFromJson(*theirs);
+        if (!wanted) {
+            return Error{tr("The server's swap request %1 cannot be read.").arg(uid)};
         }
-        if (auto status = repo.remove(existing.value()->id); !status) {
-            return about(tr("deletion of a swap request"), status.error());
-        }
-        return log.append(Entity::Request, uid, ChangeAction::Delete, toJson(*existing.value()), {});
     }
-    const auto request = swapRequestFromJson(*theirs);
-    if (!request) {
-        return Error{tr("The server's swap request %1 cannot be read.").arg(uid)};
-    }
-    if (!existing.value()) {
-        if (auto status = repo.insert(*request); !status) {
-            return about(tr("swap request %1").arg(uid), status.error());
-        }
-        return log.append(Entity::Request, uid, ChangeAction::Create, {}, toJson(*request));
-    }
-    if (*existing.value() == *request) {
-        return {};
-    }
-    if (auto status = repo.update(*request); !status) {
-        return about(tr("swap request %1").arg(uid), status.error());
-    }
-    return log.append(Entity::Request, uid, ChangeAction::Update, toJson(*existing.value()), toJson(*request));
+    return write(repo, log, Entity::Request, what, existing.value(), wanted);
 }
 
 Status LocalItems::applyShift(const QString &uid, const std::optional<QJsonObject> &theirs)
 {
     ShiftRepository shifts(m_db);
     ChangeLog log(m_db);
+    const QString what = tr("shift %1").arg(uid);
     auto existing = shifts.find(ShiftId::fromString(uid));
     if (!existing) {
         return existing.error();
     }
-    if (!theirs) {
-        if (!existing.value()) {
-            return {};
+    std::optional<Shift> wanted;
+    if (theirs) {
+        auto shift = shiftFromJson(*theirs);
+        if (!shift) {
+            return about(what, shift.error());
         }
-        if (auto status = shifts.remove(existing.value()->id); !status) {
-            return about(tr("deletion of a shift"), status.error());
+        auto rotation = RotationRepository(m_db).find(shift->rotationId);
+        if (!rotation) {
+            return rotation.error();
         }
-        return log.append(Entity::Shift, uid, ChangeAction::Delete, toJson(*existing.value()), {});
-    }
-    auto shift = shiftFromJson(*theirs);
-    if (!shift) {
-        return about(tr("shift %1").arg(uid), shift.error());
-    }
-    auto rotation = RotationRepository(m_db).find(shift->rotationId);
-    if (!rotation) {
-        return rotation.error();
-    }
-    if (!rotation.value()) {
-        return Error{tr("The server's shift %1 names a rotation this database does not have.").arg(uid)};
-    }
-    PersonRepository people(m_db);
-    for (const PersonId &person : {shift->dev, shift->ops}) {
-        if (person.isNull()) {
-            continue;
+        if (!rotation.value()) {
+            return Error{tr("The server's shift %1 names a rotation this database does not have.").arg(uid)};
         }
-        auto found = people.find(person);
-        if (!found) {
-            return found.error();
+        PersonRepository people(m_db);
+        for (const PersonId &person : {shift->dev, shift->ops}) {
+            if (person.isNull()) {
+                continue;
+            }
+            auto found = people.find(person);
+            if (!found) {
+                return found.error();
+            }
+            if (!found.value()) {
+                return Error{tr("The server's shift %1 names a person this database does not have.").arg(uid)};
+            }
         }
-        if (!found.value()) {
-            return Error{tr("The server's shift %1 names a person this database does not have.").arg(uid)};
-        }
+        wanted = shift.value();
     }
-    if (!existing.value()) {
-        if (auto status = shifts.insert(shift.value()); !status) {
-            return about(tr("shift %1").arg(uid), status.error());
-        }
-        return log.append(Entity::Shift, uid, ChangeAction::Create, {}, toJson(shift.value()));
-    }
-    if (*existing.value() == shift.value()) {
-        return {};
-    }
-    if (auto status = shifts.update(shift.value()); !status) {
-        return about(tr("shift %1").arg(uid), status.error());
-    }
-    return log.append(Entity::Shift, uid, ChangeAction::Update, toJson(*existing.value()), toJson(shift.value()));
+    return write(shifts, log, Entity::Shift, what, existing.value(), wanted);
 }
 
 Status LocalItems::applyTimeOff(const QString &uid, const std::optional<QJsonObject> &theirs)
 {
     TimeOffRepository repo(m_db);
     ChangeLog log(m_db);
+    const QString what = tr("time off %1").arg(uid);
     auto existing = repo.find(TimeOffId::fromString(uid));
     if (!existing) {
         return existing.error();
     }
-    if (!theirs) {
-        if (!existing.value()) {
-            return {};
+    std::optional<TimeOff> wanted;
+    if (theirs) {
+        auto timeOff = timeOffFromJson(*theirs);
+        if (!timeOff) {
+            return about(what, timeOff.error());
         }
-        if (auto status = repo.remove(existing.value()->id); !status) {
-            return about(tr("deletion of a time off"), status.error());
+        auto person = PersonRepository(m_db).find(timeOff->personId);
+        if (!person) {
+            return person.error();
         }
-        return log.append(Entity::TimeOff, uid, ChangeAction::Delete, toJson(*existing.value()), {});
-    }
-    auto timeOff = timeOffFromJson(*theirs);
-    if (!timeOff) {
-        return about(tr("time off %1").arg(uid), timeOff.error());
-    }
-    auto person = PersonRepository(m_db).find(timeOff->personId);
-    if (!person) {
-        return person.error();
-    }
-    if (!person.value()) {
-        return Error{tr("The server's time off %1 names a person this database does not have.").arg(uid)};
-    }
-    if (!existing.value()) {
-        if (auto status = repo.insert(timeOff.value()); !status) {
-            return about(tr("time off %1").arg(uid), status.error());
+        if (!person.value()) {
+            return Error{tr("The server's time off %1 names a person this database does not have.").arg(uid)};
         }
-        return log.append(Entity::TimeOff, uid, ChangeAction::Create, {}, toJson(timeOff.value()));
+        wanted = timeOff.value();
     }
-    if (*existing.value() == timeOff.value()) {
-        return {};
-    }
-    if (auto status = repo.update(timeOff.value()); !status) {
-        return about(tr("time off %1").arg(uid), status.error());
-    }
-    return log.append(Entity::TimeOff, uid, ChangeAction::Update, toJson(*existing.value()), toJson(timeOff.value()));
+    return write(repo, log, Entity::TimeOff, what, existing.value(), wanted);
 }
 
 Status LocalItems::applyRoster(const QJsonObject &theirs)
@@ -453,27 +450,8 @@ Status LocalItems::applyRoster(const QJsonObject &theirs)
         return Error{tr("The server's roster belongs to another team (%1).").arg(team->name)};
     }
     TeamRepository teams(m_db);
-    auto localTeam = teams.find(m_team);
-    if (!localTeam) {
-        return localTeam.error();
-    }
-    if (!localTeam.value()) {
-        if (auto status = teams.insert(team.value()); !status) {
-            return about(tr("team"), status.error());
-        }
-        if (auto status = log.append(Entity::Team, team->id.toString(), ChangeAction::Create, {}, toJson(*team));
-            !status) {
-            return status;
-        }
-    } else if (!(*localTeam.value() == team.value())) {
-        if (auto status = teams.update(team.value()); !status) {
-            return about(tr("team"), status.error());
-        }
-        if (auto status = log.append(Entity::Team, team->id.toString(), ChangeAction::Update,
-                                     toJson(*localTeam.value()), toJson(*team));
-            !status) {
-            return status;
-        }
+    if (auto status = upsert(teams, log, Entity::Team, tr("team"), team.value()); !status) {
+        return status;
     }
 
     // People.
@@ -556,27 +534,8 @@ Status LocalItems::applyRoster(const QJsonObject &theirs)
             return about(tr("roster"), pool.error());
         }
         theirPools.insert(pool->id);
-        auto local = pools.find(pool->id);
-        if (!local) {
-            return local.error();
-        }
-        if (!local.value()) {
-            if (auto status = pools.insert(pool.value()); !status) {
-                return about(tr("pool %1").arg(pool->name), status.error());
-            }
-            if (auto status = log.append(Entity::Pool, pool->id.toString(), ChangeAction::Create, {}, toJson(*pool));
-                !status) {
-                return status;
-            }
-        } else if (!(*local.value() == pool.value())) {
-            if (auto status = pools.update(pool.value()); !status) {
-                return about(tr("pool %1").arg(pool->name), status.error());
-            }
-            if (auto status = log.append(Entity::Pool, pool->id.toString(), ChangeAction::Update,
-                                         toJson(*local.value()), toJson(*pool));
-                !status) {
-                return status;
-            }
+        if (auto status = upsert(pools, log, Entity::Pool, tr("pool %1").arg(pool->name), pool.value()); !status) {
+            return status;
         }
     }
 
@@ -599,28 +558,10 @@ Status LocalItems::applyRoster(const QJsonObject &theirs)
             return about(tr("roster"), rotation.error());
         }
         theirRotations.insert(rotation->id);
-        auto local = rotations.find(rotation->id);
-        if (!local) {
-            return local.error();
-        }
-        if (!local.value()) {
-            if (auto status = rotations.insert(rotation.value()); !status) {
-                return about(tr("rotation %1").arg(rotation->name), status.error());
-            }
-            if (auto status =
-                    log.append(Entity::Rotation, rotation->id.toString(), ChangeAction::Create, {}, toJson(*rotation));
-                !status) {
-                return status;
-            }
-        } else if (!(*local.value() == rotation.value())) {
-            if (auto status = rotations.update(rotation.value()); !status) {
-                return about(tr("rotation %1").arg(rotation->name), status.error());
-            }
-            if (auto status = log.append(Entity::Rotation, rotation->id.toString(), ChangeAction::Update,
-                                         toJson(*local.value()), toJson(*rotation));
-                !status) {
-                return status;
-            }
+        if (auto status =
+                upsert(rotations, log, Entity::Rotation, tr("rotation %1").arg(rotation->name), rotation.value());
+            !status) {
+            return status;
         }
     }
     auto localRotations = rotations.all();
@@ -629,11 +570,8 @@ Status LocalItems::applyRoster(const QJsonObject &theirs)
     }
     for (const Rotation &rotation : localRotations.value()) {
         if (rotation.teamId == m_team && !theirRotations.contains(rotation.id)) {
-            if (auto status = rotations.remove(rotation.id); !status) {
-                return status;
-            }
-            if (auto status =
-                    log.append(Entity::Rotation, rotation.id.toString(), ChangeAction::Delete, toJson(rotation), {});
+            if (auto status = write(rotations, log, Entity::Rotation, tr("rotation %1").arg(rotation.name),
+                                    std::optional(rotation), std::optional<Rotation>());
                 !status) {
                 return status;
             }
@@ -653,10 +591,8 @@ Status LocalItems::applyRoster(const QJsonObject &theirs)
             return users.error();
         }
         if (users->isEmpty()) {
-            if (auto status = pools.remove(pool.id); !status) {
-                return status;
-            }
-            if (auto status = log.append(Entity::Pool, pool.id.toString(), ChangeAction::Delete, toJson(pool), {});
+            if (auto status = write(pools, log, Entity::Pool, tr("pool %1").arg(pool.name), std::optional(pool),
+                                    std::optional<OpsPool>());
                 !status) {
                 return status;
             }

@@ -65,11 +65,6 @@ MergeResult mergeResource(const QJsonObject &base, const QJsonObject &mine, cons
     return result;
 }
 
-bool sameContent(const QJsonObject &a, const QJsonObject &b)
-{
-    return a == b;
-}
-
 } // namespace
 
 struct SyncEngine::Run
@@ -81,8 +76,8 @@ struct SyncEngine::Run
     QHash<QString, SyncItem> items;  // by uid
     QHash<QString, QString> hrefUid; // href -> uid
     QSet<QString> conflicted;        // uids
-    IcalDirectory directory;
-    QStringList pullProblems; // server items that could not be applied here
+    IcalDirectory directory;         // read at the start of each push
+    QStringList pullProblems;        // server items that could not be applied here
 
     explicit Run(SyncEngine &engine) : e(engine), repo(engine.m_db), local(engine.m_db, engine.m_team) {}
 
@@ -127,11 +122,6 @@ struct SyncEngine::Run
         for (const SyncConflict &c : conflicts.value()) {
             conflicted.insert(c.uid);
         }
-        auto dir = local.directory();
-        if (!dir) {
-            return failLocal(dir.error());
-        }
-        directory = dir.value();
         return true;
     }
 
@@ -401,7 +391,7 @@ struct SyncEngine::Run
         }
         const QJsonObject base = items.value(data.uid).base;
         const QJsonObject &theirs = data.data;
-        if (!current.value() || !locallyChanged || sameContent(*current.value(), theirs)) {
+        if (!current.value() || !locallyChanged || *current.value() == theirs) {
             if (!current.value() && locallyChanged && !base.isEmpty()) {
                 // Deleted here, changed there: the user decides.
                 ++report.newConflicts;
@@ -412,13 +402,13 @@ struct SyncEngine::Run
                 }
                 return saveItem(ref, item.href, item.etag, theirs, item.data);
             }
-            if (!current.value() || !sameContent(*current.value(), theirs)) {
+            if (!current.value() || *current.value() != theirs) {
                 if (auto status = applyTheirs(ref, theirs); !status) {
                     return status;
                 }
                 ++report.received;
             }
-            if (locallyChanged && current.value() && sameContent(*current.value(), theirs)) {
+            if (locallyChanged && current.value() && *current.value() == theirs) {
                 // Both sides made the same change.
                 if (auto status = repo.removeConflict(e.m_team, ref.uid); !status) {
                     return status;
@@ -457,7 +447,7 @@ struct SyncEngine::Run
             if (!current) {
                 return current.error();
             }
-            if (current.value() && locallyChanged && !sameContent(*current.value(), item.base)) {
+            if (current.value() && locallyChanged && *current.value() != item.base) {
                 // Changed here, deleted there: the user decides.
                 ++report.newConflicts;
                 if (auto status = repo.saveConflict(
@@ -554,6 +544,12 @@ struct SyncEngine::Run
 
     bool push(bool everything)
     {
+        // Names and zones for the text of what goes out, as they are after the pull.
+        auto dir = local.directory();
+        if (!dir) {
+            return failLocal(dir.error());
+        }
+        directory = dir.value();
         auto dirty = dirtyResources(everything);
         if (!dirty) {
             return failLocal(dirty.error());
@@ -591,7 +587,7 @@ struct SyncEngine::Run
                 ++report.sent;
                 sent.append(Sent{d.ref, item.href, {}, {}, {}, true, d.entries});
             } else {
-                if (onServer && sameContent(*current.value(), item.base)) {
+                if (onServer && *current.value() == item.base) {
                     sent.append(Sent{d.ref, item.href, item.etag, item.base, item.serverIcs, false, d.entries});
                     continue;
                 }
