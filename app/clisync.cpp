@@ -2,9 +2,9 @@
 
 #include "cli.h"
 #include "clisupport.h"
+#include "services/rosterservice.h"
 #include "services/syncservice.h"
 #include "store/database.h"
-#include "store/teamrepository.h"
 #include "sync/credentials.h"
 
 #include <QCommandLineParser>
@@ -59,6 +59,17 @@ QJsonObject statusJson(const SyncStatus &s, const QString &teamName)
     };
 }
 
+// The team's name for output; empty for a team this database no longer has.
+QString teamName(Database &db, TeamId id)
+{
+    for (const Team &team : RosterService(db).teams().value_or({})) {
+        if (team.id == id) {
+            return team.name;
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 int Cli::sync(const QStringList &args)
@@ -104,7 +115,7 @@ int Cli::sync(const QStringList &args)
     SyncService service(*db);
     QList<TeamId> teams;
     if (parser.isSet(team)) {
-        auto found = TeamRepository(*db).findByName(parser.value(team));
+        auto found = RosterService(*db).teamByName(parser.value(team));
         if (!found || !found.value()) {
             return fail(u"--team: there is no team “%1”"_s.arg(parser.value(team)));
         }
@@ -152,7 +163,7 @@ int Cli::sync(const QStringList &args)
             continue;
         }
         const SyncReport report = service.sync(id, password.value());
-        const QString name = TeamRepository(*db).find(id).value_or(std::nullopt).value_or(Team{}).name;
+        const QString name = teamName(*db, id);
         if (report.ok) {
             print(u"%1: %2 (%3)\n"_s.arg(name, report.message,
                                          CliSupport::plural(report.requests, u"request"_s, u"requests"_s)));
@@ -190,7 +201,7 @@ int Cli::syncStatus(const QStringList &args, bool conflictsOnly)
     QJsonArray out;
     QString text;
     for (const SyncAccount &a : accounts.value()) {
-        const QString name = TeamRepository(*db).find(a.team).value_or(std::nullopt).value_or(Team{}).name;
+        const QString name = teamName(*db, a.team);
         if (parser.isSet(team) && name.compare(parser.value(team), Qt::CaseInsensitive) != 0) {
             continue;
         }
@@ -290,7 +301,7 @@ int Cli::syncDisconnect(const QStringList &args)
     if (!db) {
         return ExitBadInput;
     }
-    auto found = TeamRepository(*db).findByName(parser.value(team));
+    auto found = RosterService(*db).teamByName(parser.value(team));
     if (!found || !found.value()) {
         return fail(u"--team: there is no team “%1”"_s.arg(parser.value(team)));
     }
