@@ -17,7 +17,8 @@
 # only calls apt-get / sudo when something is actually missing.
 #
 # Environment: CI=true turns warnings into errors; TANDEM_JOBS overrides the parallelism (default:
-# nproc); XDG_CACHE_HOME moves the cache that holds the self-built KCalendarCore.
+# nproc); XDG_CACHE_HOME moves the cache that holds the self-built KCalendarCore; ccache is used when
+# installed (TANDEM_CCACHE=0 turns it off).
 set -euo pipefail
 
 # Debian packages needed to build, test and demo Tandem (and to build KCalendarCore from source).
@@ -227,6 +228,10 @@ configure() {
     shift
     local -a args=(-S "$REPO_ROOT" -B "$dir" -G Ninja "$@")
     [[ -n $CMAKE_PREFIX ]] && args+=("-DCMAKE_PREFIX_PATH=$CMAKE_PREFIX")
+    # ccache, where installed, makes rebuilds of other checkouts (worktrees) cheap; not required.
+    if command -v ccache >/dev/null 2>&1 && [[ ${TANDEM_CCACHE:-1} != 0 ]]; then
+        args+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+    fi
     if [[ ${CI:-} == true || ${CI:-} == 1 ]]; then
         args+=(-DTANDEM_WERROR=ON)
     else
