@@ -618,21 +618,49 @@ bool Cli::isCommand(const QStringList &args)
         return false;
     }
     const QString &first = g.rest.first();
-    return first == u"--help" || first == u"-h" || first == u"help" || first == u"--version" || !first.startsWith(u'-');
+    return first == u"--help" || first == u"-h" || first == u"help" || first == u"--version" ||
+           first == u"--cli-reference" || !first.startsWith(u'-');
 }
 
 QString Cli::generalHelp()
 {
     QString text = u"Tandem plans on-call rotations in which every shift pairs a developer with an operations "
-                   "engineer.\n\nUsage: tandem [--db PATH | --demo]                 start the GUI\n"
+                   "engineer.\n\nUsage: tandem [--db PATH | --demo] [--show home|roster|calendar] [--minimized]"
+                   "   start the GUI\n"
                    "       tandem [--db PATH | --demo] COMMAND ...   run a command headless\n\nCommands:\n"_s;
     for (const Command &c : commands()) {
         text += u"  "_s + padded(c.synopsis, 66) + u"\n      "_s + c.summary + u'\n';
     }
-    text += u"\nOptions:\n  --db PATH   the database file (default: the one in the user's data folder)\n"
-            "  --demo      the demo team's database\n  --help      this help; COMMAND --help for a command\n"
-            "  --version   the version\n\nExit status: 0 success, 1 bad input, 2 bad usage.\n"_s;
+    text += u"\nOptions:\n"_s;
+    for (const QCommandLineOption &option : programOptions()) {
+        const QString name = u"--"_s + option.names().constFirst() +
+                             (option.valueName().isEmpty() ? QString() : u' ' + option.valueName());
+        text += u"  "_s + padded(name, 16) + u' ' + option.description() + u'\n';
+    }
+    text += u"  --help           This help; COMMAND --help for a command.\n"
+            "  --version        The version.\n\nExit status: 0 success, 1 bad input, 2 bad usage.\n"_s;
     return text;
+}
+
+QList<QCommandLineOption> Cli::programOptions()
+{
+    return {
+        QCommandLineOption(u"db"_s, u"The database file (default: tandem.sqlite in the user's data folder)."_s,
+                           u"PATH"_s),
+        QCommandLineOption(u"demo"_s, u"The demo team's database (a file of its own, filled on first use)."_s),
+        QCommandLineOption(u"show"_s, u"The GUI opens on PAGE: home, roster or calendar."_s, u"PAGE"_s),
+        QCommandLineOption(u"minimized"_s, u"The GUI starts in the tray (minimized where there is none), as at "
+                                           "login."_s),
+    };
+}
+
+QList<Cli::CommandEntry> Cli::commandEntries()
+{
+    QList<CommandEntry> entries;
+    for (const Command &c : commands()) {
+        entries.append({c.words, c.synopsis, c.summary});
+    }
+    return entries;
 }
 
 void Cli::print(const QString &text)
@@ -668,6 +696,14 @@ int Cli::run(const QStringList &args)
     }
     if (g.rest.first() == u"--version") {
         print(u"tandem %1\n"_s.arg(QStringLiteral(TANDEM_VERSION)));
+        return ExitOk;
+    }
+    if (g.rest.first() == u"--cli-reference") {
+        const auto json = reference();
+        if (!json) {
+            return fail(json.errorMessage());
+        }
+        print(QString::fromUtf8(json.value()));
         return ExitOk;
     }
     m_dbPath = g.demo ? Database::demoPath() : g.db.isEmpty() ? Database::defaultPath() : g.db;
@@ -757,13 +793,20 @@ bool Cli::parse(QCommandLineParser &parser, const QString &synopsis, const QStri
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
     parser.addOption(help);
+    if (m_helpRecord) {
+        // reference(): the command's help, instead of running it.
+        *m_helpRecord = {synopsis, parser.applicationDescription(), parser.helpText()};
+        *exitCode = ExitOk;
+        return false;
+    }
     if (!parser.parse(QStringList{u"tandem"_s} + args)) {
         *exitCode = usage(parser.errorText());
         return false;
     }
     if (parser.isSet(help)) {
+        // Qt's first line names the program as started (./build/bin/tandem [options]).
         QString text = parser.helpText();
-        text.replace(u"Usage: tandem [options]"_s, u"Usage: tandem "_s + synopsis);
+        text.replace(0, text.indexOf(u'\n'), u"Usage: tandem "_s + synopsis);
         print(text);
         *exitCode = ExitOk;
         return false;

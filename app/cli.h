@@ -1,5 +1,9 @@
 #pragma once
 
+#include "domain/result.h"
+
+#include <QCommandLineOption>
+#include <QCoreApplication>
 #include <QStringList>
 
 #include <cstdio>
@@ -20,6 +24,8 @@ enum ExitCode { ExitOk = 0, ExitBadInput = 1, ExitUsage = 2 };
 /// the GUI. `args` excludes the program name. Output goes to `out`, errors to `err`.
 class Cli
 {
+    Q_DECLARE_TR_FUNCTIONS(Tandem::Cli)
+
 public:
     Cli(FILE *out = stdout, FILE *err = stderr) : m_out(out), m_err(err) {}
 
@@ -29,6 +35,22 @@ public:
     static QString generalHelp();
     /// Whether the command lays out text for print (print, --pdf): it needs a QGuiApplication.
     static bool needsFonts(const QStringList &args); // clireport.cpp
+    /// The options of `tandem` itself (the GUI's, --db and --demo also before a command): one
+    /// table for the GUI's parser in main.cpp, `tandem --help` and the reference below.
+    static QList<QCommandLineOption> programOptions();
+    /// `tandem --cli-reference` (not in the help): every command with its synopsis, summary,
+    /// description, options and arguments as one JSON document, from which the build writes the
+    /// man page and the shell completion (packaging/cli-docs.py; the format is documented in
+    /// clireference.cpp). Fails, naming the command, when a command has no --help to read.
+    static Result<QByteArray> reference(); // clireference.cpp
+    /// A line of the command table `tandem --help` prints.
+    struct CommandEntry
+    {
+        QStringList words; ///< "swap", "accept" (the synopsis may name siblings: "accept|decline")
+        QString synopsis;
+        QString summary;
+    };
+    static QList<CommandEntry> commandEntries();
 
     int run(const QStringList &args);
 
@@ -81,8 +103,17 @@ private:
     int fail(const QString &message);  ///< one line on stderr, exit 1
     int usage(const QString &message); ///< one line on stderr, exit 2
 
+    /// Filled instead of parsing while reference() asks the commands for their --help.
+    struct HelpRecord
+    {
+        QString synopsis;
+        QString description;
+        QString helpText;
+    };
+
     FILE *m_out;
     FILE *m_err;
+    HelpRecord *m_helpRecord = nullptr;
     QString m_dbPath;
     bool m_demo = false;
 };

@@ -492,9 +492,11 @@ int Cli::reportCoverage(const QStringList &args)
 
 int Cli::reportFairnessOutput(const QStringList &args)
 {
-    // --csv and --pdf are written here; the text and --json outputs stay in cliplan.cpp.
+    // --csv and --pdf are written here; the text and --json outputs stay in cliplan.cpp. The help
+    // is this parser's: it knows every option of both.
     const bool file = std::any_of(args.cbegin(), args.cend(), [](const QString &a) {
-        return a == u"--csv" || a == u"--pdf" || a.startsWith(u"--csv=") || a.startsWith(u"--pdf=");
+        return a == u"--csv" || a == u"--pdf" || a.startsWith(u"--csv=") || a.startsWith(u"--pdf=") || a == u"--help" ||
+               a == u"-h";
     });
     if (!file) {
         return reportFairness(args);
@@ -502,7 +504,10 @@ int Cli::reportFairnessOutput(const QStringList &args)
     const QString synopsis = u"report fairness --rotation NAME [--from DATE] [--to DATE] [--json|--csv FILE|"
                              "--pdf FILE [--paper a4|letter] [--landscape]]"_s;
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Fairness of the shifts in the database, as CSV or PDF."_s);
+    parser.setApplicationDescription(
+        u"Fairness of the shifts in the database: per person shifts, weighted load against fair share, weekends, "
+        "holidays, nights and partners; per pool the spread; the dev x ops pair matrix. As text, JSON, CSV or "
+        "PDF."_s);
     const ScopeOptions o;
     o.addTo(parser);
     const QCommandLineOption csv(u"csv"_s, u"Write per person figures as CSV to FILE (- for standard output)."_s,
