@@ -5,6 +5,7 @@
 #   ./packaging/dev.sh build   deps + configure + build into build/
 #   ./packaging/dev.sh test    build + run the test suite (offscreen)
 #   ./packaging/dev.sh run     build + start the app with demo data (extra args are passed on)
+#   ./packaging/dev.sh package build + the Debian package (CPack) in build/package/: tandem_VERSION_ARCH.deb
 #   ./packaging/dev.sh asan    deps + ASan/UBSan debug build in build-asan/ + run the tests there
 #   ./packaging/dev.sh bench   deps + coinor-cbc + vdirsyncer + build the planner and sync benchmarks + run
 #                              both (extra args go to the planner: --size S|M|L, --no-cbc, --cbc-seconds N);
@@ -23,6 +24,10 @@ set -euo pipefail
 
 # Debian packages needed to build, test and demo Tandem (and to build KCalendarCore from source).
 PACKAGES="gnome-keyring dbus qt6-base-dev libqt6sql6-sqlite qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools qtkeychain-qt6-dev libical-dev extra-cmake-modules dpkg-dev cmake ninja-build g++ pkg-config xvfb xauth imagemagick libgl-dev fonts-dejavu-core poppler-utils radicale python3-caldav python3-icalendar clang-14 libclang-rt-14-dev"
+# The Debian package and the desktop files, and their checks: the man page (man-db), the
+# completion (bash-completion), the validators and lintian; file and python3 for CPack and the
+# man page generator.
+PACKAGES="$PACKAGES python3 file man-db bash-completion desktop-file-utils appstream lintian"
 # Only for ./packaging/dev.sh bench: CBC, the MIP solver the planner benchmark compares against;
 # vdirsyncer, the client the sync benchmark compares against.
 BENCH_PACKAGES="coinor-cbc vdirsyncer"
@@ -49,6 +54,7 @@ commands:
   build   deps + configure + build (build/)
   test    build + ctest (QT_QPA_PLATFORM=offscreen)
   run     build + build/bin/tandem --demo [ARGS...]
+  package build + the Debian package in build/package/ (install: apt install ./build/package/tandem_*.deb)
   asan    deps + AddressSanitizer/UBSan debug build (build-asan/) + ctest
   bench   deps + coinor-cbc + vdirsyncer + build + build/bin/tandem_plannerbench [--size S|M|L] [--no-cbc]
           and build/bin/tandem_syncbench; `bench planner ARGS` or `bench sync [--runs N] [--shifts S]`: one only
@@ -330,6 +336,14 @@ case $cmd in
             -max_len=65536 -print_final_stats=1 -dict="$REPO_ROOT/tests/fuzz/ical.dict" \
             -artifact_prefix="$REPO_ROOT/build-fuzz/fuzz-artifacts/" \
             "$REPO_ROOT/build-fuzz/fuzz-corpus" "$REPO_ROOT/tests/fuzz/seeds"
+        ;;
+    package)
+        build
+        # The package carries the private KCalendarCore; it must not see our library path.
+        env -u LD_LIBRARY_PATH cpack --config "$REPO_ROOT/build/CPackConfig.cmake" -B "$REPO_ROOT/build/package"
+        for deb in "$REPO_ROOT"/build/package/tandem_*.deb; do
+            log "$deb ($(du -k "$deb" | cut -f1) KiB); install with: apt install $deb"
+        done
         ;;
     -h | --help | help)
         usage
