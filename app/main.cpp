@@ -1,23 +1,38 @@
+#include "appicon.h"
 #include "cli.h"
+#include "dbusapplication.h"
+#include "home/remindertray.h"
 #include "mainwindow.h"
 #include "services/identity.h"
 #include "store/database.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
 #include <QTranslator>
+
+#include <algorithm>
+#include <cstdio>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-// Source strings are English; the English "translation" supplies the plural forms of "%n".
+// The user's language, from the system locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG): Tandem's
+// messages, and Qt's own (standard buttons and dialogs) where Debian's qt6-translations-l10n is
+// installed. Source strings are English; the English "translation" supplies the plural forms of
+// "%n" ("1 day", "2 days"), so it is the fallback for languages Tandem has no translation for.
 void installTranslations(QCoreApplication &app)
 {
+    const QLocale locale;
+    auto *qt = new QTranslator(&app);
+    if (qt->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        QCoreApplication::installTranslator(qt);
+    }
     auto *translator = new QTranslator(&app);
-    if (translator->load(QLocale(), u"tandem"_s, u"_"_s, u":/i18n"_s) || translator->load(u":/i18n/tandem_en.qm"_s)) {
+    if (translator->load(locale, u"tandem"_s, u"_"_s, u":/i18n"_s) || translator->load(u":/i18n/tandem_en.qm"_s)) {
         QCoreApplication::installTranslator(translator);
     }
 }
@@ -58,16 +73,42 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     setIdentity(app);
     app.setApplicationDisplayName(u"Tandem"_s);
+    // The window and its notifications belong to the desktop entry (Wayland's app id, docks).
+    QGuiApplication::setDesktopFileName(QStringLiteral(TANDEM_APP_ID));
+    QApplication::setWindowIcon(Tandem::applicationIcon());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(Tandem::Cli::generalHelp());
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption dbOption(u"db"_s, u"Use the database at PATH."_s, u"PATH"_s);
-    const QCommandLineOption demoOption(u"demo"_s, u"Open the demo team (a database of its own)."_s);
-    parser.addOption(dbOption);
-    parser.addOption(demoOption);
+    const QList<QCommandLineOption> options = Tandem::Cli::programOptions();
+    parser.addOptions(options);
     parser.process(app);
+    const auto option = [&options](const QString &name) {
+        return *std::find_if(options.cbegin(), options.cend(),
+                             [&name](const QCommandLineOption &o) { return o.names().contains(name); });
+    };
+    const QCommandLineOption dbOption = option(u"db"_s);
+    const QCommandLineOption demoOption = option(u"demo"_s);
+    const QCommandLineOption showOption = option(u"show"_s);
+    const QCommandLineOption minimizedOption = option(u"minimized"_s);
+    const QString page = parser.value(showOption);
+    if (!page.isEmpty() && page != u"home" && page != u"roster" && page != u"calendar") {
+        fprintf(stderr, "tandem: %s\n",
+                qPrintable(QCoreApplication::translate("main", "--show: “%1” is not a page (home, roster or calendar)")
+                               .arg(page)));
+        return Tandem::ExitUsage;
+    }
+    const bool minimized = parser.isSet(minimizedOption);
+
+    // One Tandem per session: a start without a database of its own (the menu, a desktop action,
+    // login) goes to the running one, which shows the page asked for.
+    Tandem::DBusApplication service;
+    if (!service.registerOn() && !parser.isSet(dbOption) && !parser.isSet(demoOption)) {
+        if (minimized || Tandem::DBusApplication::forward(page)) {
+            return Tandem::ExitOk;
+        }
+    }
 
     Tandem::MainWindow window;
     const bool demo = parser.isSet(demoOption);
@@ -76,7 +117,15 @@ int main(int argc, char *argv[])
                              ? parser.value(dbOption)
                              : QSettings().value(u"database/last"_s, Tandem::Database::defaultPath()).toString();
     window.openDatabase(path, demo);
-    window.show();
-    window.enableIdentityPrompt();
+    QObject::connect(&service, &Tandem::DBusApplication::activateRequested, &window,
+                     [&window](const QString &requested) { window.activate(requested); });
+    if (minimized && window.reminderTray()->isTrayAvailable()) {
+        // At login: only the tray icon; reminders run, the tray's menu shows the window.
+    } else if (minimized) {
+        window.showMinimized();
+    } else {
+        window.activate(page);
+        window.enableIdentityPrompt();
+    }
     return app.exec();
 }

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "appicon.h"
 #include "calendar/calendarpage.h"
 #include "calendar/monthview.h"
 #include "home/homepage.h"
@@ -13,6 +14,7 @@
 #include "itemmodels/rostermodel.h"
 #include "itemmodels/rotationcommands.h"
 #include "itemmodels/shiftcommands.h"
+#include "itemmodels/shiftrangemodel.h"
 #include "persondialog.h"
 #include "plandialog.h"
 #include "printsheetdialog.h"
@@ -48,6 +50,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimeZone>
 #include <QTimer>
 #include <QToolBar>
 
@@ -73,13 +76,12 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_homePage, &HomePage::statusMessage, this,
             [this](const QString &text, int timeout) { statusBar()->showMessage(text, timeout); });
     connect(m_homePage, &HomePage::identityRequested, this, &MainWindow::setIdentity);
+    setWindowIcon(applicationIcon());
     m_reminders = new ReminderTray(this);
     connect(m_reminders, &ReminderTray::reminded, m_homePage, &HomePage::showReminder);
-    connect(m_reminders, &ReminderTray::showRequested, this, [this] {
-        showNormal();
-        raise();
-        activateWindow();
-    });
+    connect(m_reminders, &ReminderTray::showRequested, this, [this] { activate(); });
+    connect(m_reminders, &ReminderTray::openShiftRequested, this,
+            [this](const Reminder &reminder) { openShift(reminder.shift, reminder.shiftStart); });
     connect(m_reminders, &ReminderTray::quitRequested, this, [this] {
         m_quitting = true;
         close();
@@ -993,9 +995,45 @@ void MainWindow::editReminderSettings()
 {
     ReminderSettingsDialog dialog(m_reminders->settings(), m_reminders->isTrayAvailable(), this);
     if (dialog.exec() == QDialog::Accepted) {
-        dialog.settings().save();
-        m_reminders->setSettings(dialog.settings());
+        if (const Status saved = dialog.settings().save(); !saved) {
+            showError(tr("Reminders"), saved.errorMessage());
+        }
+        m_reminders->setSettings(ReminderSettings::load());
     }
+}
+
+bool MainWindow::activate(const QString &page)
+{
+    if (page == u"home") {
+        showHome();
+    } else if (page == u"roster") {
+        showRoster();
+    } else if (page == u"calendar") {
+        showCalendar();
+    } else if (!page.isEmpty()) {
+        return false;
+    }
+    if (isMinimized()) {
+        showNormal();
+    } else {
+        show();
+    }
+    raise();
+    activateWindow();
+    return true;
+}
+
+void MainWindow::openShift(ShiftId shift, const QDateTime &start)
+{
+    activate(u"calendar"_s);
+    if (start.isValid()) {
+        m_calendarPage->showMonth(start
+                                      .toTimeZone(m_calendarPage->monthModel()
+                                                      ? m_calendarPage->monthModel()->viewerTimeZone()
+                                                      : QTimeZone::systemTimeZone())
+                                      .date());
+    }
+    m_calendarPage->setCurrentShift(shift);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

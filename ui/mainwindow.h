@@ -3,6 +3,7 @@
 #include "domain/person.h"
 
 #include <QDate>
+#include <QDateTime>
 #include <QMainWindow>
 
 #include <memory>
@@ -51,6 +52,11 @@ public:
     /// View > Roster (Ctrl+1) and View > Calendar (Ctrl+2).
     void showRoster();
     void showCalendar();
+    /// Shows the window (also from the tray) on `page`: home, roster or calendar; empty keeps
+    /// the page. False for an unknown page.
+    bool activate(const QString &page = {});
+    /// "Open shift" in a reminder: the calendar on that shift, with its details.
+    void openShift(ShiftId shift, const QDateTime &start);
 
     // The actions, public for tests and the calendar to come.
     void addPerson();

@@ -38,6 +38,27 @@ bool holds(const QJsonObject &o, const QString &me)
     return !o.isEmpty() && (o.value(u"dev"_s).toString() == me || o.value(u"ops"_s).toString() == me);
 }
 
+Reminder shiftReminder(const MyShift &s, const QDateTime &now, bool starting)
+{
+    Reminder r;
+    r.shift = s.shift.id;
+    r.at = now;
+    r.shiftStart = s.shift.start;
+    if (starting) {
+        r.kind = Reminder::Kind::Starting;
+        r.title = tr("On call now: %1").arg(s.rotation.name);
+        r.text = tr("Your shift has started, %1, until %2.").arg(partnerWords(s), when(s.shift.end));
+    } else {
+        r.kind = Reminder::Kind::Upcoming;
+        r.title = tr("On call %1: %2").arg(countdownWords(now, s.shift.start), s.rotation.name);
+        r.text = tr("Your shift starts %1, %2.").arg(when(s.shift.start), partnerWords(s));
+    }
+    if (!s.handoffNote.isEmpty()) {
+        r.text += u" "_s + tr("Handoff note: %1").arg(s.handoffNote);
+    }
+    return r;
+}
+
 } // namespace
 
 QString countdownWords(const QDateTime &from, const QDateTime &to)
@@ -90,25 +111,17 @@ QList<Reminder> Reminders::due(const QList<MyShift> &shifts, const QDateTime &si
         if (!latest) {
             continue;
         }
-        Reminder r;
-        r.shift = s.shift.id;
+        Reminder r = shiftReminder(s, now, *latest == 0);
         r.at = s.shift.start.addSecs(-qint64(*latest) * 60);
-        if (*latest == 0) {
-            r.kind = Reminder::Kind::Starting;
-            r.title = tr("On call now: %1").arg(s.rotation.name);
-            r.text = tr("Your shift has started, %1, until %2.").arg(partnerWords(s), when(s.shift.end));
-        } else {
-            r.kind = Reminder::Kind::Upcoming;
-            r.title = tr("On call %1: %2").arg(countdownWords(now, s.shift.start), s.rotation.name);
-            r.text = tr("Your shift starts %1, %2.").arg(when(s.shift.start), partnerWords(s));
-        }
-        if (!s.handoffNote.isEmpty()) {
-            r.text += u" "_s + tr("Handoff note: %1").arg(s.handoffNote);
-        }
         result.append(r);
     }
     std::sort(result.begin(), result.end(), [](const Reminder &a, const Reminder &b) { return a.at < b.at; });
     return result;
+}
+
+Reminder Reminders::reminderFor(const MyShift &s, const QDateTime &now)
+{
+    return shiftReminder(s, now, s.shift.start <= now);
 }
 
 QDateTime Reminders::nextWakeUp(const QList<MyShift> &shifts, const QDateTime &now) const
@@ -150,6 +163,7 @@ QList<Reminder> Reminders::changesByOthers(const QList<ChangeEntry> &changes, Pe
         Reminder r;
         r.shift = ShiftId::fromString(c.entityId);
         r.at = c.at;
+        r.shiftStart = start;
         if (before && !after) {
             r.kind = Reminder::Kind::Removed;
             r.title = tr("Shift taken off you: %1").arg(rotation);

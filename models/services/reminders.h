@@ -21,7 +21,8 @@ struct Reminder
     };
     Kind kind = Kind::Upcoming;
     ShiftId shift;
-    QDateTime at; ///< when it became due (UTC)
+    QDateTime at;         ///< when it became due (UTC)
+    QDateTime shiftStart; ///< the start of the shift (as it is now), to show it
     QString title;
     QString text;
 
@@ -47,6 +48,9 @@ public:
     /// first; of several lead times of one shift in the window only the latest is kept (who
     /// opens Tandem 30 minutes before a shift hears "in 30 minutes" once, not three times).
     QList<Reminder> due(const QList<MyShift> &shifts, const QDateTime &since, const QDateTime &now) const;
+    /// The reminder of `shift` as seen at `now`: "On call in 10 minutes" before it starts,
+    /// "On call now" once it has (a snoozed reminder is said again this way).
+    static Reminder reminderFor(const MyShift &shift, const QDateTime &now);
     /// The earliest reminder time after `now`; null when there is none.
     QDateTime nextWakeUp(const QList<MyShift> &shifts, const QDateTime &now) const;
 

@@ -45,12 +45,18 @@ ReminderSettingsDialog::ReminderSettingsDialog(const ReminderSettings &settings,
     if (!trayAvailable) {
         m_keepInTray->setToolTip(tr("This desktop has no system tray."));
     }
+    m_startAtLogin = new QCheckBox(tr("&Start Tandem in the tray when I log in"), this);
+    m_startAtLogin->setObjectName(u"startAtLogin"_s);
+    m_startAtLogin->setChecked(settings.startAtLogin);
+    m_startAtLogin->setToolTip(trayAvailable ? tr("Reminders come from the start; the window opens from the tray.")
+                                             : tr("Reminders come from the start; the window starts minimized."));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(when);
     layout->addWidget(m_keepInTray);
+    layout->addWidget(m_startAtLogin);
     layout->addWidget(buttons);
 }
 
@@ -71,6 +77,7 @@ ReminderSettings ReminderSettingsDialog::settings() const
         result.leadMinutes.append(m_customHours->value() * 60);
     }
     result.keepInTray = m_keepInTray->isChecked();
+    result.startAtLogin = m_startAtLogin->isChecked();
     return result;
 }
 

@@ -9,8 +9,8 @@ class QSpinBox;
 
 namespace Tandem {
 
-/// Settings ▸ Reminders: when to be reminded before a shift, and whether Tandem keeps running
-/// in the tray when its window closes.
+/// Settings ▸ Reminders: when to be reminded before a shift, whether Tandem keeps running in
+/// the tray when its window closes, and whether it starts there at login.
 class ReminderSettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -25,6 +25,7 @@ private:
     QCheckBox *m_atHandoff;
     QSpinBox *m_customHours;
     QCheckBox *m_keepInTray;
+    QCheckBox *m_startAtLogin;
 };
 
 } // namespace Tandem

@@ -1,16 +1,18 @@
 #include "remindertray.h"
 
+#include "../appicon.h"
 #include "../workspace.h"
+#include "autostart.h"
+#include "desktopnotifier.h"
 #include "domain/clock.h"
 #include "services/engineerservice.h"
 #include "services/identity.h"
+#include "services/rotationservice.h"
 #include "store/database.h"
-#include "store/shiftrepository.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QMenu>
-#include <QPainter>
 #include <QSettings>
 #include <QSystemTrayIcon>
 
@@ -23,24 +25,6 @@ namespace Tandem {
 namespace {
 
 constexpr int TickMs = 60 * 1000; // the tooltip counts down in minutes
-
-QIcon trayIcon()
-{
-    QPixmap pixmap(64, 64);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setBrush(QColor(0x2e, 0x6d, 0xb4));
-    painter.setPen(Qt::NoPen);
-    painter.drawEllipse(QRectF(4, 4, 56, 56));
-    painter.setPen(Qt::white);
-    QFont font = painter.font();
-    font.setBold(true);
-    font.setPixelSize(36);
-    painter.setFont(font);
-    painter.drawText(pixmap.rect(), Qt::AlignCenter, u"T"_s);
-    return QIcon(pixmap);
-}
 
 } // namespace
 
@@ -60,10 +44,11 @@ ReminderSettings ReminderSettings::load()
         }
     }
     result.keepInTray = settings.value(u"reminders/keepInTray"_s, false).toBool();
+    result.startAtLogin = Autostart::isEnabled();
     return result;
 }
 
-void ReminderSettings::save() const
+Status ReminderSettings::save() const
 {
     QStringList parts;
     for (int minutes : leadMinutes) {
@@ -72,6 +57,10 @@ void ReminderSettings::save() const
     QSettings settings;
     settings.setValue(u"reminders/leadMinutes"_s, parts.join(u','));
     settings.setValue(u"reminders/keepInTray"_s, keepInTray);
+    if (startAtLogin != Autostart::isEnabled()) {
+        return Autostart::setEnabled(startAtLogin);
+    }
+    return {};
 }
 
 ReminderTray::ReminderTray(QObject *parent)
@@ -79,8 +68,9 @@ ReminderTray::ReminderTray(QObject *parent)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &ReminderTray::check);
+    setNotifier(new DesktopNotifier(QDBusConnection::sessionBus(), this));
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        m_tray = new QSystemTrayIcon(trayIcon(), this);
+        m_tray = new QSystemTrayIcon(applicationIcon(), this);
         m_tray->setObjectName(u"trayIcon"_s);
         auto *menu = new QMenu();
         menu->addAction(tr("Show Tandem"), this, &ReminderTray::showRequested);
@@ -127,12 +117,44 @@ void ReminderTray::setWorkspace(Workspace *workspace)
     check();
 }
 
+void ReminderTray::setNotifier(DesktopNotifier *notifier)
+{
+    if (m_notifier) {
+        disconnect(m_notifier, nullptr, this, nullptr);
+    }
+    m_notifier = notifier;
+    if (!notifier) {
+        return;
+    }
+    connect(notifier, &QObject::destroyed, this, [this, notifier] {
+        if (m_notifier == notifier) {
+            m_notifier = nullptr;
+        }
+    });
+    connect(notifier, &DesktopNotifier::openRequested, this, &ReminderTray::openShiftRequested);
+    connect(notifier, &DesktopNotifier::snoozeRequested, this, &ReminderTray::snooze);
+    // A service that refuses the notification: the tray says it instead.
+    connect(notifier, &DesktopNotifier::failed, this, [this](const Reminder &reminder, const QString &) {
+        if (m_tray) {
+            m_tray->showMessage(reminder.title, reminder.text, QSystemTrayIcon::Information, 30 * 1000);
+        }
+    });
+}
+
 void ReminderTray::notify(const Reminder &reminder)
 {
-    if (m_tray) {
+    const bool sent = m_notifier && m_notifier->notify(reminder);
+    if (!sent && m_tray) {
         m_tray->showMessage(reminder.title, reminder.text, QSystemTrayIcon::Information, 30 * 1000);
     }
     Q_EMIT reminded(reminder);
+}
+
+void ReminderTray::snooze(const Reminder &reminder)
+{
+    m_snoozed.removeIf([&reminder](const Snoozed &s) { return s.reminder.shift == reminder.shift; });
+    m_snoozed.append({reminder, m_clock->now().addSecs(SnoozeMinutes * 60)});
+    check();
 }
 
 void ReminderTray::check()
@@ -163,11 +185,32 @@ void ReminderTray::check()
     }
     const Reminders reminders(m_settings.leadMinutes);
     for (const Reminder &r : reminders.due(shifts.value(), since, now)) {
+        m_snoozed.removeIf([&r](const Snoozed &s) { return s.reminder.shift == r.shift; });
         notify(r);
+    }
+    // Snoozed reminders come back with the time left then; one about a shift that is gone or
+    // over is dropped.
+    QDateTime wake = reminders.nextWakeUp(shifts.value(), now);
+    for (qsizetype i = 0; i < m_snoozed.size();) {
+        const Snoozed snoozed = m_snoozed.at(i);
+        if (snoozed.due > now) {
+            wake = wake.isValid() ? std::min(wake, snoozed.due) : snoozed.due;
+            ++i;
+            continue;
+        }
+        m_snoozed.removeAt(i);
+        const auto mine = std::find_if(shifts->cbegin(), shifts->cend(),
+                                       [&](const MyShift &s) { return s.shift.id == snoozed.reminder.shift; });
+        const bool aboutTime =
+            snoozed.reminder.kind == Reminder::Kind::Upcoming || snoozed.reminder.kind == Reminder::Kind::Starting;
+        if (mine != shifts->cend()) {
+            notify(aboutTime ? Reminders::reminderFor(*mine, now) : snoozed.reminder);
+        } else if (!aboutTime) {
+            notify(snoozed.reminder); // e.g. "taken off your shift": the shift is no longer mine
+        }
     }
     settings.setValue(u"reminders/lastCheck"_s, now);
     updateTray(shifts.value());
-    const QDateTime wake = reminders.nextWakeUp(shifts.value(), now);
     const qint64 untilWake = wake.isValid() ? std::max<qint64>(now.msecsTo(wake), 0) : TickMs;
     m_timer.start(int(std::min<qint64>(untilWake, TickMs)));
 }
@@ -197,7 +240,7 @@ void ReminderTray::changed(const QList<ChangeEntry> &changes)
     auto me = resolvePerson(m_workspace->database());
     if (me && me.value()) {
         QHash<RotationId, QString> names;
-        for (const Rotation &r : RotationRepository(m_workspace->database()).all().value_or({})) {
+        for (const Rotation &r : RotationService(m_workspace->database()).rotations().value_or({})) {
             names.insert(r.id, r.name);
         }
         for (const Reminder &r : Reminders::changesByOthers(changes, me.value()->id, m_workspace->database().actor(),
