@@ -65,3 +65,5 @@ private:
 };
 
 } // namespace Tandem
+
+Q_DECLARE_METATYPE(Tandem::Reminder)
