@@ -856,6 +856,9 @@ int Cli::rosterImport(const QStringList &args)
     if (!summary) {
         return fail(summary.errorMessage());
     }
+    for (const CsvIssue &note : plan->notes) {
+        print(u"%1:%2:%3: %4: %5\n"_s.arg(path).arg(note.line).arg(note.column).arg(note.columnName, note.message));
+    }
     print(u"%1: %2 added, %3 updated, %4 unchanged, %5 skipped, %6 created\n"_s.arg(path)
               .arg(summary->added)
               .arg(summary->updated)

@@ -21,9 +21,10 @@ using namespace Qt::StringLiterals;
 namespace {
 
 // The user's language, from the system locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG): Tandem's
-// messages, and Qt's own (standard buttons and dialogs) where Debian's qt6-translations-l10n is
-// installed. Source strings are English; the English "translation" supplies the plural forms of
-// "%n" ("1 day", "2 days"), so it is the fallback for languages Tandem has no translation for.
+// messages (GUI and command line), and Qt's own (standard buttons and dialogs) where Debian's
+// qt6-translations-l10n is installed. Source strings are English; the English "translation"
+// supplies the plural forms of "%n" ("1 day", "2 days") and stays underneath the user's
+// language, which Qt asks first: a message not translated yet reads as good English.
 void installTranslations(QCoreApplication &app)
 {
     const QLocale locale;
@@ -31,8 +32,13 @@ void installTranslations(QCoreApplication &app)
     if (qt->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
         QCoreApplication::installTranslator(qt);
     }
+    auto *english = new QTranslator(&app);
+    if (english->load(u":/i18n/tandem_en.qm"_s)) {
+        QCoreApplication::installTranslator(english);
+    }
     auto *translator = new QTranslator(&app);
-    if (translator->load(locale, u"tandem"_s, u"_"_s, u":/i18n"_s) || translator->load(u":/i18n/tandem_en.qm"_s)) {
+    if (locale.language() != QLocale::English && locale.language() != QLocale::C &&
+        translator->load(locale, u"tandem"_s, u"_"_s, u":/i18n"_s)) {
         QCoreApplication::installTranslator(translator);
     }
 }

@@ -119,6 +119,47 @@ private Q_SLOTS:
         QVERIFY2(r.out.contains(u"0 added, 0 updated, 2 unchanged"_s), qPrintable(r.out));
     }
 
+    void oldTimeZoneNamesAreStoredAsTodays()
+    {
+        // HR exports still say Asia/Calcutta and US/Eastern; the tz database links them.
+        const QString path = m_dir.filePath(u"zones.sqlite"_s);
+        const QString csv = write(u"zones.csv"_s, "name,email,role,team,timezone\n"
+                                                  "Priya Nair,priya@example.com,developer,Bangalore,Asia/Calcutta\n"
+                                                  "Sam Ortiz,sam@example.com,operations,Bangalore,US/Eastern\n"
+                                                  "Lena Fischer,lena@example.com,developer,Bangalore,Europe/Berlin\n");
+        Run r = tandem({u"--db"_s, path, u"roster"_s, u"import"_s, csv});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(u"zones.csv:2:5: timezone: “Asia/Calcutta” is an old name of the time zone "
+                                "Asia/Kolkata; stored as Asia/Kolkata."_s),
+                 qPrintable(r.out));
+        QVERIFY2(r.out.contains(u"zones.csv:3:5: timezone: “US/Eastern” is an old name of the time zone "
+                                "America/New_York; stored as America/New_York."_s),
+                 qPrintable(r.out));
+        QVERIFY(!r.out.contains(u"Europe/Berlin"_s)); // a current name is not worth a word
+        QVERIFY(r.out.contains(u"3 added"_s));
+        r = tandem({u"--db"_s, path, u"roster"_s, u"list"_s, u"--json"_s});
+        const QJsonArray people = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QCOMPARE(people.size(), 3);
+        QStringList zones;
+        for (const QJsonValue &person : people) {
+            zones.append(person.toObject().value(u"timezone"_s).toString());
+        }
+        zones.sort();
+        QCOMPARE(zones, (QStringList{u"America/New_York"_s, u"Asia/Kolkata"_s, u"Europe/Berlin"_s}));
+
+        // The same on a rotation's zone; an unknown name is still refused.
+        QCOMPARE(
+            tandem({u"--db"_s, path, u"pool"_s, u"add"_s, u"Ops"_s, u"--members"_s, u"sam@example.com"_s}).exitCode, 0);
+        r = tandem({u"--db"_s, path, u"rotation"_s, u"add"_s, u"Nights"_s, u"--team"_s, u"Bangalore"_s, u"--ops-pool"_s,
+                    u"Ops"_s, u"--timezone"_s, u"Europe/Kiev"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = tandem({u"--db"_s, path, u"rotation"_s, u"show"_s, u"Nights"_s, u"--json"_s});
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"timezone"_s).toString(), u"Europe/Kyiv"_s);
+        r = tandem({u"--db"_s, path, u"rotation"_s, u"edit"_s, u"Nights"_s, u"--timezone"_s, u"Mars/Olympus"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"“Mars/Olympus” is not a known time zone"_s), qPrintable(r.err));
+    }
+
     void aBadFileImportsNothingAndSaysWhere()
     {
         const QString path = m_dir.filePath(u"bad.sqlite"_s);

@@ -2,6 +2,7 @@
 
 #include "notificationserver.h"
 #include "sessionbus.h"
+#include "testutil.h"
 
 #include <QDBusConnectionInterface>
 #include <QSignalSpy>
@@ -38,6 +39,20 @@ private Q_SLOTS:
         DesktopNotifier notifier(bus.connect(u"client"_s));
         QVERIFY(!notifier.isAvailable());
         QVERIFY(!notifier.notify(reminder())); // the caller shows the tray's message instead
+    }
+
+    void aServiceTheBusCanStartCounts()
+    {
+        // dunst, xfce4-notifyd and mako are started by the bus on the first notification.
+        Test::SessionBus bus;
+        QVERIFY(Test::writeFile(bus.serviceDir() + u"/notifications.service"_s,
+                                "[D-BUS Service]\nName=org.freedesktop.Notifications\nExec=/bin/false\n"));
+        QDBusConnection connection = bus.connect(u"client"_s);
+        const QDBusMessage reload = connection.call(QDBusMessage::createMethodCall(
+            u"org.freedesktop.DBus"_s, u"/org/freedesktop/DBus"_s, u"org.freedesktop.DBus"_s, u"ReloadConfig"_s));
+        QCOMPARE(reload.type(), QDBusMessage::ReplyMessage);
+        DesktopNotifier notifier(connection);
+        QVERIFY(notifier.isAvailable());
     }
 
     void withoutABusNothingIsSent()

@@ -628,6 +628,21 @@ void MainWindow::importRoster(const QString &fileName)
                                  .arg(summary->unchanged)
                                  .arg(summary->skipped),
                              10000);
+    if (!plan->notes.isEmpty()) {
+        // Not problems, but the roster now says something other than the file: say what.
+        QStringList lines;
+        for (const CsvIssue &note : plan->notes) {
+            lines.append(tr("Line %1: %2").arg(note.line).arg(note.message));
+        }
+        QMessageBox box(
+            QMessageBox::Information, tr("Roster Imported"),
+            tr("%1 was imported. Some values were stored as their current names:").arg(QFileInfo(path).fileName()),
+            QMessageBox::Ok, this);
+        box.setObjectName(u"importNotesBox"_s);
+        box.setDetailedText(lines.join(u'\n'));
+        box.setInformativeText(lines.mid(0, 5).join(u'\n') + (lines.size() > 5 ? u"\n…"_s : QString()));
+        box.exec();
+    }
     updatePage();
 }
 

@@ -1,5 +1,6 @@
 #include "plandialog.h"
 
+#include "domain/localeformat.h"
 #include "itemmodels/plancommands.h"
 #include "itemmodels/planmodel.h"
 #include "services/planservice.h"
@@ -95,11 +96,11 @@ PlanDialog::PlanDialog(Workspace &workspace, QWidget *parent) : QDialog(parent),
     m_from = new QDateEdit(this);
     m_from->setObjectName(u"fromEdit"_s);
     m_from->setCalendarPopup(true);
-    m_from->setDisplayFormat(u"ddd d MMM yyyy"_s);
+    m_from->setDisplayFormat(LocaleFormat::dateFormat(true, true));
     m_to = new QDateEdit(this);
     m_to->setObjectName(u"toEdit"_s);
     m_to->setCalendarPopup(true);
-    m_to->setDisplayFormat(u"ddd d MMM yyyy"_s);
+    m_to->setDisplayFormat(LocaleFormat::dateFormat(true, true));
     m_horizon = new QLabel(this);
     m_horizon->setObjectName(u"horizonLabel"_s);
     m_previewButton = new QPushButton(tr("&Preview"), this);
@@ -440,7 +441,8 @@ void PlanDialog::showPlan()
         const Rotation rotation = rotations.value(gap.rotation);
         const QDateTime start = gap.start.toTimeZone(QTimeZone(rotation.timeZone.toUtf8()));
         auto *item = new QTreeWidgetItem(m_gaps);
-        item->setText(0, locale.toString(start, u"ddd d MMM yyyy  HH:mm"_s));
+        item->setText(0, LocaleFormat::date(start.date(), true, true, locale) + u"  "_s +
+                             LocaleFormat::time(start.time(), locale));
         item->setText(1, rotation.name);
         item->setText(2, gap.seat == Seat::Dev ? tr("Developer") : tr("Ops"));
         item->setText(3, gap.reason);

@@ -1,5 +1,6 @@
 #include "rotationdialog.h"
 
+#include "domain/localeformat.h"
 #include "pooldialog.h"
 #include "services/validation.h"
 #include "timezonecombo.h"
@@ -117,7 +118,7 @@ RotationDialog::RotationDialog(const QList<Team> &teams, const QList<Person> &pe
     m_handoffTime = new QTimeEdit(general);
     m_handoffTime->setObjectName(u"handoffTimeEdit"_s);
     m_handoffTime->setAccessibleName(tr("Handoff time"));
-    m_handoffTime->setDisplayFormat(u"HH:mm"_s);
+    m_handoffTime->setDisplayFormat(LocaleFormat::timeFormat());
     auto *handoffRow = new QHBoxLayout;
     handoffRow->addWidget(m_handoffDay);
     handoffRow->addWidget(new QLabel(tr("at"), general));
@@ -139,7 +140,7 @@ RotationDialog::RotationDialog(const QList<Team> &teams, const QList<Person> &pe
     m_startDate = new QDateEdit(general);
     m_startDate->setObjectName(u"startDateEdit"_s);
     m_startDate->setCalendarPopup(true);
-    m_startDate->setDisplayFormat(u"ddd d MMM yyyy"_s);
+    m_startDate->setDisplayFormat(LocaleFormat::dateFormat(true, true));
 
     auto *generalForm = new QFormLayout(general);
     generalForm->addRow(tr("&Name:"), m_name);
@@ -193,11 +194,11 @@ RotationDialog::RotationDialog(const QList<Team> &teams, const QList<Person> &pe
     m_nightWeight = weightSpin(weights, u"nightWeightSpin"_s);
     m_nightStart = new QTimeEdit(weights);
     m_nightStart->setObjectName(u"nightStartEdit"_s);
-    m_nightStart->setDisplayFormat(u"HH:mm"_s);
+    m_nightStart->setDisplayFormat(LocaleFormat::timeFormat());
     m_nightStart->setAccessibleName(tr("Night hours start"));
     m_nightEnd = new QTimeEdit(weights);
     m_nightEnd->setObjectName(u"nightEndEdit"_s);
-    m_nightEnd->setDisplayFormat(u"HH:mm"_s);
+    m_nightEnd->setDisplayFormat(LocaleFormat::timeFormat());
     m_nightEnd->setAccessibleName(tr("Night hours end"));
     auto *nightRow = new QHBoxLayout;
     nightRow->addWidget(m_nightWeight);

@@ -1,5 +1,7 @@
 #include "icsprecheck.h"
 
+#include "domain/timezonenames.h"
+
 #include <QCoreApplication>
 #include <QDate>
 #include <QList>
@@ -526,7 +528,7 @@ Status precheck(const QByteArray &ics, const PrecheckOptions &options)
             current.hasStart = true;
         }
         const QByteArray tzid = p.parameter("TZID");
-        if (!tzid.isEmpty() && !definedZones.contains(tzid) && !QTimeZone::isTimeZoneIdAvailable(tzid)) {
+        if (!tzid.isEmpty() && !definedZones.contains(tzid) && canonicalTimeZone(QString::fromUtf8(tzid)).isEmpty()) {
             return lineError(line.number, tr("unknown time zone “%1” in %2: the file defines no VTIMEZONE for it "
                                              "and it is not an IANA zone.")
                                               .arg(excerpt(tzid), name));

@@ -1,5 +1,7 @@
 #include "reminders.h"
 
+#include "domain/localeformat.h"
+
 #include <QCoreApplication>
 #include <QJsonObject>
 
@@ -20,7 +22,7 @@ QString when(const QDateTime &utc)
 {
     // The local zone of the machine: a notification is read where the user is.
     const QDateTime local = utc.toLocalTime();
-    return QLocale().toString(local, u"ddd d MMM HH:mm"_s) + u' ' + local.timeZoneAbbreviation();
+    return LocaleFormat::dateTime(local) + u' ' + local.timeZoneAbbreviation();
 }
 
 QString partnerWords(const MyShift &s)

@@ -1,5 +1,6 @@
 #include "rostercsv.h"
 
+#include "domain/timezonenames.h"
 #include "validation.h"
 
 #include <QCoreApplication>
@@ -238,6 +239,11 @@ RosterCsvParse parseRosterCsv(const QByteArray &data)
             }
         }
         p.timeZone = cell(u"timezone"_s);
+        if (const QString zone = canonicalTimeZone(p.timeZone); !zone.isEmpty() && zone != p.timeZone) {
+            row.notes.append({record.line, columnIndex.value(u"timezone"_s, -1) + 1, u"timezone"_s,
+                              tr("“%1” is an old name of the time zone %2; stored as %2.").arg(p.timeZone, zone)});
+            p.timeZone = zone;
+        }
         p.phone = cell(u"phone"_s);
         const QString capacity = cell(u"capacity"_s);
         if (!capacity.isEmpty()) {

@@ -28,6 +28,7 @@ struct RosterCsvRow
     QStringList teamNames;
     bool hasProductionAccess = false; ///< the cell was filled (else the role's default)
     QList<CsvIssue> issues;
+    QList<CsvIssue> notes; ///< not problems: what was read differently (an old time-zone name)
 };
 
 /// The whole file, parsed: rows and the problems found without the database.
@@ -57,6 +58,7 @@ struct RosterImportPlan
     QList<Team> teamsToCreate;
     int unchanged = 0;
     QList<CsvIssue> issues;
+    QList<CsvIssue> notes;   ///< of the rows imported: what was stored differently (Asia/Calcutta)
     QList<int> skippedLines; ///< rows left out because of an issue
 
     bool isValid() const { return issues.isEmpty(); }

@@ -1,6 +1,7 @@
 #include "rosterservice.h"
 
 #include "domain/serialize.h"
+#include "domain/timezonenames.h"
 #include "store/changelog.h"
 #include "store/database.h"
 #include "store/personrepository.h"
@@ -33,7 +34,8 @@ Person normalized(Person p)
 {
     p.name = p.name.trimmed();
     p.email = p.email.trimmed();
-    p.timeZone = p.timeZone.trimmed();
+    // An old IANA name (Asia/Calcutta) is stored as today's (Asia/Kolkata).
+    p.timeZone = canonicalTimeZone(p.timeZone).isEmpty() ? p.timeZone.trimmed() : canonicalTimeZone(p.timeZone);
     p.phone = p.phone.trimmed();
     p.chat = p.chat.trimmed();
     return p;
@@ -326,6 +328,9 @@ Status RosterService::erasePerson(PersonId id)
 Result<Team> RosterService::addTeam(Team team)
 {
     team.name = team.name.trimmed();
+    if (const QString zone = canonicalTimeZone(team.timeZone); !zone.isEmpty()) {
+        team.timeZone = zone;
+    }
     if (team.id.isNull()) {
         team.id = TeamId::create();
     }
@@ -361,6 +366,9 @@ Status RosterService::updateTeam(const Team &input)
 {
     Team team = input;
     team.name = team.name.trimmed();
+    if (const QString zone = canonicalTimeZone(team.timeZone); !zone.isEmpty()) {
+        team.timeZone = zone;
+    }
     if (const auto errors = validateTeam(team); !errors.isEmpty()) {
         return firstOf(errors);
     }
@@ -659,6 +667,7 @@ Result<RosterImportPlan> RosterService::planImport(const RosterCsvParse &parsed)
             plan.skippedLines.append(row.line);
             continue;
         }
+        plan.notes.append(row.notes);
         auto existing = personRepository.findByEmail(person.email);
         if (!existing) {
             return existing.error();

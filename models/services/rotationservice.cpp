@@ -1,6 +1,7 @@
 #include "rotationservice.h"
 
 #include "domain/serialize.h"
+#include "domain/timezonenames.h"
 #include "store/changelog.h"
 #include "store/database.h"
 #include "store/personrepository.h"
@@ -93,7 +94,7 @@ Result<QList<Shift>> RotationService::shifts(const QDateTime &from, const QDateT
 Result<Rotation> RotationService::normalizedChecked(Rotation r) const
 {
     r.name = r.name.trimmed();
-    r.timeZone = r.timeZone.trimmed();
+    r.timeZone = canonicalTimeZone(r.timeZone).isEmpty() ? r.timeZone.trimmed() : canonicalTimeZone(r.timeZone);
     if (const auto errors = validateRotation(r); !errors.isEmpty()) {
         return errors.first();
     }

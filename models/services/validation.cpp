@@ -1,5 +1,7 @@
 #include "validation.h"
 
+#include "domain/timezonenames.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QTimeZone>
@@ -24,7 +26,7 @@ bool isValidEmail(const QString &email)
 
 bool isValidTimeZone(const QString &ianaId)
 {
-    return !ianaId.isEmpty() && QTimeZone::isTimeZoneIdAvailable(ianaId.toUtf8());
+    return !canonicalTimeZone(ianaId).isEmpty();
 }
 
 const QStringList &timeZoneChoices()

@@ -59,6 +59,8 @@ QList<Error> validateRotation(const Rotation &rotation);
 QList<Error> validatePool(const OpsPool &pool);
 
 bool isValidEmail(const QString &email);
+/// Whether the tz database knows the name, also an old one (US/Eastern); services store the
+/// canonical name (canonicalTimeZone() in domain/timezonenames.h).
 bool isValidTimeZone(const QString &ianaId);
 /// IANA zone ids to choose from, sorted; without the legacy aliases ("US/Eastern", "Etc/GMT+5").
 const QStringList &timeZoneChoices();

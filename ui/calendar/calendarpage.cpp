@@ -1,5 +1,6 @@
 #include "calendarpage.h"
 
+#include "domain/localeformat.h"
 #include "itemmodels/conflictsmodel.h"
 #include "itemmodels/shiftcommands.h"
 #include "itemmodels/shiftrangemodel.h"
@@ -504,11 +505,12 @@ void CalendarPage::updateDetails()
     if (entries) {
         const QLocale locale;
         for (const ChangeEntry &e : entries.value()) {
-            html += u"<li>"_s +
-                    tr("%1, %2: %3")
-                        .arg(locale.toString(e.at.toTimeZone(m_monthModel->viewerTimeZone()), u"d MMM yyyy HH:mm"_s),
-                             e.actor.toHtmlEscaped(), changeActionToString(e.action)) +
-                    u"</li>"_s;
+            html +=
+                u"<li>"_s +
+                tr("%1, %2: %3")
+                    .arg(LocaleFormat::dateTime(e.at.toTimeZone(m_monthModel->viewerTimeZone()), false, true, locale),
+                         e.actor.toHtmlEscaped(), changeActionToString(e.action)) +
+                u"</li>"_s;
         }
     }
     html += u"</ul>"_s;
@@ -660,7 +662,8 @@ void CalendarPage::swapWith(ShiftId id)
         }
         ids << o.id;
         labels << tr("%1 · %2 · %3")
-                      .arg(locale.toString(o.start.toTimeZone(m_monthModel->viewerTimeZone()), u"ddd d MMM"_s),
+                      .arg(LocaleFormat::date(o.start.toTimeZone(m_monthModel->viewerTimeZone()).date(), true, false,
+                                              locale),
                            m_monthModel->index(row).data(ShiftRangeModel::RotationNameRole).toString(),
                            m_monthModel->index(row).data().toString());
     }
@@ -702,7 +705,7 @@ void CalendarPage::moveHandoff(ShiftId id)
     auto *edit = new QDateTimeEdit(s->end.toTimeZone(zone), &dialog);
     edit->setObjectName(u"handoffEdit"_s);
     edit->setCalendarPopup(true);
-    edit->setDisplayFormat(u"ddd d MMM yyyy HH:mm"_s);
+    edit->setDisplayFormat(LocaleFormat::dateFormat(true, true) + u' ' + LocaleFormat::timeFormat());
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     auto *form = new QFormLayout(&dialog);
     form->addRow(tr("Hand off &at (%1):").arg(QString::fromUtf8(zone.id())), edit);

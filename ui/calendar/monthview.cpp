@@ -1,5 +1,6 @@
 #include "monthview.h"
 
+#include "domain/localeformat.h"
 #include "itemmodels/shiftrangemodel.h"
 #include "shiftbar.h"
 
@@ -428,7 +429,7 @@ void MonthView::paintEvent(QPaintEvent *)
         }
         QString label = idx.data().toString();
         if (seg.startsHere) {
-            label = s.start.toTimeZone(m_zone).toString(u"HH:mm"_s) + u"  "_s + label;
+            label = LocaleFormat::time(s.start.toTimeZone(m_zone).time()) + u"  "_s + label;
         } else {
             label = u"… "_s + label;
         }
@@ -543,7 +544,7 @@ void MonthView::mouseMoveEvent(QMouseEvent *event)
             m_dropAllowed = true;
             const QDateTime end = s.end.toTimeZone(m_zone);
             const QDateTime boundary(hit.day.addDays(1), end.time(), m_zone);
-            m_dropText = tr("Handoff %1").arg(QLocale().toString(boundary, u"ddd d MMM HH:mm"_s));
+            m_dropText = tr("Handoff %1").arg(LocaleFormat::dateTime(boundary));
             Q_EMIT feedbackChanged(m_dropText, true);
             update();
         }

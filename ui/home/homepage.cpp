@@ -2,6 +2,7 @@
 
 #include "../workspace.h"
 #include "domain/clock.h"
+#include "domain/localeformat.h"
 #include "itemmodels/shiftcommands.h"
 #include "services/identity.h"
 #include "services/swapservice.h"
@@ -263,7 +264,7 @@ QString HomePage::timeText(const QDateTime &utc, const QString &zone) const
 {
     const QTimeZone tz(zone.toUtf8());
     const QDateTime local = tz.isValid() ? utc.toTimeZone(tz) : utc.toLocalTime();
-    return QLocale().toString(local, u"ddd d MMM HH:mm"_s) + u" "_s + local.timeZoneAbbreviation();
+    return LocaleFormat::dateTime(local) + u" "_s + local.timeZoneAbbreviation();
 }
 
 QString HomePage::contactText(const std::optional<Person> &person, bool links) const

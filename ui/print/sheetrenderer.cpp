@@ -1,5 +1,7 @@
 #include "sheetrenderer.h"
 
+#include "domain/localeformat.h"
+
 #include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QLocale>
@@ -49,7 +51,7 @@ QString personLine(const Person &p)
 // "Mon 30 Nov 09:00 CET": the year is in the page header's period.
 QString whenText(const QDateTime &local)
 {
-    return QLocale().toString(local, u"ddd d MMM HH:mm"_s) + u' ' + local.timeZoneAbbreviation();
+    return LocaleFormat::dateTime(local) + u' ' + local.timeZoneAbbreviation();
 }
 
 QString gapText()
@@ -121,9 +123,9 @@ PageHeader SheetRenderer::header(const Reports::SheetData &data, const QString &
     PageHeader h;
     h.title = data.title.isEmpty() ? tr("All rotations") : data.title;
     h.subtitle = subtitle;
-    h.period = data.from == data.to ? locale.toString(data.from, u"d MMM yyyy"_s)
-                                    : tr("%1 – %2").arg(locale.toString(data.from, u"d MMM yyyy"_s),
-                                                        locale.toString(data.to, u"d MMM yyyy"_s));
+    h.period = data.from == data.to ? LocaleFormat::date(data.from, false, true, locale)
+                                    : tr("%1 – %2").arg(LocaleFormat::date(data.from, false, true, locale),
+                                                        LocaleFormat::date(data.to, false, true, locale));
     h.validAsOf = tr("Valid as of %1").arg(local.toString(u"yyyy-MM-dd HH:mm"_s) + u' ' + local.timeZoneAbbreviation());
     return h;
 }
@@ -267,11 +269,11 @@ void SheetRenderer::layoutMonth(PageDocument &doc) const
             e.startsToday = startsToday;
             e.endsToday = endsToday;
             if (startsToday && endsToday) {
-                e.lines.append(start.toString(u"HH:mm"_s) + u"–"_s + end.toString(u"HH:mm"_s));
+                e.lines.append(LocaleFormat::time(start.time()) + u"–"_s + LocaleFormat::time(end.time()));
             } else if (startsToday) {
-                e.lines.append(tr("from %1").arg(start.toString(u"HH:mm"_s)));
+                e.lines.append(tr("from %1").arg(LocaleFormat::time(start.time())));
             } else if (endsToday) {
-                e.lines.append(tr("until %1").arg(end.toString(u"HH:mm"_s)));
+                e.lines.append(tr("until %1").arg(LocaleFormat::time(end.time())));
             }
             e.lines.append(u"D "_s + (s.dev.isNull() ? gapText() : m_data.people.value(s.dev).name));
             e.lines.append(u"O "_s + (s.ops.isNull() ? gapText() : m_data.people.value(s.ops).name));

@@ -1,5 +1,6 @@
 #include "conflictsdialog.h"
 
+#include "domain/localeformat.h"
 #include "services/rosterservice.h"
 #include "services/rotationservice.h"
 #include "services/syncservice.h"
@@ -164,7 +165,7 @@ QString ConflictsDialog::describe(const SyncConflict &c) const
             }
         }
         const QDateTime start = QDateTime::fromString(any.value(u"start"_s).toString(), Qt::ISODate).toLocalTime();
-        return tr("Shift of %1, %2").arg(rotation, QLocale().toString(start, u"ddd d MMM yyyy HH:mm"_s));
+        return tr("Shift of %1, %2").arg(rotation, LocaleFormat::dateTime(start, true, true));
     }
     if (c.kind == u"timeoff") {
         return tr("Time off of %1, %2 to %3")
