@@ -79,6 +79,22 @@ void removeField(QList<Token> &tokens, qsizetype index)
     }
 }
 
+// The format without the fields `drop` picks, each with the literal that belongs to it.
+template <typename Drop> QString withoutFields(QList<Token> tokens, Drop drop)
+{
+    for (qsizetype i = tokens.size() - 1; i >= 0; --i) {
+        if (tokens.at(i).field && drop(tokens.at(i).text)) {
+            removeField(tokens, i);
+            i = std::min(i, tokens.size());
+        }
+    }
+    QString format;
+    for (const Token &t : tokens) {
+        format += t.text;
+    }
+    return format.trimmed();
+}
+
 } // namespace
 
 QString dateFormat(bool weekday, bool year, const QLocale &locale)
@@ -94,18 +110,9 @@ QString dateFormat(bool weekday, bool year, const QLocale &locale)
             t.text = u"MMM"_s;
         }
     }
-    for (qsizetype i = tokens.size() - 1; i >= 0; --i) {
-        const Token &t = tokens.at(i);
-        if (t.field && ((!weekday && t.text == u"ddd") || (!year && t.text.startsWith(u'y')))) {
-            removeField(tokens, i);
-            i = std::min(i, tokens.size());
-        }
-    }
-    QString format;
-    for (const Token &t : tokens) {
-        format += t.text;
-    }
-    return format.trimmed();
+    return withoutFields(tokens, [weekday, year](const QString &field) {
+        return (!weekday && field == u"ddd") || (!year && field.startsWith(u'y'));
+    });
 }
 
 QString timeFormat(const QLocale &locale)
@@ -113,18 +120,9 @@ QString timeFormat(const QLocale &locale)
     if (isC(locale)) {
         return u"HH:mm"_s;
     }
-    QList<Token> tokens = tokenize(locale.timeFormat(QLocale::ShortFormat));
-    for (qsizetype i = tokens.size() - 1; i >= 0; --i) {
-        if (tokens.at(i).field && (tokens.at(i).text.startsWith(u's') || tokens.at(i).text == u"t")) {
-            removeField(tokens, i);
-            i = std::min(i, tokens.size());
-        }
-    }
-    QString format;
-    for (const Token &t : tokens) {
-        format += t.text;
-    }
-    return format.trimmed();
+    // Seconds and the zone's name have no place in Tandem's short times.
+    return withoutFields(tokenize(locale.timeFormat(QLocale::ShortFormat)),
+                         [](const QString &field) { return field.startsWith(u's') || field == u"t"; });
 }
 
 QString date(QDate date, bool weekday, bool year, const QLocale &locale)

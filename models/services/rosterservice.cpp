@@ -34,8 +34,11 @@ Person normalized(Person p)
 {
     p.name = p.name.trimmed();
     p.email = p.email.trimmed();
-    // An old IANA name (Asia/Calcutta) is stored as today's (Asia/Kolkata).
-    p.timeZone = canonicalTimeZone(p.timeZone).isEmpty() ? p.timeZone.trimmed() : canonicalTimeZone(p.timeZone);
+    if (const QString zone = canonicalTimeZone(p.timeZone); !zone.isEmpty()) {
+        p.timeZone = zone; // an old IANA name (Asia/Calcutta) is stored as today's (Asia/Kolkata)
+    } else {
+        p.timeZone = p.timeZone.trimmed();
+    }
     p.phone = p.phone.trimmed();
     p.chat = p.chat.trimmed();
     return p;

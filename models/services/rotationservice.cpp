@@ -94,7 +94,11 @@ Result<QList<Shift>> RotationService::shifts(const QDateTime &from, const QDateT
 Result<Rotation> RotationService::normalizedChecked(Rotation r) const
 {
     r.name = r.name.trimmed();
-    r.timeZone = canonicalTimeZone(r.timeZone).isEmpty() ? r.timeZone.trimmed() : canonicalTimeZone(r.timeZone);
+    if (const QString zone = canonicalTimeZone(r.timeZone); !zone.isEmpty()) {
+        r.timeZone = zone; // an old IANA name (Asia/Calcutta) is stored as today's (Asia/Kolkata)
+    } else {
+        r.timeZone = r.timeZone.trimmed();
+    }
     if (const auto errors = validateRotation(r); !errors.isEmpty()) {
         return errors.first();
     }
