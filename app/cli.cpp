@@ -637,20 +637,21 @@ QString Cli::generalHelp()
                              (option.valueName().isEmpty() ? QString() : u' ' + option.valueName());
         text += u"  "_s + padded(name, 16) + u' ' + option.description() + u'\n';
     }
-    text += u"  --help           This help; COMMAND --help for a command.\n"
-            "  --version        The version.\n\nExit status: 0 success, 1 bad input, 2 bad usage.\n"_s;
+    text += u"  "_s + padded(u"--help"_s, 16) + u' ' + tr("This help; COMMAND --help for a command.") + u"\n  "_s +
+            padded(u"--version"_s, 16) + u' ' + tr("The version.") + u"\n\n"_s +
+            tr("Exit status: 0 success, 1 bad input, 2 bad usage.") + u'\n';
     return text;
 }
 
 QList<QCommandLineOption> Cli::programOptions()
 {
     return {
-        QCommandLineOption(u"db"_s, u"The database file (default: tandem.sqlite in the user's data folder)."_s,
+        QCommandLineOption(u"db"_s, tr("The database file (default: tandem.sqlite in the user's data folder)."),
                            u"PATH"_s),
-        QCommandLineOption(u"demo"_s, u"The demo team's database (a file of its own, filled on first use)."_s),
-        QCommandLineOption(u"show"_s, u"The GUI opens on PAGE: home, roster or calendar."_s, u"PAGE"_s),
-        QCommandLineOption(u"minimized"_s, u"The GUI starts in the tray (minimized where there is none), as at "
-                                           "login."_s),
+        QCommandLineOption(u"demo"_s, tr("The demo team's database (a file of its own, filled on first use).")),
+        QCommandLineOption(u"show"_s, tr("The GUI opens on PAGE: home, roster or calendar."), u"PAGE"_s),
+        QCommandLineOption(u"minimized"_s,
+                           tr("The GUI starts in the tray (minimized where there is none), as at login.")),
     };
 }
 

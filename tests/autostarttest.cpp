@@ -44,6 +44,8 @@ private Q_SLOTS:
         QVERIFY2(text.contains(u"\nExec=%1 --minimized\n"_s.arg(QCoreApplication::applicationFilePath())),
                  qPrintable(text));
         QVERIFY(text.contains(u"\nIcon=%1\n"_s.arg(QStringLiteral(TANDEM_APP_ID))));
+        // Skipped at login once this Tandem is gone (apt remove).
+        QVERIFY2(text.contains(u"\nTryExec=%1\n"_s.arg(QCoreApplication::applicationFilePath())), qPrintable(text));
         const QString validator = QStandardPaths::findExecutable(u"desktop-file-validate"_s);
         if (validator.isEmpty()) {
             QFAIL("desktop-file-validate is not installed (Debian: desktop-file-utils; packaging/dev.sh installs it)");

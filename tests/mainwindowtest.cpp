@@ -13,6 +13,7 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
@@ -177,6 +178,30 @@ private Q_SLOTS:
         MainWindow third;
         QVERIFY(third.openDatabase(path));
         QCOMPARE(third.findChild<QStackedWidget *>()->currentWidget()->objectName(), u"rosterPage"_s);
+    }
+
+    void importSaysWhichTimeZonesItRenamed()
+    {
+        QTemporaryDir dir;
+        const QString csv = dir.filePath(u"hr-export.csv"_s);
+        QVERIFY(Test::writeFile(csv, "name,email,role,team,timezone\n"
+                                     "Priya Nair,priya@example.com,developer,Bangalore,Asia/Calcutta\n"
+                                     "Sam Ortiz,sam@example.com,operations,Bangalore,America/New_York\n"));
+        MainWindow window;
+        QVERIFY(window.openDatabase(dir.filePath(u"tandem.sqlite"_s)));
+        window.show();
+        window.importRoster(csv);
+        auto *box = window.findChild<QMessageBox *>(u"importNotesBox"_s);
+        QVERIFY(box);
+        QTRY_VERIFY(box->isVisible());
+        QVERIFY2(box->informativeText().contains(u"Line 2: “Asia/Calcutta” is an old name of the time zone "
+                                                 "Asia/Kolkata; stored as Asia/Kolkata."_s),
+                 qPrintable(box->informativeText()));
+        QVERIFY(!box->informativeText().contains(u"America/New_York"_s));
+        const auto priya = window.workspace()->roster().personByEmail(u"priya@example.com"_s);
+        QVERIFY(priya && priya.value());
+        QCOMPARE(priya.value()->timeZone, u"Asia/Kolkata"_s);
+        box->accept();
     }
 };
 

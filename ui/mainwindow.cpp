@@ -634,14 +634,16 @@ void MainWindow::importRoster(const QString &fileName)
         for (const CsvIssue &note : plan->notes) {
             lines.append(tr("Line %1: %2").arg(note.line).arg(note.message));
         }
-        QMessageBox box(
+        // Window-modal, not blocking: the import is done, this only says what it did.
+        auto *box = new QMessageBox(
             QMessageBox::Information, tr("Roster Imported"),
             tr("%1 was imported. Some values were stored as their current names:").arg(QFileInfo(path).fileName()),
             QMessageBox::Ok, this);
-        box.setObjectName(u"importNotesBox"_s);
-        box.setDetailedText(lines.join(u'\n'));
-        box.setInformativeText(lines.mid(0, 5).join(u'\n') + (lines.size() > 5 ? u"\n…"_s : QString()));
-        box.exec();
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setObjectName(u"importNotesBox"_s);
+        box->setDetailedText(lines.join(u'\n'));
+        box->setInformativeText(lines.mid(0, 5).join(u'\n') + (lines.size() > 5 ? u"\n…"_s : QString()));
+        box->open();
     }
     updatePage();
 }

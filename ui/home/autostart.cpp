@@ -44,13 +44,21 @@ bool Autostart::isEnabled()
            entry.value(u"Desktop Entry/X-GNOME-Autostart-enabled"_s, true).toBool();
 }
 
-QString Autostart::execLine()
+namespace {
+
+// "tandem" when the tandem on PATH is this one, else this executable's absolute path.
+QString program()
 {
     const QString self = QFileInfo(QCoreApplication::applicationFilePath()).canonicalFilePath();
     const QString onPath = QStandardPaths::findExecutable(u"tandem"_s);
-    const QString program =
-        !onPath.isEmpty() && QFileInfo(onPath).canonicalFilePath() == self ? u"tandem"_s : quotedArgument(self);
-    return program + u" --minimized"_s;
+    return !onPath.isEmpty() && QFileInfo(onPath).canonicalFilePath() == self ? u"tandem"_s : self;
+}
+
+} // namespace
+
+QString Autostart::execLine()
+{
+    return quotedArgument(program()) + u" --minimized"_s;
 }
 
 Status Autostart::setEnabled(bool enabled)
@@ -73,8 +81,9 @@ Status Autostart::setEnabled(bool enabled)
                          "Comment=Reminders of your on-call shifts, in the tray\n"
                          "Icon=%1\n"
                          "Exec=%2\n"
+                         "TryExec=%3\n"
                          "Terminal=false\n"
-                         "X-GNOME-Autostart-enabled=true\n"_s.arg(QStringLiteral(TANDEM_APP_ID), execLine());
+                         "X-GNOME-Autostart-enabled=true\n"_s.arg(QStringLiteral(TANDEM_APP_ID), execLine(), program());
     QSaveFile out(file);
     const QByteArray bytes = text.toUtf8();
     if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit()) {

@@ -8,7 +8,8 @@ namespace Tandem {
 
 /// "Start Tandem in the tray at login": an XDG autostart entry
 /// ($XDG_CONFIG_HOME/autostart/TANDEM_APP_ID.desktop) that starts `tandem --minimized`. The
-/// file is the setting: the desktop's own autostart manager may remove or disable it too.
+/// file is the setting: the desktop's own autostart manager may remove or disable it too. Its
+/// TryExec makes desktops skip it once Tandem is uninstalled.
 class Autostart
 {
 public:
