@@ -64,6 +64,11 @@ QUrl RadicaleServer::url(const QString &path) const
     return url;
 }
 
+QUrl RadicaleServer::calendarUrl(const QString &name) const
+{
+    return url(u"/lead/%1/"_s.arg(name));
+}
+
 bool RadicaleServer::isRunning() const
 {
     return m_process && m_process->state() == QProcess::Running;
@@ -171,6 +176,16 @@ void RadicaleServer::stop()
             m_process->waitForFinished(2000);
         }
     }
+    m_process.reset();
+}
+
+void RadicaleServer::kill()
+{
+    if (!m_process) {
+        return;
+    }
+    m_process->kill();
+    m_process->waitForFinished(5000);
     m_process.reset();
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "davserver.h"
+
 #include <QByteArray>
 #include <QProcess>
 #include <QString>
@@ -14,7 +16,7 @@ namespace Tandem::Test {
 /// A real Radicale (Debian's, run by /usr/bin/python3: the python3 on PATH may lack it) on a
 /// free loopback port, storing into a temporary folder that survives restart(). Owns the
 /// process and the folder; the destructor stops the server.
-class RadicaleServer
+class RadicaleServer final : public DavServer
 {
 public:
     enum class Auth {
@@ -23,7 +25,7 @@ public:
     };
 
     explicit RadicaleServer(Auth auth = Auth::None);
-    ~RadicaleServer();
+    ~RadicaleServer() override;
     RadicaleServer(const RadicaleServer &) = delete;
     RadicaleServer &operator=(const RadicaleServer &) = delete;
 
@@ -37,17 +39,21 @@ public:
 
     /// Picks a free port (the first time), starts Radicale, waits until it answers. On
     /// failure returns false and errorString() holds why, with Radicale's stderr.
-    bool start();
-    void stop();
+    bool start() override;
+    void stop() override;
+    void kill() override;
     /// Same port, same folder.
-    bool restart();
+    bool restart() override;
 
-    bool isRunning() const;
+    QString name() const override { return QStringLiteral("Radicale"); }
+    bool isRunning() const override;
     quint16 port() const { return m_port; }
     /// http(s)://127.0.0.1:PORT + path.
-    QUrl url(const QString &path = QStringLiteral("/")) const;
+    QUrl url(const QString &path = QStringLiteral("/")) const override;
+    /// /lead/NAME/: with auth none Radicale lets anyone make collections under any principal.
+    QUrl calendarUrl(const QString &name) const override;
     QString storageFolder() const;
-    QString errorString() const { return m_error; }
+    QString errorString() const override { return m_error; }
 
 private:
     QString stderrText() const;

@@ -68,6 +68,7 @@ private:
     QSystemTrayIcon *m_tray = nullptr;
     QString m_toolTip;
     QMetaObject::Connection m_connection;
+    QMetaObject::Connection m_flagConnection; ///< the sync's flags: changes from the server that break a rule
 };
 
 } // namespace Tandem
