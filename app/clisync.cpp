@@ -124,6 +124,35 @@ QString teamName(Database &db, TeamId id)
     return {};
 }
 
+// The status of every shared team, or of the one `only` names (empty: all).
+struct TeamStatus
+{
+    QString name;
+    SyncStatus status;
+};
+
+Result<QList<TeamStatus>> statuses(Database &db, const QString &only)
+{
+    SyncService service(db);
+    auto accounts = service.accounts();
+    if (!accounts) {
+        return accounts.error();
+    }
+    QList<TeamStatus> result;
+    for (const SyncAccount &a : accounts.value()) {
+        const QString name = teamName(db, a.team);
+        if (!only.isEmpty() && name.compare(only, Qt::CaseInsensitive) != 0) {
+            continue;
+        }
+        auto status = service.status(a.team);
+        if (!status) {
+            return status.error();
+        }
+        result.append(TeamStatus{name, status.value()});
+    }
+    return result;
+}
+
 } // namespace
 
 int Cli::sync(const QStringList &args)
@@ -325,23 +354,16 @@ int Cli::syncStatus(const QStringList &args, bool conflictsOnly)
     if (!db) {
         return ExitBadInput;
     }
-    SyncService service(*db);
-    auto accounts = service.accounts();
-    if (!accounts) {
-        return fail(accounts.errorMessage());
+    auto teams = statuses(*db, parser.value(team));
+    if (!teams) {
+        return fail(teams.errorMessage());
     }
     QJsonArray out;
     QString text;
-    for (const SyncAccount &a : accounts.value()) {
-        const QString name = teamName(*db, a.team);
-        if (parser.isSet(team) && name.compare(parser.value(team), Qt::CaseInsensitive) != 0) {
-            continue;
-        }
-        auto status = service.status(a.team);
-        if (!status) {
-            return fail(status.errorMessage());
-        }
-        out.append(statusJson(status.value(), name));
+    for (const auto &[name, teamStatus] : teams.value()) {
+        const SyncStatus *status = &teamStatus;
+        const SyncAccount &a = status->account;
+        out.append(statusJson(*status, name));
         if (conflictsOnly) {
             for (const SyncConflict &c : status->conflicts) {
                 text += u"%1 %2 %3: %4\n  mine:   %5\n  theirs: %6\n"_s.arg(
@@ -481,25 +503,17 @@ int Cli::syncFlags(const QStringList &args)
         return ExitBadInput;
     }
     SyncService service(*db);
-    auto accounts = service.accounts();
-    if (!accounts) {
-        return fail(accounts.errorMessage());
+    auto teams = statuses(*db, parser.value(team));
+    if (!teams) {
+        return fail(teams.errorMessage());
     }
     QJsonArray out;
     QString text;
-    for (const SyncAccount &a : accounts.value()) {
-        const QString name = teamName(*db, a.team);
-        if (parser.isSet(team) && name.compare(parser.value(team), Qt::CaseInsensitive) != 0) {
-            continue;
-        }
-        auto status = service.status(a.team);
-        if (!status) {
-            return fail(status.errorMessage());
-        }
-        for (const SyncFlag &f : status->flags) {
+    for (const auto &[name, status] : teams.value()) {
+        for (const SyncFlag &f : status.flags) {
             if (parser.isSet(dismiss)) {
                 if (QString::number(f.id) == parser.value(dismiss)) {
-                    if (auto done = service.dismissFlag(a.team, f.id); !done) {
+                    if (auto done = service.dismissFlag(status.account.team, f.id); !done) {
                         return fail(done.errorMessage());
                     }
                     print(u"Dismissed: %1\n"_s.arg(f.text));
@@ -550,23 +564,16 @@ int Cli::syncTimeOff(const QStringList &args)
         return ExitBadInput;
     }
     SyncService service(*db);
-    auto accounts = service.accounts();
-    if (!accounts) {
-        return fail(accounts.errorMessage());
+    auto teams = statuses(*db, parser.value(team));
+    if (!teams) {
+        return fail(teams.errorMessage());
     }
     const QString uid = parser.isSet(import) ? parser.value(import) : parser.value(dismiss);
     QJsonArray out;
     QString text;
-    for (const SyncAccount &a : accounts.value()) {
-        const QString name = teamName(*db, a.team);
-        if (parser.isSet(team) && name.compare(parser.value(team), Qt::CaseInsensitive) != 0) {
-            continue;
-        }
-        auto status = service.status(a.team);
-        if (!status) {
-            return fail(status.errorMessage());
-        }
-        for (const SyncOffer &o : status->offers) {
+    for (const auto &[name, status] : teams.value()) {
+        const TeamId teamId = status.account.team;
+        for (const SyncOffer &o : status.offers) {
             auto person = RosterService(*db).person(PersonId::fromString(o.person));
             const QString who = person && person.value() ? person.value()->name : o.person;
             if (!uid.isEmpty()) {
@@ -574,7 +581,7 @@ int Cli::syncTimeOff(const QStringList &args)
                     continue;
                 }
                 if (parser.isSet(import)) {
-                    auto added = service.importOffer(a.team, uid);
+                    auto added = service.importOffer(teamId, uid);
                     if (!added) {
                         return fail(u"--import: %1"_s.arg(added.errorMessage()));
                     }
@@ -582,7 +589,7 @@ int Cli::syncTimeOff(const QStringList &args)
                         who, o.from.toString(Qt::ISODate), o.to.toString(Qt::ISODate)));
                     return ExitOk;
                 }
-                if (auto done = service.dismissOffer(a.team, uid); !done) {
+                if (auto done = service.dismissOffer(teamId, uid); !done) {
                     return fail(u"--dismiss: %1"_s.arg(done.errorMessage()));
                 }
                 print(u"Not offered again: “%1” of %2.\n"_s.arg(o.summary, who));

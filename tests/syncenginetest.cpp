@@ -18,6 +18,7 @@
 #include "store/timeoffrepository.h"
 #include "store/transaction.h"
 #include "sync/localitems.h"
+#include "syncfixture.h"
 #include "testutil.h"
 
 #include <QJsonArray>
@@ -36,13 +37,6 @@ struct Side
     FakeClock clock{fixedNow()};
     std::unique_ptr<Database> db = openFresh(dir, clock);
 };
-
-QList<Shift> allShifts(Database &db)
-{
-    return ShiftRepository(db)
-        .overlapping(QDateTime::fromSecsSinceEpoch(0, Qt::UTC), QDateTime(QDate(2100, 1, 1), QTime(), Qt::UTC))
-        .value();
-}
 
 } // namespace
 
@@ -89,17 +83,6 @@ class SyncEngineTest : public QObject
         return team.id;
     }
 
-    QList<Shift> teamShifts(Database &db, TeamId team)
-    {
-        QList<Shift> result;
-        for (const Shift &s : allShifts(db)) {
-            if (RotationRepository(db).find(s.rotationId).value()->teamId == team) {
-                result.append(s);
-            }
-        }
-        return result;
-    }
-
     int resourcesOnServer()
     {
         CalDavClient client(settings());
@@ -107,43 +90,15 @@ class SyncEngineTest : public QObject
         return std::holds_alternative<QList<DavItem>>(listing) ? int(std::get<QList<DavItem>>(listing).size()) : -1;
     }
 
-    // Another client edits a resource on the server: reads it, lets `edit` change its JSON,
-    // writes it back over the ETag it read. Returns the JSON written.
     QJsonObject editOnServer(const QString &uid, const std::function<void(QJsonObject &)> &edit)
     {
-        CalDavClient other(settings());
-        const QString href = other.hrefFor(uid);
-        auto got = other.multiget({href});
-        if (!std::holds_alternative<QList<DavItem>>(got) || std::get<QList<DavItem>>(got).isEmpty()) {
-            qWarning("editOnServer: %s is not on the server", qPrintable(uid));
-            return {};
-        }
-        const DavItem item = std::get<QList<DavItem>>(got).first();
-        auto decoded = decodeResource(item.data);
-        if (!decoded) {
-            qWarning("editOnServer: %s", qPrintable(decoded.errorMessage()));
-            return {};
-        }
-        QJsonObject data = decoded->data;
-        edit(data);
-        const QByteArray ics = encodeResource(ResourceData{decoded->kind, uid, data}, {}, item.data);
-        if (!std::holds_alternative<QByteArray>(other.put(href, ics, item.etag))) {
-            qWarning("editOnServer: the PUT of %s failed", qPrintable(uid));
-            return {};
-        }
-        return data;
+        return Test::editOnServer(settings(), uid, [&edit](QJsonObject &o) {
+            edit(o);
+            return true;
+        });
     }
 
-    QJsonObject onServer(const QString &uid)
-    {
-        CalDavClient check(settings());
-        auto got = check.multiget({check.hrefFor(uid)});
-        if (!std::holds_alternative<QList<DavItem>>(got) || std::get<QList<DavItem>>(got).isEmpty()) {
-            return {};
-        }
-        auto decoded = decodeResource(std::get<QList<DavItem>>(got).first().data);
-        return decoded ? decoded->data : QJsonObject();
-    }
+    QJsonObject onServer(const QString &uid) { return Test::onServer(settings(), uid); }
 
 private Q_SLOTS:
     void initTestCase()
@@ -439,11 +394,31 @@ private Q_SLOTS:
         QVERIFY(std::holds_alternative<bool>(other.remove(rosterHref, {})));
         QCOMPARE(resourcesOnServer(), up.sent - 1);
 
+        // The first try to put it back is cut off (the server stops before the push), and the
+        // next sync lists everything afresh: still nothing is deleted here, and it goes back.
+        const int shifts = int(teamShifts(*a.db, team).size());
+        SyncEngine cut(*a.db, team, settings());
+        cut.setProgress([&](const QString &phase, int, int) {
+            if (phase.contains(u"Sending"_s) && m_server->isRunning()) {
+                m_server->stop();
+            }
+        });
+        QVERIFY(!cut.run().ok);
+        QVERIFY(m_server->restart());
+        {
+            Transaction tx(*a.db);
+            QVERIFY(SyncRepository(*a.db).setToken(team, "http://radicale.org/ns/sync/bogus"));
+            QVERIFY(tx.commit());
+        }
+        QCOMPARE(int(teamShifts(*a.db, team).size()), shifts);
+        QVERIFY(TeamRepository(*a.db).find(team).value());
+
         const SyncReport r = sync(*a.db, team);
         QVERIFY2(r.ok, qPrintable(r.message));
         QCOMPARE(r.received, 0); // nothing changed here
         QCOMPARE(r.sent, 1);
         QVERIFY2(r.message.contains(u"put back"_s), qPrintable(r.message));
+        QCOMPARE(int(teamShifts(*a.db, team).size()), shifts);
         QCOMPARE(resourcesOnServer(), up.sent);
         QCOMPARE(onServer(RosterResourceName.toString()).value(u"team"_s).toObject().value(u"id"_s).toString(),
                  team.toString());

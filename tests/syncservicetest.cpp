@@ -25,6 +25,7 @@
 #include "store/timeoffrepository.h"
 #include "store/transaction.h"
 #include "sync/localitems.h"
+#include "syncfixture.h"
 #include "testutil.h"
 #include "xandikos.h"
 
@@ -46,20 +47,6 @@ struct Side
     FakeClock clock{fixedNow()};
     std::unique_ptr<Database> db = openFresh(dir, clock);
 };
-
-QList<Shift> teamShifts(Database &db, TeamId team)
-{
-    QList<Shift> result;
-    for (const Shift &s :
-         ShiftRepository(db)
-             .overlapping(QDateTime::fromSecsSinceEpoch(0, Qt::UTC), QDateTime(QDate(2100, 1, 1), QTime(), Qt::UTC))
-             .value()) {
-        if (RotationRepository(db).find(s.rotationId).value()->teamId == team) {
-            result.append(s);
-        }
-    }
-    return result;
-}
 
 // Sends a request the client has no call for (MKCOL of an address book); the HTTP status.
 int rawRequest(const QByteArray &verb, const QUrl &url, const QByteArray &body)
@@ -131,37 +118,13 @@ class SyncServiceTest : public QObject
         return SyncService(db).connect(request, {}, notes);
     }
 
-    // Another client changes a resource on the server (`edit` gets its JSON; returns false to
-    // delete it instead).
+    // Another client changes a resource (`edit` returns false to delete it instead).
     void editOnServer(const QString &uid, const std::function<bool(QJsonObject &)> &edit)
     {
-        CalDavClient other(settings());
-        const QString href = other.hrefFor(uid);
-        auto got = other.multiget({href});
-        QVERIFY(std::holds_alternative<QList<DavItem>>(got));
-        QVERIFY(!std::get<QList<DavItem>>(got).isEmpty());
-        const DavItem item = std::get<QList<DavItem>>(got).first();
-        auto decoded = decodeResource(item.data);
-        QVERIFY2(decoded, qPrintable(decoded.errorMessage()));
-        QJsonObject data = decoded->data;
-        if (!edit(data)) {
-            QVERIFY(std::holds_alternative<bool>(other.remove(href, item.etag)));
-            return;
-        }
-        const QByteArray ics = encodeResource(ResourceData{decoded->kind, uid, data}, {}, item.data);
-        QVERIFY(std::holds_alternative<QByteArray>(other.put(href, ics, item.etag)));
+        (void)Test::editOnServer(settings(), uid, edit);
     }
 
-    QJsonObject onServer(const QString &uid)
-    {
-        CalDavClient check(settings());
-        auto got = check.multiget({check.hrefFor(uid)});
-        if (!std::holds_alternative<QList<DavItem>>(got) || std::get<QList<DavItem>>(got).isEmpty()) {
-            return {};
-        }
-        auto decoded = decodeResource(std::get<QList<DavItem>>(got).first().data);
-        return decoded ? decoded->data : QJsonObject();
-    }
+    QJsonObject onServer(const QString &uid) { return Test::onServer(settings(), uid); }
 
     void putForeign(const QString &uid, const QByteArray &event)
     {
@@ -435,10 +398,10 @@ private Q_SLOTS:
         QVERIFY2(gap.text.contains(u": gap"_s), qPrintable(gap.text));
         QCOMPARE(gap.start, deleted.start);
         QCOMPARE(gap.end, deleted.end);
-        QVERIFY2(r.message.contains(u"break a rule"_s), qPrintable(r.message));
+        QVERIFY2(r.message.contains(u"from the server break"_s), qPrintable(r.message));
         const SyncStatus status = SyncService(*b.db).status(team).value();
         QCOMPARE(status.flags.size(), 2);
-        QVERIFY(status.account.lastStatus.contains(u"break a rule"_s));
+        QVERIFY(status.account.lastStatus.contains(u"from the server break"_s));
         // A reminder for the lead says it in the same words.
         const Reminder reminder = Reminders::fromSyncFlag(gap);
         QCOMPARE(reminder.kind, Reminder::Kind::Flagged);

@@ -25,15 +25,21 @@
 #include "store/teamrepository.h"
 #include "store/timeoffrepository.h"
 #include "sync/localitems.h"
+#include "syncfixture.h"
 #include "testutil.h"
 #include "xandikos.h"
 
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSqlQuery>
+
+#include <csignal>
+#include <sys/prctl.h>
 
 using namespace Qt::StringLiterals;
 using namespace Tandem;
@@ -98,6 +104,7 @@ class SyncSoakTest : public QObject
     int m_conflicts = 0;     // conflicts the syncs reported
     int m_resolved = 0;      // resolutions so far: they alternate between mine and theirs
     bool m_verbose = qEnvironmentVariableIsSet("TANDEM_SOAK_VERBOSE"); // every sync and resolution said
+    std::unique_ptr<QProcess> m_client;                                // the other client, python3-caldav
     QHash<QString, QJsonObject> m_original;                            // uid -> the planned shift
     QUrl m_url;
     TeamId m_team;
@@ -116,19 +123,7 @@ class SyncSoakTest : public QObject
     bool chance(double p) { return m_rng.generateDouble() < p; }
     template <typename T> const T &pick(const QList<T> &list) { return list.at(m_rng.bounded(int(list.size()))); }
 
-    QList<Shift> shifts(Database &db)
-    {
-        QList<Shift> result;
-        for (const Shift &s :
-             ShiftRepository(db)
-                 .overlapping(QDateTime::fromSecsSinceEpoch(0, Qt::UTC), QDateTime(QDate(2100, 1, 1), QTime(), Qt::UTC))
-                 .value()) {
-            if (RotationRepository(db).find(s.rotationId).value()->teamId == m_team) {
-                result.append(s);
-            }
-        }
-        return result;
-    }
+    QList<Shift> shifts(Database &db) { return teamShifts(db, m_team); }
 
     void record(const QString &actor, const ShiftEdit &edit)
     {
@@ -237,13 +232,22 @@ class SyncSoakTest : public QObject
                   {u"days"_s, int(m_rng.bounded(1, 8))},
                   {u"summary"_s, u"Vacation"_s}};
         }
-        QProcess python;
-        python.start(u"/usr/bin/python3"_s,
-                     {QStringLiteral(TANDEM_TEST_SCRIPTS) + u"/caldav_soak.py"_s, m_url.toString(),
-                      QString::fromUtf8(QJsonDocument(QJsonArray{op}).toJson())});
-        QVERIFY2(python.waitForFinished(60000), qPrintable(where() + u"python3-caldav did not finish"_s));
-        QVERIFY2(python.exitCode() == 0, qPrintable(where() + QString::fromUtf8(python.readAllStandardError())));
-        const QJsonObject result = QJsonDocument::fromJson(python.readAllStandardOutput()).array().first().toObject();
+        // One python3-caldav process serves the run (importing caldav takes longer than the edit).
+        if (!m_client) {
+            m_client = std::make_unique<QProcess>();
+            m_client->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+            m_client->start(u"/usr/bin/python3"_s,
+                            {QStringLiteral(TANDEM_TEST_SCRIPTS) + u"/caldav_soak.py"_s, m_url.toString()});
+            QVERIFY2(m_client->waitForStarted(10000), qPrintable(where() + u"python3-caldav did not start"_s));
+        }
+        m_client->write(QJsonDocument(op).toJson(QJsonDocument::Compact) + '\n');
+        const QDeadlineTimer deadline(60000);
+        while (!m_client->canReadLine() && m_client->state() == QProcess::Running && !deadline.hasExpired()) {
+            m_client->waitForReadyRead(1000);
+        }
+        QVERIFY2(m_client->canReadLine(), qPrintable(where() + u"python3-caldav did not answer: "_s +
+                                                     QString::fromUtf8(m_client->readAllStandardError())));
+        const QJsonObject result = QJsonDocument::fromJson(m_client->readLine()).object();
         if (!result.value(u"ok"_s).toBool()) {
             return; // e.g. the event was deleted meanwhile: not acknowledged, not in the ledger
         }
@@ -356,6 +360,17 @@ private Q_SLOTS:
         m_original.clear();
         m_conflicts = 0;
         m_resolved = 0;
+        // The other client ends with the row, passed or failed: end of input, then it exits.
+        const auto endClient = qScopeGuard([this] {
+            if (m_client) {
+                m_client->closeWriteChannel();
+                if (!m_client->waitForFinished(5000)) {
+                    m_client->kill();
+                    m_client->waitForFinished(2000);
+                }
+                m_client.reset();
+            }
+        });
         std::unique_ptr<DavServer> server;
         if (xandikos) {
             server = std::make_unique<XandikosServer>();

@@ -8,8 +8,11 @@
 #include "syncflagger.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 
 using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcSyncService, "tandem.sync.service")
 
 namespace Tandem {
 
@@ -288,8 +291,8 @@ SyncReport SyncService::sync(TeamId team, const QString &password, const SyncPro
     auto known = repo.flags(team);
     auto found = flagger.find(report.applied, remoteActor(davSettings->url));
     if (!known || !found) {
-        qWarning("sync flags of %s: %s", qPrintable(team.toString()),
-                 qPrintable(known ? found.errorMessage() : known.errorMessage()));
+        qCWarning(lcSyncService) << "cannot flag the changes of" << team.toString() << ":"
+                                 << (known ? found.errorMessage() : known.errorMessage());
         return report;
     }
     Transaction tx(m_db);
@@ -326,7 +329,7 @@ SyncReport SyncService::sync(TeamId team, const QString &password, const SyncPro
         (void)repo.setOutcome(team, report.ok ? m_db.clock().now().toUTC() : QDateTime(), report.message);
     }
     if (!tx.commit()) {
-        qWarning("sync flags of %s could not be stored", qPrintable(team.toString()));
+        qCWarning(lcSyncService) << "the flags of" << team.toString() << "could not be stored";
     }
     return report;
 }

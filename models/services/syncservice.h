@@ -24,7 +24,7 @@ struct ConnectRequest
     /// taken as the account's only when the user confirmed it; otherwise connect() refuses
     /// (Error::field UrlCredentialsField). They are never stored with the address.
     bool credentialsFromUrl = false;
-    JoinOptions join; ///< when joining: what to do with a local team of the shared team's name
+    JoinOptions join{}; ///< when joining: what to do with a local team of the shared team's name
 };
 
 /// The field of the Error connect() returns for an address with a user name and password in it.

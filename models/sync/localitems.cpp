@@ -1106,19 +1106,18 @@ Status LocalItems::applyRoster(const QJsonObject &theirs)
             continue;
         }
         // One holiday a day per team: another one of this day made here gives way.
-        for (const Holiday &same : local) {
-            if (same.date == holiday.date) {
-                if (auto status = holidays.remove(same.id); !status) {
-                    return status;
-                }
-                if (auto status =
-                        log.append(Entity::Holiday, same.id.toString(), ChangeAction::Delete, toJson(same), {});
-                    !status) {
-                    return status;
-                }
-                local.remove(same.id);
-                break;
+        const auto same =
+            std::find_if(local.cbegin(), local.cend(), [&holiday](const Holiday &h) { return h.date == holiday.date; });
+        if (same != local.cend()) {
+            const Holiday gone = *same;
+            if (auto status = holidays.remove(gone.id); !status) {
+                return status;
             }
+            if (auto status = log.append(Entity::Holiday, gone.id.toString(), ChangeAction::Delete, toJson(gone), {});
+                !status) {
+                return status;
+            }
+            local.remove(gone.id);
         }
         if (auto status = holidays.insert(holiday); !status) {
             return about(tr("holiday %1").arg(holiday.name), status.error());

@@ -656,11 +656,14 @@ struct SyncEngine::Run
             }
             return forgetItem(item);
         }
+        if (isLost(item)) {
+            return {}; // known to be gone: it is put back at the push
+        }
         auto current = local.current(ref);
         if (!current) {
             return current.error();
         }
-        if (current.value() && !isLost(item) && (serverLost || kind == ResourceKind::Roster)) {
+        if (current.value() && (serverLost || kind == ResourceKind::Roster)) {
             // Tandem's own resource, gone from the server: no teammate deletes the roster (a
             // team is not deleted through a calendar), and a server that lost everything lost
             // it by accident. Put it back at the push below, and say so.

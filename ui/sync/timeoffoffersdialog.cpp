@@ -107,8 +107,9 @@ void TimeOffOffersDialog::act(bool import)
             failures.append(status.errorMessage());
         }
     }
-    QString text = import ? tr("Imported %n time off(s); they go to the server at the next sync.", nullptr, done)
-                          : tr("Dismissed %n offer(s).", nullptr, done);
+    QString text = import
+                       ? tr("Imported %n offer(s) as time off; they go to the server at the next sync.", nullptr, done)
+                       : tr("Dismissed %n offer(s).", nullptr, done);
     if (!failures.isEmpty()) {
         text += u' ' + tr("Not done: %1").arg(failures.join(u' '));
     }
