@@ -80,6 +80,8 @@ private:
     int syncStatus(const QStringList &args, bool conflictsOnly);  // clisync.cpp
     int syncResolve(const QStringList &args);                     // clisync.cpp
     int syncDisconnect(const QStringList &args);                  // clisync.cpp
+    int syncFlags(const QStringList &args);                       // clisync.cpp
+    int syncTimeOff(const QStringList &args);                     // clisync.cpp
     int next(const QStringList &args);                            // cliengineer.cpp
     int now(const QStringList &args);                             // cliengineer.cpp
     int note(const QStringList &args);                            // cliengineer.cpp

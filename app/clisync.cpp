@@ -1,4 +1,4 @@
-// Sharing through CalDAV: `tandem sync`, `tandem sync status|conflicts|resolve|disconnect`.
+// Sharing through CalDAV: `tandem sync`, `tandem sync status|conflicts|resolve|flags|timeoff|disconnect`.
 
 #include "cli.h"
 #include "clisupport.h"
@@ -36,6 +36,32 @@ Result<QString> passwordFor(const QUrl &url, const QString &username)
     return stored.value();
 }
 
+QJsonObject flagJson(const SyncFlag &f)
+{
+    return QJsonObject{{u"id"_s, f.id},
+                       {u"kind"_s, f.kind},
+                       {u"shift"_s, f.shift},
+                       {u"rotation"_s, f.rotation},
+                       {u"start"_s, f.start.toString(Qt::ISODate)},
+                       {u"end"_s, f.end.toString(Qt::ISODate)},
+                       {u"actor"_s, f.actor},
+                       {u"text"_s, f.text},
+                       {u"detected"_s, f.detected.toString(Qt::ISODate)}};
+}
+
+QJsonArray offersJson(const QList<SyncOffer> &offers)
+{
+    QJsonArray result;
+    for (const SyncOffer &o : offers) {
+        result.append(QJsonObject{{u"uid"_s, o.uid},
+                                  {u"person"_s, o.person},
+                                  {u"from"_s, o.from.toString(Qt::ISODate)},
+                                  {u"to"_s, o.to.toString(Qt::ISODate)},
+                                  {u"summary"_s, o.summary}});
+    }
+    return result;
+}
+
 QJsonObject statusJson(const SyncStatus &s, const QString &teamName)
 {
     QJsonArray conflicts;
@@ -44,11 +70,17 @@ QJsonObject statusJson(const SyncStatus &s, const QString &teamName)
                                      {u"kind"_s, c.kind},
                                      {u"fields"_s, QJsonArray::fromStringList(c.fields)},
                                      {u"mine"_s, c.mine},
-                                     {u"theirs"_s, c.theirs}});
+                                     {u"theirs"_s, c.theirs},
+                                     {u"problem"_s, c.problem}});
+    }
+    QJsonArray flags;
+    for (const SyncFlag &f : s.flags) {
+        flags.append(flagJson(f));
     }
     return QJsonObject{
         {u"team"_s, teamName},
-        {u"url"_s, s.account.url.toString()},
+        // Never with a user name or password in it, whatever an older version stored.
+        {u"url"_s, s.account.url.adjusted(QUrl::RemoveUserInfo).toString()},
         {u"user"_s, s.account.username},
         {u"read_only"_s, s.account.readOnly},
         {u"last_sync"_s,
@@ -56,7 +88,29 @@ QJsonObject statusJson(const SyncStatus &s, const QString &teamName)
         {u"last_status"_s, s.account.lastStatus},
         {u"pending"_s, s.pending},
         {u"conflicts"_s, conflicts},
+        {u"flags"_s, flags},
+        {u"timeoff_offers"_s, offersJson(s.offers)},
     };
+}
+
+// The command-line option that settles an error of the sync service (Error::field), so the
+// message names what to type rather than a checkbox of the GUI.
+QString withOption(const Error &error)
+{
+    if (error.field == u"create") {
+        return u"%1 (--create)"_s.arg(error.message);
+    }
+    if (error.field == u"allow_http") {
+        return u"%1 (--allow-http)"_s.arg(error.message);
+    }
+    if (error.field == UrlCredentialsField) {
+        return u"%1 (--use-url-credentials takes them; or --user USER and TANDEM_CALDAV_PASSWORD or the keychain)"_s
+            .arg(error.message);
+    }
+    if (error.field == SameNamedTeamField) {
+        return u"%1 (--link-team, or --rename-team NEW-NAME)"_s.arg(error.message);
+    }
+    return error.message;
 }
 
 // The team's name for output; empty for a team this database no longer has.
@@ -68,6 +122,35 @@ QString teamName(Database &db, TeamId id)
         }
     }
     return {};
+}
+
+// The status of every shared team, or of the one `only` names (empty: all).
+struct TeamStatus
+{
+    QString name;
+    SyncStatus status;
+};
+
+Result<QList<TeamStatus>> statuses(Database &db, const QString &only)
+{
+    SyncService service(db);
+    auto accounts = service.accounts();
+    if (!accounts) {
+        return accounts.error();
+    }
+    QList<TeamStatus> result;
+    for (const SyncAccount &a : accounts.value()) {
+        const QString name = teamName(db, a.team);
+        if (!only.isEmpty() && name.compare(only, Qt::CaseInsensitive) != 0) {
+            continue;
+        }
+        auto status = service.status(a.team);
+        if (!status) {
+            return status.error();
+        }
+        result.append(TeamStatus{name, status.value()});
+    }
+    return result;
 }
 
 } // namespace
@@ -84,7 +167,14 @@ int Cli::sync(const QStringList &args)
     if (sub == u"disconnect") {
         return syncDisconnect(args.mid(1));
     }
-    static const QString synopsis = u"sync [--team NAME] [--url URL --user USER [--create] [--allow-http]]"_s;
+    if (sub == u"flags") {
+        return syncFlags(args.mid(1));
+    }
+    if (sub == u"timeoff") {
+        return syncTimeOff(args.mid(1));
+    }
+    static const QString synopsis = u"sync [--team NAME] [--url URL --user USER [--create] [--allow-http] "
+                                    "[--use-url-credentials] [--link-team | --rename-team NEW]]"_s;
     QCommandLineParser parser;
     parser.setApplicationDescription(
         u"Two-way sync of shifts, time off and the roster with a CalDAV server (Nextcloud, Radicale, Fastmail...). "
@@ -95,11 +185,26 @@ int Cli::sync(const QStringList &args)
     const QCommandLineOption team(u"team"_s, u"The team to share or sync."_s, u"NAME"_s);
     const QCommandLineOption url(u"url"_s, u"The calendar (collection) or server address."_s, u"URL"_s);
     const QCommandLineOption user(u"user"_s, u"The user name on the server."_s, u"USER"_s);
-    const QCommandLineOption create(u"create"_s, u"Create the calendar when there is none (MKCALENDAR)."_s);
+    const QCommandLineOption create(u"create"_s, u"Create the calendar at URL when nothing is there (MKCALENDAR); "
+                                                 "with a server address, one named after the team."_s);
     const QCommandLineOption allowHttp(u"allow-http"_s,
                                        u"Allow plain HTTP to another machine: passwords and rotations travel "
                                        "unencrypted. Loopback needs no option."_s);
-    parser.addOptions({team, url, user, create, allowHttp});
+    const QCommandLineOption urlCredentials(
+        u"use-url-credentials"_s,
+        u"Take the user name and password written in URL (https://user:secret@host/...); they are never stored "
+        "with the address (the password goes to the keychain)."_s);
+    const QCommandLineOption linkTeam(u"link-team"_s, u"Joining: this database's team of the shared team's name is "
+                                                      "the same team; merge it into the shared one."_s);
+    const QCommandLineOption renameTeam(u"rename-team"_s,
+                                        u"Joining: keep this database's team of the shared team's name apart, "
+                                        "renamed to NEW."_s,
+                                        u"NEW"_s);
+    parser.addOptions({team, url, user, create, allowHttp, urlCredentials, linkTeam, renameTeam});
+    const auto warn = [this](const QString &message) {
+        fprintf(m_err, "tandem: warning: %s\n", qPrintable(message));
+        fflush(m_err);
+    };
     int code = ExitOk;
     if (!parse(parser, synopsis, args, &code)) {
         return code;
@@ -121,6 +226,15 @@ int Cli::sync(const QStringList &args)
         }
         teams.append(found.value()->id);
     }
+    for (const QCommandLineOption *option : {&create, &allowHttp, &urlCredentials, &linkTeam, &renameTeam}) {
+        if (parser.isSet(*option) && !parser.isSet(url)) {
+            return usage(u"--%1 goes with --url"_s.arg(option->names().first()));
+        }
+    }
+    if (parser.isSet(linkTeam) && parser.isSet(renameTeam)) {
+        return usage(u"--link-team and --rename-team exclude each other"_s);
+    }
+    QString connectPassword;
     if (parser.isSet(url)) {
         ConnectRequest request;
         request.team = teams.value(0);
@@ -128,14 +242,46 @@ int Cli::sync(const QStringList &args)
         request.username = parser.value(user);
         request.allowInsecureHttp = parser.isSet(allowHttp);
         request.create = parser.isSet(create);
-        auto password = passwordFor(request.url, request.username);
-        if (!password) {
-            return fail(password.errorMessage());
+        request.credentialsFromUrl = parser.isSet(urlCredentials);
+        if (parser.isSet(linkTeam)) {
+            request.join.sameName = JoinOptions::SameName::Link;
+        } else if (parser.isSet(renameTeam)) {
+            request.join.sameName = JoinOptions::SameName::Rename;
+            request.join.newName = parser.value(renameTeam);
         }
-        request.password = password.value();
-        auto connected = service.connect(request);
+        if (request.allowInsecureHttp) {
+            warn(request.url.scheme() == u"http"_s
+                     ? u"--allow-http: the password and the rotations travel to %1 unencrypted; anyone on the network "
+                       "between can read and change them."_s.arg(request.url.host())
+                     : u"--allow-http has no effect on an https:// address."_s);
+        }
+        const QUrl plain = request.url.adjusted(QUrl::RemoveUserInfo);
+        const QString username = request.url.userName().isEmpty() ? request.username : request.url.userName();
+        if (request.url.password().isEmpty() || !request.credentialsFromUrl) {
+            auto password = passwordFor(plain, username);
+            if (!password && request.url.userInfo().isEmpty()) {
+                return fail(password.errorMessage());
+            }
+            request.password = password.value_or(QString());
+        }
+        QStringList notes;
+        auto connected = service.connect(request, {}, &notes);
         if (!connected) {
-            return fail(u"--url: %1"_s.arg(connected.errorMessage()));
+            return fail(u"--url: %1"_s.arg(withOption(connected.error())));
+        }
+        for (const QString &note : std::as_const(notes)) {
+            print(note + u'\n');
+        }
+        if (request.credentialsFromUrl && !request.url.password().isEmpty()) {
+            // Taken from the address on the user's word: kept in the keychain, never in the address.
+            connectPassword = request.url.password();
+            auto account = service.status(connected.value());
+            if (account && !qEnvironmentVariableIsSet("TANDEM_CALDAV_PASSWORD")) {
+                if (auto stored = Credentials::write(account->account.url, username, connectPassword); !stored) {
+                    warn(u"the password could not be stored in the keychain (%1); set TANDEM_CALDAV_PASSWORD for the "
+                         "next syncs."_s.arg(stored.errorMessage()));
+                }
+            }
         }
         teams = {connected.value()};
     } else if (teams.isEmpty()) {
@@ -157,18 +303,33 @@ int Cli::sync(const QStringList &args)
             result = fail(status.errorMessage());
             continue;
         }
-        auto password = passwordFor(status->account.url, status->account.username);
+        auto password = connectPassword.isEmpty() ? passwordFor(status->account.url, status->account.username)
+                                                  : Result<QString>(connectPassword);
         if (!password) {
             result = fail(password.errorMessage());
             continue;
         }
-        const SyncReport report = service.sync(id, password.value());
         const QString name = teamName(*db, id);
+        if (status->account.allowInsecureHttp && status->account.url.scheme() == u"http"_s && !parser.isSet(url)) {
+            warn(u"%1 syncs over plain HTTP to %2 (--allow-http): the password and the rotations travel unencrypted."_s
+                     .arg(name, status->account.url.host()));
+        }
+        const SyncReport report = service.sync(id, password.value());
         if (report.ok) {
             print(u"%1: %2 (%3)\n"_s.arg(name, report.message,
                                          CliSupport::plural(report.requests, u"request"_s, u"requests"_s)));
         } else {
-            result = fail(u"%1: %2"_s.arg(name, report.message));
+            QString message = u"%1: %2"_s.arg(name, report.message);
+            if (report.error && report.error->kind == DavError::Kind::InsecureRefused) {
+                message += u" (--allow-http)"_s;
+            }
+            if (report.error && report.error->kind == DavError::Kind::Tls) {
+                // What to compare with the administrator's word; Tandem offers no way around it.
+                for (const QSslCertificate &certificate : report.error->certificates) {
+                    message += u"\n"_s + certificateDetails(certificate);
+                }
+            }
+            result = fail(message);
         }
     }
     return result;
@@ -193,39 +354,40 @@ int Cli::syncStatus(const QStringList &args, bool conflictsOnly)
     if (!db) {
         return ExitBadInput;
     }
-    SyncService service(*db);
-    auto accounts = service.accounts();
-    if (!accounts) {
-        return fail(accounts.errorMessage());
+    auto teams = statuses(*db, parser.value(team));
+    if (!teams) {
+        return fail(teams.errorMessage());
     }
     QJsonArray out;
     QString text;
-    for (const SyncAccount &a : accounts.value()) {
-        const QString name = teamName(*db, a.team);
-        if (parser.isSet(team) && name.compare(parser.value(team), Qt::CaseInsensitive) != 0) {
-            continue;
-        }
-        auto status = service.status(a.team);
-        if (!status) {
-            return fail(status.errorMessage());
-        }
-        out.append(statusJson(status.value(), name));
+    for (const auto &[name, teamStatus] : teams.value()) {
+        const SyncStatus *status = &teamStatus;
+        const SyncAccount &a = status->account;
+        out.append(statusJson(*status, name));
         if (conflictsOnly) {
             for (const SyncConflict &c : status->conflicts) {
                 text += u"%1 %2 %3: %4\n  mine:   %5\n  theirs: %6\n"_s.arg(
-                    name, c.kind, c.uid, c.fields.join(u", "_s),
-                    QString::fromUtf8(QJsonDocument(c.mine).toJson(QJsonDocument::Compact)),
-                    QString::fromUtf8(QJsonDocument(c.theirs).toJson(QJsonDocument::Compact)));
+                    name, c.kind, c.uid, c.problem.isEmpty() ? c.fields.join(u", "_s) : c.problem,
+                    c.mine.isEmpty() ? u"deleted"_s
+                                     : QString::fromUtf8(QJsonDocument(c.mine).toJson(QJsonDocument::Compact)),
+                    c.theirs.isEmpty() ? u"deleted"_s
+                                       : QString::fromUtf8(QJsonDocument(c.theirs).toJson(QJsonDocument::Compact)));
             }
             continue;
         }
         text += u"%1\n  calendar:   %2 (user %3)%4\n  last sync:  %5\n  status:     %6\n  waiting:    %7 "
                 "local changes\n  conflicts:  %8\n"_s.arg(
-                    name, a.url.toDisplayString(), a.username.isEmpty() ? u"none"_s : a.username,
-                    a.readOnly ? u", read-only"_s : QString(),
+                    name, a.url.adjusted(QUrl::RemoveUserInfo).toDisplayString(),
+                    a.username.isEmpty() ? u"none"_s : a.username, a.readOnly ? u", read-only"_s : QString(),
                     a.lastSync.isValid() ? a.lastSync.toString(Qt::ISODate) : u"never"_s,
                     a.lastStatus.isEmpty() ? u"-"_s : a.lastStatus, QString::number(status->pending),
                     QString::number(status->conflicts.size()));
+        for (const SyncFlag &f : status->flags) {
+            text += u"  flagged:    [%1] %2\n"_s.arg(f.id).arg(f.text);
+        }
+        if (!status->offers.isEmpty()) {
+            text += u"  time off offered: %1 (tandem sync timeoff)\n"_s.arg(status->offers.size());
+        }
     }
     if (parser.isSet(json)) {
         print(QString::fromUtf8(QJsonDocument(out).toJson()));
@@ -317,6 +479,140 @@ int Cli::syncDisconnect(const QStringList &args)
         (void)Credentials::remove(status->account.url, status->account.username);
     }
     print(u"%1 is no longer shared.\n"_s.arg(found.value()->name));
+    return ExitOk;
+}
+
+int Cli::syncFlags(const QStringList &args)
+{
+    static const QString synopsis = u"sync flags [--team NAME] [--json] [--dismiss ID]"_s;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Changes another client made through the server that break a rule: a shift deleted or cut short (a gap), "
+        "an end moved past the next shift (an overlap), an emptied seat, someone seated against a hard rule. Tandem "
+        "applies them (the server is the shared truth) and flags them until the problem is fixed or dismissed."_s);
+    const QCommandLineOption team(u"team"_s, u"Only this team."_s, u"NAME"_s);
+    const QCommandLineOption json(u"json"_s, u"Print JSON."_s);
+    const QCommandLineOption dismiss(u"dismiss"_s, u"The lead has seen flag ID: it goes."_s, u"ID"_s);
+    parser.addOptions({team, json, dismiss});
+    int code = ExitOk;
+    if (!parse(parser, synopsis, args, &code)) {
+        return code;
+    }
+    auto db = openDatabaseOrFail();
+    if (!db) {
+        return ExitBadInput;
+    }
+    SyncService service(*db);
+    auto teams = statuses(*db, parser.value(team));
+    if (!teams) {
+        return fail(teams.errorMessage());
+    }
+    QJsonArray out;
+    QString text;
+    for (const auto &[name, status] : teams.value()) {
+        for (const SyncFlag &f : status.flags) {
+            if (parser.isSet(dismiss)) {
+                if (QString::number(f.id) == parser.value(dismiss)) {
+                    if (auto done = service.dismissFlag(status.account.team, f.id); !done) {
+                        return fail(done.errorMessage());
+                    }
+                    print(u"Dismissed: %1\n"_s.arg(f.text));
+                    return ExitOk;
+                }
+                continue;
+            }
+            QJsonObject row = flagJson(f);
+            row.insert(u"team"_s, name);
+            out.append(row);
+            text += u"%1 [%2] %3\n"_s.arg(name).arg(f.id).arg(f.text);
+        }
+    }
+    if (parser.isSet(dismiss)) {
+        return fail(u"--dismiss: there is no flag %1 (see tandem sync flags)"_s.arg(parser.value(dismiss)));
+    }
+    if (parser.isSet(json)) {
+        print(QString::fromUtf8(QJsonDocument(out).toJson()));
+    } else {
+        print(text.isEmpty() ? u"No flags.\n"_s : text);
+    }
+    return ExitOk;
+}
+
+int Cli::syncTimeOff(const QStringList &args)
+{
+    static const QString synopsis = u"sync timeoff [--team NAME] [--json] [--import UID | --dismiss UID]"_s;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"All-day events other calendar clients put in the shared calendar that read as time off (vacation, out of "
+        "office, time off, leave...) of someone on the roster, by their e-mail as organizer or attendee. Tandem never "
+        "takes them silently: --import makes one this database's time off (it then travels as Tandem's own), "
+        "--dismiss stops offering it."_s);
+    const QCommandLineOption team(u"team"_s, u"Only this team."_s, u"NAME"_s);
+    const QCommandLineOption json(u"json"_s, u"Print JSON."_s);
+    const QCommandLineOption import(u"import"_s, u"Import the offered time off UID."_s, u"UID"_s);
+    const QCommandLineOption dismiss(u"dismiss"_s, u"Do not offer UID again."_s, u"UID"_s);
+    parser.addOptions({team, json, import, dismiss});
+    int code = ExitOk;
+    if (!parse(parser, synopsis, args, &code)) {
+        return code;
+    }
+    if (parser.isSet(import) && parser.isSet(dismiss)) {
+        return usage(u"--import and --dismiss exclude each other"_s);
+    }
+    auto db = openDatabaseOrFail();
+    if (!db) {
+        return ExitBadInput;
+    }
+    SyncService service(*db);
+    auto teams = statuses(*db, parser.value(team));
+    if (!teams) {
+        return fail(teams.errorMessage());
+    }
+    const QString uid = parser.isSet(import) ? parser.value(import) : parser.value(dismiss);
+    QJsonArray out;
+    QString text;
+    for (const auto &[name, status] : teams.value()) {
+        const TeamId teamId = status.account.team;
+        for (const SyncOffer &o : status.offers) {
+            auto person = RosterService(*db).person(PersonId::fromString(o.person));
+            const QString who = person && person.value() ? person.value()->name : o.person;
+            if (!uid.isEmpty()) {
+                if (o.uid != uid) {
+                    continue;
+                }
+                if (parser.isSet(import)) {
+                    auto added = service.importOffer(teamId, uid);
+                    if (!added) {
+                        return fail(u"--import: %1"_s.arg(added.errorMessage()));
+                    }
+                    print(u"Imported time off of %1, %2 to %3; it goes to the server at the next sync.\n"_s.arg(
+                        who, o.from.toString(Qt::ISODate), o.to.toString(Qt::ISODate)));
+                    return ExitOk;
+                }
+                if (auto done = service.dismissOffer(teamId, uid); !done) {
+                    return fail(u"--dismiss: %1"_s.arg(done.errorMessage()));
+                }
+                print(u"Not offered again: “%1” of %2.\n"_s.arg(o.summary, who));
+                return ExitOk;
+            }
+            QJsonObject row = offersJson({o}).first().toObject();
+            row.insert(u"team"_s, name);
+            row.insert(u"person_name"_s, who);
+            out.append(row);
+            text += u"%1  %2: %3 to %4 “%5” (%6)\n"_s.arg(o.uid, who, o.from.toString(Qt::ISODate),
+                                                          o.to.toString(Qt::ISODate), o.summary, name);
+        }
+    }
+    if (!uid.isEmpty()) {
+        return fail(u"%1: no time off is offered as “%2” (see tandem sync timeoff)"_s.arg(
+            parser.isSet(import) ? u"--import"_s : u"--dismiss"_s, uid));
+    }
+    if (parser.isSet(json)) {
+        print(QString::fromUtf8(QJsonDocument(out).toJson()));
+    } else {
+        print(text.isEmpty() ? u"No time off offered.\n"_s
+                             : text + u"Import one with tandem sync timeoff --import UID, or --dismiss UID.\n"_s);
+    }
     return ExitOk;
 }
 

@@ -55,7 +55,7 @@ run_cases() {
     expect "add edit list remove show" tandem rotation ""
     expect "add" tandem --demo rotation a
     expect "accept approve cancel decline list refuse request" tandem --db x.sqlite swap ""
-    expect "conflicts disconnect resolve status" tandem sync ""
+    expect "conflicts disconnect flags resolve status timeoff" tandem sync ""
     expect "--ops-concurrency --ops-pool" tandem rotation add "Night shift" --team Payments --ops
     expect "list month person" tandem print --layout ""
     expect "letter" tandem print --paper = l

@@ -499,7 +499,7 @@ private Q_SLOTS:
         QCOMPARE(errorIn(info).kind, DavError::Kind::InsecureRefused);
         QVERIFY2(errorIn(info).message.contains(u"192.0.2.1"_s), qPrintable(errorIn(info).message));
         QVERIFY2(errorIn(info).message.contains(u"https://"_s), qPrintable(errorIn(info).message));
-        QVERIFY2(errorIn(info).message.contains(u"insecure HTTP"_s), qPrintable(errorIn(info).message));
+        QVERIFY2(errorIn(info).message.contains(u"plain HTTP"_s), qPrintable(errorIn(info).message));
         QCOMPARE(errorIn(client.put(client.hrefFor(u"x"_s), "x", {})).kind, DavError::Kind::InsecureRefused);
         QCOMPARE(client.requestCount(), 0);
 

@@ -323,17 +323,28 @@ private Q_SLOTS:
         QCOMPARE(compact(decoded->data), compact(QJsonObject{{u"summary"_s, u"Dentist, finally"_s},
                                                              {u"start"_s, u"2026-03-16T09:00:00Z"_s},
                                                              {u"end"_s, u"2026-03-16T10:30:00Z"_s},
-                                                             {u"allDay"_s, false}}));
+                                                             {u"allDay"_s, false},
+                                                             {u"organizer"_s, QString()},
+                                                             {u"attendees"_s, QJsonArray()},
+                                                             {u"categories"_s, QJsonArray()},
+                                                             {u"cancelled"_s, false},
+                                                             {u"recurs"_s, false}}));
 
         const QByteArray allDay = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Other//EN\r\n"
                                   "BEGIN:VEVENT\r\nUID:day@other\r\nDTSTAMP:20260101T000000Z\r\n"
                                   "DTSTART;VALUE=DATE:20261224\r\nDTEND;VALUE=DATE:20261227\r\n"
-                                  "SUMMARY:Holidays\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+                                  "SUMMARY:Holidays\r\nCATEGORIES:Out of office,Personal\r\n"
+                                  "ORGANIZER;CN=Ada:mailto:Ada@Example.com\r\n"
+                                  "ATTENDEE;CN=Bob:mailto:bob@example.com\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
         decoded = decodeResource(allDay);
         QVERIFY2(decoded.ok(), qPrintable(decoded.errorMessage()));
         QCOMPARE(decoded->data.value(u"start"_s).toString(), u"2026-12-24"_s);
         QCOMPARE(decoded->data.value(u"end"_s).toString(), u"2026-12-26"_s);
         QCOMPARE(decoded->data.value(u"allDay"_s).toBool(), true);
+        // Who and what kind, for time off offered from other clients' events.
+        QCOMPARE(decoded->data.value(u"organizer"_s).toString(), u"Ada@Example.com"_s);
+        QCOMPARE(decoded->data.value(u"attendees"_s).toArray(), QJsonArray{u"bob@example.com"_s});
+        QCOMPARE(decoded->data.value(u"categories"_s).toArray(), (QJsonArray{u"Out of office"_s, u"Personal"_s}));
     }
 
     void decodeRefuses_data()

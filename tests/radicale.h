@@ -1,20 +1,15 @@
 #pragma once
 
-#include <QByteArray>
-#include <QProcess>
-#include <QString>
-#include <QStringList>
-#include <QTemporaryDir>
-#include <QUrl>
+#include "davserver.h"
 
-#include <memory>
+#include <QByteArray>
 
 namespace Tandem::Test {
 
 /// A real Radicale (Debian's, run by /usr/bin/python3: the python3 on PATH may lack it) on a
-/// free loopback port, storing into a temporary folder that survives restart(). Owns the
-/// process and the folder; the destructor stops the server.
-class RadicaleServer
+/// free loopback port, storing into a temporary folder that survives restart(). With auth none
+/// anyone may make collections under any principal (/lead/NAME/).
+class RadicaleServer final : public DavServer
 {
 public:
     enum class Auth {
@@ -22,10 +17,7 @@ public:
         Htpasswd, ///< only the users given to addUser(), plain-text htpasswd file
     };
 
-    explicit RadicaleServer(Auth auth = Auth::None);
-    ~RadicaleServer();
-    RadicaleServer(const RadicaleServer &) = delete;
-    RadicaleServer &operator=(const RadicaleServer &) = delete;
+    explicit RadicaleServer(Auth auth = Auth::None) : m_auth(auth) {}
 
     /// For Auth::Htpasswd, before start().
     void addUser(const QString &name, const QString &password);
@@ -35,32 +27,20 @@ public:
     /// before start(). Without it, every user owns their own collections only.
     void setRights(const QByteArray &rights);
 
-    /// Picks a free port (the first time), starts Radicale, waits until it answers. On
-    /// failure returns false and errorString() holds why, with Radicale's stderr.
-    bool start();
-    void stop();
-    /// Same port, same folder.
-    bool restart();
-
-    bool isRunning() const;
-    quint16 port() const { return m_port; }
-    /// http(s)://127.0.0.1:PORT + path.
-    QUrl url(const QString &path = QStringLiteral("/")) const;
+    QString name() const override { return QStringLiteral("Radicale"); }
+    QUrl calendarUrl(const QString &name) const override;
     QString storageFolder() const;
-    QString errorString() const { return m_error; }
+
+protected:
+    std::pair<QString, QStringList> command(quint16 port, QString *error) override;
+    bool usesTls() const override { return !m_certificate.isEmpty(); }
 
 private:
-    QString stderrText() const;
-
     Auth m_auth;
-    QTemporaryDir m_dir;
-    std::unique_ptr<QProcess> m_process;
-    quint16 m_port = 0;
     QString m_certificate;
     QString m_key;
     QByteArray m_rights;
     QByteArray m_users;
-    QString m_error;
 };
 
 } // namespace Tandem::Test

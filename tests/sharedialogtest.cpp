@@ -12,15 +12,19 @@
 #include "testutil.h"
 #include "workspace.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QGroupBox>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 using namespace Tandem;
@@ -67,6 +71,22 @@ class ShareDialogTest : public QObject
     static QPushButton *okButton(ShareDialog &dialog)
     {
         return dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    }
+
+    // Answers the next modal dialog of type T once it shows (a question the dialog asks).
+    template <typename T> static void whenShown(std::function<void(T *)> answer, bool *answered)
+    {
+        auto *timer = new QTimer(qApp);
+        timer->setInterval(20);
+        connect(timer, &QTimer::timeout, qApp, [timer, answer, answered] {
+            if (auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget()); dialog && dialog->isVisible()) {
+                timer->stop();
+                timer->deleteLater();
+                *answered = true;
+                answer(dialog);
+            }
+        });
+        timer->start();
     }
 
 private Q_SLOTS:
@@ -184,6 +204,100 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!message->text().isEmpty(), 60000);
         QVERIFY2(message->text().contains(u"HTTP"_s, Qt::CaseInsensitive), qPrintable(message->text()));
         QVERIFY(dialog.isVisible());
+    }
+
+    // Defect 2 of issue 12: a password typed into the address is taken apart only on the user's
+    // word, and never saved with the address.
+    void aPasswordInTheAddressIsAskedAboutAndNeverSaved()
+    {
+        QTemporaryDir dir;
+        QStringList written;
+        auto ws = demo(dir, &written);
+        ShareDialog dialog(*ws);
+        dialog.show();
+        QUrl url = m_server->url(u"/alice/with-password/"_s);
+        const QUrl plain = url;
+        url.setUserName(u"alice"_s);
+        url.setPassword(u"pw-in-url"_s);
+        fill(dialog, u"Payments"_s, url);
+        bool asked = false;
+        whenShown<QMessageBox>([](QMessageBox *box) { box->button(QMessageBox::No)->click(); }, &asked);
+        okButton(dialog)->click();
+        QTRY_VERIFY(asked);
+        auto *message = dialog.findChild<QLabel *>(u"messageLabel"_s);
+        QVERIFY2(message->text().contains(u"without the user name and password"_s), qPrintable(message->text()));
+        QVERIFY(!ws->sync().hasAccounts());
+
+        asked = false;
+        whenShown<QMessageBox>([](QMessageBox *box) { box->button(QMessageBox::Yes)->click(); }, &asked);
+        okButton(dialog)->click();
+        QTRY_VERIFY(asked);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isVisible(), 60000);
+        const TeamId team = ws->roster().teamByName(u"Payments"_s).value()->id;
+        const SyncAccount account = SyncService(ws->database()).status(team)->account;
+        QCOMPARE(account.url, plain);
+        QCOMPARE(account.username, u"alice"_s);
+        QCOMPARE(written, QStringList{u"alice"_s}); // the password went to the keychain
+        QSettings settings;
+        for (const QString &key : settings.allKeys()) {
+            QVERIFY2(!settings.value(key).toString().contains(u"pw-in-url"_s), qPrintable(key));
+        }
+        QCOMPARE(settings.value(u"sync/lastUrl"_s).toString(), plain.toString());
+    }
+
+    // Defect 3 of issue 12: joining with a database that has a team of the same name asks to
+    // link or rename it, then merges.
+    void joiningWithATeamOfTheSameNameAsksToLinkOrRename()
+    {
+        QTemporaryDir dirA;
+        QTemporaryDir dirB;
+        QStringList written;
+        auto a = demo(dirA, &written);
+        auto b = demo(dirB, &written);
+        const QUrl url = m_server->url(u"/alice/joined/"_s);
+        ConnectRequest share;
+        share.team = a->roster().teamByName(u"Payments"_s).value()->id;
+        share.url = url;
+        share.username = u"alice"_s;
+        share.create = true;
+        QVERIFY(SyncService(a->database()).connect(share));
+        QVERIFY(SyncService(a->database()).sync(share.team, {}).ok);
+
+        ShareDialog dialog(*b);
+        dialog.show();
+        dialog.setTeam(TeamId());
+        fill(dialog, u"Join a team shared on the server"_s, url);
+        bool asked = false;
+        bool named = false;
+        whenShown<QMessageBox>(
+            [&named](QMessageBox *box) {
+                QCOMPARE(box->objectName(), u"sameNamedTeamBox"_s);
+                QVERIFY(box->text().contains(u"Payments"_s));
+                whenShown<QInputDialog>(
+                    [&named](QInputDialog *input) {
+                        input->setTextValue(u"Payments (laptop)"_s);
+                        // Then the dialog says what it matched and renamed.
+                        static bool told = false;
+                        whenShown<QMessageBox>([](QMessageBox *info) { info->accept(); }, &told);
+                        input->accept();
+                        (void)named;
+                    },
+                    &named);
+                box->findChild<QPushButton *>(u"renameTeamButton"_s)->click();
+            },
+            &asked);
+        okButton(dialog)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(asked, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(named, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isVisible(), 60000);
+        QVERIFY(b->roster().teamByName(u"Payments (laptop)"_s).value());
+        QCOMPARE(b->roster().teamByName(u"Payments"_s).value()->id, share.team);
+        // One person per e-mail.
+        QSet<QString> emails;
+        for (const Person &p : b->roster().people().value()) {
+            QVERIFY2(!emails.contains(p.email.toLower()), qPrintable(p.email));
+            emails.insert(p.email.toLower());
+        }
     }
 };
 

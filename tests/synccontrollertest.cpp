@@ -3,12 +3,19 @@
 
 #include "sync/synccontroller.h"
 
+#include "home/remindertray.h"
+#include "ical/icalcodec.h"
 #include "itemmodels/rostermodel.h"
 #include "radicale.h"
+#include "services/planservice.h"
 #include "services/rosterservice.h"
+#include "services/rotationservice.h"
 #include "services/syncservice.h"
 #include "store/database.h"
+#include "store/shiftrepository.h"
 #include "sync/conflictsdialog.h"
+#include "sync/syncflagsdialog.h"
+#include "sync/timeoffoffersdialog.h"
 #include "testutil.h"
 #include "workspace.h"
 
@@ -256,6 +263,99 @@ private Q_SLOTS:
         QVERIFY(finished.last().first().toBool());
         QVERIFY(syncAndWait(pair.a->sync()));
         QCOMPARE(pair.a->ws->roster().person(onA.id).value()->phone, u"+49 222"_s);
+    }
+
+    // Issue 12, points 5 and 8 in the GUI: a shift another client deleted is applied and flagged
+    // (the lead hears of it, the flags dialog lists it and dismisses it); a vacation another
+    // client put in the calendar is offered and imported on the user's word only.
+    void flagsAndTimeOffOffersReachTheLead()
+    {
+        Pair pair;
+        makePair(pair);
+        Database &dbA = pair.a->db();
+        QList<RotationId> rotations;
+        for (const Rotation &r : pair.a->ws->rotations().rotations().value()) {
+            if (r.teamId == pair.team) {
+                rotations.append(r.id);
+            }
+        }
+        const QDate today = QDate::currentDate();
+        auto plan = PlanService(dbA).preview(rotations, today, today.addDays(42));
+        QVERIFY2(plan, qPrintable(plan.errorMessage()));
+        QVERIFY(PlanService(dbA).apply(plan.value()));
+        QVERIFY(syncAndWait(pair.a->sync()));
+        QVERIFY(syncAndWait(pair.b->sync()));
+
+        // The other client deletes the second shift and adds a vacation of someone on the roster.
+        const QList<Shift> shifts =
+            ShiftRepository(pair.b->db())
+                .overlapping(QDateTime(today, QTime(0, 0), Qt::UTC), QDateTime(today.addDays(60), QTime(0, 0), Qt::UTC))
+                .value();
+        QVERIFY(shifts.size() >= 3);
+        DavSettings other;
+        other.url = pair.url;
+        other.username = u"alice"_s;
+        CalDavClient client(other);
+        const QString shiftHref = client.hrefFor(shifts.at(1).id.toString());
+        const auto found = client.multiget({shiftHref});
+        QVERIFY(std::holds_alternative<QList<DavItem>>(found));
+        QVERIFY(std::holds_alternative<bool>(client.remove(shiftHref, std::get<QList<DavItem>>(found).first().etag)));
+        const Person someone = pair.b->ws->roster().people().value().first();
+        const QByteArray vacation =
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//other//EN\r\nBEGIN:VEVENT\r\nUID:gui-vacation\r\n"
+            "DTSTAMP:20260301T000000Z\r\nDTSTART;VALUE=DATE:20310301\r\nDTEND;VALUE=DATE:20310303\r\n"
+            "SUMMARY:Vacation\r\nORGANIZER:mailto:" +
+            someone.email.toUtf8() + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        QVERIFY(std::holds_alternative<QByteArray>(client.put(client.hrefFor(u"gui-vacation"_s), vacation, {})));
+
+        ReminderTray tray;
+        tray.setWorkspace(pair.b->ws.get());
+        QList<Reminder> reminders;
+        connect(&tray, &ReminderTray::reminded, this, [&reminders](const Reminder &r) { reminders.append(r); });
+        QList<SyncFlag> flagged;
+        connect(&pair.b->sync(), &SyncController::flagged, this,
+                [&flagged](const QList<SyncFlag> &flags) { flagged += flags; });
+        QVERIFY2(syncAndWait(pair.b->sync()), qPrintable(pair.b->sync().statusText()));
+        QCOMPARE(flagged.size(), 1);
+        QVERIFY2(flagged.first().text.contains(u"deleted the shift of"_s), qPrintable(flagged.first().text));
+        const auto lead = std::find_if(reminders.cbegin(), reminders.cend(),
+                                       [](const Reminder &r) { return r.kind == Reminder::Kind::Flagged; });
+        QVERIFY(lead != reminders.cend());
+        QCOMPARE(lead->text, flagged.first().text);
+        QVERIFY(!ShiftRepository(pair.b->db()).find(shifts.at(1).id).value()); // applied
+
+        SyncFlagsDialog flags(*pair.b->ws);
+        flags.show();
+        QCOMPARE(flags.count(), 1);
+        auto *flagList = flags.findChild<QListWidget *>(u"flagList"_s);
+        QVERIFY2(flagList->item(0)->text().contains(u"gap"_s), qPrintable(flagList->item(0)->text()));
+        if (qEnvironmentVariableIsSet("TANDEM_GRAB_DIR")) {
+            flags.grab().save(qEnvironmentVariable("TANDEM_GRAB_DIR") + u"/sync-flags.png"_s);
+        }
+        flagList->item(0)->setSelected(true);
+        flags.findChild<QPushButton *>(u"dismissButton"_s)->click();
+        QCOMPARE(flags.count(), 0);
+
+        TimeOffOffersDialog offers(*pair.b->ws);
+        offers.show();
+        QCOMPARE(offers.count(), 1);
+        auto *offerList = offers.findChild<QListWidget *>(u"offerList"_s);
+        QVERIFY2(offerList->item(0)->text().contains(someone.name), qPrintable(offerList->item(0)->text()));
+        QCOMPARE(offerList->item(0)->checkState(), Qt::Checked);
+        if (qEnvironmentVariableIsSet("TANDEM_GRAB_DIR")) {
+            offers.grab().save(qEnvironmentVariable("TANDEM_GRAB_DIR") + u"/timeoff-offers.png"_s);
+        }
+        // Nothing was taken before the user said so.
+        const auto before = pair.b->ws->roster().timeOff(someone.id).value();
+        QVERIFY(
+            std::none_of(before.cbegin(), before.cend(), [](const TimeOff &t) { return t.from == QDate(2031, 3, 1); }));
+        QSignalSpy finished(&pair.b->sync(), &SyncController::finished);
+        offers.findChild<QPushButton *>(u"importButton"_s)->click();
+        QCOMPARE(offers.count(), 0);
+        const auto after = pair.b->ws->roster().timeOff(someone.id).value();
+        QVERIFY(std::any_of(after.cbegin(), after.cend(),
+                            [](const TimeOff &t) { return t.from == QDate(2031, 3, 1) && t.to == QDate(2031, 3, 2); }));
+        QVERIFY(finished.wait(Timeout)); // and it goes to the server
     }
 
     void aRefusedPasswordIsAskedForOnceMore()

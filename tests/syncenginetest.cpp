@@ -18,6 +18,7 @@
 #include "store/timeoffrepository.h"
 #include "store/transaction.h"
 #include "sync/localitems.h"
+#include "syncfixture.h"
 #include "testutil.h"
 
 #include <QJsonArray>
@@ -36,13 +37,6 @@ struct Side
     FakeClock clock{fixedNow()};
     std::unique_ptr<Database> db = openFresh(dir, clock);
 };
-
-QList<Shift> allShifts(Database &db)
-{
-    return ShiftRepository(db)
-        .overlapping(QDateTime::fromSecsSinceEpoch(0, Qt::UTC), QDateTime(QDate(2100, 1, 1), QTime(), Qt::UTC))
-        .value();
-}
 
 } // namespace
 
@@ -89,23 +83,22 @@ class SyncEngineTest : public QObject
         return team.id;
     }
 
-    QList<Shift> teamShifts(Database &db, TeamId team)
-    {
-        QList<Shift> result;
-        for (const Shift &s : allShifts(db)) {
-            if (RotationRepository(db).find(s.rotationId).value()->teamId == team) {
-                result.append(s);
-            }
-        }
-        return result;
-    }
-
     int resourcesOnServer()
     {
         CalDavClient client(settings());
         auto listing = client.listEtags();
         return std::holds_alternative<QList<DavItem>>(listing) ? int(std::get<QList<DavItem>>(listing).size()) : -1;
     }
+
+    QJsonObject editOnServer(const QString &uid, const std::function<void(QJsonObject &)> &edit)
+    {
+        return Test::editOnServer(settings(), uid, [&edit](QJsonObject &o) {
+            edit(o);
+            return true;
+        });
+    }
+
+    QJsonObject onServer(const QString &uid) { return Test::onServer(settings(), uid); }
 
 private Q_SLOTS:
     void initTestCase()
@@ -195,6 +188,9 @@ private Q_SLOTS:
         const SyncReport merged = sync(*b.db, team);
         QVERIFY2(merged.ok, qPrintable(merged.message));
         QCOMPARE(merged.newConflicts, 0);
+        // A's note came in merged with B's bridge link: one resource changed here.
+        QCOMPARE(merged.merged, 1);
+        QCOMPARE(merged.received, 1);
         QVERIFY(sync(*a.db, team).ok);
         const Shift a0 = *ShiftRepository(*a.db).find(list.at(0).id).value();
         const Shift b0 = *ShiftRepository(*b.db).find(list.at(0).id).value();
@@ -310,6 +306,188 @@ private Q_SLOTS:
         QVERIFY(sync(*b.db, team).ok);
         QVERIFY(sync(*a.db, team).ok);
         QCOMPARE(ShiftRepository(*a.db).find(id).value()->note, u"B's note"_s);
+    }
+
+    void resolvingMergesWithWhatCameAfter_data()
+    {
+        QTest::addColumn<bool>("keepMine");
+        QTest::newRow("keep mine") << true;
+        QTest::newRow("take theirs") << false;
+    }
+
+    // A conflict is settled long after it arose: the user's own later edits, a teammate's change
+    // the server got meanwhile and an end time another client moved after that all survive;
+    // only the field in conflict takes the chosen side, and SEQUENCE never goes back.
+    void resolvingMergesWithWhatCameAfter()
+    {
+        QFETCH(bool, keepMine);
+        Side a;
+        Side b;
+        const TeamId team = plannedTeam(a);
+        QVERIFY(sync(*a.db, team).ok);
+        CalDavClient client(settings());
+        QVERIFY(joinCollection(*b.db, client));
+        QVERIFY(sync(*b.db, team).ok);
+
+        const ShiftId id = teamShifts(*a.db, team).first().id;
+        const Shift original = *ShiftRepository(*a.db).find(id).value();
+        QVERIFY(ShiftService(*a.db).setNote(id, u"A's note"_s));
+        QVERIFY(ShiftService(*b.db).setNote(id, u"B's note"_s));
+        QVERIFY(sync(*a.db, team).ok);
+        const SyncReport found = sync(*b.db, team);
+        QVERIFY2(found.ok, qPrintable(found.message));
+        QCOMPARE(found.newConflicts, 1);
+
+        // Later, on B: the user writes the note again and adds a bridge link.
+        QVERIFY(ShiftService(*b.db).setNote(id, u"B's later note"_s));
+        QVERIFY(ShiftService(*b.db).setBridgeUrl(id, u"https://meet.example.com/b-later"_s));
+        // A teammate publishes the shift; B's next sync sees it (the conflict stays open).
+        QVERIFY(ShiftService(*a.db).setState(id, ShiftState::Published));
+        QVERIFY(sync(*a.db, team).ok);
+        const SyncReport seen = sync(*b.db, team);
+        QVERIFY2(seen.ok, qPrintable(seen.message));
+        QCOMPARE(SyncRepository(*b.db).conflicts(team).value().size(), 1);
+        QCOMPARE(ShiftRepository(*b.db).find(id).value()->note, u"B's later note"_s); // still B's until B chooses
+        // Then another client moves the end an hour later; B has not seen that yet.
+        const QDateTime movedEnd = original.end.addSecs(3600);
+        const QJsonObject before =
+            editOnServer(id.toString(), [&](QJsonObject &o) { o[u"end"_s] = movedEnd.toString(Qt::ISODate); });
+        QVERIFY(!before.isEmpty());
+        const int sequenceBefore =
+            std::max(before.value(u"sequence"_s).toInt(), ShiftRepository(*b.db).find(id).value()->sequence);
+
+        QVERIFY(resolveConflict(*b.db, team, id.toString(), keepMine));
+        QVERIFY(SyncRepository(*b.db).conflicts(team).value().isEmpty());
+        const SyncReport after = sync(*b.db, team);
+        QVERIFY2(after.ok, qPrintable(after.message));
+        QCOMPARE(after.newConflicts, 0);
+        QVERIFY(sync(*a.db, team).ok);
+
+        const QString note = keepMine ? u"B's later note"_s : u"A's note"_s;
+        for (Database *db : {a.db.get(), b.db.get()}) {
+            const Shift s = *ShiftRepository(*db).find(id).value();
+            QCOMPARE(s.note, note);
+            QCOMPARE(s.bridgeUrl, u"https://meet.example.com/b-later"_s);
+            QCOMPARE(s.state, ShiftState::Published);
+            QCOMPARE(s.end, movedEnd);
+            QCOMPARE(s.start, original.start);
+            QVERIFY2(s.sequence >= sequenceBefore, qPrintable(u"%1 < %2"_s.arg(s.sequence).arg(sequenceBefore)));
+        }
+        const QJsonObject server = onServer(id.toString());
+        QCOMPARE(server.value(u"note"_s).toString(), note);
+        QCOMPARE(server.value(u"end"_s).toString(), movedEnd.toString(Qt::ISODate));
+        QVERIFY(server.value(u"sequence"_s).toInt() >= sequenceBefore);
+        QCOMPARE(*ShiftRepository(*a.db).find(id).value(), *ShiftRepository(*b.db).find(id).value());
+        QVERIFY(SyncRepository(*a.db).conflicts(team).value().isEmpty());
+    }
+
+    // Another client deletes the roster resource: Tandem owns it, so it puts it back and says
+    // so, and a new lead can join again.
+    void aRosterDeletedOnTheServerIsPutBack()
+    {
+        Side a;
+        const TeamId team = plannedTeam(a);
+        const SyncReport up = sync(*a.db, team);
+        QVERIFY(up.ok);
+        CalDavClient other(settings());
+        const QString rosterHref = other.hrefFor(RosterResourceName.toString());
+        QVERIFY(std::holds_alternative<bool>(other.remove(rosterHref, {})));
+        QCOMPARE(resourcesOnServer(), up.sent - 1);
+
+        // The first try to put it back is cut off (the server stops before the push), and the
+        // next sync lists everything afresh: still nothing is deleted here, and it goes back.
+        const int shifts = int(teamShifts(*a.db, team).size());
+        SyncEngine cut(*a.db, team, settings());
+        cut.setProgress([&](const QString &phase, int, int) {
+            if (phase.contains(u"Sending"_s) && m_server->isRunning()) {
+                m_server->stop();
+            }
+        });
+        QVERIFY(!cut.run().ok);
+        QVERIFY(m_server->restart());
+        {
+            Transaction tx(*a.db);
+            QVERIFY(SyncRepository(*a.db).setToken(team, "http://radicale.org/ns/sync/bogus"));
+            QVERIFY(tx.commit());
+        }
+        QCOMPARE(int(teamShifts(*a.db, team).size()), shifts);
+        QVERIFY(TeamRepository(*a.db).find(team).value());
+
+        const SyncReport r = sync(*a.db, team);
+        QVERIFY2(r.ok, qPrintable(r.message));
+        QCOMPARE(r.received, 0); // nothing changed here
+        QCOMPARE(r.sent, 1);
+        QVERIFY2(r.message.contains(u"put back"_s), qPrintable(r.message));
+        QCOMPARE(int(teamShifts(*a.db, team).size()), shifts);
+        QCOMPARE(resourcesOnServer(), up.sent);
+        QCOMPARE(onServer(RosterResourceName.toString()).value(u"team"_s).toObject().value(u"id"_s).toString(),
+                 team.toString());
+        // Settled: the next sync sends nothing.
+        const SyncReport again = sync(*a.db, team);
+        QVERIFY(again.ok);
+        QCOMPARE(again.sent + again.received, 0);
+
+        Side b;
+        CalDavClient client(settings());
+        auto joined = joinCollection(*b.db, client);
+        QVERIFY2(joined, qPrintable(joined.errorMessage()));
+        QVERIFY(sync(*b.db, team).ok);
+        QCOMPARE(teamShifts(*b.db, team), teamShifts(*a.db, team));
+    }
+
+    // 5. Server data that fails the checks of a local edit is never written half-valid: it is
+    // kept aside as a conflict; the server's version cannot be taken, this one's goes out.
+    void serverDataThatFailsTheChecksIsKeptAside()
+    {
+        Side a;
+        const TeamId team = plannedTeam(a);
+        QVERIFY(sync(*a.db, team).ok);
+        const Shift shift = teamShifts(*a.db, team).at(1);
+        QVERIFY(!shift.dev.isNull());
+        QVERIFY(!editOnServer(shift.id.toString(), [](QJsonObject &o) {
+                     o[u"ops"_s] = o[u"dev"_s]; // one person in both seats
+                     o[u"note"_s] = u"written by a broken client"_s;
+                 }).isEmpty());
+        const SyncReport r = sync(*a.db, team);
+        QVERIFY2(r.ok, qPrintable(r.message));
+        QCOMPARE(r.newConflicts, 1);
+        QCOMPARE(*ShiftRepository(*a.db).find(shift.id).value(), shift); // nothing of it written
+        const auto conflicts = SyncRepository(*a.db).conflicts(team).value();
+        QCOMPARE(conflicts.size(), 1);
+        QCOMPARE(conflicts.first().uid, shift.id.toString());
+        QVERIFY(!resolveConflict(*a.db, team, shift.id.toString(), false)); // theirs cannot be taken
+        QCOMPARE(*ShiftRepository(*a.db).find(shift.id).value(), shift);
+        QVERIFY(resolveConflict(*a.db, team, shift.id.toString(), true));
+        const SyncReport back = sync(*a.db, team);
+        QVERIFY2(back.ok, qPrintable(back.message));
+        QCOMPARE(back.sent, 1);
+        const QJsonObject server = onServer(shift.id.toString());
+        QCOMPARE(server.value(u"ops"_s).toString(), shift.ops.toString());
+        QCOMPARE(server.value(u"note"_s).toString(), shift.note);
+    }
+
+    // 4. A server that lost every resource of the team (a restored backup, a calendar made
+    // anew) gets them back; nothing is deleted here.
+    void aServerThatLostEverythingGetsItBack()
+    {
+        Side a;
+        const TeamId team = plannedTeam(a);
+        const SyncReport up = sync(*a.db, team);
+        QVERIFY(up.ok);
+        const QList<Shift> before = teamShifts(*a.db, team);
+        CalDavClient other(settings());
+        const auto listing = other.listEtags();
+        for (const DavItem &item : std::get<QList<DavItem>>(listing)) {
+            QVERIFY(std::holds_alternative<bool>(other.remove(item.href, {})));
+        }
+        QCOMPARE(resourcesOnServer(), 0);
+        const SyncReport r = sync(*a.db, team);
+        QVERIFY2(r.ok, qPrintable(r.message));
+        QCOMPARE(teamShifts(*a.db, team), before);
+        QCOMPARE(r.received, 0);
+        QCOMPARE(r.sent, up.sent);
+        QVERIFY2(r.message.contains(u"put back"_s), qPrintable(r.message));
+        QCOMPARE(resourcesOnServer(), up.sent);
     }
 
     void staleEtagDuringPushIsMergedNotOverwritten()

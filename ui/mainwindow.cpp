@@ -298,6 +298,8 @@ void MainWindow::createMenus()
     rotations->addAction(m_sync->shareAction());
     rotations->addAction(m_sync->syncNowAction());
     rotations->addAction(m_sync->conflictsAction());
+    rotations->addAction(m_sync->flagsAction());
+    rotations->addAction(m_sync->offersAction());
 
     QToolBar *toolBar = addToolBar(tr("Main"));
     toolBar->setObjectName(u"mainToolBar"_s);

@@ -10,6 +10,7 @@
 #include <KCalendarCore/MemoryCalendar>
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QSet>
@@ -364,6 +365,22 @@ QJsonObject foreignData(const Incidence &incidence)
         data.insert(u"start"_s, start.isValid() ? utcIso(start) : QString());
         data.insert(u"end"_s, end.isValid() ? utcIso(end) : QString());
     }
+    // Who it is about and what kind of event it is: time off of someone on the roster is
+    // offered for import (an organizer's or attendee's e-mail, "Vacation" in the categories).
+    const auto email = [](const QString &address) {
+        return address.startsWith(u"mailto:"_s, Qt::CaseInsensitive) ? address.mid(7) : address;
+    };
+    QJsonArray attendees;
+    for (const KCalendarCore::Attendee &attendee : incidence.attendees()) {
+        if (!attendee.email().isEmpty()) {
+            attendees.append(email(attendee.email()));
+        }
+    }
+    data.insert(u"organizer"_s, email(incidence.organizer().email()));
+    data.insert(u"attendees"_s, attendees);
+    data.insert(u"categories"_s, QJsonArray::fromStringList(incidence.categories()));
+    data.insert(u"cancelled"_s, incidence.status() == Incidence::StatusCanceled);
+    data.insert(u"recurs"_s, incidence.recurs());
     return data;
 }
 

@@ -22,8 +22,9 @@ enum class ResourceKind {
     TimeOff, ///< an all-day VEVENT per time off; data = toJson(TimeOff)
     Roster,  ///< one VJOURNAL for the team (calendar clients do not show it); data = roster JSON
     Request, ///< a VJOURNAL per swap or cover request; data = the request JSON
-    Foreign, ///< an event another client made; data = {summary, start, end, allDay} for display
-             ///< (start/end UTC ISO date-times; for allDay ISO dates, end included)
+    Foreign, ///< an event another client made; data = {summary, start, end, allDay, organizer,
+             ///< attendees, categories, cancelled, recurs} (start/end UTC ISO date-times; for allDay
+             ///< ISO dates, end included; e-mails without "mailto:")
 };
 
 QString resourceKindToString(ResourceKind kind);

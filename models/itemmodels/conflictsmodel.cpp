@@ -1,5 +1,6 @@
 #include "conflictsmodel.h"
 
+#include "services/syncservice.h"
 #include "shiftrangemodel.h"
 
 #include <QLocale>
@@ -77,6 +78,22 @@ void ConflictsModel::rebuild()
                                 idx.data(ShiftRangeModel::RotationNameRole).toString(), m_shifts->problemText(i));
             rows.append(row);
         }
+        // Changes from the shared calendar that broke a rule (a deleted shift leaves no row of
+        // its own above): listed until fixed or dismissed.
+        const QDateTime from = m_shifts->from();
+        const QDateTime to = m_shifts->to();
+        for (const SyncFlag &flag : SyncService(m_shifts->database()).allFlags().value_or({})) {
+            if (flag.start >= to || flag.end <= from) {
+                continue;
+            }
+            Row row;
+            row.id = ShiftId::fromString(flag.shift);
+            row.start = flag.start;
+            row.problems = flag.kind == u"gap" || flag.kind == u"seat" ? (DevGap | OpsGap) : HardRule;
+            row.text = tr("%1: %2").arg(locale.toString(flag.start.toTimeZone(zone), u"ddd d MMM"_s), flag.text);
+            rows.append(row);
+        }
+        std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) { return a.start < b.start; });
     }
     if (rows == m_rows) {
         return;

@@ -111,6 +111,7 @@ public:
     /// Public holidays of the visible teams, by date.
     QHash<QDate, QString> holidays() const { return m_holidays; }
     QString lastError() const { return m_lastError; }
+    Database &database() const { return m_db; }
 
     static QString shortName(const QString &fullName);
 

@@ -186,4 +186,16 @@ QList<Reminder> Reminders::changesByOthers(const QList<ChangeEntry> &changes, Pe
     return result;
 }
 
+Reminder Reminders::fromSyncFlag(const SyncFlag &flag)
+{
+    Reminder r;
+    r.kind = Reminder::Kind::Flagged;
+    r.shift = ShiftId::fromString(flag.shift);
+    r.at = flag.detected;
+    r.title = flag.kind == u"gap" || flag.kind == u"seat" ? tr("Gap from the shared calendar")
+                                                          : tr("A change from the shared calendar breaks a rule");
+    r.text = flag.text;
+    return r;
+}
+
 } // namespace Tandem

@@ -2,6 +2,7 @@
 
 #include "domain/changeentry.h"
 #include "engineerservice.h"
+#include "store/syncrepository.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -18,6 +19,7 @@ struct Reminder
         Moved,    ///< someone else moved one of my shifts
         Removed,  ///< someone else took me off a shift, or deleted it
         Added,    ///< someone else put me on a shift
+        Flagged,  ///< a change from the shared calendar broke a rule (a gap, an overlap): for the lead
     };
     Kind kind = Kind::Upcoming;
     ShiftId shift;
@@ -59,6 +61,10 @@ public:
     /// `rotationNames` names rotations in the texts. Changes to shifts over at `now` are old news.
     static QList<Reminder> changesByOthers(const QList<ChangeEntry> &changes, PersonId me, const QString &myActor,
                                            const QHash<RotationId, QString> &rotationNames, const QDateTime &now);
+
+    /// The lead hears of a change that came through the shared calendar and broke a rule:
+    /// "a teammate via cal.example.com deleted the shift of 14 Dec: gap".
+    static Reminder fromSyncFlag(const SyncFlag &flag);
 
 private:
     QList<int> m_leads; ///< minutes before the start, largest first

@@ -6,6 +6,7 @@
 #include "store/database.h"
 #include "store/shiftrepository.h"
 #include "store/transaction.h"
+#include "validation.h"
 
 #include <QCoreApplication>
 #include <QUrl>
@@ -299,13 +300,9 @@ Result<ShiftEdit> ShiftService::setNote(ShiftId shift, const QString &note)
 Result<ShiftEdit> ShiftService::setBridgeUrl(ShiftId shift, const QString &url)
 {
     const QString text = url.trimmed();
-    if (!text.isEmpty()) {
-        const QUrl parsed(text, QUrl::StrictMode);
-        const QString scheme = parsed.scheme().toLower();
-        if (!parsed.isValid() || (scheme != u"http"_s && scheme != u"https"_s) || parsed.host().isEmpty()) {
-            return Error{tr("The bridge link must be an http or https address, such as https://meet.example.com/room."),
-                         u"bridgeUrl"_s};
-        }
+    if (!text.isEmpty() && !isValidBridgeUrl(text)) {
+        return Error{tr("The bridge link must be an http or https address, such as https://meet.example.com/room."),
+                     u"bridgeUrl"_s};
     }
     return edit({shift}, false, [&](const QList<Shift> &shifts) -> Result<ShiftEdit> {
         if (shifts.at(0).bridgeUrl == text) {

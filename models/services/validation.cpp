@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QTimeZone>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -233,6 +234,42 @@ QList<Error> validatePool(const OpsPool &pool)
         errors.append(Error{tr("The ops pool has no members; the ops seat needs at least one person with production "
                                "access."),
                             Field::Members.toString()});
+    }
+    return errors;
+}
+
+bool isValidBridgeUrl(const QString &url)
+{
+    const QUrl parsed(url.trimmed(), QUrl::StrictMode);
+    const QString scheme = parsed.scheme().toLower();
+    return parsed.isValid() && (scheme == u"http" || scheme == u"https") && !parsed.host().isEmpty();
+}
+
+QList<Error> validateShift(const Shift &s)
+{
+    QList<Error> errors;
+    if (s.rotationId.isNull()) {
+        errors.append(Error{tr("The shift belongs to no rotation."), u"rotation"_s});
+    }
+    if (!s.start.isValid() || !s.end.isValid()) {
+        errors.append(Error{tr("The shift has no valid start and end."), u"start"_s});
+    } else if (s.end <= s.start) {
+        errors.append(Error{tr("The shift ends (%1) before it starts (%2).")
+                                .arg(s.end.toString(Qt::ISODate), s.start.toString(Qt::ISODate)),
+                            u"end"_s});
+    } else if (s.start.secsTo(s.end) > MaxShiftSeconds) {
+        errors.append(Error{tr("A shift can last at most %1 days, not %2.")
+                                .arg(MaxShiftSeconds / (24 * 3600))
+                                .arg(s.start.secsTo(s.end) / (24 * 3600)),
+                            u"end"_s});
+    }
+    if (!s.dev.isNull() && s.dev == s.ops) {
+        errors.append(Error{tr("One person holds both seats of the shift."), u"ops"_s});
+    }
+    if (!s.bridgeUrl.isEmpty() && !isValidBridgeUrl(s.bridgeUrl)) {
+        errors.append(Error{tr("The bridge link must be an http or https address, such as "
+                               "https://meet.example.com/room."),
+                            u"bridge"_s});
     }
     return errors;
 }

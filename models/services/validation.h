@@ -3,6 +3,7 @@
 #include "domain/person.h"
 #include "domain/result.h"
 #include "domain/rotation.h"
+#include "domain/shift.h"
 #include "domain/team.h"
 #include "domain/timeoff.h"
 
@@ -57,6 +58,13 @@ QList<Error> validateHoliday(const Holiday &holiday);
 QList<Error> validateRotation(const Rotation &rotation);
 /// Name and members present; who the members are is the service's to check.
 QList<Error> validatePool(const OpsPool &pool);
+/// A shift's own fields: a rotation, an end after the start, at most MaxShiftSeconds long, two
+/// different people in the seats, a bridge link that is an http(s) address. Whether the people
+/// may sit there is the RuleBook's to say.
+QList<Error> validateShift(const Shift &shift);
+
+/// An http or https address with a host (a shift's bridge link).
+bool isValidBridgeUrl(const QString &url);
 
 bool isValidEmail(const QString &email);
 /// Whether the tz database knows the name, also an old one (US/Eastern); services store the

@@ -181,6 +181,42 @@ const QList<QList<QString>> &migrations()
             u"CREATE INDEX swap_requests_target ON swap_requests(target_id, state)"_s,
             u"CREATE INDEX swap_requests_shift ON swap_requests(shift_id)"_s,
         },
+        {
+            // 3 -> 4: sync you can trust. Why a conflict was kept aside (server data that fails
+            // the checks of a local edit), the server's changes that break a rule (flags for the
+            // lead), and time off other calendar clients put in the shared calendar (offered for
+            // import, never taken silently).
+            u"ALTER TABLE sync_conflicts ADD COLUMN problem TEXT NOT NULL DEFAULT ''"_s,
+            u"CREATE TABLE sync_flags ("
+            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            " team_id TEXT NOT NULL REFERENCES teams(id) ON DELETE CASCADE,"
+            " kind TEXT NOT NULL,"
+            " shift_id TEXT NOT NULL DEFAULT '',"
+            " rotation_id TEXT NOT NULL DEFAULT '',"
+            " start_utc INTEGER,"
+            " end_utc INTEGER,"
+            " actor TEXT NOT NULL DEFAULT '',"
+            " text TEXT NOT NULL,"
+            " detected_utc TEXT NOT NULL)"_s,
+            u"CREATE INDEX sync_flags_team ON sync_flags(team_id, start_utc)"_s,
+            u"CREATE TABLE sync_offers ("
+            " team_id TEXT NOT NULL REFERENCES teams(id) ON DELETE CASCADE,"
+            " uid TEXT NOT NULL,"
+            " person_id TEXT NOT NULL,"
+            " from_date TEXT NOT NULL,"
+            " to_date TEXT NOT NULL,"
+            " summary TEXT NOT NULL DEFAULT '',"
+            " state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'imported', 'dismissed')),"
+            " time_off_id TEXT,"
+            " PRIMARY KEY (team_id, uid))"_s,
+            // Addresses stored with a user name and password in them (https://user:secret@host/)
+            // lose the user info: passwords belong in the keychain only.
+            u"UPDATE sync_accounts SET url = substr(url, 1, instr(url, '://') + 2)"
+            " || substr(substr(url, instr(url, '://') + 3), instr(substr(url, instr(url, '://') + 3), '@') + 1)"
+            " WHERE instr(url, '://') > 0 AND instr(substr(url, instr(url, '://') + 3), '@') > 0"
+            " AND (instr(substr(url, instr(url, '://') + 3), '/') = 0"
+            " OR instr(substr(url, instr(url, '://') + 3), '@') < instr(substr(url, instr(url, '://') + 3), '/'))"_s,
+        },
     };
     return steps;
 }

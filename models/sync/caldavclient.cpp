@@ -1,6 +1,7 @@
 #include "sync/caldavclient.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QEventLoop>
 #include <QHash>
 #include <QHostAddress>
@@ -488,8 +489,8 @@ DavResult<HttpReply> CalDavClient::Private::exchange(const QByteArray &verb, con
             DavError error;
             error.kind = DavError::Kind::InsecureRefused;
             error.message = tr("Refused to talk to %1 over plain http://: the password and the calendar would "
-                               "cross the network unencrypted. Use https://, or allow insecure HTTP in the "
-                               "account settings if this network is trusted.")
+                               "cross the network unencrypted. Use https://, or allow plain HTTP to other machines "
+                               "if this network is trusted.")
                                 .arg(url.host());
             return error;
         }
@@ -732,6 +733,14 @@ DavResult<CollectionInfo> CalDavClient::collectionInfo()
     if (ms.responses.isEmpty()) {
         return protocolError("PROPFIND", url, tr("no response for the collection"));
     }
+    if (const int status = ms.responses.first().status; status >= 400) {
+        // Some servers (Xandikos) answer 207 for a missing resource, with the 404 inside: it is
+        // not "something that is not a calendar" but nothing at all.
+        HttpReply reply;
+        reply.status = status;
+        reply.url = url;
+        return statusError(reply, "PROPFIND");
+    }
     return collectionFrom(ms.responses.first(), url);
 }
 
@@ -932,6 +941,19 @@ DavResult<bool> CalDavClient::remove(const QString &href, const QByteArray &ifMa
         return *error;
     }
     return true;
+}
+
+QString certificateFingerprint(const QSslCertificate &certificate)
+{
+    return QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper());
+}
+
+QString certificateDetails(const QSslCertificate &certificate)
+{
+    const auto when = [](const QDateTime &t) { return t.toUTC().toString(u"yyyy-MM-dd HH:mm 'UTC'"_s); };
+    return tr("Subject: %1\nIssuer: %2\nValid: %3 to %4\nSHA-256: %5")
+        .arg(certificate.subjectDisplayName(), certificate.issuerDisplayName(), when(certificate.effectiveDate()),
+             when(certificate.expiryDate()), certificateFingerprint(certificate));
 }
 
 } // namespace Tandem

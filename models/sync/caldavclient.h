@@ -51,6 +51,12 @@ struct DavError
 
 template <typename T> using DavResult = std::variant<T, DavError>;
 
+/// A refused certificate in words, for the user to compare with what the administrator says:
+/// "Subject: …\nIssuer: …\nValid: 2026-01-01 00:00 UTC to …\nSHA-256: AB:CD:…".
+QString certificateDetails(const QSslCertificate &certificate);
+/// The SHA-256 fingerprint as colon-separated hex pairs.
+QString certificateFingerprint(const QSslCertificate &certificate);
+
 /// Hrefs the client returns (DavItem::href, SyncChanges::removed, hrefFor()) are in one
 /// canonical form, fit to be keys: the absolute path, each segment percent-decoded and
 /// re-encoded with everything but A-Z a-z 0-9 - . _ ~ escaped ("/cal/a%40b.ics"). Servers

@@ -3,17 +3,21 @@
 #include "domain/changeentry.h"
 #include "domain/deserialize.h"
 #include "domain/serialize.h"
+#include "services/validation.h"
 #include "store/changelog.h"
 #include "store/database.h"
+#include "store/idrewrite.h"
 #include "store/personrepository.h"
 #include "store/poolrepository.h"
 #include "store/shiftrepository.h"
 #include "store/swaprequestrepository.h"
+#include "store/syncrepository.h"
 #include "store/teamrepository.h"
 #include "store/timeoffrepository.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -75,6 +79,35 @@ Status upsert(Repo &repo, ChangeLog &log, QStringView entity, const QString &wha
         return existing.error();
     }
     return write(repo, log, entity, what, existing.value(), std::optional<T>(wanted));
+}
+
+// Two versions of a person with the same fields and the same teams, in any order.
+bool samePerson(Person a, Person b)
+{
+    std::sort(a.teams.begin(), a.teams.end(), [](TeamId x, TeamId y) { return x.toString() < y.toString(); });
+    std::sort(b.teams.begin(), b.teams.end(), [](TeamId x, TeamId y) { return x.toString() < y.toString(); });
+    return a == b;
+}
+
+// The errors of a validation in one sentence, for a conflict kept aside.
+QString joined(const QList<Error> &errors)
+{
+    QStringList messages;
+    for (const Error &error : errors) {
+        messages.append(error.message);
+    }
+    return messages.join(u' ');
+}
+
+// A name not taken yet: "Payments (Infra)", then "Payments (Infra) 2"...
+template <typename Taken> QString freeName(const QString &name, const QString &suffix, const Taken &taken)
+{
+    const QString first = u"%1 (%2)"_s.arg(name, suffix);
+    QString candidate = first;
+    for (int i = 2; taken(candidate); ++i) {
+        candidate = u"%1 %2"_s.arg(first).arg(i);
+    }
+    return candidate;
 }
 
 } // namespace
@@ -186,8 +219,11 @@ Result<QJsonObject> LocalItems::roster()
         }
     }
     QList<Person> members;
-    for (const Person &person : people.value()) {
+    for (Person person : people.value()) {
         if (person.teams.contains(m_team) || poolMembers.contains(person.id)) {
+            // Only the membership of this team travels: the teams someone is in elsewhere are
+            // that database's business (and another collection's).
+            person.teams = person.teams.contains(m_team) ? QList<TeamId>{m_team} : QList<TeamId>{};
             members.append(person);
         }
     }
@@ -437,6 +473,428 @@ Status LocalItems::applyTimeOff(const QString &uid, const std::optional<QJsonObj
     return write(repo, log, Entity::TimeOff, what, existing.value(), wanted);
 }
 
+Status LocalItems::matchRoster(const QJsonObject &theirs)
+{
+    auto team = teamFromJson(theirs.value(u"team"_s).toObject());
+    if (!team) {
+        return about(tr("team"), team.error());
+    }
+    if (auto status = makeRoomForTeam(team.value()); !status) {
+        return status;
+    }
+    for (const QJsonValue &value : theirs.value(u"people"_s).toArray()) {
+        auto person = personFromJson(value.toObject());
+        if (!person) {
+            return about(tr("roster"), person.error());
+        }
+        if (auto status = matchPerson(person.value()); !status) {
+            return status;
+        }
+    }
+    QSet<PoolId> teamPools; // the pools this team's rotations draw from here
+    auto rotations = RotationRepository(m_db).all();
+    if (!rotations) {
+        return rotations.error();
+    }
+    for (const Rotation &rotation : rotations.value()) {
+        if (rotation.teamId == m_team) {
+            teamPools.insert(rotation.opsPoolId);
+        }
+    }
+    for (const QJsonValue &value : theirs.value(u"pools"_s).toArray()) {
+        auto pool = poolFromJson(value.toObject());
+        if (!pool) {
+            return about(tr("roster"), pool.error());
+        }
+        if (auto status = makeRoomForPool(pool.value(), teamPools); !status) {
+            return status;
+        }
+    }
+    for (const QJsonValue &value : theirs.value(u"rotations"_s).toArray()) {
+        auto rotation = rotationFromJson(value.toObject());
+        if (!rotation) {
+            return about(tr("roster"), rotation.error());
+        }
+        if (auto status = makeRoomForRotation(rotation.value()); !status) {
+            return status;
+        }
+    }
+    return {};
+}
+
+Status LocalItems::matchPerson(const Person &theirs)
+{
+    PersonRepository people(m_db);
+    auto byId = people.find(theirs.id);
+    if (!byId) {
+        return byId.error();
+    }
+    if (byId.value()) {
+        return {};
+    }
+    auto byEmail = people.findByEmail(theirs.email);
+    if (!byEmail) {
+        return byEmail.error();
+    }
+    if (!byEmail.value()) {
+        return {};
+    }
+    // Someone this database knows under another id, by e-mail (case-insensitive): the same
+    // person. They take the shared id; their seats, time off and requests follow, and are
+    // logged again under it so that every collection they travel in hears of it.
+    const Person local = *byEmail.value();
+    ShiftRepository shifts(m_db);
+    TimeOffRepository timeOff(m_db);
+    SwapRequestRepository requests(m_db);
+    auto seats = shifts.seatsFrom(local.id, QDateTime::fromSecsSinceEpoch(0, Qt::UTC));
+    auto leave = timeOff.forPerson(local.id);
+    auto asks = requests.involving(local.id);
+    if (!seats) {
+        return seats.error();
+    }
+    if (!leave) {
+        return leave.error();
+    }
+    if (!asks) {
+        return asks.error();
+    }
+    QList<Shift> before;
+    for (const SeatRef &seat : seats.value()) {
+        auto shift = shifts.find(seat.shift);
+        if (!shift) {
+            return shift.error();
+        }
+        if (shift.value() &&
+            !std::any_of(before.cbegin(), before.cend(), [&](const Shift &s) { return s.id == seat.shift; })) {
+            before.append(*shift.value());
+        }
+    }
+    if (auto status = IdRewrite(m_db).person(local.id, theirs.id); !status) {
+        return about(tr("person %1").arg(local.name), status.error());
+    }
+    ChangeLog log(m_db);
+    Person moved = local;
+    moved.id = theirs.id;
+    if (auto status = log.append(Entity::Person, local.id.toString(), ChangeAction::Delete, toJson(local), {});
+        !status) {
+        return status;
+    }
+    if (auto status = log.append(Entity::Person, moved.id.toString(), ChangeAction::Create, {}, toJson(moved));
+        !status) {
+        return status;
+    }
+    for (const Shift &shift : std::as_const(before)) {
+        auto after = shifts.find(shift.id);
+        if (!after) {
+            return after.error();
+        }
+        if (after.value()) {
+            if (auto status = log.append(Entity::Shift, shift.id.toString(), ChangeAction::Update, toJson(shift),
+                                         toJson(*after.value()));
+                !status) {
+                return status;
+            }
+        }
+    }
+    for (TimeOff t : leave.value()) {
+        const QJsonObject old = toJson(t);
+        t.personId = theirs.id;
+        if (auto status = log.append(Entity::TimeOff, t.id.toString(), ChangeAction::Update, old, toJson(t)); !status) {
+            return status;
+        }
+    }
+    for (const SwapRequest &request : asks.value()) {
+        auto after = requests.find(request.id);
+        if (!after) {
+            return after.error();
+        }
+        if (after.value()) {
+            if (auto status = log.append(Entity::Request, request.id.toString(), ChangeAction::Update, toJson(request),
+                                         toJson(*after.value()));
+                !status) {
+                return status;
+            }
+        }
+    }
+    m_notes.append(
+        tr("%1 <%2> was already here: matched by e-mail with the shared roster.").arg(local.name, local.email));
+    return {};
+}
+
+Status LocalItems::makeRoomForTeam(const Team &theirs)
+{
+    TeamRepository teams(m_db);
+    auto named = teams.findByName(theirs.name);
+    if (!named) {
+        return named.error();
+    }
+    if (!named.value() || named.value()->id == theirs.id) {
+        return {};
+    }
+    // Team names are unique here: the local team of that name steps aside.
+    Team renamed = *named.value();
+    renamed.name = freeName(renamed.name, tr("this computer"), [&teams](const QString &name) {
+        auto taken = teams.findByName(name);
+        return !taken || taken.value().has_value();
+    });
+    if (auto status = teams.update(renamed); !status) {
+        return about(tr("team %1").arg(named.value()->name), status.error());
+    }
+    m_notes.append(
+        tr("Your team “%1” is now called “%2”: the shared team has its name.").arg(named.value()->name, renamed.name));
+    return ChangeLog(m_db).append(Entity::Team, renamed.id.toString(), ChangeAction::Update, toJson(*named.value()),
+                                  toJson(renamed));
+}
+
+Status LocalItems::makeRoomForRotation(const Rotation &theirs)
+{
+    RotationRepository rotations(m_db);
+    auto existing = rotations.find(theirs.id);
+    if (!existing) {
+        return existing.error();
+    }
+    auto named = rotations.findByName(theirs.name);
+    if (!named) {
+        return named.error();
+    }
+    if (existing.value() || !named.value() || named.value()->id == theirs.id) {
+        return {};
+    }
+    const Rotation local = *named.value();
+    ChangeLog log(m_db);
+    if (local.teamId == m_team) {
+        // The team's own rotation of that name, made here before the team was shared: the same
+        // rotation. Its shifts join the shared one.
+        auto shifts = ShiftRepository(m_db).overlapping(QDateTime::fromSecsSinceEpoch(0, Qt::UTC),
+                                                        QDateTime(QDate(9999, 1, 1), QTime(0, 0), Qt::UTC), local.id);
+        if (!shifts) {
+            return shifts.error();
+        }
+        if (auto status = IdRewrite(m_db).rotation(local.id, theirs.id); !status) {
+            return about(tr("rotation %1").arg(local.name), status.error());
+        }
+        Rotation moved = local;
+        moved.id = theirs.id;
+        if (auto status = log.append(Entity::Rotation, local.id.toString(), ChangeAction::Delete, toJson(local), {});
+            !status) {
+            return status;
+        }
+        if (auto status = log.append(Entity::Rotation, moved.id.toString(), ChangeAction::Create, {}, toJson(moved));
+            !status) {
+            return status;
+        }
+        for (Shift shift : shifts.value()) {
+            const QJsonObject old = toJson(shift);
+            shift.rotationId = theirs.id;
+            if (auto status = log.append(Entity::Shift, shift.id.toString(), ChangeAction::Update, old, toJson(shift));
+                !status) {
+                return status;
+            }
+        }
+        m_notes.append(
+            tr("Your rotation “%1” is the shared team's rotation of that name: its shifts joined it.").arg(local.name));
+        return {};
+    }
+    // Another team's rotation: rotation names are unique here, so it steps aside.
+    auto team = TeamRepository(m_db).find(local.teamId);
+    if (!team) {
+        return team.error();
+    }
+    Rotation renamed = local;
+    renamed.name = freeName(local.name, team.value() ? team.value()->name : tr("this computer"),
+                            [&rotations](const QString &name) {
+                                auto taken = rotations.findByName(name);
+                                return !taken || taken.value().has_value();
+                            });
+    if (auto status = rotations.update(renamed); !status) {
+        return about(tr("rotation %1").arg(local.name), status.error());
+    }
+    m_notes.append(tr("Your rotation “%1” is now called “%2”: the shared team has one of that name.")
+                       .arg(local.name, renamed.name));
+    return log.append(Entity::Rotation, renamed.id.toString(), ChangeAction::Update, toJson(local), toJson(renamed));
+}
+
+Status LocalItems::makeRoomForPool(const OpsPool &theirs, const QSet<PoolId> &teamPools)
+{
+    PoolRepository pools(m_db);
+    auto existing = pools.find(theirs.id);
+    if (!existing) {
+        return existing.error();
+    }
+    auto named = pools.findByName(theirs.name);
+    if (!named) {
+        return named.error();
+    }
+    if (existing.value() || !named.value() || named.value()->id == theirs.id) {
+        return {};
+    }
+    const OpsPool local = *named.value();
+    ChangeLog log(m_db);
+    if (teamPools.contains(local.id)) {
+        // The pool this team's rotations drew from here, of the same name: the same pool.
+        if (auto status = IdRewrite(m_db).pool(local.id, theirs.id); !status) {
+            return about(tr("pool %1").arg(local.name), status.error());
+        }
+        OpsPool moved = local;
+        moved.id = theirs.id;
+        if (auto status = log.append(Entity::Pool, local.id.toString(), ChangeAction::Delete, toJson(local), {});
+            !status) {
+            return status;
+        }
+        return log.append(Entity::Pool, moved.id.toString(), ChangeAction::Create, {}, toJson(moved));
+    }
+    OpsPool renamed = local;
+    renamed.name = freeName(local.name, tr("this computer"), [&pools](const QString &name) {
+        auto taken = pools.findByName(name);
+        return !taken || taken.value().has_value();
+    });
+    if (auto status = pools.update(renamed); !status) {
+        return about(tr("pool %1").arg(local.name), status.error());
+    }
+    m_notes.append(tr("Your ops pool “%1” is now called “%2”: the shared team has one of that name.")
+                       .arg(local.name, renamed.name));
+    return log.append(Entity::Pool, renamed.id.toString(), ChangeAction::Update, toJson(local), toJson(renamed));
+}
+
+QString LocalItems::problemWith(const ResourceRef &ref, const QJsonObject &theirs) const
+{
+    QStringList problems;
+    const auto check = [&problems](const QString &what, const QList<Error> &errors) {
+        if (!errors.isEmpty()) {
+            problems.append(tr("%1: %2").arg(what, joined(errors)));
+        }
+    };
+    switch (ref.kind) {
+    case ResourceKind::Shift: {
+        auto shift = shiftFromJson(theirs);
+        if (!shift) {
+            return tr("The server's shift %1 cannot be read: %2").arg(ref.uid, shift.errorMessage());
+        }
+        check(tr("The server's shift of %1").arg(shift->start.toString(u"d MMM yyyy"_s)), validateShift(*shift));
+        break;
+    }
+    case ResourceKind::TimeOff: {
+        auto timeOff = timeOffFromJson(theirs);
+        if (!timeOff) {
+            return tr("The server's time off %1 cannot be read: %2").arg(ref.uid, timeOff.errorMessage());
+        }
+        check(tr("The server's time off %1").arg(ref.uid), validateTimeOff(*timeOff));
+        break;
+    }
+    case ResourceKind::Roster: {
+        auto team = teamFromJson(theirs.value(u"team"_s).toObject());
+        if (!team) {
+            return tr("The server's roster cannot be read: %1").arg(team.errorMessage());
+        }
+        check(tr("The server's team %1").arg(team->name), validateTeam(*team));
+        QSet<QString> emails;
+        for (const QJsonValue &value : theirs.value(u"people"_s).toArray()) {
+            auto person = personFromJson(value.toObject());
+            if (!person) {
+                return tr("The server's roster cannot be read: %1").arg(person.errorMessage());
+            }
+            check(tr("%1 in the server's roster").arg(person->name), validatePerson(*person));
+            if (emails.contains(person->email.toLower())) {
+                problems.append(tr("The server's roster names %1 twice.").arg(person->email));
+            }
+            emails.insert(person->email.toLower());
+        }
+        QSet<QString> names;
+        for (const QJsonValue &value : theirs.value(u"rotations"_s).toArray()) {
+            auto rotation = rotationFromJson(value.toObject());
+            if (!rotation) {
+                return tr("The server's roster cannot be read: %1").arg(rotation.errorMessage());
+            }
+            // The weights' range is validateRotation()'s to check, like every other rule.
+            check(tr("The server's rotation %1").arg(rotation->name), validateRotation(*rotation));
+            if (names.contains(rotation->name.toLower())) {
+                problems.append(tr("The server's roster has two rotations named %1.").arg(rotation->name));
+            }
+            names.insert(rotation->name.toLower());
+        }
+        for (const QJsonValue &value : theirs.value(u"pools"_s).toArray()) {
+            auto pool = poolFromJson(value.toObject());
+            if (!pool) {
+                return tr("The server's roster cannot be read: %1").arg(pool.errorMessage());
+            }
+            check(tr("The server's ops pool %1").arg(pool->name), validatePool(*pool));
+        }
+        for (const QJsonValue &value : theirs.value(u"holidays"_s).toArray()) {
+            auto holiday = holidayFromJson(value.toObject());
+            if (!holiday) {
+                return tr("The server's roster cannot be read: %1").arg(holiday.errorMessage());
+            }
+            check(tr("The server's holiday %1").arg(holiday->name), validateHoliday(*holiday));
+        }
+        break;
+    }
+    case ResourceKind::Request: {
+        if (!swapRequestFromJson(theirs)) {
+            return tr("The server's swap request %1 cannot be read.").arg(ref.uid);
+        }
+        break;
+    }
+    case ResourceKind::Foreign:
+        break;
+    }
+    return problems.join(u' ');
+}
+
+Result<std::optional<SyncOffer>> LocalItems::timeOffOffer(const ResourceData &foreign)
+{
+    const QJsonObject &d = foreign.data;
+    if (!d.value(u"allDay"_s).toBool() || d.value(u"cancelled"_s).toBool() || d.value(u"recurs"_s).toBool()) {
+        return std::optional<SyncOffer>();
+    }
+    // The words calendar apps and people use for an absence (whole words, any case).
+    static const QRegularExpression words(
+        u"\\b(vacation|vacations|holiday|holidays|out[ -]of[ -]office|ooo|time[ -]?off|leave|pto|"
+        "annual leave|urlaub|cong[ée]s?|vacaciones|ferie|ferien)\\b"_s,
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    QStringList texts{d.value(u"summary"_s).toString()};
+    for (const QJsonValue &category : d.value(u"categories"_s).toArray()) {
+        texts.append(category.toString());
+    }
+    if (!std::any_of(texts.cbegin(), texts.cend(), [](const QString &t) { return words.match(t).hasMatch(); })) {
+        return std::optional<SyncOffer>();
+    }
+    const QDate from = QDate::fromString(d.value(u"start"_s).toString(), Qt::ISODate);
+    const QDate to = QDate::fromString(d.value(u"end"_s).toString(), Qt::ISODate);
+    if (!from.isValid() || !to.isValid() || to < from || from.daysTo(to) > 366) {
+        return std::optional<SyncOffer>();
+    }
+    // Whose: the organizer, else the first attendee, who is on this team's roster.
+    QStringList emails{d.value(u"organizer"_s).toString()};
+    for (const QJsonValue &attendee : d.value(u"attendees"_s).toArray()) {
+        emails.append(attendee.toString());
+    }
+    auto roster = current(ResourceRef{ResourceKind::Roster, m_team.toString()});
+    if (!roster) {
+        return roster.error();
+    }
+    if (!roster.value()) {
+        return std::optional<SyncOffer>();
+    }
+    for (const QString &email : std::as_const(emails)) {
+        if (email.isEmpty()) {
+            continue;
+        }
+        for (const QJsonValue &value : roster.value()->value(u"people"_s).toArray()) {
+            const QJsonObject person = value.toObject();
+            if (person.value(u"email"_s).toString().compare(email.trimmed(), Qt::CaseInsensitive) == 0) {
+                SyncOffer offer;
+                offer.uid = foreign.uid;
+                offer.person = person.value(u"id"_s).toString();
+                offer.from = from;
+                offer.to = to;
+                offer.summary = d.value(u"summary"_s).toString().left(200);
+                return std::optional<SyncOffer>(offer);
+            }
+        }
+    }
+    return std::optional<SyncOffer>();
+}
+
 Status LocalItems::applyRoster(const QJsonObject &theirs)
 {
     ChangeLog log(m_db);
@@ -448,6 +906,9 @@ Status LocalItems::applyRoster(const QJsonObject &theirs)
     }
     if (team->id != m_team) {
         return Error{tr("The server's roster belongs to another team (%1).").arg(team->name)};
+    }
+    if (auto status = matchRoster(theirs); !status) {
+        return status;
     }
     TeamRepository teams(m_db);
     if (auto status = upsert(teams, log, Entity::Team, tr("team"), team.value()); !status) {
@@ -477,6 +938,15 @@ Status LocalItems::applyRoster(const QJsonObject &theirs)
         if (!local) {
             return local.error();
         }
+        if (local.value()) {
+            // This team's membership follows the server; the teams they are in elsewhere stay.
+            const bool member = person->teams.contains(m_team);
+            person.value().teams = local.value()->teams;
+            person.value().teams.removeAll(m_team);
+            if (member) {
+                person.value().teams.append(m_team);
+            }
+        }
         if (!local.value()) {
             if (auto status = people.insert(person.value()); !status) {
                 return about(tr("person %1").arg(person->name), status.error());
@@ -497,7 +967,7 @@ Status LocalItems::applyRoster(const QJsonObject &theirs)
                 return status;
             }
         }
-        if (removed.value() || !(*local.value() == person.value())) {
+        if (removed.value() || !samePerson(*local.value(), person.value())) {
             if (auto status = people.update(person.value()); !status) {
                 return about(tr("person %1").arg(person->name), status.error());
             }
@@ -527,6 +997,17 @@ Status LocalItems::applyRoster(const QJsonObject &theirs)
 
     // Pools.
     PoolRepository pools(m_db);
+    RotationRepository rotations(m_db);
+    QSet<PoolId> localTeamPools; // pools the team's rotations drew from before this change
+    if (auto before = rotations.all(); before) {
+        for (const Rotation &rotation : before.value()) {
+            if (rotation.teamId == m_team) {
+                localTeamPools.insert(rotation.opsPoolId);
+            }
+        }
+    } else {
+        return before.error();
+    }
     QSet<PoolId> theirPools;
     for (const QJsonValue &value : theirs.value(u"pools"_s).toArray()) {
         auto pool = poolFromJson(value.toObject());
@@ -540,17 +1021,6 @@ Status LocalItems::applyRoster(const QJsonObject &theirs)
     }
 
     // Rotations.
-    RotationRepository rotations(m_db);
-    QSet<PoolId> localTeamPools; // pools the team's rotations drew from before this change
-    if (auto before = rotations.all(); before) {
-        for (const Rotation &rotation : before.value()) {
-            if (rotation.teamId == m_team) {
-                localTeamPools.insert(rotation.opsPoolId);
-            }
-        }
-    } else {
-        return before.error();
-    }
     QSet<RotationId> theirRotations;
     for (const QJsonValue &value : theirs.value(u"rotations"_s).toArray()) {
         auto rotation = rotationFromJson(value.toObject());
@@ -634,6 +1104,20 @@ Status LocalItems::applyRoster(const QJsonObject &theirs)
     for (const Holiday &holiday : std::as_const(wanted)) {
         if (local.contains(holiday.id)) {
             continue;
+        }
+        // One holiday a day per team: another one of this day made here gives way.
+        const auto same =
+            std::find_if(local.cbegin(), local.cend(), [&holiday](const Holiday &h) { return h.date == holiday.date; });
+        if (same != local.cend()) {
+            const Holiday gone = *same;
+            if (auto status = holidays.remove(gone.id); !status) {
+                return status;
+            }
+            if (auto status = log.append(Entity::Holiday, gone.id.toString(), ChangeAction::Delete, toJson(gone), {});
+                !status) {
+                return status;
+            }
+            local.remove(gone.id);
         }
         if (auto status = holidays.insert(holiday); !status) {
             return about(tr("holiday %1").arg(holiday.name), status.error());

@@ -2,6 +2,7 @@
 
 #include "domain/ids.h"
 #include "domain/result.h"
+#include "domain/team.h"
 #include "ical/icalcodec.h"
 
 #include <QJsonObject>
@@ -9,11 +10,13 @@
 
 #include <functional>
 #include <optional>
+#include <utility>
 
 namespace Tandem {
 
 class Database;
 struct OutboxEntry;
+struct SyncOffer;
 
 /// A resource of the collection as the local database sees it.
 struct ResourceRef
@@ -49,8 +52,27 @@ public:
     /// Every resource the team's data makes now.
     Result<QList<ResourceRef>> all();
     /// Writes the server's version (nullopt: deleted there) through the repositories, with
-    /// change-log rows. Must run inside a Transaction.
+    /// change-log rows. Must run inside a Transaction. People of the roster that this database
+    /// knows under another id are matched by e-mail (case-insensitive) and take the server's
+    /// id; local teams, rotations and pools whose names the shared team's take are renamed
+    /// (see notes()).
     Status apply(const ResourceRef &ref, const std::optional<QJsonObject> &theirs);
+    /// Why the server's version of a resource cannot be written here: the same checks as a
+    /// local edit (validation.h), worded with what it is about; empty when it can be written.
+    QString problemWith(const ResourceRef &ref, const QJsonObject &theirs) const;
+    /// Makes room for the server's roster before it is written: people this database knows
+    /// under another id are matched by e-mail and take the shared id; this team's rotations and
+    /// pools of the same name as the server's take the shared id too (their shifts follow);
+    /// other local teams, rotations and pools of a name the roster takes are renamed. Part of
+    /// apply(); called alone before a linked team's roster is merged.
+    Status matchRoster(const QJsonObject &theirs);
+    /// An all-day event of another client that reads as time off (its summary or a category
+    /// says vacation, out of office, time off, leave, PTO...) of someone on the team's roster
+    /// (as organizer or attendee, by e-mail): the offer to import it; nullopt when it is not.
+    Result<std::optional<SyncOffer>> timeOffOffer(const ResourceData &foreign);
+    /// What apply() did beyond writing the server's version, in words ("Renamed your rotation
+    /// …"), since the last call to takeNotes().
+    QStringList takeNotes() { return std::exchange(m_notes, {}); }
     /// Names, contacts and zones for the iCalendar text.
     Result<IcalDirectory> directory();
 
@@ -61,9 +83,14 @@ private:
     Status applyTimeOff(const QString &uid, const std::optional<QJsonObject> &theirs);
     Status applyRequest(const QString &uid, const std::optional<QJsonObject> &theirs);
     Result<bool> shiftInTeam(ShiftId id);
+    Status matchPerson(const Person &theirs);
+    Status makeRoomForRotation(const Rotation &theirs);
+    Status makeRoomForPool(const OpsPool &theirs, const QSet<PoolId> &teamPools);
+    Status makeRoomForTeam(const Team &theirs);
 
     Database &m_db;
     TeamId m_team;
+    QStringList m_notes;
 };
 
 } // namespace Tandem

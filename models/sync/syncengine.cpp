@@ -1,14 +1,19 @@
 #include "syncengine.h"
 
+#include "domain/serialize.h"
 #include "ical/icalcodec.h"
 #include "localitems.h"
 #include "merge.h"
+#include "store/changelog.h"
 #include "store/database.h"
+#include "store/idrewrite.h"
 #include "store/syncrepository.h"
+#include "store/teamrepository.h"
 #include "store/transaction.h"
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QJsonArray>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -23,12 +28,6 @@ QString tr(const char *text)
 }
 
 constexpr int WriteBatch = 100;
-
-// Who the change log names for changes that came from the server.
-QString remoteActor(const QUrl &url)
-{
-    return QCoreApplication::translate("Tandem::SyncEngine", "a teammate via %1").arg(url.host());
-}
 
 // Roster first (shifts and time off name its people and rotations), then the rest.
 int applyOrder(ResourceKind kind)
@@ -47,25 +46,112 @@ int applyOrder(ResourceKind kind)
     return 3;
 }
 
+int sequenceOf(const QJsonObject &o)
+{
+    return o.value(u"sequence"_s).toInt();
+}
+
+QJsonObject withoutSequence(QJsonObject o)
+{
+    o.remove(u"sequence"_s);
+    return o;
+}
+
 // SEQUENCE is raised by every edit on both sides: it is not a field people change, so it is
-// kept out of the merge and set above both afterwards.
+// kept out of the merge and set afterwards so that it never goes back: the newer of both
+// sides, one more where the result differs from the server's version (a new revision for
+// other clients).
+QJsonObject sequenced(QJsonObject merged, const QJsonObject &mine, const QJsonObject &theirs)
+{
+    if (!mine.contains(u"sequence"_s) && !theirs.contains(u"sequence"_s)) {
+        return merged;
+    }
+    const int top = std::max(sequenceOf(mine), sequenceOf(theirs));
+    merged.insert(u"sequence"_s, top + (withoutSequence(merged) != withoutSequence(theirs) ? 1 : 0));
+    return merged;
+}
+
 MergeResult mergeResource(const QJsonObject &base, const QJsonObject &mine, const QJsonObject &theirs)
 {
-    const auto strip = [](QJsonObject o) {
-        o.remove(u"sequence"_s);
-        return o;
-    };
-    MergeResult result = mergeThreeWay(strip(base), strip(mine), strip(theirs));
-    if (mine.contains(u"sequence"_s) || theirs.contains(u"sequence"_s)) {
-        const int top = std::max(mine.value(u"sequence"_s).toInt(), theirs.value(u"sequence"_s).toInt());
-        const bool changed = result.preferMine != strip(theirs);
-        result.preferMine.insert(u"sequence"_s, top + (changed ? 1 : 0));
-        result.preferTheirs.insert(u"sequence"_s, theirs.value(u"sequence"_s).toInt());
-    }
+    MergeResult result = mergeThreeWay(withoutSequence(base), withoutSequence(mine), withoutSequence(theirs));
+    result.preferMine = sequenced(result.preferMine, mine, theirs);
+    result.preferTheirs = sequenced(result.preferTheirs, mine, theirs);
     return result;
 }
 
+// The resource in words for the status ("the team's roster", "the shift of 14 Dec 2026").
+QString describe(const ResourceRef &ref, const QJsonObject &data)
+{
+    switch (ref.kind) {
+    case ResourceKind::Roster:
+        return tr("the team's roster");
+    case ResourceKind::Shift: {
+        const QDateTime start = QDateTime::fromString(data.value(u"start"_s).toString(), Qt::ISODate);
+        return start.isValid() ? tr("the shift of %1").arg(start.toString(u"d MMM yyyy"_s)) : tr("a shift");
+    }
+    case ResourceKind::TimeOff:
+        return tr("time off from %1").arg(data.value(u"from"_s).toString());
+    case ResourceKind::Request:
+        return tr("a swap request");
+    case ResourceKind::Foreign:
+        break;
+    }
+    return tr("an event");
+}
+
+// The change-log entity whose rows put a resource in the outbox.
+QStringView entityOf(const ResourceRef &ref)
+{
+    switch (ref.kind) {
+    case ResourceKind::Shift:
+        return Entity::Shift;
+    case ResourceKind::TimeOff:
+        return Entity::TimeOff;
+    case ResourceKind::Request:
+        return Entity::Request;
+    case ResourceKind::Roster:
+    case ResourceKind::Foreign:
+        break;
+    }
+    return Entity::Team;
+}
+
+// Writes a version that came from the server (nullopt: deleted there) with the change log
+// naming the server; `synced`: the server has exactly this, so the rows are not sent back.
+// Whether anything changed here. Must run inside a Transaction.
+Result<bool> writeRemote(Database &db, LocalItems &local, const QUrl &server, const ResourceRef &ref,
+                         const std::optional<QJsonObject> &value, bool synced)
+{
+    SyncRepository repo(db);
+    auto before = repo.lastSeq();
+    if (!before) {
+        return before.error();
+    }
+    const QString me = db.actor();
+    db.setActor(remoteActor(server));
+    const Status applied = local.apply(ref, value);
+    db.setActor(me);
+    if (!applied) {
+        return applied.error();
+    }
+    auto after = repo.lastSeq();
+    if (!after) {
+        return after.error();
+    }
+    if (synced) {
+        if (auto status = repo.markSyncedAfter(before.value()); !status) {
+            return status.error();
+        }
+    }
+    return after.value() > before.value();
+}
+
 } // namespace
+
+QString remoteActor(const QUrl &server)
+{
+    return QCoreApplication::translate("Tandem::SyncEngine", "a teammate via %1").arg(server.host());
+}
 
 struct SyncEngine::Run
 {
@@ -73,11 +159,13 @@ struct SyncEngine::Run
     SyncRepository repo;
     LocalItems local;
     SyncReport report;
-    QHash<QString, SyncItem> items;  // by uid
-    QHash<QString, QString> hrefUid; // href -> uid
-    QSet<QString> conflicted;        // uids
-    IcalDirectory directory;         // read at the start of each push
-    QStringList pullProblems;        // server items that could not be applied here
+    QHash<QString, SyncItem> items;         // by uid
+    QHash<QString, QString> hrefUid;        // href -> uid
+    QHash<QString, SyncConflict> conflicts; // open conflicts, by uid
+    QSet<QString> looked;                   // conflicts looked at again in this run
+    IcalDirectory directory;                // read at the start of each push
+    QStringList pullProblems;               // server items that could not be applied here
+    QStringList restored;                   // what the server lost and Tandem put back, in words
 
     explicit Run(SyncEngine &engine) : e(engine), repo(engine.m_db), local(engine.m_db, engine.m_team) {}
 
@@ -114,15 +202,21 @@ struct SyncEngine::Run
         for (const SyncItem &item : std::as_const(items)) {
             hrefUid.insert(item.href, item.uid);
         }
-        auto conflicts = repo.conflicts(e.m_team);
-        if (!conflicts) {
-            return failLocal(conflicts.error());
+        auto open = repo.conflicts(e.m_team);
+        if (!open) {
+            return failLocal(open.error());
         }
-        conflicted.clear();
-        for (const SyncConflict &c : conflicts.value()) {
-            conflicted.insert(c.uid);
+        conflicts.clear();
+        for (const SyncConflict &c : open.value()) {
+            conflicts.insert(c.uid, c);
         }
         return true;
+    }
+
+    static bool isLost(const SyncItem &item)
+    {
+        // Tandem's resource the server lost: re-created (If-None-Match) at the next push.
+        return item.etag.isEmpty() && item.kind != resourceKindToString(ResourceKind::Foreign);
     }
 
     // Local entities with unsynced change-log rows, grouped by the resource they belong to.
@@ -159,6 +253,14 @@ struct SyncEngine::Run
             }
             result[index.value(uid)].entries.append(entry);
         }
+        for (const SyncItem &item : std::as_const(items)) {
+            if (isLost(item) && !index.contains(item.uid)) {
+                if (auto kind = resourceKindFromString(item.kind)) {
+                    index.insert(item.uid, result.size());
+                    result.append(Dirty{ResourceRef{*kind, item.uid}, {}});
+                }
+            }
+        }
         if (everything) {
             // First sync of this account: everything the team has goes up, logged or not.
             auto all = local.all();
@@ -188,37 +290,96 @@ struct SyncEngine::Run
         return {};
     }
 
-    // Writes the server's version here; its change-log rows are not sent back. The log names
-    // the server, not this user: someone else made the change (reminders rely on it).
-    Status applyTheirs(const ResourceRef &ref, const std::optional<QJsonObject> &theirs)
+    // Writes a version that came from the server (nullopt: deleted there). The log names the
+    // server, not this user: someone else made the change (reminders rely on it). `synced`:
+    // the server has exactly this, so its rows are not sent back; otherwise (a merge that holds
+    // local changes too) they go out with the push. Counts a resource changed here as received.
+    Status applyRemote(const ResourceRef &ref, const std::optional<QJsonObject> &value, bool synced)
     {
-        auto before = repo.lastSeq();
-        if (!before) {
-            return before.error();
+        auto changed = writeRemote(e.m_db, local, e.m_client.settings().url, ref, value, synced);
+        if (!changed) {
+            return changed.error();
         }
-        const QString me = e.m_db.actor();
-        e.m_db.setActor(remoteActor(e.m_client.settings().url));
-        const Status applied = local.apply(ref, theirs);
-        e.m_db.setActor(me);
-        if (!applied) {
-            return applied;
+        if (changed.value()) {
+            ++report.received;
         }
-        return repo.markSyncedAfter(before.value());
+        report.notes += local.takeNotes();
+        return {};
     }
 
-    SyncConflict makeConflict(const ResourceRef &ref, const QJsonObject &base, const QJsonObject &mine,
-                              const QJsonObject &theirs, const QByteArray &theirsEtag, const QStringList &fields)
+    SyncConflict makeConflict(const ResourceRef &ref, const QJsonObject &base, const std::optional<QJsonObject> &mine,
+                              const std::optional<QJsonObject> &theirs, const QByteArray &theirsEtag,
+                              const QStringList &fields, const QString &problem)
     {
         SyncConflict c;
         c.uid = ref.uid;
         c.kind = resourceKindToString(ref.kind);
         c.fields = fields;
         c.base = base;
-        c.mine = mine;
-        c.theirs = theirs;
+        c.mine = mine.value_or(QJsonObject());
+        c.theirs = theirs.value_or(QJsonObject());
         c.theirsEtag = theirsEtag;
         c.detected = e.m_db.clock().now().toUTC();
+        c.problem = problem;
         return c;
+    }
+
+    Status saveConflict(const SyncConflict &c)
+    {
+        if (!conflicts.contains(c.uid)) {
+            ++report.newConflicts;
+        }
+        if (auto status = repo.saveConflict(e.m_team, c); !status) {
+            return status;
+        }
+        conflicts.insert(c.uid, c);
+        looked.insert(c.uid);
+        return {};
+    }
+
+    Status dropConflict(const QString &uid)
+    {
+        if (!conflicts.contains(uid)) {
+            return {};
+        }
+        conflicts.remove(uid);
+        return repo.removeConflict(e.m_team, uid);
+    }
+
+    // An open conflict looked at again with both sides as they are now (`c.mine`, `c.theirs`
+    // set by the caller): gone when both agree or when the merge against its base has become
+    // clean (the merge is then applied); otherwise kept with the fields that still clash.
+    Status reconsider(const ResourceRef &ref, SyncConflict c)
+    {
+        looked.insert(c.uid);
+        if (!c.theirs.isEmpty()) {
+            c.problem = local.problemWith(ref, c.theirs);
+        } else {
+            c.problem.clear();
+        }
+        if (c.problem.isEmpty() && c.mine == c.theirs) {
+            return dropConflict(c.uid); // both sides agree (or both deleted it)
+        }
+        if (c.problem.isEmpty() && !c.mine.isEmpty() && !c.theirs.isEmpty()) {
+            const MergeResult merge = mergeResource(c.base, c.mine, c.theirs);
+            if (merge.clean()) {
+                ++report.merged;
+                if (merge.preferMine != c.mine) {
+                    if (auto status = applyRemote(ref, merge.preferMine, false); !status) {
+                        return status;
+                    }
+                }
+                return dropConflict(c.uid);
+            }
+            c.fields = merge.conflicts;
+        } else if (c.problem.isEmpty()) {
+            c.fields = {u"deleted"_s};
+        }
+        if (auto status = repo.saveConflict(e.m_team, c); !status) {
+            return status;
+        }
+        conflicts.insert(c.uid, c);
+        return {};
     }
 
     // ---- pull ----
@@ -268,6 +429,18 @@ struct SyncEngine::Run
         }
         report.fullResync = full && !token.isEmpty();
 
+        // Every one of Tandem's resources gone at once: the server lost its data (a restored
+        // backup, a calendar made anew), which no teammate's edit does. Put it all back.
+        int ours = 0;
+        int oursGone = 0;
+        for (const SyncItem &item : std::as_const(items)) {
+            if (item.kind != resourceKindToString(ResourceKind::Foreign) && !isLost(item)) {
+                ++ours;
+                oursGone += removed.contains(item.href) ? 1 : 0;
+            }
+        }
+        const bool serverLost = ours > 1 && oursGone == ours;
+
         QStringList fetch;
         for (const DavItem &item : std::as_const(changed)) {
             const QString uid = hrefUid.value(item.href);
@@ -284,10 +457,10 @@ struct SyncEngine::Run
             }
             fetched = std::get<QList<DavItem>>(got);
         }
-        return applyPulled(fetched, removed);
+        return applyPulled(fetched, removed, serverLost);
     }
 
-    bool applyPulled(const QList<DavItem> &fetched, const QStringList &removed)
+    bool applyPulled(const QList<DavItem> &fetched, const QStringList &removed, bool serverLost)
     {
         struct Incoming
         {
@@ -323,34 +496,45 @@ struct SyncEngine::Run
         }
         int done = 0;
         QStringList problems;
-        for (const Incoming &in : std::as_const(incoming)) {
-            progress(tr("Applying changes from the server"), ++done, int(incoming.size()));
+        const auto inOwnTransaction = [&](const std::function<Status()> &step) {
             Transaction one(e.m_db);
-            const Status status = pullOne(in.item, in.data, dirtyUids.contains(in.data.uid));
+            const Status status = step();
             if (!status) {
                 one.rollback();
+                local.takeNotes();
                 problems.append(status.errorMessage());
-                continue;
+                return;
             }
             if (auto committed = one.commit(); !committed) {
                 problems.append(committed.errorMessage());
             }
+        };
+        for (const Incoming &in : std::as_const(incoming)) {
+            progress(tr("Applying changes from the server"), ++done, int(incoming.size()));
+            inOwnTransaction([&] { return pullOne(in.item, in.data, dirtyUids.contains(in.data.uid)); });
         }
         for (const QString &href : removed) {
             const QString uid = hrefUid.value(href);
             if (uid.isEmpty()) {
                 continue;
             }
-            Transaction one(e.m_db);
-            const Status status = pullRemoval(items.value(uid), dirtyUids.contains(uid));
-            if (!status) {
-                one.rollback();
-                problems.append(status.errorMessage());
+            inOwnTransaction([&] { return pullRemoval(items.value(uid), dirtyUids.contains(uid), serverLost); });
+        }
+        // Conflicts the server did not touch: local edits may have settled them meanwhile.
+        for (const SyncConflict &c : conflicts.values()) {
+            if (looked.contains(c.uid)) {
                 continue;
             }
-            if (auto committed = one.commit(); !committed) {
-                problems.append(committed.errorMessage());
-            }
+            inOwnTransaction([&]() -> Status {
+                const ResourceRef ref{resourceKindFromString(c.kind).value_or(ResourceKind::Shift), c.uid};
+                auto current = local.current(ref);
+                if (!current) {
+                    return current.error();
+                }
+                SyncConflict now = c;
+                now.mine = current.value().value_or(QJsonObject());
+                return reconsider(ref, now);
+            });
         }
         if (auto status = tx.commit(); !status) {
             return failLocal(status.error());
@@ -373,12 +557,36 @@ struct SyncEngine::Run
         return {};
     }
 
+    Status forgetItem(const SyncItem &item)
+    {
+        if (auto status = repo.removeItem(e.m_team, item.uid); !status) {
+            return status;
+        }
+        hrefUid.remove(item.href);
+        items.remove(item.uid);
+        return {};
+    }
+
+    // Kept aside until the user chooses: nothing of it is written here.
+    Status keepAside(const ResourceRef &ref, const DavItem &item, const QJsonObject &base,
+                     const std::optional<QJsonObject> &mine, const QJsonObject &theirs, const QStringList &fields,
+                     const QString &problem)
+    {
+        if (auto status = saveConflict(makeConflict(ref, base, mine, theirs, item.etag, fields, problem)); !status) {
+            return status;
+        }
+        return saveItem(ref, item.href, item.etag, theirs, item.data);
+    }
+
     Status pullOne(const DavItem &item, const ResourceData &data, bool locallyChanged)
     {
         const ResourceRef ref{data.kind, data.uid};
         if (data.kind == ResourceKind::Foreign) {
             // Events of other clients stay as they are; Tandem keeps only their ETag.
             ++report.foreign;
+            if (auto status = offerTimeOff(data); !status) {
+                return status;
+            }
             return saveItem(ref, item.href, item.etag, {}, item.data);
         }
         if (data.kind == ResourceKind::Roster && data.uid != e.m_team.toString()) {
@@ -389,85 +597,146 @@ struct SyncEngine::Run
         if (!current) {
             return current.error();
         }
-        const QJsonObject base = items.value(data.uid).base;
+        const std::optional<QJsonObject> mine = current.value();
         const QJsonObject &theirs = data.data;
-        if (!current.value() || !locallyChanged || *current.value() == theirs) {
-            if (!current.value() && locallyChanged && !base.isEmpty()) {
+        if (conflicts.contains(ref.uid)) {
+            // Still open: the newest version of theirs, to be settled against the same base.
+            SyncConflict c = conflicts.value(ref.uid);
+            c.mine = mine.value_or(QJsonObject());
+            c.theirs = theirs;
+            c.theirsEtag = item.etag;
+            if (auto status = reconsider(ref, c); !status) {
+                return status;
+            }
+            return saveItem(ref, item.href, item.etag, theirs, item.data);
+        }
+        const QJsonObject base = items.value(data.uid).base;
+        if (const QString problem = local.problemWith(ref, theirs); !problem.isEmpty()) {
+            // Never written half-valid: the user decides (keep this computer's version).
+            return keepAside(ref, item, base, mine, theirs, {}, problem);
+        }
+        if (!mine) {
+            if (locallyChanged && !base.isEmpty()) {
                 // Deleted here, changed there: the user decides.
-                ++report.newConflicts;
-                if (auto status =
-                        repo.saveConflict(e.m_team, makeConflict(ref, base, {}, theirs, item.etag, {u"deleted"_s}));
-                    !status) {
-                    return status;
-                }
-                return saveItem(ref, item.href, item.etag, theirs, item.data);
+                return keepAside(ref, item, base, mine, theirs, {u"deleted"_s}, {});
             }
-            if (!current.value() || *current.value() != theirs) {
-                if (auto status = applyTheirs(ref, theirs); !status) {
-                    return status;
-                }
-                ++report.received;
+            if (auto status = applyRemote(ref, theirs, true); !status) {
+                return status;
             }
-            if (locallyChanged && current.value() && *current.value() == theirs) {
-                // Both sides made the same change.
-                if (auto status = repo.removeConflict(e.m_team, ref.uid); !status) {
-                    return status;
-                }
+        } else if (*mine == theirs) {
+            // Both sides have the same version already.
+        } else if (!locallyChanged) {
+            if (auto status = applyRemote(ref, theirs, true); !status) {
+                return status;
             }
-            return saveItem(ref, item.href, item.etag, theirs, item.data);
-        }
-        // Changed on both sides: merge against the last synced copy.
-        const MergeResult merge = mergeResource(base, *current.value(), theirs);
-        if (merge.clean()) {
+        } else {
+            // Changed on both sides: merge against the last synced copy.
+            const MergeResult merge = mergeResource(base, *mine, theirs);
+            if (!merge.clean()) {
+                return keepAside(ref, item, base, mine, theirs, merge.conflicts, {});
+            }
             ++report.merged;
-            if (merge.preferMine != *current.value()) {
-                // The merged result is a local change: it goes out in the push below.
-                if (auto status = local.apply(ref, merge.preferMine); !status) {
+            if (merge.preferMine != *mine) {
+                // The merged result holds local changes too: it goes out in the push below.
+                if (auto status = applyRemote(ref, merge.preferMine, false); !status) {
                     return status;
                 }
             }
-            return saveItem(ref, item.href, item.etag, theirs, item.data);
         }
-        ++report.newConflicts;
-        if (auto status = repo.saveConflict(
-                e.m_team, makeConflict(ref, base, merge.preferMine, merge.preferTheirs, item.etag, merge.conflicts));
-            !status) {
-            return status;
-        }
-        conflicted.insert(ref.uid);
         return saveItem(ref, item.href, item.etag, theirs, item.data);
     }
 
-    Status pullRemoval(const SyncItem &item, bool locallyChanged)
+    Status pullRemoval(const SyncItem &item, bool locallyChanged, bool serverLost)
     {
         const auto kind = resourceKindFromString(item.kind).value_or(ResourceKind::Foreign);
         const ResourceRef ref{kind, item.uid};
-        if (kind != ResourceKind::Foreign) {
-            auto current = local.current(ref);
-            if (!current) {
-                return current.error();
+        if (kind == ResourceKind::Foreign) {
+            if (auto status = withdrawOffer(item.uid); !status) {
+                return status;
             }
-            if (current.value() && locallyChanged && *current.value() != item.base) {
-                // Changed here, deleted there: the user decides.
-                ++report.newConflicts;
-                if (auto status = repo.saveConflict(
-                        e.m_team, makeConflict(ref, item.base, *current.value(), {}, {}, {u"deleted"_s}));
-                    !status) {
-                    return status;
-                }
-                conflicted.insert(ref.uid);
-            } else if (current.value()) {
-                if (auto status = applyTheirs(ref, std::nullopt); !status) {
-                    return status;
-                }
-                ++report.received;
+            return forgetItem(item);
+        }
+        if (isLost(item)) {
+            return {}; // known to be gone: it is put back at the push
+        }
+        auto current = local.current(ref);
+        if (!current) {
+            return current.error();
+        }
+        if (current.value() && (serverLost || kind == ResourceKind::Roster)) {
+            // Tandem's own resource, gone from the server: no teammate deletes the roster (a
+            // team is not deleted through a calendar), and a server that lost everything lost
+            // it by accident. Put it back at the push below, and say so.
+            restored.append(describe(ref, *current.value()));
+            return saveItem(ref, item.href, {}, {}, item.serverIcs);
+        }
+        if (conflicts.contains(item.uid)) {
+            SyncConflict c = conflicts.value(item.uid);
+            c.mine = current.value().value_or(QJsonObject());
+            c.theirs = {};
+            c.theirsEtag.clear();
+            if (auto status = reconsider(ref, c); !status) {
+                return status;
+            }
+        } else if (current.value() && locallyChanged && *current.value() != item.base) {
+            // Changed here, deleted there: the user decides.
+            if (auto status =
+                    saveConflict(makeConflict(ref, item.base, current.value(), std::nullopt, {}, {u"deleted"_s}, {}));
+                !status) {
+                return status;
+            }
+        } else if (current.value()) {
+            if (auto status = applyRemote(ref, std::nullopt, true); !status) {
+                return status;
             }
         }
-        if (auto status = repo.removeItem(e.m_team, item.uid); !status) {
-            return status;
+        return forgetItem(item);
+    }
+
+    // An all-day event of another client that reads as someone's time off: offered, not taken.
+    Status offerTimeOff(const ResourceData &data)
+    {
+        auto offer = local.timeOffOffer(data);
+        if (!offer) {
+            return offer.error();
         }
-        hrefUid.remove(item.href);
-        items.remove(item.uid);
+        auto offers = repo.offers(e.m_team);
+        if (!offers) {
+            return offers.error();
+        }
+        std::optional<SyncOffer> known;
+        for (const SyncOffer &o : offers.value()) {
+            if (o.uid == data.uid) {
+                known = o;
+            }
+        }
+        if (!offer.value()) {
+            // No longer time off (or no longer someone on the roster): an open offer goes.
+            return known && known->state == SyncOffer::State::Open ? repo.removeOffer(e.m_team, data.uid) : Status();
+        }
+        SyncOffer wanted = *offer.value();
+        if (known) {
+            if (known->person == wanted.person && known->from == wanted.from && known->to == wanted.to) {
+                return {}; // decided already, or still open as it is
+            }
+            if (known->state == SyncOffer::State::Imported) {
+                wanted.timeOff = known->timeOff; // the days moved: offered again, the import named
+            }
+        }
+        return repo.saveOffer(e.m_team, wanted);
+    }
+
+    Status withdrawOffer(const QString &uid)
+    {
+        auto offers = repo.offers(e.m_team);
+        if (!offers) {
+            return offers.error();
+        }
+        for (const SyncOffer &o : offers.value()) {
+            if (o.uid == uid && o.state == SyncOffer::State::Open) {
+                return repo.removeOffer(e.m_team, uid);
+            }
+        }
         return {};
     }
 
@@ -559,7 +828,7 @@ struct SyncEngine::Run
         const int total = int(dirty->size());
         for (const Dirty &d : dirty.value()) {
             progress(tr("Sending changes to the server"), ++done, total);
-            if (conflicted.contains(d.ref.uid)) {
+            if (conflicts.contains(d.ref.uid)) {
                 continue;
             }
             auto current = local.current(d.ref);
@@ -576,7 +845,7 @@ struct SyncEngine::Run
                 auto removed = e.m_client.remove(item.href, item.etag);
                 if (auto *error = std::get_if<DavError>(&removed)) {
                     if (error->kind == DavError::Kind::PreconditionFailed) {
-                        if (!conflictOnServerChange(d, {}, item)) {
+                        if (!conflictOnServerChange(d, std::nullopt, item)) {
                             return false;
                         }
                         continue;
@@ -587,7 +856,7 @@ struct SyncEngine::Run
                 ++report.sent;
                 sent.append(Sent{d.ref, item.href, {}, {}, {}, true, d.entries});
             } else {
-                if (onServer && *current.value() == item.base) {
+                if (onServer && !isLost(item) && *current.value() == item.base) {
                     sent.append(Sent{d.ref, item.href, item.etag, item.base, item.serverIcs, false, d.entries});
                     continue;
                 }
@@ -599,7 +868,7 @@ struct SyncEngine::Run
                     if (error->kind == DavError::Kind::PreconditionFailed) {
                         SyncItem known = item;
                         known.href = href;
-                        if (!conflictOnServerChange(d, *current.value(), known)) {
+                        if (!conflictOnServerChange(d, current.value(), known)) {
                             return false;
                         }
                         continue;
@@ -608,6 +877,9 @@ struct SyncEngine::Run
                     return fail(*error);
                 }
                 ++report.sent;
+                if (onServer && isLost(item)) {
+                    ++report.restored;
+                }
                 sent.append(Sent{d.ref, href, std::get<QByteArray>(put), *current.value(), ics, false, d.entries});
             }
             if (sent.size() >= WriteBatch && !recordSent(sent)) {
@@ -619,7 +891,7 @@ struct SyncEngine::Run
 
     // A conditional write failed: the server has another version. Read it, merge, and send
     // the merge (once); what cannot be merged becomes a conflict.
-    bool conflictOnServerChange(const Dirty &d, const QJsonObject &mine, const SyncItem &item)
+    bool conflictOnServerChange(const Dirty &d, const std::optional<QJsonObject> &mine, const SyncItem &item)
     {
         auto got = e.m_client.multiget({item.href});
         if (auto *error = std::get_if<DavError>(&got)) {
@@ -632,11 +904,9 @@ struct SyncEngine::Run
         }
         if (fetched.isEmpty()) {
             // Gone on the server meanwhile: forget the item; the next sync creates it again.
-            if (auto status = repo.removeItem(e.m_team, d.ref.uid); !status) {
+            if (auto status = forgetItem(item); !status) {
                 return failLocal(status.error());
             }
-            items.remove(d.ref.uid);
-            hrefUid.remove(item.href);
             return bool(tx.commit());
         }
         const DavItem &theirsItem = fetched.first();
@@ -646,30 +916,25 @@ struct SyncEngine::Run
         }
         const QJsonObject theirs = decoded->data;
         Status status;
-        if (mine.isEmpty()) {
+        if (const QString problem = local.problemWith(d.ref, theirs); !problem.isEmpty()) {
+            status = keepAside(d.ref, theirsItem, item.base, mine, theirs, {}, problem);
+        } else if (!mine) {
             // Deleted here, changed there.
-            ++report.newConflicts;
-            status = repo.saveConflict(e.m_team,
-                                       makeConflict(d.ref, item.base, {}, theirs, theirsItem.etag, {u"deleted"_s}));
-            conflicted.insert(d.ref.uid);
+            status = keepAside(d.ref, theirsItem, item.base, mine, theirs, {u"deleted"_s}, {});
         } else {
-            const MergeResult merge = mergeResource(item.base, mine, theirs);
+            const MergeResult merge = mergeResource(item.base, *mine, theirs);
             if (merge.clean()) {
                 ++report.merged;
                 // The merged version is a local change: the next round sends it with the new ETag.
-                if (merge.preferMine != mine) {
-                    status = local.apply(d.ref, merge.preferMine);
+                if (merge.preferMine != *mine) {
+                    status = applyRemote(d.ref, merge.preferMine, false);
+                }
+                if (status) {
+                    status = saveItem(d.ref, theirsItem.href, theirsItem.etag, theirs, theirsItem.data);
                 }
             } else {
-                ++report.newConflicts;
-                status =
-                    repo.saveConflict(e.m_team, makeConflict(d.ref, item.base, merge.preferMine, merge.preferTheirs,
-                                                             theirsItem.etag, merge.conflicts));
-                conflicted.insert(d.ref.uid);
+                status = keepAside(d.ref, theirsItem, item.base, mine, theirs, merge.conflicts, {});
             }
-        }
-        if (status) {
-            status = saveItem(d.ref, theirsItem.href, theirsItem.etag, theirs, theirsItem.data);
         }
         if (!status) {
             return failLocal(status.error());
@@ -757,10 +1022,18 @@ SyncReport SyncEngine::run()
         if (openConflicts > 0) {
             parts << tr("conflicts to resolve: %1").arg(openConflicts);
         }
+        if (r.report.restored > 0) {
+            parts << (r.restored.isEmpty()
+                          ? tr("put back %1 of Tandem's resources the server lost").arg(r.report.restored)
+                          : tr("put back what the server lost (%1)").arg(r.restored.join(u", "_s)));
+        }
         if (readOnly) {
             parts << tr("read-only: the server refuses this account's changes");
         }
         r.report.message = tr("Synced: %1.").arg(parts.join(u", "_s));
+        if (!r.report.notes.isEmpty()) {
+            r.report.message += u' ' + r.report.notes.join(u' ');
+        }
     } else {
         const QString why = r.report.error ? r.report.error->message : tr("Unknown error.");
         r.report.message = r.report.pending > 0
@@ -819,8 +1092,9 @@ Status connectTeam(Database &db, TeamId team, const DavSettings &settings)
     return tx.commit();
 }
 
-Result<TeamId> joinCollection(Database &db, CalDavClient &client)
+Result<TeamId> joinCollection(Database &db, CalDavClient &client, const JoinOptions &options, QStringList *notes)
 {
+    const auto tr = [](const char *text) { return QCoreApplication::translate("Tandem::SyncEngine", text); };
     const QString href = client.hrefFor(RosterResourceName.toString());
     auto got = client.multiget({href});
     if (auto *error = std::get_if<DavError>(&got)) {
@@ -828,8 +1102,7 @@ Result<TeamId> joinCollection(Database &db, CalDavClient &client)
     }
     const auto items = std::get<QList<DavItem>>(got);
     if (items.isEmpty()) {
-        return Error{QCoreApplication::translate("Tandem::SyncEngine",
-                                                 "The collection %1 holds no Tandem team (no %2.ics in it).")
+        return Error{tr("The collection %1 holds no Tandem team (no %2.ics in it).")
                          .arg(client.settings().url.toDisplayString(), RosterResourceName)};
     }
     auto decoded = decodeResource(items.first().data);
@@ -837,32 +1110,135 @@ Result<TeamId> joinCollection(Database &db, CalDavClient &client)
         return decoded.error();
     }
     if (decoded->kind != ResourceKind::Roster) {
-        return Error{QCoreApplication::translate("Tandem::SyncEngine", "%1 is not a Tandem roster.").arg(href)};
+        return Error{tr("%1 is not a Tandem roster.").arg(href)};
     }
     const TeamId team = TeamId::fromString(decoded->uid);
-    SyncRepository repo(db);
+    const ResourceRef ref{ResourceKind::Roster, decoded->uid};
     LocalItems local(db, team);
+    if (const QString problem = local.problemWith(ref, decoded->data); !problem.isEmpty()) {
+        return Error{tr("The team on the server cannot be joined: %1").arg(problem)};
+    }
+    const QString theirName = decoded->data.value(u"team"_s).toObject().value(u"name"_s).toString();
+    SyncRepository repo(db);
+    TeamRepository teams(db);
+    if (auto already = repo.account(team); !already) {
+        return already.error();
+    } else if (already.value() && already.value()->url != client.settings().url.adjusted(QUrl::RemoveUserInfo)) {
+        return Error{
+            tr("The team %1 is shared through %2 already.").arg(theirName, already.value()->url.toDisplayString())};
+    }
+    auto named = teams.findByName(theirName);
+    if (!named) {
+        return named.error();
+    }
+    std::optional<Team> sameName;
+    if (named.value() && named.value()->id != team) {
+        sameName = named.value();
+    }
+    if (sameName && options.sameName == JoinOptions::SameName::Refuse) {
+        return Error{tr("This database has a team “%1” already. Link it to the shared team (its people, rotations "
+                        "and shifts join it and go to the server), or keep it apart under another name.")
+                         .arg(sameName->name),
+                     SameNamedTeamField.toString()};
+    }
+
     Transaction tx(db);
     if (!tx.status()) {
         return tx.status().error();
     }
-    auto before = repo.lastSeq();
-    if (!before) {
-        return before.error();
+    bool linked = false;
+    QStringList said;
+    if (sameName && options.sameName == JoinOptions::SameName::Rename) {
+        const QString newName = options.newName.trimmed();
+        if (newName.isEmpty() || newName.compare(theirName, Qt::CaseInsensitive) == 0) {
+            return Error{tr("Give your team “%1” a new name, other than the shared team's.").arg(sameName->name),
+                         SameNamedTeamField.toString()};
+        }
+        if (auto taken = teams.findByName(newName); !taken) {
+            return taken.error();
+        } else if (taken.value()) {
+            return Error{tr("There is a team “%1” already.").arg(newName), SameNamedTeamField.toString()};
+        }
+        Team renamed = *sameName;
+        renamed.name = newName;
+        if (auto status = teams.update(renamed); !status) {
+            return status.error();
+        }
+        if (auto status = ChangeLog(db).append(Entity::Team, renamed.id.toString(), ChangeAction::Update,
+                                               toJson(*sameName), toJson(renamed));
+            !status) {
+            return status.error();
+        }
+        said.append(tr("Your team “%1” is now called “%2”.").arg(sameName->name, newName));
+    } else if (sameName) {
+        // Link: the local team is the shared team. It takes the shared id (its rotations,
+        // holidays and memberships follow); rotations and pools of the same name are matched
+        // when the roster is applied, people by e-mail.
+        if (auto shared = repo.account(sameName->id); !shared) {
+            return shared.error();
+        } else if (shared.value()) {
+            return Error{tr("Your team “%1” is shared through %2: stop sharing it there first, or keep it apart under "
+                            "another name.")
+                             .arg(sameName->name, shared.value()->url.toDisplayString()),
+                         SameNamedTeamField.toString()};
+        }
+        if (auto status = IdRewrite(db).team(sameName->id, team); !status) {
+            return status.error();
+        }
+        Team moved = *sameName;
+        moved.id = team;
+        ChangeLog log(db);
+        if (auto status =
+                log.append(Entity::Team, sameName->id.toString(), ChangeAction::Delete, toJson(*sameName), {});
+            !status) {
+            return status.error();
+        }
+        if (auto status = log.append(Entity::Team, team.toString(), ChangeAction::Create, {}, toJson(moved)); !status) {
+            return status.error();
+        }
+        linked = true;
+        said.append(tr("Your team “%1” is linked to the shared team.").arg(sameName->name));
     }
-    const QString me = db.actor();
-    db.setActor(remoteActor(client.settings().url));
-    const Status applied = local.apply(ResourceRef{ResourceKind::Roster, decoded->uid}, decoded->data);
-    db.setActor(me);
-    if (!applied) {
-        return applied.error();
+
+    // With a linked team, what this database has of it joins the server's: both sides' people,
+    // rotations, pools and holidays (the server's values where both have the same one).
+    QJsonObject wanted = decoded->data;
+    if (linked) {
+        // People and rotations of the same e-mail or name take the shared ids first; then both
+        // rosters are merged as two independent creations (no common base): everything of both,
+        // the server's value where both have one.
+        if (auto status = local.matchRoster(decoded->data); !status) {
+            return status.error();
+        }
+        auto mine = local.current(ref);
+        if (!mine) {
+            return mine.error();
+        }
+        if (mine.value()) {
+            wanted = mergeResource({}, *mine.value(), decoded->data).preferTheirs;
+            // One holiday a day: where both have one, the server's.
+            const QJsonArray theirHolidays = decoded->data.value(u"holidays"_s).toArray();
+            QSet<QString> days;
+            for (const QJsonValue &h : theirHolidays) {
+                days.insert(h.toObject().value(u"date"_s).toString());
+            }
+            QJsonArray holidays;
+            for (const QJsonValue &h : wanted.value(u"holidays"_s).toArray()) {
+                if (theirHolidays.contains(h) || !days.contains(h.toObject().value(u"date"_s).toString())) {
+                    holidays.append(h);
+                }
+            }
+            wanted.insert(u"holidays"_s, holidays);
+        }
     }
-    if (auto status = repo.markSyncedAfter(before.value()); !status) {
-        return status.error();
+    auto written = writeRemote(db, local, client.settings().url, ref, wanted, !linked);
+    if (!written) {
+        return written.error();
     }
+    said += local.takeNotes();
     SyncAccount account;
     account.team = team;
-    account.url = client.settings().url;
+    account.url = client.settings().url.adjusted(QUrl::RemoveUserInfo);
     account.username = client.settings().username;
     account.allowInsecureHttp = client.settings().allowInsecureHttp;
     if (auto status = repo.saveAccount(account); !status) {
@@ -870,6 +1246,10 @@ Result<TeamId> joinCollection(Database &db, CalDavClient &client)
     }
     if (auto status = tx.commit(); !status) {
         return status.error();
+    }
+    if (notes) {
+        said.removeDuplicates();
+        *notes = said;
     }
     return team;
 }
@@ -888,14 +1268,20 @@ Status disconnectTeam(Database &db, TeamId team)
 
 Status resolveConflict(Database &db, TeamId team, const QString &uid, bool keepMine)
 {
+    const auto tr = [](const char *text) { return QCoreApplication::translate("Tandem::SyncEngine", text); };
     SyncRepository repo(db);
     auto conflict = repo.conflict(team, uid);
     if (!conflict) {
         return conflict.error();
     }
     if (!conflict.value()) {
-        return Error{QCoreApplication::translate("Tandem::SyncEngine", "There is no conflict on %1.").arg(uid)};
+        return Error{tr("There is no conflict on %1.").arg(uid)};
     }
+    auto account = repo.account(team);
+    if (!account) {
+        return account.error();
+    }
+    const QUrl server = account.value() ? account.value()->url : QUrl();
     const SyncConflict &c = *conflict.value();
     const ResourceRef ref{resourceKindFromString(c.kind).value_or(ResourceKind::Shift), c.uid};
     LocalItems local(db, team);
@@ -903,21 +1289,50 @@ Status resolveConflict(Database &db, TeamId team, const QString &uid, bool keepM
     if (!tx.status()) {
         return tx.status();
     }
-    const QJsonObject chosen = keepMine ? c.mine : c.theirs;
-    const std::optional<QJsonObject> value = chosen.isEmpty() ? std::nullopt : std::optional(chosen);
-    auto before = repo.lastSeq();
-    if (!before) {
-        return before.error();
+    // This computer's row as it is now, not as it was when the conflict was found.
+    auto current = local.current(ref);
+    if (!current) {
+        return current.error();
     }
-    if (auto status = local.apply(ref, value); !status) {
-        return status;
+    const std::optional<QJsonObject> mine = current.value();
+    const std::optional<QJsonObject> theirs = c.theirs.isEmpty() ? std::nullopt : std::optional(c.theirs);
+    const QString problem = theirs ? local.problemWith(ref, *theirs) : QString();
+    if (!keepMine && !problem.isEmpty()) {
+        return Error{tr("The server's version cannot be taken: %1 Keep yours; it goes to the server at the next "
+                        "sync.")
+                         .arg(problem)};
     }
-    // Keeping mine: the local rows stay unsynced, so the next sync sends them over the
-    // server's version (whose ETag the conflict recorded). Taking theirs: what was written
-    // here came from the server; the next sync finds nothing to send.
-    if (!keepMine) {
-        if (auto status = repo.markSyncedAfter(before.value()); !status) {
+    std::optional<QJsonObject> chosen = keepMine ? mine : theirs;
+    if (mine && theirs && problem.isEmpty()) {
+        const MergeResult merge = mergeResource(c.base, *mine, *theirs);
+        chosen = keepMine ? merge.preferMine : merge.preferTheirs;
+    }
+    // What changes here is the server's part of the result: the log names the server. It
+    // stays unsynced unless it is exactly the server's version, so the push sends the rest
+    // (and the next pull merges whatever the server got after the version seen here).
+    if (chosen != mine) {
+        auto written = writeRemote(db, local, server, ref, chosen, chosen == theirs);
+        if (!written) {
+            return written.error();
+        }
+    }
+    if (keepMine && chosen) {
+        // The choice is this user's, and it must go out even where nothing changed here (the
+        // server holds another version): a change-log row says so and puts it in the outbox.
+        if (auto status = ChangeLog(db).append(entityOf(ref), ref.kind == ResourceKind::Roster ? team.toString() : uid,
+                                               ChangeAction::Update, c.theirs, *chosen);
+            !status) {
             return status;
+        }
+    }
+    if (keepMine && mine && !theirs) {
+        // Deleted on the server: mine is created there again (If-None-Match) at the next push.
+        if (auto item = repo.item(team, uid); !item) {
+            return item.error();
+        } else if (item.value()) {
+            if (auto status = repo.removeItem(team, uid); !status) {
+                return status;
+            }
         }
     }
     if (auto status = repo.removeConflict(team, uid); !status) {

@@ -4,6 +4,7 @@
 #include "domain/changeentry.h"
 #include "domain/ids.h"
 #include "domain/result.h"
+#include "store/syncrepository.h"
 
 #include <QList>
 #include <QSslCertificate>
@@ -28,9 +29,12 @@ struct SyncReport
     int foreign = 0;               ///< events of other clients in the collection, left as they are
     int pending = 0;               ///< local changes still waiting for the server
     int requests = 0;              ///< HTTP requests sent
+    int restored = 0;              ///< Tandem's resources the server lost, put back
     bool fullResync = false;       ///< the server refused the sync token (or had none): full listing
     bool readOnly = false;         ///< the server refused writes: the team is read-only
     QList<ChangeEntry> applied;    ///< changes made to the local database (for the views)
+    QStringList notes;             ///< what else the sync did, in words (names made room for, people matched)
+    QList<SyncFlag> flags;         ///< the server's changes of this run that break a rule (see SyncFlagger)
 };
 
 /// The progress of a long sync: `phase` in words, `done` of `total` resources.
@@ -63,23 +67,49 @@ private:
     SyncProgressFn m_progress;
 };
 
+/// Who the change log names for changes that came from the server: "a teammate via HOST".
+QString remoteActor(const QUrl &server);
+
 /// The roster resource has a fixed name, so a second lead's Tandem finds the team in a collection.
 inline constexpr QStringView RosterResourceName = u"tandem-roster";
 
 /// Links a team of this database to a collection (it must exist: see CalDavClient::makeCalendar).
 /// The password is not stored here (see credentials.h).
 Status connectTeam(Database &db, TeamId team, const DavSettings &settings);
+/// What to do when this database has a team of the shared team's name (another team).
+struct JoinOptions
+{
+    enum class SameName {
+        Refuse, ///< fail with Error::field "team_name", saying the choices
+        Link,   ///< the local team is the shared one: merged into it, its data goes to the server
+        Rename, ///< the local team stays apart under `newName`
+    };
+    SameName sameName = SameName::Refuse;
+    QString newName; ///< with Rename
+};
+
+/// The field of the Error joinCollection() returns when a local team has the shared team's name.
+inline constexpr QStringView SameNamedTeamField = u"team_name";
+
 /// Joins a collection another Tandem shares: reads its roster resource and creates the team,
 /// its people, pools and rotations here, linked to the collection. The first sync brings the
-/// shifts and time off.
-Result<TeamId> joinCollection(Database &db, CalDavClient &client);
+/// shifts and time off. People this database already has are matched by e-mail; a local team
+/// of the same name is linked or renamed as `options` say. One transaction: a failure leaves
+/// the database as it was. `notes` receives what was matched or renamed, in words.
+Result<TeamId> joinCollection(Database &db, CalDavClient &client, const JoinOptions &options = {},
+                              QStringList *notes = nullptr);
 Status disconnectTeam(Database &db, TeamId team);
 
 /// This team's resources with local changes the server does not have yet.
 Result<int> pendingChanges(Database &db, TeamId team);
 
-/// Resolving conflicts: `keepMine` sends the local version at the next sync (over the
-/// server's), `!keepMine` writes the server's version here. Both in one transaction.
+/// Settles a conflict with a fresh three-way merge of the local row as it is now and the
+/// server's newest version this database has seen, against the version both last agreed on:
+/// the fields in conflict take this computer's current value (`keepMine`) or the server's,
+/// every other field keeps the newest of both; SEQUENCE never goes back. What differs from
+/// the server goes out at the next sync, which merges anything newer the server got meanwhile
+/// the same way. One transaction. Taking the server's version is refused when it fails the
+/// checks of a local edit (SyncConflict::problem).
 Status resolveConflict(Database &db, TeamId team, const QString &uid, bool keepMine);
 
 } // namespace Tandem

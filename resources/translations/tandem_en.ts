@@ -147,4 +147,41 @@
             </translation>
         </message>
     </context>
+    <context>
+        <name>Tandem::SyncFlagsDialog</name>
+        <message numerus="yes">
+            <source>Dismissed %n flag(s).</source>
+            <translation>
+                <numerusform>Dismissed %n flag.</numerusform>
+                <numerusform>Dismissed %n flags.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Tandem::SyncService</name>
+        <message numerus="yes">
+            <source>%n change(s) from the server break a rule: %1.</source>
+            <translation>
+                <numerusform>%n change from the server breaks a rule: %1.</numerusform>
+                <numerusform>%n changes from the server break a rule: %1.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Tandem::TimeOffOffersDialog</name>
+        <message numerus="yes">
+            <source>Imported %n offer(s) as time off; they go to the server at the next sync.</source>
+            <translation>
+                <numerusform>Imported %n offer as time off; it goes to the server at the next sync.</numerusform>
+                <numerusform>Imported %n offers as time off; they go to the server at the next sync.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Dismissed %n offer(s).</source>
+            <translation>
+                <numerusform>Dismissed %n offer.</numerusform>
+                <numerusform>Dismissed %n offers.</numerusform>
+            </translation>
+        </message>
+    </context>
 </TS>

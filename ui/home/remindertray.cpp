@@ -9,6 +9,7 @@
 #include "services/identity.h"
 #include "services/rotationservice.h"
 #include "store/database.h"
+#include "sync/synccontroller.h"
 
 #include <QAction>
 #include <QApplication>
@@ -110,9 +111,17 @@ void ReminderTray::setSettings(const ReminderSettings &settings)
 void ReminderTray::setWorkspace(Workspace *workspace)
 {
     QObject::disconnect(m_connection);
+    QObject::disconnect(m_flagConnection);
     m_workspace = workspace;
     if (workspace) {
         m_connection = connect(&workspace->database(), &Database::committed, this, &ReminderTray::changed);
+        // The lead hears when a change from the shared calendar broke a rule (a gap, an overlap).
+        m_flagConnection =
+            connect(&workspace->sync(), &SyncController::flagged, this, [this](const QList<SyncFlag> &flags) {
+                for (const SyncFlag &flag : flags) {
+                    notify(Reminders::fromSyncFlag(flag));
+                }
+            });
     }
     check();
 }

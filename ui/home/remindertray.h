@@ -91,6 +91,7 @@ private:
     QList<Snoozed> m_snoozed;
     QString m_toolTip;
     QMetaObject::Connection m_connection;
+    QMetaObject::Connection m_flagConnection; ///< the sync's flags: changes from the server that break a rule
 };
 
 } // namespace Tandem

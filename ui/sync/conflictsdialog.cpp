@@ -69,10 +69,12 @@ ConflictsDialog::ConflictsDialog(Workspace &workspace, QWidget *parent) : QDialo
     m_fields->setWordWrap(true);
     m_keepMine = new QPushButton(tr("&Keep Mine"), this);
     m_keepMine->setObjectName(u"keepMineButton"_s);
-    m_keepMine->setToolTip(tr("Send this computer's version to the server at the next sync."));
+    m_keepMine->setToolTip(tr("The fields in conflict keep this computer's current value, every other field the "
+                              "newest of both sides; it goes to the server at the next sync."));
     m_takeTheirs = new QPushButton(tr("Take &Theirs"), this);
     m_takeTheirs->setObjectName(u"takeTheirsButton"_s);
-    m_takeTheirs->setToolTip(tr("Replace this computer's version with the server's."));
+    m_takeTheirs->setToolTip(tr("The fields in conflict take the server's value, every other field keeps the newest "
+                                "of both sides (your later edits stay)."));
     m_message = new QLabel(this);
     m_message->setObjectName(u"messageLabel"_s);
     m_message->setWordWrap(true);
@@ -252,6 +254,11 @@ void ConflictsDialog::showCurrent()
     }
     const SyncConflict &c = m_conflicts.at(row).second;
     m_title->setText(describe(c));
+    if (!c.problem.isEmpty()) {
+        // Server data that fails the checks of a local edit: kept aside, never written here.
+        m_title->setText(tr("%1\nThe server's version cannot be written here: %2").arg(describe(c), c.problem));
+        m_takeTheirs->setEnabled(false);
+    }
     QStringList fields = c.fields;
     if (fields.isEmpty() || c.mine.isEmpty() || c.theirs.isEmpty()) {
         // A deletion on one side against a change on the other: the whole item.

@@ -12,6 +12,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -109,7 +110,8 @@ ShareDialog::ShareDialog(Workspace &workspace, QWidget *parent) : QDialog(parent
     layout->addWidget(m_buttons);
 
     QSettings settings;
-    m_url->setText(settings.value(u"sync/lastUrl"_s).toString());
+    // Older versions kept the address as typed, user info and all.
+    m_url->setText(QUrl(settings.value(u"sync/lastUrl"_s).toString()).adjusted(QUrl::RemoveUserInfo).toString());
     m_user->setText(settings.value(u"sync/lastUser"_s).toString());
 
     connect(m_team, &QComboBox::currentIndexChanged, this, &ShareDialog::updateForm);
@@ -229,9 +231,38 @@ void ShareDialog::accept()
         m_url->setFocus();
         return;
     }
+    QUrl url = QUrl::fromUserInput(urlText);
+    if (!url.userInfo().isEmpty()) {
+        // A password typed into the address would end up in the settings and on screen: take the
+        // user name and password out of it, only if the user says so.
+        const auto answer = QMessageBox::question(
+            this, tr("User Name and Password in the Address"),
+            tr("The address holds the user name “%1”%2. Use them for this calendar? The address is kept without "
+               "them; the password goes to the keychain only if “Remember the password” is on.")
+                .arg(url.userName(), url.password().isEmpty() ? QString() : tr(" and a password")),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+        if (answer != QMessageBox::Yes) {
+            m_message->setText(tr("Give the address without the user name and password, and them in the fields "
+                                  "below."));
+            m_url->setFocus();
+            return;
+        }
+        m_user->setText(url.userName());
+        if (!url.password().isEmpty()) {
+            m_password->setText(url.password());
+        }
+        url = url.adjusted(QUrl::RemoveUserInfo);
+        m_url->setText(url.toDisplayString());
+    }
+    connectWith(url, JoinOptions{});
+}
+
+void ShareDialog::connectWith(const QUrl &url, const JoinOptions &join)
+{
     ConnectRequest request;
     request.team = currentTeam();
-    request.url = QUrl::fromUserInput(urlText);
+    request.url = url;
+    request.join = join;
     request.username = m_user->text().trimmed();
     request.password = m_password->text();
     request.allowInsecureHttp = m_allowHttp->isChecked();
@@ -248,12 +279,31 @@ void ShareDialog::accept()
         }
         self->setBusy(false);
         if (!team) {
-            self->m_message->setText(tr("Could not connect: %1").arg(team.errorMessage()));
-            (team.error().field == u"url" ? self->m_url : self->m_user)->setFocus();
+            const Error &error = team.error();
+            if (error.field == SameNamedTeamField && request.join.sameName == JoinOptions::SameName::Refuse) {
+                self->askSameNamedTeam(request.url, error.message);
+                return;
+            }
+            QString hint;
+            QWidget *focus = error.field == u"url" ? static_cast<QWidget *>(self->m_url) : self->m_user;
+            if (error.field == u"create") {
+                hint = tr("Turn on “Create the calendar if it does not exist”.");
+                focus = self->m_create;
+            } else if (error.field == u"allow_http") {
+                hint = tr("Turn on “Allow plain HTTP to other machines” if this network is trusted.");
+                focus = self->m_allowHttp;
+            }
+            self->m_message->setText(tr("Could not connect: %1 %2").arg(error.message, hint).trimmed());
+            focus->setFocus();
             return;
         }
+        const QStringList notes = sync->lastConnectNotes();
+        if (!notes.isEmpty()) {
+            QMessageBox::information(self, tr("Joined"), notes.join(u"\n"_s));
+        }
         QSettings settings;
-        settings.setValue(u"sync/lastUrl"_s, self->m_url->text().trimmed());
+        // Never with a user name or password in it.
+        settings.setValue(u"sync/lastUrl"_s, request.url.adjusted(QUrl::RemoveUserInfo).toDisplayString());
         settings.setValue(u"sync/lastUser"_s, request.username);
         // The account may be stored under the discovered calendar's address.
         auto status = SyncService(self->m_workspace.database()).status(team.value());
@@ -272,6 +322,32 @@ void ShareDialog::accept()
             self->QDialog::accept();
         }
     });
+}
+
+void ShareDialog::askSameNamedTeam(const QUrl &url, const QString &why)
+{
+    QMessageBox box(QMessageBox::Question, tr("A Team of That Name"), why, QMessageBox::Cancel, this);
+    box.setObjectName(u"sameNamedTeamBox"_s);
+    QPushButton *link = box.addButton(tr("&Link My Team"), QMessageBox::AcceptRole);
+    link->setObjectName(u"linkTeamButton"_s);
+    QPushButton *rename = box.addButton(tr("&Rename Mine…"), QMessageBox::ActionRole);
+    rename->setObjectName(u"renameTeamButton"_s);
+    box.exec();
+    if (box.clickedButton() == link) {
+        connectWith(url, JoinOptions{JoinOptions::SameName::Link, {}});
+    } else if (box.clickedButton() == rename) {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Rename Your Team"),
+                                                   tr("New name for your team (the shared one keeps its name):"),
+                                                   QLineEdit::Normal, QString(), &ok);
+        if (ok && !name.trimmed().isEmpty()) {
+            connectWith(url, JoinOptions{JoinOptions::SameName::Rename, name.trimmed()});
+            return;
+        }
+        m_message->setText(tr("Nothing was joined."));
+    } else {
+        m_message->setText(tr("Nothing was joined."));
+    }
 }
 
 void ShareDialog::reject()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/ids.h"
+#include "sync/syncengine.h"
 
 #include <QDialog>
 
@@ -39,6 +40,9 @@ private:
     void updateStatus();
     void setBusy(bool busy);
     void stopSharing();
+    void connectWith(const QUrl &url, const JoinOptions &join);
+    /// Joining found a local team of the shared team's name: link it, rename it, or stop.
+    void askSameNamedTeam(const QUrl &url, const QString &why);
 
     Workspace &m_workspace;
     QComboBox *m_team;

@@ -240,8 +240,10 @@ void SyncController::onFinished(const QList<Outcome> &outcomes)
     bool ok = true;
     QStringList failures;
     QStringList readOnly;
+    QList<SyncFlag> flags;
     for (const Outcome &o : outcomes) {
         announce(o.report.applied);
+        flags += o.report.flags;
         received += o.report.received;
         sent += o.report.sent;
         if (o.report.readOnly) {
@@ -295,6 +297,9 @@ void SyncController::onFinished(const QList<Outcome> &outcomes)
                                              "local changes are kept.")
                                               .arg(readOnly.join(u", "_s));
     m_running = false;
+    if (!flags.isEmpty()) {
+        Q_EMIT flagged(flags);
+    }
     Q_EMIT finished(ok);
     if (m_again) {
         m_again = false;
@@ -313,6 +318,7 @@ void SyncController::connectTeam(const ConnectRequest &request, std::function<vo
     {
         Result<TeamId> team = Error{};
         QList<ChangeEntry> changes;
+        QStringList notes;
     };
     m_connectThread = runOnOwnConnection<Connected>(
         m_db, this,
@@ -325,14 +331,18 @@ void SyncController::connectTeam(const ConnectRequest &request, std::function<vo
             // The joined team, its people and rotations: the GUI's views must hear of them.
             connect(db, &Database::committed, db,
                     [&result](const QList<ChangeEntry> &changes) { result.changes += changes; });
-            result.team = SyncService(*db).connect(request, [this](const QString &phase, int, int) {
-                QMetaObject::invokeMethod(
-                    this, [this, phase] { Q_EMIT progress(phase, 0, 0); }, Qt::QueuedConnection);
-            });
+            result.team = SyncService(*db).connect(
+                request,
+                [this](const QString &phase, int, int) {
+                    QMetaObject::invokeMethod(
+                        this, [this, phase] { Q_EMIT progress(phase, 0, 0); }, Qt::QueuedConnection);
+                },
+                &result.notes);
             return result;
         },
         [this, done](Connected result) {
             m_connecting = false;
+            m_connectNotes = result.notes;
             announce(result.changes);
             done(result.team);
         });

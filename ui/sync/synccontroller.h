@@ -69,6 +69,8 @@ public:
     /// Connects a team (or joins, with a null team) in the worker thread; `done` runs in this
     /// thread after the changes were announced. Does not store the password and does not sync.
     void connectTeam(const ConnectRequest &request, std::function<void(const Result<TeamId> &)> done);
+    /// What the last join matched or renamed, in words (set before `done` runs).
+    QStringList lastConnectNotes() const { return m_connectNotes; }
     bool isConnecting() const { return m_connecting; }
 
     /// Whether any team of the database is shared.
@@ -92,6 +94,8 @@ Q_SIGNALS:
     void finished(bool ok);
     /// The server's certificate was refused: the connection was not made.
     void certificateRefused(const QString &teamName, const Tandem::DavError &error);
+    /// Changes a run brought from the server broke a rule (gaps, overlaps): the lead hears of them.
+    void flagged(const QList<Tandem::SyncFlag> &flags);
 
 private:
     struct Job
@@ -131,6 +135,7 @@ private:
     bool m_lastOk = false;
     QString m_statusText;
     QString m_readOnlyText;
+    QStringList m_connectNotes;
 };
 
 } // namespace Tandem

@@ -1,14 +1,16 @@
 #include "syncui.h"
 
 #include "conflictsdialog.h"
+#include "services/syncservice.h"
 #include "sharedialog.h"
 #include "store/database.h"
 #include "synccontroller.h"
+#include "syncflagsdialog.h"
+#include "timeoffoffersdialog.h"
 #include "workspace.h"
 
 #include <QAction>
 #include <QCheckBox>
-#include <QCryptographicHash>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -62,11 +64,6 @@ std::optional<QString> askPassword(QWidget *parent, const SyncAccount &account, 
     return password->text();
 }
 
-QString fingerprint(const QSslCertificate &certificate)
-{
-    return QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper());
-}
-
 } // namespace
 
 SyncUi::SyncUi(QMainWindow *window) : QObject(window), m_window(window)
@@ -86,6 +83,12 @@ SyncUi::SyncUi(QMainWindow *window) : QObject(window), m_window(window)
         }
     });
     connect(m_conflicts, &QAction::triggered, this, &SyncUi::showConflicts);
+    m_flags = new QAction(tr("&Flagged Changes from the Server…"), this);
+    m_flags->setObjectName(u"actionSyncFlags"_s);
+    connect(m_flags, &QAction::triggered, this, &SyncUi::showFlags);
+    m_offers = new QAction(tr("&Time Off from the Shared Calendar…"), this);
+    m_offers->setObjectName(u"actionTimeOffOffers"_s);
+    connect(m_offers, &QAction::triggered, this, &SyncUi::showOffers);
 
     QStatusBar *bar = window->statusBar();
     m_status = new QLabel(bar);
@@ -101,6 +104,15 @@ SyncUi::SyncUi(QMainWindow *window) : QObject(window), m_window(window)
     m_conflictCount->setObjectName(u"syncConflictsLabel"_s);
     m_conflictCount->setToolTip(tr("Open the conflicts (Rotations ▸ Sync Conflicts…)"));
     connect(m_conflictCount, &QLabel::linkActivated, this, &SyncUi::showConflicts);
+    m_flagCount = new QLabel(bar);
+    m_flagCount->setObjectName(u"syncFlagsLabel"_s);
+    m_flagCount->setToolTip(tr("Changes from the server that break a rule (Rotations ▸ Flagged Changes from the "
+                               "Server…)"));
+    connect(m_flagCount, &QLabel::linkActivated, this, &SyncUi::showFlags);
+    m_offerCount = new QLabel(bar);
+    m_offerCount->setObjectName(u"syncOffersLabel"_s);
+    m_offerCount->setToolTip(tr("Time off other calendar apps put in the shared calendar, to import or dismiss"));
+    connect(m_offerCount, &QLabel::linkActivated, this, &SyncUi::showOffers);
     m_readOnly = new QLabel(bar);
     m_readOnly->setObjectName(u"syncReadOnlyLabel"_s);
     m_readOnly->setStyleSheet(u"color: #8a5300;"_s);
@@ -109,7 +121,8 @@ SyncUi::SyncUi(QMainWindow *window) : QObject(window), m_window(window)
     separator->setFrameShape(QFrame::VLine);
     separator->setFrameShadow(QFrame::Sunken);
     m_separator = separator;
-    const QList<QWidget *> widgets{m_readOnly, m_status, m_progress, m_pending, m_conflictCount, m_separator};
+    const QList<QWidget *> widgets{m_readOnly,      m_status,    m_progress,   m_pending,
+                                   m_conflictCount, m_flagCount, m_offerCount, m_separator};
     for (int i = 0; i < widgets.size(); ++i) {
         bar->insertPermanentWidget(i, widgets.at(i));
     }
@@ -160,8 +173,11 @@ void SyncUi::updateStatus()
     m_share->setEnabled(m_workspace != nullptr);
     m_syncNow->setEnabled(shared);
     m_conflicts->setEnabled(shared);
+    m_flags->setEnabled(shared);
+    m_offers->setEnabled(shared);
     if (!shared) {
-        for (QWidget *w : QList<QWidget *>{m_status, m_progress, m_pending, m_conflictCount, m_readOnly, m_separator}) {
+        for (QWidget *w : QList<QWidget *>{m_status, m_progress, m_pending, m_conflictCount, m_flagCount, m_offerCount,
+                                           m_readOnly, m_separator}) {
             w->hide();
         }
         return;
@@ -180,6 +196,13 @@ void SyncUi::updateStatus()
     const int conflicts = sync->conflictCount();
     m_conflictCount->setText(u"<a href=\"conflicts\">%1</a>"_s.arg(tr("Conflicts: %1").arg(conflicts)));
     m_conflictCount->setVisible(conflicts > 0);
+    const SyncService service(m_workspace->database());
+    const int flags = int(service.allFlags().value_or({}).size());
+    const int offers = int(service.allOffers().value_or({}).size());
+    m_flagCount->setText(u"<a href=\"flags\">%1</a>"_s.arg(tr("Flagged: %1").arg(flags)));
+    m_flagCount->setVisible(flags > 0);
+    m_offerCount->setText(u"<a href=\"offers\">%1</a>"_s.arg(tr("Time off offered: %1").arg(offers)));
+    m_offerCount->setVisible(offers > 0);
     m_readOnly->setText(sync->readOnlyText());
     m_readOnly->setVisible(!sync->readOnlyText().isEmpty());
 }
@@ -204,10 +227,30 @@ void SyncUi::showConflicts()
     updateStatus();
 }
 
+void SyncUi::showFlags()
+{
+    if (!m_workspace) {
+        return;
+    }
+    SyncFlagsDialog dialog(*m_workspace, m_window);
+    dialog.exec();
+    updateStatus();
+}
+
+void SyncUi::showOffers()
+{
+    if (!m_workspace) {
+        return;
+    }
+    TimeOffOffersDialog dialog(*m_workspace, m_window);
+    dialog.exec();
+    updateStatus();
+}
+
 void SyncUi::showCertificate(const QString &teamName, const DavError &error)
 {
     const QSslCertificate certificate = error.certificates.value(0);
-    const QString print = fingerprint(certificate);
+    const QString print = certificateFingerprint(certificate);
     // Once per certificate and session: the status bar keeps saying it at every try.
     if (m_certificatesShown.contains(print)) {
         return;
@@ -215,11 +258,7 @@ void SyncUi::showCertificate(const QString &teamName, const DavError &error)
     m_certificatesShown.append(print);
     QStringList details;
     for (const QSslCertificate &c : error.certificates) {
-        details.append(tr("Subject: %1\nIssuer: %2\nValid: %3 to %4\nSHA-256: %5")
-                           .arg(c.subjectDisplayName(), c.issuerDisplayName(),
-                                QLocale().toString(c.effectiveDate().toLocalTime(), QLocale::ShortFormat),
-                                QLocale().toString(c.expiryDate().toLocalTime(), QLocale::ShortFormat),
-                                fingerprint(c)));
+        details.append(certificateDetails(c));
     }
     QMessageBox box(QMessageBox::Warning, tr("Certificate Refused"),
                     tr("Tandem did not connect to the server of %1: %2\n\nNothing was sent. If the server is "
