@@ -4,6 +4,7 @@
 #include "domain/clock.h"
 #include "itemmodels/shiftcommands.h"
 #include "services/identity.h"
+#include "services/rosterservice.h"
 #include "services/swapservice.h"
 #include "store/database.h"
 #include "store/personrepository.h"
@@ -599,8 +600,11 @@ void HomePage::askForSwap()
     swap->setChecked(true);
     auto *colleague = new QComboBox(&dialog);
     colleague->setObjectName(u"colleagueCombo"_s);
-    for (const Person &p : PersonRepository(db).all().value_or({})) {
-        const bool fits = shift.seat == Seat::Ops ? p.productionAccess : p.role == Role::Developer;
+    for (const Person &p : m_workspace->roster().people().value_or({})) {
+        // The developer seat draws from the rotation's team (the rule the request is checked by).
+        const bool fits = shift.seat == Seat::Ops
+                              ? p.productionAccess
+                              : p.role == Role::Developer && p.teams.contains(shift.rotation.teamId);
         if (p.id != me.id && p.active && fits) {
             colleague->addItem(p.name, p.id.toString());
         }
