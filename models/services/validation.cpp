@@ -24,7 +24,17 @@ bool isValidEmail(const QString &email)
 
 bool isValidTimeZone(const QString &ianaId)
 {
-    return !ianaId.isEmpty() && QTimeZone::isTimeZoneIdAvailable(ianaId.toUtf8());
+    if (ianaId.isEmpty()) {
+        return false;
+    }
+    if (QTimeZone::isTimeZoneIdAvailable(ianaId.toUtf8())) {
+        return true;
+    }
+    // Qt lists the zones of zone.tab only; links such as Etc/UTC (the system zone of many servers
+    // and containers, which the dialogs pre-fill) are IANA names QTimeZone loads all the same.
+    // Plain names only: no dots, so no path reaches the zoneinfo folder's parent.
+    static const QRegularExpression name(u"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9][A-Za-z0-9_+\\-]*){0,2}$"_s);
+    return ianaId.size() <= 64 && name.match(ianaId).hasMatch() && QTimeZone(ianaId.toUtf8()).isValid();
 }
 
 const QStringList &timeZoneChoices()
