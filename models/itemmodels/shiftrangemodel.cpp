@@ -1,6 +1,7 @@
 #include "shiftrangemodel.h"
 
 #include "domain/changeentry.h"
+#include "planner/slots.h"
 #include "services/rosterservice.h"
 #include "services/rotationservice.h"
 #include "services/shiftservice.h"
@@ -93,6 +94,12 @@ std::optional<Rotation> ShiftRangeModel::rotation(RotationId id) const
     // A removed rotation still names its past shifts.
     auto found = m_rotationService.rotation(id);
     return found ? found.value() : std::nullopt;
+}
+
+QColor ShiftRangeModel::rotationColor(RotationId id) const
+{
+    const auto rot = rotation(id);
+    return rot ? paletteColor(*rot, m_rotationIndex.value(id, 0)) : QColor(Qt::gray);
 }
 
 std::optional<Person> ShiftRangeModel::person(PersonId id) const
@@ -520,7 +527,72 @@ void ShiftRangeModel::reset()
     m_ruleProblems.clear();
     m_softProblems.clear();
     endResetModel();
+    updateUncovered();
     scheduleRuleProblems();
+}
+
+void ShiftRangeModel::updateUncovered()
+{
+    QList<UncoveredSlot> found;
+    if (m_personFilter.isNull() && m_from.isValid() && m_to.isValid() && m_from < m_to) {
+        for (const Rotation &r : std::as_const(m_rotations)) {
+            if ((!m_rotationFilter.isNull() && r.id != m_rotationFilter) ||
+                (!m_teamFilter.isNull() && r.teamId != m_teamFilter)) {
+                continue;
+            }
+            // The rotation's on-call time (its slots from its start date, in its own zone, on the
+            // days it runs), minus every shift of it: what is left has nobody at all. A slot that
+            // started before the range may run into it. The range's shifts are all here.
+            QList<QPair<QDateTime, QDateTime>> held;
+            for (const Shift &shift : std::as_const(m_shifts)) {
+                if (shift.rotationId == r.id) {
+                    held.append({shift.start, shift.end});
+                }
+            }
+            std::sort(held.begin(), held.end());
+            const int daysBack = r.shiftMinutes / (24 * 60) + 2;
+            for (const Planner::Slot &slot :
+                 Planner::generateSlots(r, m_from.date().addDays(-daysBack), m_to.date().addDays(1))) {
+                QDateTime at = std::max(slot.start, m_from);
+                const QDateTime end = std::min(slot.end, m_to);
+                for (const auto &[start, stop] : std::as_const(held)) {
+                    if (at >= end) {
+                        break;
+                    }
+                    if (stop <= at) {
+                        continue;
+                    }
+                    if (start > at) {
+                        found.append({r.id, at, std::min(start, end)});
+                    }
+                    at = std::max(at, stop);
+                }
+                if (at < end) {
+                    found.append({r.id, at, end});
+                }
+            }
+        }
+        std::sort(found.begin(), found.end(), [](const UncoveredSlot &a, const UncoveredSlot &b) {
+            return a.rotation < b.rotation || (a.rotation == b.rotation && a.start < b.start);
+        });
+        // Adjacent stretches of one rotation read as one: "no shift for three weeks".
+        QList<UncoveredSlot> merged;
+        for (const UncoveredSlot &u : std::as_const(found)) {
+            if (!merged.isEmpty() && merged.last().rotation == u.rotation && merged.last().end >= u.start) {
+                merged.last().end = std::max(merged.last().end, u.end);
+            } else if (u.start.secsTo(u.end) >= 60) {
+                merged.append(u);
+            }
+        }
+        found = merged;
+        std::sort(found.begin(), found.end(), [](const UncoveredSlot &a, const UncoveredSlot &b) {
+            return a.start < b.start || (a.start == b.start && a.rotation < b.rotation);
+        });
+    }
+    if (found != m_uncovered) {
+        m_uncovered = found;
+        Q_EMIT uncoveredChanged();
+    }
 }
 
 void ShiftRangeModel::scheduleRuleProblems()
@@ -574,6 +646,7 @@ void ShiftRangeModel::refresh()
         m_shifts.insert(i, s);
         endInsertRows();
     }
+    updateUncovered();
     // Any commit may break or mend a rule elsewhere (time off, a neighbouring shift).
     scheduleRuleProblems();
 }
