@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "calendar/calendarpage.h"
+#include "identitydialog.h"
 #include "itemmodels/rostermodel.h"
 #include "persondialog.h"
 #include "rosterpage.h"
@@ -10,9 +12,11 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
@@ -177,6 +181,75 @@ private Q_SLOTS:
         MainWindow third;
         QVERIFY(third.openDatabase(path));
         QCOMPARE(third.findChild<QStackedWidget *>()->currentWidget()->objectName(), u"rosterPage"_s);
+    }
+
+    // Issue 14: on the calendar, Time Off… opened the time off of the person still selected on
+    // the hidden roster page. Person actions act on the selection of the page shown.
+    void personActionsActOnThePageShown()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        QVERIFY(window.openDatabase(dir.filePath(u"actions.sqlite"_s), true));
+        window.showRoster();
+        const QList<Person> people = window.workspace()->roster().people().value();
+        const Person onRoster = people.at(0);
+        const Person inDock = people.at(1);
+        window.rosterPage()->selectPerson(onRoster.id);
+        auto *timeOff = window.findChild<QAction *>(u"actionTimeOff"_s);
+        QVERIFY(timeOff->isEnabled());
+
+        window.showCalendar();
+        // Nothing is selected in the calendar's People dock: nothing to act on.
+        QVERIFY(!timeOff->isEnabled());
+        auto *dock = window.calendarPage()->findChild<QListWidget *>(u"rosterList"_s);
+        QListWidgetItem *item = nullptr;
+        for (int i = 0; i < dock->count(); ++i) {
+            if (dock->item(i)->data(Qt::UserRole).toString() == inDock.id.toString()) {
+                item = dock->item(i);
+            }
+        }
+        QVERIFY(item);
+        dock->setCurrentItem(item);
+        QVERIFY(timeOff->isEnabled());
+        QString title;
+        onNextDialog([&title](QWidget *dialog) {
+            title = dialog->windowTitle();
+            static_cast<QDialog *>(dialog)->reject();
+        });
+        timeOff->trigger();
+        QCOMPARE(title, u"Time Off: %1"_s.arg(inDock.name));
+
+        // Home shows nobody's roster selection.
+        window.showHome();
+        QVERIFY(!timeOff->isEnabled());
+        window.showRoster();
+        QVERIFY(timeOff->isEnabled());
+        onNextDialog([&title](QWidget *dialog) {
+            title = dialog->windowTitle();
+            static_cast<QDialog *>(dialog)->reject();
+        });
+        timeOff->trigger();
+        QCOMPARE(title, u"Time Off: %1"_s.arg(onRoster.name));
+    }
+
+    // Issue 14: "Highlight my shifts" appeared only after a restart once an identity was set.
+    void highlightMyShiftsFollowsTheIdentityAtOnce()
+    {
+        QTemporaryDir dir;
+        QSettings().remove(u"identity/email"_s);
+        MainWindow window;
+        QVERIFY(window.openDatabase(dir.filePath(u"identity.sqlite"_s), true));
+        window.showCalendar();
+        auto *highlight = window.calendarPage()->findChild<QComboBox *>(u"highlightCombo"_s);
+        QCOMPARE(highlight->findText(u"Highlight my shifts"_s, Qt::MatchStartsWith), -1);
+        const Person me = window.workspace()->roster().people().value().at(2);
+        window.setIdentity();
+        auto *dialog = window.findChild<IdentityDialog *>();
+        QVERIFY(dialog);
+        dialog->combo()->setCurrentIndex(dialog->combo()->findData(me.email));
+        dialog->accept();
+        QVERIFY(highlight->findText(u"Highlight my shifts (%1)"_s.arg(me.name)) >= 0);
+        QSettings().remove(u"identity/email"_s);
     }
 };
 

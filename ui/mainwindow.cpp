@@ -84,6 +84,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         m_quitting = true;
         close();
     });
+    connect(m_calendarPage, &CalendarPage::currentPersonChanged, this, &MainWindow::updateActions);
     connect(m_calendarPage, &CalendarPage::statusMessage, this,
             [this](const QString &text, int timeout) { statusBar()->showMessage(text, timeout); });
     connect(m_calendarPage, &CalendarPage::printRequested, this,
@@ -213,9 +214,9 @@ void MainWindow::createActions()
         }
     });
     connect(m_addPerson, &QAction::triggered, this, &MainWindow::addPerson);
-    connect(m_editPerson, &QAction::triggered, this, [this] { editPerson(m_rosterPage->currentPerson()); });
-    connect(m_removePerson, &QAction::triggered, this, [this] { removePerson(m_rosterPage->currentPerson()); });
-    connect(m_timeOff, &QAction::triggered, this, [this] { editTimeOff(m_rosterPage->currentPerson()); });
+    connect(m_editPerson, &QAction::triggered, this, [this] { editPerson(currentPerson()); });
+    connect(m_removePerson, &QAction::triggered, this, [this] { removePerson(currentPerson()); });
+    connect(m_timeOff, &QAction::triggered, this, [this] { editTimeOff(currentPerson()); });
     connect(m_newTeam, &QAction::triggered, this, &MainWindow::createTeam);
     connect(m_editTeam, &QAction::triggered, this, [this] {
         if (!m_workspace) {
@@ -410,6 +411,19 @@ bool MainWindow::openDatabase(const QString &path, bool demo)
     return true;
 }
 
+Person MainWindow::currentPerson() const
+{
+    // The person actions act on the page shown: the roster's selection, the calendar's People
+    // dock, nobody on Home or the welcome page. Never a selection the user cannot see.
+    if (m_pages->currentWidget() == m_rosterPage) {
+        return m_rosterPage->currentPerson();
+    }
+    if (m_pages->currentWidget() == m_calendarPage) {
+        return m_calendarPage->currentPerson();
+    }
+    return {};
+}
+
 void MainWindow::updatePage()
 {
     const bool empty =
@@ -423,6 +437,7 @@ void MainWindow::updatePage()
     } else {
         m_pages->setCurrentWidget(m_rosterPage);
     }
+    updateActions();
     if (m_showRoster) {
         m_showHome->setChecked(m_homeShown);
         m_showRoster->setChecked(!m_homeShown && !m_calendarShown);
@@ -448,7 +463,7 @@ void MainWindow::updateTitle()
 void MainWindow::updateActions()
 {
     const bool open = m_workspace != nullptr;
-    const bool hasPerson = open && !m_rosterPage->currentPerson().id.isNull();
+    const bool hasPerson = open && !currentPerson().id.isNull();
     const bool hasTeams = open && !m_workspace->rosterModel().teams().isEmpty();
     m_import->setEnabled(open);
     m_export->setEnabled(open && m_workspace->rosterModel().rowCount() > 0);
@@ -677,7 +692,7 @@ void MainWindow::exportIcal(const QString &fileName)
             {tr("Rotation: %1").arg(rotation.name),
              [id = rotation.id](IcalService &s, QDate from, QDate to) { return s.exportRotation(id, from, to); }});
     }
-    const Person person = m_rosterPage->currentPerson();
+    const Person person = currentPerson();
     if (!person.id.isNull()) {
         choices.append({tr("Person: %1").arg(person.name), [id = person.id](IcalService &s, QDate from, QDate to) {
                             return s.exportPerson(id, from, to);
@@ -727,7 +742,7 @@ void MainWindow::importTimeOffIcal(const QString &fileName)
     if (!m_workspace) {
         return;
     }
-    const Person person = m_rosterPage->currentPerson();
+    const Person person = currentPerson();
     if (person.id.isNull()) {
         showError(tr("Cannot Import Time Off"), tr("Select the person in the roster whose time off it is."));
         return;
@@ -972,6 +987,7 @@ void MainWindow::setIdentity()
             m_homeShown = true;
         }
         m_homePage->refresh();
+        m_calendarPage->rebuildFilters(); // "Highlight my shifts" for the new identity, now
         m_reminders->check();
         updatePage();
         statusBar()->showMessage(

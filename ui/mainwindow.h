@@ -52,6 +52,10 @@ public:
     void showRoster();
     void showCalendar();
 
+    /// The person the person actions (Edit Person…, Time Off…, Remove Person…) act on: the
+    /// selection of the page shown.
+    Person currentPerson() const;
+
     // The actions, public for tests and the calendar to come.
     void addPerson();
     void editPerson(const Person &person);

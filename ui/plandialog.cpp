@@ -216,15 +216,16 @@ PlanDialog::PlanDialog(Workspace &workspace, QWidget *parent) : QDialog(parent),
     connect(m_buttons, &QDialogButtonBox::accepted, this, &PlanDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &PlanDialog::reject);
 
-    // From next Monday, as long as last time (a quarter the first time). "Today" is the
-    // database clock's, in the first rotation's zone: that is where its days begin.
-    QDateTime now = m_workspace.database().clock().now();
-    if (!rotations.isEmpty()) {
-        now = now.toTimeZone(QTimeZone(rotations.first().timeZone.toUtf8()));
+    // From the first slot nobody is planned for (the one under way included: a rotation that
+    // starts this week needs this week), as long as last time (a quarter the first time).
+    QList<RotationId> ids;
+    for (const Rotation &r : rotations) {
+        ids.append(r.id);
     }
-    const QDate today = now.date();
-    const QDate nextMonday = today.addDays(8 - today.dayOfWeek());
-    setHorizon(nextMonday, nextMonday.addDays(QSettings().value(HorizonKey, DefaultHorizonDays).toInt()));
+    const QDate from = PlanService(m_workspace.database())
+                           .firstUnplannedDay(ids)
+                           .value_or(m_workspace.database().clock().now().date());
+    setHorizon(from, from.addDays(QSettings().value(HorizonKey, DefaultHorizonDays).toInt()));
 
     setRunning(false);
     invalidate();

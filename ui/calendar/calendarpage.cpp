@@ -4,6 +4,7 @@
 #include "itemmodels/shiftcommands.h"
 #include "itemmodels/shiftrangemodel.h"
 #include "monthview.h"
+#include "pickdialog.h"
 #include "services/dropsession.h"
 #include "services/rosterservice.h"
 #include "services/rotationservice.h"
@@ -35,6 +36,7 @@
 #include <QStackedWidget>
 #include <QTextBrowser>
 #include <QTimeZone>
+#include <QTimer>
 #include <QToolButton>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -44,48 +46,6 @@ using namespace Qt::StringLiterals;
 namespace Tandem {
 
 namespace {
-
-/// A searchable list: type to filter, Return picks. Returns the index into `items` or -1.
-int pickFromList(QWidget *parent, const QString &title, const QStringList &items)
-{
-    QDialog dialog(parent);
-    dialog.setWindowTitle(title);
-    auto *layout = new QVBoxLayout(&dialog);
-    auto *filter = new QLineEdit(&dialog);
-    filter->setObjectName(u"pickFilter"_s);
-    filter->setPlaceholderText(QObject::tr("Search"));
-    auto *list = new QListWidget(&dialog);
-    list->setObjectName(u"pickList"_s);
-    list->addItems(items);
-    list->setCurrentRow(0);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    layout->addWidget(filter);
-    layout->addWidget(list);
-    layout->addWidget(buttons);
-    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    QObject::connect(list, &QListWidget::itemActivated, &dialog, &QDialog::accept);
-    QObject::connect(filter, &QLineEdit::textChanged, list, [list](const QString &text) {
-        const QStringList words = text.split(u' ', Qt::SkipEmptyParts);
-        int first = -1;
-        for (int i = 0; i < list->count(); ++i) {
-            bool match = true;
-            for (const QString &w : words) {
-                match = match && list->item(i)->text().contains(w, Qt::CaseInsensitive);
-            }
-            list->item(i)->setHidden(!match);
-            if (match && first < 0) {
-                first = i;
-            }
-        }
-        list->setCurrentRow(first);
-    });
-    QObject::connect(filter, &QLineEdit::returnPressed, &dialog, &QDialog::accept);
-    if (dialog.exec() != QDialog::Accepted || !list->currentItem() || list->currentItem()->isHidden()) {
-        return -1;
-    }
-    return list->currentRow();
-}
 
 /// The people dock: drags a person's id for the calendar's seats.
 class PeopleList final : public QListWidget
@@ -207,6 +167,7 @@ void CalendarPage::buildUi()
     m_rosterList->setAlternatingRowColors(true);
     m_rosterList->setMinimumWidth(210);
     dock(tr("People"), u"rosterDock"_s, m_rosterList, Qt::LeftDockWidgetArea);
+    connect(m_rosterList, &QListWidget::itemSelectionChanged, this, &CalendarPage::currentPersonChanged);
     m_details = new QTextBrowser(this);
     m_details->setObjectName(u"shiftDetails"_s);
     m_details->setOpenExternalLinks(true);
@@ -291,6 +252,15 @@ void CalendarPage::buildUi()
     });
     connect(m_conflictList, &QListView::activated, this, [this](const QModelIndex &index) {
         const ShiftId id = m_conflicts->shiftAt(index.row());
+        if (id.isNull()) {
+            // Time with no shift at all: go to its first day.
+            const QDate day = m_conflicts->startAt(index.row()).toTimeZone(m_monthModel->viewerTimeZone()).date();
+            if (m_mode == Mode::Month) {
+                m_monthView->setCurrentDate(day);
+            } else {
+                m_timeline->scrollToDate(day);
+            }
+        }
         setCurrentShift(id);
         if (m_mode == Mode::Month) {
             m_monthView->setFocus();
@@ -327,7 +297,13 @@ void CalendarPage::setWorkspace(Workspace *workspace)
     m_conflictList->setModel(m_conflicts);
     m_monthView->setModel(m_monthModel);
     m_timeline->setModel(m_timelineModel);
-    connect(m_monthModel, &ShiftRangeModel::referenceDataChanged, this, &CalendarPage::updateRoster);
+    // The People dock counts the shifts shown: it follows every change of the model (a plan
+    // applied, a drop, an undo, a sync), not only a new range.
+    connect(m_monthModel, &ShiftRangeModel::referenceDataChanged, this, &CalendarPage::rebuildFilters);
+    connect(m_monthModel, &QAbstractItemModel::modelReset, this, &CalendarPage::scheduleRosterUpdate);
+    connect(m_monthModel, &QAbstractItemModel::rowsInserted, this, &CalendarPage::scheduleRosterUpdate);
+    connect(m_monthModel, &QAbstractItemModel::rowsRemoved, this, &CalendarPage::scheduleRosterUpdate);
+    connect(m_monthModel, &QAbstractItemModel::dataChanged, this, &CalendarPage::scheduleRosterUpdate);
     connect(m_monthModel, &QAbstractItemModel::dataChanged, this, &CalendarPage::updateDetails);
     rebuildFilters();
     showMonth(m_month);
@@ -338,7 +314,10 @@ void CalendarPage::rebuildFilters()
     if (!m_ws || !m_monthModel) {
         return;
     }
-    for (QComboBox *c : {m_teamCombo, m_rotationCombo, m_personCombo, m_highlightCombo, m_zoneCombo}) {
+    const QList<QComboBox *> combos{m_teamCombo, m_rotationCombo, m_personCombo, m_highlightCombo, m_zoneCombo};
+    QList<QVariant> chosen;
+    for (QComboBox *c : combos) {
+        chosen << c->currentData();
         c->blockSignals(true);
         c->clear();
     }
@@ -365,8 +344,12 @@ void CalendarPage::rebuildFilters()
         m_personCombo->addItem(p.name, p.id.toString());
         m_highlightCombo->addItem(tr("Highlight %1").arg(p.name), p.id.toString());
     }
-    for (QComboBox *c : {m_teamCombo, m_rotationCombo, m_personCombo, m_highlightCombo, m_zoneCombo}) {
-        c->blockSignals(false);
+    for (int i = 0; i < combos.size(); ++i) {
+        // Back to what was chosen, when it is still there; "my shifts" comes first in the
+        // highlight list, so a highlighted identity keeps that entry.
+        const int index = chosen.at(i).isValid() ? combos.at(i)->findData(chosen.at(i)) : 0;
+        combos.at(i)->setCurrentIndex(std::max(0, index));
+        combos.at(i)->blockSignals(false);
     }
     updateRoster();
 }
@@ -515,11 +498,35 @@ void CalendarPage::updateDetails()
     m_details->setHtml(html);
 }
 
+void CalendarPage::scheduleRosterUpdate()
+{
+    if (m_rosterUpdatePending) {
+        return;
+    }
+    m_rosterUpdatePending = true;
+    QTimer::singleShot(0, this, [this] {
+        m_rosterUpdatePending = false;
+        updateRoster();
+    });
+}
+
+Person CalendarPage::currentPerson() const
+{
+    const QListWidgetItem *item = m_rosterList->currentItem();
+    if (!m_monthModel || !item || !item->isSelected()) {
+        return {};
+    }
+    return m_monthModel->person(PersonId::fromString(item->data(Qt::UserRole).toString())).value_or(Person());
+}
+
 void CalendarPage::updateRoster()
 {
     if (!m_monthModel) {
         return;
     }
+    const QString selected =
+        m_rosterList->currentItem() ? m_rosterList->currentItem()->data(Qt::UserRole).toString() : QString();
+    const QSignalBlocker block(m_rosterList);
     // Load: shifts in the visible weeks per person.
     QHash<PersonId, int> load;
     for (int row = 0; row < m_monthModel->rowCount(); ++row) {
@@ -536,6 +543,9 @@ void CalendarPage::updateRoster()
                                          m_rosterList);
         item->setData(Qt::UserRole, p.id.toString());
         item->setToolTip(tr("%1, %2. Drag onto a seat to assign.").arg(p.name, roleDisplayName(p.role)));
+        if (p.id.toString() == selected) {
+            m_rosterList->setCurrentItem(item);
+        }
     }
 }
 
@@ -582,7 +592,13 @@ CalendarDnd::Feedback CalendarPage::checkDrop(const QMimeData *mime, ShiftId tar
         const PersonId person = PersonId::fromString(QString::fromUtf8(mime->data(CalendarDnd::personMime())));
         preview = m_session->assignSeat(target, seat, person);
     }
-    return {preview.allowed, preview.allowed ? preview.effect : preview.reason};
+    CalendarDnd::Feedback feedback{preview.allowed, preview.allowed ? preview.effect : preview.reason, false};
+    if (preview.allowed && !preview.warning.isEmpty()) {
+        // Said while hovering, not after the drop: the lead decides knowing it.
+        feedback.text += u"; ⚠ "_s + preview.warning;
+        feedback.warning = true;
+    }
+    return feedback;
 }
 
 bool CalendarPage::drop(const QMimeData *mime, ShiftId target, Seat seat, Qt::KeyboardModifiers mods)
@@ -627,31 +643,70 @@ void CalendarPage::report(const QString &failure)
 
 void CalendarPage::pickPerson(ShiftId id, Seat seat)
 {
-    QList<Person> people;
-    QStringList names;
-    for (const Person &p : m_monthModel->people()) {
-        if (p.active && (seat == Seat::Dev ? p.role == Role::Developer : p.productionAccess)) {
-            people << p;
-            names << p.name + u" · "_s + p.email;
-        }
-    }
-    const int i =
-        pickFromList(this, seat == Seat::Dev ? tr("Assign Developer") : tr("Assign Operations Engineer"), names);
-    if (i < 0) {
+    const auto s = shift(id);
+    if (!s || !m_ws) {
         return;
     }
-    auto done = m_ws->shiftEditor().assignSeat(id, seat, people.at(i).id, people.at(i).name);
+    // The developer seat draws from the rotation's team; the ops seat from anyone with
+    // production access. Each candidate shows what taking the seat does, or why they cannot.
+    const auto rotation = m_monthModel->rotation(s->rotationId);
+    QList<Person> people;
+    for (const Person &p : m_monthModel->people()) {
+        const bool fits = seat == Seat::Dev
+                              ? p.role == Role::Developer && rotation && p.teams.contains(rotation->teamId)
+                              : p.productionAccess;
+        if (p.active && fits) {
+            people << p;
+        }
+    }
+    auto session = m_ws->shifts().beginDrop({id}, m_monthModel->from().date(), m_monthModel->to().date());
+    QList<PickDialog::Item> items;
+    for (const Person &p : std::as_const(people)) {
+        PickDialog::Item item{p.name + u" · "_s + p.email, {}, true};
+        if (p.id == s->seat(seat)) {
+            item.detail = tr("in this seat now");
+        } else if (session) {
+            const DropPreview preview = session.value()->assignSeat(id, seat, p.id);
+            item.allowed = preview.allowed;
+            item.detail = preview.allowed ? preview.effect : preview.reason;
+            if (!preview.warning.isEmpty()) {
+                item.detail += u"; ⚠ "_s + preview.warning;
+            }
+        }
+        items << item;
+    }
+    const QString seatText = seat == Seat::Dev ? tr("developer") : tr("operations engineer");
+    PickDialog dialog(
+        seat == Seat::Dev ? tr("Assign Developer") : tr("Assign Operations Engineer"),
+        tr("Who takes the %1 seat of %2, %3?")
+            .arg(seatText, rotation ? rotation->name : QString(),
+                 QLocale().toString(s->start.toTimeZone(m_monthModel->viewerTimeZone()), u"ddd d MMM HH:mm"_s)),
+        this);
+    dialog.setItems(items);
+    if (dialog.exec() != QDialog::Accepted || dialog.currentRow() < 0) {
+        return;
+    }
+    const Person &picked = people.at(dialog.currentRow());
+    auto done = m_ws->shiftEditor().assignSeat(id, seat, picked.id, picked.name);
     report(done ? QString() : done.errorMessage());
 }
 
 void CalendarPage::swapWith(ShiftId id)
 {
     const auto s = shift(id);
-    if (!s) {
+    if (!s || !m_ws) {
         return;
     }
+    QList<RotationId> rotations;
+    for (int row = 0; row < m_monthModel->rowCount(); ++row) {
+        if (!rotations.contains(m_monthModel->shiftAt(row).rotationId)) {
+            rotations << m_monthModel->shiftAt(row).rotationId;
+        }
+    }
+    auto session = m_ws->shifts().beginDropOn(rotations, m_monthModel->from().date().addDays(-1),
+                                              m_monthModel->to().date().addDays(1));
     QList<ShiftId> ids;
-    QStringList labels;
+    QList<PickDialog::Item> items;
     const QLocale locale;
     for (int row = 0; row < m_monthModel->rowCount(); ++row) {
         const Shift &o = m_monthModel->shiftAt(row);
@@ -659,16 +714,36 @@ void CalendarPage::swapWith(ShiftId id)
             continue;
         }
         ids << o.id;
-        labels << tr("%1 · %2 · %3")
-                      .arg(locale.toString(o.start.toTimeZone(m_monthModel->viewerTimeZone()), u"ddd d MMM"_s),
-                           m_monthModel->index(row).data(ShiftRangeModel::RotationNameRole).toString(),
-                           m_monthModel->index(row).data().toString());
+        PickDialog::Item item{
+            tr("%1 · %2 · %3")
+                .arg(locale.toString(o.start.toTimeZone(m_monthModel->viewerTimeZone()), u"ddd d MMM"_s),
+                     m_monthModel->index(row).data(ShiftRangeModel::RotationNameRole).toString(),
+                     m_monthModel->index(row).data().toString()),
+            {},
+            true};
+        if (session) {
+            const DropPreview preview = session.value()->swapPairs(id, o.id);
+            item.allowed = preview.allowed;
+            item.detail = preview.allowed ? preview.effect : preview.reason;
+            if (!preview.warning.isEmpty()) {
+                item.detail += u"; ⚠ "_s + preview.warning;
+            }
+        }
+        items << item;
     }
-    const int i = pickFromList(this, tr("Swap Pair With"), labels);
-    if (i >= 0) {
-        auto done = m_ws->shiftEditor().swapPairs(id, ids.at(i));
-        report(done ? QString() : done.errorMessage());
+    const auto rotation = m_monthModel->rotation(s->rotationId);
+    PickDialog dialog(tr("Swap Pair With"),
+                      tr("Swap the pair of %1, %2 (%3) with:")
+                          .arg(rotation ? rotation->name : QString(),
+                               locale.toString(s->start.toTimeZone(m_monthModel->viewerTimeZone()), u"ddd d MMM"_s),
+                               m_monthModel->indexOf(id).data().toString()),
+                      this);
+    dialog.setItems(items);
+    if (dialog.exec() != QDialog::Accepted || dialog.currentRow() < 0) {
+        return;
     }
+    auto done = m_ws->shiftEditor().swapPairs(id, ids.at(dialog.currentRow()));
+    report(done ? QString() : done.errorMessage());
 }
 
 void CalendarPage::editText(ShiftId id, bool bridge)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "calendardnd.h"
+#include "domain/person.h"
 #include "domain/shift.h"
 
 #include <QDate>
@@ -65,6 +66,12 @@ public:
     void showContextMenu(ShiftId id, const QPoint &globalPos);
     /// Asks for the new end of the shift (the keyboard path for dragging its right edge).
     void moveHandoff(ShiftId id);
+    /// The person selected in the People dock: what Edit ▸ Time Off… and the other person
+    /// actions act on while the calendar is the page shown. Empty when none is selected.
+    Person currentPerson() const;
+    /// Reads the filters again (people, teams, rotations, "my shifts" after Set My Identity…),
+    /// keeping what is chosen in them.
+    void rebuildFilters();
 
 Q_SIGNALS:
     /// A message for the window's status line.
@@ -73,14 +80,17 @@ Q_SIGNALS:
     void replanRequested(QDate from);
     /// "Print This Month": the window opens the print dialog on the month grid of [from, to].
     void printRequested(QDate from, QDate to);
+    /// The People dock's selection changed.
+    void currentPersonChanged();
 
 private:
     void buildUi();
-    void rebuildFilters();
     void updateRange();
     void updateTitle();
     void updateDetails();
     void updateRoster();
+    /// updateRoster() once the current burst of model signals is over.
+    void scheduleRosterUpdate();
     void applyZone();
     void pickPerson(ShiftId id, Seat seat);
     void swapWith(ShiftId id);
@@ -97,6 +107,7 @@ private:
     ConflictsModel *m_conflicts = nullptr;
     std::unique_ptr<DropSession> m_session;
     QString m_sessionKey;
+    bool m_rosterUpdatePending = false;
 
     QStackedWidget *m_stack = nullptr;
     MonthView *m_monthView = nullptr;

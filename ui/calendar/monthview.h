@@ -41,6 +41,8 @@ public:
     void setCurrentShift(ShiftId id);
     /// The bar of a shift on a day (for tests and the drop marker); null when not shown.
     QRect shiftRect(ShiftId id, QDate day = {}) const;
+    /// The bars of the model's uncovered() time (no shift at all), for tests and accessibility.
+    QList<QRect> uncoveredRects(int index) const;
     QRect dayRect(QDate day) const;
 
     QSize sizeHint() const override;
@@ -76,7 +78,8 @@ protected:
 private:
     struct Segment
     {
-        int row = -1; ///< model row
+        int row = -1;       ///< model row
+        int uncovered = -1; ///< or: index in the model's uncovered()
         int week = 0;
         int firstDay = 0; ///< 0..6 within the week
         int lastDay = 0;
@@ -93,10 +96,27 @@ private:
         QDate day;
     };
 
+    /// Where a shift lies in the grid: its first and last day and the time of day (as a
+    /// fraction of the day) where it starts and ends.
+    struct Span
+    {
+        QDate first;
+        QDate last;
+        double startFraction = 0;
+        double endFraction = 1;
+    };
+
     void relayout();
     QRect cellRect(int index) const;
     int lanesPerCell() const;
+    Span span(int row) const;
+    Span spanOf(const QDateTime &startUtc, const QDateTime &endUtc) const;
     QPair<QDate, QDate> displayDays(int row) const;
+    /// Words for the model's uncovered()[index] (tooltip, accessibility), and which one is at `pos`.
+    QString uncoveredText(int index) const;
+    int uncoveredAt(const QPoint &pos) const;
+    /// The handoff time when the end edge of `shift` is dropped on `day`.
+    QDateTime handoffOn(const Shift &shift, QDate day) const;
     Hit hitTest(const QPoint &pos) const;
     QList<int> segmentsOnDay(QDate day) const;
     void selectOnDay(QDate day);
@@ -110,7 +130,8 @@ private:
     ShiftId m_currentShift;
     QTimeZone m_zone = QTimeZone::systemTimeZone();
     QList<Segment> m_segments;
-    QHash<QDate, int> m_hidden; // day -> bars not shown
+    QList<Segment> m_uncoveredSegments; ///< time with no shift, drawn as gaps, not selectable
+    QHash<QDate, int> m_hidden;         // day -> bars not shown
     CalendarDnd::DropCheck m_dropCheck;
 
     // Mouse state.
@@ -121,6 +142,7 @@ private:
     // Drop marker.
     QRect m_dropRect;
     bool m_dropAllowed = false;
+    bool m_dropWarning = false;
     QString m_dropText;
 };
 

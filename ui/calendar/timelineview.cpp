@@ -63,6 +63,7 @@ void TimelineView::setModel(ShiftRangeModel *model)
         connect(model, &QAbstractItemModel::rowsRemoved, this, repaint);
         connect(model, &QAbstractItemModel::dataChanged, this, [this] { viewport()->update(); });
         connect(model, &ShiftRangeModel::referenceDataChanged, this, repaint);
+        connect(model, &ShiftRangeModel::uncoveredChanged, this, repaint);
     }
     rebuildLanes();
     ensureLoaded();
@@ -181,6 +182,9 @@ void TimelineView::rebuildLanes()
         for (int row = 0; row < m_model->rowCount(); ++row) {
             shown.insert(m_model->index(row).data(ShiftRangeModel::RotationIdRole).toString());
         }
+        for (const UncoveredSlot &u : m_model->uncovered()) {
+            shown.insert(u.rotation.toString());
+        }
         for (const Rotation &r : m_model->rotations()) {
             if (!shown.isEmpty() && !shown.contains(r.id.toString())) {
                 continue;
@@ -280,6 +284,30 @@ QList<TimelineView::Bar> TimelineView::bars() const
                         add(row, s, lane);
                     }
                 }
+            }
+        }
+    }
+    return result;
+}
+
+QList<QPair<int, QRectF>> TimelineView::uncoveredBars() const
+{
+    QList<QPair<int, QRectF>> result;
+    if (!m_model || m_rows != Rows::Rotations) {
+        return result;
+    }
+    const int top = HeaderHeight - verticalScrollBar()->value();
+    const QList<UncoveredSlot> uncovered = m_model->uncovered();
+    for (int i = 0; i < uncovered.size(); ++i) {
+        const double x0 = xOf(uncovered.at(i).start);
+        const double x1 = xOf(uncovered.at(i).end);
+        if (x1 < LabelWidth || x0 > viewport()->width()) {
+            continue;
+        }
+        for (int lane = 0; lane < m_lanes.size(); ++lane) {
+            if (m_lanes.at(lane).rotationId == uncovered.at(i).rotation.toString()) {
+                result.append(
+                    {i, QRectF(x0 + 1, top + lane * LaneHeight + 3, std::max(3.0, x1 - x0 - 2), LaneHeight - 6)});
             }
         }
     }
@@ -397,9 +425,22 @@ void TimelineView::paintEvent(QPaintEvent *)
             p.drawStaticText(QPointF(textRect.left(), textRect.center().y() - cached->size().height() / 2), *cached);
         }
     }
+    // Time of a rotation with no shift at all: an empty, hatched, dashed bar in both its lanes.
+    for (const auto &[index, rect] : uncoveredBars()) {
+        const UncoveredSlot &u = m_model->uncovered().at(index);
+        const ShiftBar::Style style{m_model->rotationColor(u.rotation), true, true, false, highlighting, false};
+        ShiftBar::paint(p, rect, style);
+        p.setPen(ShiftBar::textColor(style));
+        QRectF textRect = rect.adjusted(6, 0, -4, 0);
+        textRect.setLeft(std::max(textRect.left(), double(LabelWidth + 6)));
+        if (textRect.width() > 12) {
+            p.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter,
+                       p.fontMetrics().elidedText(tr("no shift planned"), Qt::ElideRight, int(textRect.width())));
+        }
+    }
     if (!m_dropRect.isNull()) {
         ShiftBar::paintDropMarker(p, m_dropRect, m_dropAllowed, m_dropText,
-                                  QRectF(LabelWidth, HeaderHeight, w - LabelWidth, h - HeaderHeight));
+                                  QRectF(LabelWidth, HeaderHeight, w - LabelWidth, h - HeaderHeight), m_dropWarning);
     }
     p.setRenderHint(QPainter::Antialiasing, false);
 
@@ -650,6 +691,22 @@ void TimelineView::contextMenuEvent(QContextMenuEvent *event)
     Q_EMIT contextMenuRequested(m_currentShift, event->globalPos());
 }
 
+QString TimelineView::uncoveredTextAt(const QPoint &pos) const
+{
+    for (const auto &[index, rect] : uncoveredBars()) {
+        if (rect.contains(pos)) {
+            const UncoveredSlot u = m_model->uncovered().at(index);
+            const auto rotation = m_model->rotation(u.rotation);
+            const QLocale locale;
+            return tr("%1: no shift planned from %2 to %3, nobody on call. Rotations ▸ Plan… fills it.")
+                .arg(rotation ? rotation->name : QString(),
+                     locale.toString(u.start.toTimeZone(m_zone), u"ddd d MMM HH:mm"_s),
+                     locale.toString(u.end.toTimeZone(m_zone), u"ddd d MMM HH:mm"_s));
+        }
+    }
+    return {};
+}
+
 bool TimelineView::viewportEvent(QEvent *event)
 {
     if (event->type() == QEvent::ToolTip && m_model) {
@@ -659,6 +716,8 @@ bool TimelineView::viewportEvent(QEvent *event)
         if (i >= 0) {
             QToolTip::showText(help->globalPos(), m_model->index(all.at(i).row).data(Qt::ToolTipRole).toString(),
                                viewport(), all.at(i).rect.toRect());
+        } else if (const QString text = uncoveredTextAt(help->pos()); !text.isEmpty()) {
+            QToolTip::showText(help->globalPos(), text, viewport());
         } else {
             QToolTip::hideText();
         }
@@ -693,6 +752,7 @@ void TimelineView::dragMoveEvent(QDragMoveEvent *event)
     }
     m_dropRect = all.at(i).rect;
     m_dropAllowed = feedback.allowed;
+    m_dropWarning = feedback.warning;
     m_dropText = feedback.text;
     Q_EMIT feedbackChanged(feedback.text, feedback.allowed);
     if (feedback.allowed) {

@@ -93,6 +93,9 @@ private:
     void ensureLoaded();
     QList<Bar> bars() const;
     int barAt(const QList<Bar> &all, const QPoint &pos) const;
+    /// The model's uncovered() time in the rotation lanes: (index, rect) on screen.
+    QList<QPair<int, QRectF>> uncoveredBars() const;
+    QString uncoveredTextAt(const QPoint &pos) const;
     double xOf(const QDateTime &t) const;
     QDateTime timeAt(double x) const;
     double pixelsPerDay() const;
@@ -111,6 +114,7 @@ private:
     int m_pressBar = -1;
     QRectF m_dropRect;
     bool m_dropAllowed = false;
+    bool m_dropWarning = false;
     QString m_dropText;
     mutable QHash<QPair<QString, int>, QStaticText> m_labels; ///< elided, laid-out bar labels
 };
