@@ -277,7 +277,7 @@ private Q_SLOTS:
                 }
                 for (QAction *action : menu->actions()) {
                     seen << action->text();
-                    if (!triggered && action->text() == u"Clear Developer Seat"_s && action->isEnabled()) {
+                    if (!triggered && action->text() == u"&Clear Developer Seat"_s && action->isEnabled()) {
                         triggered = true;
                         action->trigger();
                     }

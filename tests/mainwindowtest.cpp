@@ -2,6 +2,7 @@
 
 #include "calendar/calendarpage.h"
 #include "identitydialog.h"
+#include "itemmodels/rostercommands.h"
 #include "itemmodels/rostermodel.h"
 #include "persondialog.h"
 #include "rosterpage.h"
@@ -14,14 +15,20 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
 
 using namespace Qt::StringLiterals;
 using namespace Tandem;
@@ -149,12 +156,35 @@ private Q_SLOTS:
     {
         {
             MainWindow window;
-            window.resize(900, 600);
+            window.resize(700, 500);
             window.show();
             window.close();
         }
         MainWindow again;
-        QCOMPARE(again.size(), QSize(900, 600));
+        QCOMPARE(again.size(), QSize(700, 500));
+    }
+
+    // Issue 14: a geometry remembered on a larger screen (or a 1280 × 800 laptop at scale 2) put
+    // the window off-screen or made it larger than the screen.
+    void theWindowFitsTheScreenItOpensOn()
+    {
+        const QRect free = QGuiApplication::primaryScreen()->availableGeometry();
+        {
+            MainWindow window;
+            window.resize(free.width() + 900, free.height() + 700);
+            window.move(free.right() - 50, free.bottom() - 50);
+            window.close();
+            QSettings().setValue(u"window/geometry"_s, window.saveGeometry());
+        }
+        MainWindow again;
+        again.show();
+        QVERIFY2(again.width() <= free.width() && again.height() <= free.height(),
+                 qPrintable(
+                     u"%1x%2 on %3x%4"_s.arg(again.width()).arg(again.height()).arg(free.width()).arg(free.height())));
+        QVERIFY2(free.contains(again.geometry()),
+                 qPrintable(u"%1,%2 %3x%4"_s.arg(again.x()).arg(again.y()).arg(again.width()).arg(again.height())));
+        again.close();
+        QSettings().remove(u"window/geometry"_s);
     }
 
     void remembersThePage()
@@ -250,6 +280,67 @@ private Q_SLOTS:
         dialog->accept();
         QVERIFY(highlight->findText(u"Highlight my shifts (%1)"_s.arg(me.name)) >= 0);
         QSettings().remove(u"identity/email"_s);
+    }
+
+    // Issue 14: one menu had two commands on the same letter; Alt+letter then only cycles.
+    void everyMenuHasUniqueMnemonics()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        QVERIFY(window.openDatabase(dir.filePath(u"mnemonics.sqlite"_s), true));
+        auto mnemonic = [](const QString &text) -> QChar {
+            for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+                if (text.at(i) == u'&') {
+                    if (text.at(i + 1) == u'&') {
+                        ++i;
+                        continue;
+                    }
+                    return text.at(i + 1).toLower();
+                }
+            }
+            return {};
+        };
+        QHash<QChar, QString> top;
+        for (QAction *menuAction : window.menuBar()->actions()) {
+            const QChar letter = mnemonic(menuAction->text());
+            QVERIFY2(!letter.isNull(), qPrintable(menuAction->text()));
+            QVERIFY2(!top.contains(letter), qPrintable(menuAction->text() + u" and "_s + top.value(letter)));
+            top.insert(letter, menuAction->text());
+            QHash<QChar, QString> seen;
+            for (QAction *action : menuAction->menu()->actions()) {
+                if (action->isSeparator()) {
+                    continue;
+                }
+                const QChar key = mnemonic(action->text());
+                QVERIFY2(!key.isNull(), qPrintable(action->text()));
+                QVERIFY2(!seen.contains(key),
+                         qPrintable(menuAction->text() + u": "_s + action->text() + u" and "_s + seen.value(key)));
+                seen.insert(key, action->text());
+            }
+        }
+    }
+
+    // Issue 14: a long undo text ("Undo Assign Jonas Becker to the developer seat…") pushed the
+    // toolbar's commands into its overflow menu. The toolbar says "Undo"; the tooltip says what.
+    void toolbarLabelsStayShort()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        QVERIFY(window.openDatabase(dir.filePath(u"toolbar.sqlite"_s), true));
+        window.showRoster();
+        const Person p = window.workspace()->roster().people().value().first();
+        window.rosterPage()->selectPerson(p.id);
+        Person renamed = p;
+        renamed.name = u"Someone With A Really Quite Remarkably Long Name Indeed"_s;
+        QVERIFY(window.workspace()->editor().updatePerson(renamed));
+        auto *undo = window.findChild<QAction *>(u"actionUndo"_s);
+        QVERIFY(undo->isEnabled());
+        QVERIFY(undo->text().size() > 20);
+        auto *toolBar = window.findChild<QToolBar *>(u"mainToolBar"_s);
+        auto *button = qobject_cast<QToolButton *>(toolBar->widgetForAction(undo));
+        QVERIFY(button);
+        QCOMPARE(button->text(), u"Undo"_s);
+        QVERIFY2(undo->toolTip().startsWith(u"Undo "_s) && undo->toolTip().size() > 10, qPrintable(undo->toolTip()));
     }
 };
 

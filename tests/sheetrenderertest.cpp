@@ -180,7 +180,7 @@ private Q_SLOTS:
         QCOMPARE(pdfPages(path), pages.value());
         for (int page = 1; page <= pages.value(); ++page) {
             const QString text = pdfText(path, page);
-            QVERIFY2(pdfText(path, page, true).contains(u"When Developer Operations Escalation Bridge Notes"_s),
+            QVERIFY2(pdfText(path, page, true).contains(u"When Developer Ops Escalation Bridge Notes"_s),
                      qPrintable(text));
             QVERIFY(text.contains(u"Page %1 of %2"_s.arg(page).arg(pages.value())));
         }

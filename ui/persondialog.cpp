@@ -59,7 +59,7 @@ PersonDialog::PersonDialog(const QList<Team> &teams, Submit submit, QWidget *par
     m_capacity->setDecimals(1);
     m_capacity->setValue(1.0);
     m_capacity->setSuffix(tr(" FTE"));
-    m_productionAccess = new QCheckBox(tr("Has &production access (can take the operations seat)"), this);
+    m_productionAccess = new QCheckBox(tr("Has &production access (can take the ops seat)"), this);
     m_productionAccess->setObjectName(u"productionAccessCheck"_s);
     m_senior = new QCheckBox(tr("&Senior"), this);
     m_senior->setObjectName(u"seniorCheck"_s);

@@ -173,7 +173,7 @@ RotationDialog::RotationDialog(const QList<Team> &teams, const QList<Person> &pe
     m_newDevelopers->setObjectName(u"newDevelopersList"_s);
     m_newDevelopers->setAccessibleName(tr("New developers"));
     m_newDevelopers->setMaximumHeight(110);
-    m_newDevelopers->setToolTip(tr("Checked developers pair only with a senior operations engineer."));
+    m_newDevelopers->setToolTip(tr("Checked developers pair only with a senior ops engineer."));
     auto *hardForm = new QFormLayout(hard);
     hardForm->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     hardForm->addRow(tr("Minimum rest &between shifts:"), m_minRest);

@@ -224,7 +224,7 @@ QString ShiftRangeModel::problemText(int row) const
         parts << tr("No developer");
     }
     if (s.ops.isNull()) {
-        parts << tr("No operations engineer");
+        parts << tr("No ops engineer");
     }
     parts << violations(s);
     if (!m_ruleCheck) {
@@ -260,7 +260,7 @@ QString ShiftRangeModel::tooltip(const Shift &s) const
     const auto rot = rotation(s.rotationId);
     QStringList lines;
     lines << u"<b>"_s + (rot ? rot->name.toHtmlEscaped() : tr("Removed rotation")) + u"</b>"_s;
-    lines << seat(tr("Developer"), s.dev) << seat(tr("Operations"), s.ops);
+    lines << seat(tr("Developer"), s.dev) << seat(tr("Ops"), s.ops);
     lines << span(m_viewerZone);
     if (rot && QTimeZone(rot->timeZone.toUtf8()).isValid() && rot->timeZone.toUtf8() != m_viewerZone.id()) {
         lines << tr("Rotation zone: %1").arg(span(QTimeZone(rot->timeZone.toUtf8())));

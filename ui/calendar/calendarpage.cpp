@@ -1,5 +1,6 @@
 #include "calendarpage.h"
 
+#include "emptystate.h"
 #include "itemmodels/conflictsmodel.h"
 #include "itemmodels/shiftcommands.h"
 #include "itemmodels/shiftrangemodel.h"
@@ -178,6 +179,8 @@ void CalendarPage::buildUi()
     m_conflictList->setObjectName(u"conflictList"_s);
     m_conflictList->setAccessibleName(tr("Conflicts"));
     m_conflictList->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_conflictsEmpty = EmptyState::install(
+        m_conflictList, tr("No conflicts in these weeks: every seat is filled and every rule holds."));
     dock(tr("Conflicts"), u"conflictsDock"_s, m_conflictList, Qt::RightDockWidgetArea);
     resizeDocks({findChild<QDockWidget *>(u"rosterDock"_s)}, {200}, Qt::Horizontal);
     resizeDocks({findChild<QDockWidget *>(u"detailsDock"_s)}, {260}, Qt::Horizontal);
@@ -278,6 +281,7 @@ void CalendarPage::setWorkspace(Workspace *workspace)
     m_monthView->setModel(nullptr);
     m_timeline->setModel(nullptr);
     m_conflictList->setModel(nullptr);
+    m_conflictsEmpty->track();
     delete m_conflicts;
     delete m_monthModel;
     delete m_timelineModel;
@@ -295,6 +299,7 @@ void CalendarPage::setWorkspace(Workspace *workspace)
     m_timelineModel->setRuleChecksEnabled(true);
     m_conflicts = new ConflictsModel(m_monthModel, this);
     m_conflictList->setModel(m_conflicts);
+    m_conflictsEmpty->track();
     m_monthView->setModel(m_monthModel);
     m_timeline->setModel(m_timelineModel);
     // The People dock counts the shifts shown: it follows every change of the model (a plan
@@ -410,6 +415,7 @@ void CalendarPage::setMode(Mode mode)
         m_timeline->scrollToDate(m_month.addDays(-(m_month.dayOfWeek() - 1)));
     }
     updateTitle();
+    Q_EMIT modeChanged();
 }
 
 void CalendarPage::goToday()
@@ -675,9 +681,9 @@ void CalendarPage::pickPerson(ShiftId id, Seat seat)
         }
         items << item;
     }
-    const QString seatText = seat == Seat::Dev ? tr("developer") : tr("operations engineer");
+    const QString seatText = seat == Seat::Dev ? tr("developer") : tr("ops engineer");
     PickDialog dialog(
-        seat == Seat::Dev ? tr("Assign Developer") : tr("Assign Operations Engineer"),
+        seat == Seat::Dev ? tr("Assign Developer") : tr("Assign Ops Engineer"),
         tr("Who takes the %1 seat of %2, %3?")
             .arg(seatText, rotation ? rotation->name : QString(),
                  QLocale().toString(s->start.toTimeZone(m_monthModel->viewerTimeZone()), u"ddd d MMM HH:mm"_s)),
@@ -802,17 +808,17 @@ void CalendarPage::showContextMenu(ShiftId id, const QPoint &globalPos)
     const auto s = shift(id);
     QMenu menu(this);
     if (s) {
-        menu.addAction(tr("Open &Details"), this, [this, id] { Q_EMIT m_monthView->shiftActivated(id); });
+        menu.addAction(tr("Open De&tails"), this, [this, id] { Q_EMIT m_monthView->shiftActivated(id); });
         menu.addSeparator();
         menu.addAction(tr("&Swap Pair With…"), this, [this, id] { swapWith(id); });
         menu.addAction(tr("Assign &Developer…"), this, [this, id] { pickPerson(id, Seat::Dev); });
-        menu.addAction(tr("Assign &Operations Engineer…"), this, [this, id] { pickPerson(id, Seat::Ops); });
-        auto *clearDev = menu.addAction(tr("Clear Developer Seat"), this, [this, id] {
+        menu.addAction(tr("Assign &Ops Engineer…"), this, [this, id] { pickPerson(id, Seat::Ops); });
+        auto *clearDev = menu.addAction(tr("&Clear Developer Seat"), this, [this, id] {
             auto done = m_ws->shiftEditor().clearSeat(id, Seat::Dev);
             report(done ? QString() : done.errorMessage());
         });
         clearDev->setEnabled(!s->dev.isNull());
-        auto *clearOps = menu.addAction(tr("Clear Ops Seat"), this, [this, id] {
+        auto *clearOps = menu.addAction(tr("Clear Ops S&eat"), this, [this, id] {
             auto done = m_ws->shiftEditor().clearSeat(id, Seat::Ops);
             report(done ? QString() : done.errorMessage());
         });
@@ -836,10 +842,13 @@ void CalendarPage::showContextMenu(ShiftId id, const QPoint &globalPos)
         menu.addAction(tr("&Re-plan From Here…"), this, [this, from] { Q_EMIT replanRequested(from); });
     } else {
         menu.addAction(tr("&Today"), this, &CalendarPage::goToday);
+        // On a day without a shift (or time nobody is planned for): plan from there.
+        const QDate day = m_mode == Mode::Month ? m_monthView->currentDate() : m_timeline->firstVisibleDate();
+        menu.addAction(tr("Plan From This &Day…"), this, [this, day] { Q_EMIT replanRequested(day); });
     }
     menu.addSeparator();
     const QDate first(m_month.year(), m_month.month(), 1);
-    menu.addAction(tr("Print This &Month…"), this,
+    menu.addAction(tr("Print This Mont&h…"), this,
                    [this, first] { Q_EMIT printRequested(first, first.addDays(first.daysInMonth() - 1)); });
     menu.exec(globalPos);
 }

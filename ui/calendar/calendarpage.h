@@ -21,6 +21,7 @@ class QTextBrowser;
 namespace Tandem {
 
 class ConflictsModel;
+class EmptyState;
 class DropSession;
 class MonthView;
 class ShiftRangeModel;
@@ -82,6 +83,8 @@ Q_SIGNALS:
     void printRequested(QDate from, QDate to);
     /// The People dock's selection changed.
     void currentPersonChanged();
+    /// Month or timeline.
+    void modeChanged();
 
 private:
     void buildUi();
@@ -122,6 +125,7 @@ private:
     QComboBox *m_highlightCombo = nullptr;
     QComboBox *m_zoneCombo = nullptr;
     QListView *m_conflictList = nullptr;
+    EmptyState *m_conflictsEmpty = nullptr;
     QListWidget *m_rosterList = nullptr;
     QTextBrowser *m_details = nullptr;
 };

@@ -190,7 +190,7 @@ void TimelineView::rebuildLanes()
                 continue;
             }
             m_lanes.append({r.name, tr("Developer"), r.id.toString(), {}, Seat::Dev, true});
-            m_lanes.append({{}, tr("Operations"), r.id.toString(), {}, Seat::Ops, false});
+            m_lanes.append({{}, tr("Ops"), r.id.toString(), {}, Seat::Ops, false});
         }
     } else {
         QSet<PersonId> shown;

@@ -2,6 +2,7 @@
 
 #include "../workspace.h"
 #include "domain/clock.h"
+#include "emptystate.h"
 #include "itemmodels/shiftcommands.h"
 #include "services/identity.h"
 #include "services/rosterservice.h"
@@ -53,10 +54,13 @@ QLabel *wrapped(QWidget *parent, const QString &name)
     return label;
 }
 
-QTreeWidget *tree(QWidget *parent, const QString &name, const QStringList &header)
+QTreeWidget *tree(QWidget *parent, const QString &name, const QString &accessibleName, const QStringList &header,
+                  const QString &empty)
 {
     auto *view = new QTreeWidget(parent);
     view->setObjectName(name);
+    view->setAccessibleName(accessibleName);
+    EmptyState::install(view, empty);
     view->setRootIsDecorated(false);
     view->setHeaderLabels(header);
     view->setAlternatingRowColors(true);
@@ -182,8 +186,9 @@ void HomePage::build()
     grid->setRowStretch(3, 1);
 
     auto *onCallBox = new QGroupBox(tr("On call now"), content);
-    m_onCall = tree(onCallBox, u"onCallView"_s,
-                    {tr("Rotation"), tr("Developer"), tr("Operations"), tr("Hands off"), tr("Then")});
+    m_onCall = tree(onCallBox, u"onCallView"_s, tr("On call now"),
+                    {tr("Rotation"), tr("Developer"), tr("Ops"), tr("Hands off"), tr("Then")},
+                    tr("No rotation yet: create one with Rotations ▸ New Rotation…"));
     m_onCall->setWordWrap(true);
     m_onCall->setUniformRowHeights(false);
     auto *onCallLayout = new QVBoxLayout(onCallBox);
@@ -191,14 +196,17 @@ void HomePage::build()
     grid->addWidget(onCallBox, 4, 0, 1, 2);
 
     auto *upcomingBox = new QGroupBox(tr("Your upcoming shifts (3 months)"), content);
-    m_upcoming = tree(upcomingBox, u"upcomingView"_s,
-                      {tr("Starts (your time)"), tr("Ends"), tr("Rotation"), tr("Seat"), tr("Partner")});
+    m_upcoming = tree(upcomingBox, u"upcomingView"_s, tr("Your upcoming shifts"),
+                      {tr("Starts (your time)"), tr("Ends"), tr("Rotation"), tr("Seat"), tr("Partner")},
+                      tr("No shift planned for you in the next three months."));
     auto *upcomingLayout = new QVBoxLayout(upcomingBox);
     upcomingLayout->addWidget(m_upcoming);
     grid->addWidget(upcomingBox, 3, 1);
 
     auto *requestsBox = new QGroupBox(tr("Swap and cover requests"), content);
-    m_requests = tree(requestsBox, u"requestsView"_s, {tr("Request"), tr("Shift"), tr("State"), tr("Message")});
+    m_requests = tree(requestsBox, u"requestsView"_s, tr("Swap and cover requests"),
+                      {tr("Request"), tr("Shift"), tr("State"), tr("Message")},
+                      tr("No swap or cover requests. Ask for Swap/Cover… sends one about your next shift."));
     m_accept = new QPushButton(tr("&Accept"), requestsBox);
     m_accept->setObjectName(u"acceptRequest"_s);
     m_decline = new QPushButton(tr("D&ecline"), requestsBox);

@@ -471,7 +471,7 @@ void SheetRenderer::layoutList(PageDocument &doc) const
     const int first = several ? 1 : 0;
     table.columns.append({tr("When"), 2.3, false, Qt::AlignLeft});
     table.columns.append({tr("Developer"), 2.0, false, Qt::AlignLeft});
-    table.columns.append({tr("Operations"), 2.0, false, Qt::AlignLeft});
+    table.columns.append({tr("Ops"), 2.0, false, Qt::AlignLeft});
     table.columns.append({tr("Escalation"), 2.5, false, Qt::AlignLeft});
     table.columns.append({tr("Bridge"), 1.2, false, Qt::AlignLeft});
     table.columns.append({tr("Notes"), 1.7, false, Qt::AlignLeft});
@@ -541,7 +541,7 @@ void SheetRenderer::layoutPerson(PageDocument &doc) const
             return text;
         };
         table.rows.append({rotation ? rotation->name : QString(), when(s.start) + u"\n– "_s + when(s.end),
-                           dev ? tr("developer") : tr("operations"), seatCell(m_data, dev ? s.ops : s.dev),
+                           dev ? tr("developer") : tr("ops"), seatCell(m_data, dev ? s.ops : s.dev),
                            escalationCell(m_data, s), s.bridgeUrl, QString()});
     }
     doc.addTable(table);
