@@ -140,6 +140,30 @@ private Q_SLOTS:
         setConfiguredEmail({});
     }
 
+    // Issue 14: time off was invisible on Home; a shift during one's leave gave no warning.
+    void warnsWhenMyLeaveOverlapsMyShift()
+    {
+        Test::ShiftFixture f(m_clock);
+        setConfiguredEmail(u"dev1@example.com"_s);
+        auto opened = Workspace::open(f.db->path());
+        QVERIFY(opened);
+        HomePage page;
+        page.setClock(&m_clock);
+        page.setWorkspace(opened.value().get());
+        page.show();
+        auto *warning = child<QLabel>(page, u"nextLeave"_s);
+        QVERIFY(!warning->isVisibleTo(&page));
+        // Dev 1's next shift is week 1, Monday 30 March to Monday 6 April.
+        QVERIFY(opened.value()->roster().addTimeOff(
+            TimeOff{{}, f.devs.at(1).id, QDate(2026, 4, 1), QDate(2026, 4, 3), u"Conference"_s}));
+        QTRY_VERIFY(warning->isVisibleTo(&page));
+        QVERIFY2(warning->text().contains(u"on leave Wed 1 Apr – Fri 3 Apr"_s), qPrintable(warning->text()));
+        auto *upcoming = child<QTreeWidget>(page, u"upcomingView"_s);
+        QVERIFY(upcoming->topLevelItem(0)->text(5).contains(u"on leave"_s));
+        QVERIFY(upcoming->topLevelItem(1)->text(5).isEmpty()); // week 5 is clear
+        setConfiguredEmail({});
+    }
+
     void handoffNoteReachesTheNextPair()
     {
         Test::ShiftFixture f(m_clock);

@@ -25,14 +25,23 @@ namespace {
 
 QColor paletteColor(const Rotation &rotation, int index)
 {
-    static const std::array<QColor, 6> palette = {QColor(0x1f, 0x5f, 0xa8), QColor(0xc0, 0x39, 0x2b),
-                                                  QColor(0x22, 0x8b, 0x45), QColor(0xd3, 0x7a, 0x00),
-                                                  QColor(0x7b, 0x3f, 0xa0), QColor(0x6d, 0x4c, 0x41)};
     const QColor color = QColor::fromString(rotation.color);
-    return color.isValid() ? color : palette.at(size_t(index) % palette.size());
+    const QList<QColor> &palette = ShiftRangeModel::palette();
+    return color.isValid() ? color : palette.at(index % palette.size());
 }
 
 } // namespace
+
+const QList<QColor> &ShiftRangeModel::palette()
+{
+    // Okabe and Ito's palette, which colour-blind eyes tell apart, in an order whose neighbours
+    // also differ in lightness, so that the first rotations stay apart in grayscale. Light ones
+    // take dark text (ShiftBar::textColor).
+    static const QList<QColor> colors{QColor(0x00, 0x72, 0xb2), QColor(0xe6, 0x9f, 0x00), QColor(0x00, 0x9e, 0x73),
+                                      QColor(0xcc, 0x79, 0xa7), QColor(0x56, 0xb4, 0xe9), QColor(0xd5, 0x5e, 0x00),
+                                      QColor(0xf0, 0xe4, 0x42), QColor(0x6b, 0x6b, 0x6b)};
+    return colors;
+}
 
 ShiftRangeModel::ShiftRangeModel(Database &db, RotationService &rotations, RosterService &roster, QObject *parent)
     : QAbstractListModel(parent), m_db(db), m_rotationService(rotations), m_roster(roster)

@@ -130,6 +130,8 @@ public:
     QString lastError() const { return m_lastError; }
 
     static QString shortName(const QString &fullName);
+    /// The colours rotations without one of their own get, by position.
+    static const QList<QColor> &palette();
 
     /// Reads the range again and reports only the differences.
     void refresh();

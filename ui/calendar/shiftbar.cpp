@@ -3,6 +3,8 @@
 #include <QFontMetrics>
 #include <QPainter>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace Tandem::ShiftBar {
@@ -41,7 +43,15 @@ QPainterPath paint(QPainter &p, const QRectF &rect, const Style &style)
 
 QColor textColor(const Style &style)
 {
-    return style.gap || style.dimmed ? QColor(0x20, 0x20, 0x20) : QColor(Qt::white);
+    if (style.gap || style.dimmed) {
+        return QColor(0x20, 0x20, 0x20);
+    }
+    // Whichever of white and near-black contrasts more with the fill (WCAG relative luminance):
+    // white on the dark blue, black on orange, yellow or sky blue.
+    auto linear = [](float c) { return c <= 0.03928f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f); };
+    const QColor c = style.color.toRgb();
+    const float luminance = 0.2126f * linear(c.redF()) + 0.7152f * linear(c.greenF()) + 0.0722f * linear(c.blueF());
+    return luminance > 0.179f ? QColor(0x10, 0x10, 0x10) : QColor(Qt::white);
 }
 
 void paintDropMarker(QPainter &p, const QRectF &target, bool allowed, const QString &text, const QRectF &bounds,

@@ -166,6 +166,9 @@ void HomePage::build()
     m_nextBridge = wrapped(m_nextBox, u"nextBridge"_s);
     m_nextNote = wrapped(m_nextBox, u"nextNote"_s);
     m_myNote = wrapped(m_nextBox, u"myNote"_s);
+    m_nextLeave = wrapped(m_nextBox, u"nextLeave"_s);
+    m_nextLeave->setStyleSheet(u"color: #b00020; font-weight: bold;"_s);
+    m_nextLeave->hide();
     m_noteButton = new QPushButton(tr("Leave a &Handoff Note…"), m_nextBox);
     m_noteButton->setObjectName(u"leaveNoteButton"_s);
     m_swapButton = new QPushButton(tr("Ask for &Swap/Cover…"), m_nextBox);
@@ -177,7 +180,7 @@ void HomePage::build()
     buttons->addWidget(m_swapButton);
     buttons->addStretch();
     auto *nextLayout = new QVBoxLayout(m_nextBox);
-    for (QLabel *label : {m_nextTitle, m_nextWhen, m_nextPartner, m_nextBridge, m_nextNote, m_myNote}) {
+    for (QLabel *label : {m_nextTitle, m_nextLeave, m_nextWhen, m_nextPartner, m_nextBridge, m_nextNote, m_myNote}) {
         nextLayout->addWidget(label);
     }
     nextLayout->addLayout(buttons);
@@ -197,7 +200,7 @@ void HomePage::build()
 
     auto *upcomingBox = new QGroupBox(tr("Your upcoming shifts (3 months)"), content);
     m_upcoming = tree(upcomingBox, u"upcomingView"_s, tr("Your upcoming shifts"),
-                      {tr("Starts (your time)"), tr("Ends"), tr("Rotation"), tr("Seat"), tr("Partner")},
+                      {tr("Starts (your time)"), tr("Ends"), tr("Rotation"), tr("Seat"), tr("Partner"), tr("Leave")},
                       tr("No shift planned for you in the next three months."));
     auto *upcomingLayout = new QVBoxLayout(upcomingBox);
     upcomingLayout->addWidget(m_upcoming);
@@ -312,6 +315,7 @@ void HomePage::refresh()
     m_nextBox->setEnabled(m_me.has_value());
     if (m_me) {
         m_greeting->setText(tr("Hello, %1").arg(m_me->name.toHtmlEscaped()));
+        m_myLeave = m_workspace->roster().timeOff(m_me->id).value_or({});
         EngineerService engineers(db);
         const auto upcoming = engineers.upcoming(m_me->id, now, 3);
         m_upcomingShifts = upcoming.value_or({});
@@ -339,6 +343,32 @@ void HomePage::refresh()
     updateRequestButtons();
 }
 
+QString HomePage::myLeaveDuring(const Shift &shift) const
+{
+    if (!m_me) {
+        return {};
+    }
+    // Whole days in my own zone, as the planner's rule reads time off.
+    const QTimeZone zone =
+        QTimeZone(m_me->timeZone.toUtf8()).isValid() ? QTimeZone(m_me->timeZone.toUtf8()) : QTimeZone::systemTimeZone();
+    const QDate first = shift.start.toTimeZone(zone).date();
+    const QDate last = shift.end.addSecs(-1).toTimeZone(zone).date();
+    QDate from;
+    QDate to;
+    for (const TimeOff &t : m_myLeave) {
+        if (t.from <= last && t.to >= first) {
+            from = from.isValid() ? std::min(from, std::max(t.from, first)) : std::max(t.from, first);
+            to = to.isValid() ? std::max(to, std::min(t.to, last)) : std::min(t.to, last);
+        }
+    }
+    if (!from.isValid()) {
+        return {};
+    }
+    const QLocale locale;
+    return from == to ? locale.toString(from, u"ddd d MMM"_s)
+                      : tr("%1 – %2").arg(locale.toString(from, u"ddd d MMM"_s), locale.toString(to, u"ddd d MMM"_s));
+}
+
 void HomePage::fillNext(const Person &me, const QDateTime &now)
 {
     m_noteButton->setEnabled(m_noteShift.has_value());
@@ -348,6 +378,7 @@ void HomePage::fillNext(const Person &me, const QDateTime &now)
     } else {
         m_myNote->clear();
     }
+    m_nextLeave->hide();
     if (!m_next) {
         m_nextTitle->setText(tr("No shift of yours is planned."));
         for (QLabel *label : {m_nextPartner, m_nextBridge, m_nextNote}) {
@@ -379,6 +410,13 @@ void HomePage::fillNext(const Person &me, const QDateTime &now)
                                      timeText(s.shift.end, s.rotation.timeZone), s.rotation.timeZone.toHtmlEscaped());
     }
     m_nextWhen->setText(when);
+    // Time off during the shift: the planner's rules forbid it; say so where it is read first.
+    if (const QString leave = myLeaveDuring(s.shift); !leave.isEmpty()) {
+        m_nextLeave->setText(tr("⚠ You are on leave %1, during this shift: ask for a swap or cover "
+                                "(Ask for Swap/Cover…) or tell your lead.")
+                                 .arg(leave.toHtmlEscaped()));
+        m_nextLeave->show();
+    }
     m_nextPartner->setText(tr("You hold the %1 seat, with %2").arg(seatName(s.seat), contactText(s.partner, true)));
     if (s.shift.bridgeUrl.isEmpty()) {
         m_nextBridge->setText(tr("No bridge link on this shift."));
@@ -407,10 +445,16 @@ void HomePage::fillUpcoming(const Person &me, const QList<MyShift> &shifts)
     m_upcoming->clear();
     const QString myZone = me.timeZone.isEmpty() ? QString::fromUtf8(QTimeZone::systemTimeZoneId()) : me.timeZone;
     for (const MyShift &s : shifts) {
+        const QString leave = myLeaveDuring(s.shift);
         auto *item = new QTreeWidgetItem(m_upcoming, {timeText(s.shift.start, myZone), timeText(s.shift.end, myZone),
                                                       s.rotation.name, seatName(s.seat),
-                                                      s.partner ? s.partner->name : tr("nobody (a gap)")});
+                                                      s.partner ? s.partner->name : tr("nobody (a gap)"),
+                                                      leave.isEmpty() ? QString() : tr("⚠ on leave %1").arg(leave)});
         item->setData(0, IdRole, s.shift.id.toString());
+        if (!leave.isEmpty()) {
+            item->setForeground(5, QColor(0xb0, 0x00, 0x20));
+            item->setToolTip(5, tr("You are on leave %1, during this shift.").arg(leave));
+        }
     }
     if (m_upcoming->topLevelItemCount() > 0) {
         m_upcoming->setCurrentItem(m_upcoming->topLevelItem(0));
