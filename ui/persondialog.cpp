@@ -37,6 +37,7 @@ PersonDialog::PersonDialog(const QList<Team> &teams, Submit submit, QWidget *par
     m_role->addItem(roleDisplayName(Role::Operations), int(Role::Operations));
     m_teamList = new QListWidget(this);
     m_teamList->setObjectName(u"teamList"_s);
+    m_teamList->setAccessibleName(tr("Teams"));
     m_teamList->setMaximumHeight(90);
     for (const Team &team : m_teams) {
         auto *item = new QListWidgetItem(team.name, m_teamList);

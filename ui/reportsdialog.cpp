@@ -180,6 +180,7 @@ ReportsDialog::ReportsDialog(Workspace &workspace, QWidget *parent) : QDialog(pa
     m_fairnessModel = new FairnessModel(this);
     m_fairnessView = new QTableView(this);
     m_fairnessView->setObjectName(u"fairnessView"_s);
+    m_fairnessView->setAccessibleName(tr("Fairness per person"));
     m_fairnessView->setModel(m_fairnessModel);
     m_fairnessView->verticalHeader()->hide();
     m_fairnessView->setSortingEnabled(false);
@@ -215,6 +216,7 @@ ReportsDialog::ReportsDialog(Workspace &workspace, QWidget *parent) : QDialog(pa
     m_hoursTable = makeTable({tr("Person"), tr("Role"), tr("Month"), tr("Weekday h"), tr("Weekend h"), tr("Holiday h"),
                               tr("Total h"), tr("Amount")},
                              u"hoursTable"_s, hours);
+    m_hoursTable->setAccessibleName(tr("On-call hours per person and month"));
     auto *hoursLayout = new QVBoxLayout(hours);
     hoursLayout->addLayout(ratesRow);
     hoursLayout->addWidget(m_hoursTable);
@@ -227,9 +229,11 @@ ReportsDialog::ReportsDialog(Workspace &workspace, QWidget *parent) : QDialog(pa
     m_coverageSummary->setWordWrap(true);
     m_gapsTable = makeTable({tr("Rotation"), tr("From"), tr("To"), tr("Duration"), tr("Why"), tr("Detail")},
                             u"gapsTable"_s, coverage);
+    m_gapsTable->setAccessibleName(tr("Coverage gaps"));
     m_changesTable =
         makeTable({tr("When (your time)"), tr("Who"), tr("Action"), tr("Shift"), tr("Before"), tr("After")},
                   u"changesTable"_s, coverage);
+    m_changesTable->setAccessibleName(tr("Shift changes"));
     auto *coverageLayout = new QVBoxLayout(coverage);
     coverageLayout->addWidget(m_coverageSummary);
     coverageLayout->addWidget(new QLabel(tr("Time without a developer paired with production access:"), coverage));

@@ -1,5 +1,6 @@
 #include "monthview.h"
 
+#include "calendaraccessible.h"
 #include "itemmodels/shiftrangemodel.h"
 #include "shiftbar.h"
 
@@ -38,10 +39,15 @@ MonthView::MonthView(QWidget *parent) : QWidget(parent)
     setAcceptDrops(true);
     setMouseTracking(true);
     setAttribute(Qt::WA_Hover);
-    setAccessibleName(tr("Month calendar"));
+    CalendarAccessible::install();
     setMonth(QDate::currentDate());
     m_today = QDate::currentDate();
     m_current = m_today;
+}
+
+ShiftRangeModel *MonthView::model() const
+{
+    return m_model;
 }
 
 void MonthView::setModel(ShiftRangeModel *model)
@@ -117,9 +123,28 @@ void MonthView::updateAccessibleName()
         }
     }
     setAccessibleDescription(text);
-    if (hasFocus()) {
-        QAccessibleEvent event(this, QAccessible::DescriptionChanged);
+    notifyAccessibility(false);
+}
+
+void MonthView::notifyAccessibility(bool layout)
+{
+    if (!QAccessible::isActive()) {
+        return;
+    }
+    auto *iface = dynamic_cast<MonthViewAccessible *>(QAccessible::queryAccessibleInterface(this));
+    if (!iface) {
+        return;
+    }
+    if (layout) {
+        iface->forgetStale();
+        QAccessibleEvent event(this, QAccessible::ObjectReorder);
         QAccessible::updateAccessibility(&event);
+    } else if (hasFocus()) {
+        // The day or shift the arrow keys moved to, as the focus: a screen reader says it.
+        if (QAccessibleInterface *child = iface->focusChild()) {
+            QAccessibleEvent event(child, QAccessible::Focus);
+            QAccessible::updateAccessibility(&event);
+        }
     }
 }
 
@@ -305,6 +330,7 @@ void MonthView::relayout()
         }
     }
     update();
+    notifyAccessibility(true);
 }
 
 void MonthView::resizeEvent(QResizeEvent *event)
@@ -328,6 +354,46 @@ QRect MonthView::shiftRect(ShiftId id, QDate day) const
         }
     }
     return {};
+}
+
+QList<int> MonthView::rowsCovering(QDate day) const
+{
+    QList<int> rows;
+    for (int row = 0; m_model && row < m_model->rowCount(); ++row) {
+        const Span sp = span(row);
+        if (sp.first <= day && day <= sp.last) {
+            rows.append(row);
+        }
+    }
+    return rows;
+}
+
+QList<int> MonthView::rowsStartingOn(QDate day) const
+{
+    QList<int> rows;
+    for (int row = 0; m_model && row < m_model->rowCount(); ++row) {
+        const Span sp = span(row);
+        if (std::max(sp.first, m_gridStart) == day && sp.last >= m_gridStart) {
+            rows.append(row);
+        }
+    }
+    return rows;
+}
+
+QList<int> MonthView::uncoveredOn(QDate day) const
+{
+    QList<int> result;
+    if (!m_model) {
+        return result;
+    }
+    const QList<UncoveredSlot> uncovered = m_model->uncovered();
+    for (int i = 0; i < uncovered.size(); ++i) {
+        const Span sp = spanOf(uncovered.at(i).start, uncovered.at(i).end);
+        if (sp.first <= day && day <= sp.last) {
+            result.append(i);
+        }
+    }
+    return result;
 }
 
 QList<QRect> MonthView::uncoveredRects(int index) const

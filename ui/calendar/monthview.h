@@ -26,6 +26,7 @@ public:
     explicit MonthView(QWidget *parent = nullptr);
 
     void setModel(ShiftRangeModel *model);
+    ShiftRangeModel *model() const;
     /// Shows the six weeks around `month` (any day of it).
     void setMonth(QDate month);
     QDate month() const { return m_month; }
@@ -43,6 +44,15 @@ public:
     QRect shiftRect(ShiftId id, QDate day = {}) const;
     /// The bars of the model's uncovered() time (no shift at all), for tests and accessibility.
     QList<QRect> uncoveredRects(int index) const;
+    /// Model rows of the shifts that cover `day` (drawn or behind "+N more"), by start.
+    QList<int> rowsCovering(QDate day) const;
+    /// Model rows whose first day in the grid is `day`: each shift of the grid belongs to one
+    /// day (for the accessible tree, in which every shift appears once).
+    QList<int> rowsStartingOn(QDate day) const;
+    /// Indexes into the model's uncovered() that cover `day`.
+    QList<int> uncoveredOn(QDate day) const;
+    /// Words for the model's uncovered()[index] (tooltip, accessibility).
+    QString uncoveredText(int index) const;
     QRect dayRect(QDate day) const;
 
     QSize sizeHint() const override;
@@ -112,9 +122,9 @@ private:
     Span span(int row) const;
     Span spanOf(const QDateTime &startUtc, const QDateTime &endUtc) const;
     QPair<QDate, QDate> displayDays(int row) const;
-    /// Words for the model's uncovered()[index] (tooltip, accessibility), and which one is at `pos`.
-    QString uncoveredText(int index) const;
     int uncoveredAt(const QPoint &pos) const;
+    /// Tells assistive technology what changed: the children after a new layout, the focus.
+    void notifyAccessibility(bool layout);
     /// The handoff time when the end edge of `shift` is dropped on `day`.
     QDateTime handoffOn(const Shift &shift, QDate day) const;
     Hit hitTest(const QPoint &pos) const;

@@ -1,8 +1,10 @@
 #include "timelineview.h"
 
+#include "calendaraccessible.h"
 #include "itemmodels/shiftrangemodel.h"
 #include "shiftbar.h"
 
+#include <QAccessible>
 #include <QApplication>
 #include <QDrag>
 #include <QHelpEvent>
@@ -36,7 +38,7 @@ using ShiftBar::tint;
 TimelineView::TimelineView(QWidget *parent) : QAbstractScrollArea(parent)
 {
     setObjectName(u"timelineView"_s);
-    setAccessibleName(tr("Timeline"));
+    CalendarAccessible::install();
     setFocusPolicy(Qt::StrongFocus);
     viewport()->setAcceptDrops(true);
     viewport()->setMouseTracking(true);
@@ -45,6 +47,11 @@ TimelineView::TimelineView(QWidget *parent) : QAbstractScrollArea(parent)
     verticalScrollBar()->setSingleStep(LaneHeight);
     updateScrollBars();
     scrollToDate(m_today.addDays(-(m_today.dayOfWeek() - 1)));
+}
+
+ShiftRangeModel *TimelineView::model() const
+{
+    return m_model;
 }
 
 void TimelineView::setModel(ShiftRangeModel *model)
@@ -57,6 +64,7 @@ void TimelineView::setModel(ShiftRangeModel *model)
         auto repaint = [this] {
             rebuildLanes();
             viewport()->update();
+            notifyAccessibility(true);
         };
         connect(model, &QAbstractItemModel::modelReset, this, repaint);
         connect(model, &QAbstractItemModel::rowsInserted, this, repaint);
@@ -137,6 +145,42 @@ void TimelineView::setCurrentShift(ShiftId id)
         m_currentShift = id;
         Q_EMIT currentShiftChanged(id);
         viewport()->update();
+        notifyAccessibility(false);
+    }
+}
+
+QRect TimelineView::shiftRect(ShiftId id) const
+{
+    if (!m_model) {
+        return {};
+    }
+    for (const Bar &bar : bars()) {
+        if (m_model->shiftAt(bar.row).id == id && bar.rect.right() > LabelWidth &&
+            bar.rect.left() < viewport()->width() && bar.rect.bottom() > HeaderHeight) {
+            return bar.rect.toAlignedRect().intersected(viewport()->rect());
+        }
+    }
+    return {};
+}
+
+void TimelineView::notifyAccessibility(bool layout)
+{
+    if (!QAccessible::isActive()) {
+        return;
+    }
+    auto *iface = dynamic_cast<TimelineAccessible *>(QAccessible::queryAccessibleInterface(this));
+    if (!iface) {
+        return;
+    }
+    if (layout) {
+        iface->forgetStale();
+        QAccessibleEvent event(this, QAccessible::ObjectReorder);
+        QAccessible::updateAccessibility(&event);
+    } else if (hasFocus()) {
+        if (QAccessibleInterface *child = iface->focusChild()) {
+            QAccessibleEvent event(child, QAccessible::Focus);
+            QAccessible::updateAccessibility(&event);
+        }
     }
 }
 

@@ -28,6 +28,7 @@ public:
     explicit TimelineView(QWidget *parent = nullptr);
 
     void setModel(ShiftRangeModel *model);
+    ShiftRangeModel *model() const;
     void setTimeZone(const QTimeZone &zone);
     void setToday(QDate today);
     void setRows(Rows rows);
@@ -45,6 +46,10 @@ public:
 
     ShiftId currentShift() const { return m_currentShift; }
     void setCurrentShift(ShiftId id);
+    /// The first bar of the shift on screen, in viewport coordinates; null when none is.
+    QRect shiftRect(ShiftId id) const;
+    /// Tells assistive technology what changed: the children after new rows, the focus.
+    void notifyAccessibility(bool layout);
 
 Q_SIGNALS:
     void currentShiftChanged(Tandem::ShiftId id);
