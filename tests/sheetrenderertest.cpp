@@ -136,6 +136,22 @@ private Q_SLOTS:
         QVERIFY(april.contains(u"Page 2 of 2"_s));
     }
 
+    // Issue 14: the month sheet cut names beside empty space (the font grew to fill the height,
+    // names were elided to the width). A name that fits at a smaller size is printed whole.
+    void monthGridPrintsNamesWholeWhenASmallerFontFits()
+    {
+        Test::ReportFixture f;
+        f.build();
+        Person dana = f.dana;
+        dana.name = u"Anna-Lena Wittgenstein"_s;
+        QVERIFY(RosterService(*f.db).updatePerson(dana));
+        const QString path = m_out.filePath(u"month-long-name.pdf"_s);
+        QVERIFY(
+            Print::SheetRenderer(sheet(f), {Print::SheetLayout::Month, true}).writePdf(path, Print::Paper::A4, true));
+        const QString march = pdfText(path, 1);
+        QVERIFY2(march.contains(u"D Anna-Lena Wittgenstein"_s), qPrintable(march));
+    }
+
     void personalSheetShowsPartnersAndContacts()
     {
         Test::ReportFixture f;

@@ -536,8 +536,44 @@ void ShiftRangeModel::reset()
     m_ruleProblems.clear();
     m_softProblems.clear();
     endResetModel();
+    loadTimeOff();
     updateUncovered();
     scheduleRuleProblems();
+}
+
+void ShiftRangeModel::loadTimeOff()
+{
+    m_timeOff.clear();
+    if (!m_from.isValid() || !m_to.isValid()) {
+        return;
+    }
+    auto found = m_roster.timeOffBetween(m_from.date().addDays(-1), m_to.date().addDays(1));
+    if (!found) {
+        qCWarning(lcShiftRange) << "time off:" << found.errorMessage();
+        return;
+    }
+    for (const TimeOff &t : found.value()) {
+        const auto p = person(t.personId);
+        if (p && (m_teamFilter.isNull() || p->teams.contains(m_teamFilter))) {
+            m_timeOff.append(t);
+        }
+    }
+}
+
+QList<Person> ShiftRangeModel::onLeave(QDate day) const
+{
+    QList<Person> result;
+    for (const TimeOff &t : m_timeOff) {
+        if (t.from <= day && day <= t.to) {
+            const auto p = person(t.personId);
+            if (p && !result.contains(*p)) {
+                result.append(*p);
+            }
+        }
+    }
+    std::sort(result.begin(), result.end(),
+              [](const Person &a, const Person &b) { return QString::localeAwareCompare(a.name, b.name) < 0; });
+    return result;
 }
 
 void ShiftRangeModel::updateUncovered()
@@ -673,6 +709,7 @@ void ShiftRangeModel::onCommitted(const QList<ChangeEntry> &changes)
     }
     if (reference) {
         loadReferenceData();
+        loadTimeOff();
         if (!m_shifts.isEmpty()) {
             Q_EMIT dataChanged(index(0), index(int(m_shifts.size()) - 1));
         }

@@ -125,6 +125,11 @@ public:
     /// The on-call time of the shown rotations inside the range that no shift covers, by start
     /// (adjacent slots merged). Empty while a person filter is set (other shifts are hidden).
     QList<UncoveredSlot> uncovered() const { return m_uncovered; }
+    /// Time off overlapping the range (days in each person's own zone), of the people of the
+    /// shown teams.
+    QList<TimeOff> timeOff() const { return m_timeOff; }
+    /// The people on leave on `day`, by name.
+    QList<Person> onLeave(QDate day) const;
     /// Public holidays of the visible teams, by date.
     QHash<QDate, QString> holidays() const { return m_holidays; }
     QString lastError() const { return m_lastError; }
@@ -158,6 +163,7 @@ private:
     void updateRuleProblems();
     void scheduleRuleProblems();
     void updateUncovered();
+    void loadTimeOff();
 
     Database &m_db;
     RotationService &m_rotationService;
@@ -182,6 +188,7 @@ private:
     QHash<PersonId, Person> m_people;
     QHash<QDate, QString> m_holidays;
     QList<UncoveredSlot> m_uncovered;
+    QList<TimeOff> m_timeOff;
     QString m_lastError;
 };
 

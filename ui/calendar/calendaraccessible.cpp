@@ -356,6 +356,9 @@ QString MonthDayAccessible::text(QAccessible::Text t) const
         if (!uncovered.isEmpty()) {
             parts << say("time with nobody on call");
         }
+        if (const QString away = m_view->leaveText(m_day); !away.isEmpty()) {
+            parts << away;
+        }
         return parts.join(u", "_s);
     }
     if (t == QAccessible::Description && model) {

@@ -134,6 +134,10 @@ void CalendarPage::buildUi()
     m_highlightCombo = combo(u"highlightCombo"_s, tr("Highlight the shifts of"));
     m_zoneCombo = combo(u"zoneCombo"_s, tr("Time zone"));
     filters->addStretch();
+    m_legend = new QLabel(central);
+    m_legend->setObjectName(u"rotationLegend"_s);
+    m_legend->setAccessibleName(tr("Rotation colours"));
+    filters->addWidget(m_legend);
     target = bar;
     m_modeCombo = combo(u"modeCombo"_s, tr("View"));
     m_modeCombo->addItems({tr("Month"), tr("Timeline")});
@@ -336,6 +340,13 @@ void CalendarPage::rebuildFilters()
         m_rotationCombo->addItem(r.name, r.id.toString());
         m_zoneCombo->addItem(tr("%1 (%2)").arg(r.timeZone, r.name), r.timeZone);
     }
+    // The legend: each rotation's colour beside its name (the bars carry the name as well).
+    QStringList legend;
+    for (const Rotation &r : m_monthModel->rotations()) {
+        legend << u"<span style='color:%1'>■</span>&nbsp;%2"_s.arg(m_monthModel->rotationColor(r.id).name(),
+                                                                   r.name.toHtmlEscaped());
+    }
+    m_legend->setText(legend.join(u"&nbsp;&nbsp; "_s));
     m_personCombo->addItem(tr("Everyone"));
     m_highlightCombo->addItem(tr("Highlight nobody"));
     // "My shifts": the person the user said they are (settings identity/email), when known.

@@ -124,6 +124,7 @@ private:
     QComboBox *m_personCombo = nullptr;
     QComboBox *m_highlightCombo = nullptr;
     QComboBox *m_zoneCombo = nullptr;
+    QLabel *m_legend = nullptr; ///< the colours of the rotations shown, with their names
     QListView *m_conflictList = nullptr;
     EmptyState *m_conflictsEmpty = nullptr;
     QListWidget *m_rosterList = nullptr;

@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QContextMenuEvent>
 #include <QDrag>
+#include <QFontMetrics>
 #include <QHelpEvent>
 #include <QLocale>
 #include <QPainter>
@@ -396,6 +397,18 @@ QList<int> MonthView::uncoveredOn(QDate day) const
     return result;
 }
 
+QString MonthView::leaveText(QDate day) const
+{
+    if (!m_model) {
+        return {};
+    }
+    QStringList names;
+    for (const Person &p : m_model->onLeave(day)) {
+        names << ShiftRangeModel::shortName(p.name);
+    }
+    return names.isEmpty() ? QString() : tr("off: %1").arg(names.join(u", "_s));
+}
+
 QList<QRect> MonthView::uncoveredRects(int index) const
 {
     QList<QRect> result;
@@ -487,14 +500,28 @@ void MonthView::paintEvent(QPaintEvent *)
             p.setPen(inMonth ? pal.color(QPalette::Text) : pal.color(QPalette::PlaceholderText));
             p.drawText(label, Qt::AlignLeft | Qt::AlignVCenter, text);
         }
-        if (holidays.contains(day)) {
-            QFont small = font();
-            small.setPointSizeF(small.pointSizeF() * 0.85);
-            p.setFont(small);
+        // Beside the number: who is off that day and the holiday, each in the room it needs as
+        // far as the cell allows (the tooltip and the accessible day say them in full).
+        const int offset = QFontMetrics(dayFont).horizontalAdvance(text) + 12;
+        QRect rest = label.adjusted(offset, 0, 0, 0);
+        QFont small = font();
+        small.setPointSizeF(small.pointSizeF() * 0.85);
+        const QFontMetrics smallMetrics(small);
+        p.setFont(small);
+        const QString holiday = holidays.value(day);
+        const QString away = leaveText(day);
+        if (!holiday.isEmpty()) {
+            const int room =
+                away.isEmpty() ? rest.width() : std::min(smallMetrics.horizontalAdvance(holiday), rest.width() * 3 / 5);
             p.setPen(QColor(0x8a, 0x5a, 0x00));
-            const int offset = p.fontMetrics().horizontalAdvance(text) + 12;
-            p.drawText(label.adjusted(offset, 0, 0, 0), Qt::AlignRight | Qt::AlignVCenter,
-                       p.fontMetrics().elidedText(holidays.value(day), Qt::ElideRight, label.width() - offset));
+            p.drawText(QRect(rest.right() - room + 1, rest.top(), room, rest.height()),
+                       Qt::AlignRight | Qt::AlignVCenter, smallMetrics.elidedText(holiday, Qt::ElideRight, room));
+            rest.setRight(rest.right() - room - 6);
+        }
+        if (!away.isEmpty() && rest.width() > 12) {
+            p.setPen(QColor(0x5b, 0x3f, 0x8c));
+            p.drawText(rest, Qt::AlignLeft | Qt::AlignVCenter,
+                       smallMetrics.elidedText(away, Qt::ElideRight, rest.width()));
         }
         p.setFont(font());
         if (const int hidden = m_hidden.value(day); hidden > 0) {
@@ -568,9 +595,14 @@ void MonthView::paintEvent(QPaintEvent *)
                 p.drawRoundedRect(r.adjusted(1.5, 1.5, -1.5, -1.5), 3, 3);
             }
         }
-        QString label = idx.data().toString();
+        // The pair first (what one looks for), then the rotation by its first word, so that
+        // bars of two rotations differ by more than their colour.
+        QString label = idx.data().toString() + u" · "_s +
+                        idx.data(ShiftRangeModel::RotationNameRole).toString().section(u' ', 0, 0);
         if (seg.startsHere) {
             label = s.start.toTimeZone(m_zone).toString(u"HH:mm"_s) + u"  "_s + label;
+        } else if (seg.rect.width() < 48) {
+            label.clear(); // the tail of a shift from the week before: its bar says it all
         } else {
             label = u"… "_s + label;
         }
@@ -831,6 +863,21 @@ bool MonthView::event(QEvent *event)
                                m_segments.at(hit.segment).rect);
         } else if (const int u = uncoveredAt(help->pos()); u >= 0) {
             QToolTip::showText(help->globalPos(), uncoveredText(u), this);
+        } else if (hit.day.isValid() && m_hidden.value(hit.day) == 0 &&
+                   help->pos().y() < dayRect(hit.day).top() + DayLabelHeight) {
+            // The day's heading: the holiday and who is away, in full.
+            QStringList lines{QLocale().toString(hit.day, QLocale::LongFormat)};
+            if (const QString holiday = m_model->holidays().value(hit.day); !holiday.isEmpty()) {
+                lines << tr("Holiday: %1").arg(holiday);
+            }
+            QStringList away;
+            for (const Person &p : m_model->onLeave(hit.day)) {
+                away << p.name;
+            }
+            if (!away.isEmpty()) {
+                lines << tr("On leave: %1").arg(away.join(u", "_s));
+            }
+            QToolTip::showText(help->globalPos(), lines.join(u'\n'), this, dayRect(hit.day));
         } else if (hit.day.isValid() && m_hidden.value(hit.day) > 0) {
             QStringList all;
             for (int row = 0; row < m_model->rowCount(); ++row) {

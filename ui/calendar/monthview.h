@@ -51,6 +51,8 @@ public:
     QList<int> rowsStartingOn(QDate day) const;
     /// Indexes into the model's uncovered() that cover `day`.
     QList<int> uncoveredOn(QDate day) const;
+    /// "off: Jonas, Maya": who is on leave that day, by first name; empty when nobody is.
+    QString leaveText(QDate day) const;
     /// Words for the model's uncovered()[index] (tooltip, accessibility).
     QString uncoveredText(int index) const;
     QRect dayRect(QDate day) const;

@@ -95,6 +95,8 @@ private:
 
     void rebuildLanes();
     void updateScrollBars();
+    /// Scrolls to m_offsetDays.
+    void applyOffset();
     void ensureLoaded();
     QList<Bar> bars() const;
     int barAt(const QList<Bar> &all, const QPoint &pos) const;
@@ -111,8 +113,10 @@ private:
     QDate m_origin; ///< day 0 of the scrollable span (two years around today)
     int m_spanDays = 731;
     double m_visibleDays = 28;
+    double m_offsetDays = 0; ///< days from m_origin to the left edge, kept across resizes
     Rows m_rows = Rows::Rotations;
     QList<Lane> m_lanes;
+    int m_labelWidth = 180; ///< the row labels' column, as wide as the longest label needs
     ShiftId m_currentShift;
     CalendarDnd::DropCheck m_dropCheck;
     QPoint m_pressPos;

@@ -358,12 +358,26 @@ void SheetRenderer::layoutMonth(PageDocument &doc) const
             }
             const qreal room = cellHeight - dayMetrics.lineSpacing() - unit * 1.5 - mostEntries * unit * 0.8;
             QFont entryFont = baseEntry;
-            const qreal baseSpacing = QFontMetricsF(baseEntry, device).lineSpacing();
-            const qreal scale = std::clamp(room / (mostLines * baseSpacing), 4.5 / 7.0, 9.0 / 7.0);
+            const QFontMetricsF baseMetrics(baseEntry, device);
+            const qreal baseSpacing = baseMetrics.lineSpacing();
+            const qreal stripe = unit * 2.2;
+            // Not larger than lets the longest line (a name) fit the width of its band either: a
+            // large font with names cut beside empty space reads worse than a smaller whole one.
+            qreal widest = 0;
+            for (int day = 1; day <= month.daysInMonth(); ++day) {
+                for (const DayEntry &e : entries.value(QDate(month.year(), month.month(), day))) {
+                    for (const QString &line : e.lines) {
+                        widest = std::max(widest, baseMetrics.horizontalAdvance(line));
+                    }
+                }
+            }
+            const qreal textRoom = cellWidth - unit * 1.2 - stripe - unit * 0.9;
+            // (A little under: text does not scale in exact proportion to the point size.)
+            const qreal byWidth = widest > 0 ? 0.95 * textRoom / widest : 9.0 / 7.0;
+            const qreal scale = std::clamp(std::min(room / (mostLines * baseSpacing), byWidth), 4.5 / 7.0, 9.0 / 7.0);
             entryFont.setPointSizeF(7 * scale);
             const QFontMetricsF entryMetrics(entryFont, device);
             const qreal lineHeight = entryMetrics.lineSpacing();
-            const qreal stripe = unit * 2.2;
 
             for (int i = 0; i < weeks * 7; ++i) {
                 const QDate day = month.addDays(i - firstColumn);
