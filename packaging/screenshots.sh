@@ -78,6 +78,8 @@ for size in "${SIZES[@]}"; do
     app=$!
     win=$(xdotool search --sync --onlyvisible --name 'Demo Team' | head -1)
     xdotool windowactivate --sync "$win" || true
+    # As a user would: the window filling the screen (it opens at a size that fits it).
+    xdotool windowmove "$win" 0 0 windowsize "$win" 100% 100% || true
     sleep 1
     xdotool key ctrl+0
     shoot "$OUT/home-$name.png"

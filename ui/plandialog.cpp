@@ -501,6 +501,7 @@ void PlanDialog::showPlan()
                                  .arg(locale.toString(unplanned.value(), u"ddd d MMM yyyy"_s));
     }
     m_summary->setText(summary);
+    m_shiftView->selectRow(0); // its reasons show in full below the table
     const bool changes = m_previewModel->count(Planner::Change::Added) +
                              m_previewModel->count(Planner::Change::Changed) +
                              m_previewModel->count(Planner::Change::Removed) >

@@ -41,7 +41,11 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
     box->setLayout(column);
     // A fixed width, so that the wrapped words get their height: centred at its size hint, the
     // box was as narrow as its widest unwrapped word and cut its own text.
-    box->setFixedWidth(std::min(560, fontMetrics().averageCharWidth() * 70));
+    const int width = std::min(560, fontMetrics().averageCharWidth() * 70);
+    box->setFixedWidth(width);
+    // And the height the wrapped words need at that width: a centred box gets its size hint,
+    // which counts each description as one line.
+    box->setFixedHeight(box->heightForWidth(width));
     auto *layout = new QVBoxLayout(this);
     layout->addStretch(1);
     layout->addWidget(box, 0, Qt::AlignHCenter);

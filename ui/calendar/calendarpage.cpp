@@ -115,7 +115,6 @@ void CalendarPage::buildUi()
     m_dateEdit->setCalendarPopup(true);
     m_dateEdit->setAccessibleName(tr("Go to date"));
     bar->addWidget(m_dateEdit);
-    bar->addStretch();
     // Filters on a second row: on a laptop-sized window one row would squeeze them unreadable.
     auto *filters = new QHBoxLayout;
     QHBoxLayout *target = filters;
@@ -134,10 +133,14 @@ void CalendarPage::buildUi()
     m_highlightCombo = combo(u"highlightCombo"_s, tr("Highlight the shifts of"));
     m_zoneCombo = combo(u"zoneCombo"_s, tr("Time zone"));
     filters->addStretch();
+    // The legend beside the title, where the row has room: each rotation's colour and name.
     m_legend = new QLabel(central);
     m_legend->setObjectName(u"rotationLegend"_s);
     m_legend->setAccessibleName(tr("Rotation colours"));
-    filters->addWidget(m_legend);
+    m_legend->setWordWrap(true); // two lines rather than cut, on a narrow window
+    m_legend->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(m_legend, 1);
+    bar->addSpacing(12);
     target = bar;
     m_modeCombo = combo(u"modeCombo"_s, tr("View"));
     m_modeCombo->addItems({tr("Month"), tr("Timeline")});
@@ -346,7 +349,7 @@ void CalendarPage::rebuildFilters()
         legend << u"<span style='color:%1'>■</span>&nbsp;%2"_s.arg(m_monthModel->rotationColor(r.id).name(),
                                                                    r.name.toHtmlEscaped());
     }
-    m_legend->setText(legend.join(u"&nbsp;&nbsp; "_s));
+    m_legend->setText(u"<div align='right'>"_s + legend.join(u"&nbsp;&nbsp; "_s) + u"</div>"_s);
     m_personCombo->addItem(tr("Everyone"));
     m_highlightCombo->addItem(tr("Highlight nobody"));
     // "My shifts": the person the user said they are (settings identity/email), when known.

@@ -273,7 +273,13 @@ void TimelineView::rebuildLanes()
             firstRow = false;
         }
     }
-    // Room for the longest name with its seat beside it, so that no row label is cut.
+    updateLabelWidth();
+}
+
+void TimelineView::updateLabelWidth()
+{
+    // Room for the longest name with its seat beside it, so that no row label is cut (up to a
+    // third of the view).
     QFont bold = font();
     bold.setBold(true);
     const QFontMetrics boldMetrics(bold);
@@ -622,8 +628,7 @@ void TimelineView::paintEvent(QPaintEvent *)
 void TimelineView::resizeEvent(QResizeEvent *event)
 {
     QAbstractScrollArea::resizeEvent(event);
-    updateScrollBars();
-    applyOffset();
+    updateLabelWidth();
     ensureLoaded();
 }
 

@@ -97,6 +97,7 @@ private:
     void updateScrollBars();
     /// Scrolls to m_offsetDays.
     void applyOffset();
+    void updateLabelWidth();
     void ensureLoaded();
     QList<Bar> bars() const;
     int barAt(const QList<Bar> &all, const QPoint &pos) const;

@@ -456,6 +456,12 @@ void HomePage::fillUpcoming(const Person &me, const QList<MyShift> &shifts)
             item->setToolTip(5, tr("You are on leave %1, during this shift.").arg(leave));
         }
     }
+    // The leave column only when a shift falls into leave: otherwise it takes room for nothing.
+    bool anyLeave = false;
+    for (int i = 0; i < m_upcoming->topLevelItemCount(); ++i) {
+        anyLeave = anyLeave || !m_upcoming->topLevelItem(i)->text(5).isEmpty();
+    }
+    m_upcoming->setColumnHidden(5, !anyLeave);
     if (m_upcoming->topLevelItemCount() > 0) {
         m_upcoming->setCurrentItem(m_upcoming->topLevelItem(0));
     }
