@@ -35,14 +35,24 @@ QAccessibleInterface *remembered(QHash<Key, QAccessible::Id> &ids, const Key &ke
     return iface;
 }
 
-template <typename Key> void forgetAll(QHash<Key, QAccessible::Id> &ids)
+/// Deletes the children whose key `stale` says are gone, and forgets them.
+template <typename Key, typename Stale> void forgetIf(QHash<Key, QAccessible::Id> &ids, Stale stale)
 {
-    for (const QAccessible::Id id : std::as_const(ids)) {
-        if (QAccessible::accessibleInterface(id)) {
-            QAccessible::deleteAccessibleInterface(id);
+    for (auto it = ids.begin(); it != ids.end();) {
+        if (stale(it.key())) {
+            if (QAccessible::accessibleInterface(it.value())) {
+                QAccessible::deleteAccessibleInterface(it.value());
+            }
+            it = ids.erase(it);
+        } else {
+            ++it;
         }
     }
-    ids.clear();
+}
+
+template <typename Key> void forgetAll(QHash<Key, QAccessible::Id> &ids)
+{
+    forgetIf(ids, [](const Key &) { return true; });
 }
 
 QString dayWords(QDate day)
@@ -66,6 +76,30 @@ QAccessibleInterface *CalendarAccessible::factory(const QString &className, QObj
         return new TimelineAccessible(static_cast<TimelineView *>(object));
     }
     return nullptr;
+}
+
+void CalendarAccessible::notify(QWidget *view, bool layout)
+{
+    if (!QAccessible::isActive()) {
+        return;
+    }
+    QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(view);
+    auto *month = dynamic_cast<MonthViewAccessible *>(iface);
+    auto *timeline = dynamic_cast<TimelineAccessible *>(iface);
+    if (!month && !timeline) {
+        return;
+    }
+    if (layout) {
+        month ? month->forgetStale() : timeline->forgetStale();
+        QAccessibleEvent event(view, QAccessible::ObjectReorder);
+        QAccessible::updateAccessibility(&event);
+    } else if (view->hasFocus()) {
+        // The day or shift the arrow keys moved to, as the focus: a screen reader says it.
+        if (QAccessibleInterface *child = iface->focusChild()) {
+            QAccessibleEvent event(child, QAccessible::Focus);
+            QAccessible::updateAccessibility(&event);
+        }
+    }
 }
 
 void CalendarAccessible::install()
@@ -285,16 +319,7 @@ QAccessibleInterface *MonthDayAccessible::shiftChild(ShiftId id) const
 void MonthDayAccessible::forgetStale()
 {
     const QList<ShiftId> ids = shiftIds();
-    for (auto it = m_shifts.begin(); it != m_shifts.end();) {
-        if (!ids.contains(it.key())) {
-            if (QAccessible::accessibleInterface(it.value())) {
-                QAccessible::deleteAccessibleInterface(it.value());
-            }
-            it = m_shifts.erase(it);
-        } else {
-            ++it;
-        }
-    }
+    forgetIf(m_shifts, [&ids](ShiftId id) { return !ids.contains(id); });
 }
 
 QAccessibleInterface *MonthDayAccessible::child(int index) const
@@ -447,16 +472,10 @@ MonthDayAccessible *MonthViewAccessible::dayChild(QDate day) const
 void MonthViewAccessible::forgetStale()
 {
     const QDate first = view()->gridStart();
-    for (auto it = m_days.begin(); it != m_days.end();) {
-        auto *day = static_cast<MonthDayAccessible *>(QAccessible::accessibleInterface(it.value()));
-        if (!day || it.key() < first || it.key() >= first.addDays(42)) {
-            if (day) {
-                QAccessible::deleteAccessibleInterface(it.value());
-            }
-            it = m_days.erase(it);
-        } else {
+    forgetIf(m_days, [first](QDate day) { return day < first || day >= first.addDays(42); });
+    for (const QAccessible::Id id : std::as_const(m_days)) {
+        if (auto *day = static_cast<MonthDayAccessible *>(QAccessible::accessibleInterface(id))) {
             day->forgetStale();
-            ++it;
         }
     }
 }
@@ -541,16 +560,7 @@ QAccessibleInterface *TimelineAccessible::shiftChild(ShiftId id) const
 void TimelineAccessible::forgetStale()
 {
     ShiftRangeModel *model = view()->model();
-    for (auto it = m_shifts.begin(); it != m_shifts.end();) {
-        if (!model || !model->indexOf(it.key()).isValid()) {
-            if (QAccessible::accessibleInterface(it.value())) {
-                QAccessible::deleteAccessibleInterface(it.value());
-            }
-            it = m_shifts.erase(it);
-        } else {
-            ++it;
-        }
-    }
+    forgetIf(m_shifts, [model](ShiftId id) { return !model || !model->indexOf(id).isValid(); });
 }
 
 int TimelineAccessible::childCount() const

@@ -31,6 +31,9 @@ public:
     /// The factory QAccessible asks for the month view and the timeline (installed by both).
     static QAccessibleInterface *factory(const QString &className, QObject *object);
     static void install();
+    /// Tells assistive technology what changed in `view` (the month grid or the timeline): its
+    /// children after a new layout, or the child that has the focus now.
+    static void notify(QWidget *view, bool layout);
 };
 
 /// One shift in a calendar view.

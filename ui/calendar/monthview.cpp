@@ -129,24 +129,7 @@ void MonthView::updateAccessibleName()
 
 void MonthView::notifyAccessibility(bool layout)
 {
-    if (!QAccessible::isActive()) {
-        return;
-    }
-    auto *iface = dynamic_cast<MonthViewAccessible *>(QAccessible::queryAccessibleInterface(this));
-    if (!iface) {
-        return;
-    }
-    if (layout) {
-        iface->forgetStale();
-        QAccessibleEvent event(this, QAccessible::ObjectReorder);
-        QAccessible::updateAccessibility(&event);
-    } else if (hasFocus()) {
-        // The day or shift the arrow keys moved to, as the focus: a screen reader says it.
-        if (QAccessibleInterface *child = iface->focusChild()) {
-            QAccessibleEvent event(child, QAccessible::Focus);
-            QAccessible::updateAccessibility(&event);
-        }
-    }
+    CalendarAccessible::notify(this, layout);
 }
 
 QSize MonthView::sizeHint() const

@@ -175,23 +175,7 @@ QRect TimelineView::shiftRect(ShiftId id) const
 
 void TimelineView::notifyAccessibility(bool layout)
 {
-    if (!QAccessible::isActive()) {
-        return;
-    }
-    auto *iface = dynamic_cast<TimelineAccessible *>(QAccessible::queryAccessibleInterface(this));
-    if (!iface) {
-        return;
-    }
-    if (layout) {
-        iface->forgetStale();
-        QAccessibleEvent event(this, QAccessible::ObjectReorder);
-        QAccessible::updateAccessibility(&event);
-    } else if (hasFocus()) {
-        if (QAccessibleInterface *child = iface->focusChild()) {
-            QAccessibleEvent event(child, QAccessible::Focus);
-            QAccessible::updateAccessibility(&event);
-        }
-    }
+    CalendarAccessible::notify(this, layout);
 }
 
 void TimelineView::updateScrollBars()
