@@ -23,7 +23,7 @@
 set -euo pipefail
 
 # Debian packages needed to build, test and demo Tandem (and to build KCalendarCore from source).
-PACKAGES="gnome-keyring dbus qt6-base-dev libqt6sql6-sqlite qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools qtkeychain-qt6-dev libical-dev extra-cmake-modules dpkg-dev cmake ninja-build g++ pkg-config xvfb xauth imagemagick libgl-dev fonts-dejavu-core poppler-utils radicale xandikos python3-caldav python3-icalendar clang-14 libclang-rt-14-dev"
+PACKAGES="gnome-keyring dbus qt6-base-dev libqt6sql6-sqlite qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools qtkeychain-qt6-dev libical-dev extra-cmake-modules dpkg-dev cmake ninja-build g++ pkg-config xvfb xauth imagemagick libgl-dev fonts-dejavu-core poppler-utils radicale xandikos python3-caldav python3-icalendar at-spi2-core python3-pyatspi clang-14 libclang-rt-14-dev"
 # The Debian package and the desktop files, and their checks: the man page (man-db), the
 # completion (bash-completion), the validators and lintian; file and python3 for CPack and the
 # man page generator; the session bus configuration the notification tests start a bus with.

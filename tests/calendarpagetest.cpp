@@ -1,7 +1,9 @@
 #include "calendar/calendarpage.h"
 
 #include "calendar/monthview.h"
+#include "calendar/pickdialog.h"
 #include "calendar/timelineview.h"
+#include "itemmodels/shiftcommands.h"
 #include "itemmodels/shiftrangemodel.h"
 #include "services/planservice.h"
 #include "services/rosterservice.h"
@@ -12,8 +14,10 @@
 #include <QApplication>
 #include <QDir>
 #include <QLabel>
+#include <QListWidget>
 #include <QMenu>
 #include <QMimeData>
+#include <QRegularExpression>
 #include <QTimer>
 #include <QToolButton>
 
@@ -191,8 +195,8 @@ private Q_SLOTS:
         QDate dropDay;
         for (int row = 0; row < model->rowCount() && next.id.isNull(); ++row) {
             const Shift &s = model->shiftAt(row);
-            const QDateTime end = s.end.toTimeZone(zone);
-            const QDate last = end.time() <= QTime(12, 0) ? end.date().addDays(-1) : end.date();
+            // The bar ends in the column of the shift's real end.
+            const QDate last = s.end.addSecs(-1).toTimeZone(zone).date();
             const QDate first = s.start.toTimeZone(zone).date();
             const QRect rect = view->shiftRect(s.id, last);
             if (!rect.isValid() || last.addDays(-1) <= first || !view->dayRect(last.addDays(-1)).isValid()) {
@@ -209,8 +213,11 @@ private Q_SLOTS:
             }
         }
         QVERIFY(!next.id.isNull());
-        // The view keeps the handoff's time of day and moves it to the day after the drop day.
-        const QDateTime boundary = QDateTime(dropDay.addDays(1), shift.end.toTimeZone(zone).time(), zone).toUTC();
+        // The view keeps the handoff's time of day and moves it to the drop day (the next
+        // midnight for a handoff at midnight, which ends the column before).
+        const QDateTime endLocal = shift.end.toTimeZone(zone);
+        const QDateTime boundary =
+            QDateTime(endLocal.time() == QTime(0, 0) ? dropDay.addDays(1) : dropDay, endLocal.time(), zone).toUTC();
         QVERIFY(boundary < shift.end);
         const int undoIndex = m_ws->undoStack().index();
 
@@ -270,7 +277,7 @@ private Q_SLOTS:
                 }
                 for (QAction *action : menu->actions()) {
                     seen << action->text();
-                    if (!triggered && action->text() == u"Clear Developer Seat"_s && action->isEnabled()) {
+                    if (!triggered && action->text() == u"&Clear Developer Seat"_s && action->isEnabled()) {
                         triggered = true;
                         action->trigger();
                     }
@@ -287,6 +294,123 @@ private Q_SLOTS:
         m_ws->undoStack().undo();
         QCOMPARE(find(id)->dev, before.dev);
         QCOMPARE(find(id)->ops, before.ops);
+    }
+
+    // Issue 14: Assign Developer… listed every developer of every team, another team's first.
+    void assignDeveloperOffersTheRotationsTeamOnly()
+    {
+        CalendarPage page;
+        page.resize(1500, 900);
+        page.setWorkspace(m_ws.get());
+        page.showMonth(m_from.addDays(14));
+        page.show();
+        ShiftRangeModel *model = page.monthModel();
+        QVERIFY(model->rowCount() > 0);
+        const Shift target = model->shiftAt(0);
+        const Rotation rotation = *model->rotation(target.rotationId);
+        QStringList offered;
+        int highlighted = -2;
+        bool opened = false;
+        QTimer::singleShot(0, &page, [&] {
+            for (QMenu *menu : page.findChildren<QMenu *>()) {
+                if (!menu->isVisible()) {
+                    continue;
+                }
+                for (QAction *action : menu->actions()) {
+                    if (action->text() != u"Assign &Developer…"_s) {
+                        continue;
+                    }
+                    QTimer::singleShot(0, &page, [&] {
+                        auto *dialog = page.findChild<PickDialog *>();
+                        QVERIFY(dialog);
+                        opened = true;
+                        auto *list = dialog->findChild<QListWidget *>(u"pickList"_s);
+                        for (int i = 0; i < list->count(); ++i) {
+                            offered << list->item(i)->text();
+                        }
+                        highlighted = dialog->currentRow();
+                        dialog->reject();
+                    });
+                    action->trigger();
+                }
+                menu->close();
+            }
+        });
+        page.showContextMenu(target.id, page.mapToGlobal(QPoint(200, 200)));
+        QTRY_VERIFY(opened);
+        QCOMPARE(highlighted, -1); // nobody preselected: Return alone picks no one
+        int developers = 0;
+        for (const Person &p : m_ws->roster().people().value()) {
+            const bool ofTeam = p.role == Role::Developer && p.active && p.teams.contains(rotation.teamId);
+            developers += ofTeam ? 1 : 0;
+            bool listed = false;
+            for (const QString &row : std::as_const(offered)) {
+                listed = listed || row.startsWith(p.name + u" · "_s);
+            }
+            QVERIFY2(listed == ofTeam, qPrintable(p.name + u": "_s + offered.join(u" | "_s)));
+        }
+        QCOMPARE(offered.size(), developers);
+    }
+
+    // Issue 14: the People dock counted 0 shifts for everyone after a plan was applied, and
+    // stayed stale after drops. It follows every commit.
+    void peopleDockCountsFollowEveryCommit()
+    {
+        auto opened = Workspace::open(m_home.filePath(u"dock.sqlite"_s), true);
+        QVERIFY(opened);
+        Workspace &ws = *opened.value();
+        CalendarPage page;
+        page.setWorkspace(&ws);
+        page.showMonth(m_from.addDays(14));
+        auto *dock = page.findChild<QListWidget *>(u"rosterList"_s);
+        ShiftRangeModel *model = page.monthModel();
+        static const QRegularExpression count(u"— (\\d+) shift"_s);
+        auto counts = [&] {
+            QHash<QString, int> result;
+            for (int i = 0; i < dock->count(); ++i) {
+                result.insert(dock->item(i)->data(Qt::UserRole).toString(),
+                              count.match(dock->item(i)->text()).captured(1).toInt());
+            }
+            return result;
+        };
+        auto expected = [&] {
+            QHash<QString, int> result;
+            for (int i = 0; i < dock->count(); ++i) {
+                result.insert(dock->item(i)->data(Qt::UserRole).toString(), 0);
+            }
+            for (int row = 0; row < model->rowCount(); ++row) {
+                for (const PersonId &id : {model->shiftAt(row).dev, model->shiftAt(row).ops}) {
+                    if (result.contains(id.toString())) {
+                        ++result[id.toString()];
+                    }
+                }
+            }
+            return result;
+        };
+        QVERIFY(dock->count() > 0);
+        QCOMPARE(counts(), expected());
+
+        QList<RotationId> ids;
+        for (const Rotation &r : ws.rotations().rotations().value()) {
+            ids << r.id;
+        }
+        auto plan = ws.plans().preview(ids, m_from, m_from.addDays(13 * 7 - 1));
+        QVERIFY(plan);
+        QVERIFY(ws.plans().apply(plan.value()));
+        QVERIFY(model->rowCount() > 0);
+        QTRY_COMPARE(counts(), expected());
+        int total = 0;
+        for (int n : counts()) {
+            total += n;
+        }
+        QVERIFY(total > 0);
+
+        // A cleared seat (an edit through the undo stack) and its undo.
+        const Shift s = model->shiftAt(0);
+        QVERIFY(ws.shiftEditor().clearSeat(s.id, Seat::Dev));
+        QTRY_COMPARE(counts().value(s.dev.toString()), expected().value(s.dev.toString()));
+        ws.undoStack().undo();
+        QTRY_COMPARE(counts(), expected());
     }
 };
 

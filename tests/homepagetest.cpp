@@ -6,10 +6,13 @@
 #include "workspace.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QDialog>
 #include <QFrame>
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
+#include <QTimer>
 #include <QTranslator>
 #include <QTreeWidget>
 #include <QUndoStack>
@@ -103,6 +106,61 @@ private Q_SLOTS:
         QVERIFY(opened.value()->shifts().clearSeat(f.shifts.at(1).id, Seat::Ops));
         const QString gap = child<QLabel>(page, u"nextPartner"_s)->text();
         QVERIFY2(gap.contains(u"nobody: the seat is empty"_s), qPrintable(gap));
+        setConfiguredEmail({});
+    }
+
+    // Issue 14: the Swap/Cover dialog accepted a developer of another team as a colleague.
+    void swapDialogOffersTheTeamsDevelopersOnly()
+    {
+        Test::ShiftFixture f(m_clock);
+        RosterService roster(*f.db);
+        const Team platform = roster.addTeam(Team{{}, u"Platform"_s, u"Europe/Berlin"_s}).value();
+        Person other = Test::makePerson(u"Dev P"_s, u"devp@example.com"_s);
+        other.teams = {platform.id};
+        QVERIFY(roster.addPerson(other));
+        setConfiguredEmail(u"dev1@example.com"_s);
+        auto opened = Workspace::open(f.db->path());
+        QVERIFY(opened);
+        HomePage page;
+        page.setClock(&m_clock);
+        page.setWorkspace(opened.value().get());
+        page.show();
+        QStringList offered;
+        QTimer::singleShot(0, &page, [&] {
+            auto *dialog = page.findChild<QDialog *>(u"swapDialog"_s);
+            QVERIFY(dialog);
+            auto *colleagues = dialog->findChild<QComboBox *>(u"colleagueCombo"_s);
+            for (int i = 0; i < colleagues->count(); ++i) {
+                offered << colleagues->itemText(i);
+            }
+            dialog->reject();
+        });
+        child<QPushButton>(page, u"askSwapButton"_s)->click();
+        QCOMPARE(offered, (QStringList{u"Dev 0"_s, u"Dev 2"_s, u"Dev 3"_s}));
+        setConfiguredEmail({});
+    }
+
+    // Issue 14: time off was invisible on Home; a shift during one's leave gave no warning.
+    void warnsWhenMyLeaveOverlapsMyShift()
+    {
+        Test::ShiftFixture f(m_clock);
+        setConfiguredEmail(u"dev1@example.com"_s);
+        auto opened = Workspace::open(f.db->path());
+        QVERIFY(opened);
+        HomePage page;
+        page.setClock(&m_clock);
+        page.setWorkspace(opened.value().get());
+        page.show();
+        auto *warning = child<QLabel>(page, u"nextLeave"_s);
+        QVERIFY(!warning->isVisibleTo(&page));
+        // Dev 1's next shift is week 1, Monday 30 March to Monday 6 April.
+        QVERIFY(opened.value()->roster().addTimeOff(
+            TimeOff{{}, f.devs.at(1).id, QDate(2026, 4, 1), QDate(2026, 4, 3), u"Conference"_s}));
+        QTRY_VERIFY(warning->isVisibleTo(&page));
+        QVERIFY2(warning->text().contains(u"on leave Wed 1 Apr – Fri 3 Apr"_s), qPrintable(warning->text()));
+        auto *upcoming = child<QTreeWidget>(page, u"upcomingView"_s);
+        QVERIFY(upcoming->topLevelItem(0)->text(5).contains(u"on leave"_s));
+        QVERIFY(upcoming->topLevelItem(1)->text(5).isEmpty()); // week 5 is clear
         setConfiguredEmail({});
     }
 

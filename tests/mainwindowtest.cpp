@@ -1,5 +1,8 @@
 #include "mainwindow.h"
 
+#include "calendar/calendarpage.h"
+#include "identitydialog.h"
+#include "itemmodels/rostercommands.h"
 #include "itemmodels/rostermodel.h"
 #include "persondialog.h"
 #include "rosterpage.h"
@@ -10,15 +13,23 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDialogButtonBox>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
 
 using namespace Qt::StringLiterals;
 using namespace Tandem;
@@ -146,12 +157,35 @@ private Q_SLOTS:
     {
         {
             MainWindow window;
-            window.resize(900, 600);
+            window.resize(700, 500);
             window.show();
             window.close();
         }
         MainWindow again;
-        QCOMPARE(again.size(), QSize(900, 600));
+        QCOMPARE(again.size(), QSize(700, 500));
+    }
+
+    // Issue 14: a geometry remembered on a larger screen (or a 1280 × 800 laptop at scale 2) put
+    // the window off-screen or made it larger than the screen.
+    void theWindowFitsTheScreenItOpensOn()
+    {
+        const QRect free = QGuiApplication::primaryScreen()->availableGeometry();
+        {
+            MainWindow window;
+            window.resize(free.width() + 900, free.height() + 700);
+            window.move(free.right() - 50, free.bottom() - 50);
+            window.close();
+            QSettings().setValue(u"window/geometry"_s, window.saveGeometry());
+        }
+        MainWindow again;
+        again.show();
+        QVERIFY2(again.width() <= free.width() && again.height() <= free.height(),
+                 qPrintable(
+                     u"%1x%2 on %3x%4"_s.arg(again.width()).arg(again.height()).arg(free.width()).arg(free.height())));
+        QVERIFY2(free.contains(again.geometry()),
+                 qPrintable(u"%1,%2 %3x%4"_s.arg(again.x()).arg(again.y()).arg(again.width()).arg(again.height())));
+        again.close();
+        QSettings().remove(u"window/geometry"_s);
     }
 
     void remembersThePage()
@@ -202,6 +236,136 @@ private Q_SLOTS:
         QVERIFY(priya && priya.value());
         QCOMPARE(priya.value()->timeZone, u"Asia/Kolkata"_s);
         box->accept();
+    }
+
+    // Issue 14: on the calendar, Time Off… opened the time off of the person still selected on
+    // the hidden roster page. Person actions act on the selection of the page shown.
+    void personActionsActOnThePageShown()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        QVERIFY(window.openDatabase(dir.filePath(u"actions.sqlite"_s), true));
+        window.showRoster();
+        const QList<Person> people = window.workspace()->roster().people().value();
+        const Person onRoster = people.at(0);
+        const Person inDock = people.at(1);
+        window.rosterPage()->selectPerson(onRoster.id);
+        auto *timeOff = window.findChild<QAction *>(u"actionTimeOff"_s);
+        QVERIFY(timeOff->isEnabled());
+
+        window.showCalendar();
+        // Nothing is selected in the calendar's People dock: nothing to act on.
+        QVERIFY(!timeOff->isEnabled());
+        auto *dock = window.calendarPage()->findChild<QListWidget *>(u"rosterList"_s);
+        QListWidgetItem *item = nullptr;
+        for (int i = 0; i < dock->count(); ++i) {
+            if (dock->item(i)->data(Qt::UserRole).toString() == inDock.id.toString()) {
+                item = dock->item(i);
+            }
+        }
+        QVERIFY(item);
+        dock->setCurrentItem(item);
+        QVERIFY(timeOff->isEnabled());
+        QString title;
+        onNextDialog([&title](QWidget *dialog) {
+            title = dialog->windowTitle();
+            static_cast<QDialog *>(dialog)->reject();
+        });
+        timeOff->trigger();
+        QCOMPARE(title, u"Time Off: %1"_s.arg(inDock.name));
+
+        // Home shows nobody's roster selection.
+        window.showHome();
+        QVERIFY(!timeOff->isEnabled());
+        window.showRoster();
+        QVERIFY(timeOff->isEnabled());
+        onNextDialog([&title](QWidget *dialog) {
+            title = dialog->windowTitle();
+            static_cast<QDialog *>(dialog)->reject();
+        });
+        timeOff->trigger();
+        QCOMPARE(title, u"Time Off: %1"_s.arg(onRoster.name));
+    }
+
+    // Issue 14: "Highlight my shifts" appeared only after a restart once an identity was set.
+    void highlightMyShiftsFollowsTheIdentityAtOnce()
+    {
+        QTemporaryDir dir;
+        QSettings().remove(u"identity/email"_s);
+        MainWindow window;
+        QVERIFY(window.openDatabase(dir.filePath(u"identity.sqlite"_s), true));
+        window.showCalendar();
+        auto *highlight = window.calendarPage()->findChild<QComboBox *>(u"highlightCombo"_s);
+        QCOMPARE(highlight->findText(u"Highlight my shifts"_s, Qt::MatchStartsWith), -1);
+        const Person me = window.workspace()->roster().people().value().at(2);
+        window.setIdentity();
+        auto *dialog = window.findChild<IdentityDialog *>();
+        QVERIFY(dialog);
+        dialog->combo()->setCurrentIndex(dialog->combo()->findData(me.email));
+        dialog->accept();
+        QVERIFY(highlight->findText(u"Highlight my shifts (%1)"_s.arg(me.name)) >= 0);
+        QSettings().remove(u"identity/email"_s);
+    }
+
+    // Issue 14: one menu had two commands on the same letter; Alt+letter then only cycles.
+    void everyMenuHasUniqueMnemonics()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        QVERIFY(window.openDatabase(dir.filePath(u"mnemonics.sqlite"_s), true));
+        auto mnemonic = [](const QString &text) -> QChar {
+            for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+                if (text.at(i) == u'&') {
+                    if (text.at(i + 1) == u'&') {
+                        ++i;
+                        continue;
+                    }
+                    return text.at(i + 1).toLower();
+                }
+            }
+            return {};
+        };
+        QHash<QChar, QString> top;
+        for (QAction *menuAction : window.menuBar()->actions()) {
+            const QChar letter = mnemonic(menuAction->text());
+            QVERIFY2(!letter.isNull(), qPrintable(menuAction->text()));
+            QVERIFY2(!top.contains(letter), qPrintable(menuAction->text() + u" and "_s + top.value(letter)));
+            top.insert(letter, menuAction->text());
+            QHash<QChar, QString> seen;
+            for (QAction *action : menuAction->menu()->actions()) {
+                if (action->isSeparator()) {
+                    continue;
+                }
+                const QChar key = mnemonic(action->text());
+                QVERIFY2(!key.isNull(), qPrintable(action->text()));
+                QVERIFY2(!seen.contains(key),
+                         qPrintable(menuAction->text() + u": "_s + action->text() + u" and "_s + seen.value(key)));
+                seen.insert(key, action->text());
+            }
+        }
+    }
+
+    // Issue 14: a long undo text ("Undo Assign Jonas Becker to the developer seat…") pushed the
+    // toolbar's commands into its overflow menu. The toolbar says "Undo"; the tooltip says what.
+    void toolbarLabelsStayShort()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        QVERIFY(window.openDatabase(dir.filePath(u"toolbar.sqlite"_s), true));
+        window.showRoster();
+        const Person p = window.workspace()->roster().people().value().first();
+        window.rosterPage()->selectPerson(p.id);
+        Person renamed = p;
+        renamed.name = u"Someone With A Really Quite Remarkably Long Name Indeed"_s;
+        QVERIFY(window.workspace()->editor().updatePerson(renamed));
+        auto *undo = window.findChild<QAction *>(u"actionUndo"_s);
+        QVERIFY(undo->isEnabled());
+        QVERIFY(undo->text().size() > 20);
+        auto *toolBar = window.findChild<QToolBar *>(u"mainToolBar"_s);
+        auto *button = qobject_cast<QToolButton *>(toolBar->widgetForAction(undo));
+        QVERIFY(button);
+        QCOMPARE(button->text(), u"Undo"_s);
+        QVERIFY2(undo->toolTip().startsWith(u"Undo "_s) && undo->toolTip().size() > 10, qPrintable(undo->toolTip()));
     }
 };
 

@@ -15,6 +15,7 @@
 #include <QSettings>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 using namespace Tandem;
@@ -58,20 +59,41 @@ private Q_SLOTS:
         QCoreApplication::setApplicationName(u"plandialogtest"_s);
     }
 
-    void defaultsToAQuarterFromNextMonday()
+    void defaultsToAQuarterFromTheFirstUnplannedSlot()
     {
+        // Issue 14: the demo rotations start this week; the dialog defaulted to next Monday and
+        // left the week under way with nobody on call. It starts at the first slot without a
+        // shift, the one under way included.
         QSettings().remove(u"plan/horizonDays"_s);
         QTemporaryDir dir;
         auto ws = openDemo(dir);
         PlanDialog dialog(*ws);
         auto *from = dialog.findChild<QDateEdit *>(u"fromEdit"_s);
         auto *to = dialog.findChild<QDateEdit *>(u"toEdit"_s);
-        QCOMPARE(from->date().dayOfWeek(), int(Qt::Monday));
-        QVERIFY(from->date() > QDate::currentDate().addDays(-2));
+        const Rotation first = ws->rotations().rotations().value().first();
+        const QDate today = ws->database().clock().now().toTimeZone(QTimeZone(first.timeZone.toUtf8())).date();
+        QCOMPARE(from->date(), today.addDays(1 - today.dayOfWeek()));
         QCOMPARE(from->date().daysTo(to->date()), 13 * 7 - 1);
         QCOMPARE(dialog.findChild<QLabel *>(u"horizonLabel"_s)->text(), u"13 weeks"_s);
         QVERIFY(!dialog.findChild<QPushButton *>(u"applyButton"_s)->isEnabled());
         QVERIFY(dialog.findChild<QPushButton *>(u"previewButton"_s)->isEnabled());
+
+        // Planned from there, somebody is on call now in every rotation.
+        QList<RotationId> ids;
+        for (const Rotation &r : ws->rotations().rotations().value()) {
+            ids << r.id;
+        }
+        auto plan = ws->plans().preview(ids, from->date(), to->date());
+        QVERIFY(plan);
+        QVERIFY(ws->plans().apply(plan.value()));
+        const QDateTime now = ws->database().clock().now();
+        for (const RotationId &id : ids) {
+            const auto current = ws->rotations().shifts(now, now.addSecs(1), id).value();
+            QCOMPARE(current.size(), 1);
+        }
+        // The next dialog starts where this plan ends.
+        PlanDialog next(*ws);
+        QVERIFY(next.findChild<QDateEdit *>(u"fromEdit"_s)->date() > to->date().addDays(-7));
     }
 
     void previewApplyUndo()

@@ -141,6 +141,34 @@ private Q_SLOTS:
         m_clock.setNow(Test::fixedNow());
     }
 
+    void firstUnplannedDayIncludesTheSlotUnderWay()
+    {
+        // Issue 14: a rotation that starts this week had its current week unplanned while the plan
+        // dialog defaulted to next Monday. The first slot without a shift is where a plan starts.
+        auto f = make();
+        f->rotation.startDate = QDate(2026, 3, 16); // Monday of "now"'s week: its slot is under way
+        QVERIFY(RotationRepository(*f->db).update(f->rotation));
+        PlanService plans(*f->db);
+        QCOMPARE(plans.firstUnplannedDay({f->rotation.id}).value(), QDate(2026, 3, 16));
+
+        // Planned for two weeks from there: the first free slot is the one after.
+        auto plan = plans.preview({f->rotation.id}, QDate(2026, 3, 16), QDate(2026, 3, 29));
+        QVERIFY(plan);
+        QVERIFY(plans.apply(plan.value()));
+        QCOMPARE(plans.firstUnplannedDay({f->rotation.id}).value(), QDate(2026, 3, 30));
+
+        // A hole in the middle comes first, even when later weeks are planned.
+        auto later = plans.preview({f->rotation.id}, QDate(2026, 4, 6), QDate(2026, 4, 19));
+        QVERIFY(later);
+        QVERIFY(plans.apply(later.value()));
+        QCOMPARE(plans.firstUnplannedDay({f->rotation.id}).value(), QDate(2026, 3, 30));
+
+        // A rotation that starts later: its first slot.
+        f->rotation.startDate = QDate(2026, 6, 1);
+        QVERIFY(RotationRepository(*f->db).update(f->rotation));
+        QCOMPARE(plans.firstUnplannedDay({f->rotation.id}).value(), QDate(2026, 6, 1));
+    }
+
     void badHorizonNamesTheField()
     {
         auto f = make();

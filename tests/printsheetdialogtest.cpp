@@ -79,6 +79,16 @@ private Q_SLOTS:
                 }
             }
         }
+        // Issue 14: the suggested file name had a colon ("Rotation sheet: month"), which some file
+        // systems and shares refuse.
+        for (int i = 0; i < layout->count(); ++i) {
+            layout->setCurrentIndex(i);
+            const QString name = dialog.suggestedFileName();
+            QVERIFY2(!name.contains(u':') && !name.contains(u'/') && name.endsWith(u".pdf"_s), qPrintable(name));
+            QVERIFY2(name.contains(from.toString(Qt::ISODate)), qPrintable(name));
+        }
+        layout->setCurrentIndex(1);
+
         // The choice is remembered for the next time.
         PrintSheetDialog again(ws);
         QCOMPARE(again.findChild<QComboBox *>(u"layoutCombo"_s)->currentIndex(), 1);

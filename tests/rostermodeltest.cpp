@@ -59,7 +59,7 @@ private Q_SLOTS:
         QVERIFY(bob.isValid());
         QCOMPARE(bob.data().toString(), u"Bob"_s);
         QCOMPARE(bob.siblingAtColumn(RosterModel::TeamsColumn).data().toString(), u"Payments, Search"_s);
-        QCOMPARE(bob.siblingAtColumn(RosterModel::RoleColumn).data().toString(), u"Operations"_s);
+        QCOMPARE(bob.siblingAtColumn(RosterModel::RoleColumn).data().toString(), u"Ops engineer"_s);
         QCOMPARE(bob.siblingAtColumn(RosterModel::ProductionAccessColumn).data(Qt::CheckStateRole).toInt(),
                  int(Qt::Checked));
         QVERIFY(model.roleNames().contains(RosterModel::PersonIdRole));

@@ -1,6 +1,7 @@
 #include "rotationdialog.h"
 
 #include "itemmodels/rotationcommands.h"
+#include "itemmodels/shiftrangemodel.h"
 #include "mainwindow.h"
 #include "pooldialog.h"
 #include "services/rosterservice.h"
@@ -193,6 +194,55 @@ private Q_SLOTS:
         QVERIFY2(second->findChild<QLabel *>(u"messageLabel"_s)->text().contains(u"already a rotation"_s),
                  qPrintable(second->findChild<QLabel *>(u"messageLabel"_s)->text()));
         QCOMPARE(ws.rotations().rotations()->size(), 1);
+    }
+
+    // Issue 14: only the command line could set a rotation's colour and forbidden pairs.
+    void colourAndForbiddenPairsInTheDialog()
+    {
+        QTemporaryDir dir;
+        auto opened = Workspace::open(makeDatabase(dir));
+        QVERIFY(opened);
+        Workspace &ws = *opened.value();
+        auto dialog = makeDialog(ws);
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(u"nameEdit"_s), u"Payments on call"_s);
+        auto *color = dialog->findChild<QComboBox *>(u"colorCombo"_s);
+        color->setCurrentIndex(color->findText(u"Orange"_s));
+        auto *dev = dialog->findChild<QComboBox *>(u"forbidDevCombo"_s);
+        auto *ops = dialog->findChild<QComboBox *>(u"forbidOpsCombo"_s);
+        QCOMPARE(dev->count(), 2); // the team's developers
+        QCOMPARE(ops->count(), 2); // people with production access
+        dev->setCurrentIndex(dev->findText(u"Ben"_s));
+        ops->setCurrentIndex(ops->findText(u"Dan"_s));
+        dialog->findChild<QPushButton *>(u"addForbiddenButton"_s)->click();
+        dev->setCurrentIndex(dev->findText(u"Ada"_s));
+        dialog->findChild<QPushButton *>(u"addForbiddenButton"_s)->click();
+        auto *list = dialog->findChild<QListWidget *>(u"forbiddenPairsList"_s);
+        QCOMPARE(list->count(), 2);
+        QCOMPARE(list->item(0)->text(), u"Ben with Dan"_s);
+        list->setCurrentRow(1);
+        dialog->findChild<QPushButton *>(u"removeForbiddenButton"_s)->click();
+        QCOMPARE(list->count(), 1);
+        QVERIFY(okButton(dialog.get())->isEnabled());
+        QTest::mouseClick(okButton(dialog.get()), Qt::LeftButton);
+        QCOMPARE(dialog->result(), int(QDialog::Accepted));
+
+        const Rotation stored = ws.rotations().rotations()->first();
+        QCOMPARE(stored.color, ShiftRangeModel::palette().at(1).name());
+        QCOMPARE(stored.rules.forbiddenPairs.size(), 1);
+        QCOMPARE(ws.roster().person(stored.rules.forbiddenPairs.first().first).value()->name, u"Ben"_s);
+        QCOMPARE(ws.roster().person(stored.rules.forbiddenPairs.first().second).value()->name, u"Dan"_s);
+
+        // Editing shows them again, and keeps them when nothing is touched.
+        auto edit = makeDialog(ws);
+        edit->setRotation(stored);
+        QCOMPARE(edit->findChild<QComboBox *>(u"colorCombo"_s)->currentText(), u"Orange"_s);
+        QCOMPARE(edit->findChild<QListWidget *>(u"forbiddenPairsList"_s)->count(), 1);
+        QCOMPARE(edit->rotation().rules.forbiddenPairs, stored.rules.forbiddenPairs);
+        QCOMPARE(edit->rotation().color, stored.color);
+        Rotation custom = stored;
+        custom.color = u"#123456"_s;
+        edit->setRotation(custom);
+        QCOMPARE(edit->rotation().color, u"#123456"_s);
     }
 
     void newPoolFromTheDialog()

@@ -136,6 +136,22 @@ private Q_SLOTS:
         QVERIFY(april.contains(u"Page 2 of 2"_s));
     }
 
+    // Issue 14: the month sheet cut names beside empty space (the font grew to fill the height,
+    // names were elided to the width). A name that fits at a smaller size is printed whole.
+    void monthGridPrintsNamesWholeWhenASmallerFontFits()
+    {
+        Test::ReportFixture f;
+        f.build();
+        Person dana = f.dana;
+        dana.name = u"Anna-Lena Wittgenstein"_s;
+        QVERIFY(RosterService(*f.db).updatePerson(dana));
+        const QString path = m_out.filePath(u"month-long-name.pdf"_s);
+        QVERIFY(
+            Print::SheetRenderer(sheet(f), {Print::SheetLayout::Month, true}).writePdf(path, Print::Paper::A4, true));
+        const QString march = pdfText(path, 1);
+        QVERIFY2(march.contains(u"D Anna-Lena Wittgenstein"_s), qPrintable(march));
+    }
+
     void personalSheetShowsPartnersAndContacts()
     {
         Test::ReportFixture f;
@@ -180,7 +196,7 @@ private Q_SLOTS:
         QCOMPARE(pdfPages(path), pages.value());
         for (int page = 1; page <= pages.value(); ++page) {
             const QString text = pdfText(path, page);
-            QVERIFY2(pdfText(path, page, true).contains(u"When Developer Operations Escalation Bridge Notes"_s),
+            QVERIFY2(pdfText(path, page, true).contains(u"When Developer Ops Escalation Bridge Notes"_s),
                      qPrintable(text));
             QVERIFY(text.contains(u"Page %1 of %2"_s.arg(page).arg(pages.value())));
         }

@@ -179,6 +179,7 @@ private Q_SLOTS:
         QTest::newRow("leave") << 1 << u"leave"_s;
         QTest::newRow("rest") << 2 << u"rest"_s;
         QTest::newRow("double booking") << 3 << u"on call"_s;
+        QTest::newRow("developer of another team") << 4 << u"not a developer of the team"_s;
     }
 
     void refusedBeforeItIsSent()
@@ -203,6 +204,14 @@ private Q_SLOTS:
         case 3: // Dev 3 is on call in the other rotation on 24-26 March
             ask = cover(f, 0, Seat::Dev, f.devs.at(3).id);
             break;
+        case 4: { // a Platform developer asked to cover a Payments developer seat
+            RosterService roster(*f.db);
+            const Team platform = roster.addTeam(Team{{}, u"Platform"_s, u"Europe/Berlin"_s}).value();
+            Person dev = Test::makePerson(u"Dev P"_s, u"devp@example.com"_s);
+            dev.teams = {platform.id};
+            ask = cover(f, 0, Seat::Dev, roster.addPerson(dev).value().id);
+            break;
+        }
         }
         SwapService service(*f.db);
         const Status checked = service.check(ask);

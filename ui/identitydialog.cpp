@@ -26,6 +26,8 @@ IdentityDialog::IdentityDialog(const QList<Person> &people, const QString &curre
     m_combo->setObjectName(u"identityCombo"_s);
     // Editable with a contains-completer: typing "weber" or "markus@" finds the person.
     m_combo->setEditable(true);
+    m_combo->setAccessibleName(tr("Who you are"));
+    m_combo->lineEdit()->setAccessibleName(tr("Who you are"));
     m_combo->setInsertPolicy(QComboBox::NoInsert);
     m_combo->addItem(tr("Nobody (do not show my shifts)"), QString());
     int current = 0;

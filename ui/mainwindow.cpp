@@ -3,6 +3,7 @@
 #include "appicon.h"
 #include "calendar/calendarpage.h"
 #include "calendar/monthview.h"
+#include "calendar/timelineview.h"
 #include "home/homepage.h"
 #include "home/remindersettingsdialog.h"
 #include "home/remindertray.h"
@@ -15,6 +16,7 @@
 #include "itemmodels/rotationcommands.h"
 #include "itemmodels/shiftcommands.h"
 #include "itemmodels/shiftrangemodel.h"
+#include "manualdialog.h"
 #include "persondialog.h"
 #include "plandialog.h"
 #include "printsheetdialog.h"
@@ -25,6 +27,7 @@
 #include "services/identity.h"
 #include "services/rosterservice.h"
 #include "services/rotationservice.h"
+#include "shortcutsdialog.h"
 #include "store/database.h"
 #include "sync/syncui.h"
 #include "teamdialog.h"
@@ -39,6 +42,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -46,6 +50,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSaveFile>
+#include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -86,6 +91,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         m_quitting = true;
         close();
     });
+    connect(m_calendarPage, &CalendarPage::currentPersonChanged, this, &MainWindow::updateActions);
     connect(m_calendarPage, &CalendarPage::statusMessage, this,
             [this](const QString &text, int timeout) { statusBar()->showMessage(text, timeout); });
     connect(m_calendarPage, &CalendarPage::printRequested, this,
@@ -127,7 +133,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     QSettings settings;
     // Without a window manager (and on first start) the window still gets a useful size.
     if (!restoreGeometry(settings.value(u"window/geometry"_s).toByteArray())) {
-        resize(1280, 800);
+        // A useful size that fits the screen (a 1280 × 800 laptop leaves room for its panel).
+        const QScreen *screen = QGuiApplication::primaryScreen();
+        const QSize free = screen ? screen->availableGeometry().size() : QSize(1280, 800);
+        resize(QSize(1280, 800).boundedTo(free - QSize(16, 48)));
     }
     restoreState(settings.value(u"window/state"_s).toByteArray());
     // Back on the page the user left: the roster or the calendar.
@@ -171,9 +180,9 @@ void MainWindow::createActions()
     m_redo = make(u"actionRedo"_s, tr("&Redo"), QKeySequence::Redo);
     m_addPerson = make(u"actionAddPerson"_s, tr("&Add Person…"), QKeySequence(u"Ctrl+N"_s));
     m_editPerson = make(u"actionEditPerson"_s, tr("&Edit Person…"), QKeySequence(u"Ctrl+Return"_s));
-    m_removePerson = make(u"actionRemovePerson"_s, tr("&Remove Person…"), QKeySequence::Delete);
+    m_removePerson = make(u"actionRemovePerson"_s, tr("Remo&ve Person…"), QKeySequence::Delete);
     m_timeOff = make(u"actionTimeOff"_s, tr("&Time Off…"), QKeySequence(u"Ctrl+T"_s));
-    m_newTeam = make(u"actionNewTeam"_s, tr("New &Team…"));
+    m_newTeam = make(u"actionNewTeam"_s, tr("Ne&w Team…"));
     m_editTeam = make(u"actionEditTeam"_s, tr("Edit Tea&m…"));
     m_find = make(u"actionFind"_s, tr("&Find…"), QKeySequence::Find);
     m_newRotation = make(u"actionNewRotation"_s, tr("&New Rotation…"));
@@ -182,8 +191,8 @@ void MainWindow::createActions()
     m_printSheet = make(u"actionPrintSheet"_s, tr("&Print Rotation Sheet…"), QKeySequence::Print);
     m_reports = make(u"actionReports"_s, tr("&Reports…"), QKeySequence(u"Ctrl+R"_s));
     m_setIdentity = make(u"actionSetIdentity"_s, tr("Set My &Identity…"));
-    m_reminderSettings = make(u"actionReminderSettings"_s, tr("Re&minders…"));
-    m_showToolBar = make(u"actionShowToolBar"_s, tr("Show &Toolbar"));
+    m_reminderSettings = make(u"actionReminderSettings"_s, tr("Remin&ders…"));
+    m_showToolBar = make(u"actionShowToolBar"_s, tr("Show Tool&bar"));
     m_showToolBar->setCheckable(true);
     m_about = make(u"actionAbout"_s, tr("&About Tandem"));
     m_aboutQt = make(u"actionAboutQt"_s, tr("About &Qt"));
@@ -215,9 +224,9 @@ void MainWindow::createActions()
         }
     });
     connect(m_addPerson, &QAction::triggered, this, &MainWindow::addPerson);
-    connect(m_editPerson, &QAction::triggered, this, [this] { editPerson(m_rosterPage->currentPerson()); });
-    connect(m_removePerson, &QAction::triggered, this, [this] { removePerson(m_rosterPage->currentPerson()); });
-    connect(m_timeOff, &QAction::triggered, this, [this] { editTimeOff(m_rosterPage->currentPerson()); });
+    connect(m_editPerson, &QAction::triggered, this, [this] { editPerson(currentPerson()); });
+    connect(m_removePerson, &QAction::triggered, this, [this] { removePerson(currentPerson()); });
+    connect(m_timeOff, &QAction::triggered, this, [this] { editTimeOff(currentPerson()); });
     connect(m_newTeam, &QAction::triggered, this, &MainWindow::createTeam);
     connect(m_editTeam, &QAction::triggered, this, [this] {
         if (!m_workspace) {
@@ -316,6 +325,20 @@ void MainWindow::createMenus()
     toolBar->addAction(m_export);
     toolBar->addSeparator();
     toolBar->addAction(m_plan);
+    // Short words on the toolbar, so that it fits a laptop screen; the menu says it in full and
+    // the tooltip says what exactly (the undo step) and the shortcut.
+    const QList<QPair<QAction *, QString>> shortLabels{{m_addPerson, tr("Add Person")},
+                                                       {m_editPerson, tr("Edit")},
+                                                       {m_timeOff, tr("Time Off")},
+                                                       {m_removePerson, tr("Remove")},
+                                                       {m_undo, tr("Undo")},
+                                                       {m_redo, tr("Redo")},
+                                                       {m_import, tr("Import Roster")},
+                                                       {m_export, tr("Export Roster")},
+                                                       {m_plan, tr("Plan")}};
+    for (const auto &[action, label] : shortLabels) {
+        action->setIconText(label);
+    }
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     m_showHome = view->addAction(tr("&Home"));
@@ -327,12 +350,24 @@ void MainWindow::createMenus()
     m_showRoster->setObjectName(u"showRosterAction"_s);
     m_showRoster->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     m_showRoster->setCheckable(true);
-    m_showCalendar = view->addAction(tr("&Calendar"));
+    m_showCalendar = view->addAction(tr("&Calendar: Month"));
     m_showCalendar->setObjectName(u"showCalendarAction"_s);
     m_showCalendar->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
     m_showCalendar->setCheckable(true);
+    m_showTimeline = view->addAction(tr("Calendar: &Timeline"));
+    m_showTimeline->setObjectName(u"showTimelineAction"_s);
+    m_showTimeline->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    m_showTimeline->setCheckable(true);
     connect(m_showRoster, &QAction::triggered, this, &MainWindow::showRoster);
-    connect(m_showCalendar, &QAction::triggered, this, &MainWindow::showCalendar);
+    connect(m_showCalendar, &QAction::triggered, this, [this] {
+        m_calendarPage->setMode(CalendarPage::Mode::Month);
+        showCalendar();
+    });
+    connect(m_showTimeline, &QAction::triggered, this, [this] {
+        m_calendarPage->setMode(CalendarPage::Mode::Timeline);
+        showCalendar();
+    });
+    connect(m_calendarPage, &CalendarPage::modeChanged, this, &MainWindow::updatePage);
     view->addSeparator();
     m_showToolBar->setChecked(true);
     connect(m_showToolBar, &QAction::toggled, toolBar, &QToolBar::setVisible);
@@ -344,6 +379,21 @@ void MainWindow::createMenus()
     connect(statusBarAction, &QAction::toggled, statusBar(), &QStatusBar::setVisible);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *manual = help->addAction(tr("Tandem &Manual"));
+    manual->setObjectName(u"actionManual"_s);
+    manual->setShortcut(QKeySequence::HelpContents);
+    connect(manual, &QAction::triggered, this, [this] {
+        ManualDialog dialog(this);
+        dialog.exec();
+    });
+    QAction *shortcuts = help->addAction(tr("&Keyboard Shortcuts"));
+    shortcuts->setObjectName(u"actionShortcuts"_s);
+    shortcuts->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    connect(shortcuts, &QAction::triggered, this, [this] {
+        ShortcutsDialog dialog(menuBar(), this);
+        dialog.exec();
+    });
+    help->addSeparator();
     help->addAction(m_about);
     help->addAction(m_aboutQt);
 }
@@ -414,6 +464,19 @@ bool MainWindow::openDatabase(const QString &path, bool demo)
     return true;
 }
 
+Person MainWindow::currentPerson() const
+{
+    // The person actions act on the page shown: the roster's selection, the calendar's People
+    // dock, nobody on Home or the welcome page. Never a selection the user cannot see.
+    if (m_pages->currentWidget() == m_rosterPage) {
+        return m_rosterPage->currentPerson();
+    }
+    if (m_pages->currentWidget() == m_calendarPage) {
+        return m_calendarPage->currentPerson();
+    }
+    return {};
+}
+
 void MainWindow::updatePage()
 {
     const bool empty =
@@ -427,10 +490,13 @@ void MainWindow::updatePage()
     } else {
         m_pages->setCurrentWidget(m_rosterPage);
     }
+    updateActions();
     if (m_showRoster) {
         m_showHome->setChecked(m_homeShown);
         m_showRoster->setChecked(!m_homeShown && !m_calendarShown);
-        m_showCalendar->setChecked(!m_homeShown && m_calendarShown);
+        const bool month = m_calendarPage->mode() == CalendarPage::Mode::Month;
+        m_showCalendar->setChecked(!m_homeShown && m_calendarShown && month);
+        m_showTimeline->setChecked(!m_homeShown && m_calendarShown && !month);
     }
 }
 
@@ -452,7 +518,7 @@ void MainWindow::updateTitle()
 void MainWindow::updateActions()
 {
     const bool open = m_workspace != nullptr;
-    const bool hasPerson = open && !m_rosterPage->currentPerson().id.isNull();
+    const bool hasPerson = open && !currentPerson().id.isNull();
     const bool hasTeams = open && !m_workspace->rosterModel().teams().isEmpty();
     m_import->setEnabled(open);
     m_export->setEnabled(open && m_workspace->rosterModel().rowCount() > 0);
@@ -475,6 +541,20 @@ void MainWindow::updateActions()
     m_redo->setEnabled(stack && stack->canRedo());
     m_undo->setText(stack && stack->canUndo() ? tr("&Undo %1").arg(stack->undoText()) : tr("&Undo"));
     m_redo->setText(stack && stack->canRedo() ? tr("&Redo %1").arg(stack->redoText()) : tr("&Redo"));
+    // setText() resets the toolbar's short word; the detail goes to the tooltip.
+    m_undo->setIconText(tr("Undo"));
+    m_redo->setIconText(tr("Redo"));
+    for (QAction *action :
+         {m_addPerson, m_editPerson, m_timeOff, m_removePerson, m_undo, m_redo, m_import, m_export, m_plan}) {
+        QString tip = action->text().remove(u'&');
+        if (tip.endsWith(u'…')) {
+            tip.chop(1);
+        }
+        if (!action->shortcut().isEmpty()) {
+            tip += u" ("_s + action->shortcut().toString(QKeySequence::NativeText) + u')';
+        }
+        action->setToolTip(tip);
+    }
     updateTitle();
 }
 
@@ -698,7 +778,7 @@ void MainWindow::exportIcal(const QString &fileName)
             {tr("Rotation: %1").arg(rotation.name),
              [id = rotation.id](IcalService &s, QDate from, QDate to) { return s.exportRotation(id, from, to); }});
     }
-    const Person person = m_rosterPage->currentPerson();
+    const Person person = currentPerson();
     if (!person.id.isNull()) {
         choices.append({tr("Person: %1").arg(person.name), [id = person.id](IcalService &s, QDate from, QDate to) {
                             return s.exportPerson(id, from, to);
@@ -748,7 +828,7 @@ void MainWindow::importTimeOffIcal(const QString &fileName)
     if (!m_workspace) {
         return;
     }
-    const Person person = m_rosterPage->currentPerson();
+    const Person person = currentPerson();
     if (person.id.isNull()) {
         showError(tr("Cannot Import Time Off"), tr("Select the person in the roster whose time off it is."));
         return;
@@ -892,7 +972,11 @@ void MainWindow::showCalendar()
     m_calendarShown = true;
     updatePage();
     if (m_pages->currentWidget() == m_calendarPage) {
-        m_calendarPage->monthView()->setFocus();
+        if (m_calendarPage->mode() == CalendarPage::Mode::Month) {
+            m_calendarPage->monthView()->setFocus();
+        } else {
+            m_calendarPage->timelineView()->setFocus();
+        }
     }
 }
 
@@ -993,6 +1077,7 @@ void MainWindow::setIdentity()
             m_homeShown = true;
         }
         m_homePage->refresh();
+        m_calendarPage->rebuildFilters(); // "Highlight my shifts" for the new identity, now
         m_reminders->check();
         updatePage();
         statusBar()->showMessage(
@@ -1053,6 +1138,42 @@ void MainWindow::openShift(ShiftId shift, const QDateTime &start)
                                       .date());
     }
     m_calendarPage->setCurrentShift(shift);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!m_fitted) {
+        m_fitted = true;
+        fitToScreen();
+    }
+}
+
+void MainWindow::fitToScreen()
+{
+    const QScreen *screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
+    if (!screen || isMaximized() || isFullScreen()) {
+        return;
+    }
+    const QRect free = screen->availableGeometry();
+    // The frame (title bar, borders) as the window manager draws it; before it has, a guess.
+    QMargins frame(geometry().left() - frameGeometry().left(), geometry().top() - frameGeometry().top(),
+                   frameGeometry().right() - geometry().right(), frameGeometry().bottom() - geometry().bottom());
+    if (frame.isNull()) {
+        frame = QMargins(4, 30, 4, 4);
+    }
+    const QSize room(free.width() - frame.left() - frame.right(), free.height() - frame.top() - frame.bottom());
+    const QSize fitted = size().boundedTo(room).expandedTo(minimumSizeHint().boundedTo(room));
+    if (fitted != size()) {
+        resize(fitted);
+    }
+    QRect outer = frameGeometry();
+    outer.setSize(fitted.grownBy(frame));
+    if (!free.contains(outer)) {
+        outer.moveLeft(std::clamp(outer.left(), free.left(), std::max(free.left(), free.right() - outer.width() + 1)));
+        outer.moveTop(std::clamp(outer.top(), free.top(), std::max(free.top(), free.bottom() - outer.height() + 1)));
+        move(outer.topLeft());
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -58,6 +58,10 @@ public:
     /// "Open shift" in a reminder: the calendar on that shift, with its details.
     void openShift(ShiftId shift, const QDateTime &start);
 
+    /// The person the person actions (Edit Person…, Time Off…, Remove Person…) act on: the
+    /// selection of the page shown.
+    Person currentPerson() const;
+
     // The actions, public for tests and the calendar to come.
     void addPerson();
     void editPerson(const Person &person);
@@ -75,8 +79,13 @@ public:
     void editRotation();
     void planRotations();
 
+    /// Keeps the window on the screen it is on and no larger than that screen's free area
+    /// (a geometry remembered on a larger screen, a 1280 × 800 laptop, a scale factor of 2).
+    void fitToScreen();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     /// Opens the print dialog, preset to a layout and period when they are given.
@@ -103,6 +112,7 @@ private:
     ReminderTray *m_reminders;
     bool m_homeShown = false;
     bool m_quitting = false;
+    bool m_fitted = false;
     bool m_promptIdentity = false;
     bool m_identityAsked = false;
     QAction *m_showHome = nullptr;
@@ -110,6 +120,7 @@ private:
     QAction *m_reminderSettings = nullptr;
     QAction *m_showRoster = nullptr;
     QAction *m_showCalendar = nullptr;
+    QAction *m_showTimeline = nullptr;
     QLabel *m_statusCount;
     QLabel *m_statusPath;
     SyncUi *m_sync = nullptr;

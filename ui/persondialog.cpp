@@ -37,6 +37,7 @@ PersonDialog::PersonDialog(const QList<Team> &teams, Submit submit, QWidget *par
     m_role->addItem(roleDisplayName(Role::Operations), int(Role::Operations));
     m_teamList = new QListWidget(this);
     m_teamList->setObjectName(u"teamList"_s);
+    m_teamList->setAccessibleName(tr("Teams"));
     m_teamList->setMaximumHeight(90);
     for (const Team &team : m_teams) {
         auto *item = new QListWidgetItem(team.name, m_teamList);
@@ -59,7 +60,7 @@ PersonDialog::PersonDialog(const QList<Team> &teams, Submit submit, QWidget *par
     m_capacity->setDecimals(1);
     m_capacity->setValue(1.0);
     m_capacity->setSuffix(tr(" FTE"));
-    m_productionAccess = new QCheckBox(tr("Has &production access (can take the operations seat)"), this);
+    m_productionAccess = new QCheckBox(tr("Has &production access (can take the ops seat)"), this);
     m_productionAccess->setObjectName(u"productionAccessCheck"_s);
     m_senior = new QCheckBox(tr("&Senior"), this);
     m_senior->setObjectName(u"seniorCheck"_s);
@@ -105,7 +106,11 @@ PersonDialog::PersonDialog(const QList<Team> &teams, Submit submit, QWidget *par
     for (QLineEdit *edit : {m_name, m_email, m_phone, m_chat}) {
         connect(edit, &QLineEdit::textChanged, this, &PersonDialog::validate);
     }
-    connect(m_timeZone, &QComboBox::editTextChanged, this, &PersonDialog::validate);
+    connect(m_timeZone, &QComboBox::editTextChanged, this, [this] {
+        m_zoneTouched = m_zoneTouched || !m_settingZone;
+        validate();
+    });
+    connect(m_teamList, &QListWidget::itemChanged, this, &PersonDialog::followTeamZone);
     connect(m_capacity, &QDoubleSpinBox::valueChanged, this, &PersonDialog::validate);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &PersonDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &PersonDialog::reject);
@@ -127,8 +132,13 @@ void PersonDialog::setPerson(const Person &person)
         item->setCheckState(member ? Qt::Checked : Qt::Unchecked);
     }
     if (!person.timeZone.isEmpty()) {
+        m_settingZone = true;
         m_timeZone->setTimeZone(person.timeZone);
+        m_settingZone = false;
     }
+    // Someone on the roster keeps their zone; a new one takes their team's until told otherwise.
+    m_zoneTouched = !person.id.isNull();
+    followTeamZone();
     m_phone->setText(person.phone);
     m_chat->setText(person.chat);
     m_capacity->setValue(person.capacity);
@@ -161,6 +171,28 @@ Person PersonDialog::person() const
     p.active = m_active->isChecked();
     p.notes = m_notes->toPlainText().trimmed();
     return p;
+}
+
+void PersonDialog::followTeamZone()
+{
+    if (m_zoneTouched) {
+        return;
+    }
+    for (int i = 0; i < m_teamList->count(); ++i) {
+        if (m_teamList->item(i)->checkState() != Qt::Checked) {
+            continue;
+        }
+        const TeamId id = TeamId::fromString(m_teamList->item(i)->data(Qt::UserRole).toString());
+        for (const Team &team : std::as_const(m_teams)) {
+            if (team.id == id && !team.timeZone.isEmpty()) {
+                m_settingZone = true;
+                m_timeZone->setTimeZone(team.timeZone);
+                m_settingZone = false;
+                validate();
+                return;
+            }
+        }
+    }
 }
 
 void PersonDialog::setFieldError(QWidget *field, bool error)

@@ -41,11 +41,15 @@ public:
 private:
     void validate();
     void setFieldError(QWidget *field, bool error);
+    /// A new person's zone follows the first team checked until the user picks one.
+    void followTeamZone();
 
     Submit m_submit;
     Person m_person;
     QList<Team> m_teams;
     bool m_accessTouched = false;
+    bool m_zoneTouched = false; ///< the user chose a zone: checking a team no longer changes it
+    bool m_settingZone = false;
 
     QLineEdit *m_name;
     QLineEdit *m_email;

@@ -1,6 +1,7 @@
 #include "plandialog.h"
 
 #include "domain/localeformat.h"
+#include "emptystate.h"
 #include "itemmodels/plancommands.h"
 #include "itemmodels/planmodel.h"
 #include "services/planservice.h"
@@ -182,6 +183,7 @@ PlanDialog::PlanDialog(Workspace &workspace, QWidget *parent) : QDialog(parent),
     m_gaps->setAccessibleName(tr("Coverage gaps"));
     m_gaps->setRootIsDecorated(false);
     m_gaps->setHeaderLabels({tr("Start"), tr("Rotation"), tr("Seat"), tr("Reason")});
+    m_gapsEmpty = EmptyState::install(m_gaps, tr("Preview the plan to see its gaps."));
 
     m_tabs->addTab(m_shiftView, tr("&Shifts"));
     m_tabs->addTab(fairness, tr("F&airness"));
@@ -193,11 +195,38 @@ PlanDialog::PlanDialog(Workspace &workspace, QWidget *parent) : QDialog(parent),
     m_apply->setObjectName(u"applyButton"_s);
     m_apply->setEnabled(false);
 
+    // The reasons of the selected shift in full: the Why column has room for their start only.
+    m_why = new QLabel(this);
+    m_why->setObjectName(u"whyLabel"_s);
+    m_why->setWordWrap(true);
+    m_why->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_why->setAccessibleName(tr("Why these people"));
+    m_why->setMinimumHeight(m_why->fontMetrics().lineSpacing() * 2);
+    connect(m_shiftView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                const auto *proxy = static_cast<const QSortFilterProxyModel *>(m_shiftView->model());
+                const QModelIndex source = proxy->mapToSource(current);
+                if (!source.isValid() || !m_plan) {
+                    m_why->clear();
+                    return;
+                }
+                const Planner::PlannedShift &planned = m_previewModel->shiftAt(source);
+                QStringList lines;
+                if (!planned.devReason.isEmpty()) {
+                    lines << tr("Developer: %1").arg(planned.devReason);
+                }
+                if (!planned.opsReason.isEmpty()) {
+                    lines << tr("Ops: %1").arg(planned.opsReason);
+                }
+                m_why->setText(lines.join(u'\n'));
+            });
+
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(settings);
     layout->addLayout(progressRow);
     layout->addWidget(m_summary);
     layout->addWidget(m_tabs, 1);
+    layout->addWidget(m_why);
     layout->addWidget(m_buttons);
 
     connect(m_previewButton, &QPushButton::clicked, this, &PlanDialog::preview);
@@ -217,15 +246,16 @@ PlanDialog::PlanDialog(Workspace &workspace, QWidget *parent) : QDialog(parent),
     connect(m_buttons, &QDialogButtonBox::accepted, this, &PlanDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &PlanDialog::reject);
 
-    // From next Monday, as long as last time (a quarter the first time). "Today" is the
-    // database clock's, in the first rotation's zone: that is where its days begin.
-    QDateTime now = m_workspace.database().clock().now();
-    if (!rotations.isEmpty()) {
-        now = now.toTimeZone(QTimeZone(rotations.first().timeZone.toUtf8()));
+    // From the first slot nobody is planned for (the one under way included: a rotation that
+    // starts this week needs this week), as long as last time (a quarter the first time).
+    QList<RotationId> ids;
+    for (const Rotation &r : rotations) {
+        ids.append(r.id);
     }
-    const QDate today = now.date();
-    const QDate nextMonday = today.addDays(8 - today.dayOfWeek());
-    setHorizon(nextMonday, nextMonday.addDays(QSettings().value(HorizonKey, DefaultHorizonDays).toInt()));
+    const QDate from = PlanService(m_workspace.database())
+                           .firstUnplannedDay(ids)
+                           .value_or(m_workspace.database().clock().now().date());
+    setHorizon(from, from.addDays(QSettings().value(HorizonKey, DefaultHorizonDays).toInt()));
 
     setRunning(false);
     invalidate();
@@ -304,6 +334,8 @@ void PlanDialog::invalidate()
     m_fairnessModel->clear();
     m_pairModel->clear();
     m_gaps->clear();
+    m_gapsEmpty->setText(tr("Preview the plan to see its gaps."));
+    m_why->clear();
     m_poolFigures->clear();
     updateHorizonLabel();
     const bool valid = !selectedRotations().isEmpty() && m_from->date() <= m_to->date();
@@ -452,18 +484,26 @@ void PlanDialog::showPlan()
         m_gaps->resizeColumnToContents(column);
     }
     m_tabs->setTabText(3, plan.summary.gaps.isEmpty() ? tr("&Gaps") : tr("&Gaps (%1)").arg(plan.summary.gaps.size()));
+    m_gapsEmpty->setText(tr("No gaps: every seat of the plan has someone."));
 
     // One rotation needs no rotation column: the reasons get the room.
     m_shiftView->setColumnHidden(PlanPreviewModel::RotationColumn, rotations.size() < 2);
     m_shiftView->resizeColumnsToContents();
     // The reasons are long: they get the rest of the width and a tooltip with all of it.
     m_shiftView->setColumnWidth(PlanPreviewModel::WhyColumn, 200);
+    // Every figure whole: the table scrolls sideways when the dialog is narrow.
     m_fairnessView->resizeColumnsToContents();
-    m_fairnessView->setColumnWidth(FairnessModel::PoolColumn,
-                                   std::min(m_fairnessView->columnWidth(FairnessModel::PoolColumn), 180));
     m_pairView->resizeColumnsToContents();
 
-    m_summary->setText(m_previewModel->summaryText());
+    QString summary = m_previewModel->summaryText();
+    // Time before the horizon that nobody is planned for: say so, it is on call too.
+    const auto unplanned = m_workspace.plans().firstUnplannedDay(selectedRotations());
+    if (unplanned && unplanned.value() < m_from->date()) {
+        summary += u"\n"_s + tr("Not in this plan: no shift is planned from %1; start the plan there to cover it.")
+                                 .arg(locale.toString(unplanned.value(), u"ddd d MMM yyyy"_s));
+    }
+    m_summary->setText(summary);
+    m_shiftView->selectRow(0); // its reasons show in full below the table
     const bool changes = m_previewModel->count(Planner::Change::Added) +
                              m_previewModel->count(Planner::Change::Changed) +
                              m_previewModel->count(Planner::Change::Removed) >

@@ -22,6 +22,8 @@ class QTreeWidget;
 
 namespace Tandem {
 
+class EmptyState;
+
 class FairnessModel;
 class PairMatrixModel;
 class PlanPreviewModel;
@@ -93,6 +95,8 @@ private:
     QLabel *m_poolFigures;
     QTableView *m_pairView;
     QTreeWidget *m_gaps;
+    EmptyState *m_gapsEmpty;
+    QLabel *m_why; ///< the reasons of the selected shift, in full
     QDialogButtonBox *m_buttons;
     QPushButton *m_apply;
     PlanPreviewModel *m_previewModel;

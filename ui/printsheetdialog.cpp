@@ -20,6 +20,7 @@
 #include <QPrintPreviewDialog>
 #include <QPrinter>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QVBoxLayout>
 
@@ -182,6 +183,15 @@ void PrintSheetDialog::print()
     }
 }
 
+QString PrintSheetDialog::suggestedFileName() const
+{
+    // A name every file system takes: no colon ("Rotation sheet: month"), slash or the like.
+    static const QRegularExpression unsafe(u"[\\\\/:*?\"<>|]+"_s);
+    QString name = m_scope->currentText().section(u" ("_s, 0, 0) + u' ' + m_layout->currentText() + u' ' +
+                   m_from->date().toString(Qt::ISODate);
+    return name.replace(unsafe, u" "_s).simplified() + u".pdf"_s;
+}
+
 bool PrintSheetDialog::exportPdf(QString path)
 {
     const auto renderer = this->renderer();
@@ -189,9 +199,8 @@ bool PrintSheetDialog::exportPdf(QString path)
         return false;
     }
     if (path.isEmpty()) {
-        const QString suggested = QSettings().value(u"print/folder"_s, QDir::homePath()).toString() + u'/' +
-                                  m_scope->currentText().section(u" ("_s, 0, 0) + u' ' + m_layout->currentText() +
-                                  u' ' + m_from->date().toString(Qt::ISODate) + u".pdf"_s;
+        const QString suggested =
+            QSettings().value(u"print/folder"_s, QDir::homePath()).toString() + u'/' + suggestedFileName();
         path = QFileDialog::getSaveFileName(this, tr("Export Sheet as PDF"), suggested, tr("PDF files (*.pdf)"));
         if (path.isEmpty()) {
             return false;

@@ -32,6 +32,8 @@ public:
     void preview();
     void print();
     /// Writes the sheet to `path` (asks for a file when empty); false, with a message, on failure.
+    /// The file name Export PDF… suggests: scope, layout and first day, nothing a file system refuses.
+    QString suggestedFileName() const;
     bool exportPdf(QString path = {});
 
 private:

@@ -54,8 +54,20 @@ public:
         if (!m_chart) {
             return {600, 200};
         }
-        const qreal height = m_chart->loadBarsHeight(font(), this) + m_chart->pairMatrixHeight(font(), this) + 40;
-        return {700, int(height)};
+        const qreal bars = m_chart->loadBarsHeight(font(), this);
+        const qreal pairs = m_chart->pairMatrixHeight(font(), this);
+        return {700, int(sideBySide() ? std::max(bars, pairs) + 24 : bars + pairs + 40)};
+    }
+
+    bool hasHeightForWidth() const override { return true; }
+    int heightForWidth(int width) const override
+    {
+        if (!m_chart) {
+            return 200;
+        }
+        const qreal bars = m_chart->loadBarsHeight(font(), this);
+        const qreal pairs = m_chart->pairMatrixHeight(font(), this);
+        return int(width >= SideBySideWidth ? std::max(bars, pairs) + 24 : bars + pairs + 40);
     }
 
 protected:
@@ -67,14 +79,23 @@ protected:
             return;
         }
         const qreal bars = m_chart->loadBarsHeight(font(), this);
+        const qreal pairs = m_chart->pairMatrixHeight(font(), this);
         const QRectF area = QRectF(rect()).adjusted(12, 12, -12, -12);
+        if (sideBySide()) {
+            // Wide enough: the loads on the left, the pairs on the right, both seen at once.
+            const qreal half = (area.width() - 24) / 2;
+            m_chart->paintLoadBars(painter, QRectF(area.left(), area.top(), half, bars), font());
+            m_chart->paintPairMatrix(painter, QRectF(area.left() + half + 24, area.top(), half, pairs), font());
+            return;
+        }
         m_chart->paintLoadBars(painter, QRectF(area.left(), area.top(), area.width(), bars), font());
-        m_chart->paintPairMatrix(
-            painter, QRectF(area.left(), area.top() + bars + 16, area.width(), m_chart->pairMatrixHeight(font(), this)),
-            font());
+        m_chart->paintPairMatrix(painter, QRectF(area.left(), area.top() + bars + 16, area.width(), pairs), font());
     }
 
 private:
+    static constexpr int SideBySideWidth = 900;
+    bool sideBySide() const { return width() >= SideBySideWidth; }
+
     std::optional<Print::FairnessChart> m_chart;
 };
 
@@ -104,10 +125,17 @@ void setRow(QTableWidget *table, int row, const QStringList &cells, int firstNum
     }
 }
 
+/// A time to the minute in `zone`, with the zone's abbreviation when the viewer's clock reads
+/// differently ("Mon 7 Dec 2026 09:00 EST").
 QString localText(const QDateTime &utc, const QString &zone)
 {
     const QTimeZone tz(zone.toUtf8());
-    return QLocale().toString(tz.isValid() ? utc.toTimeZone(tz) : utc, QLocale::ShortFormat);
+    const QDateTime there = tz.isValid() ? utc.toTimeZone(tz) : utc.toUTC();
+    QString text = QLocale().toString(there, u"ddd d MMM yyyy HH:mm"_s);
+    if (there.offsetFromUtc() != utc.toLocalTime().offsetFromUtc()) {
+        text += u' ' + there.timeZoneAbbreviation();
+    }
+    return text;
 }
 
 QString number(double value)
@@ -152,6 +180,7 @@ ReportsDialog::ReportsDialog(Workspace &workspace, QWidget *parent) : QDialog(pa
     m_fairnessModel = new FairnessModel(this);
     m_fairnessView = new QTableView(this);
     m_fairnessView->setObjectName(u"fairnessView"_s);
+    m_fairnessView->setAccessibleName(tr("Fairness per person"));
     m_fairnessView->setModel(m_fairnessModel);
     m_fairnessView->verticalHeader()->hide();
     m_fairnessView->setSortingEnabled(false);
@@ -163,6 +192,7 @@ ReportsDialog::ReportsDialog(Workspace &workspace, QWidget *parent) : QDialog(pa
     auto *fairness = new QSplitter(Qt::Vertical, this);
     fairness->addWidget(m_fairnessView);
     fairness->addWidget(chartScroll);
+    fairness->setSizes({260, 420}); // the chart needs the room more than the table
     m_tabs->addTab(fairness, tr("F&airness"));
 
     // Hours for payroll, with the rates.
@@ -186,6 +216,7 @@ ReportsDialog::ReportsDialog(Workspace &workspace, QWidget *parent) : QDialog(pa
     m_hoursTable = makeTable({tr("Person"), tr("Role"), tr("Month"), tr("Weekday h"), tr("Weekend h"), tr("Holiday h"),
                               tr("Total h"), tr("Amount")},
                              u"hoursTable"_s, hours);
+    m_hoursTable->setAccessibleName(tr("On-call hours per person and month"));
     auto *hoursLayout = new QVBoxLayout(hours);
     hoursLayout->addLayout(ratesRow);
     hoursLayout->addWidget(m_hoursTable);
@@ -198,8 +229,11 @@ ReportsDialog::ReportsDialog(Workspace &workspace, QWidget *parent) : QDialog(pa
     m_coverageSummary->setWordWrap(true);
     m_gapsTable = makeTable({tr("Rotation"), tr("From"), tr("To"), tr("Duration"), tr("Why"), tr("Detail")},
                             u"gapsTable"_s, coverage);
-    m_changesTable = makeTable({tr("When (UTC)"), tr("Who"), tr("Action"), tr("Shift"), tr("Before"), tr("After")},
-                               u"changesTable"_s, coverage);
+    m_gapsTable->setAccessibleName(tr("Coverage gaps"));
+    m_changesTable =
+        makeTable({tr("When (your time)"), tr("Who"), tr("Action"), tr("Shift"), tr("Before"), tr("After")},
+                  u"changesTable"_s, coverage);
+    m_changesTable->setAccessibleName(tr("Shift changes"));
     auto *coverageLayout = new QVBoxLayout(coverage);
     coverageLayout->addWidget(m_coverageSummary);
     coverageLayout->addWidget(new QLabel(tr("Time without a developer paired with production access:"), coverage));
@@ -291,6 +325,8 @@ void ReportsDialog::showHours()
                 number(h.holidayHours), number(h.totalHours()), QLocale().toString(h.amount, 'f', 2)},
                3);
     }
+    // Money only once there is a rate: a column of zeros says nothing.
+    m_hoursTable->setColumnHidden(7, r.weekday <= 0 && r.weekend <= 0 && r.holiday <= 0);
     m_hoursTable->resizeColumnsToContents();
 }
 
@@ -332,7 +368,8 @@ void ReportsDialog::showCoverage()
         const Reports::ShiftChange &c = m_coverage.changes.at(i);
         const QString zone = zones.value(c.rotation);
         setRow(m_changesTable, i,
-               {QLocale().toString(c.at.toUTC(), QLocale::ShortFormat), c.actor, changeActionToString(c.action),
+               {QLocale().toString(c.at.toLocalTime(), u"ddd d MMM yyyy HH:mm"_s), c.actor,
+                changeActionToString(c.action),
                 u"%1, %2"_s.arg(rotationNames.value(c.rotation), localText(c.start, zone)),
                 c.action == ChangeAction::Create ? QString() : pair(c.devBefore, c.opsBefore),
                 c.action == ChangeAction::Delete ? QString() : pair(c.devAfter, c.opsAfter)});

@@ -1,5 +1,6 @@
 #include "rosterpage.h"
 
+#include "emptystate.h"
 #include "itemmodels/rosterfiltermodel.h"
 #include "itemmodels/rostermodel.h"
 #include "rosterdelegate.h"
@@ -42,6 +43,8 @@ RosterPage::RosterPage(QWidget *parent) : QWidget(parent)
     m_view->setObjectName(u"rosterView"_s);
     m_view->setAccessibleName(tr("Roster"));
     m_view->setModel(m_filter);
+    EmptyState::install(m_view, tr("Nobody to show. Add people with Edit ▸ Add Person… (Ctrl+N) or File ▸ Import "
+                                   "Roster… (Ctrl+I), or clear the search and filters."));
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(RosterModel::NameColumn, Qt::AscendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -1,11 +1,14 @@
 #include "rotationdialog.h"
 
 #include "domain/localeformat.h"
+#include "emptystate.h"
+#include "itemmodels/shiftrangemodel.h"
 #include "pooldialog.h"
 #include "services/validation.h"
 #include "timezonecombo.h"
 
 #include <QCheckBox>
+#include <QColorDialog>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
@@ -159,6 +162,28 @@ RotationDialog::RotationDialog(const QList<Team> &teams, const QList<Person> &pe
     daysLabel->setBuddy(m_activeDays.first());
     generalForm->addRow(daysLabel, m_activeDaysBox);
     generalForm->addRow(tr("&Start date:"), m_startDate);
+    // The colour of its bars; the palette stays apart in grayscale and for colour-blind eyes,
+    // and the bars carry the rotation's name as well.
+    m_color = new QComboBox(general);
+    m_color->setObjectName(u"colorCombo"_s);
+    m_color->addItem(tr("Automatic (by position)"), QString());
+    const QStringList colorNames{tr("Blue"),     tr("Orange"),     tr("Bluish green"), tr("Reddish purple"),
+                                 tr("Sky blue"), tr("Vermillion"), tr("Yellow"),       tr("Grey")};
+    const QList<QColor> palette = ShiftRangeModel::palette();
+    for (int i = 0; i < palette.size(); ++i) {
+        QPixmap swatch(16, 16);
+        swatch.fill(palette.at(i));
+        m_color->addItem(QIcon(swatch), colorNames.value(i, palette.at(i).name()), palette.at(i).name());
+    }
+    m_color->addItem(tr("Other…"), u"other"_s);
+    generalForm->addRow(tr("Colo&ur:"), m_color);
+    connect(m_color, &QComboBox::activated, this, [this](int index) {
+        if (m_color->itemData(index).toString() != u"other") {
+            return;
+        }
+        const QColor chosen = QColorDialog::getColor(QColor::fromString(m_rotation.color), this, tr("Rotation Colour"));
+        setColor(chosen.isValid() ? chosen.name() : m_rotation.color);
+    });
 
     // Rules: hard rules, load weights, re-planning.
     auto *rules = new QWidget(this);
@@ -170,11 +195,11 @@ RotationDialog::RotationDialog(const QList<Team> &teams, const QList<Person> &pe
     m_concurrency = intSpin(hard, u"concurrencySpin"_s, 1, 20, tr(" at once"));
     m_noSamePair = new QCheckBox(tr("Never the same pair t&wice in a row"), hard);
     m_noSamePair->setObjectName(u"noSamePairCheck"_s);
-    m_newDevelopers = new QListWidget(hard);
+    m_newDevelopers = new QListWidget(this);
     m_newDevelopers->setObjectName(u"newDevelopersList"_s);
     m_newDevelopers->setAccessibleName(tr("New developers"));
     m_newDevelopers->setMaximumHeight(110);
-    m_newDevelopers->setToolTip(tr("Checked developers pair only with a senior operations engineer."));
+    m_newDevelopers->setToolTip(tr("Checked developers pair only with a senior ops engineer."));
     auto *hardForm = new QFormLayout(hard);
     hardForm->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     hardForm->addRow(tr("Minimum rest &between shifts:"), m_minRest);
@@ -186,7 +211,48 @@ RotationDialog::RotationDialog(const QList<Team> &teams, const QList<Person> &pe
     m_swapsNeedApproval->setToolTip(
         tr("When on, a swap or cover the colleagues agreed on waits for someone else on the roster to approve it."));
     hardForm->addRow(QString(), m_swapsNeedApproval);
-    hardForm->addRow(tr("New de&velopers:"), m_newDevelopers);
+
+    // Pairing: who may not pair with whom (hard rules as well, on a page of their own).
+    auto *pairing = new QWidget(this);
+    m_forbidden = new QListWidget(pairing);
+    m_forbidden->setObjectName(u"forbiddenPairsList"_s);
+    m_forbidden->setAccessibleName(tr("Forbidden pairs"));
+    m_forbidden->setMaximumHeight(130);
+    EmptyState::install(m_forbidden, tr("No forbidden pairs: anyone may pair with anyone."));
+    m_forbidDev = new QComboBox(pairing);
+    m_forbidDev->setObjectName(u"forbidDevCombo"_s);
+    m_forbidDev->setAccessibleName(tr("Developer of the forbidden pair"));
+    m_forbidOps = new QComboBox(pairing);
+    m_forbidOps->setObjectName(u"forbidOpsCombo"_s);
+    m_forbidOps->setAccessibleName(tr("Ops engineer of the forbidden pair"));
+    m_addForbidden = new QPushButton(tr("&Forbid This Pair"), pairing);
+    m_addForbidden->setObjectName(u"addForbiddenButton"_s);
+    m_removeForbidden = new QPushButton(tr("&Allow Again"), pairing);
+    m_removeForbidden->setObjectName(u"removeForbiddenButton"_s);
+    auto *pickRow = new QHBoxLayout;
+    pickRow->addWidget(m_forbidDev, 1);
+    pickRow->addWidget(new QLabel(tr("with"), pairing));
+    pickRow->addWidget(m_forbidOps, 1);
+    pickRow->addWidget(m_addForbidden);
+    auto *forbiddenLabel = new QLabel(tr("Forbidden &pairs:"), pairing);
+    forbiddenLabel->setBuddy(m_forbidden);
+    auto *pairingForm = new QFormLayout(pairing);
+    pairingForm->addRow(tr("New de&velopers:"), m_newDevelopers);
+    pairingForm->addRow(new QLabel(tr("Checked developers pair only with a senior ops engineer."), pairing));
+    pairingForm->addRow(forbiddenLabel, m_forbidden);
+    auto *removeRow = new QHBoxLayout;
+    removeRow->addStretch();
+    removeRow->addWidget(m_removeForbidden);
+    pairingForm->addRow(QString(), removeRow);
+    pairingForm->addRow(QString(), pickRow);
+    connect(m_addForbidden, &QPushButton::clicked, this, &RotationDialog::addForbiddenPair);
+    connect(m_removeForbidden, &QPushButton::clicked, this, [this] {
+        delete m_forbidden->currentItem();
+        validate();
+    });
+    connect(m_forbidden, &QListWidget::currentRowChanged, this,
+            [this](int row) { m_removeForbidden->setEnabled(row >= 0); });
+    m_removeForbidden->setEnabled(false);
 
     auto *weights = new QGroupBox(tr("Load weights"), rules);
     m_weekendWeight = weightSpin(weights, u"weekendWeightSpin"_s);
@@ -235,6 +301,7 @@ RotationDialog::RotationDialog(const QList<Team> &teams, const QList<Person> &pe
     m_tabs->setObjectName(u"rotationTabs"_s);
     m_tabs->addTab(general, tr("&General"));
     m_tabs->addTab(rules, tr("&Rules"));
+    m_tabs->addTab(pairing, tr("Pa&iring"));
 
     m_message = new QLabel(this);
     m_message->setObjectName(u"messageLabel"_s);
@@ -335,12 +402,84 @@ void RotationDialog::setRotation(const Rotation &r)
     m_freezeDays->setValue(rules.freezeDays);
     m_lookback->setValue(rules.lookbackWeeks);
     fillNewDevelopers(rules.newDevelopers);
+    fillPairChoices();
+    setForbiddenPairs(rules.forbiddenPairs);
+    setColor(r.color);
+    validate();
+}
+
+void RotationDialog::setColor(const QString &color)
+{
+    const QSignalBlocker block(m_color);
+    const QColor parsed = QColor::fromString(color);
+    const QString key = parsed.isValid() ? parsed.name() : QString();
+    int index = m_color->findData(key);
+    if (index < 0) {
+        QPixmap swatch(16, 16);
+        swatch.fill(parsed);
+        m_color->insertItem(m_color->count() - 1, QIcon(swatch), key, key);
+        index = m_color->findData(key);
+    }
+    m_color->setCurrentIndex(index);
+}
+
+QString RotationDialog::personName(PersonId id) const
+{
+    for (const Person &p : m_people) {
+        if (p.id == id) {
+            return p.name;
+        }
+    }
+    return tr("(removed)");
+}
+
+void RotationDialog::fillPairChoices()
+{
+    const TeamId team = TeamId::fromString(m_team->currentData().toString());
+    QList<Person> people = m_people;
+    std::sort(people.begin(), people.end(),
+              [](const Person &a, const Person &b) { return a.name.localeAwareCompare(b.name) < 0; });
+    m_forbidDev->clear();
+    m_forbidOps->clear();
+    for (const Person &p : std::as_const(people)) {
+        if (p.role == Role::Developer && p.teams.contains(team)) {
+            m_forbidDev->addItem(p.name, p.id.toString());
+        }
+        if (p.productionAccess) {
+            m_forbidOps->addItem(p.name, p.id.toString());
+        }
+    }
+    m_addForbidden->setEnabled(m_forbidDev->count() > 0 && m_forbidOps->count() > 0);
+}
+
+void RotationDialog::setForbiddenPairs(const QList<QPair<PersonId, PersonId>> &pairs)
+{
+    m_forbidden->clear();
+    for (const auto &[dev, ops] : pairs) {
+        auto *item = new QListWidgetItem(tr("%1 with %2").arg(personName(dev), personName(ops)), m_forbidden);
+        item->setData(Qt::UserRole, dev.toString());
+        item->setData(Qt::UserRole + 1, ops.toString());
+    }
+}
+
+void RotationDialog::addForbiddenPair()
+{
+    const PersonId dev = PersonId::fromString(m_forbidDev->currentData().toString());
+    const PersonId ops = PersonId::fromString(m_forbidOps->currentData().toString());
+    if (dev.isNull() || ops.isNull()) {
+        return;
+    }
+    QList<QPair<PersonId, PersonId>> pairs = rotation().rules.forbiddenPairs;
+    if (!pairs.contains(qMakePair(dev, ops))) {
+        pairs.append({dev, ops});
+    }
+    setForbiddenPairs(pairs);
     validate();
 }
 
 Rotation RotationDialog::rotation() const
 {
-    Rotation r = m_rotation; // keeps what the dialog does not show: forbidden pairs, colour
+    Rotation r = m_rotation;
     r.name = m_name->text().trimmed();
     r.teamId = TeamId::fromString(m_team->currentData().toString());
     r.opsPoolId = PoolId::fromString(m_pool->currentData().toString());
@@ -367,6 +506,14 @@ Rotation RotationDialog::rotation() const
             rules.newDevelopers.append(PersonId::fromString(m_newDevelopers->item(i)->data(Qt::UserRole).toString()));
         }
     }
+    rules.forbiddenPairs.clear();
+    for (int i = 0; i < m_forbidden->count(); ++i) {
+        const QListWidgetItem *item = m_forbidden->item(i);
+        rules.forbiddenPairs.append({PersonId::fromString(item->data(Qt::UserRole).toString()),
+                                     PersonId::fromString(item->data(Qt::UserRole + 1).toString())});
+    }
+    const QString color = m_color->currentData().toString();
+    r.color = color == u"other" ? m_rotation.color : color;
     rules.weekendWeight = m_weekendWeight->value();
     rules.holidayWeight = m_holidayWeight->value();
     rules.nightWeight = m_nightWeight->value();
@@ -390,6 +537,7 @@ void RotationDialog::teamChanged()
         }
     }
     fillNewDevelopers(rotation().rules.newDevelopers);
+    fillPairChoices();
     validate();
 }
 
@@ -442,6 +590,7 @@ QWidget *RotationDialog::fieldWidget(const QString &field) const
         {Field::MaxShiftsPer4Weeks.toString(), m_maxShifts},
         {Field::OpsConcurrency.toString(), m_concurrency},
         {Field::NewDevelopers.toString(), m_newDevelopers},
+        {Field::ForbiddenPairs.toString(), m_forbidden},
         {Field::WeekendWeight.toString(), m_weekendWeight},
         {Field::HolidayWeight.toString(), m_holidayWeight},
         {Field::NightWeight.toString(), m_nightWeight},

@@ -54,6 +54,12 @@ private:
     void validate();
     void teamChanged();
     void fillNewDevelopers(const QList<PersonId> &checked);
+    /// The developers of the team and the people with production access, for a forbidden pair.
+    void fillPairChoices();
+    void setForbiddenPairs(const QList<QPair<PersonId, PersonId>> &pairs);
+    void addForbiddenPair();
+    void setColor(const QString &color);
+    QString personName(PersonId id) const;
     QWidget *fieldWidget(const QString &field) const;
     void pointAt(QWidget *field);
 
@@ -83,6 +89,12 @@ private:
     QCheckBox *m_noSamePair;
     QCheckBox *m_swapsNeedApproval;
     QListWidget *m_newDevelopers;
+    QListWidget *m_forbidden;
+    QComboBox *m_forbidDev;
+    QComboBox *m_forbidOps;
+    QPushButton *m_addForbidden;
+    QPushButton *m_removeForbidden;
+    QComboBox *m_color;
     QDoubleSpinBox *m_weekendWeight;
     QDoubleSpinBox *m_holidayWeight;
     QDoubleSpinBox *m_nightWeight;

@@ -1,5 +1,6 @@
 #include "timeoffdialog.h"
 
+#include "emptystate.h"
 #include "itemmodels/rostercommands.h"
 
 #include <QDateEdit>
@@ -28,6 +29,8 @@ TimeOffDialog::TimeOffDialog(RosterEditor &editor, const Person &person, QWidget
     m_table->setHorizontalHeaderLabels({tr("From"), tr("To"), tr("Reason")});
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
+    m_table->setAccessibleName(tr("Time off of %1").arg(person.name));
+    EmptyState::install(m_table, tr("No time off recorded. Add the first days below."));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -3,6 +3,7 @@
 #include "services/validation.h"
 
 #include <QCompleter>
+#include <QLineEdit>
 #include <QTimeZone>
 
 namespace Tandem {
@@ -10,6 +11,8 @@ namespace Tandem {
 TimeZoneCombo::TimeZoneCombo(QWidget *parent) : QComboBox(parent)
 {
     setEditable(true);
+    setAccessibleName(tr("Time zone"));
+    lineEdit()->setAccessibleName(tr("Time zone"));
     setInsertPolicy(QComboBox::NoInsert);
     addItems(timeZoneChoices());
     setMaxVisibleItems(20);

@@ -4,6 +4,8 @@
 #include <QLabel>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Tandem {
@@ -37,7 +39,13 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
     column->addWidget(demo);
     auto *box = new QWidget(this);
     box->setLayout(column);
-    box->setMaximumWidth(560);
+    // A fixed width, so that the wrapped words get their height: centred at its size hint, the
+    // box was as narrow as its widest unwrapped word and cut its own text.
+    const int width = std::min(560, fontMetrics().averageCharWidth() * 70);
+    box->setFixedWidth(width);
+    // And the height the wrapped words need at that width: a centred box gets its size hint,
+    // which counts each description as one line.
+    box->setFixedHeight(box->heightForWidth(width));
     auto *layout = new QVBoxLayout(this);
     layout->addStretch(1);
     layout->addWidget(box, 0, Qt::AlignHCenter);

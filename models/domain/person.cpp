@@ -25,7 +25,7 @@ std::optional<Role> roleFromString(QStringView text)
 
 QString roleDisplayName(Role role)
 {
-    return role == Role::Operations ? QCoreApplication::translate("Tandem::Role", "Operations")
+    return role == Role::Operations ? QCoreApplication::translate("Tandem::Role", "Ops engineer")
                                     : QCoreApplication::translate("Tandem::Role", "Developer");
 }
 

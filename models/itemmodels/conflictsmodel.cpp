@@ -18,6 +18,7 @@ ConflictsModel::ConflictsModel(ShiftRangeModel *shifts, QObject *parent) : QAbst
     connect(shifts, &QAbstractItemModel::rowsInserted, this, &ConflictsModel::rebuild);
     connect(shifts, &QAbstractItemModel::rowsRemoved, this, &ConflictsModel::rebuild);
     connect(shifts, &QAbstractItemModel::dataChanged, this, &ConflictsModel::rebuild);
+    connect(shifts, &ShiftRangeModel::uncoveredChanged, this, &ConflictsModel::rebuild);
     rebuild();
 }
 
@@ -91,6 +92,22 @@ void ConflictsModel::rebuild()
             row.start = flag.start;
             row.problems = flag.kind == u"gap" || flag.kind == u"seat" ? (DevGap | OpsGap) : HardRule;
             row.text = tr("%1: %2").arg(locale.toString(flag.start.toTimeZone(zone), u"ddd d MMM"_s), flag.text);
+            rows.append(row);
+        }
+        // Time of an active rotation with no shift at all: nobody is on call.
+        for (const UncoveredSlot &u : m_shifts->uncovered()) {
+            const auto rotation = m_shifts->rotation(u.rotation);
+            const QDateTime start = u.start.toTimeZone(zone);
+            const QDateTime last = u.end.addSecs(-1).toTimeZone(zone);
+            Row row;
+            row.start = u.start;
+            row.problems = NoShift;
+            const QString days = start.date() == last.date() ? locale.toString(start, u"ddd d MMM"_s)
+                                                             : tr("%1 – %2").arg(locale.toString(start, u"ddd d MMM"_s),
+                                                                                 locale.toString(last, u"ddd d MMM"_s));
+            row.text = tr("%1, %2: no shift planned (%n hour(s) with nobody on call)", nullptr,
+                          int(u.start.secsTo(u.end) / 3600))
+                           .arg(days, rotation ? rotation->name : QString());
             rows.append(row);
         }
         std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) { return a.start < b.start; });

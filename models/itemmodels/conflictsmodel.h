@@ -9,9 +9,10 @@ namespace Tandem {
 
 class ShiftRangeModel;
 
-/// The problems of the visible range, one row per shift with a gap or a broken rule, in time
-/// order, worded for a list ("Mon 3 Jun, Payments on call: no developer"). Follows its
-/// ShiftRangeModel; activating a row in a view jumps to `shiftAt(row)`.
+/// The problems of the visible range, one row per shift with a gap or a broken rule and one per
+/// stretch of a rotation's on-call time with no shift at all, in time order, worded for a list
+/// ("Mon 3 Jun, Payments on call: no developer"). Follows its ShiftRangeModel; activating a row
+/// in a view jumps to `shiftAt(row)` (null for a stretch without a shift: go to `startAt(row)`).
 class ConflictsModel final : public QAbstractListModel
 {
     Q_OBJECT
@@ -33,6 +34,7 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     ShiftId shiftAt(int row) const { return m_rows.at(row).id; }
+    QDateTime startAt(int row) const { return m_rows.at(row).start; }
 
 private:
     struct Row

@@ -137,7 +137,7 @@ QVariant RosterModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::ToolTipRole) {
         if (column == ProductionAccessColumn) {
-            return p.productionAccess ? tr("%1 has production access and can take the operations seat.").arg(p.name)
+            return p.productionAccess ? tr("%1 has production access and can take the ops seat.").arg(p.name)
                                       : tr("%1 has no production access.").arg(p.name);
         }
         QString tip =

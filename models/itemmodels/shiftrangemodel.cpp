@@ -1,6 +1,7 @@
 #include "shiftrangemodel.h"
 
 #include "domain/changeentry.h"
+#include "planner/slots.h"
 #include "services/rosterservice.h"
 #include "services/rotationservice.h"
 #include "services/shiftservice.h"
@@ -24,14 +25,23 @@ namespace {
 
 QColor paletteColor(const Rotation &rotation, int index)
 {
-    static const std::array<QColor, 6> palette = {QColor(0x1f, 0x5f, 0xa8), QColor(0xc0, 0x39, 0x2b),
-                                                  QColor(0x22, 0x8b, 0x45), QColor(0xd3, 0x7a, 0x00),
-                                                  QColor(0x7b, 0x3f, 0xa0), QColor(0x6d, 0x4c, 0x41)};
     const QColor color = QColor::fromString(rotation.color);
-    return color.isValid() ? color : palette.at(size_t(index) % palette.size());
+    const QList<QColor> &palette = ShiftRangeModel::palette();
+    return color.isValid() ? color : palette.at(index % palette.size());
 }
 
 } // namespace
+
+const QList<QColor> &ShiftRangeModel::palette()
+{
+    // Okabe and Ito's palette, which colour-blind eyes tell apart, in an order whose neighbours
+    // also differ in lightness, so that the first rotations stay apart in grayscale. Light ones
+    // take dark text (ShiftBar::textColor).
+    static const QList<QColor> colors{QColor(0x00, 0x72, 0xb2), QColor(0xe6, 0x9f, 0x00), QColor(0x00, 0x9e, 0x73),
+                                      QColor(0xcc, 0x79, 0xa7), QColor(0x56, 0xb4, 0xe9), QColor(0xd5, 0x5e, 0x00),
+                                      QColor(0xf0, 0xe4, 0x42), QColor(0x6b, 0x6b, 0x6b)};
+    return colors;
+}
 
 ShiftRangeModel::ShiftRangeModel(Database &db, RotationService &rotations, RosterService &roster, QObject *parent)
     : QAbstractListModel(parent), m_db(db), m_rotationService(rotations), m_roster(roster)
@@ -93,6 +103,12 @@ std::optional<Rotation> ShiftRangeModel::rotation(RotationId id) const
     // A removed rotation still names its past shifts.
     auto found = m_rotationService.rotation(id);
     return found ? found.value() : std::nullopt;
+}
+
+QColor ShiftRangeModel::rotationColor(RotationId id) const
+{
+    const auto rot = rotation(id);
+    return rot ? paletteColor(*rot, m_rotationIndex.value(id, 0)) : QColor(Qt::gray);
 }
 
 std::optional<Person> ShiftRangeModel::person(PersonId id) const
@@ -217,7 +233,7 @@ QString ShiftRangeModel::problemText(int row) const
         parts << tr("No developer");
     }
     if (s.ops.isNull()) {
-        parts << tr("No operations engineer");
+        parts << tr("No ops engineer");
     }
     parts << violations(s);
     if (!m_ruleCheck) {
@@ -253,7 +269,7 @@ QString ShiftRangeModel::tooltip(const Shift &s) const
     const auto rot = rotation(s.rotationId);
     QStringList lines;
     lines << u"<b>"_s + (rot ? rot->name.toHtmlEscaped() : tr("Removed rotation")) + u"</b>"_s;
-    lines << seat(tr("Developer"), s.dev) << seat(tr("Operations"), s.ops);
+    lines << seat(tr("Developer"), s.dev) << seat(tr("Ops"), s.ops);
     lines << span(m_viewerZone);
     if (rot && QTimeZone(rot->timeZone.toUtf8()).isValid() && rot->timeZone.toUtf8() != m_viewerZone.id()) {
         lines << tr("Rotation zone: %1").arg(span(QTimeZone(rot->timeZone.toUtf8())));
@@ -520,7 +536,108 @@ void ShiftRangeModel::reset()
     m_ruleProblems.clear();
     m_softProblems.clear();
     endResetModel();
+    loadTimeOff();
+    updateUncovered();
     scheduleRuleProblems();
+}
+
+void ShiftRangeModel::loadTimeOff()
+{
+    m_timeOff.clear();
+    if (!m_from.isValid() || !m_to.isValid()) {
+        return;
+    }
+    auto found = m_roster.timeOffBetween(m_from.date().addDays(-1), m_to.date().addDays(1));
+    if (!found) {
+        qCWarning(lcShiftRange) << "time off:" << found.errorMessage();
+        return;
+    }
+    for (const TimeOff &t : found.value()) {
+        const auto p = person(t.personId);
+        if (p && (m_teamFilter.isNull() || p->teams.contains(m_teamFilter))) {
+            m_timeOff.append(t);
+        }
+    }
+}
+
+QList<Person> ShiftRangeModel::onLeave(QDate day) const
+{
+    QList<Person> result;
+    for (const TimeOff &t : m_timeOff) {
+        if (t.from <= day && day <= t.to) {
+            const auto p = person(t.personId);
+            if (p && !result.contains(*p)) {
+                result.append(*p);
+            }
+        }
+    }
+    std::sort(result.begin(), result.end(),
+              [](const Person &a, const Person &b) { return QString::localeAwareCompare(a.name, b.name) < 0; });
+    return result;
+}
+
+void ShiftRangeModel::updateUncovered()
+{
+    QList<UncoveredSlot> found;
+    if (m_personFilter.isNull() && m_from.isValid() && m_to.isValid() && m_from < m_to) {
+        for (const Rotation &r : std::as_const(m_rotations)) {
+            if ((!m_rotationFilter.isNull() && r.id != m_rotationFilter) ||
+                (!m_teamFilter.isNull() && r.teamId != m_teamFilter)) {
+                continue;
+            }
+            // The rotation's on-call time (its slots from its start date, in its own zone, on the
+            // days it runs), minus every shift of it: what is left has nobody at all. A slot that
+            // started before the range may run into it. The range's shifts are all here.
+            QList<QPair<QDateTime, QDateTime>> held;
+            for (const Shift &shift : std::as_const(m_shifts)) {
+                if (shift.rotationId == r.id) {
+                    held.append({shift.start, shift.end});
+                }
+            }
+            std::sort(held.begin(), held.end());
+            const int daysBack = r.shiftMinutes / (24 * 60) + 2;
+            for (const Planner::Slot &slot :
+                 Planner::generateSlots(r, m_from.date().addDays(-daysBack), m_to.date().addDays(1))) {
+                QDateTime at = std::max(slot.start, m_from);
+                const QDateTime end = std::min(slot.end, m_to);
+                for (const auto &[start, stop] : std::as_const(held)) {
+                    if (at >= end) {
+                        break;
+                    }
+                    if (stop <= at) {
+                        continue;
+                    }
+                    if (start > at) {
+                        found.append({r.id, at, std::min(start, end)});
+                    }
+                    at = std::max(at, stop);
+                }
+                if (at < end) {
+                    found.append({r.id, at, end});
+                }
+            }
+        }
+        std::sort(found.begin(), found.end(), [](const UncoveredSlot &a, const UncoveredSlot &b) {
+            return a.rotation < b.rotation || (a.rotation == b.rotation && a.start < b.start);
+        });
+        // Adjacent stretches of one rotation read as one: "no shift for three weeks".
+        QList<UncoveredSlot> merged;
+        for (const UncoveredSlot &u : std::as_const(found)) {
+            if (!merged.isEmpty() && merged.last().rotation == u.rotation && merged.last().end >= u.start) {
+                merged.last().end = std::max(merged.last().end, u.end);
+            } else if (u.start.secsTo(u.end) >= 60) {
+                merged.append(u);
+            }
+        }
+        found = merged;
+        std::sort(found.begin(), found.end(), [](const UncoveredSlot &a, const UncoveredSlot &b) {
+            return a.start < b.start || (a.start == b.start && a.rotation < b.rotation);
+        });
+    }
+    if (found != m_uncovered) {
+        m_uncovered = found;
+        Q_EMIT uncoveredChanged();
+    }
 }
 
 void ShiftRangeModel::scheduleRuleProblems()
@@ -574,6 +691,7 @@ void ShiftRangeModel::refresh()
         m_shifts.insert(i, s);
         endInsertRows();
     }
+    updateUncovered();
     // Any commit may break or mend a rule elsewhere (time off, a neighbouring shift).
     scheduleRuleProblems();
 }
@@ -591,6 +709,7 @@ void ShiftRangeModel::onCommitted(const QList<ChangeEntry> &changes)
     }
     if (reference) {
         loadReferenceData();
+        loadTimeOff();
         if (!m_shifts.isEmpty()) {
             Q_EMIT dataChanged(index(0), index(int(m_shifts.size()) - 1));
         }

@@ -29,6 +29,18 @@ enum ShiftProblem {
     OpsGap = 0x2,   ///< the ops seat is empty
     HardRule = 0x4, ///< a seated person breaks a hard rule (leave, rest, access, double booking)
     SoftRule = 0x8, ///< a preference is not met
+    NoShift = 0x10, ///< on-call time of an active rotation with no shift at all (not a row: uncovered())
+};
+
+/// A stretch of an active rotation's on-call time (its slots from its start date) that no shift
+/// covers: nobody at all is on call. Shown as a gap in the calendar and listed in Conflicts.
+struct UncoveredSlot
+{
+    RotationId rotation;
+    QDateTime start; ///< UTC
+    QDateTime end;   ///< UTC, exclusive
+
+    friend bool operator==(const UncoveredSlot &, const UncoveredSlot &) = default;
 };
 
 /// The shifts overlapping a visible range [from, to), one row each, ordered by start. Only that
@@ -104,16 +116,28 @@ public:
     int problemsOf(int row) const;
     QString problemText(int row) const;
     std::optional<Rotation> rotation(RotationId id) const;
+    /// The rotation's colour: its own, else one of a palette by its position.
+    QColor rotationColor(RotationId id) const;
     std::optional<Person> person(PersonId id) const;
     QList<Rotation> rotations() const { return m_rotations; }
     QList<Team> teams() const { return m_teams; }
     QList<Person> people() const;
+    /// The on-call time of the shown rotations inside the range that no shift covers, by start
+    /// (adjacent slots merged). Empty while a person filter is set (other shifts are hidden).
+    QList<UncoveredSlot> uncovered() const { return m_uncovered; }
+    /// Time off overlapping the range (days in each person's own zone), of the people of the
+    /// shown teams.
+    QList<TimeOff> timeOff() const { return m_timeOff; }
+    /// The people on leave on `day`, by name.
+    QList<Person> onLeave(QDate day) const;
     /// Public holidays of the visible teams, by date.
     QHash<QDate, QString> holidays() const { return m_holidays; }
     QString lastError() const { return m_lastError; }
     Database &database() const { return m_db; }
 
     static QString shortName(const QString &fullName);
+    /// The colours rotations without one of their own get, by position.
+    static const QList<QColor> &palette();
 
     /// Reads the range again and reports only the differences.
     void refresh();
@@ -122,6 +146,8 @@ Q_SIGNALS:
     void rangeChanged();
     /// Names, rotations or holidays changed: views repaint everything.
     void referenceDataChanged();
+    /// uncovered() changed.
+    void uncoveredChanged();
 
 private:
     void loadReferenceData();
@@ -137,6 +163,8 @@ private:
     /// Reads the rule problems again and reports the rows whose problems changed.
     void updateRuleProblems();
     void scheduleRuleProblems();
+    void updateUncovered();
+    void loadTimeOff();
 
     Database &m_db;
     RotationService &m_rotationService;
@@ -160,6 +188,8 @@ private:
     QList<Team> m_teams;
     QHash<PersonId, Person> m_people;
     QHash<QDate, QString> m_holidays;
+    QList<UncoveredSlot> m_uncovered;
+    QList<TimeOff> m_timeOff;
     QString m_lastError;
 };
 

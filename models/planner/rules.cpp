@@ -32,6 +32,17 @@ QString dayText(qint64 secs, const QTimeZone &zone)
 
 } // namespace
 
+std::optional<Violation> checkDeveloperSeat(const Rotation &rotation, const Person &person)
+{
+    if (person.role == Role::Developer && person.teams.contains(rotation.teamId)) {
+        return std::nullopt;
+    }
+    return Violation{RuleKind::Team, tr("%1 is not in the team").arg(firstName(person.name)),
+                     tr("%1 is not a developer of the team of %2; add them to the team on the roster to let them "
+                        "take its developer seat.")
+                         .arg(person.name, rotation.name)};
+}
+
 // --- DayWeights -------------------------------------------------------------------------------
 
 DayWeights::DayWeights(const Rotation &rotation) : m_zone(rotation.timeZone.toUtf8()), m_rules(rotation.rules)
@@ -354,6 +365,12 @@ std::optional<Violation> RuleBook::check(int slot, Seat seat, int person, int pa
         return Violation{RuleKind::Access, tr("%1 is inactive").arg(name),
                          tr("%1 is marked inactive on the roster.").arg(p.person.name)};
     }
+    const Rotation *r = s.rotation >= 0 ? &m_request.rotations.at(s.rotation) : nullptr;
+    if (seat == Seat::Dev && r) {
+        if (auto violation = checkDeveloperSeat(*r, p.person)) {
+            return violation;
+        }
+    }
     const qint64 start = s.slot.start.toSecsSinceEpoch();
     const qint64 end = s.slot.end.toSecsSinceEpoch();
     QString when;
@@ -362,7 +379,6 @@ std::optional<Violation> RuleBook::check(int slot, Seat seat, int person, int pa
                          tr("%1 is on leave %2.").arg(p.person.name, when)};
     }
 
-    const Rotation *r = s.rotation >= 0 ? &m_request.rotations.at(s.rotation) : nullptr;
     const RotationRules rules = r ? r->rules : RotationRules{};
     const qint64 rest = rules.minRestHours < 0 ? (end - start) : qint64(rules.minRestHours) * 3600;
     const auto &bookings = p.bookings;

@@ -18,6 +18,7 @@ enum class RuleKind {
     DoubleBooking, ///< already on call elsewhere at the same time (beyond ops concurrency)
     MaxShifts,     ///< more than the rotation's maximum in 28 days
     PairRule,      ///< same pair twice in a row, a new developer without a senior ops, a forbidden pair
+    Team,          ///< the developer seat needs a developer of the rotation's team
 };
 
 /// Why a person cannot take a seat.
@@ -27,6 +28,12 @@ struct Violation
     QString shortText; ///< "Bob on leave"
     QString text;      ///< "Bob is on leave 24–26 Dec"
 };
+
+/// The developer seat of `rotation` draws from the rotation's team: `person` must be one of its
+/// developers. A lead who borrows a developer from another team adds them to this team on the
+/// roster (a person may belong to several), which the change log records. Needs no RuleBook, so
+/// that code holding only a rotation and a person (sync applying a server's shift) can ask too.
+std::optional<Violation> checkDeveloperSeat(const Rotation &rotation, const Person &person);
 
 /// Weighted load of time on call in a rotation's zone: per local day its weekday, weekend or
 /// holiday weight, and the night factor for night hours. Day boundaries are cached.

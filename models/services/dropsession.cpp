@@ -67,34 +67,8 @@ Status DropSession::build()
     for (int i = 0; i < m_shifts.size(); ++i) {
         m_slotOf.insert(m_shifts.at(i).id, i);
     }
-    int lookbackWeeks = 0;
-    for (const Rotation &rotation : m_request->rotations) {
-        lookbackWeeks = std::max(lookbackWeeks, rotation.rules.lookbackWeeks);
-    }
-    m_countFrom = m_book->horizonStart() - qint64(lookbackWeeks) * 7 * 24 * 3600;
-    m_countTo = m_book->horizonEnd();
-    m_counts.clear();
-    for (int slot = 0; slot < m_shifts.size(); ++slot) {
-        if (!counted(slot)) {
-            continue;
-        }
-        for (Seat seat : {Seat::Dev, Seat::Ops}) {
-            const int person = m_book->occupant(slot, seat);
-            const int pool = m_book->poolOf(slot, seat);
-            if (person >= 0 && pool >= 0) {
-                ++m_counts[{person, pool}];
-            }
-        }
-    }
     m_stale = false;
     return {};
-}
-
-bool DropSession::counted(int slot) const
-{
-    const Planner::Slot &s = m_book->slot(slot);
-    const qint64 start = s.start.toSecsSinceEpoch();
-    return m_rotations.contains(s.rotation) && start >= m_countFrom && start < m_countTo;
 }
 
 Status DropSession::ensure(const QList<ShiftId> &ids)
@@ -203,7 +177,7 @@ DropPreview DropSession::check(const ShiftEdit &edit)
 {
     if (m_stale) {
         if (auto status = build(); !status) {
-            return DropPreview{false, status.errorMessage(), {}};
+            return DropPreview{false, status.errorMessage(), {}, {}};
         }
     }
     struct Touched
@@ -217,13 +191,31 @@ DropPreview DropSession::check(const ShiftEdit &edit)
     for (const ShiftChange &change : edit) {
         const int before = m_slotOf.value(change.before.id, -1);
         if (before < 0) {
-            return DropPreview{false, tr("The shift is outside the shown period."), {}};
+            return DropPreview{false, tr("The shift is outside the shown period."), {}, {}};
         }
         touched.append(
             Touched{&change, before, -1, {m_book->occupant(before, Seat::Dev), m_book->occupant(before, Seat::Ops)}});
     }
     for (Touched &t : touched) {
         t.after = slotFor(t.change->after);
+    }
+
+    // The loads the edit touches, as they stand: (person, pool) of every seat before and after.
+    QList<QPair<int, int>> entries;
+    auto note = [&](int person, int pool) {
+        if (person >= 0 && pool >= 0 && !entries.contains(qMakePair(person, pool))) {
+            entries.append({person, pool});
+        }
+    };
+    for (const Touched &t : touched) {
+        for (Seat seat : {Seat::Dev, Seat::Ops}) {
+            note(t.occupants[int(seat)], m_book->poolOf(t.before, seat));
+            note(m_book->personIndex(t.change->after.seat(seat)), m_book->poolOf(t.after, seat));
+        }
+    }
+    QHash<QPair<int, int>, double> loadBefore;
+    for (const auto &entry : std::as_const(entries)) {
+        loadBefore.insert(entry, m_book->load(entry.first, entry.second));
     }
 
     // Try the edit on the RuleBook: take the seats out, put the new ones in, ask the rules.
@@ -259,33 +251,33 @@ DropPreview DropSession::check(const ShiftEdit &edit)
         }
     }
 
-    // The effect on loads: shifts counted over the look-back window and the shown days.
-    QList<int> order;         // people in the order the edit touches them
-    QHash<int, int> delta;    // person -> shifts gained or lost
-    QHash<int, int> poolOf;   // person -> the pool of the seat they gain or lose
-    QHash<int, double> hours; // person -> hours gained or lost by a moved handoff
-    QHash<QPair<int, int>, int> counts = m_counts;
+    // The effect on weighted loads, the figures of `tandem report fairness` (days on call
+    // weighted for weekends, holidays and nights), read from the RuleBook with the edit in it.
+    QList<int> order;            // people in the order the edit touches them
+    QHash<int, double> delta;    // person -> weighted days gained or lost
+    QHash<int, double> hours;    // person -> hours gained or lost by a moved handoff
+    QHash<int, QString> figures; // person -> "load 9.0, fair share 8.0" after the edit
+    QStringList warnings;        // the soft rule: more than a shift's weight above fair share
     QStringList gaps;
-    auto touch = [&](int person, int pool, int change) {
+    for (const auto &entry : std::as_const(entries)) {
+        const int person = entry.first;
+        const double after = m_book->load(person, entry.second);
+        const double d = after - loadBefore.value(entry);
         if (!order.contains(person)) {
             order.append(person);
         }
-        delta[person] += change;
-        poolOf.insert(person, pool);
-        counts[{person, pool}] += change;
-    };
+        delta[person] += d;
+        if (d > 0) {
+            figures.insert(
+                person, tr("load %1, fair share %2").arg(number(after), number(m_book->target(person, entry.second))));
+        }
+    }
     for (const Touched &t : touched) {
         const Shift &before = t.change->before;
         const Shift &after = t.change->after;
         for (Seat seat : {Seat::Dev, Seat::Ops}) {
             const int was = t.occupants[int(seat)];
             const int is = m_book->personIndex(after.seat(seat));
-            if (was >= 0 && counted(t.before) && m_book->poolOf(t.before, seat) >= 0) {
-                touch(was, m_book->poolOf(t.before, seat), -1);
-            }
-            if (is >= 0 && counted(t.after) && m_book->poolOf(t.after, seat) >= 0) {
-                touch(is, m_book->poolOf(t.after, seat), +1);
-            }
             if (before.start != after.start || before.end != after.end) {
                 if (was >= 0) {
                     hours[was] -= double(before.start.secsTo(before.end)) / 3600.0;
@@ -295,6 +287,14 @@ DropPreview DropSession::check(const ShiftEdit &edit)
                     if (!order.contains(is)) {
                         order.append(is);
                     }
+                }
+            }
+            const int pool = m_book->poolOf(t.after, seat);
+            if (is >= 0 && is != was && pool >= 0) {
+                const double over = m_book->deviation(is, pool);
+                const QString text = tr("%1 would be %2 days above fair share").arg(m_book->name(is), number(over));
+                if (over > m_book->slotWeight(t.after) + 1e-9 && !warnings.contains(text)) {
+                    warnings.append(text);
                 }
             }
             if (after.seat(seat).isNull() && !before.seat(seat).isNull()) {
@@ -320,23 +320,18 @@ DropPreview DropSession::check(const ShiftEdit &edit)
     QStringList losses;
     for (int person : std::as_const(order)) {
         const QString name = m_book->name(person);
-        const int d = delta.value(person);
-        if (d > 0) {
-            const int pool = poolOf.value(person);
-            const QList<int> &members = m_book->poolMembers(pool);
-            double sum = 0;
-            for (int member : members) {
-                sum += counts.value({member, pool});
-            }
-            const QString mean = members.isEmpty() ? u"–"_s : number(sum / double(members.size()));
-            const int total = counts.value({person, pool});
-            parts.append(d == 1 ? tr("%1 +1 shift (%2, pool mean %3)").arg(name).arg(total).arg(mean)
-                                : tr("%1 +%2 shifts (%3, pool mean %4)").arg(name).arg(d).arg(total).arg(mean));
-        } else if (d < 0) {
-            losses.append(tr("%1 −%2").arg(name).arg(-d));
-        }
+        const double d = delta.value(person);
         const double h = hours.value(person);
-        if (d == 0 && std::abs(h) >= 0.5 / 60.0) {
+        const bool timeMoved = std::abs(h) >= 0.5 / 60.0;
+        // Tenths of a day: what the fairness report prints.
+        if (d >= 0.05) {
+            const QString gain = timeMoved ? tr("%1 +%2 h, +%3 days").arg(name, number(h), number(d))
+                                           : tr("%1 +%2 days").arg(name, number(d));
+            parts.append(figures.contains(person) ? tr("%1 (%2)").arg(gain, figures.value(person)) : gain);
+        } else if (d <= -0.05) {
+            losses.append(timeMoved ? tr("%1 −%2 h, −%3 days").arg(name, number(-h), number(-d))
+                                    : tr("%1 −%2 days").arg(name, number(-d)));
+        } else if (timeMoved) {
             parts.append(h > 0 ? tr("%1 +%2 h").arg(name, number(h)) : tr("%1 −%2 h").arg(name, number(-h)));
         }
     }
@@ -352,17 +347,18 @@ DropPreview DropSession::check(const ShiftEdit &edit)
     result.allowed = !violation;
     result.reason = violation ? violation->text : QString();
     result.effect = parts.join(u"; "_s);
+    result.warning = warnings.join(u"; "_s);
     return result;
 }
 
 DropPreview DropSession::preview(const QList<ShiftId> &ids, const std::function<Result<ShiftEdit>()> &build)
 {
     if (auto status = ensure(ids); !status) {
-        return DropPreview{false, status.errorMessage(), {}};
+        return DropPreview{false, status.errorMessage(), {}, {}};
     }
     auto edit = build();
     if (!edit) {
-        return DropPreview{false, edit.errorMessage(), {}};
+        return DropPreview{false, edit.errorMessage(), {}, {}};
     }
     return check(edit.value());
 }

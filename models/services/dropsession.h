@@ -52,7 +52,6 @@ private:
     /// Reads the session again when stale, or widened to take in `ids` when it misses one.
     Status ensure(const QList<ShiftId> &ids);
     int slotFor(const Shift &shift);
-    bool counted(int slot) const;
     DropPreview preview(const QList<ShiftId> &ids, const std::function<Result<ShiftEdit>()> &build);
 
     Database &m_db;
@@ -63,10 +62,7 @@ private:
     std::unique_ptr<Planner::RuleBook> m_book;
     QList<Shift> m_shifts; // slot i of the RuleBook is m_shifts[i]
     QHash<ShiftId, int> m_slotOf;
-    QHash<QString, int> m_movedSlots;     // slots for shifts at other times (handoff moves)
-    QHash<QPair<int, int>, int> m_counts; // (person, pool) -> counted shifts
-    qint64 m_countFrom = 0;
-    qint64 m_countTo = 0;
+    QHash<QString, int> m_movedSlots; // slots for shifts at other times (handoff moves)
     bool m_stale = true;
     QMetaObject::Connection m_connection;
 };

@@ -11,6 +11,9 @@
 
 #include <QCoreApplication>
 #include <QSet>
+#include <QTimeZone>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -221,6 +224,60 @@ Status PlanService::revert(const AppliedPlan &applied)
         }
     }
     return transaction.commit();
+}
+
+Result<QDate> PlanService::firstUnplannedDay(const QList<RotationId> &rotations, int days) const
+{
+    const QDateTime now = m_db.clock().now().toUTC();
+    RotationRepository repository(m_db);
+    ShiftRepository shifts(m_db);
+    QDateTime first;
+    QTimeZone firstZone;
+    for (const RotationId &id : rotations) {
+        auto found = repository.find(id);
+        if (!found) {
+            return found.error();
+        }
+        if (!found.value()) {
+            continue;
+        }
+        const Rotation &rotation = *found.value();
+        const QTimeZone zone =
+            QTimeZone(rotation.timeZone.toUtf8()).isValid() ? QTimeZone(rotation.timeZone.toUtf8()) : QTimeZone::utc();
+        if (!firstZone.isValid()) {
+            firstZone = zone;
+        }
+        const QDate today = now.toTimeZone(zone).date();
+        // The slot under way started up to one shift length ago.
+        const QList<Planner::Slot> slots = Planner::generateSlots(
+            rotation, today.addDays(-(rotation.shiftMinutes / (24 * 60) + 1)), today.addDays(days));
+        if (slots.isEmpty()) {
+            continue;
+        }
+        auto existing = shifts.overlapping(slots.first().start, slots.last().end, rotation.id);
+        if (!existing) {
+            return existing.error();
+        }
+        QDateTime candidate = slots.last().end;
+        for (const Planner::Slot &slot : slots) {
+            if (slot.end <= now) {
+                continue;
+            }
+            const bool held = std::any_of(existing->cbegin(), existing->cend(),
+                                          [&slot](const Shift &s) { return s.start < slot.end && s.end > slot.start; });
+            if (!held) {
+                candidate = slot.start;
+                break;
+            }
+        }
+        if (!first.isValid() || candidate < first) {
+            first = candidate;
+        }
+    }
+    if (!first.isValid()) {
+        return now.date();
+    }
+    return first.toTimeZone(firstZone).date();
 }
 
 Result<Planner::FairnessSummary> PlanService::fairness(const QList<RotationId> &rotations, QDate from, QDate to) const

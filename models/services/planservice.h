@@ -36,6 +36,10 @@ public:
     Result<AppliedPlan> apply(const Planner::PlanResult &plan);
     /// Takes an applied plan back (its undo).
     Status revert(const AppliedPlan &applied);
+    /// Where a plan of `rotations` should start: the first day (in the first rotation's zone) of
+    /// the earliest slot that is not over and has no shift at all, the one under way included.
+    /// Looks `days` ahead; when every slot is planned that far, the day after.
+    Result<QDate> firstUnplannedDay(const QList<RotationId> &rotations, int days = 366) const;
     /// Fairness of the shifts already in the database over [from, to].
     Result<Planner::FairnessSummary> fairness(const QList<RotationId> &rotations, QDate from, QDate to) const;
 

@@ -94,6 +94,11 @@ Result<QList<TimeOff>> RosterService::allTimeOff() const
     return TimeOffRepository(m_db).all();
 }
 
+Result<QList<TimeOff>> RosterService::timeOffBetween(QDate from, QDate to) const
+{
+    return TimeOffRepository(m_db).overlapping(from, to);
+}
+
 Result<QList<SeatRef>> RosterService::futureSeats(PersonId person) const
 {
     return ShiftRepository(m_db).seatsFrom(person, m_db.clock().now());

@@ -38,6 +38,8 @@ public:
     Result<std::optional<Team>> teamByName(const QString &name) const;
     Result<QList<TimeOff>> timeOff(PersonId person) const;
     Result<QList<TimeOff>> allTimeOff() const;
+    /// Time off overlapping the days [from, to].
+    Result<QList<TimeOff>> timeOffBetween(QDate from, QDate to) const;
     /// Seats the person holds from now on: what removing them would leave empty.
     Result<QList<SeatRef>> futureSeats(PersonId person) const;
 

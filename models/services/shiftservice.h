@@ -44,7 +44,12 @@ struct DropPreview
 {
     bool allowed = false;
     QString reason; ///< the violated rule's text, empty when allowed
-    QString effect; ///< "Alice +1 shift (7, pool mean 5.2); Bob −1; rest rule broken with 4 Dec"
+    /// What the edit does to weighted loads (days on call weighted for weekends, holidays and
+    /// nights, as `tandem report fairness` counts them), empty seats, and the broken rule:
+    /// "Alice +8.0 days (load 24.0, fair share 16.0); Bob −8.0 days; rest rule broken with 4 Dec"
+    QString effect;
+    /// The soft rule, said before the drop: "Alice would be 10.5 days above fair share". Allowed.
+    QString warning;
 };
 
 /// Edits of single shifts (seats, handoffs, state, note, bridge link). Each edit is checked with

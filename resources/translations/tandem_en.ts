@@ -12,6 +12,16 @@
         </message>
     </context>
     <context>
+        <name>Tandem::ConflictsModel</name>
+        <message numerus="yes">
+            <source>%1, %2: no shift planned (%n hour(s) with nobody on call)</source>
+            <translation>
+                <numerusform>%1, %2: no shift planned (%n hour with nobody on call)</numerusform>
+                <numerusform>%1, %2: no shift planned (%n hours with nobody on call)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Tandem::ImportReportDialog</name>
         <message numerus="yes">
             <source>%n problem(s) found. Nothing has been imported.</source>

@@ -24,11 +24,13 @@ inline QString personMime()
 }
 
 /// Whether a drop would be allowed, and the words for the status line (the effect when allowed,
-/// the reason when refused).
+/// the reason when refused). `warning`: allowed, but a soft rule would break (someone would carry
+/// more than their fair share); the words say so before the drop.
 struct Feedback
 {
     bool allowed = false;
     QString text;
+    bool warning = false;
 };
 
 /// Asked while a drag hovers over `target`'s `seat`.

@@ -1,10 +1,12 @@
 #include "calendarpage.h"
 
 #include "domain/localeformat.h"
+#include "emptystate.h"
 #include "itemmodels/conflictsmodel.h"
 #include "itemmodels/shiftcommands.h"
 #include "itemmodels/shiftrangemodel.h"
 #include "monthview.h"
+#include "pickdialog.h"
 #include "services/dropsession.h"
 #include "services/rosterservice.h"
 #include "services/rotationservice.h"
@@ -36,6 +38,7 @@
 #include <QStackedWidget>
 #include <QTextBrowser>
 #include <QTimeZone>
+#include <QTimer>
 #include <QToolButton>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -45,48 +48,6 @@ using namespace Qt::StringLiterals;
 namespace Tandem {
 
 namespace {
-
-/// A searchable list: type to filter, Return picks. Returns the index into `items` or -1.
-int pickFromList(QWidget *parent, const QString &title, const QStringList &items)
-{
-    QDialog dialog(parent);
-    dialog.setWindowTitle(title);
-    auto *layout = new QVBoxLayout(&dialog);
-    auto *filter = new QLineEdit(&dialog);
-    filter->setObjectName(u"pickFilter"_s);
-    filter->setPlaceholderText(QObject::tr("Search"));
-    auto *list = new QListWidget(&dialog);
-    list->setObjectName(u"pickList"_s);
-    list->addItems(items);
-    list->setCurrentRow(0);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    layout->addWidget(filter);
-    layout->addWidget(list);
-    layout->addWidget(buttons);
-    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    QObject::connect(list, &QListWidget::itemActivated, &dialog, &QDialog::accept);
-    QObject::connect(filter, &QLineEdit::textChanged, list, [list](const QString &text) {
-        const QStringList words = text.split(u' ', Qt::SkipEmptyParts);
-        int first = -1;
-        for (int i = 0; i < list->count(); ++i) {
-            bool match = true;
-            for (const QString &w : words) {
-                match = match && list->item(i)->text().contains(w, Qt::CaseInsensitive);
-            }
-            list->item(i)->setHidden(!match);
-            if (match && first < 0) {
-                first = i;
-            }
-        }
-        list->setCurrentRow(first);
-    });
-    QObject::connect(filter, &QLineEdit::returnPressed, &dialog, &QDialog::accept);
-    if (dialog.exec() != QDialog::Accepted || !list->currentItem() || list->currentItem()->isHidden()) {
-        return -1;
-    }
-    return list->currentRow();
-}
 
 /// The people dock: drags a person's id for the calendar's seats.
 class PeopleList final : public QListWidget
@@ -155,7 +116,6 @@ void CalendarPage::buildUi()
     m_dateEdit->setCalendarPopup(true);
     m_dateEdit->setAccessibleName(tr("Go to date"));
     bar->addWidget(m_dateEdit);
-    bar->addStretch();
     // Filters on a second row: on a laptop-sized window one row would squeeze them unreadable.
     auto *filters = new QHBoxLayout;
     QHBoxLayout *target = filters;
@@ -174,6 +134,14 @@ void CalendarPage::buildUi()
     m_highlightCombo = combo(u"highlightCombo"_s, tr("Highlight the shifts of"));
     m_zoneCombo = combo(u"zoneCombo"_s, tr("Time zone"));
     filters->addStretch();
+    // The legend beside the title, where the row has room: each rotation's colour and name.
+    m_legend = new QLabel(central);
+    m_legend->setObjectName(u"rotationLegend"_s);
+    m_legend->setAccessibleName(tr("Rotation colours"));
+    m_legend->setWordWrap(true); // two lines rather than cut, on a narrow window
+    m_legend->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(m_legend, 1);
+    bar->addSpacing(12);
     target = bar;
     m_modeCombo = combo(u"modeCombo"_s, tr("View"));
     m_modeCombo->addItems({tr("Month"), tr("Timeline")});
@@ -208,6 +176,7 @@ void CalendarPage::buildUi()
     m_rosterList->setAlternatingRowColors(true);
     m_rosterList->setMinimumWidth(210);
     dock(tr("People"), u"rosterDock"_s, m_rosterList, Qt::LeftDockWidgetArea);
+    connect(m_rosterList, &QListWidget::itemSelectionChanged, this, &CalendarPage::currentPersonChanged);
     m_details = new QTextBrowser(this);
     m_details->setObjectName(u"shiftDetails"_s);
     m_details->setOpenExternalLinks(true);
@@ -218,6 +187,8 @@ void CalendarPage::buildUi()
     m_conflictList->setObjectName(u"conflictList"_s);
     m_conflictList->setAccessibleName(tr("Conflicts"));
     m_conflictList->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_conflictsEmpty = EmptyState::install(
+        m_conflictList, tr("No conflicts in these weeks: every seat is filled and every rule holds."));
     dock(tr("Conflicts"), u"conflictsDock"_s, m_conflictList, Qt::RightDockWidgetArea);
     resizeDocks({findChild<QDockWidget *>(u"rosterDock"_s)}, {200}, Qt::Horizontal);
     resizeDocks({findChild<QDockWidget *>(u"detailsDock"_s)}, {260}, Qt::Horizontal);
@@ -292,6 +263,15 @@ void CalendarPage::buildUi()
     });
     connect(m_conflictList, &QListView::activated, this, [this](const QModelIndex &index) {
         const ShiftId id = m_conflicts->shiftAt(index.row());
+        if (id.isNull()) {
+            // Time with no shift at all: go to its first day.
+            const QDate day = m_conflicts->startAt(index.row()).toTimeZone(m_monthModel->viewerTimeZone()).date();
+            if (m_mode == Mode::Month) {
+                m_monthView->setCurrentDate(day);
+            } else {
+                m_timeline->scrollToDate(day);
+            }
+        }
         setCurrentShift(id);
         if (m_mode == Mode::Month) {
             m_monthView->setFocus();
@@ -309,6 +289,7 @@ void CalendarPage::setWorkspace(Workspace *workspace)
     m_monthView->setModel(nullptr);
     m_timeline->setModel(nullptr);
     m_conflictList->setModel(nullptr);
+    m_conflictsEmpty->track();
     delete m_conflicts;
     delete m_monthModel;
     delete m_timelineModel;
@@ -326,9 +307,16 @@ void CalendarPage::setWorkspace(Workspace *workspace)
     m_timelineModel->setRuleChecksEnabled(true);
     m_conflicts = new ConflictsModel(m_monthModel, this);
     m_conflictList->setModel(m_conflicts);
+    m_conflictsEmpty->track();
     m_monthView->setModel(m_monthModel);
     m_timeline->setModel(m_timelineModel);
-    connect(m_monthModel, &ShiftRangeModel::referenceDataChanged, this, &CalendarPage::updateRoster);
+    // The People dock counts the shifts shown: it follows every change of the model (a plan
+    // applied, a drop, an undo, a sync), not only a new range.
+    connect(m_monthModel, &ShiftRangeModel::referenceDataChanged, this, &CalendarPage::rebuildFilters);
+    connect(m_monthModel, &QAbstractItemModel::modelReset, this, &CalendarPage::scheduleRosterUpdate);
+    connect(m_monthModel, &QAbstractItemModel::rowsInserted, this, &CalendarPage::scheduleRosterUpdate);
+    connect(m_monthModel, &QAbstractItemModel::rowsRemoved, this, &CalendarPage::scheduleRosterUpdate);
+    connect(m_monthModel, &QAbstractItemModel::dataChanged, this, &CalendarPage::scheduleRosterUpdate);
     connect(m_monthModel, &QAbstractItemModel::dataChanged, this, &CalendarPage::updateDetails);
     rebuildFilters();
     showMonth(m_month);
@@ -339,7 +327,10 @@ void CalendarPage::rebuildFilters()
     if (!m_ws || !m_monthModel) {
         return;
     }
-    for (QComboBox *c : {m_teamCombo, m_rotationCombo, m_personCombo, m_highlightCombo, m_zoneCombo}) {
+    const QList<QComboBox *> combos{m_teamCombo, m_rotationCombo, m_personCombo, m_highlightCombo, m_zoneCombo};
+    QList<QVariant> chosen;
+    for (QComboBox *c : combos) {
+        chosen << c->currentData();
         c->blockSignals(true);
         c->clear();
     }
@@ -353,6 +344,13 @@ void CalendarPage::rebuildFilters()
         m_rotationCombo->addItem(r.name, r.id.toString());
         m_zoneCombo->addItem(tr("%1 (%2)").arg(r.timeZone, r.name), r.timeZone);
     }
+    // The legend: each rotation's colour beside its name (the bars carry the name as well).
+    QStringList legend;
+    for (const Rotation &r : m_monthModel->rotations()) {
+        legend << u"<span style='color:%1'>■</span>&nbsp;%2"_s.arg(m_monthModel->rotationColor(r.id).name(),
+                                                                   r.name.toHtmlEscaped());
+    }
+    m_legend->setText(u"<div align='right'>"_s + legend.join(u"&nbsp;&nbsp; "_s) + u"</div>"_s);
     m_personCombo->addItem(tr("Everyone"));
     m_highlightCombo->addItem(tr("Highlight nobody"));
     // "My shifts": the person the user said they are (settings identity/email), when known.
@@ -366,8 +364,12 @@ void CalendarPage::rebuildFilters()
         m_personCombo->addItem(p.name, p.id.toString());
         m_highlightCombo->addItem(tr("Highlight %1").arg(p.name), p.id.toString());
     }
-    for (QComboBox *c : {m_teamCombo, m_rotationCombo, m_personCombo, m_highlightCombo, m_zoneCombo}) {
-        c->blockSignals(false);
+    for (int i = 0; i < combos.size(); ++i) {
+        // Back to what was chosen, when it is still there; "my shifts" comes first in the
+        // highlight list, so a highlighted identity keeps that entry.
+        const int index = chosen.at(i).isValid() ? combos.at(i)->findData(chosen.at(i)) : 0;
+        combos.at(i)->setCurrentIndex(std::max(0, index));
+        combos.at(i)->blockSignals(false);
     }
     updateRoster();
 }
@@ -428,6 +430,7 @@ void CalendarPage::setMode(Mode mode)
         m_timeline->scrollToDate(m_month.addDays(-(m_month.dayOfWeek() - 1)));
     }
     updateTitle();
+    Q_EMIT modeChanged();
 }
 
 void CalendarPage::goToday()
@@ -517,11 +520,35 @@ void CalendarPage::updateDetails()
     m_details->setHtml(html);
 }
 
+void CalendarPage::scheduleRosterUpdate()
+{
+    if (m_rosterUpdatePending) {
+        return;
+    }
+    m_rosterUpdatePending = true;
+    QTimer::singleShot(0, this, [this] {
+        m_rosterUpdatePending = false;
+        updateRoster();
+    });
+}
+
+Person CalendarPage::currentPerson() const
+{
+    const QListWidgetItem *item = m_rosterList->currentItem();
+    if (!m_monthModel || !item || !item->isSelected()) {
+        return {};
+    }
+    return m_monthModel->person(PersonId::fromString(item->data(Qt::UserRole).toString())).value_or(Person());
+}
+
 void CalendarPage::updateRoster()
 {
     if (!m_monthModel) {
         return;
     }
+    const QString selected =
+        m_rosterList->currentItem() ? m_rosterList->currentItem()->data(Qt::UserRole).toString() : QString();
+    const QSignalBlocker block(m_rosterList);
     // Load: shifts in the visible weeks per person.
     QHash<PersonId, int> load;
     for (int row = 0; row < m_monthModel->rowCount(); ++row) {
@@ -538,6 +565,9 @@ void CalendarPage::updateRoster()
                                          m_rosterList);
         item->setData(Qt::UserRole, p.id.toString());
         item->setToolTip(tr("%1, %2. Drag onto a seat to assign.").arg(p.name, roleDisplayName(p.role)));
+        if (p.id.toString() == selected) {
+            m_rosterList->setCurrentItem(item);
+        }
     }
 }
 
@@ -584,7 +614,13 @@ CalendarDnd::Feedback CalendarPage::checkDrop(const QMimeData *mime, ShiftId tar
         const PersonId person = PersonId::fromString(QString::fromUtf8(mime->data(CalendarDnd::personMime())));
         preview = m_session->assignSeat(target, seat, person);
     }
-    return {preview.allowed, preview.allowed ? preview.effect : preview.reason};
+    CalendarDnd::Feedback feedback{preview.allowed, preview.allowed ? preview.effect : preview.reason, false};
+    if (preview.allowed && !preview.warning.isEmpty()) {
+        // Said while hovering, not after the drop: the lead decides knowing it.
+        feedback.text += u"; ⚠ "_s + preview.warning;
+        feedback.warning = true;
+    }
+    return feedback;
 }
 
 bool CalendarPage::drop(const QMimeData *mime, ShiftId target, Seat seat, Qt::KeyboardModifiers mods)
@@ -629,31 +665,70 @@ void CalendarPage::report(const QString &failure)
 
 void CalendarPage::pickPerson(ShiftId id, Seat seat)
 {
-    QList<Person> people;
-    QStringList names;
-    for (const Person &p : m_monthModel->people()) {
-        if (p.active && (seat == Seat::Dev ? p.role == Role::Developer : p.productionAccess)) {
-            people << p;
-            names << p.name + u" · "_s + p.email;
-        }
-    }
-    const int i =
-        pickFromList(this, seat == Seat::Dev ? tr("Assign Developer") : tr("Assign Operations Engineer"), names);
-    if (i < 0) {
+    const auto s = shift(id);
+    if (!s || !m_ws) {
         return;
     }
-    auto done = m_ws->shiftEditor().assignSeat(id, seat, people.at(i).id, people.at(i).name);
+    // The developer seat draws from the rotation's team; the ops seat from anyone with
+    // production access. Each candidate shows what taking the seat does, or why they cannot.
+    const auto rotation = m_monthModel->rotation(s->rotationId);
+    QList<Person> people;
+    for (const Person &p : m_monthModel->people()) {
+        const bool fits = seat == Seat::Dev
+                              ? p.role == Role::Developer && rotation && p.teams.contains(rotation->teamId)
+                              : p.productionAccess;
+        if (p.active && fits) {
+            people << p;
+        }
+    }
+    auto session = m_ws->shifts().beginDrop({id}, m_monthModel->from().date(), m_monthModel->to().date());
+    QList<PickDialog::Item> items;
+    for (const Person &p : std::as_const(people)) {
+        PickDialog::Item item{p.name + u" · "_s + p.email, {}, true};
+        if (p.id == s->seat(seat)) {
+            item.detail = tr("in this seat now");
+        } else if (session) {
+            const DropPreview preview = session.value()->assignSeat(id, seat, p.id);
+            item.allowed = preview.allowed;
+            item.detail = preview.allowed ? preview.effect : preview.reason;
+            if (!preview.warning.isEmpty()) {
+                item.detail += u"; ⚠ "_s + preview.warning;
+            }
+        }
+        items << item;
+    }
+    const QString seatText = seat == Seat::Dev ? tr("developer") : tr("ops engineer");
+    PickDialog dialog(
+        seat == Seat::Dev ? tr("Assign Developer") : tr("Assign Ops Engineer"),
+        tr("Who takes the %1 seat of %2, %3?")
+            .arg(seatText, rotation ? rotation->name : QString(),
+                 QLocale().toString(s->start.toTimeZone(m_monthModel->viewerTimeZone()), u"ddd d MMM HH:mm"_s)),
+        this);
+    dialog.setItems(items);
+    if (dialog.exec() != QDialog::Accepted || dialog.currentRow() < 0) {
+        return;
+    }
+    const Person &picked = people.at(dialog.currentRow());
+    auto done = m_ws->shiftEditor().assignSeat(id, seat, picked.id, picked.name);
     report(done ? QString() : done.errorMessage());
 }
 
 void CalendarPage::swapWith(ShiftId id)
 {
     const auto s = shift(id);
-    if (!s) {
+    if (!s || !m_ws) {
         return;
     }
+    QList<RotationId> rotations;
+    for (int row = 0; row < m_monthModel->rowCount(); ++row) {
+        if (!rotations.contains(m_monthModel->shiftAt(row).rotationId)) {
+            rotations << m_monthModel->shiftAt(row).rotationId;
+        }
+    }
+    auto session = m_ws->shifts().beginDropOn(rotations, m_monthModel->from().date().addDays(-1),
+                                              m_monthModel->to().date().addDays(1));
     QList<ShiftId> ids;
-    QStringList labels;
+    QList<PickDialog::Item> items;
     const QLocale locale;
     for (int row = 0; row < m_monthModel->rowCount(); ++row) {
         const Shift &o = m_monthModel->shiftAt(row);
@@ -661,17 +736,36 @@ void CalendarPage::swapWith(ShiftId id)
             continue;
         }
         ids << o.id;
-        labels << tr("%1 · %2 · %3")
-                      .arg(LocaleFormat::date(o.start.toTimeZone(m_monthModel->viewerTimeZone()).date(), true, false,
-                                              locale),
-                           m_monthModel->index(row).data(ShiftRangeModel::RotationNameRole).toString(),
-                           m_monthModel->index(row).data().toString());
+        PickDialog::Item item{
+            tr("%1 · %2 · %3")
+                .arg(LocaleFormat::date(o.start.toTimeZone(m_monthModel->viewerTimeZone()).date(), true, false, locale),
+                     m_monthModel->index(row).data(ShiftRangeModel::RotationNameRole).toString(),
+                     m_monthModel->index(row).data().toString()),
+            {},
+            true};
+        if (session) {
+            const DropPreview preview = session.value()->swapPairs(id, o.id);
+            item.allowed = preview.allowed;
+            item.detail = preview.allowed ? preview.effect : preview.reason;
+            if (!preview.warning.isEmpty()) {
+                item.detail += u"; ⚠ "_s + preview.warning;
+            }
+        }
+        items << item;
     }
-    const int i = pickFromList(this, tr("Swap Pair With"), labels);
-    if (i >= 0) {
-        auto done = m_ws->shiftEditor().swapPairs(id, ids.at(i));
-        report(done ? QString() : done.errorMessage());
+    const auto rotation = m_monthModel->rotation(s->rotationId);
+    PickDialog dialog(tr("Swap Pair With"),
+                      tr("Swap the pair of %1, %2 (%3) with:")
+                          .arg(rotation ? rotation->name : QString(),
+                               locale.toString(s->start.toTimeZone(m_monthModel->viewerTimeZone()), u"ddd d MMM"_s),
+                               m_monthModel->indexOf(id).data().toString()),
+                      this);
+    dialog.setItems(items);
+    if (dialog.exec() != QDialog::Accepted || dialog.currentRow() < 0) {
+        return;
     }
+    auto done = m_ws->shiftEditor().swapPairs(id, ids.at(dialog.currentRow()));
+    report(done ? QString() : done.errorMessage());
 }
 
 void CalendarPage::editText(ShiftId id, bool bridge)
@@ -730,17 +824,17 @@ void CalendarPage::showContextMenu(ShiftId id, const QPoint &globalPos)
     const auto s = shift(id);
     QMenu menu(this);
     if (s) {
-        menu.addAction(tr("Open &Details"), this, [this, id] { Q_EMIT m_monthView->shiftActivated(id); });
+        menu.addAction(tr("Open De&tails"), this, [this, id] { Q_EMIT m_monthView->shiftActivated(id); });
         menu.addSeparator();
         menu.addAction(tr("&Swap Pair With…"), this, [this, id] { swapWith(id); });
         menu.addAction(tr("Assign &Developer…"), this, [this, id] { pickPerson(id, Seat::Dev); });
-        menu.addAction(tr("Assign &Operations Engineer…"), this, [this, id] { pickPerson(id, Seat::Ops); });
-        auto *clearDev = menu.addAction(tr("Clear Developer Seat"), this, [this, id] {
+        menu.addAction(tr("Assign &Ops Engineer…"), this, [this, id] { pickPerson(id, Seat::Ops); });
+        auto *clearDev = menu.addAction(tr("&Clear Developer Seat"), this, [this, id] {
             auto done = m_ws->shiftEditor().clearSeat(id, Seat::Dev);
             report(done ? QString() : done.errorMessage());
         });
         clearDev->setEnabled(!s->dev.isNull());
-        auto *clearOps = menu.addAction(tr("Clear Ops Seat"), this, [this, id] {
+        auto *clearOps = menu.addAction(tr("Clear Ops S&eat"), this, [this, id] {
             auto done = m_ws->shiftEditor().clearSeat(id, Seat::Ops);
             report(done ? QString() : done.errorMessage());
         });
@@ -764,10 +858,13 @@ void CalendarPage::showContextMenu(ShiftId id, const QPoint &globalPos)
         menu.addAction(tr("&Re-plan From Here…"), this, [this, from] { Q_EMIT replanRequested(from); });
     } else {
         menu.addAction(tr("&Today"), this, &CalendarPage::goToday);
+        // On a day without a shift (or time nobody is planned for): plan from there.
+        const QDate day = m_mode == Mode::Month ? m_monthView->currentDate() : m_timeline->firstVisibleDate();
+        menu.addAction(tr("Plan From This &Day…"), this, [this, day] { Q_EMIT replanRequested(day); });
     }
     menu.addSeparator();
     const QDate first(m_month.year(), m_month.month(), 1);
-    menu.addAction(tr("Print This &Month…"), this,
+    menu.addAction(tr("Print This Mont&h…"), this,
                    [this, first] { Q_EMIT printRequested(first, first.addDays(first.daysInMonth() - 1)); });
     menu.exec(globalPos);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "calendardnd.h"
+#include "domain/person.h"
 #include "domain/shift.h"
 
 #include <QDate>
@@ -20,6 +21,7 @@ class QTextBrowser;
 namespace Tandem {
 
 class ConflictsModel;
+class EmptyState;
 class DropSession;
 class MonthView;
 class ShiftRangeModel;
@@ -65,6 +67,12 @@ public:
     void showContextMenu(ShiftId id, const QPoint &globalPos);
     /// Asks for the new end of the shift (the keyboard path for dragging its right edge).
     void moveHandoff(ShiftId id);
+    /// The person selected in the People dock: what Edit ▸ Time Off… and the other person
+    /// actions act on while the calendar is the page shown. Empty when none is selected.
+    Person currentPerson() const;
+    /// Reads the filters again (people, teams, rotations, "my shifts" after Set My Identity…),
+    /// keeping what is chosen in them.
+    void rebuildFilters();
 
 Q_SIGNALS:
     /// A message for the window's status line.
@@ -73,14 +81,19 @@ Q_SIGNALS:
     void replanRequested(QDate from);
     /// "Print This Month": the window opens the print dialog on the month grid of [from, to].
     void printRequested(QDate from, QDate to);
+    /// The People dock's selection changed.
+    void currentPersonChanged();
+    /// Month or timeline.
+    void modeChanged();
 
 private:
     void buildUi();
-    void rebuildFilters();
     void updateRange();
     void updateTitle();
     void updateDetails();
     void updateRoster();
+    /// updateRoster() once the current burst of model signals is over.
+    void scheduleRosterUpdate();
     void applyZone();
     void pickPerson(ShiftId id, Seat seat);
     void swapWith(ShiftId id);
@@ -97,6 +110,7 @@ private:
     ConflictsModel *m_conflicts = nullptr;
     std::unique_ptr<DropSession> m_session;
     QString m_sessionKey;
+    bool m_rosterUpdatePending = false;
 
     QStackedWidget *m_stack = nullptr;
     MonthView *m_monthView = nullptr;
@@ -110,7 +124,9 @@ private:
     QComboBox *m_personCombo = nullptr;
     QComboBox *m_highlightCombo = nullptr;
     QComboBox *m_zoneCombo = nullptr;
+    QLabel *m_legend = nullptr; ///< the colours of the rotations shown, with their names
     QListView *m_conflictList = nullptr;
+    EmptyState *m_conflictsEmpty = nullptr;
     QListWidget *m_rosterList = nullptr;
     QTextBrowser *m_details = nullptr;
 };

@@ -1,5 +1,6 @@
 #include "monthview.h"
 
+#include "calendaraccessible.h"
 #include "domain/localeformat.h"
 #include "itemmodels/shiftrangemodel.h"
 #include "shiftbar.h"
@@ -8,6 +9,7 @@
 #include <QApplication>
 #include <QContextMenuEvent>
 #include <QDrag>
+#include <QFontMetrics>
 #include <QHelpEvent>
 #include <QLocale>
 #include <QPainter>
@@ -39,10 +41,15 @@ MonthView::MonthView(QWidget *parent) : QWidget(parent)
     setAcceptDrops(true);
     setMouseTracking(true);
     setAttribute(Qt::WA_Hover);
-    setAccessibleName(tr("Month calendar"));
+    CalendarAccessible::install();
     setMonth(QDate::currentDate());
     m_today = QDate::currentDate();
     m_current = m_today;
+}
+
+ShiftRangeModel *MonthView::model() const
+{
+    return m_model;
 }
 
 void MonthView::setModel(ShiftRangeModel *model)
@@ -58,6 +65,7 @@ void MonthView::setModel(ShiftRangeModel *model)
         connect(model, &QAbstractItemModel::rowsRemoved, this, &MonthView::relayout);
         connect(model, &QAbstractItemModel::dataChanged, this, &MonthView::relayout);
         connect(model, &ShiftRangeModel::referenceDataChanged, this, &MonthView::relayout);
+        connect(model, &ShiftRangeModel::uncoveredChanged, this, &MonthView::relayout);
     }
     relayout();
 }
@@ -117,10 +125,12 @@ void MonthView::updateAccessibleName()
         }
     }
     setAccessibleDescription(text);
-    if (hasFocus()) {
-        QAccessibleEvent event(this, QAccessible::DescriptionChanged);
-        QAccessible::updateAccessibility(&event);
-    }
+    notifyAccessibility(false);
+}
+
+void MonthView::notifyAccessibility(bool layout)
+{
+    CalendarAccessible::notify(this, layout);
 }
 
 QSize MonthView::sizeHint() const
@@ -158,31 +168,46 @@ int MonthView::lanesPerCell() const
     return std::max(1, h / (BarHeight + BarGap));
 }
 
+MonthView::Span MonthView::span(int row) const
+{
+    const Shift &s = m_model->shiftAt(row);
+    return spanOf(s.start, s.end);
+}
+
+MonthView::Span MonthView::spanOf(const QDateTime &startUtc, const QDateTime &endUtc) const
+{
+    // A bar starts in the column of the shift's real start and ends in the column of its real
+    // end, at the time of day within each: a Monday 14:00 handoff starts past the middle of
+    // Monday, and a weekly Monday 09:00 shift shares Monday with the one it hands over to.
+    const QDateTime start = startUtc.toTimeZone(m_zone);
+    const QDateTime last = endUtc.addSecs(-1).toTimeZone(m_zone); // the end is exclusive
+    Span result;
+    result.first = start.date();
+    result.last = std::max(last.date(), result.first);
+    // Fractions of the local day, which lasts 23 or 25 hours on a DST change.
+    auto fraction = [this](QDate day, const QDateTime &at) {
+        const QDateTime midnight = QDateTime(day, QTime(0, 0), m_zone);
+        const qint64 length = std::max<qint64>(1, midnight.secsTo(QDateTime(day.addDays(1), QTime(0, 0), m_zone)));
+        return std::clamp(double(midnight.secsTo(at)) / double(length), 0.0, 1.0);
+    };
+    result.startFraction = fraction(result.first, start);
+    result.endFraction = fraction(result.last, endUtc.toTimeZone(m_zone));
+    if (result.last == result.first) {
+        result.endFraction = std::max(result.endFraction, result.startFraction);
+    }
+    return result;
+}
+
 QPair<QDate, QDate> MonthView::displayDays(int row) const
 {
-    // A shift belongs to the days whose noon it covers, so a weekly handoff on Monday 09:00
-    // draws Monday to Sunday instead of overlapping the next shift on Monday. A shift that
-    // covers no noon (a night) shows on the day it starts.
-    const Shift &s = m_model->shiftAt(row);
-    const QDateTime start = s.start.toTimeZone(m_zone);
-    const QDateTime end = s.end.toTimeZone(m_zone);
-    QDate first = start.date();
-    if (start.time() > QTime(12, 0)) {
-        first = first.addDays(1);
-    }
-    QDate last = end.date();
-    if (end.time() <= QTime(12, 0)) {
-        last = last.addDays(-1);
-    }
-    if (last < first) {
-        first = last = start.date();
-    }
-    return {first, last};
+    const Span s = span(row);
+    return {s.first, s.last};
 }
 
 void MonthView::relayout()
 {
     m_segments.clear();
+    m_uncoveredSegments.clear();
     m_hidden.clear();
     if (!m_model) {
         update();
@@ -190,63 +215,79 @@ void MonthView::relayout()
     }
     const int lanes = lanesPerCell();
     const int rows = m_model->rowCount();
-    // Each shift's days and rotation once, not once per week (time-zone conversions add up at
+    // Each shift's span and rotation once, not once per week (time-zone conversions add up at
     // thousands of shifts).
-    struct RowDays
+    struct RowSpan
     {
-        QDate first;
-        QDate last;
+        Span span;
         int rotation;
     };
-    std::vector<RowDays> rowDays(size_t(std::max(0, rows)));
+    // Shifts first, then the stretches of on-call time no shift covers (drawn like bars, in lanes).
+    const QList<UncoveredSlot> uncovered = m_model->uncovered();
+    std::vector<RowSpan> rowSpans(size_t(std::max(0, rows)) + size_t(uncovered.size()));
     for (int row = 0; row < rows; ++row) {
-        const auto [first, last] = displayDays(row);
-        rowDays[size_t(row)] = {first, last, m_model->index(row).data(ShiftRangeModel::RotationIndexRole).toInt()};
+        rowSpans[size_t(row)] = {span(row), m_model->index(row).data(ShiftRangeModel::RotationIndexRole).toInt()};
     }
+    QHash<RotationId, int> rotationIndex;
+    const QList<Rotation> rotations = m_model->rotations();
+    for (int i = 0; i < rotations.size(); ++i) {
+        rotationIndex.insert(rotations.at(i).id, i);
+    }
+    for (int i = 0; i < uncovered.size(); ++i) {
+        rowSpans[size_t(rows + i)] = {spanOf(uncovered.at(i).start, uncovered.at(i).end),
+                                      rotationIndex.value(uncovered.at(i).rotation)};
+    }
+    const int items = int(rowSpans.size());
+    constexpr int MinimumWidth = 10; // a one-hour shift stays a bar one can see and hit
     for (int week = 0; week < 6; ++week) {
         const QDate weekStart = m_gridStart.addDays(week * 7);
         const QDate weekEnd = weekStart.addDays(6);
         QList<Segment> weekSegments;
-        for (int row = 0; row < rows; ++row) {
-            const QDate first = rowDays[size_t(row)].first;
-            const QDate last = rowDays[size_t(row)].last;
-            if (last < weekStart || first > weekEnd) {
+        for (int item = 0; item < items; ++item) {
+            const Span &sp = rowSpans[size_t(item)].span;
+            if (sp.last < weekStart || sp.first > weekEnd) {
                 continue;
             }
             Segment seg;
-            seg.row = row;
+            seg.row = item < rows ? item : -1;
+            seg.uncovered = item < rows ? -1 : item - rows;
             seg.week = week;
-            seg.firstDay = int(weekStart.daysTo(std::max(first, weekStart)));
-            seg.lastDay = int(weekStart.daysTo(std::min(last, weekEnd)));
-            seg.startsHere = first >= weekStart;
-            seg.endsHere = last <= weekEnd;
+            seg.firstDay = int(weekStart.daysTo(std::max(sp.first, weekStart)));
+            seg.lastDay = int(weekStart.daysTo(std::min(sp.last, weekEnd)));
+            seg.startsHere = sp.first >= weekStart;
+            seg.endsHere = sp.last <= weekEnd;
+            const QRect a = cellRect(week * 7 + seg.firstDay);
+            const QRect b = cellRect(week * 7 + seg.lastDay);
+            int left = seg.startsHere ? a.left() + int(std::lround(sp.startFraction * a.width())) : a.left();
+            int right = seg.endsHere ? b.left() + int(std::lround(sp.endFraction * b.width())) : b.right();
+            if (right - left < MinimumWidth) {
+                right = std::min(b.right(), left + MinimumWidth);
+                left = std::min(left, right - MinimumWidth);
+            }
+            seg.rect = QRect(left, 0, right - left, BarHeight);
             weekSegments.append(seg);
         }
-        // Longest first, then by rotation, so that the lanes of a week stay steady.
-        std::stable_sort(weekSegments.begin(), weekSegments.end(), [&rowDays](const Segment &a, const Segment &b) {
-            if (a.firstDay != b.firstDay) {
-                return a.firstDay < b.firstDay;
-            }
-            return rowDays[size_t(a.row)].rotation < rowDays[size_t(b.row)].rotation;
-        });
-        QList<std::array<bool, 7>> used;
+        // By start, then by rotation, so that the lanes of a week stay steady; a lane takes bars
+        // that do not overlap in time, so consecutive shifts of a rotation share one.
+        std::stable_sort(weekSegments.begin(), weekSegments.end(),
+                         [&rowSpans, rows](const Segment &a, const Segment &b) {
+                             if (a.rect.left() != b.rect.left()) {
+                                 return a.rect.left() < b.rect.left();
+                             }
+                             const int ra = rowSpans[size_t(a.row >= 0 ? a.row : rows + a.uncovered)].rotation;
+                             const int rb = rowSpans[size_t(b.row >= 0 ? b.row : rows + b.uncovered)].rotation;
+                             return ra < rb;
+                         });
+        QList<int> laneEnd; // right edge of the last bar in each lane
         for (Segment &seg : weekSegments) {
             int lane = 0;
-            for (;; ++lane) {
-                if (lane == used.size()) {
-                    used.append(std::array<bool, 7>{});
-                }
-                bool free = true;
-                for (int d = seg.firstDay; d <= seg.lastDay; ++d) {
-                    free = free && !used[lane][size_t(d)];
-                }
-                if (free) {
-                    break;
-                }
+            while (lane < laneEnd.size() && laneEnd.at(lane) > seg.rect.left()) {
+                ++lane;
             }
-            for (int d = seg.firstDay; d <= seg.lastDay; ++d) {
-                used[lane][size_t(d)] = true;
+            if (lane == laneEnd.size()) {
+                laneEnd.append(0);
             }
+            laneEnd[lane] = seg.rect.right() + 1;
             seg.lane = lane;
         }
         // A day shows at most `lanes` bars; the last one becomes "+N more" when more do not fit.
@@ -269,15 +310,12 @@ void MonthView::relayout()
                 continue;
             }
             const QRect a = cellRect(week * 7 + seg.firstDay);
-            const QRect b = cellRect(week * 7 + seg.lastDay);
-            const int y = a.top() + DayLabelHeight + seg.lane * (BarHeight + BarGap);
-            const int left = a.left() + (seg.startsHere ? 4 : 0);
-            const int right = b.right() - (seg.endsHere ? 4 : 0);
-            seg.rect = QRect(left, y, right - left, BarHeight);
-            m_segments.append(seg);
+            seg.rect.moveTop(a.top() + DayLabelHeight + seg.lane * (BarHeight + BarGap));
+            (seg.row >= 0 ? m_segments : m_uncoveredSegments).append(seg);
         }
     }
     update();
+    notifyAccessibility(true);
 }
 
 void MonthView::resizeEvent(QResizeEvent *event)
@@ -301,6 +339,92 @@ QRect MonthView::shiftRect(ShiftId id, QDate day) const
         }
     }
     return {};
+}
+
+QList<int> MonthView::rowsCovering(QDate day) const
+{
+    QList<int> rows;
+    for (int row = 0; m_model && row < m_model->rowCount(); ++row) {
+        const Span sp = span(row);
+        if (sp.first <= day && day <= sp.last) {
+            rows.append(row);
+        }
+    }
+    return rows;
+}
+
+QList<int> MonthView::rowsStartingOn(QDate day) const
+{
+    QList<int> rows;
+    for (int row = 0; m_model && row < m_model->rowCount(); ++row) {
+        const Span sp = span(row);
+        if (std::max(sp.first, m_gridStart) == day && sp.last >= m_gridStart) {
+            rows.append(row);
+        }
+    }
+    return rows;
+}
+
+QList<int> MonthView::uncoveredOn(QDate day) const
+{
+    QList<int> result;
+    if (!m_model) {
+        return result;
+    }
+    const QList<UncoveredSlot> uncovered = m_model->uncovered();
+    for (int i = 0; i < uncovered.size(); ++i) {
+        const Span sp = spanOf(uncovered.at(i).start, uncovered.at(i).end);
+        if (sp.first <= day && day <= sp.last) {
+            result.append(i);
+        }
+    }
+    return result;
+}
+
+QString MonthView::leaveText(QDate day) const
+{
+    if (!m_model) {
+        return {};
+    }
+    QStringList names;
+    for (const Person &p : m_model->onLeave(day)) {
+        names << ShiftRangeModel::shortName(p.name);
+    }
+    return names.isEmpty() ? QString() : tr("off: %1").arg(names.join(u", "_s));
+}
+
+QList<QRect> MonthView::uncoveredRects(int index) const
+{
+    QList<QRect> result;
+    for (const Segment &seg : m_uncoveredSegments) {
+        if (seg.uncovered == index) {
+            result.append(seg.rect);
+        }
+    }
+    return result;
+}
+
+QString MonthView::uncoveredText(int index) const
+{
+    if (!m_model || index < 0 || index >= m_model->uncovered().size()) {
+        return {};
+    }
+    const UncoveredSlot u = m_model->uncovered().at(index);
+    const auto rotation = m_model->rotation(u.rotation);
+    const QLocale locale;
+    return tr("%1: no shift planned from %2 to %3, nobody on call. Rotations ▸ Plan… fills it.")
+        .arg(rotation ? rotation->name : QString(), locale.toString(u.start.toTimeZone(m_zone), u"ddd d MMM HH:mm"_s),
+             locale.toString(u.end.toTimeZone(m_zone), u"ddd d MMM HH:mm"_s));
+}
+
+int MonthView::uncoveredAt(const QPoint &pos) const
+{
+    for (const Segment &seg : m_uncoveredSegments) {
+        if (seg.rect.contains(pos)) {
+            return seg.uncovered;
+        }
+    }
+    return -1;
 }
 
 void MonthView::paintEvent(QPaintEvent *)
@@ -360,14 +484,28 @@ void MonthView::paintEvent(QPaintEvent *)
             p.setPen(inMonth ? pal.color(QPalette::Text) : pal.color(QPalette::PlaceholderText));
             p.drawText(label, Qt::AlignLeft | Qt::AlignVCenter, text);
         }
-        if (holidays.contains(day)) {
-            QFont small = font();
-            small.setPointSizeF(small.pointSizeF() * 0.85);
-            p.setFont(small);
+        // Beside the number: who is off that day and the holiday, each in the room it needs as
+        // far as the cell allows (the tooltip and the accessible day say them in full).
+        const int offset = QFontMetrics(dayFont).horizontalAdvance(text) + 12;
+        QRect rest = label.adjusted(offset, 0, 0, 0);
+        QFont small = font();
+        small.setPointSizeF(small.pointSizeF() * 0.85);
+        const QFontMetrics smallMetrics(small);
+        p.setFont(small);
+        const QString holiday = holidays.value(day);
+        const QString away = leaveText(day);
+        if (!holiday.isEmpty()) {
+            const int room =
+                away.isEmpty() ? rest.width() : std::min(smallMetrics.horizontalAdvance(holiday), rest.width() * 3 / 5);
             p.setPen(QColor(0x8a, 0x5a, 0x00));
-            const int offset = p.fontMetrics().horizontalAdvance(text) + 12;
-            p.drawText(label.adjusted(offset, 0, 0, 0), Qt::AlignRight | Qt::AlignVCenter,
-                       p.fontMetrics().elidedText(holidays.value(day), Qt::ElideRight, label.width() - offset));
+            p.drawText(QRect(rest.right() - room + 1, rest.top(), room, rest.height()),
+                       Qt::AlignRight | Qt::AlignVCenter, smallMetrics.elidedText(holiday, Qt::ElideRight, room));
+            rest.setRight(rest.right() - room - 6);
+        }
+        if (!away.isEmpty() && rest.width() > 12) {
+            p.setPen(QColor(0x5b, 0x3f, 0x8c));
+            p.drawText(rest, Qt::AlignLeft | Qt::AlignVCenter,
+                       smallMetrics.elidedText(away, Qt::ElideRight, rest.width()));
         }
         p.setFont(font());
         if (const int hidden = m_hidden.value(day); hidden > 0) {
@@ -392,6 +530,20 @@ void MonthView::paintEvent(QPaintEvent *)
     }
     const bool highlighting = !m_model->highlightPerson().isNull();
     p.setRenderHint(QPainter::Antialiasing);
+    // Time with no shift at all: an empty, dashed bar that says so.
+    const QList<UncoveredSlot> uncovered = m_model->uncovered();
+    for (const Segment &seg : std::as_const(m_uncoveredSegments)) {
+        const UncoveredSlot &u = uncovered.at(seg.uncovered);
+        const QColor color = m_model->rotationColor(u.rotation);
+        const QRectF r = QRectF(seg.rect).adjusted(0.5, 0.5, -0.5, -0.5);
+        const ShiftBar::Style style{color, true, true, false, highlighting, false};
+        ShiftBar::paint(p, r, style);
+        p.setPen(ShiftBar::textColor(style));
+        const QString label = seg.startsHere ? tr("no shift planned") : u"… "_s + tr("no shift planned");
+        const QRectF textRect = r.adjusted(5, 0, -4, 0);
+        p.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter,
+                   p.fontMetrics().elidedText(label, Qt::ElideRight, int(textRect.width())));
+    }
     for (const Segment &seg : std::as_const(m_segments)) {
         const QModelIndex idx = m_model->index(seg.row);
         const Shift &s = m_model->shiftAt(seg.row);
@@ -427,9 +579,14 @@ void MonthView::paintEvent(QPaintEvent *)
                 p.drawRoundedRect(r.adjusted(1.5, 1.5, -1.5, -1.5), 3, 3);
             }
         }
-        QString label = idx.data().toString();
+        // The pair first (what one looks for), then the rotation by its first word, so that
+        // bars of two rotations differ by more than their colour.
+        QString label = idx.data().toString() + u" · "_s +
+                        idx.data(ShiftRangeModel::RotationNameRole).toString().section(u' ', 0, 0);
         if (seg.startsHere) {
             label = LocaleFormat::time(s.start.toTimeZone(m_zone).time()) + u"  "_s + label;
+        } else if (seg.rect.width() < 48) {
+            label.clear(); // the tail of a shift from the week before: its bar says it all
         } else {
             label = u"… "_s + label;
         }
@@ -445,7 +602,7 @@ void MonthView::paintEvent(QPaintEvent *)
 
     // Drop marker and its words on the spot.
     if (m_dropRect.isValid()) {
-        ShiftBar::paintDropMarker(p, QRectF(m_dropRect), m_dropAllowed, m_dropText, QRectF(rect()));
+        ShiftBar::paintDropMarker(p, QRectF(m_dropRect), m_dropAllowed, m_dropText, QRectF(rect()), m_dropWarning);
     }
 }
 
@@ -542,8 +699,8 @@ void MonthView::mouseMoveEvent(QMouseEvent *event)
             const Shift &s = m_model->shiftAt(m_segments.at(m_pressSegment).row);
             m_dropRect = dayRect(hit.day);
             m_dropAllowed = true;
-            const QDateTime end = s.end.toTimeZone(m_zone);
-            const QDateTime boundary(hit.day.addDays(1), end.time(), m_zone);
+            m_dropWarning = false;
+            const QDateTime boundary = handoffOn(s, hit.day);
             m_dropText = tr("Handoff %1").arg(LocaleFormat::dateTime(boundary));
             Q_EMIT feedbackChanged(m_dropText, true);
             update();
@@ -571,9 +728,7 @@ void MonthView::mouseReleaseEvent(QMouseEvent *event)
 {
     if (m_resizing && m_model && m_pressSegment >= 0 && m_resizeDay.isValid()) {
         const Shift &s = m_model->shiftAt(m_segments.at(m_pressSegment).row);
-        const QDateTime end = s.end.toTimeZone(m_zone);
-        // The handoff keeps its time of day and moves to the day the edge was dropped on.
-        const QDateTime boundary(m_resizeDay.addDays(1), end.time(), m_zone);
+        const QDateTime boundary = handoffOn(s, m_resizeDay);
         m_dropRect = {};
         m_dropText.clear();
         Q_EMIT feedbackChanged({}, true);
@@ -587,6 +742,15 @@ void MonthView::mouseReleaseEvent(QMouseEvent *event)
     m_dropRect = {};
     update();
     QWidget::mouseReleaseEvent(event);
+}
+
+QDateTime MonthView::handoffOn(const Shift &shift, QDate day) const
+{
+    // The handoff keeps its time of day and moves to the column the edge was dropped on; a
+    // midnight handoff ends that day's column, so it moves to the next midnight.
+    const QDateTime end = shift.end.toTimeZone(m_zone);
+    const qint64 offset = shift.end.addSecs(-1).toTimeZone(m_zone).date().daysTo(end.date());
+    return QDateTime(day.addDays(offset), end.time(), m_zone);
 }
 
 void MonthView::mouseDoubleClickEvent(QMouseEvent *event)
@@ -681,6 +845,23 @@ bool MonthView::event(QEvent *event)
             QToolTip::showText(help->globalPos(),
                                m_model->index(m_segments.at(hit.segment).row).data(Qt::ToolTipRole).toString(), this,
                                m_segments.at(hit.segment).rect);
+        } else if (const int u = uncoveredAt(help->pos()); u >= 0) {
+            QToolTip::showText(help->globalPos(), uncoveredText(u), this);
+        } else if (hit.day.isValid() && m_hidden.value(hit.day) == 0 &&
+                   help->pos().y() < dayRect(hit.day).top() + DayLabelHeight) {
+            // The day's heading: the holiday and who is away, in full.
+            QStringList lines{QLocale().toString(hit.day, QLocale::LongFormat)};
+            if (const QString holiday = m_model->holidays().value(hit.day); !holiday.isEmpty()) {
+                lines << tr("Holiday: %1").arg(holiday);
+            }
+            QStringList away;
+            for (const Person &p : m_model->onLeave(hit.day)) {
+                away << p.name;
+            }
+            if (!away.isEmpty()) {
+                lines << tr("On leave: %1").arg(away.join(u", "_s));
+            }
+            QToolTip::showText(help->globalPos(), lines.join(u'\n'), this, dayRect(hit.day));
         } else if (hit.day.isValid() && m_hidden.value(hit.day) > 0) {
             QStringList all;
             for (int row = 0; row < m_model->rowCount(); ++row) {
@@ -730,6 +911,7 @@ void MonthView::dragMoveEvent(QDragMoveEvent *event)
     }
     m_dropRect = r;
     m_dropAllowed = feedback.allowed;
+    m_dropWarning = feedback.warning;
     m_dropText = feedback.text;
     Q_EMIT feedbackChanged(feedback.text, feedback.allowed);
     if (feedback.allowed) {

@@ -26,6 +26,7 @@ public:
     explicit MonthView(QWidget *parent = nullptr);
 
     void setModel(ShiftRangeModel *model);
+    ShiftRangeModel *model() const;
     /// Shows the six weeks around `month` (any day of it).
     void setMonth(QDate month);
     QDate month() const { return m_month; }
@@ -41,6 +42,19 @@ public:
     void setCurrentShift(ShiftId id);
     /// The bar of a shift on a day (for tests and the drop marker); null when not shown.
     QRect shiftRect(ShiftId id, QDate day = {}) const;
+    /// The bars of the model's uncovered() time (no shift at all), for tests and accessibility.
+    QList<QRect> uncoveredRects(int index) const;
+    /// Model rows of the shifts that cover `day` (drawn or behind "+N more"), by start.
+    QList<int> rowsCovering(QDate day) const;
+    /// Model rows whose first day in the grid is `day`: each shift of the grid belongs to one
+    /// day (for the accessible tree, in which every shift appears once).
+    QList<int> rowsStartingOn(QDate day) const;
+    /// Indexes into the model's uncovered() that cover `day`.
+    QList<int> uncoveredOn(QDate day) const;
+    /// "off: Jonas, Maya": who is on leave that day, by first name; empty when nobody is.
+    QString leaveText(QDate day) const;
+    /// Words for the model's uncovered()[index] (tooltip, accessibility).
+    QString uncoveredText(int index) const;
     QRect dayRect(QDate day) const;
 
     QSize sizeHint() const override;
@@ -76,7 +90,8 @@ protected:
 private:
     struct Segment
     {
-        int row = -1; ///< model row
+        int row = -1;       ///< model row
+        int uncovered = -1; ///< or: index in the model's uncovered()
         int week = 0;
         int firstDay = 0; ///< 0..6 within the week
         int lastDay = 0;
@@ -93,10 +108,27 @@ private:
         QDate day;
     };
 
+    /// Where a shift lies in the grid: its first and last day and the time of day (as a
+    /// fraction of the day) where it starts and ends.
+    struct Span
+    {
+        QDate first;
+        QDate last;
+        double startFraction = 0;
+        double endFraction = 1;
+    };
+
     void relayout();
     QRect cellRect(int index) const;
     int lanesPerCell() const;
+    Span span(int row) const;
+    Span spanOf(const QDateTime &startUtc, const QDateTime &endUtc) const;
     QPair<QDate, QDate> displayDays(int row) const;
+    int uncoveredAt(const QPoint &pos) const;
+    /// Tells assistive technology what changed: the children after a new layout, the focus.
+    void notifyAccessibility(bool layout);
+    /// The handoff time when the end edge of `shift` is dropped on `day`.
+    QDateTime handoffOn(const Shift &shift, QDate day) const;
     Hit hitTest(const QPoint &pos) const;
     QList<int> segmentsOnDay(QDate day) const;
     void selectOnDay(QDate day);
@@ -110,7 +142,8 @@ private:
     ShiftId m_currentShift;
     QTimeZone m_zone = QTimeZone::systemTimeZone();
     QList<Segment> m_segments;
-    QHash<QDate, int> m_hidden; // day -> bars not shown
+    QList<Segment> m_uncoveredSegments; ///< time with no shift, drawn as gaps, not selectable
+    QHash<QDate, int> m_hidden;         // day -> bars not shown
     CalendarDnd::DropCheck m_dropCheck;
 
     // Mouse state.
@@ -121,6 +154,7 @@ private:
     // Drop marker.
     QRect m_dropRect;
     bool m_dropAllowed = false;
+    bool m_dropWarning = false;
     QString m_dropText;
 };
 

@@ -3,6 +3,8 @@
 #include <QFontMetrics>
 #include <QPainter>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace Tandem::ShiftBar {
@@ -41,19 +43,30 @@ QPainterPath paint(QPainter &p, const QRectF &rect, const Style &style)
 
 QColor textColor(const Style &style)
 {
-    return style.gap || style.dimmed ? QColor(0x20, 0x20, 0x20) : QColor(Qt::white);
+    if (style.gap || style.dimmed) {
+        return QColor(0x20, 0x20, 0x20);
+    }
+    // Whichever of white and near-black contrasts more with the fill (WCAG relative luminance):
+    // white on the dark blue, black on orange, yellow or sky blue.
+    auto linear = [](float c) { return c <= 0.03928f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f); };
+    const QColor c = style.color.toRgb();
+    const float luminance = 0.2126f * linear(c.redF()) + 0.7152f * linear(c.greenF()) + 0.0722f * linear(c.blueF());
+    return luminance > 0.179f ? QColor(0x10, 0x10, 0x10) : QColor(Qt::white);
 }
 
-void paintDropMarker(QPainter &p, const QRectF &target, bool allowed, const QString &text, const QRectF &bounds)
+void paintDropMarker(QPainter &p, const QRectF &target, bool allowed, const QString &text, const QRectF &bounds,
+                     bool warning)
 {
-    const QColor c = allowed ? QColor(0x1b, 0x7f, 0x3b) : QColor(0xb0, 0x00, 0x20);
+    const QColor c = !allowed  ? QColor(0xb0, 0x00, 0x20)
+                     : warning ? QColor(0x9a, 0x5b, 0x00)
+                               : QColor(0x1b, 0x7f, 0x3b);
     p.setPen(QPen(c, 2.5, allowed ? Qt::SolidLine : Qt::DashLine));
     p.setBrush(Qt::NoBrush);
     p.drawRoundedRect(target.adjusted(-2, -2, 2, 2), 5, 5);
     if (text.isEmpty()) {
         return;
     }
-    const QString words = (allowed ? u"✓ "_s : u"✗ "_s) + text;
+    const QString words = (!allowed ? u"✗ "_s : warning ? u"⚠ "_s : u"✓ "_s) + text;
     const QFontMetrics fm = p.fontMetrics();
     const qreal w = std::min(bounds.width() - 8, qreal(fm.horizontalAdvance(words) + 16));
     QRectF bubble(std::max(target.left(), bounds.left()), target.bottom() + 6, w, fm.height() + 8);

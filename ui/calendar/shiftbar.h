@@ -25,8 +25,10 @@ QColor tint(const QColor &c, qreal amount);
 QPainterPath paint(QPainter &painter, const QRectF &rect, const Style &style);
 /// The colour of the label on the bar.
 QColor textColor(const Style &style);
-/// The drop marker around `target`, green and solid when allowed, red and dashed when refused,
-/// with its words in a bubble below (above when there is no room), kept inside `bounds`.
-void paintDropMarker(QPainter &painter, const QRectF &target, bool allowed, const QString &text, const QRectF &bounds);
+/// The drop marker around `target`, green and solid when allowed, amber and solid with "⚠" when
+/// allowed with a warning, red and dashed when refused, with its words in a bubble below (above
+/// when there is no room), kept inside `bounds`.
+void paintDropMarker(QPainter &painter, const QRectF &target, bool allowed, const QString &text, const QRectF &bounds,
+                     bool warning = false);
 
 } // namespace Tandem::ShiftBar

@@ -1,8 +1,10 @@
 #include "timelineview.h"
 
+#include "calendaraccessible.h"
 #include "itemmodels/shiftrangemodel.h"
 #include "shiftbar.h"
 
+#include <QAccessible>
 #include <QApplication>
 #include <QDrag>
 #include <QHelpEvent>
@@ -23,7 +25,8 @@ namespace Tandem {
 
 namespace {
 
-constexpr int LabelWidth = 180;
+constexpr int MinLabelWidth = 180;
+constexpr int MaxLabelWidth = 340;
 constexpr int HeaderHeight = 42;
 constexpr int LaneHeight = 26;
 constexpr double MinDays = 1;
@@ -36,7 +39,7 @@ using ShiftBar::tint;
 TimelineView::TimelineView(QWidget *parent) : QAbstractScrollArea(parent)
 {
     setObjectName(u"timelineView"_s);
-    setAccessibleName(tr("Timeline"));
+    CalendarAccessible::install();
     setFocusPolicy(Qt::StrongFocus);
     viewport()->setAcceptDrops(true);
     viewport()->setMouseTracking(true);
@@ -45,6 +48,11 @@ TimelineView::TimelineView(QWidget *parent) : QAbstractScrollArea(parent)
     verticalScrollBar()->setSingleStep(LaneHeight);
     updateScrollBars();
     scrollToDate(m_today.addDays(-(m_today.dayOfWeek() - 1)));
+}
+
+ShiftRangeModel *TimelineView::model() const
+{
+    return m_model;
 }
 
 void TimelineView::setModel(ShiftRangeModel *model)
@@ -57,12 +65,14 @@ void TimelineView::setModel(ShiftRangeModel *model)
         auto repaint = [this] {
             rebuildLanes();
             viewport()->update();
+            notifyAccessibility(true);
         };
         connect(model, &QAbstractItemModel::modelReset, this, repaint);
         connect(model, &QAbstractItemModel::rowsInserted, this, repaint);
         connect(model, &QAbstractItemModel::rowsRemoved, this, repaint);
         connect(model, &QAbstractItemModel::dataChanged, this, [this] { viewport()->update(); });
         connect(model, &ShiftRangeModel::referenceDataChanged, this, repaint);
+        connect(model, &ShiftRangeModel::uncoveredChanged, this, repaint);
     }
     rebuildLanes();
     ensureLoaded();
@@ -89,7 +99,7 @@ void TimelineView::setRows(Rows rows)
 
 double TimelineView::pixelsPerDay() const
 {
-    return std::max(1, viewport()->width() - LabelWidth) / m_visibleDays;
+    return std::max(1, viewport()->width() - m_labelWidth) / m_visibleDays;
 }
 
 double TimelineView::visibleDays() const
@@ -100,10 +110,9 @@ double TimelineView::visibleDays() const
 void TimelineView::setVisibleDays(double days)
 {
     const QDate first = firstVisibleDate();
-    const double offsetDays = horizontalScrollBar()->value() / pixelsPerDay();
     m_visibleDays = std::clamp(days, MinDays, MaxDays);
     updateScrollBars();
-    horizontalScrollBar()->setValue(int(std::lround(offsetDays * pixelsPerDay())));
+    applyOffset();
     Q_UNUSED(first);
     ensureLoaded();
     viewport()->update();
@@ -119,15 +128,25 @@ void TimelineView::zoomOut()
     setVisibleDays(m_visibleDays * 1.5);
 }
 
+void TimelineView::applyOffset()
+{
+    // While the view is hidden or tiny, the scroll range is too short for the offset; it is kept
+    // and applied again once the view has its size.
+    const QSignalBlocker block(horizontalScrollBar());
+    horizontalScrollBar()->setValue(int(std::lround(m_offsetDays * pixelsPerDay())));
+    viewport()->update();
+}
+
 void TimelineView::scrollToDate(QDate date)
 {
-    horizontalScrollBar()->setValue(int(std::lround(m_origin.daysTo(date) * pixelsPerDay())));
+    m_offsetDays = double(m_origin.daysTo(date));
+    applyOffset();
     ensureLoaded();
 }
 
 QDate TimelineView::firstVisibleDate() const
 {
-    return m_origin.addDays(qint64(std::floor(horizontalScrollBar()->value() / pixelsPerDay())));
+    return m_origin.addDays(qint64(std::floor(m_offsetDays + 1e-9)));
 }
 
 void TimelineView::setCurrentShift(ShiftId id)
@@ -136,14 +155,36 @@ void TimelineView::setCurrentShift(ShiftId id)
         m_currentShift = id;
         Q_EMIT currentShiftChanged(id);
         viewport()->update();
+        notifyAccessibility(false);
     }
+}
+
+QRect TimelineView::shiftRect(ShiftId id) const
+{
+    if (!m_model) {
+        return {};
+    }
+    for (const Bar &bar : bars()) {
+        if (m_model->shiftAt(bar.row).id == id && bar.rect.right() > m_labelWidth &&
+            bar.rect.left() < viewport()->width() && bar.rect.bottom() > HeaderHeight) {
+            return bar.rect.toAlignedRect().intersected(viewport()->rect());
+        }
+    }
+    return {};
+}
+
+void TimelineView::notifyAccessibility(bool layout)
+{
+    CalendarAccessible::notify(this, layout);
 }
 
 void TimelineView::updateScrollBars()
 {
     const double ppd = pixelsPerDay();
-    horizontalScrollBar()->setPageStep(viewport()->width() - LabelWidth);
-    horizontalScrollBar()->setRange(0, int(m_spanDays * ppd) - (viewport()->width() - LabelWidth));
+    // A range that clamps the value (a hidden or tiny view) must not move the offset.
+    const QSignalBlocker block(horizontalScrollBar());
+    horizontalScrollBar()->setPageStep(viewport()->width() - m_labelWidth);
+    horizontalScrollBar()->setRange(0, int(m_spanDays * ppd) - (viewport()->width() - m_labelWidth));
     const int contentHeight = int(m_lanes.size()) * LaneHeight;
     verticalScrollBar()->setPageStep(viewport()->height() - HeaderHeight);
     verticalScrollBar()->setRange(0, std::max(0, contentHeight - (viewport()->height() - HeaderHeight)));
@@ -181,18 +222,24 @@ void TimelineView::rebuildLanes()
         for (int row = 0; row < m_model->rowCount(); ++row) {
             shown.insert(m_model->index(row).data(ShiftRangeModel::RotationIdRole).toString());
         }
+        for (const UncoveredSlot &u : m_model->uncovered()) {
+            shown.insert(u.rotation.toString());
+        }
         for (const Rotation &r : m_model->rotations()) {
             if (!shown.isEmpty() && !shown.contains(r.id.toString())) {
                 continue;
             }
             m_lanes.append({r.name, tr("Developer"), r.id.toString(), {}, Seat::Dev, true});
-            m_lanes.append({{}, tr("Operations"), r.id.toString(), {}, Seat::Ops, false});
+            m_lanes.append({{}, tr("Ops"), r.id.toString(), {}, Seat::Ops, false});
         }
     } else {
         QSet<PersonId> shown;
         for (int row = 0; row < m_model->rowCount(); ++row) {
             shown.insert(m_model->shiftAt(row).dev);
             shown.insert(m_model->shiftAt(row).ops);
+        }
+        for (const TimeOff &t : m_model->timeOff()) {
+            shown.insert(t.personId); // their leave shows in their row
         }
         QList<Person> people = m_model->people();
         std::stable_sort(people.begin(), people.end(),
@@ -210,7 +257,24 @@ void TimelineView::rebuildLanes()
             firstRow = false;
         }
     }
+    updateLabelWidth();
+}
+
+void TimelineView::updateLabelWidth()
+{
+    // Room for the longest name with its seat beside it, so that no row label is cut (up to a
+    // third of the view).
+    QFont bold = font();
+    bold.setBold(true);
+    const QFontMetrics boldMetrics(bold);
+    int widest = MinLabelWidth;
+    for (const Lane &lane : std::as_const(m_lanes)) {
+        widest = std::max(widest, boldMetrics.horizontalAdvance(lane.label) +
+                                      fontMetrics().horizontalAdvance(lane.sublabel) + 36);
+    }
+    m_labelWidth = std::clamp(widest, MinLabelWidth, std::max(MinLabelWidth, std::min(MaxLabelWidth, width() / 3)));
     updateScrollBars();
+    applyOffset();
 }
 
 double TimelineView::xOf(const QDateTime &t) const
@@ -221,12 +285,12 @@ double TimelineView::xOf(const QDateTime &t) const
     const qint64 local = t.toSecsSinceEpoch() + m_zone.offsetFromUtc(t);
     const qint64 origin = (m_origin.toJulianDay() - unixEpochJulianDay) * 86400;
     const double days = double(local - origin) / 86400.0;
-    return LabelWidth + days * pixelsPerDay() - horizontalScrollBar()->value();
+    return m_labelWidth + days * pixelsPerDay() - horizontalScrollBar()->value();
 }
 
 QDateTime TimelineView::timeAt(double x) const
 {
-    const double days = (x - LabelWidth + horizontalScrollBar()->value()) / pixelsPerDay();
+    const double days = (x - m_labelWidth + horizontalScrollBar()->value()) / pixelsPerDay();
     const QDate date = m_origin.addDays(qint64(std::floor(days)));
     const int msecs = int((days - std::floor(days)) * 86400000.0);
     return QDateTime(date, QTime::fromMSecsSinceStartOfDay(msecs), m_zone);
@@ -286,6 +350,30 @@ QList<TimelineView::Bar> TimelineView::bars() const
     return result;
 }
 
+QList<QPair<int, QRectF>> TimelineView::uncoveredBars() const
+{
+    QList<QPair<int, QRectF>> result;
+    if (!m_model || m_rows != Rows::Rotations) {
+        return result;
+    }
+    const int top = HeaderHeight - verticalScrollBar()->value();
+    const QList<UncoveredSlot> uncovered = m_model->uncovered();
+    for (int i = 0; i < uncovered.size(); ++i) {
+        const double x0 = xOf(uncovered.at(i).start);
+        const double x1 = xOf(uncovered.at(i).end);
+        if (x1 < m_labelWidth || x0 > viewport()->width()) {
+            continue;
+        }
+        for (int lane = 0; lane < m_lanes.size(); ++lane) {
+            if (m_lanes.at(lane).rotationId == uncovered.at(i).rotation.toString()) {
+                result.append(
+                    {i, QRectF(x0 + 1, top + lane * LaneHeight + 3, std::max(3.0, x1 - x0 - 2), LaneHeight - 6)});
+            }
+        }
+    }
+    return result;
+}
+
 int TimelineView::barAt(const QList<Bar> &all, const QPoint &pos) const
 {
     for (int i = 0; i < all.size(); ++i) {
@@ -311,7 +399,7 @@ void TimelineView::paintEvent(QPaintEvent *)
     const int top = HeaderHeight - verticalScrollBar()->value();
 
     // Day columns: weekends and holidays shaded, today marked.
-    p.setClipRect(LabelWidth, 0, w - LabelWidth, h);
+    p.setClipRect(m_labelWidth, 0, w - m_labelWidth, h);
     for (int i = 0; i < days; ++i) {
         const QDate d = first.addDays(i);
         const double x = xOf(QDateTime(d, QTime(0, 0), m_zone));
@@ -342,6 +430,33 @@ void TimelineView::paintEvent(QPaintEvent *)
         const int y = top + lane * LaneHeight;
         p.setPen(m_lanes.at(lane).firstOfGroup ? pal.color(QPalette::Mid) : pal.color(QPalette::Midlight));
         p.drawLine(0, y, w, y);
+    }
+
+    // Time off in the rows of people: a hatched band across the days away.
+    if (m_model && m_rows == Rows::People) {
+        QHash<PersonId, int> laneOf;
+        for (int lane = 0; lane < m_lanes.size(); ++lane) {
+            laneOf.insert(m_lanes.at(lane).person, lane);
+        }
+        const QColor leave(0x5b, 0x3f, 0x8c);
+        for (const TimeOff &t : m_model->timeOff()) {
+            const int lane = laneOf.value(t.personId, -1);
+            if (lane < 0) {
+                continue;
+            }
+            const double x0 = std::max(xOf(QDateTime(t.from, QTime(0, 0), m_zone)), double(m_labelWidth));
+            const double x1 = xOf(QDateTime(t.to.addDays(1), QTime(0, 0), m_zone));
+            if (x1 <= x0) {
+                continue;
+            }
+            const QRectF band(x0, top + lane * LaneHeight + 2, x1 - x0, LaneHeight - 4);
+            p.fillRect(band, QColor(leave.red(), leave.green(), leave.blue(), 28));
+            p.fillRect(band, QBrush(QColor(leave.red(), leave.green(), leave.blue(), 90), Qt::FDiagPattern));
+            p.setPen(leave);
+            const QString words = t.reason.isEmpty() ? tr("on leave") : tr("on leave: %1").arg(t.reason);
+            p.drawText(band.adjusted(6, 0, -4, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                       p.fontMetrics().elidedText(words, Qt::ElideRight, int(band.width()) - 10));
+        }
     }
 
     // Bars.
@@ -380,7 +495,7 @@ void TimelineView::paintEvent(QPaintEvent *)
         p.setPen(ShiftBar::textColor(style));
         // Keep the label in view while the bar's start is scrolled off.
         QRectF textRect = bar.rect.adjusted(6, 0, -4, 0);
-        textRect.setLeft(std::max(textRect.left(), double(LabelWidth + 6)));
+        textRect.setLeft(std::max(textRect.left(), double(m_labelWidth + 6)));
         if (textRect.width() > 12) {
             // Text layout is most of a frame's cost: keep each elided label laid out once.
             const auto key = qMakePair(label, int(textRect.width()));
@@ -397,15 +512,29 @@ void TimelineView::paintEvent(QPaintEvent *)
             p.drawStaticText(QPointF(textRect.left(), textRect.center().y() - cached->size().height() / 2), *cached);
         }
     }
+    // Time of a rotation with no shift at all: an empty, hatched, dashed bar in both its lanes.
+    for (const auto &[index, rect] : uncoveredBars()) {
+        const UncoveredSlot &u = m_model->uncovered().at(index);
+        const ShiftBar::Style style{m_model->rotationColor(u.rotation), true, true, false, highlighting, false};
+        ShiftBar::paint(p, rect, style);
+        p.setPen(ShiftBar::textColor(style));
+        QRectF textRect = rect.adjusted(6, 0, -4, 0);
+        textRect.setLeft(std::max(textRect.left(), double(m_labelWidth + 6)));
+        if (textRect.width() > 12) {
+            p.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter,
+                       p.fontMetrics().elidedText(tr("no shift planned"), Qt::ElideRight, int(textRect.width())));
+        }
+    }
     if (!m_dropRect.isNull()) {
         ShiftBar::paintDropMarker(p, m_dropRect, m_dropAllowed, m_dropText,
-                                  QRectF(LabelWidth, HeaderHeight, w - LabelWidth, h - HeaderHeight));
+                                  QRectF(m_labelWidth, HeaderHeight, w - m_labelWidth, h - HeaderHeight),
+                                  m_dropWarning);
     }
     p.setRenderHint(QPainter::Antialiasing, false);
 
     // Today line.
     const double nowX = xOf(QDateTime::currentDateTimeUtc());
-    if (m_today == QDate::currentDate() && nowX >= LabelWidth) {
+    if (m_today == QDate::currentDate() && nowX >= m_labelWidth) {
         p.setPen(QPen(QColor(0xd0, 0x20, 0x20), 2));
         p.drawLine(QPointF(nowX, HeaderHeight - 6), QPointF(nowX, h));
     }
@@ -415,7 +544,7 @@ void TimelineView::paintEvent(QPaintEvent *)
     p.fillRect(QRect(0, 0, w, HeaderHeight), pal.window());
     p.setPen(pal.color(QPalette::Mid));
     p.drawLine(0, HeaderHeight - 1, w, HeaderHeight - 1);
-    p.setClipRect(LabelWidth, 0, w - LabelWidth, HeaderHeight);
+    p.setClipRect(m_labelWidth, 0, w - m_labelWidth, HeaderHeight);
     QFont bold = font();
     bold.setBold(true);
     for (int i = -1; i < days; ++i) {
@@ -424,7 +553,7 @@ void TimelineView::paintEvent(QPaintEvent *)
         if (d.day() == 1 || (i == -1 && first.daysInMonth() - first.day() > 120 / std::max(1.0, ppd))) {
             p.setFont(bold);
             p.setPen(pal.color(QPalette::WindowText));
-            p.drawText(QRectF(std::max(x, double(LabelWidth)) + 4, 2, 200, 18), Qt::AlignLeft | Qt::AlignVCenter,
+            p.drawText(QRectF(std::max(x, double(m_labelWidth)) + 4, 2, 200, 18), Qt::AlignLeft | Qt::AlignVCenter,
                        locale.toString(d, u"MMMM yyyy"_s));
             p.setFont(font());
         }
@@ -450,20 +579,21 @@ void TimelineView::paintEvent(QPaintEvent *)
     p.setClipping(false);
 
     // Row labels.
-    p.fillRect(QRect(0, HeaderHeight, LabelWidth, h - HeaderHeight), pal.window());
-    p.setClipRect(0, HeaderHeight, LabelWidth, h - HeaderHeight);
+    p.fillRect(QRect(0, HeaderHeight, m_labelWidth, h - HeaderHeight), pal.window());
+    p.setClipRect(0, HeaderHeight, m_labelWidth, h - HeaderHeight);
     for (int lane = 0; lane < m_lanes.size(); ++lane) {
         const Lane &l = m_lanes.at(lane);
-        const QRect r(8, top + lane * LaneHeight, LabelWidth - 12, LaneHeight);
+        const QRect r(8, top + lane * LaneHeight, m_labelWidth - 12, LaneHeight);
         if (l.firstOfGroup) {
             p.setPen(pal.color(QPalette::Mid));
-            p.drawLine(0, r.top(), LabelWidth, r.top());
+            p.drawLine(0, r.top(), m_labelWidth, r.top());
         }
         if (!l.label.isEmpty()) {
             p.setFont(bold);
             p.setPen(pal.color(QPalette::WindowText));
             p.drawText(r, Qt::AlignLeft | Qt::AlignVCenter,
-                       p.fontMetrics().elidedText(l.label, Qt::ElideRight, r.width() - 70));
+                       p.fontMetrics().elidedText(l.label, Qt::ElideRight,
+                                                  r.width() - fontMetrics().horizontalAdvance(l.sublabel) - 12));
             p.setFont(font());
         }
         p.setPen(pal.color(QPalette::PlaceholderText));
@@ -471,25 +601,25 @@ void TimelineView::paintEvent(QPaintEvent *)
     }
     p.setClipping(false);
     p.setPen(pal.color(QPalette::Mid));
-    p.drawLine(LabelWidth, 0, LabelWidth, h);
+    p.drawLine(m_labelWidth, 0, m_labelWidth, h);
     if (m_lanes.isEmpty()) {
         p.setPen(pal.color(QPalette::PlaceholderText));
-        p.drawText(QRect(LabelWidth, HeaderHeight, w - LabelWidth, h - HeaderHeight), Qt::AlignCenter,
+        p.drawText(QRect(m_labelWidth, HeaderHeight, w - m_labelWidth, h - HeaderHeight), Qt::AlignCenter,
                    tr("No shifts in these days"));
     }
 }
 
 void TimelineView::resizeEvent(QResizeEvent *event)
 {
-    const double offsetDays = horizontalScrollBar()->value() / pixelsPerDay();
     QAbstractScrollArea::resizeEvent(event);
-    updateScrollBars();
-    horizontalScrollBar()->setValue(int(std::lround(offsetDays * pixelsPerDay())));
+    updateLabelWidth();
     ensureLoaded();
 }
 
 void TimelineView::scrollContentsBy(int, int)
 {
+    // The user scrolled (or the view did, through the scroll bar): that is the offset now.
+    m_offsetDays = horizontalScrollBar()->value() / pixelsPerDay();
     ensureLoaded();
     viewport()->update();
 }
@@ -503,7 +633,7 @@ void TimelineView::wheelEvent(QWheelEvent *event)
         m_visibleDays = std::clamp(m_visibleDays * std::pow(1.0015, -event->angleDelta().y()), MinDays, MaxDays);
         updateScrollBars();
         const double anchorDays = m_origin.daysTo(anchor.date()) + anchor.time().msecsSinceStartOfDay() / 86400000.0;
-        horizontalScrollBar()->setValue(int(std::lround(anchorDays * pixelsPerDay() - (x - LabelWidth))));
+        horizontalScrollBar()->setValue(int(std::lround(anchorDays * pixelsPerDay() - (x - m_labelWidth))));
         ensureLoaded();
         viewport()->update();
         event->accept();
@@ -553,7 +683,7 @@ void TimelineView::keyPressEvent(QKeyEvent *event)
                 if (m_model->shiftAt(row).rotationId == s.rotationId) {
                     setCurrentShift(m_model->shiftAt(row).id);
                     const double x = xOf(m_model->shiftAt(row).start);
-                    if (x < LabelWidth || x > viewport()->width() - 40) {
+                    if (x < m_labelWidth || x > viewport()->width() - 40) {
                         scrollToDate(m_model->shiftAt(row).start.toTimeZone(m_zone).date().addDays(-1));
                     }
                     return;
@@ -650,6 +780,22 @@ void TimelineView::contextMenuEvent(QContextMenuEvent *event)
     Q_EMIT contextMenuRequested(m_currentShift, event->globalPos());
 }
 
+QString TimelineView::uncoveredTextAt(const QPoint &pos) const
+{
+    for (const auto &[index, rect] : uncoveredBars()) {
+        if (rect.contains(pos)) {
+            const UncoveredSlot u = m_model->uncovered().at(index);
+            const auto rotation = m_model->rotation(u.rotation);
+            const QLocale locale;
+            return tr("%1: no shift planned from %2 to %3, nobody on call. Rotations ▸ Plan… fills it.")
+                .arg(rotation ? rotation->name : QString(),
+                     locale.toString(u.start.toTimeZone(m_zone), u"ddd d MMM HH:mm"_s),
+                     locale.toString(u.end.toTimeZone(m_zone), u"ddd d MMM HH:mm"_s));
+        }
+    }
+    return {};
+}
+
 bool TimelineView::viewportEvent(QEvent *event)
 {
     if (event->type() == QEvent::ToolTip && m_model) {
@@ -659,6 +805,8 @@ bool TimelineView::viewportEvent(QEvent *event)
         if (i >= 0) {
             QToolTip::showText(help->globalPos(), m_model->index(all.at(i).row).data(Qt::ToolTipRole).toString(),
                                viewport(), all.at(i).rect.toRect());
+        } else if (const QString text = uncoveredTextAt(help->pos()); !text.isEmpty()) {
+            QToolTip::showText(help->globalPos(), text, viewport());
         } else {
             QToolTip::hideText();
         }
@@ -693,6 +841,7 @@ void TimelineView::dragMoveEvent(QDragMoveEvent *event)
     }
     m_dropRect = all.at(i).rect;
     m_dropAllowed = feedback.allowed;
+    m_dropWarning = feedback.warning;
     m_dropText = feedback.text;
     Q_EMIT feedbackChanged(feedback.text, feedback.allowed);
     if (feedback.allowed) {

@@ -28,6 +28,7 @@ public:
     explicit TimelineView(QWidget *parent = nullptr);
 
     void setModel(ShiftRangeModel *model);
+    ShiftRangeModel *model() const;
     void setTimeZone(const QTimeZone &zone);
     void setToday(QDate today);
     void setRows(Rows rows);
@@ -45,6 +46,10 @@ public:
 
     ShiftId currentShift() const { return m_currentShift; }
     void setCurrentShift(ShiftId id);
+    /// The first bar of the shift on screen, in viewport coordinates; null when none is.
+    QRect shiftRect(ShiftId id) const;
+    /// Tells assistive technology what changed: the children after new rows, the focus.
+    void notifyAccessibility(bool layout);
 
 Q_SIGNALS:
     void currentShiftChanged(Tandem::ShiftId id);
@@ -90,9 +95,15 @@ private:
 
     void rebuildLanes();
     void updateScrollBars();
+    /// Scrolls to m_offsetDays.
+    void applyOffset();
+    void updateLabelWidth();
     void ensureLoaded();
     QList<Bar> bars() const;
     int barAt(const QList<Bar> &all, const QPoint &pos) const;
+    /// The model's uncovered() time in the rotation lanes: (index, rect) on screen.
+    QList<QPair<int, QRectF>> uncoveredBars() const;
+    QString uncoveredTextAt(const QPoint &pos) const;
     double xOf(const QDateTime &t) const;
     QDateTime timeAt(double x) const;
     double pixelsPerDay() const;
@@ -103,14 +114,17 @@ private:
     QDate m_origin; ///< day 0 of the scrollable span (two years around today)
     int m_spanDays = 731;
     double m_visibleDays = 28;
+    double m_offsetDays = 0; ///< days from m_origin to the left edge, kept across resizes
     Rows m_rows = Rows::Rotations;
     QList<Lane> m_lanes;
+    int m_labelWidth = 180; ///< the row labels' column, as wide as the longest label needs
     ShiftId m_currentShift;
     CalendarDnd::DropCheck m_dropCheck;
     QPoint m_pressPos;
     int m_pressBar = -1;
     QRectF m_dropRect;
     bool m_dropAllowed = false;
+    bool m_dropWarning = false;
     QString m_dropText;
     mutable QHash<QPair<QString, int>, QStaticText> m_labels; ///< elided, laid-out bar labels
 };

@@ -3,8 +3,10 @@
 #include "../workspace.h"
 #include "domain/clock.h"
 #include "domain/localeformat.h"
+#include "emptystate.h"
 #include "itemmodels/shiftcommands.h"
 #include "services/identity.h"
+#include "services/rosterservice.h"
 #include "services/swapservice.h"
 #include "store/database.h"
 #include "store/personrepository.h"
@@ -53,10 +55,13 @@ QLabel *wrapped(QWidget *parent, const QString &name)
     return label;
 }
 
-QTreeWidget *tree(QWidget *parent, const QString &name, const QStringList &header)
+QTreeWidget *tree(QWidget *parent, const QString &name, const QString &accessibleName, const QStringList &header,
+                  const QString &empty)
 {
     auto *view = new QTreeWidget(parent);
     view->setObjectName(name);
+    view->setAccessibleName(accessibleName);
+    EmptyState::install(view, empty);
     view->setRootIsDecorated(false);
     view->setHeaderLabels(header);
     view->setAlternatingRowColors(true);
@@ -162,6 +167,9 @@ void HomePage::build()
     m_nextBridge = wrapped(m_nextBox, u"nextBridge"_s);
     m_nextNote = wrapped(m_nextBox, u"nextNote"_s);
     m_myNote = wrapped(m_nextBox, u"myNote"_s);
+    m_nextLeave = wrapped(m_nextBox, u"nextLeave"_s);
+    m_nextLeave->setStyleSheet(u"color: #b00020; font-weight: bold;"_s);
+    m_nextLeave->hide();
     m_noteButton = new QPushButton(tr("Leave a &Handoff Note…"), m_nextBox);
     m_noteButton->setObjectName(u"leaveNoteButton"_s);
     m_swapButton = new QPushButton(tr("Ask for &Swap/Cover…"), m_nextBox);
@@ -173,7 +181,7 @@ void HomePage::build()
     buttons->addWidget(m_swapButton);
     buttons->addStretch();
     auto *nextLayout = new QVBoxLayout(m_nextBox);
-    for (QLabel *label : {m_nextTitle, m_nextWhen, m_nextPartner, m_nextBridge, m_nextNote, m_myNote}) {
+    for (QLabel *label : {m_nextTitle, m_nextLeave, m_nextWhen, m_nextPartner, m_nextBridge, m_nextNote, m_myNote}) {
         nextLayout->addWidget(label);
     }
     nextLayout->addLayout(buttons);
@@ -182,8 +190,9 @@ void HomePage::build()
     grid->setRowStretch(3, 1);
 
     auto *onCallBox = new QGroupBox(tr("On call now"), content);
-    m_onCall = tree(onCallBox, u"onCallView"_s,
-                    {tr("Rotation"), tr("Developer"), tr("Operations"), tr("Hands off"), tr("Then")});
+    m_onCall = tree(onCallBox, u"onCallView"_s, tr("On call now"),
+                    {tr("Rotation"), tr("Developer"), tr("Ops"), tr("Hands off"), tr("Then")},
+                    tr("No rotation yet: create one with Rotations ▸ New Rotation…"));
     m_onCall->setWordWrap(true);
     m_onCall->setUniformRowHeights(false);
     auto *onCallLayout = new QVBoxLayout(onCallBox);
@@ -191,14 +200,17 @@ void HomePage::build()
     grid->addWidget(onCallBox, 4, 0, 1, 2);
 
     auto *upcomingBox = new QGroupBox(tr("Your upcoming shifts (3 months)"), content);
-    m_upcoming = tree(upcomingBox, u"upcomingView"_s,
-                      {tr("Starts (your time)"), tr("Ends"), tr("Rotation"), tr("Seat"), tr("Partner")});
+    m_upcoming = tree(upcomingBox, u"upcomingView"_s, tr("Your upcoming shifts"),
+                      {tr("Starts (your time)"), tr("Ends"), tr("Rotation"), tr("Seat"), tr("Partner"), tr("Leave")},
+                      tr("No shift planned for you in the next three months."));
     auto *upcomingLayout = new QVBoxLayout(upcomingBox);
     upcomingLayout->addWidget(m_upcoming);
     grid->addWidget(upcomingBox, 3, 1);
 
     auto *requestsBox = new QGroupBox(tr("Swap and cover requests"), content);
-    m_requests = tree(requestsBox, u"requestsView"_s, {tr("Request"), tr("Shift"), tr("State"), tr("Message")});
+    m_requests = tree(requestsBox, u"requestsView"_s, tr("Swap and cover requests"),
+                      {tr("Request"), tr("Shift"), tr("State"), tr("Message")},
+                      tr("No swap or cover requests. Ask for Swap/Cover… sends one about your next shift."));
     m_accept = new QPushButton(tr("&Accept"), requestsBox);
     m_accept->setObjectName(u"acceptRequest"_s);
     m_decline = new QPushButton(tr("D&ecline"), requestsBox);
@@ -304,6 +316,7 @@ void HomePage::refresh()
     m_nextBox->setEnabled(m_me.has_value());
     if (m_me) {
         m_greeting->setText(tr("Hello, %1").arg(m_me->name.toHtmlEscaped()));
+        m_myLeave = m_workspace->roster().timeOff(m_me->id).value_or({});
         EngineerService engineers(db);
         const auto upcoming = engineers.upcoming(m_me->id, now, 3);
         m_upcomingShifts = upcoming.value_or({});
@@ -331,6 +344,32 @@ void HomePage::refresh()
     updateRequestButtons();
 }
 
+QString HomePage::myLeaveDuring(const Shift &shift) const
+{
+    if (!m_me) {
+        return {};
+    }
+    // Whole days in my own zone, as the planner's rule reads time off.
+    const QTimeZone zone =
+        QTimeZone(m_me->timeZone.toUtf8()).isValid() ? QTimeZone(m_me->timeZone.toUtf8()) : QTimeZone::systemTimeZone();
+    const QDate first = shift.start.toTimeZone(zone).date();
+    const QDate last = shift.end.addSecs(-1).toTimeZone(zone).date();
+    QDate from;
+    QDate to;
+    for (const TimeOff &t : m_myLeave) {
+        if (t.from <= last && t.to >= first) {
+            from = from.isValid() ? std::min(from, std::max(t.from, first)) : std::max(t.from, first);
+            to = to.isValid() ? std::max(to, std::min(t.to, last)) : std::min(t.to, last);
+        }
+    }
+    if (!from.isValid()) {
+        return {};
+    }
+    const QLocale locale;
+    return from == to ? locale.toString(from, u"ddd d MMM"_s)
+                      : tr("%1 – %2").arg(locale.toString(from, u"ddd d MMM"_s), locale.toString(to, u"ddd d MMM"_s));
+}
+
 void HomePage::fillNext(const Person &me, const QDateTime &now)
 {
     m_noteButton->setEnabled(m_noteShift.has_value());
@@ -340,6 +379,7 @@ void HomePage::fillNext(const Person &me, const QDateTime &now)
     } else {
         m_myNote->clear();
     }
+    m_nextLeave->hide();
     if (!m_next) {
         m_nextTitle->setText(tr("No shift of yours is planned."));
         for (QLabel *label : {m_nextPartner, m_nextBridge, m_nextNote}) {
@@ -371,6 +411,13 @@ void HomePage::fillNext(const Person &me, const QDateTime &now)
                                      timeText(s.shift.end, s.rotation.timeZone), s.rotation.timeZone.toHtmlEscaped());
     }
     m_nextWhen->setText(when);
+    // Time off during the shift: the planner's rules forbid it; say so where it is read first.
+    if (const QString leave = myLeaveDuring(s.shift); !leave.isEmpty()) {
+        m_nextLeave->setText(tr("⚠ You are on leave %1, during this shift: ask for a swap or cover "
+                                "(Ask for Swap/Cover…) or tell your lead.")
+                                 .arg(leave.toHtmlEscaped()));
+        m_nextLeave->show();
+    }
     m_nextPartner->setText(tr("You hold the %1 seat, with %2").arg(seatName(s.seat), contactText(s.partner, true)));
     if (s.shift.bridgeUrl.isEmpty()) {
         m_nextBridge->setText(tr("No bridge link on this shift."));
@@ -399,11 +446,23 @@ void HomePage::fillUpcoming(const Person &me, const QList<MyShift> &shifts)
     m_upcoming->clear();
     const QString myZone = me.timeZone.isEmpty() ? QString::fromUtf8(QTimeZone::systemTimeZoneId()) : me.timeZone;
     for (const MyShift &s : shifts) {
+        const QString leave = myLeaveDuring(s.shift);
         auto *item = new QTreeWidgetItem(m_upcoming, {timeText(s.shift.start, myZone), timeText(s.shift.end, myZone),
                                                       s.rotation.name, seatName(s.seat),
-                                                      s.partner ? s.partner->name : tr("nobody (a gap)")});
+                                                      s.partner ? s.partner->name : tr("nobody (a gap)"),
+                                                      leave.isEmpty() ? QString() : tr("⚠ on leave %1").arg(leave)});
         item->setData(0, IdRole, s.shift.id.toString());
+        if (!leave.isEmpty()) {
+            item->setForeground(5, QColor(0xb0, 0x00, 0x20));
+            item->setToolTip(5, tr("You are on leave %1, during this shift.").arg(leave));
+        }
     }
+    // The leave column only when a shift falls into leave: otherwise it takes room for nothing.
+    bool anyLeave = false;
+    for (int i = 0; i < m_upcoming->topLevelItemCount(); ++i) {
+        anyLeave = anyLeave || !m_upcoming->topLevelItem(i)->text(5).isEmpty();
+    }
+    m_upcoming->setColumnHidden(5, !anyLeave);
     if (m_upcoming->topLevelItemCount() > 0) {
         m_upcoming->setCurrentItem(m_upcoming->topLevelItem(0));
     }
@@ -600,8 +659,11 @@ void HomePage::askForSwap()
     swap->setChecked(true);
     auto *colleague = new QComboBox(&dialog);
     colleague->setObjectName(u"colleagueCombo"_s);
-    for (const Person &p : PersonRepository(db).all().value_or({})) {
-        const bool fits = shift.seat == Seat::Ops ? p.productionAccess : p.role == Role::Developer;
+    for (const Person &p : m_workspace->roster().people().value_or({})) {
+        // The developer seat draws from the rotation's team (the rule the request is checked by).
+        const bool fits = shift.seat == Seat::Ops
+                              ? p.productionAccess
+                              : p.role == Role::Developer && p.teams.contains(shift.rotation.teamId);
         if (p.id != me.id && p.active && fits) {
             colleague->addItem(p.name, p.id.toString());
         }

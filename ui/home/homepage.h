@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domain/timeoff.h"
 #include "services/engineerservice.h"
 #include "services/reminders.h"
 
@@ -60,6 +61,8 @@ private:
     void answer(const QString &verb);
     QString timeText(const QDateTime &utc, const QString &zone) const;
     QString contactText(const std::optional<Person> &person, bool links) const;
+    /// The days of my time off that fall into `shift` ("7–9 Dec"), empty when none do.
+    QString myLeaveDuring(const Shift &shift) const;
 
     QPointer<Workspace> m_workspace;
     const Clock *m_clock;
@@ -81,6 +84,8 @@ private:
     QLabel *m_nextBridge = nullptr;
     QLabel *m_nextNote = nullptr;
     QLabel *m_myNote = nullptr;
+    QLabel *m_nextLeave = nullptr; ///< "You are on leave during this shift"
+    QList<TimeOff> m_myLeave;
     QPushButton *m_noteButton = nullptr;
     QPushButton *m_swapButton = nullptr;
     QTreeWidget *m_upcoming = nullptr;

@@ -147,7 +147,7 @@ void FairnessChart::paintPairMatrix(QPainter &painter, const QRectF &rect, const
         painter,
         QRectF(rect.left(), rect.top() + headHeight + m_devs.size() * cellHeight + fm.lineSpacing() * 0.4, rect.width(),
                fm.lineSpacing() * 1.6),
-        tr("Rows: developers; columns: operations; number: shifts together (darker: more often)"), font);
+        tr("Rows: developers; columns: ops engineers; number: shifts together (darker: more often)"), font);
 }
 
 } // namespace Tandem::Print

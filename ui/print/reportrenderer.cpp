@@ -68,7 +68,7 @@ void layoutFairness(PageDocument &doc, const Planner::FairnessSummary &summary, 
     doc.addBlock(doc.textHeight(u"X"_s, font, doc.body().width()) * 1.5 * qreal(summary.people.size() + 2),
                  [chart, font](QPainter &p, const QRectF &r) { chart.paintLoadBars(p, r, font); });
     doc.addSpacing(doc.mm(3));
-    doc.addHeading(tr("Pairs: developer × operations"));
+    doc.addHeading(tr("Pairs: developer × ops engineer"));
     const qreal line = doc.textHeight(u"X"_s, font, doc.body().width());
     const auto axes = Reports::pairAxes(summary, people);
     doc.addBlock(line * (2.4 + 1.6 * qreal(axes.first.size())) + line * 2,

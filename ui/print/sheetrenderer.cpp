@@ -360,12 +360,26 @@ void SheetRenderer::layoutMonth(PageDocument &doc) const
             }
             const qreal room = cellHeight - dayMetrics.lineSpacing() - unit * 1.5 - mostEntries * unit * 0.8;
             QFont entryFont = baseEntry;
-            const qreal baseSpacing = QFontMetricsF(baseEntry, device).lineSpacing();
-            const qreal scale = std::clamp(room / (mostLines * baseSpacing), 4.5 / 7.0, 9.0 / 7.0);
+            const QFontMetricsF baseMetrics(baseEntry, device);
+            const qreal baseSpacing = baseMetrics.lineSpacing();
+            const qreal stripe = unit * 2.2;
+            // Not larger than lets the longest line (a name) fit the width of its band either: a
+            // large font with names cut beside empty space reads worse than a smaller whole one.
+            qreal widest = 0;
+            for (int day = 1; day <= month.daysInMonth(); ++day) {
+                for (const DayEntry &e : entries.value(QDate(month.year(), month.month(), day))) {
+                    for (const QString &line : e.lines) {
+                        widest = std::max(widest, baseMetrics.horizontalAdvance(line));
+                    }
+                }
+            }
+            const qreal textRoom = cellWidth - unit * 1.2 - stripe - unit * 0.9;
+            // (A little under: text does not scale in exact proportion to the point size.)
+            const qreal byWidth = widest > 0 ? 0.95 * textRoom / widest : 9.0 / 7.0;
+            const qreal scale = std::clamp(std::min(room / (mostLines * baseSpacing), byWidth), 4.5 / 7.0, 9.0 / 7.0);
             entryFont.setPointSizeF(7 * scale);
             const QFontMetricsF entryMetrics(entryFont, device);
             const qreal lineHeight = entryMetrics.lineSpacing();
-            const qreal stripe = unit * 2.2;
 
             for (int i = 0; i < weeks * 7; ++i) {
                 const QDate day = month.addDays(i - firstColumn);
@@ -473,7 +487,7 @@ void SheetRenderer::layoutList(PageDocument &doc) const
     const int first = several ? 1 : 0;
     table.columns.append({tr("When"), 2.3, false, Qt::AlignLeft});
     table.columns.append({tr("Developer"), 2.0, false, Qt::AlignLeft});
-    table.columns.append({tr("Operations"), 2.0, false, Qt::AlignLeft});
+    table.columns.append({tr("Ops"), 2.0, false, Qt::AlignLeft});
     table.columns.append({tr("Escalation"), 2.5, false, Qt::AlignLeft});
     table.columns.append({tr("Bridge"), 1.2, false, Qt::AlignLeft});
     table.columns.append({tr("Notes"), 1.7, false, Qt::AlignLeft});
@@ -543,7 +557,7 @@ void SheetRenderer::layoutPerson(PageDocument &doc) const
             return text;
         };
         table.rows.append({rotation ? rotation->name : QString(), when(s.start) + u"\n– "_s + when(s.end),
-                           dev ? tr("developer") : tr("operations"), seatCell(m_data, dev ? s.ops : s.dev),
+                           dev ? tr("developer") : tr("ops"), seatCell(m_data, dev ? s.ops : s.dev),
                            escalationCell(m_data, s), s.bridgeUrl, QString()});
     }
     doc.addTable(table);
