@@ -5,8 +5,12 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 if ! command -v clang-format >/dev/null 2>&1; then
+    if [[ ${CI:-} == true || ${CI:-} == 1 ]]; then
+        echo "clang-format not installed: under CI the format check must run (./packaging/dev.sh setup)"
+        exit 1
+    fi
     echo "clang-format not installed: format check skipped"
-    exit 0
+    exit 77
 fi
 if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
     mapfile -t files < <(git ls-files '*.cpp' '*.h')

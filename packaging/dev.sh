@@ -26,8 +26,10 @@ set -euo pipefail
 PACKAGES="gnome-keyring dbus qt6-base-dev libqt6sql6-sqlite qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools qtkeychain-qt6-dev libical-dev extra-cmake-modules dpkg-dev cmake ninja-build g++ pkg-config xvfb xauth imagemagick libgl-dev fonts-dejavu-core poppler-utils radicale xandikos python3-caldav python3-icalendar at-spi2-core python3-pyatspi clang-14 libclang-rt-14-dev"
 # The Debian package and the desktop files, and their checks: the man page (man-db), the
 # completion (bash-completion), the validators and lintian; file and python3 for CPack and the
-# man page generator; the session bus configuration the notification tests start a bus with.
-PACKAGES="$PACKAGES python3 file man-db bash-completion desktop-file-utils appstream lintian dbus-session-bus-common"
+# man page generator; the session bus configuration the notification tests start a bus with;
+# openssl for the TLS test's certificate and clang-format for the format test (under CI=true a
+# test whose tool is missing fails rather than skips).
+PACKAGES="$PACKAGES openssl clang-format python3 file man-db bash-completion desktop-file-utils appstream lintian dbus-session-bus-common"
 # Only for ./packaging/dev.sh bench: CBC, the MIP solver the planner benchmark compares against;
 # vdirsyncer, the client the sync benchmark compares against.
 BENCH_PACKAGES="coinor-cbc vdirsyncer"

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "calendar/calendarpage.h"
+#include "dialogdriver.h"
 #include "identitydialog.h"
 #include "itemmodels/rostercommands.h"
 #include "itemmodels/rostermodel.h"
@@ -41,19 +42,6 @@ class MainWindowTest : public QObject
 private:
     QTemporaryDir m_home;
 
-    // Runs `fn` on the next modal dialog, once it is shown.
-    template <typename Fn> static void onNextDialog(Fn fn)
-    {
-        QTimer::singleShot(0, qApp, [fn] {
-            QWidget *modal = QApplication::activeModalWidget();
-            if (!modal) {
-                onNextDialog(fn);
-                return;
-            }
-            fn(modal);
-        });
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -91,7 +79,7 @@ private Q_SLOTS:
         QCOMPARE(view->model()->rowCount(), 0);
 
         bool filled = false;
-        onNextDialog([&filled](QWidget *modal) {
+        Test::onNextDialog([&filled](QWidget *modal) {
             auto *dialog = qobject_cast<PersonDialog *>(modal);
             QVERIFY(dialog);
             QTest::keyClicks(dialog->findChild<QLineEdit *>(u"nameEdit"_s), u"Grace Hopper"_s);
@@ -144,7 +132,7 @@ private Q_SLOTS:
         QVERIFY(Test::writeFile(path, "shopping list\n"));
         MainWindow window;
         QString shown;
-        onNextDialog([&shown](QWidget *modal) {
+        Test::onNextDialog([&shown](QWidget *modal) {
             shown = modal->findChild<QLabel *>(u"qt_msgbox_label"_s)->text();
             modal->close();
         });
@@ -267,7 +255,7 @@ private Q_SLOTS:
         dock->setCurrentItem(item);
         QVERIFY(timeOff->isEnabled());
         QString title;
-        onNextDialog([&title](QWidget *dialog) {
+        Test::onNextDialog([&title](QWidget *dialog) {
             title = dialog->windowTitle();
             static_cast<QDialog *>(dialog)->reject();
         });
@@ -279,7 +267,7 @@ private Q_SLOTS:
         QVERIFY(!timeOff->isEnabled());
         window.showRoster();
         QVERIFY(timeOff->isEnabled());
-        onNextDialog([&title](QWidget *dialog) {
+        Test::onNextDialog([&title](QWidget *dialog) {
             title = dialog->windowTitle();
             static_cast<QDialog *>(dialog)->reject();
         });

@@ -1,5 +1,6 @@
 #include "rotationdialog.h"
 
+#include "dialogdriver.h"
 #include "itemmodels/rotationcommands.h"
 #include "itemmodels/shiftrangemodel.h"
 #include "mainwindow.h"
@@ -34,18 +35,6 @@ class RotationDialogTest : public QObject
 
 private:
     QTemporaryDir m_home;
-
-    template <typename Fn> static void onNextDialog(Fn fn)
-    {
-        QTimer::singleShot(0, qApp, [fn] {
-            QWidget *modal = QApplication::activeModalWidget();
-            if (!modal) {
-                onNextDialog(fn);
-                return;
-            }
-            fn(modal);
-        });
-    }
 
     // A team with two developers and two ops engineers, and an ops pool of the ops.
     static QString makeDatabase(const QTemporaryDir &dir)
@@ -253,7 +242,7 @@ private Q_SLOTS:
         Workspace &ws = *opened.value();
         auto dialog = makeDialog(ws);
         dialog->show();
-        onNextDialog([](QWidget *modal) {
+        Test::onNextDialog([](QWidget *modal) {
             auto *pool = qobject_cast<PoolDialog *>(modal);
             QVERIFY(pool);
             auto *members = pool->findChild<QListWidget *>(u"poolMemberList"_s);
@@ -286,7 +275,7 @@ private Q_SLOTS:
         QVERIFY(!editRotation->isEnabled());
         QVERIFY(!plan->isEnabled());
 
-        onNextDialog([](QWidget *modal) {
+        Test::onNextDialog([](QWidget *modal) {
             auto *dialog = qobject_cast<RotationDialog *>(modal);
             QVERIFY(dialog);
             QTest::keyClicks(dialog->findChild<QLineEdit *>(u"nameEdit"_s), u"Payments on call"_s);
