@@ -79,6 +79,11 @@ Result<QList<Team>> RosterService::teams() const
     return TeamRepository(m_db).all();
 }
 
+Result<std::optional<Team>> RosterService::team(TeamId id) const
+{
+    return TeamRepository(m_db).find(id);
+}
+
 Result<std::optional<Team>> RosterService::teamByName(const QString &name) const
 {
     return TeamRepository(m_db).findByName(name);

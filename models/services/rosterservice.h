@@ -35,6 +35,7 @@ public:
     Result<std::optional<Person>> rosterPerson(PersonId id) const;
     Result<std::optional<Person>> personByEmail(const QString &email) const;
     Result<QList<Team>> teams() const;
+    Result<std::optional<Team>> team(TeamId id) const;
     Result<std::optional<Team>> teamByName(const QString &name) const;
     Result<QList<TimeOff>> timeOff(PersonId person) const;
     Result<QList<TimeOff>> allTimeOff() const;

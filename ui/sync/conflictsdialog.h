@@ -1,7 +1,7 @@
 #pragma once
 
 #include "domain/ids.h"
-#include "store/syncrepository.h"
+#include "domain/syncrecords.h"
 
 #include <QDialog>
 

@@ -1,7 +1,7 @@
 #include "synccontroller.h"
 
+#include "services/rosterservice.h"
 #include "store/database.h"
-#include "store/teamrepository.h"
 #include "sync/credentials.h"
 
 #include <QLocale>
@@ -184,7 +184,7 @@ void SyncController::syncNow()
     m_running = true;
     QList<Job> jobs;
     for (const SyncAccount &account : accounts.value()) {
-        const auto team = TeamRepository(m_db).find(account.team);
+        const auto team = RosterService(m_db).team(account.team);
         const QString name = team && team.value() ? team.value()->name : account.url.toDisplayString();
         jobs.append(Job{account.team, name, account, passwordFor(account)});
     }
