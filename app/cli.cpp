@@ -865,6 +865,7 @@ int Cli::rosterImport(const QStringList &args)
     }
     RosterService roster(*db);
     Result<RosterImportSummary> summary = Error{};
+    QList<CsvIssue> notes; ///< what the import changed on its own (old zone names), said after it
     // The import is planned, then written under the write lock; when another Tandem changed the
     // roster in between (the same team created, the same person added), plan again.
     constexpr int Attempts = 3;
@@ -885,6 +886,7 @@ int Cli::rosterImport(const QStringList &args)
                 path, plural(int(plan->issues.size()), u"problem"_s, u"problems"_s)));
         }
         summary = roster.applyImport(plan.value(), parser.isSet(validOnly));
+        notes = plan->notes;
         if (summary || summary.error().field != Field::Stale || attempt == Attempts) {
             break;
         }
@@ -892,7 +894,7 @@ int Cli::rosterImport(const QStringList &args)
     if (!summary) {
         return fail(u"%1: %2"_s.arg(path, summary.errorMessage()));
     }
-    for (const CsvIssue &note : plan->notes) {
+    for (const CsvIssue &note : std::as_const(notes)) {
         print(u"%1:%2:%3: %4: %5\n"_s.arg(path).arg(note.line).arg(note.column).arg(note.columnName, note.message));
     }
     print(u"%1: %2 added, %3 updated, %4 unchanged, %5 skipped, %6 created\n"_s.arg(path)
