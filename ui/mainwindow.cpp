@@ -173,7 +173,7 @@ void MainWindow::createActions()
     m_newDatabase = make(u"actionNewDatabase"_s, tr("&New Database…"), QKeySequence(u"Ctrl+Shift+N"_s));
     m_openDatabase = make(u"actionOpenDatabase"_s, tr("&Open Database…"), QKeySequence::Open);
     m_openDemo = make(u"actionOpenDemo"_s, tr("Open &Demo Team"));
-    m_checkDatabase = make(u"actionCheckDatabase"_s, tr("&Check Database…"));
+    m_checkDatabase = make(u"actionCheckDatabase"_s, tr("Chec&k Database…"));
     m_import = make(u"actionImportRoster"_s, tr("&Import Roster…"), QKeySequence(u"Ctrl+I"_s));
     m_export = make(u"actionExportRoster"_s, tr("&Export Roster…"), QKeySequence(u"Ctrl+E"_s));
     m_exportIcal = make(u"actionExportIcal"_s, tr("Export i&Calendar…"));
