@@ -3,6 +3,7 @@
 #include "clisupport.h"
 #include "domain/serialize.h"
 #include "services/demodata.h"
+#include "services/fileio.h"
 #include "services/identity.h"
 #include "services/rosterservice.h"
 #include "services/rotationservice.h"
@@ -10,6 +11,7 @@
 #include "store/database.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -134,6 +136,9 @@ const QList<Command> &commands()
         {{u"import"_s, u"ics"_s},
          u"import ics (--timeoff --person EMAIL | --holidays --team NAME) FILE [--from DATE --to DATE]"_s,
          u"Import time off or public holidays from an iCalendar file; repeating events expanded."_s},
+        {{u"check"_s},
+         u"check"_s,
+         u"Check the whole database file for damage (SQLite's integrity check); nothing is written."_s},
         {{u"print"_s},
          u"print --layout month|list|person [--rotation NAME|--team NAME|--person EMAIL] --from DATE --to DATE "
          "--pdf FILE [--paper a4|letter] [--landscape]"_s,
@@ -156,14 +161,17 @@ Globals splitGlobals(const QStringList &args)
     Globals g;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &a = args.at(i);
-        if (a == u"--db") {
-            if (i + 1 >= args.size()) {
+        if (a == u"--db" || a.startsWith(u"--db=")) {
+            if (a == u"--db" && i + 1 >= args.size()) {
                 g.error = u"--db needs a PATH"_s;
                 return g;
             }
-            g.db = args.at(++i);
-        } else if (a.startsWith(u"--db=")) {
-            g.db = a.mid(5);
+            g.db = a == u"--db" ? args.at(++i) : a.mid(5);
+            // Never a silent fallback to the user's real database. The rest is still read, so
+            // that a command given with it hears why.
+            if (g.db.trimmed().isEmpty()) {
+                g.error = u"--db: the PATH is empty; give the database file"_s;
+            }
         } else if (a == u"--demo") {
             g.demo = true;
         } else {
@@ -521,7 +529,7 @@ Result<Rotation> applyRotationOptions(const QCommandLineParser &parser, const Ro
         r.activeDays = *mask;
     }
     if (parser.isSet(o.start)) {
-        const QDate date = QDate::fromString(parser.value(o.start).trimmed(), Qt::ISODate);
+        const QDate date = parseDay(parser.value(o.start).trimmed());
         if (!date.isValid()) {
             return optionError(u"start"_s, u"“%1” is not a date (expected YYYY-MM-DD)"_s.arg(parser.value(o.start)));
         }
@@ -561,12 +569,11 @@ Result<Rotation> applyRotationOptions(const QCommandLineParser &parser, const Ro
                  {o.nightWeight, &r.rules.nightWeight}};
     for (const auto &x : reals) {
         if (parser.isSet(x.option)) {
-            bool ok = false;
-            const double value = parser.value(x.option).trimmed().toDouble(&ok);
-            if (!ok) {
+            const auto value = parseFinite(parser.value(x.option));
+            if (!value) {
                 return optionError(x.option.names().first(), u"“%1” is not a number"_s.arg(parser.value(x.option)));
             }
-            *x.target = value;
+            *x.target = *value;
         }
     }
     if (parser.isSet(o.allowSamePair) && parser.isSet(o.disallowSamePair)) {
@@ -722,9 +729,9 @@ int Cli::run(const QStringList &args)
     const QStringList rest = g.rest.mid(2);
     using Handler = int (Cli::*)(const QStringList &);
     // Commands of one word take every argument after it.
-    static const QHash<QString, Handler> single = {{u"plan"_s, &Cli::plan},        {u"next"_s, &Cli::next},
-                                                   {u"now"_s, &Cli::now},          {u"note"_s, &Cli::note},
-                                                   {u"print"_s, &Cli::printSheet}, {u"sync"_s, &Cli::sync}};
+    static const QHash<QString, Handler> single = {
+        {u"plan"_s, &Cli::plan},        {u"next"_s, &Cli::next}, {u"now"_s, &Cli::now},    {u"note"_s, &Cli::note},
+        {u"print"_s, &Cli::printSheet}, {u"sync"_s, &Cli::sync}, {u"check"_s, &Cli::check}};
     if (const auto it = single.constFind(group); it != single.constEnd()) {
         return (this->*(*it))(g.rest.mid(1));
     }
@@ -783,6 +790,13 @@ std::unique_ptr<Database> Cli::openDatabase(QString *error)
         return nullptr;
     }
     db.value()->setActor(defaultActor());
+    // Another Tandem may hold the write lock for long (an import of 100,000 people): a command
+    // waits for it, saying so once, instead of failing after the 5 s busy timeout.
+    FILE *err = m_err;
+    db.value()->setWriteWait(std::chrono::minutes(5), [err] {
+        fprintf(err, "tandem: waiting for another Tandem to finish writing to the database…\n");
+        fflush(err);
+    });
     if (m_demo) {
         auto people = RosterService(*db.value()).people();
         if (people && people->isEmpty()) {
@@ -839,32 +853,48 @@ int Cli::rosterImport(const QStringList &args)
         return usage(u"roster import needs exactly one FILE"_s);
     }
     const QString path = parser.positionalArguments().first();
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return fail(u"cannot read %1: %2"_s.arg(path, file.errorString()));
+    // Bounded before the work: /dev/zero or a 10 GB file is refused after 64 MB, not read whole.
+    const auto bytes = readInputFile(path, MaxRosterCsvBytes);
+    if (!bytes) {
+        return fail(bytes.errorMessage());
     }
+    const RosterCsvParse parsed = parseRosterCsv(bytes.value());
     auto db = openDatabaseOrFail();
     if (!db) {
         return ExitBadInput;
     }
     RosterService roster(*db);
-    const auto plan = roster.planImport(parseRosterCsv(file.readAll()));
-    if (!plan) {
-        return fail(plan.errorMessage());
+    Result<RosterImportSummary> summary = Error{};
+    QList<CsvIssue> notes; ///< what the import changed on its own (old zone names), said after it
+    // The import is planned, then written under the write lock; when another Tandem changed the
+    // roster in between (the same team created, the same person added), plan again.
+    constexpr int Attempts = 3;
+    for (int attempt = 1;; ++attempt) {
+        const auto plan = roster.planImport(parsed);
+        if (!plan) {
+            return fail(plan.errorMessage());
+        }
+        if (attempt == 1) {
+            for (const CsvIssue &issue : plan->issues) {
+                fprintf(m_err, "%s:%d:%d: %s%s\n", qPrintable(path), issue.line, issue.column,
+                        issue.columnName.isEmpty() ? "" : qPrintable(issue.columnName + u": "_s),
+                        qPrintable(issue.message));
+            }
+        }
+        if (!plan->isValid() && !parser.isSet(validOnly)) {
+            return fail(u"%1: %2; nothing was imported (fix them, or use --valid-only)"_s.arg(
+                path, plural(int(plan->issues.size()), u"problem"_s, u"problems"_s)));
+        }
+        summary = roster.applyImport(plan.value(), parser.isSet(validOnly));
+        notes = plan->notes;
+        if (summary || summary.error().field != Field::Stale || attempt == Attempts) {
+            break;
+        }
     }
-    for (const CsvIssue &issue : plan->issues) {
-        fprintf(m_err, "%s:%d:%d: %s%s\n", qPrintable(path), issue.line, issue.column,
-                issue.columnName.isEmpty() ? "" : qPrintable(issue.columnName + u": "_s), qPrintable(issue.message));
-    }
-    if (!plan->isValid() && !parser.isSet(validOnly)) {
-        return fail(u"%1: %2; nothing was imported (fix them, or use --valid-only)"_s.arg(
-            path, plural(int(plan->issues.size()), u"problem"_s, u"problems"_s)));
-    }
-    const auto summary = roster.applyImport(plan.value(), parser.isSet(validOnly));
     if (!summary) {
-        return fail(summary.errorMessage());
+        return fail(u"%1: %2"_s.arg(path, summary.errorMessage()));
     }
-    for (const CsvIssue &note : plan->notes) {
+    for (const CsvIssue &note : std::as_const(notes)) {
         print(u"%1:%2:%3: %4: %5\n"_s.arg(path).arg(note.line).arg(note.column).arg(note.columnName, note.message));
     }
     print(u"%1: %2 added, %3 updated, %4 unchanged, %5 skipped, %6 created\n"_s.arg(path)
@@ -901,10 +931,8 @@ int Cli::rosterExport(const QStringList &args)
         fflush(m_out);
         return ExitOk;
     }
-    const QString path = parser.positionalArguments().first();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(csv.value()) != csv->size() || !file.commit()) {
-        return fail(u"cannot write %1: %2"_s.arg(path, file.errorString()));
+    if (auto status = writeOutputFile(parser.positionalArguments().first(), csv.value()); !status) {
+        return fail(status.errorMessage());
     }
     return ExitOk;
 }
@@ -945,7 +973,9 @@ int Cli::rosterList(const QStringList &args)
         }
         only = found.value()->id;
     }
-    QJsonArray array;
+    // JSON goes out one person at a time, as QJsonDocument would indent the whole array: 100,000
+    // people are never one document in memory.
+    JsonArrayWriter array(m_out);
     QList<QStringList> rows;
     for (const Person &p : people.value()) {
         if (!only.isNull() && !p.teams.contains(only)) {
@@ -965,7 +995,7 @@ int Cli::rosterList(const QStringList &args)
         }
     }
     if (parser.isSet(json)) {
-        print(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)));
+        array.finish();
     } else {
         print(table({u"NAME"_s, u"EMAIL"_s, u"ROLE"_s, u"TEAMS"_s, u"TIMEZONE"_s, u"PROD"_s}, rows));
     }
@@ -993,8 +1023,8 @@ int Cli::timeOffAdd(const QStringList &args)
     if (!parser.positionalArguments().isEmpty()) {
         return usage(u"timeoff add takes no arguments besides its options"_s);
     }
-    const QDate fromDate = QDate::fromString(parser.value(from), Qt::ISODate);
-    const QDate toDate = QDate::fromString(parser.value(to), Qt::ISODate);
+    const QDate fromDate = parseDay(parser.value(from));
+    const QDate toDate = parseDay(parser.value(to));
     if (!fromDate.isValid()) {
         return fail(u"--from: “%1” is not a date (expected YYYY-MM-DD)"_s.arg(parser.value(from)));
     }
@@ -1015,8 +1045,10 @@ int Cli::timeOffAdd(const QStringList &args)
     }
     const auto added = roster.addTimeOff(TimeOff{{}, found.value()->id, fromDate, toDate, parser.value(reason)});
     if (!added) {
-        return fail(
-            u"--%1: %2"_s.arg(added.error().field.isEmpty() ? u"to"_s : added.error().field, added.errorMessage()));
+        // Only a problem with a date is the dates' fault; a busy or read-only database is not.
+        const QString field = added.error().field;
+        return fail(field == Field::From || field == Field::To ? u"--%1: %2"_s.arg(field, added.errorMessage())
+                                                               : added.errorMessage());
     }
     print(u"%1 off from %2 to %3\n"_s.arg(found.value()->name, fromDate.toString(Qt::ISODate),
                                           toDate.toString(Qt::ISODate)));
@@ -1503,6 +1535,41 @@ int Cli::rotationRemove(const QStringList &args)
     return ExitOk;
 }
 
+// --- The database itself ---
+
+int Cli::check(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Check the whole database file for damage: SQLite's integrity check of every page, table and index, on a "
+        "read-only connection (nothing is written). Tandem does this by itself after a session ended without "
+        "closing the file (a crash, a kill, a power cut). Exit status 0 when the file is sound, 1 when it is "
+        "damaged or cannot be read."_s);
+    int code = ExitOk;
+    if (!parse(parser, u"check"_s, args, &code)) {
+        return code;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        return usage(u"check takes no arguments"_s);
+    }
+    const auto problems = Database::checkIntegrity(m_dbPath, 100);
+    if (!problems) {
+        return fail(problems.errorMessage());
+    }
+    if (!problems->isEmpty()) {
+        QString text;
+        for (const QString &problem : problems.value()) {
+            text += problem + u'\n';
+        }
+        print(text);
+        return fail(u"%1 is damaged: %2 (restore it from a backup, or from the team's shared calendar)"_s.arg(
+            QDir::toNativeSeparators(m_dbPath), plural(int(problems->size()), u"problem"_s, u"problems"_s) +
+                                                    (problems->size() >= 100 ? u" or more"_s : QString())));
+    }
+    print(u"%1: no damage found\n"_s.arg(QDir::toNativeSeparators(m_dbPath)));
+    return ExitOk;
+}
+
 // --- Shifts ---
 
 int Cli::shiftsList(const QStringList &args)
@@ -1527,13 +1594,13 @@ int Cli::shiftsList(const QStringList &args)
     QDate fromDate;
     QDate toDate;
     if (parser.isSet(from)) {
-        fromDate = QDate::fromString(parser.value(from).trimmed(), Qt::ISODate);
+        fromDate = parseDay(parser.value(from).trimmed());
         if (!fromDate.isValid()) {
             return fail(u"--from: “%1” is not a date (expected YYYY-MM-DD)"_s.arg(parser.value(from)));
         }
     }
     if (parser.isSet(to)) {
-        toDate = QDate::fromString(parser.value(to).trimmed(), Qt::ISODate);
+        toDate = parseDay(parser.value(to).trimmed());
         if (!toDate.isValid()) {
             return fail(u"--to: “%1” is not a date (expected YYYY-MM-DD)"_s.arg(parser.value(to)));
         }

@@ -70,6 +70,7 @@ private:
     int rotationShow(const QStringList &args);
     int rotationRemove(const QStringList &args);
     int shiftsList(const QStringList &args);
+    int check(const QStringList &args);
     int plan(const QStringList &args);                            // cliplan.cpp
     int reportFairness(const QStringList &args);                  // cliplan.cpp
     int printSheet(const QStringList &args);                      // clireport.cpp

@@ -1,6 +1,7 @@
 // The iCalendar commands: `tandem export ics` and `tandem import ics`.
 
 #include "cli.h"
+#include "clisupport.h"
 #include "services/icalservice.h"
 #include "services/rosterservice.h"
 #include "services/rotationservice.h"
@@ -9,6 +10,7 @@
 #include <QCommandLineParser>
 
 using namespace Qt::StringLiterals;
+using Tandem::CliSupport::parseDay;
 
 namespace Tandem {
 
@@ -20,7 +22,7 @@ QString readPeriod(const QCommandLineParser &parser, const QCommandLineOption &f
 {
     for (const auto &[option, date] : {std::pair{&from, fromDate}, std::pair{&to, toDate}}) {
         if (parser.isSet(*option)) {
-            *date = QDate::fromString(parser.value(*option).trimmed(), Qt::ISODate);
+            *date = parseDay(parser.value(*option).trimmed());
             if (!date->isValid()) {
                 return u"--%1: “%2” is not a date (expected YYYY-MM-DD)"_s.arg(option->names().first(),
                                                                                parser.value(*option));

@@ -5,6 +5,7 @@
 #include "domain/serialize.h"
 #include "services/planservice.h"
 #include "services/rotationservice.h"
+#include "services/validation.h"
 #include "store/database.h"
 
 #include <QCommandLineParser>
@@ -190,8 +191,8 @@ int Cli::plan(const QStringList &args)
     if (!parser.positionalArguments().isEmpty()) {
         return usage(u"plan takes no arguments besides its options"_s);
     }
-    const QDate fromDate = QDate::fromString(parser.value(from).trimmed(), Qt::ISODate);
-    const QDate toDate = QDate::fromString(parser.value(to).trimmed(), Qt::ISODate);
+    const QDate fromDate = parseDay(parser.value(from).trimmed());
+    const QDate toDate = parseDay(parser.value(to).trimmed());
     if (!fromDate.isValid()) {
         return fail(u"--from: “%1” is not a date (expected YYYY-MM-DD)"_s.arg(parser.value(from)));
     }
@@ -226,12 +227,37 @@ int Cli::plan(const QStringList &args)
         byId.insert(found.value()->id, *found.value());
     }
     PlanService plans(*db);
-    auto request = plans.request(ids, fromDate, toDate, seedValue);
-    if (!request) {
-        return fail(u"--%1: %2"_s.arg(request.error().field.isEmpty() ? u"from"_s : request.error().field,
-                                      request.errorMessage()));
+    Planner::PlanResult result;
+    bool applied = false;
+    AppliedPlan written;
+    // The plan is written only if nothing it was computed from changed meanwhile (leave taken,
+    // another plan of the same rotations written by another Tandem): then it is planned again.
+    constexpr int Attempts = 3;
+    for (int attempt = 1;; ++attempt) {
+        auto request = plans.request(ids, fromDate, toDate, seedValue);
+        if (!request) {
+            const QString field = request.error().field;
+            return fail(field == u"from" || field == u"to" || field == u"rotation"
+                            ? u"--%1: %2"_s.arg(field, request.errorMessage())
+                            : request.errorMessage());
+        }
+        result = Planner::plan(request.value());
+        if (!result.error.isEmpty()) {
+            return fail(u"--rotation: "_s + result.error);
+        }
+        if (parser.isSet(dryRun)) {
+            break;
+        }
+        auto done = plans.apply(result);
+        if (done) {
+            written = done.value();
+            applied = true;
+            break;
+        }
+        if (done.error().field != Field::Stale || attempt == Attempts) {
+            return fail(done.errorMessage());
+        }
     }
-    const Planner::PlanResult result = Planner::plan(request.value());
     auto context = rotationContext(*db);
     if (!context) {
         return fail(context.errorMessage());
@@ -240,16 +266,6 @@ int Cli::plan(const QStringList &args)
     QHash<Planner::Change, int> counts;
     for (const Planner::PlannedShift &p : result.shifts) {
         ++counts[p.change];
-    }
-    bool applied = false;
-    AppliedPlan written;
-    if (!parser.isSet(dryRun)) {
-        auto done = plans.apply(result);
-        if (!done) {
-            return fail(done.errorMessage());
-        }
-        written = done.value();
-        applied = true;
     }
 
     if (parser.isSet(json)) {
@@ -363,13 +379,13 @@ int Cli::reportFairness(const QStringList &args)
     QDate fromDate = today.addDays(-26 * 7);
     QDate toDate = today.addDays(13 * 7);
     if (parser.isSet(from)) {
-        fromDate = QDate::fromString(parser.value(from).trimmed(), Qt::ISODate);
+        fromDate = parseDay(parser.value(from).trimmed());
         if (!fromDate.isValid()) {
             return fail(u"--from: “%1” is not a date (expected YYYY-MM-DD)"_s.arg(parser.value(from)));
         }
     }
     if (parser.isSet(to)) {
-        toDate = QDate::fromString(parser.value(to).trimmed(), Qt::ISODate);
+        toDate = parseDay(parser.value(to).trimmed());
         if (!toDate.isValid()) {
             return fail(u"--to: “%1” is not a date (expected YYYY-MM-DD)"_s.arg(parser.value(to)));
         }
@@ -389,7 +405,10 @@ int Cli::reportFairness(const QStringList &args)
     }
     const auto summary = PlanService(*db).fairness(ids, fromDate, toDate);
     if (!summary) {
-        return fail(summary.errorMessage());
+        const QString field = summary.error().field;
+        return fail(field == u"to" || field == u"from" || field == u"rotation"
+                        ? u"--%1: %2"_s.arg(field, summary.errorMessage())
+                        : summary.errorMessage());
     }
     auto context = rotationContext(*db);
     if (!context) {

@@ -5,6 +5,7 @@
 #include "clisupport.h"
 #include "reportrenderer.h"
 #include "reports/fairnesscsv.h"
+#include "services/fileio.h"
 #include "services/reportservice.h"
 #include "services/rosterservice.h"
 #include "services/rotationservice.h"
@@ -59,12 +60,18 @@ bool writeOut(const QString &path, const QByteArray &bytes, FILE *out, QString *
         fflush(out);
         return true;
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        *error = u"cannot write %1: %2"_s.arg(path, file.errorString());
+    if (auto status = writeOutputFile(path, bytes); !status) {
+        *error = status.errorMessage();
         return false;
     }
     return true;
+}
+
+// A period the service refused is the fault of --from or --to; other errors are not.
+QString withPeriodOption(const Error &error)
+{
+    return error.field == u"from" || error.field == u"to" ? u"--%1: %2"_s.arg(error.field, error.message)
+                                                          : error.message;
 }
 
 QString localIso(const QDateTime &utc, const QString &zone)
@@ -101,7 +108,7 @@ static int resolveScope(Database &db, const QCommandLineParser &parser, const Sc
     scope->from = defaultFrom;
     scope->to = defaultTo;
     if (parser.isSet(o.from)) {
-        scope->from = QDate::fromString(parser.value(o.from).trimmed(), Qt::ISODate);
+        scope->from = parseDay(parser.value(o.from).trimmed());
         if (!scope->from.isValid()) {
             *error = notADate(u"from"_s, parser.value(o.from));
             return ExitBadInput;
@@ -111,7 +118,7 @@ static int resolveScope(Database &db, const QCommandLineParser &parser, const Sc
         }
     }
     if (parser.isSet(o.to)) {
-        scope->to = QDate::fromString(parser.value(o.to).trimmed(), Qt::ISODate);
+        scope->to = parseDay(parser.value(o.to).trimmed());
         if (!scope->to.isValid()) {
             *error = notADate(u"to"_s, parser.value(o.to));
             return ExitBadInput;
@@ -185,7 +192,7 @@ static QString reportPdf(const QCommandLineParser &parser, const ScopeOptions &o
     }
     const auto data = ReportService(db).sheet(scope);
     if (!data) {
-        return data.errorMessage();
+        return withPeriodOption(data.error());
     }
     const auto pages =
         Print::ReportRenderer::writePdf(parser.value(o.pdf), Print::SheetRenderer::header(data.value(), title), paper,
@@ -258,7 +265,7 @@ int Cli::printSheet(const QStringList &args)
     const QString path = parser.value(o.pdf);
     const auto pages = Print::SheetRenderer(data.value(), options).writePdf(path, paper, parser.isSet(o.landscape));
     if (!pages) {
-        return fail(u"--pdf: cannot write %1: %2"_s.arg(path, pages.errorMessage()));
+        return fail(u"--pdf: "_s + pages.errorMessage());
     }
     print(u"%1: %2, %3\n"_s.arg(path, plural(pages.value(), u"page"_s, u"pages"_s),
                                 plural(int(data->shifts.size()), u"shift"_s, u"shifts"_s)));
@@ -292,12 +299,12 @@ int Cli::reportHours(const QStringList &args)
     Reports::HourRates rates;
     for (const auto &[option, rate] : {std::pair{&weekday, &rates.weekday}, std::pair{&weekend, &rates.weekend},
                                        std::pair{&holiday, &rates.holiday}}) {
-        bool ok = false;
-        *rate = parser.value(*option).trimmed().toDouble(&ok);
-        if (!ok || *rate < 0) {
-            return fail(u"--%1: “%2” is not a rate (a number, 0 or more)"_s.arg(option->names().first(),
-                                                                                parser.value(*option)));
+        const auto value = parseFinite(parser.value(*option));
+        if (!value || *value < 0 || *value > 1e9) {
+            return fail(u"--%1: “%2” is not a rate (a number from 0 to 1,000,000,000)"_s.arg(option->names().first(),
+                                                                                             parser.value(*option)));
         }
+        *rate = *value;
     }
     auto db = openDatabaseOrFail();
     if (!db) {
@@ -315,7 +322,7 @@ int Cli::reportHours(const QStringList &args)
     }
     const auto rows = ReportService(*db).hours(scope, rates);
     if (!rows) {
-        return fail(rows.errorMessage());
+        return fail(withPeriodOption(rows.error()));
     }
     if (parser.isSet(csv)) {
         if (!writeOut(parser.value(csv), Reports::hoursCsv(rows.value(), rates), m_out, &error)) {
@@ -404,7 +411,7 @@ int Cli::reportCoverage(const QStringList &args)
     ReportService reports(*db);
     const auto report = reports.coverage(scope);
     if (!report) {
-        return fail(report.errorMessage());
+        return fail(withPeriodOption(report.error()));
     }
     const Reports::CoverageReport &r = report.value();
     QHash<RotationId, QString> zones;
@@ -535,7 +542,7 @@ int Cli::reportFairnessOutput(const QStringList &args)
     ReportService reports(*db);
     const auto summary = reports.fairness(scope);
     if (!summary) {
-        return fail(summary.errorMessage());
+        return fail(withPeriodOption(summary.error()));
     }
     auto everyone = reports.people();
     if (!everyone) {

@@ -5,6 +5,10 @@
 #include "services/rotationservice.h"
 #include "store/database.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -102,6 +106,55 @@ QString namesOf(Database &db, RotationContext &context, const QList<PersonId> &i
         names.append(personName(db, context, id));
     }
     return names.isEmpty() ? u"none"_s : names.join(u", "_s);
+}
+
+void JsonArrayWriter::append(const QJsonObject &object)
+{
+    m_buffer += m_first ? "[\n" : ",\n";
+    m_first = false;
+    // The object's own indented text, one level deeper.
+    const QByteArray text = QJsonDocument(object).toJson(QJsonDocument::Indented);
+    qsizetype start = 0;
+    while (start < text.size()) {
+        qsizetype end = text.indexOf('\n', start);
+        if (end < 0) {
+            end = text.size();
+        }
+        if (end > start) {
+            m_buffer += "    ";
+            m_buffer += QByteArrayView(text).sliced(start, end - start);
+        }
+        if (end + 1 < text.size()) {
+            m_buffer += '\n';
+        }
+        start = end + 1;
+    }
+    if (m_buffer.size() > 1024 * 1024) {
+        fwrite(m_buffer.constData(), 1, size_t(m_buffer.size()), m_out);
+        m_buffer.clear();
+    }
+}
+
+void JsonArrayWriter::finish()
+{
+    m_buffer += m_first ? "[\n]\n" : "\n]\n";
+    fwrite(m_buffer.constData(), 1, size_t(m_buffer.size()), m_out);
+    fflush(m_out);
+    m_buffer.clear();
+}
+
+QDate parseDay(const QString &text)
+{
+    static const QRegularExpression day(u"^\\d{4}-\\d{2}-\\d{2}$"_s);
+    const QString t = text.trimmed();
+    return day.match(t).hasMatch() ? QDate::fromString(t, Qt::ISODate) : QDate();
+}
+
+std::optional<double> parseFinite(const QString &text)
+{
+    bool ok = false;
+    const double value = text.trimmed().toDouble(&ok);
+    return ok && std::isfinite(value) ? std::optional<double>(value) : std::nullopt;
 }
 
 // 2 -> "2.0", 1.25 -> "1.25": weights read as weights.

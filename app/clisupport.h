@@ -5,9 +5,13 @@
 #include "domain/rotation.h"
 #include "domain/team.h"
 
+#include <QDate>
 #include <QHash>
 #include <QJsonObject>
 #include <QStringList>
+
+#include <cstdio>
+#include <optional>
 
 namespace Tandem {
 class Database;
@@ -33,6 +37,26 @@ QJsonObject rotationJson(const Rotation &r, const RotationContext &context);
 /// A person's name for output; people removed from the roster are looked up once.
 QString personName(Database &db, RotationContext &context, PersonId id);
 QString namesOf(Database &db, RotationContext &context, const QList<PersonId> &ids);
+/// Writes a JSON array to `out` element by element, byte for byte as
+/// QJsonDocument(array).toJson(QJsonDocument::Indented) would, without holding the array.
+class JsonArrayWriter
+{
+public:
+    explicit JsonArrayWriter(FILE *out) : m_out(out) {}
+    void append(const QJsonObject &object);
+    void finish();
+
+private:
+    FILE *m_out;
+    QByteArray m_buffer;
+    bool m_first = true;
+};
+
+/// A day written YYYY-MM-DD and nothing more (the options take whole days: no time, no zone);
+/// an invalid date otherwise.
+QDate parseDay(const QString &text);
+/// A finite number ("nan", "inf" and 1e999 are not); nullopt otherwise.
+std::optional<double> parseFinite(const QString &text);
 /// 2 -> "2.0", 1.25 -> "1.25": weights read as weights.
 QString formatNumber(double value);
 QString plural(int n, const QString &one, const QString &many);

@@ -52,6 +52,24 @@ void setIdentity(QCoreApplication &app)
     app.setApplicationVersion(QStringLiteral(TANDEM_VERSION));
 }
 
+// The command line promises one line on stderr per error, in words: log lines of the store
+// ("tandem.store: query failed ..."), of Qt or of KCalendarCore are for developers, shown with
+// TANDEM_DEBUG=1. A fatal message still gets through.
+void quietMessages(QtMsgType type, const QMessageLogContext &, const QString &message)
+{
+    if (type == QtFatalMsg) {
+        fprintf(stderr, "tandem: internal error: %s\n", qPrintable(message));
+        fflush(stderr);
+    }
+}
+
+void quietForCommandLine()
+{
+    if (qEnvironmentVariableIsEmpty("TANDEM_DEBUG")) {
+        qInstallMessageHandler(quietMessages);
+    }
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -59,6 +77,9 @@ int main(int argc, char *argv[])
     QStringList args;
     for (int i = 1; i < argc; ++i) {
         args.append(QString::fromLocal8Bit(argv[i]));
+    }
+    if (Tandem::Cli::isCommand(args)) {
+        quietForCommandLine();
     }
     if (Tandem::Cli::isCommand(args) && Tandem::Cli::needsFonts(args)) {
         // Sheets lay text out with real fonts: a QGuiApplication, offscreen where there is no display.
@@ -98,6 +119,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption demoOption = option(u"demo"_s);
     const QCommandLineOption showOption = option(u"show"_s);
     const QCommandLineOption minimizedOption = option(u"minimized"_s);
+    if (parser.isSet(dbOption) && parser.value(dbOption).trimmed().isEmpty()) {
+        // Never a silent fallback to the database used last.
+        fprintf(stderr, "tandem: %s\n",
+                qPrintable(QCoreApplication::translate("main", "--db: the PATH is empty; give the database file")));
+        return Tandem::ExitUsage;
+    }
     const QString page = parser.value(showOption);
     if (!page.isEmpty() && page != u"home" && page != u"roster" && page != u"calendar") {
         fprintf(stderr, "tandem: %s\n",

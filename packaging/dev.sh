@@ -10,7 +10,8 @@
 #   ./packaging/dev.sh bench   deps + coinor-cbc + vdirsyncer + build the planner and sync benchmarks + run
 #                              both (extra args go to the planner: --size S|M|L, --no-cbc, --cbc-seconds N);
 #                              `bench planner ARGS` / `bench sync ARGS` (--runs N, --shifts S, --no-vdirsyncer)
-#                              run only one; reports in bench-results/
+#                              run only one; `bench scale [--baseline REF] ARGS` the roster/plan scale of the
+#                              tandem executable beside an older commit's; reports in bench-results/
 #   ./packaging/dev.sh fuzz    deps + clang-14 libFuzzer/ASan/UBSan build of the iCalendar import fuzzer in
 #                              build-fuzz/ + run it for SECONDS (default 600): ./packaging/dev.sh fuzz [SECONDS]
 #
@@ -260,6 +261,29 @@ build() {
     cmake --build "$REPO_ROOT/build" -j "$JOBS"
 }
 
+# build_baseline REF: the tandem executable of an older commit, for benchmarks that measure the
+# current code beside it in the same run. The commit's files come from `git archive` (the repository
+# itself is not touched) into build-bench-baseline/REF/src and are built there (ccache makes the
+# unchanged files cheap). Prints the executable's path.
+build_baseline() {
+    local ref=$1 sha dir
+    sha=$(git -C "$REPO_ROOT" rev-parse --short "$ref^{commit}") || die "bench: no commit '$ref'"
+    dir="$REPO_ROOT/build-bench-baseline/$sha"
+    if [[ ! -e $dir/src/CMakeLists.txt ]]; then
+        mkdir -p "$dir/src"
+        git -C "$REPO_ROOT" archive --format=tar "$sha" | tar -x -C "$dir/src"
+    fi
+    local -a args=(-S "$dir/src" -B "$dir/build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTANDEM_SANITIZE=OFF
+        -DTANDEM_WERROR=OFF -DTANDEM_BUILD_TESTS=OFF)
+    [[ -n $CMAKE_PREFIX ]] && args+=("-DCMAKE_PREFIX_PATH=$CMAKE_PREFIX")
+    if command -v ccache >/dev/null 2>&1 && [[ ${TANDEM_CCACHE:-1} != 0 ]]; then
+        args+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+    fi
+    [[ -e $dir/build/build.ninja ]] || cmake "${args[@]}" >&2
+    cmake --build "$dir/build" -j "$JOBS" --target tandem >&2
+    printf '%s\n' "$dir/build/bin/tandem"
+}
+
 run_tests() {
     QT_QPA_PLATFORM=offscreen ctest --test-dir "$1" --output-on-failure -j "$JOBS"
 }
@@ -298,9 +322,22 @@ case $cmd in
         ensure_packages $BENCH_PACKAGES
         configure "$REPO_ROOT/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTANDEM_SANITIZE=OFF
         which=all
-        if [[ ${1:-} == planner || ${1:-} == sync ]]; then
+        if [[ ${1:-} == planner || ${1:-} == sync || ${1:-} == scale ]]; then
             which=$1
             shift
+        fi
+        if [[ $which == scale ]]; then
+            # The roster at 100,000 people and a 5-year plan, beside the commit before issue 13's
+            # work (or --baseline REF): `bench scale [--baseline REF] [--runs N] [--people N] ...`.
+            baseline=5fb203b
+            if [[ ${1:-} == --baseline ]]; then
+                baseline=${2:?--baseline needs a commit}
+                shift 2
+            fi
+            cmake --build "$REPO_ROOT/build" -j "$JOBS" --target tandem tandem_scalebench
+            old=$(build_baseline "$baseline")
+            exec "$REPO_ROOT/build/bin/tandem_scalebench" --new "$REPO_ROOT/build/bin/tandem" --old "$old" \
+                --out "$REPO_ROOT/bench-results" "$@"
         fi
         # Only the benchmarks and what they link: a half-finished GUI change elsewhere cannot block them.
         case $which in

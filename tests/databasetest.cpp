@@ -1,5 +1,6 @@
 #include "store/database.h"
 
+#include "services/rosterservice.h"
 #include "store/changelog.h"
 #include "store/personrepository.h"
 #include "store/transaction.h"
@@ -9,6 +10,9 @@
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace Tandem;
@@ -39,6 +43,53 @@ private:
             db.close();
         }
         QSqlDatabase::removeDatabase(u"maker"_s);
+    }
+
+    // The first page of a table's b-tree.
+    static int pageOf(const QString &path, const QString &table)
+    {
+        int page = 0;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"pages"_s);
+            db.setDatabaseName(path);
+            db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
+            if (db.open()) {
+                QSqlQuery q(db);
+                if (q.exec(u"SELECT rootpage FROM sqlite_master WHERE name = '%1'"_s.arg(table)) && q.next()) {
+                    page = q.value(0).toInt();
+                }
+                q.finish();
+                db.close();
+            }
+        }
+        QSqlDatabase::removeDatabase(u"pages"_s);
+        return page;
+    }
+
+    // Overwrites the b-tree page header (its type byte and more) with bytes no page has.
+    static void damagePage(const QString &path, int page)
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        const QByteArray header = file.read(100);
+        const int pageSize = (uchar(header.at(16)) << 8) | uchar(header.at(17));
+        QVERIFY(file.seek(qint64(page - 1) * pageSize));
+        QVERIFY(file.write(QByteArray(12, '\xEE')) == 12);
+    }
+
+    // A child process opens the database and dies without closing it (as a kill -9 would leave
+    // it): its session lock file stays behind.
+    static void crashWhileOpen(const QString &path)
+    {
+        const pid_t child = fork();
+        if (child == 0) {
+            FakeClock clock{Test::fixedNow()};
+            auto db = Database::open(path, clock);
+            _exit(db ? 0 : 1);
+        }
+        int status = 0;
+        QVERIFY(waitpid(child, &status, 0) == child);
+        QVERIFY(WIFEXITED(status) && WEXITSTATUS(status) == 0);
     }
 
 private Q_SLOTS:
@@ -188,6 +239,113 @@ private Q_SLOTS:
         QVERIFY2(message.contains(QString::number(Database::SchemaVersion + 41)), qPrintable(message));
         QVERIFY2(message.contains(u"up to version %1"_s.arg(Database::SchemaVersion)), qPrintable(message));
         QCOMPARE(hashOf(path), before);
+    }
+
+    // Issue 13, point 8: refused without a trace, not even the -wal and -shm a WAL database gets.
+    void refusesAnotherApplicationsWalDatabaseWithoutTouchingIt()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"other-wal.sqlite"_s);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"walmaker"_s);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"PRAGMA journal_mode = WAL"_s));
+            QVERIFY(q.exec(u"CREATE TABLE notes (x INTEGER)"_s));
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"walmaker"_s);
+        QVERIFY(!QFile::exists(path + u"-wal"_s));
+        const QByteArray before = hashOf(path);
+        auto db = Database::open(path, m_clock);
+        QVERIFY(!db);
+        QVERIFY2(db.errorMessage().contains(u"another application"_s), qPrintable(db.errorMessage()));
+        QCOMPARE(hashOf(path), before);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+                 QStringList{u"other-wal.sqlite"_s});
+    }
+
+    // Issue 13, point 10: the schema is created once even when the file is opened by several
+    // connections at once; the version is read again under the write lock.
+    void openingANewFileTwiceMigratesOnce()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"twice.sqlite"_s);
+        auto first = Database::open(path, m_clock);
+        QVERIFY(first);
+        auto second = Database::open(path, m_clock);
+        QVERIFY2(second, qPrintable(second.errorMessage()));
+        QCOMPARE(second.value()->schemaVersion(), Database::SchemaVersion);
+    }
+
+    // Issue 18: the whole-file check runs after a session ended without closing the file, not
+    // on every open; `tandem check` (checkIntegrity) runs it on demand.
+    void checksTheFileAfterAnUncleanShutdownOnly()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"crash.sqlite"_s);
+        {
+            auto db = Test::openFresh(dir, m_clock, u"crash.sqlite"_s);
+            RosterService roster(*db);
+            for (int i = 0; i < 200; ++i) {
+                QVERIFY(roster.addPerson(Test::makePerson(u"Person %1"_s.arg(i), u"p%1@example.com"_s.arg(i))));
+            }
+        }
+        QVERIFY(!QFile::exists(path + u"-sessions"_s)); // a clean close leaves nothing
+        // Damage a page of the people table that opening does not read.
+        const int page = pageOf(path, u"people"_s);
+        QVERIFY(page > 1);
+        damagePage(path, page);
+
+        // Closed cleanly before: opened without the check (reading people would say "damaged").
+        {
+            auto db = Database::open(path, m_clock);
+            QVERIFY2(db, qPrintable(db.errorMessage()));
+            QVERIFY(!db.value()->checkedAfterCrash());
+            const auto people = PersonRepository(*db.value()).all();
+            QVERIFY(!people);
+            QVERIFY2(people.errorMessage().contains(u"damaged"_s), qPrintable(people.errorMessage()));
+        }
+        // On demand, the damage is found and named.
+        const auto problems = Database::checkIntegrity(path);
+        QVERIFY(problems);
+        QVERIFY(!problems->isEmpty());
+
+        // A process that had the file open dies without closing it: the next open checks.
+        crashWhileOpen(path);
+        QVERIFY(QFile::exists(path + u"-sessions"_s));
+        auto refused = Database::open(path, m_clock);
+        QVERIFY(!refused);
+        QVERIFY2(refused.errorMessage().contains(u"damaged"_s), qPrintable(refused.errorMessage()));
+        // And again, until the file passes: a failed check is not forgotten.
+        QVERIFY(!Database::open(path, m_clock));
+    }
+
+    void aSoundFileIsCheckedOnceAfterACrash()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"sound.sqlite"_s);
+        {
+            auto db = Test::openFresh(dir, m_clock, u"sound.sqlite"_s);
+            QVERIFY(RosterService(*db).addPerson(Test::makePerson(u"Ada"_s, u"ada@example.com"_s)));
+        }
+        crashWhileOpen(path);
+        {
+            auto db = Database::open(path, m_clock);
+            QVERIFY2(db, qPrintable(db.errorMessage()));
+            QVERIFY(db.value()->checkedAfterCrash());
+            QCOMPARE(PersonRepository(*db.value()).all()->size(), 1);
+            // A second connection while the first is open is no crash.
+            auto second = Database::open(path, m_clock);
+            QVERIFY(second);
+            QVERIFY(!second.value()->checkedAfterCrash());
+        }
+        auto db = Database::open(path, m_clock);
+        QVERIFY(db);
+        QVERIFY(!db.value()->checkedAfterCrash());
+        QVERIFY(Database::checkIntegrity(path)->isEmpty());
     }
 
     void refusesAFolder()

@@ -141,6 +141,24 @@ private Q_SLOTS:
         QCOMPARE(Test::readFile(path), QByteArray("shopping list\n"));
     }
 
+    // Issue 18: the integrity check runs on demand, from the File menu, off the window's thread.
+    void checksTheDatabaseFromTheMenu()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        QVERIFY(window.openDatabase(Database::demoPath(), true));
+        auto *action = window.findChild<QAction *>(u"actionCheckDatabase"_s);
+        QVERIFY(action);
+        QVERIFY(action->isEnabled());
+        QVERIFY(!action->text().isEmpty());
+        QString result;
+        window.checkDatabase([&result](const QString &message) { result = message; });
+        QVERIFY(!action->isEnabled()); // one check at a time
+        QTRY_VERIFY_WITH_TIMEOUT(!result.isEmpty(), 30000);
+        QVERIFY2(result.startsWith(u"No damage found"_s), qPrintable(result));
+        QVERIFY(action->isEnabled());
+    }
+
     void remembersGeometry()
     {
         {

@@ -51,7 +51,10 @@ private Q_SLOTS:
         QVERIFY(repo.insert(a));
         const Status status = repo.insert(b);
         QVERIFY(!status);
-        QVERIFY(status.errorMessage().contains(u"UNIQUE"_s));
+        // In words, not SQLite's "UNIQUE constraint failed: people.email".
+        QVERIFY2(status.errorMessage().contains(u"e-mail is already on the roster"_s),
+                 qPrintable(status.errorMessage()));
+        QVERIFY(!status.errorMessage().contains(u"UNIQUE"_s));
     }
 
     void updateReplacesTeamsAndRemovalHidesFromRoster()

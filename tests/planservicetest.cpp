@@ -1,10 +1,16 @@
 #include "services/planservice.h"
 
+#include "itemmodels/plancommands.h"
 #include "services/rosterservice.h"
+#include "services/validation.h"
 #include "store/changelog.h"
 #include "store/poolrepository.h"
 #include "store/shiftrepository.h"
 #include "testutil.h"
+
+#include <QTimeZone>
+
+#include <limits>
 
 using namespace Qt::StringLiterals;
 using namespace Tandem;
@@ -62,6 +68,124 @@ private:
     }
 
 private Q_SLOTS:
+    // Issue 13, point 9: leave that lands while a plan is computed is never overwritten by it.
+    void leaveTakenWhilePlanningRefusesThePlan()
+    {
+        auto f = make();
+        PlanService plans(*f->db);
+        const QDate from(2026, 3, 23);
+        const QDate to(2026, 6, 21);
+        const auto preview = plans.preview({f->rotation.id}, from, to);
+        QVERIFY2(preview, qPrintable(preview.errorMessage()));
+        const Planner::PlannedShift first = preview->shifts.first();
+        QVERIFY(!first.shift.dev.isNull());
+        {
+            // Another Tandem on the same file books the first developer's leave meanwhile.
+            auto other = Database::open(f->db->path(), m_clock);
+            QVERIFY2(other, qPrintable(other.errorMessage()));
+            other.value()->setActor(u"colleague@example.com"_s);
+            const QDate day = first.shift.start.toTimeZone(QTimeZone("Europe/Berlin")).date();
+            QVERIFY(
+                RosterService(*other.value()).addTimeOff(TimeOff{{}, first.shift.dev, day, day.addDays(6), u"Sick"_s}));
+        }
+        const auto refused = plans.apply(preview.value());
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().field, Field::Stale.toString());
+        QVERIFY2(refused.errorMessage().contains(u"time off"_s), qPrintable(refused.errorMessage()));
+        QVERIFY2(refused.errorMessage().contains(u"colleague@example.com"_s), qPrintable(refused.errorMessage()));
+        QCOMPARE(shiftCount(*f->db), 0);
+
+        // Planned again from what is there: the person on leave is not in that shift.
+        const auto again = plans.preview({f->rotation.id}, from, to);
+        QVERIFY(again);
+        QVERIFY(plans.apply(again.value()));
+        const Shift written = ShiftRepository(*f->db).find(again->shifts.first().shift.id).value().value();
+        QVERIFY(written.dev != first.shift.dev);
+    }
+
+    void redoReplaysWithoutTheCheck()
+    {
+        auto f = make();
+        PlanService plans(*f->db);
+        const auto preview = plans.preview({f->rotation.id}, QDate(2026, 3, 23), QDate(2026, 6, 21));
+        QVERIFY(preview);
+        const auto applied = plans.apply(preview.value());
+        QVERIFY(applied);
+        QVERIFY(plans.revert(applied.value()));
+        QVERIFY(
+            RosterService(*f->db).addTimeOff(TimeOff{{}, f->ops.last().id, QDate(2027, 1, 4), QDate(2027, 1, 8), {}}));
+        // The preview itself is stale now (its own undo and the leave came after it) ...
+        QCOMPARE(plans.apply(preview.value()).error().field, Field::Stale.toString());
+        // ... but redo writes back exactly what undo took, as the undo stack promises.
+        const auto redone = plans.apply(PlanEditor::replayOf(applied.value()));
+        QVERIFY2(redone, qPrintable(redone.errorMessage()));
+        QCOMPARE(shiftCount(*f->db), 13);
+    }
+
+    // Issue 13, point 2: a weight an older Tandem (or a hand edit) stored out of range is an
+    // error in words, never a crash of the planner.
+    void storedWeightsOutOfRangeAreAnError_data()
+    {
+        QTest::addColumn<double>("weight");
+        QTest::newRow("1e308") << 1e308;
+        QTest::newRow("zero") << 0.0;
+        QTest::newRow("denormal") << 1e-310;
+        QTest::newRow("eleven") << 11.0;
+    }
+
+    void storedWeightsOutOfRangeAreAnError()
+    {
+        QFETCH(double, weight);
+        auto f = make();
+        Rotation r = f->rotation;
+        r.rules.weekendWeight = weight;
+        QVERIFY(RotationRepository(*f->db).update(r));
+        QCOMPARE(RotationRepository(*f->db).find(r.id).value()->rules.weekendWeight, weight);
+        PlanService plans(*f->db);
+        const auto preview = plans.preview({f->rotation.id}, QDate(2026, 3, 23), QDate(2026, 6, 21));
+        QVERIFY(!preview);
+        QVERIFY2(preview.errorMessage().contains(u"weekend weight"_s), qPrintable(preview.errorMessage()));
+        QVERIFY2(preview.errorMessage().contains(u"Payments on call"_s), qPrintable(preview.errorMessage()));
+    }
+
+    // The planner itself, given numbers it cannot use, says so instead of sorting NaNs.
+    void plannerRefusesNumbersItCannotUse_data()
+    {
+        QTest::addColumn<double>("weight");
+        QTest::addColumn<double>("capacity");
+        QTest::newRow("weight 1e308") << 1e308 << 1.0;
+        QTest::newRow("weight infinity") << std::numeric_limits<double>::infinity() << 1.0;
+        QTest::newRow("weight NaN") << std::numeric_limits<double>::quiet_NaN() << 1.0;
+        QTest::newRow("capacity NaN") << 1.5 << std::numeric_limits<double>::quiet_NaN();
+    }
+
+    void plannerRefusesNumbersItCannotUse()
+    {
+        QFETCH(double, weight);
+        QFETCH(double, capacity);
+        auto f = make();
+        auto request = PlanService(*f->db).request({f->rotation.id}, QDate(2026, 3, 23), QDate(2026, 6, 21));
+        QVERIFY(request);
+        request.value().rotations[0].rules.weekendWeight = weight;
+        request.value().people[0].capacity = capacity;
+        const Planner::PlanResult result = Planner::plan(request.value());
+        QVERIFY(!result.error.isEmpty());
+        QVERIFY(result.shifts.isEmpty());
+        QVERIFY(!PlanService(*f->db).apply(result));
+        QCOMPARE(shiftCount(*f->db), 0);
+    }
+
+    void horizonIsBounded()
+    {
+        auto f = make();
+        const auto refused = PlanService(*f->db).request({f->rotation.id}, QDate(1, 1, 1), QDate(9999, 12, 31));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().field, u"to"_s);
+        QVERIFY2(refused.errorMessage().contains(QString::number(MaxPlanDays)), qPrintable(refused.errorMessage()));
+        QVERIFY(PlanService(*f->db).request({f->rotation.id}, QDate(2026, 3, 23),
+                                            QDate(2026, 3, 23).addDays(MaxPlanDays - 1)));
+    }
+
     void previewWritesNothingApplyWritesAllWithTheLog()
     {
         auto f = make();

@@ -23,6 +23,7 @@
 #include "reportsdialog.h"
 #include "rosterpage.h"
 #include "rotationdialog.h"
+#include "services/fileio.h"
 #include "services/icalservice.h"
 #include "services/identity.h"
 #include "services/rosterservice.h"
@@ -49,12 +50,14 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QSaveFile>
 #include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
+#include <QThread>
 #include <QTimeZone>
 #include <QTimer>
 #include <QToolBar>
@@ -170,6 +173,7 @@ void MainWindow::createActions()
     m_newDatabase = make(u"actionNewDatabase"_s, tr("&New Database…"), QKeySequence(u"Ctrl+Shift+N"_s));
     m_openDatabase = make(u"actionOpenDatabase"_s, tr("&Open Database…"), QKeySequence::Open);
     m_openDemo = make(u"actionOpenDemo"_s, tr("Open &Demo Team"));
+    m_checkDatabase = make(u"actionCheckDatabase"_s, tr("Chec&k Database…"));
     m_import = make(u"actionImportRoster"_s, tr("&Import Roster…"), QKeySequence(u"Ctrl+I"_s));
     m_export = make(u"actionExportRoster"_s, tr("&Export Roster…"), QKeySequence(u"Ctrl+E"_s));
     m_exportIcal = make(u"actionExportIcal"_s, tr("Export i&Calendar…"));
@@ -202,6 +206,7 @@ void MainWindow::createActions()
     connect(m_newDatabase, &QAction::triggered, this, &MainWindow::newDatabase);
     connect(m_openDatabase, &QAction::triggered, this, &MainWindow::openDatabaseDialog);
     connect(m_openDemo, &QAction::triggered, this, [this] { openDatabase(Database::demoPath(), true); });
+    connect(m_checkDatabase, &QAction::triggered, this, [this] { checkDatabase(); });
     connect(m_import, &QAction::triggered, this, [this] { importRoster(); });
     connect(m_export, &QAction::triggered, this, [this] { exportRoster(); });
     connect(m_exportIcal, &QAction::triggered, this, [this] { exportIcal(); });
@@ -266,6 +271,7 @@ void MainWindow::createMenus()
     file->addAction(m_newDatabase);
     file->addAction(m_openDatabase);
     file->addAction(m_openDemo);
+    file->addAction(m_checkDatabase);
     file->addSeparator();
     file->addAction(m_import);
     file->addAction(m_export);
@@ -412,6 +418,10 @@ bool MainWindow::openDatabase(const QString &path, bool demo)
     m_homePage->setWorkspace(nullptr);
     m_workspace = std::move(opened).value();
     Workspace *ws = m_workspace.get();
+    if (ws->database().checkedAfterCrash()) {
+        statusBar()->showMessage(tr("Tandem was not closed properly last time; the database was checked and is sound."),
+                                 15000);
+    }
     m_rosterPage->setModel(&ws->rosterModel());
     m_calendarPage->setWorkspace(ws);
     m_homePage->setWorkspace(ws);
@@ -523,6 +533,7 @@ void MainWindow::updateActions()
     m_import->setEnabled(open);
     m_export->setEnabled(open && m_workspace->rosterModel().rowCount() > 0);
     m_exportIcal->setEnabled(open);
+    m_checkDatabase->setEnabled(open && !m_checking);
     m_importTimeOffIcal->setEnabled(open);
     m_importHolidaysIcal->setEnabled(open);
     m_addPerson->setEnabled(open);
@@ -679,12 +690,12 @@ void MainWindow::importRoster(const QString &fileName)
         }
     }
     QSettings().setValue(u"import/folder"_s, QFileInfo(path).absolutePath());
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        showError(tr("Cannot Import Roster"), tr("Cannot read %1: %2").arg(path, file.errorString()));
+    const auto bytes = readInputFile(path, MaxRosterCsvBytes);
+    if (!bytes) {
+        showError(tr("Cannot Import Roster"), bytes.errorMessage());
         return;
     }
-    const auto plan = m_workspace->roster().planImport(parseRosterCsv(file.readAll()));
+    const auto plan = m_workspace->roster().planImport(parseRosterCsv(bytes.value()));
     if (!plan) {
         showError(tr("Cannot Import Roster"), plan.errorMessage());
         return;
@@ -730,6 +741,54 @@ void MainWindow::importRoster(const QString &fileName)
     updatePage();
 }
 
+void MainWindow::checkDatabase(const std::function<void(const QString &)> &done)
+{
+    if (!m_workspace || m_checking) {
+        return;
+    }
+    const QString path = m_workspace->database().path();
+    // The check reads the whole file (a second for a large one): on a connection of its own in a
+    // worker thread, while a busy dialog says what happens.
+    auto result = std::make_shared<Result<QStringList>>(QStringList());
+    QThread *worker = QThread::create([path, result] { *result = Database::checkIntegrity(path); });
+    auto *busy = new QProgressDialog(tr("Checking %1…").arg(QFileInfo(path).fileName()), QString(), 0, 0, this);
+    busy->setObjectName(u"checkDatabaseProgress"_s);
+    busy->setWindowTitle(tr("Check Database"));
+    busy->setWindowModality(Qt::WindowModal);
+    busy->setMinimumDuration(300);
+    m_checking = true;
+    m_checkDatabase->setEnabled(false);
+    connect(worker, &QThread::finished, this, [this, worker, busy, result, path, done] {
+        worker->deleteLater();
+        busy->deleteLater();
+        m_checking = false;
+        updateActions();
+        QString message;
+        if (!*result) {
+            message = result->errorMessage();
+            showError(tr("Cannot Check Database"), message);
+        } else if (result->value().isEmpty()) {
+            message = tr("No damage found in %1.").arg(QDir::toNativeSeparators(path));
+            statusBar()->showMessage(message, 10000);
+        } else {
+            const QStringList &problems = result->value();
+            message = tr("%1 is damaged: %2").arg(QDir::toNativeSeparators(path), problems.first());
+            statusBar()->showMessage(message);
+            auto *box = new QMessageBox(QMessageBox::Warning, tr("Database Damaged"), message, QMessageBox::Ok, this);
+            box->setObjectName(u"checkDatabaseResult"_s);
+            box->setInformativeText(tr("Restore the file from a backup, or join the team again from its shared "
+                                       "calendar. What SQLite found:\n%1")
+                                        .arg(problems.mid(0, 10).join(u'\n')));
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        }
+        if (done) {
+            done(message);
+        }
+    });
+    worker->start();
+}
+
 void MainWindow::exportRoster(const QString &fileName)
 {
     if (!m_workspace) {
@@ -749,9 +808,8 @@ void MainWindow::exportRoster(const QString &fileName)
         showError(tr("Cannot Export Roster"), csv.errorMessage());
         return;
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(csv.value()) != csv->size() || !file.commit()) {
-        showError(tr("Cannot Export Roster"), tr("Cannot write %1: %2").arg(path, file.errorString()));
+    if (auto status = writeOutputFile(path, csv.value()); !status) {
+        showError(tr("Cannot Export Roster"), status.errorMessage());
         return;
     }
     statusBar()->showMessage(tr("Exported the roster to %1").arg(QDir::toNativeSeparators(path)), 8000);

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QMainWindow>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -70,6 +71,9 @@ public:
     void createTeam();
     void importRoster(const QString &fileName = {});
     void exportRoster(const QString &fileName = {});
+    /// File ▸ Check Database…: SQLite's integrity check of the open file in a worker thread, with
+    /// a busy dialog; the result in the status bar and a message box. `done` is called with it.
+    void checkDatabase(const std::function<void(const QString &)> &done = {});
     /// iCalendar: a team's, a rotation's or a person's shifts to an .ics file; time off of the
     /// selected person, or a team's holidays, from one (through IcalService).
     void exportIcal(const QString &fileName = {});
@@ -128,6 +132,8 @@ private:
     QAction *m_newDatabase = nullptr;
     QAction *m_openDatabase = nullptr;
     QAction *m_openDemo = nullptr;
+    QAction *m_checkDatabase = nullptr;
+    bool m_checking = false;
     QAction *m_import = nullptr;
     QAction *m_export = nullptr;
     QAction *m_exportIcal = nullptr;

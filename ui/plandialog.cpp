@@ -6,6 +6,7 @@
 #include "itemmodels/planmodel.h"
 #include "services/planservice.h"
 #include "services/rotationservice.h"
+#include "services/validation.h"
 #include "store/database.h"
 #include "workspace.h"
 
@@ -438,6 +439,11 @@ void PlanDialog::finished()
         m_summary->setText(tr("Preview cancelled; nothing to apply."));
         return;
     }
+    if (!run->result.error.isEmpty()) {
+        invalidate();
+        m_summary->setText(run->result.error);
+        return;
+    }
     m_request = std::move(run->request);
     m_plan = std::move(run->result);
     showPlan();
@@ -522,7 +528,13 @@ void PlanDialog::accept()
     }
     auto applied = m_workspace.planEditor().applyPlan(*m_plan, rotationNames());
     if (!applied) {
-        m_summary->setText(applied.errorMessage());
+        const QString message = applied.errorMessage();
+        if (applied.error().field == Field::Stale) {
+            // Leave or shifts changed under the preview (another Tandem, the sync): this plan
+            // would overwrite them. Its Apply goes; Preview computes it again from what is there.
+            invalidate();
+        }
+        m_summary->setText(message);
         return;
     }
     m_appliedCount = applied->count();

@@ -5,6 +5,7 @@
 #include "reportrenderer.h"
 #include "reports/fairnesscsv.h"
 #include "scopecombo.h"
+#include "services/fileio.h"
 #include "services/reportservice.h"
 #include "sheetrenderer.h"
 #include "store/database.h"
@@ -411,9 +412,8 @@ bool ReportsDialog::exportCsv(QString path)
         csv = Reports::coverageGapsCsv(m_coverage);
         break;
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(csv) != csv.size() || !file.commit()) {
-        m_message->setText(tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    if (auto status = writeOutputFile(path, csv); !status) {
+        m_message->setText(status.errorMessage());
         return false;
     }
     m_message->setText(tr("Wrote %1.").arg(QDir::toNativeSeparators(path)));

@@ -50,7 +50,7 @@ QDoubleSpinBox *weightSpin(QWidget *parent, const QString &name)
 {
     auto *spin = new QDoubleSpinBox(parent);
     spin->setObjectName(name);
-    spin->setRange(0.0, 10.0);
+    spin->setRange(MinWeight, MaxWeight);
     spin->setSingleStep(0.1);
     spin->setDecimals(1);
     spin->setPrefix(u"× "_s);

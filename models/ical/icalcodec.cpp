@@ -101,7 +101,7 @@ void setProperty(Incidence &incidence, const QByteArray &key, const QString &val
 /// The incidence of `previous` to build on, or a fresh one: keeps what other clients added.
 template <typename T> QSharedPointer<T> startFrom(const QByteArray &previous, const QString &uid)
 {
-    if (!previous.isEmpty() && IcsText::precheck(previous, {MaxIcsImportBytes, false})) {
+    if (!previous.isEmpty() && IcsText::precheck(previous, {MaxIcsImportBytes, false, {}, {}})) {
         auto calendar = MemoryCalendar::Ptr::create(QTimeZone::utc());
         ICalFormat format;
         if (format.fromRawString(calendar, previous)) {
@@ -329,9 +329,10 @@ QByteArray serialize(const QList<Incidence::Ptr> &incidences, const IcalOptions 
 }
 
 /// Parses checked text into a calendar in UTC.
-Result<MemoryCalendar::Ptr> parse(const QByteArray &ics, bool dailyRecurrenceOnly)
+Result<MemoryCalendar::Ptr> parse(const QByteArray &ics, bool dailyRecurrenceOnly, QDate expandFrom = {},
+                                  QDate expandTo = {})
 {
-    if (auto status = IcsText::precheck(ics, {MaxIcsImportBytes, dailyRecurrenceOnly}); !status) {
+    if (auto status = IcsText::precheck(ics, {MaxIcsImportBytes, dailyRecurrenceOnly, expandFrom, expandTo}); !status) {
         return status.error();
     }
     auto calendar = MemoryCalendar::Ptr::create(QTimeZone::utc());
@@ -568,11 +569,14 @@ Result<QList<ImportedDay>> readDays(const QByteArray &ics, QDate from, QDate to)
     if (from.daysTo(to) > MaxImportDays) {
         return Error{tr("The period to import is longer than %1 days.").arg(MaxImportDays)};
     }
-    auto parsed = parse(ics, true);
+    auto parsed = parse(ics, true, from, to);
     if (!parsed) {
         return parsed.error();
     }
     const auto events = parsed.value()->rawEvents();
+    if (events.isEmpty()) {
+        return Error{tr("The file holds no event (VEVENT): there is nothing to import.")};
+    }
     // Occurrences replaced by an event with a RECURRENCE-ID: uid -> the replaced starts.
     QHash<QString, QSet<QDateTime>> replaced;
     for (const Event::Ptr &event : events) {

@@ -4,11 +4,15 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QHash>
 #include <QList>
+#include <QLocale>
 #include <QSet>
 #include <QStringDecoder>
 #include <QTime>
 #include <QTimeZone>
+
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -354,6 +358,125 @@ QString checkRule(QByteArrayView value, bool dailyOnly)
     return {};
 }
 
+/// The dimensions of a valid RRULE (checkRule passed): enough to bound its occurrences.
+struct RuleShape
+{
+    QByteArray freq;
+    qint64 interval = 1;
+    qint64 count = 0; ///< 0: no COUNT
+    QDate until;
+    QHash<QByteArray, qint64> sizes; ///< BY* part -> number of values
+};
+
+RuleShape shapeOf(QByteArrayView value)
+{
+    RuleShape shape;
+    const QList<QByteArray> parts = value.toByteArray().toUpper().split(';');
+    for (const QByteArray &part : parts) {
+        const qsizetype eq = part.indexOf('=');
+        const QByteArray key = part.left(eq);
+        const QByteArray v = part.mid(eq + 1);
+        if (key == "FREQ") {
+            shape.freq = v;
+        } else if (key == "INTERVAL") {
+            shape.interval = std::max<qint64>(1, v.toLongLong());
+        } else if (key == "COUNT") {
+            shape.count = v.toLongLong();
+        } else if (key == "UNTIL") {
+            shape.until = QDate(v.left(4).toInt(), v.mid(4, 2).toInt(), v.mid(6, 2).toInt());
+        } else if (key.startsWith("BY")) {
+            shape.sizes.insert(key, v.count(',') + 1);
+        }
+    }
+    return shape;
+}
+
+/// An upper bound of the instants one period of the rule yields (RFC 5545 3.3.10: which BY*
+/// parts expand the set at which frequency; limiting parts only shrink it).
+qint64 perPeriod(const RuleShape &r)
+{
+    auto n = [&r](const char *key) { return r.sizes.value(key, 0); };
+    auto atLeastOne = [&n](const char *key) { return std::max<qint64>(1, n(key)); };
+    qint64 days = 1;
+    if (r.freq == "WEEKLY") {
+        days = std::min<qint64>(7, atLeastOne("BYDAY"));
+    } else if (r.freq == "MONTHLY") {
+        days = n("BYMONTHDAY") > 0 ? n("BYMONTHDAY") : n("BYDAY") > 0 ? 5 * n("BYDAY") : 1;
+        days = std::min<qint64>(31, days);
+    } else if (r.freq == "YEARLY") {
+        if (n("BYYEARDAY") > 0) {
+            days = n("BYYEARDAY");
+        } else if (n("BYMONTHDAY") > 0) {
+            days = atLeastOne("BYMONTH") * n("BYMONTHDAY");
+        } else if (n("BYWEEKNO") > 0) {
+            days = n("BYWEEKNO") * atLeastOne("BYDAY");
+        } else if (n("BYDAY") > 0) {
+            days = (n("BYMONTH") > 0 ? 5 * n("BYMONTH") : 53) * n("BYDAY");
+        } else {
+            days = atLeastOne("BYMONTH");
+        }
+        days = std::min<qint64>(366, days);
+    }
+    qint64 times = 1;
+    if (r.freq == "MINUTELY") {
+        times = atLeastOne("BYSECOND");
+    } else if (r.freq == "HOURLY") {
+        times = atLeastOne("BYMINUTE") * atLeastOne("BYSECOND");
+    } else if (r.freq != "SECONDLY") {
+        times = atLeastOne("BYHOUR") * atLeastOne("BYMINUTE") * atLeastOne("BYSECOND");
+    }
+    return days * times;
+}
+
+/// An upper bound of the occurrences of the rule from `start` over the days [from, to].
+qint64 occurrencesIn(const RuleShape &r, QDate start, QDate from, QDate to)
+{
+    if (r.until.isValid() && r.until < to) {
+        to = r.until;
+    }
+    from = std::max(from, start);
+    if (to < from) {
+        return 0;
+    }
+    static const QHash<QByteArray, qint64> periodSeconds = {
+        {"SECONDLY", 1},       {"MINUTELY", 60},        {"HOURLY", 3600},        {"DAILY", 86400},
+        {"WEEKLY", 7 * 86400}, {"MONTHLY", 28 * 86400}, {"YEARLY", 365 * 86400},
+    };
+    const qint64 seconds = (from.daysTo(to) + 1) * 86400;
+    const qint64 periods = seconds / (periodSeconds.value(r.freq, 86400) * r.interval) + 2;
+    const qint64 perOne = perPeriod(r);
+    const qint64 bound =
+        periods > std::numeric_limits<qint64>::max() / perOne ? std::numeric_limits<qint64>::max() : periods * perOne;
+    return r.count > 0 ? std::min(bound, r.count) : bound;
+}
+
+/// The day of a DTSTART value (YYYYMMDD...), invalid when it is not one.
+QDate dayOf(QByteArrayView value)
+{
+    bool dateOnly = false;
+    if (!validDateOrDateTime(value.trimmed(), &dateOnly)) {
+        return {};
+    }
+    return QDate(value.first(4).toInt(), value.sliced(4, 2).toInt(), value.sliced(6, 2).toInt());
+}
+
+/// Whether DTEND lies before DTSTART. Values of the same form and zone compare as text
+/// (YYYYMMDDTHHMMSS orders like time); across zones only a whole day apart is sure.
+bool endsBeforeStart(const QByteArray &start, const QByteArray &startZone, const QByteArray &end,
+                     const QByteArray &endZone)
+{
+    if (start.isEmpty() || end.isEmpty()) {
+        return false;
+    }
+    const bool sameForm = start.size() == end.size() && start.endsWith('Z') == end.endsWith('Z');
+    if (sameForm && startZone == endZone) {
+        return end < start;
+    }
+    const QDate startDay = dayOf(start);
+    const QDate endDay = dayOf(end);
+    return startDay.isValid() && endDay.isValid() && endDay < startDay.addDays(-1);
+}
+
 /// Properties whose value is a date or date-time (a list for EXDATE and RDATE).
 bool isDateProperty(const QByteArray &name)
 {
@@ -472,7 +595,26 @@ Status precheck(const QByteArray &ics, const PrecheckOptions &options)
         QByteArray name;
         int line = 0;
         bool hasStart = false;
+        QDate start;
+        int startLine = 0;
+        QByteArray startText; ///< DTSTART's value and zone, to compare with DTEND's
+        QByteArray startZone;
+        QByteArray endText;
+        QByteArray endZone;
+        int endLine = 0;
+        QList<std::pair<int, RuleShape>> rules; ///< line, rule
+        qint64 extraDates = 0;                  ///< RDATE items
     };
+    // The work the file would cost once parsed: occurrences in the period read, and the
+    // transitions of its time zones (KCalendarCore expands each observance 20 years ahead).
+    const bool expanding = options.expandFrom.isValid() && options.expandTo.isValid();
+    // Expansion starts early enough to catch an event that began before the period (up to 400 days).
+    const QDate windowFrom = expanding ? options.expandFrom.addDays(-401) : QDate();
+    const QDate windowTo = expanding ? options.expandTo.addDays(2) : QDate();
+    const QDate zonesUntil = QDate::currentDate().addYears(21);
+    qint64 occurrences = 0;
+    qint64 transitions = 0;
+    int observances = 0;
     QList<Open> stack;
     bool calendarDone = false;
     int components = 0;
@@ -498,9 +640,14 @@ Status precheck(const QByteArray &ics, const PrecheckOptions &options)
                 return lineError(line.number, tr("components are nested more than %1 deep.").arg(MaxNesting));
             }
             if (++components > MaxComponents) {
-                return lineError(line.number, tr("more than %1 components in one file.").arg(MaxComponents));
+                return lineError(line.number, tr("more than %1 components (events, time zones, alarms) in one "
+                                                 "file; Tandem reads at most that many.")
+                                                  .arg(MaxComponents));
             }
-            stack.append(Open{name, line.number});
+            Open opened;
+            opened.name = name;
+            opened.line = line.number;
+            stack.append(opened);
             continue;
         }
         if (p.name == "END") {
@@ -516,6 +663,57 @@ Status precheck(const QByteArray &ics, const PrecheckOptions &options)
             if (closed.name == "VEVENT" && !closed.hasStart) {
                 return lineError(closed.line, tr("an event without DTSTART."));
             }
+            if (closed.name == "VEVENT" &&
+                endsBeforeStart(closed.startText, closed.startZone, closed.endText, closed.endZone)) {
+                return lineError(
+                    closed.endLine,
+                    tr("the event ends (DTEND) before it starts (DTSTART, line %1).").arg(closed.startLine));
+            }
+            if (closed.name == "STANDARD" || closed.name == "DAYLIGHT") {
+                if (++observances > MaxObservances) {
+                    return lineError(closed.line, tr("more than %1 time zone observances (STANDARD, DAYLIGHT) in "
+                                                     "one file.")
+                                                      .arg(MaxObservances));
+                }
+                transitions += 1 + closed.extraDates;
+                for (const auto &[ruleLine, rule] : closed.rules) {
+                    if (closed.start.isValid()) {
+                        transitions += occurrencesIn(rule, closed.start, closed.start, zonesUntil);
+                    }
+                    if (transitions > MaxZoneTransitions) {
+                        return lineError(ruleLine, tr("the time zone rule repeats too often: the file's time zones "
+                                                      "would change their offset more than %1 times.")
+                                                       .arg(MaxZoneTransitions));
+                    }
+                }
+                if (transitions > MaxZoneTransitions) {
+                    return lineError(
+                        closed.line,
+                        tr("the file's time zones change their offset more than %1 times.").arg(MaxZoneTransitions));
+                }
+            } else if (expanding && closed.name == "VEVENT") {
+                occurrences += 1 + closed.extraDates;
+                for (const auto &[ruleLine, rule] : closed.rules) {
+                    const qint64 one = perPeriod(rule);
+                    const qint64 inPeriod =
+                        closed.start.isValid() ? occurrencesIn(rule, closed.start, windowFrom, windowTo) : 0;
+                    if (one > MaxOccurrences || inPeriod > MaxOccurrences - occurrences) {
+                        return lineError(
+                            ruleLine,
+                            tr("the recurrence rule repeats up to %1 times in the period read (%2 to "
+                               "%3); Tandem reads at most %4 occurrences from one file.")
+                                .arg(QLocale::c().toString(std::max(one, inPeriod)))
+                                .arg(options.expandFrom.toString(Qt::ISODate), options.expandTo.toString(Qt::ISODate))
+                                .arg(QLocale::c().toString(MaxOccurrences)));
+                    }
+                    occurrences += inPeriod;
+                }
+                if (occurrences > MaxOccurrences) {
+                    return lineError(closed.line, tr("more than %1 occurrences in the period read; Tandem reads at "
+                                                     "most that many from one file.")
+                                                      .arg(QLocale::c().toString(MaxOccurrences)));
+                }
+            }
             calendarDone = stack.isEmpty();
             continue;
         }
@@ -526,6 +724,16 @@ Status precheck(const QByteArray &ics, const PrecheckOptions &options)
         const QString name = QString::fromLatin1(p.name);
         if (p.name == "DTSTART") {
             current.hasStart = true;
+            current.start = dayOf(p.value);
+            current.startText = p.value.trimmed();
+            current.startLine = line.number;
+            current.startZone = p.parameter("TZID");
+        } else if (p.name == "DTEND") {
+            current.endText = p.value.trimmed();
+            current.endZone = p.parameter("TZID");
+            current.endLine = line.number;
+        } else if (p.name == "RDATE") {
+            current.extraDates += p.value.count(',') + 1;
         }
         const QByteArray tzid = p.parameter("TZID");
         if (!tzid.isEmpty() && !definedZones.contains(tzid) && canonicalTimeZone(QString::fromUtf8(tzid)).isEmpty()) {
@@ -566,8 +774,14 @@ Status precheck(const QByteArray &ics, const PrecheckOptions &options)
                                  tr("“%1” in %2 is not a UTC offset (like +0100).").arg(excerpt(p.value), name));
             }
         } else if (p.name == "RRULE" || p.name == "EXRULE") {
-            if (const QString problem = checkRule(p.value, options.dailyRecurrenceOnly); !problem.isEmpty()) {
+            // An observance's rule is read however often it repeats; its transitions are bounded.
+            const bool observance = current.name == "STANDARD" || current.name == "DAYLIGHT";
+            if (const QString problem = checkRule(p.value, options.dailyRecurrenceOnly && !observance);
+                !problem.isEmpty()) {
                 return lineError(line.number, problem);
+            }
+            if (p.name == "RRULE") {
+                current.rules.append({line.number, shapeOf(p.value)});
             }
         } else if (p.name == "SEQUENCE" || p.name == "PRIORITY" || p.name == "PERCENT-COMPLETE") {
             if (!allDigits(p.value) || p.value.size() > 9) {

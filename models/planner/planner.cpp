@@ -187,7 +187,10 @@ int Engine::choose(int slot, Seat seat, int partner, QString *reason, const QSet
             }
             continue;
         }
-        feasible.append(Candidate{person, deficit(person, slot, seat), m_book->secondsSinceLast(person, slot)});
+        // Never NaN into the orderings below (an inconsistent comparison makes std::sort read out
+        // of bounds): plan() refuses what would produce one; this holds the line regardless.
+        const double d = deficit(person, slot, seat);
+        feasible.append(Candidate{person, std::isfinite(d) ? d : 0.0, m_book->secondsSinceLast(person, slot)});
     }
     if (feasible.isEmpty()) {
         *reason = gapReason(slot, seat);
@@ -668,8 +671,32 @@ PlanResult Engine::run()
 
 PlanResult plan(const PlanRequest &request, const Progress &progress)
 {
+    // The loads are sums of products of these: a number that is not finite and positive (or so
+    // large that the sums overflow) makes the deficits NaN, and the orderings built on them
+    // meaningless. Refuse it in words instead of planning nonsense.
+    auto sane = [](double x) { return std::isfinite(x) && x > 0 && x <= 1e6; };
+    for (const Rotation &r : request.rotations) {
+        if (!sane(r.rules.weekendWeight) || !sane(r.rules.holidayWeight) || !sane(r.rules.nightWeight)) {
+            PlanResult refused;
+            refused.error = tr("The weights of %1 are not usable numbers (weekend %2, holiday %3, night %4).")
+                                .arg(r.name)
+                                .arg(r.rules.weekendWeight)
+                                .arg(r.rules.holidayWeight)
+                                .arg(r.rules.nightWeight);
+            return refused;
+        }
+    }
+    for (const Person &p : request.people) {
+        if (!sane(p.capacity)) {
+            PlanResult refused;
+            refused.error = tr("The capacity of %1 is not a usable number (%2).").arg(p.name).arg(p.capacity);
+            return refused;
+        }
+    }
     Engine engine(request, progress);
-    return engine.run();
+    PlanResult result = engine.run();
+    result.dataVersion = request.dataVersion;
+    return result;
 }
 
 FairnessSummary summarize(const PlanRequest &request, const QList<Shift> &shifts)

@@ -32,6 +32,10 @@ struct PlanRequest
     /// Re-planning keeps an existing assignment unless changing it improves the objective by
     /// more than this (in weighted load units) or restores a hard rule.
     double keepTolerance = 0.5;
+    /// Where the change log stood when the store was read for this request (PlanService). The
+    /// planner only hands it on to the result, so that the plan is written only if nothing it
+    /// was computed from changed meanwhile. -1: not known, not checked.
+    qint64 dataVersion = -1;
 };
 
 /// The lexicographic objective of a plan, smaller is better, compared in this order:
@@ -118,6 +122,10 @@ struct PlanResult
     QList<PlannedShift> shifts; ///< the horizon's shifts, by start
     FairnessSummary summary;
     bool cancelled = false;
+    /// Why the request could not be planned (a weight or capacity that is not a finite positive
+    /// number): no shifts then. Empty for a plan.
+    QString error;
+    qint64 dataVersion = -1; ///< the request's
 };
 
 /// Reports progress (done of total steps); returning false cancels the plan.

@@ -506,10 +506,16 @@ std::optional<Violation> RuleBook::checkPairRules(int slot, int dev, int ops) co
             tr("%1 is new and pairs only with a senior ops engineer; %2 is not senior.").arg(d.name, o.name)};
     }
     if (r.rules.noSamePairConsecutive) {
-        // The neighbouring shifts of the same rotation, by time.
+        // The neighbouring shifts of the same rotation, by time: the bookings are sorted by start,
+        // so only those that end at this start (they began at most MaxShiftSeconds before) or begin
+        // at this end are looked at, not every booking of the person (quadratic over a long plan).
         const qint64 start = s.slot.start.toSecsSinceEpoch();
         const qint64 end = s.slot.end.toSecsSinceEpoch();
-        for (const Booking &b : m_people.at(dev).bookings) {
+        const auto &bookings = m_people.at(dev).bookings;
+        for (auto it = std::lower_bound(bookings.cbegin(), bookings.cend(), start - MaxShiftSeconds,
+                                        [](const Booking &b, qint64 value) { return b.start < value; });
+             it != bookings.cend() && it->start <= end; ++it) {
+            const Booking &b = *it;
             if (b.slot == slot || m_slots.at(b.slot).rotation != s.rotation || b.seat != Seat::Dev) {
                 continue;
             }
@@ -597,9 +603,19 @@ qint64 RuleBook::secondsSinceLast(int person, int slot) const
 {
     const qint64 start = m_slots.at(slot).slot.start.toSecsSinceEpoch();
     qint64 last = std::numeric_limits<qint64>::min() / 2;
-    for (const Booking &b : m_people.at(person).bookings) {
-        if (b.end <= start) {
-            last = std::max(last, b.end);
+    // Backwards from the last booking that starts before this slot: a booking ends at most
+    // MaxShiftSeconds after its start, so once the starts are that far behind the latest end
+    // found, nothing earlier can end later.
+    const auto &bookings = m_people.at(person).bookings;
+    auto it = std::lower_bound(bookings.cbegin(), bookings.cend(), start,
+                               [](const Booking &b, qint64 value) { return b.start < value; });
+    while (it != bookings.cbegin()) {
+        --it;
+        if (it->start + MaxShiftSeconds < last) {
+            break;
+        }
+        if (it->end <= start) {
+            last = std::max(last, it->end);
         }
     }
     return start - last;

@@ -28,28 +28,8 @@ Result<std::optional<Person>> EngineerService::person(PersonId id) const
 
 Result<QList<Shift>> EngineerService::shiftsOf(PersonId person, const QDateTime &from, const QDateTime &to) const
 {
-    ShiftRepository repository(m_db);
-    // No shift is longer than MaxShiftSeconds: one that overlaps `from` started after this.
-    auto seats = repository.seatsFrom(person, from.addSecs(-MaxShiftSeconds));
-    if (!seats) {
-        return seats.error();
-    }
-    QList<Shift> result;
-    for (const SeatRef &seat : seats.value()) {
-        auto found = repository.find(seat.shift);
-        if (!found) {
-            return found.error();
-        }
-        if (!found.value()) {
-            continue;
-        }
-        const Shift &s = *found.value();
-        if (s.end > from && s.start < to && (result.isEmpty() || result.last().id != s.id)) {
-            result.append(s);
-        }
-    }
-    std::sort(result.begin(), result.end(), [](const Shift &a, const Shift &b) { return a.start < b.start; });
-    return result;
+    // One query through the seat indexes, not one per seat.
+    return ShiftRepository(m_db).heldBy(person, from, to);
 }
 
 Result<MyShift> EngineerService::describe(const Shift &shift, PersonId who) const
@@ -169,42 +149,55 @@ Result<QList<OnCall>> EngineerService::onCallNow(const QDateTime &now, RotationI
     }
     ShiftRepository shifts(m_db);
     QList<OnCall> result;
+    QList<PersonId> wanted;
     for (const Rotation &rotation : rotations.value()) {
         if (!only.isNull() && rotation.id != only) {
             continue;
         }
         OnCall entry;
         entry.rotation = rotation;
-        auto current = shifts.overlapping(now, now.addSecs(1), rotation.id);
-        if (!current) {
-            return current.error();
+        // One query per rotation: the shift under way (at most MaxShiftSeconds long) and the next
+        // one, looked for as far after its end as before.
+        auto window = shifts.overlapping(now, now.addSecs(2 * MaxShiftSeconds), rotation.id);
+        if (!window) {
+            return window.error();
         }
-        if (!current->isEmpty()) {
-            entry.shift = current->first();
+        for (const Shift &s : window.value()) {
+            if (!entry.shift && s.start <= now && s.end > now) {
+                entry.shift = s;
+            }
         }
         // The next shift: the first one that starts after now (after the current one, if any).
         const QDateTime after = entry.shift ? entry.shift->end : now;
-        auto later = shifts.overlapping(after, after.addDays(62), rotation.id);
-        if (!later) {
-            return later.error();
-        }
-        for (const Shift &s : later.value()) {
+        for (const Shift &s : window.value()) {
             if (s.start >= after && (!entry.shift || s.id != entry.shift->id)) {
                 entry.next = s;
                 break;
             }
         }
-        for (auto [id, slot] : {std::pair{entry.shift ? entry.shift->dev : PersonId(), &entry.dev},
-                                std::pair{entry.shift ? entry.shift->ops : PersonId(), &entry.ops},
-                                std::pair{entry.next ? entry.next->dev : PersonId(), &entry.nextDev},
-                                std::pair{entry.next ? entry.next->ops : PersonId(), &entry.nextOps}}) {
-            auto found = person(id);
-            if (!found) {
-                return found.error();
+        for (const PersonId &id :
+             {entry.shift ? entry.shift->dev : PersonId(), entry.shift ? entry.shift->ops : PersonId(),
+              entry.next ? entry.next->dev : PersonId(), entry.next ? entry.next->ops : PersonId()}) {
+            if (!id.isNull() && !wanted.contains(id)) {
+                wanted.append(id);
             }
-            *slot = found.value();
         }
         result.append(entry);
+    }
+    // Everyone named, in one query, not one per person.
+    auto people = PersonRepository(m_db).findMany(wanted);
+    if (!people) {
+        return people.error();
+    }
+    auto lookup = [&people](PersonId id) {
+        const auto it = people->constFind(id);
+        return it == people->constEnd() ? std::optional<Person>() : std::optional<Person>(*it);
+    };
+    for (OnCall &entry : result) {
+        entry.dev = lookup(entry.shift ? entry.shift->dev : PersonId());
+        entry.ops = lookup(entry.shift ? entry.shift->ops : PersonId());
+        entry.nextDev = lookup(entry.next ? entry.next->dev : PersonId());
+        entry.nextOps = lookup(entry.next ? entry.next->ops : PersonId());
     }
     return result;
 }

@@ -1,5 +1,6 @@
 #include "icalservice.h"
 
+#include "services/fileio.h"
 #include "services/rosterservice.h"
 #include "store/database.h"
 #include "store/personrepository.h"
@@ -315,33 +316,12 @@ Result<IcalImportSummary> IcalService::importHolidays(TeamId teamId, const QByte
 
 Result<QByteArray> IcalService::readFile(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return Error{tr("Cannot open %1: %2").arg(QDir::toNativeSeparators(path), file.errorString())};
-    }
-    if (file.size() > MaxIcsImportBytes) {
-        return Error{tr("%1 is %2 MB; Tandem reads calendar files of at most %3 MB.")
-                         .arg(QDir::toNativeSeparators(path))
-                         .arg(double(file.size()) / (1024.0 * 1024.0), 0, 'f', 1)
-                         .arg(MaxIcsImportBytes / (1024 * 1024))};
-    }
-    // A file that grows while we read (or a pipe) is still bounded.
-    QByteArray bytes = file.read(MaxIcsImportBytes + 1);
-    if (bytes.size() > MaxIcsImportBytes) {
-        return Error{tr("%1 is larger than %2 MB; Tandem reads calendar files of at most that.")
-                         .arg(QDir::toNativeSeparators(path))
-                         .arg(MaxIcsImportBytes / (1024 * 1024))};
-    }
-    return bytes;
+    return readInputFile(path, MaxIcsImportBytes);
 }
 
 Status IcalService::writeFile(const QString &path, const QByteArray &bytes)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        return Error{tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString())};
-    }
-    return {};
+    return writeOutputFile(path, bytes);
 }
 
 } // namespace Tandem

@@ -8,6 +8,7 @@
 #include "store/shiftrepository.h"
 #include "store/timeoffrepository.h"
 #include "store/transaction.h"
+#include "validation.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -45,11 +46,25 @@ Result<Planner::PlanRequest> PlanService::request(const QList<RotationId> &rotat
             tr("The plan ends (%1) before it starts (%2).").arg(to.toString(Qt::ISODate), from.toString(Qt::ISODate)),
             u"to"_s};
     }
+    if (from.daysTo(to) + 1 > MaxPlanDays) {
+        return Error{tr("The plan covers %1 days; Tandem plans at most %2 days (5 years) at once. Plan a shorter "
+                        "period, or several in turn.")
+                         .arg(from.daysTo(to) + 1)
+                         .arg(MaxPlanDays),
+                     u"to"_s};
+    }
     Planner::PlanRequest request;
     request.from = from;
     request.to = to;
     request.now = m_db.clock().now();
     request.seed = seed;
+    // Read before the data it versions: a change landing while we read makes the plan look stale
+    // (and it is planned again), never the other way round.
+    auto version = ChangeLog(m_db).lastSeq();
+    if (!version) {
+        return version.error();
+    }
+    request.dataVersion = version.value();
 
     RotationRepository rotations(m_db);
     PoolRepository pools(m_db);
@@ -62,6 +77,11 @@ Result<Planner::PlanRequest> PlanService::request(const QList<RotationId> &rotat
         }
         if (!rotation.value()) {
             return Error{tr("The rotation %1 is not in the database.").arg(id.toString()), u"rotation"_s};
+        }
+        if (const auto errors = validateWeights(rotation.value()->rules); !errors.isEmpty()) {
+            return Error{tr("%1: %2 Change it in the rotation's settings (rotation edit).")
+                             .arg(rotation.value()->name, errors.first().message),
+                         u"rotation"_s};
         }
         request.rotations.append(*rotation.value());
         lookbackWeeks = std::max(lookbackWeeks, rotation.value()->rules.lookbackWeeks);
@@ -117,7 +137,39 @@ Result<Planner::PlanResult> PlanService::preview(const QList<RotationId> &rotati
     if (!built) {
         return built.error();
     }
-    return Planner::plan(built.value(), progress);
+    auto result = Planner::plan(built.value(), progress);
+    if (!result.error.isEmpty()) {
+        return Error{result.error};
+    }
+    return result;
+}
+
+Status PlanService::checkCurrent(const Planner::PlanResult &plan) const
+{
+    if (plan.dataVersion < 0) {
+        return {};
+    }
+    // Everything a plan is computed from: people and their teams, leave, holidays, the rotations
+    // and pools, and every rotation's shifts (double booking). Swap requests change shifts through
+    // shift entries.
+    static const QStringList inputs = {u"person"_s,   u"team"_s, u"timeoff"_s, u"holiday"_s,
+                                       u"rotation"_s, u"pool"_s, u"shift"_s};
+    auto since = ChangeLog(m_db).changesSince(plan.dataVersion, inputs);
+    if (!since) {
+        return since.error();
+    }
+    if (since->count == 0) {
+        return {};
+    }
+    QString what = since->firstEntity == u"timeoff"   ? tr("time off")
+                   : since->firstEntity == u"shift"   ? tr("a shift")
+                   : since->firstEntity == u"person"  ? tr("the roster")
+                   : since->firstEntity == u"holiday" ? tr("a public holiday")
+                                                      : tr("a rotation, team or pool");
+    return Error{tr("The data changed while the plan was computed (%1, changed by %2); nothing was written. Plan "
+                    "again.")
+                     .arg(what, since->firstActor),
+                 Field::Stale.toString()};
 }
 
 Result<AppliedPlan> PlanService::apply(const Planner::PlanResult &plan)
@@ -125,9 +177,17 @@ Result<AppliedPlan> PlanService::apply(const Planner::PlanResult &plan)
     if (plan.cancelled) {
         return Error{tr("The plan was cancelled; nothing was written.")};
     }
+    if (!plan.error.isEmpty()) {
+        return Error{plan.error};
+    }
     Transaction transaction(m_db);
     if (!transaction.status()) {
         return transaction.status().error();
+    }
+    // Under the write lock: nothing the plan was computed from may have changed since (leave
+    // taken, another plan of the same rotations written), or the plan would overwrite it.
+    if (auto status = checkCurrent(plan); !status) {
+        return status.error();
     }
     ShiftRepository shifts(m_db);
     ChangeLog log(m_db);
@@ -282,6 +342,12 @@ Result<QDate> PlanService::firstUnplannedDay(const QList<RotationId> &rotations,
 
 Result<Planner::FairnessSummary> PlanService::fairness(const QList<RotationId> &rotations, QDate from, QDate to) const
 {
+    if (from.isValid() && to.isValid() && from.daysTo(to) + 1 > MaxPlanDays) {
+        return Error{tr("The period has %1 days; fairness is reported over at most %2 days (5 years).")
+                         .arg(from.daysTo(to) + 1)
+                         .arg(MaxPlanDays),
+                     u"to"_s};
+    }
     auto built = request(rotations, from, to);
     if (!built) {
         return built.error();

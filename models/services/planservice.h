@@ -17,6 +17,10 @@ struct AppliedPlan
     int count() const { return int(added.size() + changed.size() + removed.size()); }
 };
 
+/// The longest horizon planned at once: five years of days. The work grows with the slots, and
+/// a typo (0001-9999) must be refused in words, not run for minutes.
+inline constexpr qint64 MaxPlanDays = 5 * 366;
+
 /// Planning use cases over the database: build the planner's request from the store, preview a
 /// plan, apply it in one transaction (with the change log), take it back, and report fairness.
 class PlanService
@@ -32,7 +36,8 @@ public:
     Result<Planner::PlanResult> preview(const QList<RotationId> &rotations, QDate from, QDate to,
                                         const Planner::Progress &progress = {}) const;
     /// Writes what the plan adds, changes and removes, in one transaction with its change log.
-    /// Fixed and unchanged shifts are not touched.
+    /// Fixed and unchanged shifts are not touched. Refused (Error::field Field::Stale, nothing
+    /// written) when anything the plan was computed from changed since its request was read.
     Result<AppliedPlan> apply(const Planner::PlanResult &plan);
     /// Takes an applied plan back (its undo).
     Status revert(const AppliedPlan &applied);
@@ -44,6 +49,8 @@ public:
     Result<Planner::FairnessSummary> fairness(const QList<RotationId> &rotations, QDate from, QDate to) const;
 
 private:
+    Status checkCurrent(const Planner::PlanResult &plan) const;
+
     Database &m_db;
 };
 

@@ -122,7 +122,34 @@ Result<QList<Rotation>> ReportService::rotations(const ReportScope &scope) const
     return result;
 }
 
+Status ReportService::checkPeriod(const ReportScope &scope, qint64 maxDays)
+{
+    if (!scope.from.isValid() || !scope.to.isValid() || scope.to < scope.from) {
+        return Error(tr("The period is not valid."), u"from"_s);
+    }
+    const qint64 days = scope.from.daysTo(scope.to) + 1;
+    if (days > maxDays) {
+        return Error(
+            maxDays == MaxSheetDays
+                ? tr("The period has %1 days; a sheet or a report as PDF covers at most %2 days (a year of "
+                     "pages). Print a year at a time.")
+                      .arg(days)
+                      .arg(maxDays)
+                : tr("The period has %1 days; a report covers at most %2 days (5 years).").arg(days).arg(maxDays),
+            u"to"_s);
+    }
+    return {};
+}
+
 Result<Reports::SheetData> ReportService::sheet(const ReportScope &scope) const
+{
+    if (auto status = checkPeriod(scope, MaxSheetDays); !status) {
+        return status.error();
+    }
+    return load(scope);
+}
+
+Result<Reports::SheetData> ReportService::load(const ReportScope &scope) const
 {
     if (!scope.from.isValid() || !scope.to.isValid() || scope.to < scope.from) {
         return Error(tr("The period is not valid."), u"from"_s);
@@ -235,7 +262,10 @@ Result<Reports::SheetData> ReportService::sheet(const ReportScope &scope) const
 
 Result<QList<Reports::HoursRow>> ReportService::hours(const ReportScope &scope, const Reports::HourRates &rates) const
 {
-    auto data = sheet(scope);
+    if (auto status = checkPeriod(scope, MaxReportDays); !status) {
+        return status.error();
+    }
+    auto data = load(scope);
     if (!data) {
         return data.error();
     }
@@ -256,7 +286,10 @@ Result<QList<Reports::HoursRow>> ReportService::hours(const ReportScope &scope, 
 
 Result<Reports::CoverageReport> ReportService::coverage(const ReportScope &scope) const
 {
-    auto data = sheet(ReportScope{scope.rotations, scope.team, {}, scope.from, scope.to});
+    if (auto status = checkPeriod(scope, MaxReportDays); !status) {
+        return status.error();
+    }
+    auto data = load(ReportScope{scope.rotations, scope.team, {}, scope.from, scope.to});
     if (!data) {
         return data.error();
     }
@@ -294,6 +327,9 @@ Result<Reports::CoverageReport> ReportService::coverage(const ReportScope &scope
 
 Result<Planner::FairnessSummary> ReportService::fairness(const ReportScope &scope) const
 {
+    if (auto status = checkPeriod(scope, MaxReportDays); !status) {
+        return status.error();
+    }
     auto rotations = this->rotations(scope);
     if (!rotations) {
         return rotations.error();

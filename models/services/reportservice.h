@@ -21,6 +21,11 @@ struct ReportScope
     QDate to;
 };
 
+/// The longest periods, refused in words before any work: a sheet (and a report as PDF) covers at
+/// most a year of pages; a report's figures at most five years.
+inline constexpr qint64 MaxSheetDays = 366;
+inline constexpr qint64 MaxReportDays = 5 * 366;
+
 /// Reads the store and builds the rotation sheets' data and the reports (hours, coverage,
 /// fairness). Reads only: nothing here writes or logs.
 class ReportService
@@ -31,7 +36,7 @@ public:
     /// The rotations a scope names: its rotations, else its team's, else every rotation in use
     /// (for a person: those they have shifts in over the period). By name.
     Result<QList<Rotation>> rotations(const ReportScope &scope) const;
-    /// Everything a rotation sheet shows for the scope.
+    /// Everything a rotation sheet shows for the scope (at most MaxSheetDays).
     Result<Reports::SheetData> sheet(const ReportScope &scope) const;
     Result<QList<Reports::HoursRow>> hours(const ReportScope &scope, const Reports::HourRates &rates) const;
     Result<Reports::CoverageReport> coverage(const ReportScope &scope) const;
@@ -39,7 +44,12 @@ public:
     /// Everyone who may appear in a report, also people removed from the roster since.
     Result<QHash<PersonId, Person>> people() const;
 
+    /// Whether the scope's period is valid and at most `maxDays` long; the error names the limit.
+    static Status checkPeriod(const ReportScope &scope, qint64 maxDays);
+
 private:
+    Result<Reports::SheetData> load(const ReportScope &scope) const;
+
     Database &m_db;
 };
 

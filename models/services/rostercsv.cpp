@@ -27,81 +27,122 @@ struct Record
 
 // RFC 4180: fields separated by commas, optionally quoted; a quote inside a quoted field is
 // doubled; quoted fields may hold commas and line breaks. Lines may end in CRLF or LF.
-QList<Record> splitRecords(const QString &text, QList<CsvIssue> &issues)
+// Reads the bytes one record at a time (the structure is ASCII, so it is found in UTF-8 without
+// decoding), so a big file never exists twice in memory: once as bytes, once as the rows.
+class RecordReader
 {
-    QList<Record> records;
-    Record current;
-    QString field;
-    bool inQuotes = false;
-    bool fieldStarted = false;
-    bool afterQuote = false;
-    int line = 1;
-    current.line = 1;
-    auto endField = [&] {
-        current.fields.append(field);
-        field.clear();
-        fieldStarted = false;
-        afterQuote = false;
-    };
-    auto endRecord = [&] {
-        endField();
-        // A blank line is no record.
-        if (!(current.fields.size() == 1 && current.fields.first().trimmed().isEmpty())) {
-            records.append(current);
+public:
+    explicit RecordReader(QByteArrayView bytes) : m_bytes(bytes) {}
+
+    /// The next record that is not a blank line; false at the end or after a file issue.
+    bool next(Record &record, QList<CsvIssue> &issues)
+    {
+        while (m_pos < m_bytes.size() || !m_done) {
+            if (m_pos >= m_bytes.size()) {
+                m_done = true;
+                return false;
+            }
+            record = Record{};
+            record.line = m_line;
+            if (!readRecord(record, issues)) {
+                m_done = true;
+                m_pos = m_bytes.size();
+                return false;
+            }
+            // A blank line is no record.
+            if (!(record.fields.size() == 1 && record.fields.first().trimmed().isEmpty())) {
+                return true;
+            }
         }
-        current = Record{};
-        current.line = line;
-    };
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (inQuotes) {
-            if (c == u'"') {
-                if (i + 1 < text.size() && text.at(i + 1) == u'"') {
-                    field += u'"';
-                    ++i;
+        return false;
+    }
+
+private:
+    bool decode(QByteArrayView raw, int line, QString &out, QList<CsvIssue> &issues)
+    {
+        if (!QUtf8StringView(raw).isValidUtf8()) {
+            issues.append({line, 0, QString(), tr("The file is not UTF-8 text. Save it as “CSV UTF-8”.")});
+            return false;
+        }
+        out = QString::fromUtf8(raw);
+        return true;
+    }
+
+    bool readRecord(Record &record, QList<CsvIssue> &issues)
+    {
+        QByteArray field;
+        bool inQuotes = false;
+        bool fieldStarted = false;
+        bool afterQuote = false;
+        int fieldLine = m_line;
+        auto endField = [&]() {
+            QString text;
+            if (!decode(field, fieldLine, text, issues)) {
+                return false;
+            }
+            record.fields.append(text);
+            field.clear();
+            fieldStarted = false;
+            afterQuote = false;
+            fieldLine = m_line;
+            return true;
+        };
+        while (m_pos < m_bytes.size()) {
+            const char c = m_bytes.at(m_pos++);
+            if (inQuotes) {
+                if (c == '"') {
+                    if (m_pos < m_bytes.size() && m_bytes.at(m_pos) == '"') {
+                        field += '"';
+                        ++m_pos;
+                    } else {
+                        inQuotes = false;
+                        afterQuote = true;
+                    }
                 } else {
-                    inQuotes = false;
-                    afterQuote = true;
+                    if (c == '\n') {
+                        ++m_line;
+                    }
+                    field += c;
                 }
+                continue;
+            }
+            if (c == ',') {
+                if (!endField()) {
+                    return false;
+                }
+            } else if (c == '\r' && m_pos < m_bytes.size() && m_bytes.at(m_pos) == '\n') {
+                continue;
+            } else if (c == '\n') {
+                ++m_line;
+                return endField();
+            } else if (c == '"' && !fieldStarted) {
+                inQuotes = true;
+                fieldStarted = true;
             } else {
-                if (c == u'\n') {
-                    ++line;
+                if (afterQuote && c != ' ' && c != '\t' && c != '\r') {
+                    issues.append({record.line, int(record.fields.size()) + 1, QString(),
+                                   tr("Text after a closing quote; quote the whole field and double the quotes "
+                                      "inside.")});
+                    afterQuote = false;
                 }
-                field += c;
+                if (!afterQuote) {
+                    field += c;
+                }
+                fieldStarted = true;
             }
-            continue;
         }
-        if (c == u',') {
-            endField();
-        } else if (c == u'\r' && i + 1 < text.size() && text.at(i + 1) == u'\n') {
-            continue;
-        } else if (c == u'\n') {
-            ++line;
-            endRecord();
-        } else if (c == u'"' && !fieldStarted) {
-            inQuotes = true;
-            fieldStarted = true;
-        } else {
-            if (afterQuote && !c.isSpace()) {
-                issues.append({current.line, int(current.fields.size()) + 1, QString(),
-                               tr("Text after a closing quote; quote the whole field and double the quotes inside.")});
-                afterQuote = false;
-            }
-            if (!afterQuote) {
-                field += c;
-            }
-            fieldStarted = true;
+        if (inQuotes) {
+            issues.append({record.line, int(record.fields.size()) + 1, QString(),
+                           tr("A quoted field is not closed before the end of the file.")});
         }
+        return endField();
     }
-    if (inQuotes) {
-        issues.append({current.line, int(current.fields.size()) + 1, QString(),
-                       tr("A quoted field is not closed before the end of the file.")});
-    }
-    if (fieldStarted || !field.isEmpty() || !current.fields.isEmpty()) {
-        endRecord();
-    }
-    return records;
-}
+
+    QByteArrayView m_bytes;
+    qsizetype m_pos = 0;
+    int m_line = 1;
+    bool m_done = false;
+};
 
 std::optional<bool> parseBool(const QString &text)
 {
@@ -149,35 +190,28 @@ const QStringList &rosterCsvColumns()
 RosterCsvParse parseRosterCsv(const QByteArray &data)
 {
     RosterCsvParse result;
-    QByteArray bytes = data;
+    QByteArrayView bytes(data);
     if (bytes.startsWith("\xEF\xBB\xBF")) {
-        bytes.remove(0, 3);
+        bytes = bytes.sliced(3);
     }
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    const QString text = decoder.decode(bytes);
-    if (decoder.hasError()) {
-        // Name the first line with a bad byte so the user can find it.
-        int line = 0;
-        const QList<QByteArray> lines = bytes.split('\n');
-        for (const QByteArray &bytesOfLine : lines) {
-            ++line;
-            if (!QUtf8StringView(bytesOfLine).isValidUtf8()) {
-                break;
-            }
-        }
-        result.fileIssues.append({line, 0, QString(), tr("The file is not UTF-8 text. Save it as “CSV UTF-8”.")});
+    if (data.size() > MaxRosterCsvBytes) {
+        result.fileIssues.append({1, 0, QString(),
+                                  tr("The file is larger than %1 MB; Tandem imports roster files of at most that.")
+                                      .arg(MaxRosterCsvBytes / (1024 * 1024))});
         return result;
     }
-
-    const QList<Record> records = splitRecords(text, result.fileIssues);
-    if (records.isEmpty()) {
-        result.fileIssues.append(
-            {1, 0, QString(), tr("The file is empty; expected a header line: %1").arg(rosterCsvColumns().join(u','))});
+    RecordReader reader(bytes);
+    Record header;
+    if (!reader.next(header, result.fileIssues)) {
+        if (result.fileIssues.isEmpty()) {
+            result.fileIssues.append(
+                {1, 0, QString(),
+                 tr("The file is empty; expected a header line: %1").arg(rosterCsvColumns().join(u','))});
+        }
         return result;
     }
 
     // Header: columns in any order, names case-insensitive.
-    const Record &header = records.first();
     QHash<QString, int> columnIndex;
     for (int i = 0; i < header.fields.size(); ++i) {
         const QString name = header.fields.at(i).trimmed().toLower();
@@ -202,8 +236,16 @@ RosterCsvParse parseRosterCsv(const QByteArray &data)
     }
 
     QHash<QString, int> emailLines;
-    for (qsizetype r = 1; r < records.size(); ++r) {
-        const Record &record = records.at(r);
+    Record record;
+    QList<CsvIssue> structureIssues;
+    while (reader.next(record, structureIssues)) {
+        if (result.rows.size() >= MaxRosterCsvRows) {
+            result.rows.clear();
+            result.fileIssues.append(
+                {record.line, 0, QString(),
+                 tr("More than %1 people; Tandem imports at most %1 from one file.").arg(MaxRosterCsvRows)});
+            return result;
+        }
         RosterCsvRow row;
         row.line = record.line;
         auto issue = [&](const QString &column, const QString &message) {
@@ -283,6 +325,11 @@ RosterCsvParse parseRosterCsv(const QByteArray &data)
             emailLines.insert(emailKey, record.line);
         }
         result.rows.append(row);
+    }
+    // A broken quote or a byte that is not UTF-8 is about the file, wherever it is.
+    if (!structureIssues.isEmpty()) {
+        result.rows.clear();
+        result.fileIssues.append(structureIssues);
     }
     return result;
 }

@@ -38,6 +38,11 @@ struct RosterCsvParse
     QList<CsvIssue> fileIssues; ///< not tied to a row: encoding, header
 };
 
+/// Bounds on a roster file, checked before the work: its size (read in pieces, never more than
+/// this) and its rows.
+inline constexpr qint64 MaxRosterCsvBytes = 64 * 1024 * 1024;
+inline constexpr int MaxRosterCsvRows = 200000;
+
 /// The columns, in export order: name,email,role,team,timezone,phone,capacity,production_access.
 const QStringList &rosterCsvColumns();
 

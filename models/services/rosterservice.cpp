@@ -30,6 +30,28 @@ Error firstOf(const QList<Error> &errors)
     return errors.first();
 }
 
+// The e-mail as the store compares it: SQLite's NOCASE folds ASCII letters only.
+QString emailKey(const QString &email)
+{
+    QString key = email.trimmed();
+    for (QChar &c : key) {
+        if (c.unicode() < 128) {
+            c = c.toLower();
+        }
+    }
+    return key;
+}
+
+QStringList emailsOf(const QList<Person> &people)
+{
+    QStringList emails;
+    emails.reserve(people.size());
+    for (const Person &p : people) {
+        emails.append(p.email);
+    }
+    return emails;
+}
+
 Person normalized(Person p)
 {
     p.name = p.name.trimmed();
@@ -642,6 +664,21 @@ Result<RosterImportPlan> RosterService::planImport(const RosterCsvParse &parsed)
     for (const Team &team : stored.value()) {
         teamsByName.insert(team.name.toLower(), team);
     }
+    // Everyone once, by e-mail (case-insensitive, as the column compares): a lookup per row
+    // would cost a query per row of a 100,000-line file.
+    auto everyone = personRepository.everyone();
+    if (!everyone) {
+        return everyone.error();
+    }
+    auto removedIds = personRepository.removedIds();
+    if (!removedIds) {
+        return removedIds.error();
+    }
+    QHash<QString, qsizetype> byEmail;
+    byEmail.reserve(everyone->size());
+    for (qsizetype i = 0; i < everyone->size(); ++i) {
+        byEmail.insert(emailKey(everyone->at(i).email), i);
+    }
 
     for (const RosterCsvRow &row : parsed.rows) {
         QList<CsvIssue> issues = row.issues;
@@ -681,12 +718,9 @@ Result<RosterImportPlan> RosterService::planImport(const RosterCsvParse &parsed)
             continue;
         }
         plan.notes.append(row.notes);
-        auto existing = personRepository.findByEmail(person.email);
-        if (!existing) {
-            return existing.error();
-        }
-        if (existing.value()) {
-            const Person &old = *existing.value();
+        const auto existing = byEmail.constFind(emailKey(person.email));
+        if (existing != byEmail.constEnd()) {
+            const Person &old = everyone->at(*existing);
             person.id = old.id;
             person.email = old.email; // matched case-insensitively: a change of case is no change
             // What the file does not carry stays as it was.
@@ -697,8 +731,7 @@ Result<RosterImportPlan> RosterService::planImport(const RosterCsvParse &parsed)
             if (!row.hasProductionAccess) {
                 person.productionAccess = old.role == person.role ? old.productionAccess : person.productionAccess;
             }
-            const auto removedResult = personRepository.isRemoved(old.id);
-            const bool removed = removedResult.ok() && removedResult.value();
+            const bool removed = removedIds->contains(old.id);
             if (person == old && !removed) {
                 ++plan.unchanged;
             } else {
@@ -725,6 +758,45 @@ Result<RosterImportSummary> RosterService::applyImport(const RosterImportPlan &p
     }
     TeamRepository teams(m_db);
     PersonRepository people(m_db);
+    // The plan was made before the write lock was taken: another Tandem may have created the same
+    // team or person, or changed someone, since. Checked under the lock, so what is written is
+    // what the plan saw; otherwise nothing is written and the caller plans again.
+    for (const Team &team : plan.teamsToCreate) {
+        auto existing = teams.findByName(team.name);
+        if (!existing) {
+            return existing.error();
+        }
+        if (existing.value()) {
+            return Error{tr("The team %1 was created meanwhile (by another Tandem?); nothing was imported. Import "
+                            "the file again.")
+                             .arg(existing.value()->name),
+                         Field::Stale.toString()};
+        }
+    }
+    if (!plan.toAdd.isEmpty()) {
+        auto taken = people.emailsTaken(emailsOf(plan.toAdd));
+        if (!taken) {
+            return taken.error();
+        }
+        if (!taken->isEmpty()) {
+            return Error{tr("%1 was added to the roster meanwhile (by another Tandem?); nothing was imported. Import "
+                            "the file again.")
+                             .arg(taken->first()),
+                         Field::Stale.toString()};
+        }
+    }
+    for (qsizetype i = 0; i < plan.toUpdate.size(); ++i) {
+        auto now = people.find(plan.before.at(i).id);
+        if (!now) {
+            return now.error();
+        }
+        if (!now.value() || !(*now.value() == plan.before.at(i))) {
+            return Error{tr("%1 was changed meanwhile (by another Tandem?); nothing was imported. Import the file "
+                            "again.")
+                             .arg(plan.before.at(i).email),
+                         Field::Stale.toString()};
+        }
+    }
     ChangeLog log(m_db);
     RosterImportSummary summary;
     for (const Team &team : plan.teamsToCreate) {

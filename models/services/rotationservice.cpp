@@ -140,10 +140,26 @@ Result<Rotation> RotationService::normalizedChecked(Rotation r) const
         }
     }
     for (const auto &pair : std::as_const(r.rules.forbiddenPairs)) {
-        for (const PersonId &id : {pair.first, pair.second}) {
-            if (auto person = rosterPerson(people, id, Field::ForbiddenPairs); !person) {
-                return person.error();
-            }
+        auto dev = rosterPerson(people, pair.first, Field::ForbiddenPairs);
+        if (!dev) {
+            return dev.error();
+        }
+        auto ops = rosterPerson(people, pair.second, Field::ForbiddenPairs);
+        if (!ops) {
+            return ops.error();
+        }
+        // A pair given the wrong way round would never match a shift: refused, not ignored.
+        if (dev->role != Role::Developer) {
+            return fieldError(tr("%1 is not a developer; a forbidden pair names the developer first, then the ops "
+                                 "engineer.")
+                                  .arg(dev->name),
+                              Field::ForbiddenPairs);
+        }
+        if (!ops->productionAccess) {
+            return fieldError(tr("%1 has no production access and never takes the ops seat; a forbidden pair names "
+                                 "the developer first, then the ops engineer.")
+                                  .arg(ops->name),
+                              Field::ForbiddenPairs);
         }
     }
     // Kept once each: a repeated entry means nothing more.
@@ -285,7 +301,12 @@ Result<OpsPool> RotationService::normalizedChecked(OpsPool pool) const
     }
     PersonRepository people(m_db);
     QList<Person> members;
+    QSet<PersonId> seen;
     for (const PersonId &id : std::as_const(pool.members)) {
+        if (seen.contains(id)) {
+            continue;
+        }
+        seen.insert(id);
         auto person = rosterPerson(people, id, Field::Members);
         if (!person) {
             return person.error();
@@ -294,10 +315,7 @@ Result<OpsPool> RotationService::normalizedChecked(OpsPool pool) const
             return fieldError(tr("%1 has no production access; the ops seat needs it.").arg(person->name),
                               Field::Members);
         }
-        const bool seen = std::any_of(members.cbegin(), members.cend(), [&](const Person &p) { return p.id == id; });
-        if (!seen) {
-            members.append(person.value());
-        }
+        members.append(person.value());
     }
     // The order the store reads them back in, so that what is returned is what is stored.
     std::sort(members.begin(), members.end(), [](const Person &a, const Person &b) {

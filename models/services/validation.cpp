@@ -177,22 +177,7 @@ QList<Error> validateRotation(const Rotation &r)
                 .arg(rules.opsConcurrency),
             Field::OpsConcurrency);
     }
-    // Written as !(x >= 0) so that NaN is refused too.
-    const struct
-    {
-        double value;
-        QStringView field;
-        const char *what;
-    } weights[] = {
-        {rules.weekendWeight, Field::WeekendWeight, QT_TRANSLATE_NOOP("Tandem::Validation", "The weekend weight")},
-        {rules.holidayWeight, Field::HolidayWeight, QT_TRANSLATE_NOOP("Tandem::Validation", "The holiday weight")},
-        {rules.nightWeight, Field::NightWeight, QT_TRANSLATE_NOOP("Tandem::Validation", "The night weight")},
-    };
-    for (const auto &w : weights) {
-        if (!(w.value >= 0) || qIsInf(w.value)) {
-            add(tr("%1 must be a number of 0 or more, not %2.").arg(tr(w.what)).arg(w.value), w.field);
-        }
-    }
+    errors.append(validateWeights(rules));
     if (!rules.nightStart.isValid()) {
         add(tr("The start of night hours is not a valid time of day."), Field::NightStart);
     }
@@ -219,6 +204,33 @@ QList<Error> validateRotation(const Rotation &r)
         if (pair.first == pair.second) {
             add(tr("A forbidden pair must name two different people."), Field::ForbiddenPairs);
             break;
+        }
+    }
+    return errors;
+}
+
+QList<Error> validateWeights(const RotationRules &rules)
+{
+    QList<Error> errors;
+    const struct
+    {
+        double value;
+        QStringView field;
+        const char *what;
+    } weights[] = {
+        {rules.weekendWeight, Field::WeekendWeight, QT_TRANSLATE_NOOP("Tandem::Validation", "The weekend weight")},
+        {rules.holidayWeight, Field::HolidayWeight, QT_TRANSLATE_NOOP("Tandem::Validation", "The holiday weight")},
+        {rules.nightWeight, Field::NightWeight, QT_TRANSLATE_NOOP("Tandem::Validation", "The night weight")},
+    };
+    for (const auto &w : weights) {
+        // Written as !(low <= x <= high) so that NaN is refused too.
+        if (!(w.value >= MinWeight && w.value <= MaxWeight)) {
+            errors.append(Error{tr("%1 must be a number from %2 to %3, not %4.")
+                                    .arg(tr(w.what))
+                                    .arg(MinWeight)
+                                    .arg(MaxWeight)
+                                    .arg(w.value),
+                                w.field.toString()});
         }
     }
     return errors;

@@ -45,6 +45,9 @@ inline constexpr QStringView NightStart = u"night_start";
 inline constexpr QStringView NightEnd = u"night_end";
 inline constexpr QStringView FreezeDays = u"freeze_days";
 inline constexpr QStringView LookbackWeeks = u"lookback_weeks";
+/// Not a field: what the operation was prepared from changed before it could be written (another
+/// Tandem, the sync). Nothing was written; preparing it again and retrying is safe.
+inline constexpr QStringView Stale = u"stale";
 } // namespace Field
 
 /// What is wrong with a person's own fields, one Error per field at fault, in form order.
@@ -56,6 +59,14 @@ QList<Error> validateHoliday(const Holiday &holiday);
 /// The rotation's own fields and rules. That the team, the pool and the people it names exist
 /// is the service's to check.
 QList<Error> validateRotation(const Rotation &rotation);
+/// The range of the weekend, holiday and night weights: a load of a tenth to ten times a plain
+/// hour. Wider values say nothing more, and extreme ones break the fairness arithmetic (1e308
+/// overflows to infinity).
+inline constexpr double MinWeight = 0.1;
+inline constexpr double MaxWeight = 10.0;
+/// The weights of `rules`, one Error per weight out of range. Every path that writes a rotation
+/// checks them through here: the service (CLI, dialog) and the sync.
+QList<Error> validateWeights(const RotationRules &rules);
 /// Name and members present; who the members are is the service's to check.
 QList<Error> validatePool(const OpsPool &pool);
 /// A shift's own fields: a rotation, an end after the start, at most MaxShiftSeconds long, two

@@ -36,12 +36,12 @@ Status ChangeLog::append(QStringView entity, const QString &entityId, ChangeActi
     entry.before = before;
     entry.after = after;
 
-    auto query = prepare(m_db, u"INSERT INTO change_log (at_utc, actor, entity, entity_id, action, before_json, "
-                               "after_json) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+    auto query = prepared(m_db, u"INSERT INTO change_log (at_utc, actor, entity, entity_id, action, before_json, "
+                                "after_json) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
     if (!query) {
         return query.error();
     }
-    QSqlQuery &q = query.value();
+    QSqlQuery &q = *query.value();
     q.addBindValue(entry.at.toString(Qt::ISODateWithMs));
     q.addBindValue(entry.actor);
     q.addBindValue(entry.entity);
@@ -97,6 +97,49 @@ Result<QList<ChangeEntry>> ChangeLog::entries(QStringView entity, const QString 
         result.append(e);
     }
     return result;
+}
+
+Result<qint64> ChangeLog::lastSeq() const
+{
+    // seq is AUTOINCREMENT: it never goes back, even when old entries are archived.
+    auto query = run(m_db, u"SELECT COALESCE(MAX(seq), 0) FROM change_log"_s);
+    if (!query) {
+        return query.error();
+    }
+    query.value().next();
+    return query.value().value(0).toLongLong();
+}
+
+Result<ChangesSince> ChangeLog::changesSince(qint64 seq, const QStringList &entities) const
+{
+    QStringList marks;
+    QVariantList values{seq};
+    for (const QString &entity : entities) {
+        marks.append(u"?"_s);
+        values.append(entity);
+    }
+    auto query = run(
+        m_db, u"SELECT count(*), MIN(seq) FROM change_log WHERE seq > ? AND entity IN (%1)"_s.arg(marks.join(u", "_s)),
+        values);
+    if (!query) {
+        return query.error();
+    }
+    query.value().next();
+    ChangesSince since;
+    since.count = query.value().value(0).toLongLong();
+    if (since.count > 0) {
+        auto first =
+            run(m_db, u"SELECT entity, entity_id, actor FROM change_log WHERE seq = ?"_s, {query.value().value(1)});
+        if (!first) {
+            return first.error();
+        }
+        if (first.value().next()) {
+            since.firstEntity = first.value().value(0).toString();
+            since.firstEntityId = first.value().value(1).toString();
+            since.firstActor = first.value().value(2).toString();
+        }
+    }
+    return since;
 }
 
 Result<qint64> ChangeLog::count() const

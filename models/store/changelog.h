@@ -7,6 +7,15 @@ namespace Tandem {
 
 class Database;
 
+/// What changed after a point of the change log (ChangeLog::changesSince).
+struct ChangesSince
+{
+    qint64 count = 0;
+    QString firstEntity; ///< of the first change, to say what changed
+    QString firstEntityId;
+    QString firstActor;
+};
+
 /// The change log: an append-only table of every mutation. Services append to it inside the
 /// transaction of the change itself, so a change is never without its record nor the reverse.
 class ChangeLog
@@ -21,6 +30,11 @@ public:
     /// Entries in order, optionally only those of one entity (and one id of it).
     Result<QList<ChangeEntry>> entries(QStringView entity = {}, const QString &entityId = {}) const;
     Result<qint64> count() const;
+    /// The sequence number of the last entry, 0 for none: a version of everything the log covers,
+    /// which is every change of every Tandem and of the sync.
+    Result<qint64> lastSeq() const;
+    /// How many changes of `entities` came after `seq`, and the first of them.
+    Result<ChangesSince> changesSince(qint64 seq, const QStringList &entities) const;
 
 private:
     Database &m_db;

@@ -1,14 +1,18 @@
 #include "database.h"
 
+#include "sessionmarker.h"
 #include "sqlutil.h"
 #include "transaction.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QStandardPaths>
+#include <QThread>
+#include <QUrl>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
@@ -231,49 +235,89 @@ struct Probe
 {
     qint64 applicationId = 0;
     int userVersion = 0;
-    int tableCount = 0;
 };
 
-// Looks at an existing file through a read-only connection: nothing is written, not even the
-// WAL mode, before we know the file is ours and not from the future.
-Result<Probe> probe(const QString &path)
+quint32 bigEndian32(const QByteArray &bytes, qsizetype at)
+{
+    return (quint32(uchar(bytes.at(at))) << 24) | (quint32(uchar(bytes.at(at + 1))) << 16) |
+           (quint32(uchar(bytes.at(at + 2))) << 8) | quint32(uchar(bytes.at(at + 3)));
+}
+
+// Whether the 100-byte SQLite header is one SQLite can read (https://sqlite.org/fileformat.html).
+bool plausibleHeader(const QByteArray &header)
+{
+    const quint32 pageSize = (quint32(uchar(header.at(16))) << 8) | quint32(uchar(header.at(17)));
+    const bool pageSizeOk = pageSize == 1 || (pageSize >= 512 && pageSize <= 32768 && (pageSize & (pageSize - 1)) == 0);
+    const uchar writeVersion = uchar(header.at(18));
+    const uchar readVersion = uchar(header.at(19));
+    return pageSizeOk && writeVersion >= 1 && writeVersion <= 2 && readVersion >= 1 && readVersion <= 2 &&
+           uchar(header.at(21)) == 64 && uchar(header.at(22)) == 32 && uchar(header.at(23)) == 32;
+}
+
+// Looks at an existing file without writing anything: not the WAL mode, not even the `-wal`
+// and `-shm` files SQLite creates beside a WAL database it opens, before we know the file is
+// ours and not from the future. The header says whose the file is; only an SQLite file that
+// names no application is opened (immutable, read-only) to see whether it is empty.
+Result<Probe> probeOnce(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         return refuse(path, tr("it cannot be read (%1).").arg(file.errorString()));
     }
-    const QByteArray header = file.read(16);
+    const QByteArray header = file.read(100);
     file.close();
-    if (header != QByteArrayLiteral("SQLite format 3\0")) {
+    if (!header.startsWith(QByteArrayLiteral("SQLite format 3\0"))) {
         return refuse(path, tr("it is not a Tandem database (not an SQLite file)."));
+    }
+    if (header.size() < 100 || !plausibleHeader(header)) {
+        return refuse(path, tr("it is damaged or not a database (its SQLite header is not valid)."));
+    }
+    Probe p;
+    p.userVersion = int(qint32(bigEndian32(header, 60)));
+    p.applicationId = qint64(bigEndian32(header, 68));
+    if (p.applicationId != 0) {
+        return p;
     }
 
     const QString name = u"tandem-probe-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    Result<Probe> result = Probe{};
+    Result<Probe> result = p;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(path);
-        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
+        // A WAL database that nobody has open (no -shm beside it) would get -wal and -shm files
+        // from a normal connection: it is read immutable (no locks, no files; the main file as it
+        // is, which is all a checkpointed schema needs). One that is open somewhere (another
+        // Tandem creating it right now), and a rollback-journal database, are read through a
+        // normal read-only connection, whose locks keep a transaction from showing half written.
+        const bool wal = uchar(header.at(18)) == 2;
+        if (wal && !QFileInfo::exists(QFileInfo(path).absoluteFilePath() + u"-shm"_s)) {
+            db.setDatabaseName(
+                QString::fromLatin1(QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toEncoded()) +
+                u"?immutable=1"_s);
+            db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"_s);
+        } else {
+            db.setDatabaseName(QFileInfo(path).absoluteFilePath());
+            db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"_s);
+        }
         if (!db.open()) {
             result = refuse(path, tr("it cannot be opened as a database (%1).").arg(db.lastError().text()));
         } else {
+            // The header is read again through this connection: another Tandem may have written
+            // (checkpointed) the new file since the bytes above were read.
             QSqlQuery query(db);
-            Probe p;
-            auto scalar = [&query](const QString &sql, bool *ok) -> QVariant {
-                *ok = query.exec(sql) && query.next();
-                return *ok ? query.value(0) : QVariant();
-            };
-            bool ok = false;
-            const QVariant check = scalar(u"PRAGMA quick_check(1)"_s, &ok);
-            if (!ok || check.toString() != u"ok") {
-                result = refuse(
-                    path,
-                    tr("it is damaged or not a database (%1).").arg(ok ? check.toString() : query.lastError().text()));
+            if (!query.exec(u"SELECT (SELECT count(*) FROM sqlite_master), (SELECT application_id FROM "
+                            "pragma_application_id), (SELECT user_version FROM pragma_user_version)"_s) ||
+                !query.next()) {
+                result = refuse(path, tr("it is damaged or not a database (%1).").arg(query.lastError().text()));
             } else {
-                p.applicationId = scalar(u"PRAGMA application_id"_s, &ok).toLongLong();
-                p.userVersion = scalar(u"PRAGMA user_version"_s, &ok).toInt();
-                p.tableCount = scalar(u"SELECT count(*) FROM sqlite_master"_s, &ok).toInt();
-                result = p;
+                Probe now;
+                now.applicationId = query.value(1).toLongLong();
+                now.userVersion = query.value(2).toInt();
+                if (now.applicationId == 0 && query.value(0).toInt() > 0) {
+                    result =
+                        refuse(path, tr("it is an SQLite database of another application, not a Tandem database."));
+                } else {
+                    result = now;
+                }
             }
             query.finish();
             db.close();
@@ -281,6 +325,36 @@ Result<Probe> probe(const QString &path)
     }
     QSqlDatabase::removeDatabase(name);
     return result;
+}
+
+// Another Tandem may be creating the same new file right now (several commands started at
+// once): what looks like another application's file, or a damaged one, while the file is changing
+// is looked at again, for up to a few seconds. A file nobody writes is answered at once.
+Result<Probe> probe(const QString &path)
+{
+    for (int attempt = 0;; ++attempt) {
+        const QFileInfo before(path);
+        const QDateTime modified = before.lastModified();
+        auto result = probeOnce(path);
+        if (result || attempt >= 50) {
+            return result;
+        }
+        const QFileInfo after(path);
+        const bool changing = after.lastModified() != modified || after.size() != before.size() ||
+                              QFileInfo::exists(after.absoluteFilePath() + u"-wal"_s);
+        if (!changing) {
+            return result;
+        }
+        QThread::msleep(50);
+    }
+}
+
+Error newerSchema(const QString &path, int version)
+{
+    return refuse(path, tr("it was written by a newer version of Tandem (schema version %1; this Tandem "
+                           "reads up to version %2). Update Tandem to open it.")
+                            .arg(version)
+                            .arg(Database::SchemaVersion));
 }
 
 } // namespace
@@ -301,35 +375,38 @@ Database::Database(QString path, QString connectionName, const Clock &clock)
 
 Database::~Database()
 {
+    m_statements.clear();
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
+    // Closed cleanly: the session's lock file goes last.
+    m_session.reset();
 }
 
 Result<std::unique_ptr<Database>> Database::open(const QString &path, const Clock &clock)
 {
-    if (path.isEmpty()) {
-        return Error{tr("No database file was given.")};
+    if (path.trimmed().isEmpty()) {
+        return Error{tr("No database file was given (the path is empty).")};
     }
     const QFileInfo info(path);
     if (info.exists() && info.isDir()) {
         return refuse(path, tr("it is a folder, not a file."));
     }
-    if (info.exists() && info.size() > 0) {
+    if (info.exists() && !info.isFile()) {
+        return refuse(path, tr("it is not a regular file."));
+    }
+    const bool existing = info.exists() && info.size() > 0;
+    if (existing) {
         const auto probed = probe(path);
         if (!probed) {
             return probed.error();
         }
         const Probe &p = probed.value();
-        const bool emptySqlite = p.applicationId == 0 && p.userVersion == 0 && p.tableCount == 0;
-        if (!emptySqlite && p.applicationId != ApplicationId) {
+        if (p.applicationId != 0 && p.applicationId != ApplicationId) {
             return refuse(path, tr("it is an SQLite database of another application, not a Tandem database."));
         }
         if (p.userVersion > SchemaVersion) {
-            return refuse(path, tr("it was written by a newer version of Tandem (schema version %1; this Tandem "
-                                   "reads up to version %2). Update Tandem to open it.")
-                                    .arg(p.userVersion)
-                                    .arg(SchemaVersion));
+            return newerSchema(path, p.userVersion);
         }
     } else if (!QDir().mkpath(info.absolutePath())) {
         return Error{
@@ -338,17 +415,59 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Cloc
 
     const QString name = u"tandem-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
     std::unique_ptr<Database> db(new Database(info.absoluteFilePath(), name, clock));
+    // A file we may not write is opened read-only: reading works, a write says "read-only".
+    db->m_readOnly = existing && !info.isWritable();
     db->m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
     db->m_db.setDatabaseName(info.absoluteFilePath());
     // Another Tandem (or the sync in the background) may hold the write lock for a moment.
-    db->m_db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+    QString options = u"QSQLITE_BUSY_TIMEOUT=5000"_s;
+    if (db->m_readOnly) {
+        options += u";QSQLITE_OPEN_READONLY"_s;
+        // A WAL database needs its -shm file, which a read-only folder cannot get; with no -wal
+        // there is nothing beyond the file itself to read, and nobody here can write it.
+        if (!QFileInfo(info.absolutePath()).isWritable() && !QFileInfo::exists(info.absoluteFilePath() + u"-wal"_s)) {
+            db->m_db.setDatabaseName(QString::fromLatin1(QUrl::fromLocalFile(info.absoluteFilePath()).toEncoded()) +
+                                     u"?immutable=1"_s);
+            options += u";QSQLITE_OPEN_URI"_s;
+        }
+    }
+    db->m_db.setConnectOptions(options);
     if (!db->m_db.open()) {
         return Error{tr("Cannot open “%1”: %2").arg(QDir::toNativeSeparators(path), db->m_db.lastError().text())};
+    }
+    if (existing) {
+        // The schema is read on every open anyway; a file whose schema cannot be read is damaged.
+        QSqlQuery query(db->m_db);
+        if (!query.exec(u"SELECT count(*) FROM sqlite_master"_s) || !query.next()) {
+            return refuse(path, readableError(query.lastError(), tr("its schema cannot be read")) + u'.');
+        }
+    }
+    if (!db->m_readOnly) {
+        // Checking the whole file costs time in proportion to its size: done after a session
+        // ended without closing the file (a crash, a kill, a power cut), on demand (`tandem check`,
+        // File ▸ Check Database), not on every open.
+        db->m_session = std::make_unique<SessionMarker>(db->m_path);
+        if (existing && db->m_session->begin()) {
+            const auto problems = db->integrityProblems(1, false);
+            if (!problems) {
+                return refuse(path, problems.errorMessage());
+            }
+            if (!problems->isEmpty()) {
+                return refuse(path, tr("it is damaged (%1).").arg(problems->first()));
+            }
+            db->m_session->checked();
+            db->m_checkedAfterCrash = true;
+        } else if (!existing) {
+            (void)db->m_session->begin();
+        }
     }
     if (auto status = db->configure(); !status) {
         return status.error();
     }
     if (auto status = db->migrate(); !status) {
+        if (status.error().field == u"newer") {
+            return status.error();
+        }
         return Error{tr("Cannot update the database “%1” to schema version %2: %3")
                          .arg(QDir::toNativeSeparators(path))
                          .arg(SchemaVersion)
@@ -357,12 +476,80 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Cloc
     return db;
 }
 
+Result<QStringList> Database::integrityProblems(int limit, bool thorough)
+{
+    QSqlQuery query(m_db);
+    const QString pragma = thorough ? u"integrity_check"_s : u"quick_check"_s;
+    if (!query.exec(u"PRAGMA %1(%2)"_s.arg(pragma).arg(std::max(1, limit)))) {
+        return Error{readableError(query.lastError(), tr("the check could not run"))};
+    }
+    QStringList problems;
+    while (query.next()) {
+        const QString line = query.value(0).toString();
+        if (line != u"ok") {
+            problems.append(line);
+        }
+    }
+    return problems;
+}
+
+Result<QStringList> Database::checkIntegrity(const QString &path, int limit)
+{
+    const QFileInfo info(path);
+    if (!info.isFile()) {
+        return Error{tr("Cannot check “%1”: there is no such file.").arg(QDir::toNativeSeparators(path))};
+    }
+    const auto probed = probe(path);
+    if (!probed) {
+        return probed.error();
+    }
+    if (probed->applicationId != 0 && probed->applicationId != ApplicationId) {
+        return refuse(path, tr("it is an SQLite database of another application, not a Tandem database."));
+    }
+    const QString name = u"tandem-check-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    Result<QStringList> result = QStringList();
+    {
+        // A connection of its own, read-only: the check may run in a worker thread while the
+        // window keeps its own connection.
+        Database db(info.absoluteFilePath(), name, SystemClock::instance());
+        db.m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.m_db.setDatabaseName(info.absoluteFilePath());
+        db.m_db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_READONLY"_s);
+        if (!db.m_db.open()) {
+            result = Error{tr("Cannot open “%1”: %2").arg(QDir::toNativeSeparators(path), db.m_db.lastError().text())};
+        } else {
+            result = db.integrityProblems(limit, true);
+        }
+    }
+    return result;
+}
+
 Status Database::configure()
 {
-    for (const QString &pragma : {u"PRAGMA foreign_keys = ON"_s, u"PRAGMA journal_mode = WAL"_s,
-                                  u"PRAGMA synchronous = FULL"_s, u"PRAGMA busy_timeout = 5000"_s}) {
+    const QStringList pragmas{u"PRAGMA foreign_keys = ON"_s, u"PRAGMA synchronous = FULL"_s,
+                              u"PRAGMA busy_timeout = 5000"_s};
+    for (const QString &pragma : std::as_const(pragmas)) {
         if (auto status = execSql(*this, pragma); !status) {
             return status;
+        }
+    }
+    if (!m_readOnly) {
+        // WAL is written in the file header once; a read-only file keeps the mode it has.
+        // Switching to WAL needs a moment alone with the file; when another process holds it,
+        // SQLite keeps the old mode without an error. Try again until it takes (the busy timeout):
+        // a migration in the rollback mode would be visible half written to a probing process.
+        QElapsedTimer waited;
+        waited.start();
+        while (true) {
+            QSqlQuery mode(m_db);
+            if (mode.exec(u"PRAGMA journal_mode = WAL"_s) && mode.next() &&
+                mode.value(0).toString().compare(u"wal"_s, Qt::CaseInsensitive) == 0) {
+                break;
+            }
+            if (waited.elapsed() > 5000) {
+                return Error{tr("cannot switch the database to write-ahead logging: another program holds it")};
+            }
+            QThread::msleep(20);
         }
     }
     return {};
@@ -379,16 +566,34 @@ int Database::schemaVersion() const
 
 Status Database::migrate()
 {
+    const int current = schemaVersion();
+    if (current < 0) {
+        return Error{tr("cannot read the schema version")};
+    }
+    if (current > SchemaVersion) {
+        return Error{newerSchema(m_path, current).message, u"newer"_s};
+    }
+    if (current == SchemaVersion || m_readOnly) {
+        return current == SchemaVersion ? Status()
+                                        : Status(Error{tr("the file is read-only and needs an update to schema "
+                                                          "version %1")
+                                                           .arg(SchemaVersion)});
+    }
+    // Several processes may open a new file at once: the write lock comes first, then the
+    // version is read again, so only one of them migrates and the others find it done.
+    Transaction transaction(*this);
+    if (!transaction.status()) {
+        return transaction.status();
+    }
     const int from = schemaVersion();
     if (from < 0) {
         return Error{tr("cannot read the schema version")};
     }
-    if (from == SchemaVersion) {
-        return {};
+    if (from > SchemaVersion) {
+        return Error{newerSchema(m_path, from).message, u"newer"_s};
     }
-    Transaction transaction(*this);
-    if (!transaction.status()) {
-        return transaction.status();
+    if (from == SchemaVersion) {
+        return transaction.commit();
     }
     const auto &steps = migrations();
     for (int version = from; version < SchemaVersion; ++version) {

@@ -6,16 +6,25 @@
 
 #include <QObject>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 
+#include <chrono>
+#include <functional>
 #include <memory>
+#include <unordered_map>
 
 namespace Tandem {
+
+class SessionMarker;
 
 /// The local Tandem database: one SQLite file. Owns the connection, applies the schema
 /// migrations, and announces what each committed transaction changed.
 ///
 /// Opening never modifies a file it refuses: a file that is not SQLite, an SQLite file of
-/// another application, a corrupt file, or one written by a newer Tandem.
+/// another application, a corrupt file, or one written by a newer Tandem; it does not even leave
+/// `-wal` or `-shm` files beside it. The whole file is checked (`PRAGMA quick_check`) only after a
+/// session ended without closing it (SessionMarker), not on every open; integrityProblems() and
+/// checkIntegrity() check on demand.
 class Database final : public QObject
 {
     Q_OBJECT
@@ -33,6 +42,10 @@ public:
     static QString defaultPath();
     /// The demo database, kept apart from the user's own.
     static QString demoPath();
+    /// `PRAGMA integrity_check` of the file at `path` on a read-only connection of its own, so it
+    /// may run in a worker thread: the problems SQLite found (at most `limit`), empty when the file
+    /// is sound, or why it could not be checked.
+    static Result<QStringList> checkIntegrity(const QString &path, int limit = 20);
 
     ~Database() override;
 
@@ -45,6 +58,36 @@ public:
     void setActor(const QString &actor) { m_actor = actor; }
 
     int schemaVersion() const;
+    /// The file may not be written (its permissions): reads work, writes fail as read-only.
+    bool isReadOnly() const { return m_readOnly; }
+    /// The last session ended without closing the file, and this open checked it (and found it sound).
+    bool checkedAfterCrash() const { return m_checkedAfterCrash; }
+    /// `PRAGMA quick_check` (or `integrity_check` when `thorough`) on this connection.
+    Result<QStringList> integrityProblems(int limit = 20, bool thorough = true);
+
+    /// How long a write waits for the write lock another connection holds, beyond the 5 s busy
+    /// timeout of each attempt (default: no more). `notice` is called once when a write starts to
+    /// wait longer than one attempt, e.g. to say so on the command line.
+    void setWriteWait(std::chrono::milliseconds total, std::function<void()> notice = {})
+    {
+        m_writeWait = total;
+        m_writeWaitNotice = std::move(notice);
+    }
+    std::chrono::milliseconds writeWait() const { return m_writeWait; }
+    const std::function<void()> &writeWaitNotice() const { return m_writeWaitNotice; }
+
+    /// Statements prepared once and reused (sqlutil's prepared()); owned by the connection.
+    QSqlQuery *cachedStatement(const QString &sql) const
+    {
+        const auto it = m_statements.find(sql);
+        return it == m_statements.end() ? nullptr : it->second.get();
+    }
+    QSqlQuery *cacheStatement(const QString &sql, QSqlQuery query)
+    {
+        auto &slot = m_statements[sql];
+        slot = std::make_unique<QSqlQuery>(std::move(query));
+        return slot.get();
+    }
 
     // Used by Transaction and ChangeLog.
     int transactionDepth() const { return m_depth; }
@@ -71,11 +114,17 @@ private:
 
     QString m_path;
     QString m_connectionName;
+    std::unique_ptr<SessionMarker> m_session;
+    bool m_readOnly = false;
+    bool m_checkedAfterCrash = false;
+    std::chrono::milliseconds m_writeWait{0};
+    std::function<void()> m_writeWaitNotice;
     QSqlDatabase m_db;
     const Clock &m_clock;
     QString m_actor;
     int m_depth = 0;
     QList<ChangeEntry> m_pending;
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
 };
 
 } // namespace Tandem

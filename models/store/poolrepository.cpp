@@ -27,8 +27,15 @@ Result<QList<OpsPool>> PoolRepository::select(const QString &where, const QVaria
     if (pools.isEmpty()) {
         return pools;
     }
-    auto members = run(m_db, u"SELECT m.pool_id, m.person_id FROM ops_pool_members m "
-                             "JOIN people p ON p.id = m.person_id ORDER BY p.name COLLATE NOCASE, p.email"_s);
+    // One pool reads its own members through the primary key, not every pool's.
+    auto members =
+        pools.size() == 1
+            ? run(m_db,
+                  u"SELECT m.pool_id, m.person_id FROM ops_pool_members m JOIN people p ON p.id = m.person_id "
+                  "WHERE m.pool_id = ? ORDER BY p.name COLLATE NOCASE, p.email"_s,
+                  {pools.first().id.toString()})
+            : run(m_db, u"SELECT m.pool_id, m.person_id FROM ops_pool_members m "
+                        "JOIN people p ON p.id = m.person_id ORDER BY p.name COLLATE NOCASE, p.email"_s);
     if (!members) {
         return members.error();
     }

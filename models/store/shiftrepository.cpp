@@ -95,6 +95,15 @@ Result<QList<SeatRef>> ShiftRepository::seatsFrom(PersonId person, const QDateTi
     return seats;
 }
 
+Result<QList<Shift>> ShiftRepository::heldBy(PersonId person, const QDateTime &from, const QDateTime &to) const
+{
+    // Through the indexes on (dev_id, start_utc) and (ops_id, start_utc): the person's own shifts.
+    const QString id = person.toString();
+    const qint64 earliest = from.toSecsSinceEpoch() - MaxShiftSeconds;
+    return select(u"(dev_id = ? OR ops_id = ?) AND start_utc > ? AND start_utc < ? AND end_utc > ?"_s,
+                  {id, id, earliest, to.toSecsSinceEpoch(), from.toSecsSinceEpoch()});
+}
+
 namespace {
 
 Status checkLength(const Shift &s)

@@ -19,6 +19,8 @@ public:
     Result<std::optional<Shift>> find(ShiftId id) const;
     /// Shifts that overlap [from, to), by start; only those of `rotation` unless it is null.
     Result<QList<Shift>> overlapping(const QDateTime &from, const QDateTime &to, RotationId rotation = {}) const;
+    /// The shifts in which the person holds a seat that overlap [from, to), by start: one query.
+    Result<QList<Shift>> heldBy(PersonId person, const QDateTime &from, const QDateTime &to) const;
     /// Seats the person holds in shifts that start at or after `from`.
     Result<QList<SeatRef>> seatsFrom(PersonId person, const QDateTime &from) const;
 

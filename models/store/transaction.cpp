@@ -3,6 +3,8 @@
 #include "database.h"
 #include "sqlutil.h"
 
+#include <QElapsedTimer>
+
 using namespace Qt::StringLiterals;
 
 namespace Tandem {
@@ -12,8 +14,27 @@ Transaction::Transaction(Database &db) : m_db(db)
     m_pendingMark = m_db.m_pending.size();
     if (m_db.m_depth == 0) {
         // IMMEDIATE takes the write lock now, so a second Tandem on the same file waits (busy
-        // timeout) at the start instead of failing halfway through.
-        m_status = execSql(m_db, u"BEGIN IMMEDIATE"_s);
+        // timeout) at the start instead of failing halfway through. A writer that holds the lock
+        // for long (an import of 100,000 people) outlasts the busy timeout: where the database
+        // allows a longer wait, keep trying, and say once that we wait.
+        QElapsedTimer waited;
+        waited.start();
+        bool announced = false;
+        while (true) {
+            QSqlQuery begin(m_db.connection());
+            if (begin.exec(u"BEGIN IMMEDIATE"_s)) {
+                m_status = {};
+                break;
+            }
+            if (!isBusy(begin.lastError()) || waited.elapsed() >= m_db.writeWait().count()) {
+                m_status = Error{readableError(begin.lastError())};
+                break;
+            }
+            if (!announced && m_db.writeWaitNotice()) {
+                m_db.writeWaitNotice()();
+                announced = true;
+            }
+        }
     } else {
         m_savepoint = u"sp%1"_s.arg(m_db.m_depth);
         m_status = execSql(m_db, u"SAVEPOINT "_s + m_savepoint);

@@ -2,12 +2,14 @@
 
 #include "fairnesschart.h"
 #include "reports/fairnesscsv.h"
+#include "services/fileio.h"
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QLocale>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QSaveFile>
 #include <QTimeZone>
 
 using namespace Qt::StringLiterals;
@@ -178,12 +180,28 @@ Result<int> render(QPagedPaintDevice &device, const PageHeader &header,
 Result<int> writePdf(const QString &path, const PageHeader &header, Paper paper, bool landscape,
                      const std::function<void(PageDocument &)> &layout)
 {
-    QPdfWriter writer(path);
-    writer.setCreator(u"Tandem"_s);
-    writer.setTitle(header.title + u" — "_s + header.subtitle);
-    writer.setResolution(600);
-    setUpPage(writer, paper, landscape);
-    return render(writer, header, layout);
+    // A temporary file beside the target, renamed over it once the last page is written: a kill
+    // or a full disk leaves the old PDF, never a truncated one.
+    QSaveFile file(path);
+    if (auto status = openOutputFile(file); !status) {
+        return status.error();
+    }
+    Result<int> pages = Error{};
+    {
+        QPdfWriter writer(&file);
+        writer.setCreator(u"Tandem"_s);
+        writer.setTitle(header.title + u" — "_s + header.subtitle);
+        writer.setResolution(600);
+        setUpPage(writer, paper, landscape);
+        pages = render(writer, header, layout);
+    }
+    if (!pages) {
+        return pages;
+    }
+    if (!file.commit()) {
+        return Error(tr("Cannot write %1: %2").arg(path, file.errorString()));
+    }
+    return pages;
 }
 
 } // namespace Tandem::Print::ReportRenderer

@@ -1,6 +1,7 @@
 #include "sheetrenderer.h"
 
 #include "domain/localeformat.h"
+#include "services/fileio.h"
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
@@ -8,6 +9,7 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QPdfWriter>
+#include <QSaveFile>
 #include <QTimeZone>
 
 #include <array>
@@ -219,14 +221,26 @@ Result<int> SheetRenderer::render(QPagedPaintDevice &device) const
 
 Result<int> SheetRenderer::writePdf(const QString &path, Paper paper, bool landscape) const
 {
-    QPdfWriter writer(path);
-    writer.setCreator(u"Tandem"_s);
-    writer.setTitle(header(m_data, layoutName(m_options.layout)).title);
-    writer.setResolution(600);
-    setUpPage(writer, paper, landscape);
-    auto pages = render(writer);
+    // A temporary file beside the target, renamed over it once the last page is written: a kill
+    // or a full disk leaves the old PDF, never a truncated one.
+    QSaveFile file(path);
+    if (auto status = openOutputFile(file); !status) {
+        return status.error();
+    }
+    Result<int> pages = Error{};
+    {
+        QPdfWriter writer(&file);
+        writer.setCreator(u"Tandem"_s);
+        writer.setTitle(header(m_data, layoutName(m_options.layout)).title);
+        writer.setResolution(600);
+        setUpPage(writer, paper, landscape);
+        pages = render(writer);
+    }
     if (!pages) {
         return pages;
+    }
+    if (!file.commit()) {
+        return Error(tr("Cannot write %1: %2").arg(path, file.errorString()));
     }
     return pages;
 }
