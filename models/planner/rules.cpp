@@ -354,29 +354,47 @@ bool RuleBook::onLeave(int person, qint64 start, qint64 end, QString *when) cons
 
 std::optional<Violation> RuleBook::check(int slot, Seat seat, int person, int partner) const
 {
+    return test(slot, seat, person, partner, true);
+}
+
+std::optional<RuleKind> RuleBook::breaks(int slot, Seat seat, int person, int partner) const
+{
+    const auto violation = test(slot, seat, person, partner, false);
+    return violation ? std::optional<RuleKind>(violation->kind) : std::nullopt;
+}
+
+std::optional<Violation> RuleBook::test(int slot, Seat seat, int person, int partner, bool texts) const
+{
+    // The texts cost more than the test: built only when asked for (check(), not breaks()).
+    const auto violation = [texts](RuleKind kind, const auto &shortText, const auto &text) {
+        return texts ? Violation{kind, shortText(), text()} : Violation{kind, {}, {}};
+    };
     const SlotState &s = m_slots.at(slot);
     const PersonState &p = m_people.at(person);
-    const QString name = firstName(p.person.name);
+    const auto name = [&p] { return firstName(p.person.name); };
     if (seat == Seat::Ops && !p.person.productionAccess) {
-        return Violation{RuleKind::Access, tr("%1 has no production access").arg(name),
-                         tr("%1 has no production access; the ops seat needs it.").arg(p.person.name)};
+        return violation(
+            RuleKind::Access, [&] { return tr("%1 has no production access").arg(name()); },
+            [&] { return tr("%1 has no production access; the ops seat needs it.").arg(p.person.name); });
     }
     if (!p.person.active) {
-        return Violation{RuleKind::Access, tr("%1 is inactive").arg(name),
-                         tr("%1 is marked inactive on the roster.").arg(p.person.name)};
+        return violation(
+            RuleKind::Access, [&] { return tr("%1 is inactive").arg(name()); },
+            [&] { return tr("%1 is marked inactive on the roster.").arg(p.person.name); });
     }
     const Rotation *r = s.rotation >= 0 ? &m_request.rotations.at(s.rotation) : nullptr;
     if (seat == Seat::Dev && r) {
-        if (auto violation = checkDeveloperSeat(*r, p.person)) {
-            return violation;
+        if (auto team = checkDeveloperSeat(*r, p.person)) {
+            return team;
         }
     }
     const qint64 start = s.slot.start.toSecsSinceEpoch();
     const qint64 end = s.slot.end.toSecsSinceEpoch();
     QString when;
-    if (onLeave(person, start, end, &when)) {
-        return Violation{RuleKind::Leave, tr("%1 on leave").arg(name),
-                         tr("%1 is on leave %2.").arg(p.person.name, when)};
+    if (onLeave(person, start, end, texts ? &when : nullptr)) {
+        return violation(
+            RuleKind::Leave, [&] { return tr("%1 on leave").arg(name()); },
+            [&] { return tr("%1 is on leave %2.").arg(p.person.name, when); });
     }
 
     const RotationRules rules = r ? r->rules : RotationRules{};
@@ -391,35 +409,46 @@ std::optional<Violation> RuleBook::check(int slot, Seat seat, int person, int pa
             continue;
         }
         const bool overlaps = it->start < end && it->end > start;
-        const QString other = m_slots.at(it->slot).rotation >= 0
-                                  ? m_request.rotations.at(m_slots.at(it->slot).rotation).name
-                                  : tr("another rotation");
+        const auto other = [this, it] {
+            return m_slots.at(it->slot).rotation >= 0 ? m_request.rotations.at(m_slots.at(it->slot).rotation).name
+                                                      : tr("another rotation");
+        };
         if (overlaps) {
             if (seat == Seat::Dev || it->seat == Seat::Dev) {
-                return Violation{RuleKind::DoubleBooking, tr("%1 already on call in %2").arg(name, other),
-                                 tr("%1 is already on call in %2 at that time.").arg(p.person.name, other)};
+                return violation(
+                    RuleKind::DoubleBooking, [&] { return tr("%1 already on call in %2").arg(name(), other()); },
+                    [&] { return tr("%1 is already on call in %2 at that time.").arg(p.person.name, other()); });
             }
             if (++concurrent >= std::max(1, rules.opsConcurrency)) {
-                return Violation{RuleKind::DoubleBooking, tr("%1 already covers %2").arg(name, other),
-                                 tr("%1 already covers %2 at that time (at most %3 at once).")
-                                     .arg(p.person.name, other)
-                                     .arg(std::max(1, rules.opsConcurrency))};
+                return violation(
+                    RuleKind::DoubleBooking, [&] { return tr("%1 already covers %2").arg(name(), other()); },
+                    [&] {
+                        return tr("%1 already covers %2 at that time (at most %3 at once).")
+                            .arg(p.person.name, other())
+                            .arg(std::max(1, rules.opsConcurrency));
+                    });
             }
             continue;
         }
         const qint64 gap = it->start >= end ? it->start - end : start - it->end;
         if (gap < rest) {
-            const QString day = dayText(it->start, r ? QTimeZone(r->timeZone.toUtf8()) : QTimeZone::utc());
+            const auto day = [&] { return dayText(it->start, r ? QTimeZone(r->timeZone.toUtf8()) : QTimeZone::utc()); };
             if (gap == 0 && it->end == start) {
-                return Violation{RuleKind::Rest, tr("%1 had the previous shift").arg(name),
-                                 tr("%1 had the previous shift: no rest in between (rest rule).").arg(p.person.name)};
+                return violation(
+                    RuleKind::Rest, [&] { return tr("%1 had the previous shift").arg(name()); },
+                    [&] {
+                        return tr("%1 had the previous shift: no rest in between (rest rule).").arg(p.person.name);
+                    });
             }
-            return Violation{RuleKind::Rest, tr("rest rule broken with %1").arg(day),
-                             tr("%1 would rest only %2 h between this shift and %3 (at least %4 h).")
-                                 .arg(p.person.name)
-                                 .arg(gap / 3600)
-                                 .arg(day)
-                                 .arg(rest / 3600)};
+            return violation(
+                RuleKind::Rest, [&] { return tr("rest rule broken with %1").arg(day()); },
+                [&] {
+                    return tr("%1 would rest only %2 h between this shift and %3 (at least %4 h).")
+                        .arg(p.person.name)
+                        .arg(gap / 3600)
+                        .arg(day())
+                        .arg(rest / 3600);
+                });
         }
     }
 
@@ -441,16 +470,19 @@ std::optional<Violation> RuleBook::check(int slot, Seat seat, int person, int pa
                 ++lo;
             }
             if (int(hi - lo + 1) > rules.maxShiftsPer4Weeks) {
-                return Violation{RuleKind::MaxShifts, tr("%1 at the 4-week cap").arg(name),
-                                 tr("%1 would have more than %2 shifts in 4 weeks.")
-                                     .arg(p.person.name)
-                                     .arg(rules.maxShiftsPer4Weeks)};
+                return violation(
+                    RuleKind::MaxShifts, [&] { return tr("%1 at the 4-week cap").arg(name()); },
+                    [&] {
+                        return tr("%1 would have more than %2 shifts in 4 weeks.")
+                            .arg(p.person.name)
+                            .arg(rules.maxShiftsPer4Weeks);
+                    });
             }
         }
     }
 
     if (partner >= 0) {
-        return checkPairRules(slot, seat == Seat::Dev ? person : partner, seat == Seat::Dev ? partner : person);
+        return checkPairRules(slot, seat == Seat::Dev ? person : partner, seat == Seat::Dev ? partner : person, texts);
     }
     return std::nullopt;
 }
@@ -485,8 +517,11 @@ QList<QPair<int, Seat>> RuleBook::timingConflicts(int slot, Seat seat, int perso
     return conflicts;
 }
 
-std::optional<Violation> RuleBook::checkPairRules(int slot, int dev, int ops) const
+std::optional<Violation> RuleBook::checkPairRules(int slot, int dev, int ops, bool texts) const
 {
+    const auto violation = [texts](RuleKind kind, const auto &shortText, const auto &text) {
+        return texts ? Violation{kind, shortText(), text()} : Violation{kind, {}, {}};
+    };
     const SlotState &s = m_slots.at(slot);
     if (s.rotation < 0) {
         return std::nullopt;
@@ -496,14 +531,18 @@ std::optional<Violation> RuleBook::checkPairRules(int slot, int dev, int ops) co
     const Person &o = m_people.at(ops).person;
     for (const auto &pair : r.rules.forbiddenPairs) {
         if (pair.first == d.id && pair.second == o.id) {
-            return Violation{RuleKind::PairRule, tr("%1 and %2 may not pair").arg(firstName(d.name), firstName(o.name)),
-                             tr("%1 and %2 are a forbidden pair in %3.").arg(d.name, o.name, r.name)};
+            return violation(
+                RuleKind::PairRule,
+                [&] { return tr("%1 and %2 may not pair").arg(firstName(d.name), firstName(o.name)); },
+                [&] { return tr("%1 and %2 are a forbidden pair in %3.").arg(d.name, o.name, r.name); });
         }
     }
     if (r.rules.newDevelopers.contains(d.id) && !o.senior) {
-        return Violation{
-            RuleKind::PairRule, tr("%1 is new and needs a senior ops").arg(firstName(d.name)),
-            tr("%1 is new and pairs only with a senior ops engineer; %2 is not senior.").arg(d.name, o.name)};
+        return violation(
+            RuleKind::PairRule, [&] { return tr("%1 is new and needs a senior ops").arg(firstName(d.name)); },
+            [&] {
+                return tr("%1 is new and pairs only with a senior ops engineer; %2 is not senior.").arg(d.name, o.name);
+            });
     }
     if (r.rules.noSamePairConsecutive) {
         // The neighbouring shifts of the same rotation, by time: the bookings are sorted by start,
@@ -520,8 +559,9 @@ std::optional<Violation> RuleBook::checkPairRules(int slot, int dev, int ops) co
                 continue;
             }
             if ((b.end == start || b.start == end) && m_slots.at(b.slot).seat[int(Seat::Ops)] == ops) {
-                return Violation{RuleKind::PairRule, tr("same pair as the neighbouring shift"),
-                                 tr("%1 and %2 would work two shifts in a row together.").arg(d.name, o.name)};
+                return violation(
+                    RuleKind::PairRule, [&] { return tr("same pair as the neighbouring shift"); },
+                    [&] { return tr("%1 and %2 would work two shifts in a row together.").arg(d.name, o.name); });
             }
         }
     }

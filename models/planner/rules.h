@@ -96,6 +96,8 @@ public:
     /// The first hard rule `person` would break in `slot`'s seat (`partner` in the other seat,
     /// -1 for none). Ignores whoever sits there now.
     std::optional<Violation> check(int slot, Seat seat, int person, int partner) const;
+    /// As check(), without the texts: which rule, for a search that asks millions of times.
+    std::optional<RuleKind> breaks(int slot, Seat seat, int person, int partner) const;
     /// The person's own seats that stand in the way of `slot` by the rest or double-booking
     /// rule: what would have to move for them to take it.
     QList<QPair<int, Seat>> timingConflicts(int slot, Seat seat, int person) const;
@@ -177,7 +179,8 @@ private:
         double target = 0; ///< fair share in this pool
     };
 
-    std::optional<Violation> checkPairRules(int slot, int dev, int ops) const;
+    std::optional<Violation> test(int slot, Seat seat, int person, int partner, bool texts) const;
+    std::optional<Violation> checkPairRules(int slot, int dev, int ops, bool texts) const;
     bool onLeave(int person, qint64 start, qint64 end, QString *when) const;
     void book(int person, const Booking &booking);
     void unbook(int person, int slot);
