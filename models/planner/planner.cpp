@@ -1,8 +1,10 @@
 #include "planner.h"
 
+#include "localsearch.h"
 #include "rules.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QLocale>
 #include <QTimeZone>
 #include <QUuid>
@@ -91,6 +93,8 @@ private:
     bool repairGaps();
     bool improveFairness();
     bool improveVariety();
+    void keepExisting();
+    void search();
     Objective objective() const;
     QString gapReason(int slot, Seat seat) const;
     bool cancelled(int done, int total)
@@ -107,10 +111,10 @@ private:
     std::mt19937_64 m_rng;
     bool m_cancelled = false;
 
-    QList<int> m_horizon;             ///< schedule slot indices of the horizon, in time order
-    QHash<int, Shift> m_existingOf;   ///< slot -> existing shift matched to it
-    QList<Shift> m_removed;           ///< existing planned shifts that match no slot any more
-    QHash<int, QString> m_reasons[2]; ///< slot -> explanation per seat
+    QList<int> m_horizon;                         ///< schedule slot indices of the horizon, in time order
+    QHash<int, Shift> m_existingOf;               ///< slot -> existing shift matched to it
+    QList<Shift> m_removed;                       ///< existing planned shifts that match no slot any more
+    std::array<QHash<int, QString>, 2> m_reasons; ///< slot -> explanation per seat
 };
 
 void Engine::collectSlots()
@@ -180,10 +184,9 @@ int Engine::choose(int slot, Seat seat, int partner, QString *reason, const QSet
         if (exclude.contains(person)) {
             continue;
         }
-        const auto violation = m_book->check(slot, seat, person, partner);
-        if (violation) {
+        if (const auto kind = m_book->breaks(slot, seat, person, partner)) {
             if (excluded.size() < 3) {
-                excluded.append(violation->shortText);
+                excluded.append(m_book->check(slot, seat, person, partner)->shortText);
             }
             continue;
         }
@@ -267,8 +270,7 @@ QString Engine::gapReason(int slot, Seat seat) const
     }
     QHash<RuleKind, int> counts;
     for (int person : pool) {
-        const auto violation = m_book->check(slot, seat, person, -1);
-        counts[violation ? violation->kind : RuleKind::PairRule]++;
+        counts[m_book->breaks(slot, seat, person, -1).value_or(RuleKind::PairRule)]++;
     }
     const Slot &s = m_book->slot(slot);
     const QLocale c = QLocale::c();
@@ -532,6 +534,72 @@ bool Engine::improveVariety()
     return improved;
 }
 
+void Engine::keepExisting()
+{
+    for (int slot : std::as_const(m_horizon)) {
+        const auto existing = m_existingOf.constFind(slot);
+        if (existing == m_existingOf.constEnd() || m_book->isFixedSlot(slot)) {
+            continue;
+        }
+        for (Seat seat : {Seat::Ops, Seat::Dev}) {
+            const int person = m_book->personIndex(existing->seat(seat));
+            if (person < 0 || !m_book->candidates(slot, seat).contains(person)) {
+                continue;
+            }
+            const int partner = m_book->occupant(slot, seat == Seat::Dev ? Seat::Ops : Seat::Dev);
+            if (!m_book->check(slot, seat, person, partner)) {
+                assign(slot, seat, person);
+                const int pool = m_book->poolOf(slot, seat);
+                m_reasons[int(seat)][slot] = tr("%1: kept from the current plan (load %2, fair share %3)")
+                                                 .arg(m_book->name(person), load(m_book->load(person, pool)),
+                                                      load(m_book->target(person, pool)));
+            }
+        }
+    }
+}
+
+void Engine::search()
+{
+    QList<int> movable;
+    for (int slot : std::as_const(m_horizon)) {
+        if (!m_book->isFixedSlot(slot)) {
+            movable.append(slot);
+        }
+    }
+    QHash<int, std::array<int, 2>> previous;
+    for (auto it = m_existingOf.cbegin(); it != m_existingOf.cend(); ++it) {
+        if (!m_book->isFixedSlot(it.key())) {
+            previous.insert(it.key(), {m_book->personIndex(it->dev), m_book->personIndex(it->ops)});
+        }
+    }
+    // Progress: the greedy fill was the first half; the search creeps through the second.
+    const int total = int(m_horizon.size());
+    int step = 0;
+    LocalSearch local(*m_book, movable, previous, m_request.keepTolerance, m_reasons, [this, total, step]() mutable {
+        step = std::min(step + 1, std::max(0, total - 1));
+        return cancelled(total + step, total * 2);
+    });
+    QElapsedTimer timer;
+    timer.start();
+    local.repairGaps();
+    const qint64 repaired = timer.nsecsElapsed();
+    const LocalSearch::Snapshot start = local.snapshot();
+    if (!m_cancelled) {
+        local.improveFairness();
+    }
+    const qint64 fair = timer.nsecsElapsed();
+    if (!m_cancelled && !previous.isEmpty()) {
+        local.reduceChurn(start);
+    }
+    const qint64 churned = timer.nsecsElapsed();
+    if (!m_cancelled) {
+        local.improveVariety(m_rng);
+    }
+    qCDebug(lcPlanner, "search: gaps %.1f ms, fairness %.1f ms, churn %.1f ms, variety %.1f ms, %lld checks",
+            double(repaired) / 1e6, double(fair - repaired) / 1e6, double(churned - fair) / 1e6,
+            double(timer.nsecsElapsed() - churned) / 1e6, local.checks());
+}
+
 PlanResult Engine::run()
 {
     PlanResult result;
@@ -556,7 +624,15 @@ PlanResult Engine::run()
         }
     }
 
-    // 2. Greedy in time order: the most behind fair share takes the seat.
+    // 2. Re-planning (full search): every existing assignment that still keeps the rules first,
+    // so that a seat the new facts force to change is filled around what stays. (Filled in time
+    // order, a replacement would take a week its holder keeps, and the change would cascade.)
+    const bool full = m_request.search == PlanRequest::Search::Full;
+    if (full) {
+        keepExisting();
+    }
+
+    // 3. Greedy in time order: the most behind fair share takes the seat.
     int done = 0;
     for (int slot : std::as_const(m_horizon)) {
         if (++done % 64 == 0 && cancelled(done, total * 2)) {
@@ -564,6 +640,22 @@ PlanResult Engine::run()
             return result;
         }
         if (m_book->isFixedSlot(slot)) {
+            continue;
+        }
+        if (full && (m_book->occupant(slot, Seat::Dev) >= 0 || m_book->occupant(slot, Seat::Ops) >= 0)) {
+            // One seat kept: the other one goes to whoever is most behind and may pair with them.
+            for (Seat seat : {Seat::Ops, Seat::Dev}) {
+                const int partner = m_book->occupant(slot, seat == Seat::Dev ? Seat::Ops : Seat::Dev);
+                if (m_book->occupant(slot, seat) >= 0) {
+                    continue;
+                }
+                QString reason;
+                const int person = choose(slot, seat, partner, &reason);
+                if (person >= 0) {
+                    assign(slot, seat, person);
+                }
+                m_reasons[int(seat)][slot] = reason;
+            }
             continue;
         }
         // The ops seat first (the scarcer pool), then the developer who pairs with them. When
@@ -608,18 +700,22 @@ PlanResult Engine::run()
         m_reasons[1][slot] = opsReason;
     }
 
-    // 3. Local search: fill gaps the greedy left, then fairness, then pair variety.
-    repairGaps();
-    improveFairness();
-    if (!m_cancelled) {
-        improveVariety();
+    // 4. Local search: fill gaps the greedy left, then fairness, then pair variety.
+    if (m_request.search == PlanRequest::Search::Classic) {
+        repairGaps();
+        improveFairness();
+        if (!m_cancelled) {
+            improveVariety();
+        }
+    } else {
+        search();
     }
     if (m_cancelled) {
         result.cancelled = true;
         return result;
     }
 
-    // 4. The plan, compared with what is there.
+    // 5. The plan, compared with what is there.
     for (int slot : std::as_const(m_horizon)) {
         PlannedShift planned;
         const Slot &s = m_book->slot(slot);

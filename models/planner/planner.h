@@ -36,6 +36,12 @@ struct PlanRequest
     /// planner only hands it on to the result, so that the plan is written only if nothing it
     /// was computed from changed meanwhile. -1: not known, not checked.
     qint64 dataVersion = -1;
+    /// How hard the planner searches after the greedy fill.
+    enum class Search {
+        Full,    ///< exchanges, chains, deep gap repair, fewest changes on a re-plan, the bound
+        Classic, ///< the single-seat moves and one-step gap repair of Tandem 0.1 (for benchmarks)
+    };
+    Search search = Search::Full;
 };
 
 /// The lexicographic objective of a plan, smaller is better, compared in this order:
