@@ -88,7 +88,8 @@ struct Model
     QList<Entry> entries;
 };
 
-Model buildModel(const Instance &instance)
+/// The model of every seat, or of the seats of one pool ("dev:<team>" or "ops:<pool>") only.
+Model buildModel(const Instance &instance, const QString &onlyPool = {})
 {
     const Planner::PlanRequest &request = instance.request;
     Model model;
@@ -121,11 +122,15 @@ Model buildModel(const Instance &instance)
         return int(model.entries.size()) - 1;
     };
     for (int r = 0; r < request.rotations.size(); ++r) {
-        for (int person : instance.devPool.at(r)) {
-            entry(person, devPoolKey(instance, r));
+        if (onlyPool.isEmpty() || onlyPool == devPoolKey(instance, r)) {
+            for (int person : instance.devPool.at(r)) {
+                entry(person, devPoolKey(instance, r));
+            }
         }
-        for (int person : instance.opsPool.at(r)) {
-            entry(person, opsPoolKey(instance, r));
+        if (onlyPool.isEmpty() || onlyPool == opsPoolKey(instance, r)) {
+            for (int person : instance.opsPool.at(r)) {
+                entry(person, opsPoolKey(instance, r));
+            }
         }
     }
 
@@ -134,6 +139,10 @@ Model buildModel(const Instance &instance)
     for (int s = 0; s < instance.slots.size(); ++s) {
         const BenchSlot &slot = instance.slots.at(s);
         for (const bool dev : {true, false}) {
+            const QString poolKey = dev ? devPoolKey(instance, slot.rotation) : opsPoolKey(instance, slot.rotation);
+            if (!onlyPool.isEmpty() && poolKey != onlyPool) {
+                continue;
+            }
             Expression fill;
             for (int person : dev ? instance.devPool.at(slot.rotation) : instance.opsPool.at(slot.rotation)) {
                 if (away(person, slot)) {
@@ -144,8 +153,7 @@ Model buildModel(const Instance &instance)
                 model.binaries.append(v.name);
                 model.seatByName.insert(v.name, int(model.seats.size()));
                 byPerson[size_t(person)].push_back(int(model.seats.size()));
-                const QString pool = dev ? devPoolKey(instance, slot.rotation) : opsPoolKey(instance, slot.rotation);
-                model.entries[entry(person, pool)].load.append({slot.weight, v.name});
+                model.entries[entry(person, poolKey)].load.append({slot.weight, v.name});
                 model.seats.append(v);
             }
             const QByteArray gap = (dev ? "gd" : "go") + QByteArray::number(s);
@@ -228,7 +236,7 @@ QByteArray entryRows(const Model &model)
     return rows;
 }
 
-QByteArray footer(const Model &model, const QByteArray &extraBounds)
+QByteArray footer(const Model &model, const QByteArray &extraBounds, const QList<QByteArray> &extraBinaries = {})
 {
     QByteArray text = "Bounds\n";
     for (int e = 0; e < model.entries.size(); ++e) {
@@ -236,8 +244,9 @@ QByteArray footer(const Model &model, const QByteArray &extraBounds)
     }
     text += extraBounds;
     text += "Binaries\n";
-    for (int i = 0; i < model.binaries.size(); ++i) {
-        text += ' ' + model.binaries.at(i) + (i % 8 == 7 ? "\n" : "");
+    const QList<QByteArray> binaries = model.binaries + extraBinaries;
+    for (int i = 0; i < binaries.size(); ++i) {
+        text += ' ' + binaries.at(i) + (i % 8 == 7 ? "\n" : "");
     }
     text += "\nEnd\n";
     return text;
@@ -297,33 +306,50 @@ bool writeStart(const Model &model, const Instance &instance, const QList<Shift>
 }
 
 CbcSolve runCbc(const Model &model, const Instance &instance, const QString &cbc, const QString &lp, int seconds,
-                const QList<Shift> &start)
+                const QList<Shift> &start, bool reuse = false)
 {
     CbcSolve solve;
     solve.modelFile = lp;
     const QString solution = lp.chopped(3) + u".sol"_s;
-    QFile::remove(solution);
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    QElapsedTimer timer;
-    timer.start();
-    QStringList arguments = {lp};
-    const QString startFile = lp.chopped(3) + u".start"_s;
-    if (!start.isEmpty() && writeStart(model, instance, start, startFile)) {
-        arguments += {u"-mips"_s, startFile};
-    }
-    arguments += {u"-sec"_s, QString::number(seconds), u"-solve"_s, u"-solution"_s, solution};
-    process.start(cbc, arguments);
-    if (!process.waitForStarted()) {
-        solve.status = u"cbc did not start: "_s + process.errorString();
-        return solve;
-    }
-    process.waitForFinished((seconds + 300) * 1000);
-    solve.seconds = double(timer.elapsed()) / 1000.0;
-    const QByteArray output = process.readAll();
     QFile log(lp.chopped(3) + u".log"_s);
-    if (log.open(QIODevice::WriteOnly)) {
-        log.write(output);
+    QByteArray output;
+    if (reuse && log.open(QIODevice::ReadOnly)) {
+        // The same model was solved before with the same limit: read that solve again.
+        output = log.readAll();
+        log.close();
+        const auto wall =
+            QRegularExpression(u"Total time \\(CPU seconds\\):\\s+\\S+\\s+\\(Wallclock seconds\\):\\s+(\\S+)"_s)
+                .match(QString::fromUtf8(output));
+        solve.seconds = wall.hasMatch() ? wall.captured(1).toDouble() : 0;
+    }
+    if (output.isEmpty() || !output.contains("Result - ")) {
+        QFile::remove(solution);
+        QProcess process;
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        QElapsedTimer timer;
+        timer.start();
+        QStringList arguments = {lp};
+        const QString startFile = lp.chopped(3) + u".start"_s;
+        if (!start.isEmpty() && writeStart(model, instance, start, startFile)) {
+            arguments += {u"-mips"_s, startFile};
+        }
+        // Loads are fractions of a day: CBC's default gap of 1e-10 keeps it branching on rounding
+        // noise long after the best plan is found; 1e-4 of a weighted day is far below any change
+        // a seat can make.
+        arguments +=
+            {u"-allowableGap"_s, u"1e-4"_s, u"-sec"_s, QString::number(seconds), u"-solve"_s, u"-solution"_s, solution};
+        process.start(cbc, arguments);
+        if (!process.waitForStarted()) {
+            solve.status = u"cbc did not start: "_s + process.errorString();
+            return solve;
+        }
+        process.waitForFinished((seconds + 300) * 1000);
+        solve.seconds = double(timer.elapsed()) / 1000.0;
+        output = process.readAll();
+        if (log.open(QIODevice::WriteOnly)) {
+            log.write(output);
+            log.close();
+        }
     }
     const QString text = QString::fromUtf8(output);
     const auto result = QRegularExpression(u"Result - (.*)"_s).match(text);
@@ -414,7 +440,117 @@ double maxDeviationOf(const Model &model, const Instance &instance, const QList<
     return z;
 }
 
+/// Every load an entry can reach: the distinct sums of subsets of the weights of the seats it may
+/// take. Empty when there are more than `limit` of them.
+std::vector<double> reachableLoads(const Model::Entry &entry, size_t limit)
+{
+    std::vector<double> sums{0.0};
+    for (const auto &[weight, var] : entry.load) {
+        const size_t n = sums.size();
+        for (size_t i = 0; i < n; ++i) {
+            sums.push_back(sums[i] + weight);
+        }
+        std::sort(sums.begin(), sums.end());
+        sums.erase(std::unique(sums.begin(), sums.end(), [](double a, double b) { return std::abs(a - b) < 1e-9; }),
+                   sums.end());
+        if (sums.size() > limit) {
+            return {};
+        }
+    }
+    return sums;
+}
+
 } // namespace
+
+CbcSolve solvePoolWithCbc(const Instance &instance, const QString &poolKey, const QString &cbc, const QString &lp,
+                          int seconds, const QList<Shift> &start)
+{
+    const Model model = buildModel(instance, poolKey);
+    // The load of each person takes exactly one of the values it can reach: y_e_k = 1 for the one
+    // it takes, and z is at least that value's distance from the fair share. An exact model with a
+    // far stronger LP relaxation than |load - share| <= z alone (whose LP lets every load hit its
+    // share exactly): CBC proves in a second what it cannot prove in minutes without it.
+    // With many reachable values (daily shifts) the extra binaries slow CBC down more than they
+    // help; there z only gets the bound of the nearest reachable value, which one person alone shows.
+    QByteArray values;
+    QList<QByteArray> choices;
+    double alone = 0;
+    for (int e = 0; e < model.entries.size(); ++e) {
+        const Model::Entry &entry = model.entries.at(e);
+        const std::vector<double> loads = reachableLoads(entry, 100000);
+        if (loads.empty()) {
+            continue;
+        }
+        if (loads.size() > 64) {
+            double nearest = std::numeric_limits<double>::infinity();
+            for (double load : loads) {
+                nearest = std::min(nearest, std::abs(load - entry.target));
+            }
+            alone = std::max(alone, nearest);
+            continue;
+        }
+        const QByteArray n = QByteArray::number(e);
+        Expression one;
+        Expression value = entry.loadTimes(-1);
+        Expression distance;
+        distance.add(1, "z");
+        for (size_t k = 0; k < loads.size(); ++k) {
+            const QByteArray y = "y" + n + '_' + QByteArray::number(qulonglong(k));
+            choices.append(y);
+            one.add(1, y);
+            value.add(loads[k], y);
+            distance.add(-std::abs(loads[k] - entry.target), y);
+        }
+        values += " one" + n + ':' + one.text() + " = 1\n";
+        values += " value" + n + ':' + value.text() + " = 0\n";
+        values += " far" + n + ':' + distance.text() + " >= 0\n";
+    }
+    // People with the same fair share and the same seats they may take are interchangeable: any
+    // plan can be relabelled so that their loads do not increase down the list. Saying so spares
+    // CBC the same search once per permutation of them.
+    QMap<QPair<qint64, QList<int>>, QList<int>> twins;
+    for (int e = 0; e < model.entries.size(); ++e) {
+        QList<int> slots;
+        for (const auto &[weight, var] : model.entries.at(e).load) {
+            slots.append(model.seats.at(model.seatByName.value(var)).slot);
+        }
+        twins[{qRound64(model.entries.at(e).target * 1e6), slots}].append(e);
+    }
+    QByteArray symmetry;
+    int rows = 0;
+    for (const QList<int> &group : std::as_const(twins)) {
+        for (int k = 1; k < group.size(); ++k) {
+            Expression order = model.entries.at(group.at(k - 1)).loadTimes(1);
+            for (const auto &[weight, var] : model.entries.at(group.at(k)).load) {
+                order.add(-weight, var);
+            }
+            if (!order.isEmpty()) {
+                symmetry += " sym" + QByteArray::number(rows++) + ':' + order.text() + " >= 0\n";
+            }
+        }
+    }
+    // The start is part of what CBC gets: its fingerprint goes into the header, so that a model is
+    // read back from an earlier run only when the start was the same too.
+    size_t fingerprint = 0;
+    for (const Shift &shift : start) {
+        fingerprint = qHashMulti(fingerprint, shift.id, shift.dev, shift.ops);
+    }
+    const QByteArray text = "\\ Tandem planner quality harness, instance " + instance.name.toUtf8() + ", pool " +
+                            poolKey.toUtf8() + ", " + QByteArray::number(seconds) + " s, start " +
+                            QByteArray::number(qulonglong(fingerprint), 16) + ": " + instance.description.toUtf8() +
+                            "\nMinimize\n obj: z +" + gapObjective(model) + "\nSubject To\n" + model.rows +
+                            entryRows(model) + values + symmetry +
+                            footer(model, alone > 1e-6 ? " z >= " + num(alone - 1e-7) + '\n' : QByteArray(), choices);
+    // The same model (and limit, in the header) as last time: its solve is read back, not repeated.
+    QFile previous(lp);
+    const bool reuse = previous.open(QIODevice::ReadOnly) && previous.readAll() == text;
+    if (!reuse && !writeFile(lp, text)) {
+        CbcSolve solve;
+        solve.status = u"cannot write "_s + lp;
+        return solve;
+    }
+    return runCbc(model, instance, cbc, lp, seconds, start, reuse);
+}
 
 CbcComparison solveWithCbc(const Instance &instance, const QString &cbc, const QString &folder, int seconds1,
                            int seconds2, const QList<Shift> &start, int sameCoverageGaps)

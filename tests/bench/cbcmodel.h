@@ -39,4 +39,12 @@ struct CbcComparison
 CbcComparison solveWithCbc(const Instance &instance, const QString &cbc, const QString &folder, int seconds1,
                            int seconds2, const QList<Shift> &start, int sameCoverageGaps = -1);
 
+/// Objective 1 of one pool alone (`poolKey` "dev:<team id>" or "ops:<pool id>", see devPoolKey()),
+/// written to `lp` and solved by `cbc`: the fewest empty seats first (each weighs 1000), then the
+/// smallest largest |load - fair share| of the pool's members. Only the pool's seats; the pairing
+/// rules are left out, so the optimum is a lower bound for any plan that keeps them. `start` (a
+/// plan) is CBC's first incumbent. The decoded shifts hold this pool's seats only.
+CbcSolve solvePoolWithCbc(const Instance &instance, const QString &poolKey, const QString &cbc, const QString &lp,
+                          int seconds, const QList<Shift> &start);
+
 } // namespace Tandem::Bench

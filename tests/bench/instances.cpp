@@ -160,6 +160,110 @@ Instance makeInstance(const QString &size, std::uint64_t seed)
     return instance;
 }
 
+Instance makeSmallInstance(std::uint64_t seed)
+{
+    Random random(seed * 0x9e3779b97f4a7c15ULL + 0x51ed270b);
+    Instance instance;
+    instance.name = u"Q%1"_s.arg(seed);
+    const QString size = instance.name; // id namespace: every instance has its own ids
+    const bool weekly = random.below(2) == 0;
+    const int devs = 4 + random.below(9);
+    const int ops = 3 + random.below(6);
+    const int days = weekly ? 7 * (8 + random.below(19)) : 14 + random.below(15);
+    Planner::PlanRequest &request = instance.request;
+    request.from = QDate(2026, 1, 5); // a Monday
+    request.to = request.from.addDays(days - 1);
+    request.now = QDateTime(request.from.addDays(-1), QTime(12, 0), QTimeZone::utc());
+    request.seed = 1;
+
+    const TeamId team = makeId<TeamId>(size, u"team"_s);
+    OpsPool pool{makeId<PoolId>(size, u"pool"_s), u"Ops"_s, {}};
+    auto capacity = [&random] {
+        const int draw = random.below(10);
+        return draw == 0 ? 0.5 : draw == 1 ? 0.8 : 1.0;
+    };
+    for (int i = 0; i < devs; ++i) {
+        Person p;
+        p.id = makeId<PersonId>(size, u"dev/%1"_s.arg(i));
+        p.name = u"Dev%1 Quality"_s.arg(i + 1);
+        p.role = Role::Developer;
+        p.teams = {team};
+        p.timeZone = u"UTC"_s;
+        p.capacity = capacity();
+        request.people.append(p);
+    }
+    for (int i = 0; i < ops; ++i) {
+        Person p;
+        p.id = makeId<PersonId>(size, u"ops/%1"_s.arg(i));
+        p.name = u"Ops%1 Quality"_s.arg(i + 1);
+        p.role = Role::Operations;
+        p.productionAccess = true;
+        p.timeZone = u"UTC"_s;
+        p.capacity = capacity();
+        request.people.append(p);
+        pool.members.append(p.id);
+    }
+    request.pools.insert(pool.id, pool);
+    Rotation rotation;
+    rotation.id = makeId<RotationId>(size, u"rotation"_s);
+    rotation.teamId = team;
+    rotation.name = u"Quality"_s;
+    rotation.opsPoolId = pool.id;
+    rotation.timeZone = u"UTC"_s;
+    rotation.shiftMinutes = (weekly ? 7 : 1) * 24 * 60;
+    rotation.handoffWeekday = 1;
+    rotation.handoffTime = QTime(9, 0);
+    rotation.startDate = request.from;
+    request.rotations = {rotation};
+
+    // Public holidays on weekdays of the horizon: they make some shifts heavier.
+    const int holidays = random.below(4);
+    QList<QDate> dates;
+    for (int h = 0; h < holidays; ++h) {
+        const QDate day = request.from.addDays(random.below(days));
+        if (day.dayOfWeek() <= 5 && !dates.contains(day)) {
+            dates.append(day);
+        }
+    }
+    std::sort(dates.begin(), dates.end());
+    request.holidays.insert(team, dates);
+
+    // Leave: about half of the people have one or two blocks of 2-9 days, not touching.
+    qint64 off = 0;
+    for (const Person &p : std::as_const(request.people)) {
+        std::vector<bool> taken(size_t(days), false);
+        const int blocks = random.below(4) == 0 ? 2 : random.below(2);
+        for (int b = 0; b < blocks; ++b) {
+            const int length = std::min(days, 2 + random.below(8));
+            const int start = random.below(days - length + 1);
+            bool free = true;
+            for (int d = std::max(0, start - 1); d < std::min(days, start + length + 1); ++d) {
+                free = free && !taken[size_t(d)];
+            }
+            if (!free) {
+                continue;
+            }
+            for (int d = start; d < start + length; ++d) {
+                taken[size_t(d)] = true;
+            }
+            off += length;
+            request.timeOff.append(TimeOff{makeId<TimeOffId>(size, u"leave/%1/%2"_s.arg(p.id.toString()).arg(b)), p.id,
+                                           request.from.addDays(start), request.from.addDays(start + length - 1),
+                                           u"Leave"_s});
+        }
+    }
+    instance.leaveFraction = double(off) / double(qint64(request.people.size()) * days);
+    indexInstance(instance);
+    instance.description = u"%1, %2 shifts, %3 devs, %4 ops, %5 holiday(s), %6 % of person-days off"_s
+                               .arg(weekly ? u"weekly"_s : u"daily"_s)
+                               .arg(instance.slots.size())
+                               .arg(devs)
+                               .arg(ops)
+                               .arg(dates.size())
+                               .arg(QString::number(100 * instance.leaveFraction, 'f', 0));
+    return instance;
+}
+
 void indexInstance(Instance &instance)
 {
     const Planner::PlanRequest &request = instance.request;

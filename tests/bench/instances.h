@@ -52,6 +52,11 @@ struct Instance
 /// Builds size "S", "M" or "L" (see README "Planner benchmark"). Deterministic for a seed.
 Instance makeInstance(const QString &size, std::uint64_t seed);
 
+/// A small random instance of the planner quality harness: one rotation, weekly (8-26 weeks) or
+/// daily (14-28 days), 4-12 developers, 3-8 ops, some part-time people, leave in blocks of 2-9
+/// days, 0-3 public holidays. Deterministic for a seed; the name is "Q<seed>".
+Instance makeSmallInstance(std::uint64_t seed);
+
 /// Fills `slots`, `devPool` and `opsPool` from `request` (called by makeInstance).
 void indexInstance(Instance &instance);
 

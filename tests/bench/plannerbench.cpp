@@ -23,6 +23,7 @@
 #include <cstdio>
 #include <sched.h>
 #include <sys/resource.h>
+#include <time.h>
 #include <unistd.h>
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -98,6 +99,7 @@ struct Figures
     Violations violations;
     // Tandem only.
     double medianMs = std::numeric_limits<double>::quiet_NaN();
+    double medianCpuMs = std::numeric_limits<double>::quiet_NaN();
     double minMs = std::numeric_limits<double>::quiet_NaN();
     double peakMiB = std::numeric_limits<double>::quiet_NaN();
     int runs = 0;
@@ -145,49 +147,82 @@ Figures evaluate(const Instance &instance, const QString &method, const QList<Sh
     return f;
 }
 
-Figures runTandem(const Instance &instance, int runs, QList<Shift> *shifts)
+/// CPU time of this thread, in ms: on a shared machine it varies far less than the wall time.
+double threadCpuMs()
 {
-    QList<double> times;
-    double peak = 0;
-    QStringList gapReasons;
-    Planner::Objective first;
-    bool deterministic = true;
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
+}
+
+/// Runs the planner `runs` times with the full search and `runs` times with the classic moves,
+/// alternating (which goes first alternates too), so that both see the same machine. Returns
+/// {full, classic}; `shifts` gets the full search's plan.
+QList<Figures> runTandem(const Instance &instance, int runs, QList<Shift> *shifts)
+{
+    struct Side
+    {
+        QList<double> times;
+        QList<double> cpu;
+        double peak = 0;
+        QStringList gapReasons;
+        Planner::Objective first;
+        QList<Shift> plan;
+        bool deterministic = true;
+    };
+    Side sides[2]; // 0 full, 1 classic
     for (int run = 0; run < runs; ++run) {
-        const bool reset = resetPeakRss();
-        QElapsedTimer timer;
-        timer.start();
-        const Planner::PlanResult result = Planner::plan(instance.request);
-        times.append(double(timer.nsecsElapsed()) / 1e6);
-        peak = std::max(peak, peakRssMiB(reset));
-        QList<Shift> planned;
-        for (const Planner::PlannedShift &p : result.shifts) {
-            if (p.change != Planner::Change::Removed) {
-                planned.append(p.shift);
-            }
-        }
-        const Planner::Objective o = result.summary.objective;
-        if (run == 0) {
-            first = o;
-            *shifts = planned;
-            for (const Planner::Gap &gap : result.summary.gaps) {
-                if (gapReasons.size() < 3) {
-                    gapReasons.append(u"%1 %2: %3"_s.arg(gap.start.date().toString(Qt::ISODate),
-                                                         gap.seat == Seat::Dev ? u"dev"_s : u"ops"_s, gap.reason));
+        for (int k = 0; k < 2; ++k) {
+            const int which = (run + k) % 2;
+            Side &side = sides[which];
+            Planner::PlanRequest request = instance.request;
+            request.search = which == 0 ? Planner::PlanRequest::Search::Full : Planner::PlanRequest::Search::Classic;
+            const bool reset = resetPeakRss();
+            QElapsedTimer timer;
+            timer.start();
+            const double cpuStart = threadCpuMs();
+            const Planner::PlanResult result = Planner::plan(request);
+            side.cpu.append(threadCpuMs() - cpuStart);
+            side.times.append(double(timer.nsecsElapsed()) / 1e6);
+            side.peak = std::max(side.peak, peakRssMiB(reset));
+            QList<Shift> planned;
+            for (const Planner::PlannedShift &p : result.shifts) {
+                if (p.change != Planner::Change::Removed) {
+                    planned.append(p.shift);
                 }
             }
-        } else if (o.betterThan(first) || first.betterThan(o) || planned != *shifts) {
-            deterministic = false;
+            const Planner::Objective o = result.summary.objective;
+            if (side.plan.isEmpty()) {
+                side.first = o;
+                side.plan = planned;
+                for (const Planner::Gap &gap : result.summary.gaps) {
+                    if (side.gapReasons.size() < 3) {
+                        side.gapReasons.append(u"%1 %2: %3"_s.arg(gap.start.date().toString(Qt::ISODate),
+                                                                  gap.seat == Seat::Dev ? u"dev"_s : u"ops"_s,
+                                                                  gap.reason));
+                    }
+                }
+            } else if (o.betterThan(side.first) || side.first.betterThan(o) || planned != side.plan) {
+                side.deterministic = false;
+            }
         }
     }
-    Figures f = evaluate(instance, u"Tandem"_s, *shifts);
-    std::sort(times.begin(), times.end());
-    f.medianMs = times.at(times.size() / 2);
-    f.minMs = times.first();
-    f.peakMiB = peak;
-    f.runs = runs;
-    f.deterministic = deterministic;
-    f.gapReasons = gapReasons;
-    return f;
+    *shifts = sides[0].plan;
+    QList<Figures> result;
+    for (int which = 0; which < 2; ++which) {
+        Side &side = sides[which];
+        Figures f = evaluate(instance, which == 0 ? u"Tandem"_s : u"Tandem, classic moves"_s, side.plan);
+        std::sort(side.times.begin(), side.times.end());
+        f.medianMs = median(side.times);
+        f.medianCpuMs = median(side.cpu);
+        f.minMs = side.times.first();
+        f.peakMiB = side.peak;
+        f.runs = runs;
+        f.deterministic = side.deterministic;
+        f.gapReasons = side.gapReasons;
+        result.append(f);
+    }
+    return result;
 }
 
 QString gapPercent(double tandem, double reference)
@@ -312,6 +347,7 @@ int main(int argc, char *argv[])
         QList<Figures> figures; // Tandem, round-robin, least recently on call
         std::optional<CbcComparison> cbc;
         QList<Figures> cbcFigures; // CBC's solutions, read like the others
+        Figures classic;           // Tandem with the classic moves (PlanRequest::Search::Classic)
     };
     QList<SizeResult> results;
     for (const QString &size : std::as_const(sizes)) {
@@ -331,17 +367,25 @@ int main(int argc, char *argv[])
                          : size == u"L"_s         ? 3
                                                   : 5;
         QList<Shift> tandemShifts;
-        r.figures.append(runTandem(r.instance, runs, &tandemShifts));
+        const QList<Figures> tandem = runTandem(r.instance, runs, &tandemShifts);
+        r.figures.append(tandem.first());
         r.figures.append(evaluate(r.instance, u"round-robin"_s, roundRobin(r.instance)));
         r.figures.append(evaluate(r.instance, u"least recently on call"_s, leastRecentlyOnCall(r.instance)));
+        r.classic = tandem.last();
         const Figures &t = r.figures.first();
-        say(u"Tandem: median %1 ms of %2 runs (fastest %3 ms), peak RSS %4 MiB, %5; fair shares bench vs planner differ by at most %6"_s
-                .arg(fixed(t.medianMs, 1))
-                .arg(t.runs)
-                .arg(fixed(t.minMs, 1))
-                .arg(fixed(t.peakMiB, 1))
-                .arg(t.deterministic ? u"identical plans in every run"_s : u"PLANS DIFFER BETWEEN RUNS"_s)
-                .arg(QString::number(t.shareMismatch, 'g', 3)));
+        for (const Figures &f : tandem) {
+            say(u"%1: median %2 ms wall, %3 ms CPU of %4 runs (fastest %5 ms), peak RSS %6 MiB, %7; fair shares bench vs planner differ by at most %8"_s
+                    .arg(f.method)
+                    .arg(fixed(f.medianMs, 1))
+                    .arg(fixed(f.medianCpuMs, 1))
+                    .arg(f.runs)
+                    .arg(fixed(f.minMs, 1))
+                    .arg(fixed(f.peakMiB, 1))
+                    .arg(f.deterministic ? u"identical plans in every run"_s : u"PLANS DIFFER BETWEEN RUNS"_s)
+                    .arg(QString::number(f.shareMismatch, 'g', 3)));
+        }
+        say(u"Full search ÷ classic moves, same runs alternated: wall %1, CPU %2"_s.arg(
+            fixed(t.medianMs / r.classic.medianMs), fixed(t.medianCpuMs / r.classic.medianCpuMs)));
         if (parser.isSet(detailOption)) {
             const Planner::FairnessSummary summary = Planner::summarize(r.instance.request, tandemShifts);
             for (const Planner::PersonFigures &p : summary.people) {
@@ -382,7 +426,7 @@ int main(int argc, char *argv[])
         u"count spread | max pair | distinct pairs | min rest h | gaps | violations |"_s);
     say(u"|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|"_s);
     for (const SizeResult &r : std::as_const(results)) {
-        for (const Figures &f : r.figures + r.cbcFigures) {
+        for (const Figures &f : r.figures.mid(0, 1) + QList<Figures>{r.classic} + r.figures.mid(1) + r.cbcFigures) {
             say(u"| %1 | %2 | %3 | %4 | %5 / %6 | %7 | %8 | %9 | %10 | %11 | %12 | %13 | %14 |"_s.arg(r.instance.name)
                     .arg(f.method)
                     .arg(std::isnan(f.medianMs) ? u""_s : fixed(f.medianMs, 1) + u" ms"_s)
