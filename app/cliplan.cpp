@@ -86,12 +86,18 @@ QJsonObject fairnessJson(Database &db, RotationContext &context, const Planner::
     }
     QJsonArray pools;
     for (const Planner::PoolFigures &p : summary.pools) {
-        pools.append(QJsonObject{{u"name"_s, p.name},
-                                 {u"role"_s, roleToString(p.role)},
-                                 {u"min_load"_s, p.minLoad},
-                                 {u"max_load"_s, p.maxLoad},
-                                 {u"spread"_s, p.maxLoad - p.minLoad},
-                                 {u"max_deviation"_s, p.maxDeviation}});
+        QJsonObject pool{
+            {u"name"_s, p.name},        {u"role"_s, roleToString(p.role)},    {u"min_load"_s, p.minLoad},
+            {u"max_load"_s, p.maxLoad}, {u"spread"_s, p.maxLoad - p.minLoad}, {u"max_deviation"_s, p.maxDeviation}};
+        // What the planner proved about max_deviation: "optimal", "bound" (no plan goes below
+        // "bound") or "none".
+        pool.insert(u"proof"_s, p.proof == Planner::PoolFigures::Proof::Optimal   ? u"optimal"_s
+                                : p.proof == Planner::PoolFigures::Proof::Bounded ? u"bound"_s
+                                                                                  : u"none"_s);
+        if (p.proof != Planner::PoolFigures::Proof::None) {
+            pool.insert(u"bound"_s, p.bound);
+        }
+        pools.append(pool);
     }
     QJsonArray pairs;
     for (auto it = summary.pairs.cbegin(); it != summary.pairs.cend(); ++it) {
@@ -342,8 +348,13 @@ int Cli::plan(const QStringList &args)
                                                      g.seat == Seat::Dev ? u"dev"_s : u"ops"_s, g.reason);
     }
     for (const Planner::PoolFigures &p : result.summary.pools) {
-        text += u"%1: load %2 to %3, largest deviation from fair share %4\n"_s.arg(
-            p.name, formatNumber(p.minLoad), formatNumber(p.maxLoad), QString::number(p.maxDeviation, 'f', 2));
+        text += u"%1: load %2 to %3, largest deviation from fair share %4%5\n"_s.arg(
+            p.name, formatNumber(p.minLoad), formatNumber(p.maxLoad), QString::number(p.maxDeviation, 'f', 2),
+            p.proof == Planner::PoolFigures::Proof::Optimal ? u" (optimal)"_s
+            : p.proof == Planner::PoolFigures::Proof::Bounded
+                ? u" (within %1 of the bound %2)"_s.arg(QString::number(p.maxDeviation - p.bound, 'f', 2),
+                                                        QString::number(p.bound, 'f', 2))
+                : QString());
     }
     text += applied ? u"Written: %1 added, %2 changed, %3 removed.\n"_s.arg(written.added.size())
                           .arg(written.changed.size())

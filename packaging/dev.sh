@@ -9,7 +9,8 @@
 #   ./packaging/dev.sh asan    deps + ASan/UBSan debug build in build-asan/ + run the tests there
 #   ./packaging/dev.sh bench   deps + coinor-cbc + vdirsyncer + build the planner and sync benchmarks + run
 #                              both (extra args go to the planner: --size S|M|L, --no-cbc, --cbc-seconds N);
-#                              `bench planner ARGS` / `bench sync ARGS` (--runs N, --shifts S, --no-vdirsyncer)
+#                              `bench planner ARGS` / `bench sync ARGS` (--runs N, --shifts S, --no-vdirsyncer) /
+#                              `bench quality ARGS` (--count N, --first-seed N, --cbc-seconds S, --no-churn)
 #                              run only one; `bench scale [--baseline REF] ARGS` the roster/plan scale of the
 #                              tandem executable beside an older commit's; reports in bench-results/
 #   ./packaging/dev.sh fuzz    deps + clang-14 libFuzzer/ASan/UBSan build of the iCalendar import fuzzer in
@@ -60,7 +61,8 @@ commands:
   package build + the Debian package in build/package/ (install: apt install ./build/package/tandem_*.deb)
   asan    deps + AddressSanitizer/UBSan debug build (build-asan/) + ctest
   bench   deps + coinor-cbc + vdirsyncer + build + build/bin/tandem_plannerbench [--size S|M|L] [--no-cbc]
-          and build/bin/tandem_syncbench; `bench planner ARGS` or `bench sync [--runs N] [--shifts S]`: one only
+          and build/bin/tandem_syncbench; `bench planner ARGS` or `bench sync [--runs N] [--shifts S]`: one only;
+          `bench quality [--count N] [--cbc-seconds S]`: the planner against CBC on random small rotations
   fuzz    deps + clang-14 fuzz build (build-fuzz/) + tandem_icalfuzz for SECONDS (default 600)
 EOF
 }
@@ -322,7 +324,7 @@ case $cmd in
         ensure_packages $BENCH_PACKAGES
         configure "$REPO_ROOT/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTANDEM_SANITIZE=OFF
         which=all
-        if [[ ${1:-} == planner || ${1:-} == sync || ${1:-} == scale ]]; then
+        if [[ ${1:-} == planner || ${1:-} == sync || ${1:-} == scale || ${1:-} == quality ]]; then
             which=$1
             shift
         fi
@@ -343,9 +345,14 @@ case $cmd in
         case $which in
             planner) targets=(tandem_plannerbench) ;;
             sync) targets=(tandem_syncbench) ;;
+            quality) targets=(tandem_plannerquality) ;;
             *) targets=(tandem_plannerbench tandem_syncbench) ;;
         esac
         cmake --build "$REPO_ROOT/build" -j "$JOBS" --target "${targets[@]}"
+        if [[ $which == quality ]]; then
+            # The planner against CBC on random small rotations, and re-plan churn (see README).
+            exec "$REPO_ROOT/build/bin/tandem_plannerquality" --out "$REPO_ROOT/bench-results/quality" "$@"
+        fi
         if [[ $which != sync ]]; then
             "$REPO_ROOT/build/bin/tandem_plannerbench" --out "$REPO_ROOT/bench-results" "$@"
         fi

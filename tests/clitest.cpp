@@ -541,6 +541,19 @@ private Q_SLOTS:
             QVERIFY(!shift.value(u"dev_reason"_s).toString().isEmpty());
             QVERIFY(shift.value(u"start_local"_s).toString().contains(u"T09:00:00-0"_s)); // New York
         }
+        // A quarter of one rotation is small enough for the exact search: each pool says what it
+        // proved about its largest deviation, and the bound never lies above the plan's figure.
+        const QJsonArray planPools = out.value(u"fairness"_s).toObject().value(u"pools"_s).toArray();
+        QCOMPARE(planPools.size(), 2);
+        for (const QJsonValue &v : planPools) {
+            const QJsonObject pool = v.toObject();
+            const QString proof = pool.value(u"proof"_s).toString();
+            QVERIFY2(proof == u"optimal"_s || proof == u"bound"_s, qPrintable(proof));
+            QVERIFY(pool.value(u"bound"_s).toDouble() <= pool.value(u"max_deviation"_s).toDouble() + 1e-9);
+        }
+        QVERIFY2(tandem(plan + QStringList{u"--dry-run"_s}).out.contains(u"(optimal)"_s) ||
+                     tandem(plan + QStringList{u"--dry-run"_s}).out.contains(u"of the bound"_s),
+                 "the text output says what the planner proved");
         // The dry run wrote nothing.
         r = tandem(list);
         QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).array().size(), 0);

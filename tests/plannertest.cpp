@@ -592,6 +592,11 @@ private Q_SLOTS:
         const double optimum = bestDevDeviation(t.request, result);
         QVERIFY2(devDeviation(result) <= optimum + 1e-9,
                  qPrintable(u"%1 against the optimum %2"_s.arg(devDeviation(result)).arg(optimum)));
+        // The planner can tell: a pool this small is searched exactly.
+        for (const PoolFigures &pool : result.summary.pools) {
+            QCOMPARE(pool.proof, PoolFigures::Proof::Optimal);
+            QCOMPARE(pool.bound, pool.maxDeviation);
+        }
         // The case needs more than a single seat handed over: the classic moves stop above it.
         PlanRequest classic = t.request;
         classic.search = PlanRequest::Search::Classic;

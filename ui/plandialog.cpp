@@ -467,10 +467,18 @@ void PlanDialog::showPlan()
     QStringList pools;
     const QLocale locale;
     for (const Planner::PoolFigures &pool : plan.summary.pools) {
-        pools.append(tr("%1: weighted load %2 to %3 (max − min %4), largest deviation from fair share %5")
-                         .arg(pool.name, locale.toString(pool.minLoad, 'f', 1), locale.toString(pool.maxLoad, 'f', 1),
-                              locale.toString(pool.maxLoad - pool.minLoad, 'f', 1),
-                              locale.toString(pool.maxDeviation, 'f', 1)));
+        QString line =
+            tr("%1: weighted load %2 to %3 (max − min %4), largest deviation from fair share %5")
+                .arg(pool.name, locale.toString(pool.minLoad, 'f', 1), locale.toString(pool.maxLoad, 'f', 1),
+                     locale.toString(pool.maxLoad - pool.minLoad, 'f', 1), locale.toString(pool.maxDeviation, 'f', 1));
+        if (pool.proof == Planner::PoolFigures::Proof::Optimal) {
+            line += u' ' + tr("(optimal: no plan does better)");
+        } else if (pool.proof == Planner::PoolFigures::Proof::Bounded) {
+            line += u' ' + tr("(within %1 of the bound %2)")
+                               .arg(locale.toString(pool.maxDeviation - pool.bound, 'f', 2),
+                                    locale.toString(pool.bound, 'f', 2));
+        }
+        pools.append(line);
     }
     m_poolFigures->setText(pools.join(u'\n'));
 

@@ -95,6 +95,8 @@ private:
     bool improveVariety();
     void keepExisting();
     void search();
+    /// Marks the pools whose largest deviation the exact search proved optimal or bounded.
+    void proveFairness(FairnessSummary &summary) const;
     Objective objective() const;
     QString gapReason(int slot, Seat seat) const;
     bool cancelled(int done, int total)
@@ -115,6 +117,7 @@ private:
     QHash<int, Shift> m_existingOf;               ///< slot -> existing shift matched to it
     QList<Shift> m_removed;                       ///< existing planned shifts that match no slot any more
     std::array<QHash<int, QString>, 2> m_reasons; ///< slot -> explanation per seat
+    QHash<int, LocalSearch::PoolBound> m_bounds;  ///< pool -> what the exact search proved
 };
 
 void Engine::collectSlots()
@@ -558,6 +561,38 @@ void Engine::keepExisting()
     }
 }
 
+void Engine::proveFairness(FairnessSummary &summary) const
+{
+    for (auto it = m_bounds.cbegin(); it != m_bounds.cend(); ++it) {
+        const int pool = it.key();
+        const LocalSearch::PoolBound &b = it.value();
+        if (!b.known || pool >= summary.pools.size()) {
+            continue;
+        }
+        int gaps = 0;
+        for (int slot : std::as_const(m_horizon)) {
+            for (Seat seat : {Seat::Dev, Seat::Ops}) {
+                gaps +=
+                    !m_book->isFixedSlot(slot) && m_book->poolOf(slot, seat) == pool && m_book->occupant(slot, seat) < 0
+                        ? 1
+                        : 0;
+            }
+        }
+        PoolFigures &figures = summary.pools[pool];
+        if (b.exact) {
+            // The optimum among plans with the fewest gaps: it says nothing about a plan with more.
+            if (gaps != b.fewestGaps) {
+                continue;
+            }
+            figures.proof =
+                figures.maxDeviation <= b.bound + Epsilon ? PoolFigures::Proof::Optimal : PoolFigures::Proof::Bounded;
+        } else {
+            figures.proof = PoolFigures::Proof::Bounded;
+        }
+        figures.bound = figures.proof == PoolFigures::Proof::Optimal ? figures.maxDeviation : b.bound;
+    }
+}
+
 void Engine::search()
 {
     QList<int> movable;
@@ -595,6 +630,7 @@ void Engine::search()
     if (!m_cancelled) {
         local.improveVariety(m_rng);
     }
+    m_bounds = local.bounds();
     qCDebug(lcPlanner, "search: gaps %.1f ms, fairness %.1f ms, churn %.1f ms, variety %.1f ms, %lld checks",
             double(repaired) / 1e6, double(fair - repaired) / 1e6, double(churned - fair) / 1e6,
             double(timer.nsecsElapsed() - churned) / 1e6, local.checks());
@@ -757,6 +793,7 @@ PlanResult Engine::run()
     const QList<Gap> gaps = result.summary.gaps;
     result.summary = m_book->summary();
     result.summary.gaps = gaps;
+    proveFairness(result.summary);
     if (m_progress) {
         m_progress(total * 2, total * 2);
     }

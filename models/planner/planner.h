@@ -111,6 +111,14 @@ struct PoolFigures
     double minLoad = 0;
     double maxLoad = 0;
     double maxDeviation = 0;
+    /// What the planner proved about `maxDeviation` (in a plan's summary; summarize() proves nothing).
+    enum class Proof {
+        None,    ///< nothing: the pool is too large for the exact search, or it could not tell
+        Optimal, ///< no plan with as few empty seats in the pool has a smaller largest deviation
+        Bounded, ///< no plan has a largest deviation below `bound`
+    };
+    Proof proof = Proof::None;
+    double bound = 0; ///< Optimal: `maxDeviation`; Bounded: the lower bound
 };
 
 /// What a lead reads to judge a plan.
