@@ -10,10 +10,39 @@
 #include <QFile>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 
 using namespace Qt::StringLiterals;
 
 namespace Tandem::Bench {
+
+namespace {
+QString g_report;
+}
+
+void say(const QString &line)
+{
+    std::fputs(qPrintable(line + u'\n'), stdout);
+    std::fflush(stdout);
+    g_report += line + u'\n';
+}
+
+const QString &report()
+{
+    return g_report;
+}
+
+QString fixed(double value, int decimals)
+{
+    if (std::isnan(value)) {
+        return u"–"_s;
+    }
+    if (std::isinf(value)) {
+        return u"∞"_s;
+    }
+    return QString::number(value, 'f', decimals);
+}
 
 QString cpuModel()
 {

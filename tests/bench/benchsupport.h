@@ -15,6 +15,12 @@ class Database;
 namespace Tandem::Bench {
 
 QString cpuModel();
+/// Prints a line of a benchmark's report on stdout (flushed at once) and keeps it for report().
+void say(const QString &line = {});
+/// Everything say() printed, for the report file.
+const QString &report();
+/// `value` with `decimals` places; "–" for NaN, "∞" for infinity.
+QString fixed(double value, int decimals = 2);
 /// A field of /proc/self/status in KiB ("VmHWM:", "VmRSS:"), -1 when unknown.
 qint64 statusKiB(const char *field);
 double median(QList<double> values);

@@ -35,26 +35,6 @@ using namespace Tandem::Bench;
 
 namespace {
 
-QString g_report; // everything printed, for --out
-
-void say(const QString &line = {})
-{
-    std::fputs(qPrintable(line + u'\n'), stdout);
-    std::fflush(stdout);
-    g_report += line + u'\n';
-}
-
-QString fixed(double value, int decimals = 2)
-{
-    if (std::isnan(value)) {
-        return u"–"_s;
-    }
-    if (std::isinf(value)) {
-        return u"∞"_s;
-    }
-    return QString::number(value, 'f', decimals);
-}
-
 // --- Machine --------------------------------------------------------------------------------
 
 using Tandem::Bench::cpuModel;
@@ -546,9 +526,9 @@ int main(int argc, char *argv[])
     say(u"Total bench time: %1 s"_s.arg(fixed(double(total.elapsed()) / 1000.0, 1)));
 
     if (!out.isEmpty()) {
-        QFile report(out + u"/plannerbench.md"_s);
-        if (report.open(QIODevice::WriteOnly)) {
-            report.write(g_report.toUtf8());
+        QFile file(out + u"/plannerbench.md"_s);
+        if (file.open(QIODevice::WriteOnly)) {
+            file.write(report().toUtf8());
         }
     }
     return 0;

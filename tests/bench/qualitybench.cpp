@@ -31,26 +31,6 @@ namespace {
 
 constexpr double Tolerance = 1e-6;
 
-QString g_report;
-
-void say(const QString &line = {})
-{
-    std::fputs(qPrintable(line + u'\n'), stdout);
-    std::fflush(stdout);
-    g_report += line + u'\n';
-}
-
-QString fixed(double value, int decimals = 2)
-{
-    if (std::isnan(value)) {
-        return u"–"_s;
-    }
-    if (std::isinf(value)) {
-        return u"∞"_s;
-    }
-    return QString::number(value, 'f', decimals);
-}
-
 /// One pool of a plan: objective 1 and the empty seats.
 struct PoolFigure
 {
@@ -476,9 +456,9 @@ int main(int argc, char *argv[])
     }
     say(u"- Total %1 s."_s.arg(fixed(double(total.elapsed()) / 1000.0, 1)));
     if (!out.isEmpty()) {
-        QFile report(out + u"/plannerquality.md"_s);
-        if (report.open(QIODevice::WriteOnly)) {
-            report.write(g_report.toUtf8());
+        QFile file(out + u"/plannerquality.md"_s);
+        if (file.open(QIODevice::WriteOnly)) {
+            file.write(report().toUtf8());
         }
     }
     return 0;

@@ -44,15 +44,6 @@ using namespace Tandem;
 
 namespace {
 
-QString g_report; // everything printed, for --out
-
-void say(const QString &line = {})
-{
-    printf("%s\n", qPrintable(line));
-    fflush(stdout);
-    g_report += line + u'\n';
-}
-
 [[noreturn]] void fail(const QString &why)
 {
     fprintf(stderr, "syncbench: %s\n", qPrintable(why));
@@ -700,7 +691,7 @@ int main(int argc, char **argv)
             fail(u"cannot write into %1"_s.arg(out));
         }
         jsonFile.write(QJsonDocument(json).toJson());
-        textFile.write(g_report.toUtf8());
+        textFile.write(report().toUtf8());
         printf("wrote %s and syncbench.txt\n", qPrintable(jsonFile.fileName()));
     }
     return 0;
