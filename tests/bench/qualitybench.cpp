@@ -103,10 +103,13 @@ Minimum minimumChanges(const Instance &instance, bool dev, const QList<Shift> &e
     for (const Shift &s : existing) {
         before.insert(s.id, s);
     }
-    constexpr int Big = 1 << 20;
+    // A gap costs Big, a change 1; a person on leave can never hold the seat (Never, far above
+    // any real cost: the empty seat is always possible, so the minimum is always real).
+    constexpr qint64 Big = qint64(1) << 20;
+    constexpr qint64 Never = qint64(1) << 50;
     const int gap = m; // state index of an empty seat
-    std::vector<int> cost(size_t(m + 1), 0);
-    std::vector<int> next(size_t(m + 1), 0);
+    std::vector<qint64> cost(size_t(m + 1), 0);
+    std::vector<qint64> next(size_t(m + 1), 0);
     for (int i = 0; i < instance.slots.size(); ++i) {
         const BenchSlot &slot = instance.slots.at(i);
         if (i > 0) {
@@ -122,9 +125,9 @@ Minimum minimumChanges(const Instance &instance, bool dev, const QList<Shift> &e
         const PersonId held = before.value(slot.id).seat(dev ? Seat::Dev : Seat::Ops);
         const int heldBy = held.isNull() ? gap : memberOf.value(held, -2);
         // The best cost up to the previous seat, and the best two (to exclude the same person).
-        int best = Big * 4;
+        qint64 best = Never;
         int bestState = -1;
-        int second = Big * 4;
+        qint64 second = Never;
         for (int q = 0; q <= m; ++q) {
             if (cost[size_t(q)] < best) {
                 second = best;
@@ -140,17 +143,17 @@ Minimum minimumChanges(const Instance &instance, bool dev, const QList<Shift> &e
                     return l.first < slot.end && l.second > slot.start;
                 });
             if (away) {
-                next[size_t(p)] = Big * 4;
+                next[size_t(p)] = Never;
                 continue;
             }
             // The same person in two neighbouring seats breaks the rest rule; a gap never does.
-            const int upTo = i == 0 ? 0 : (p < m && bestState == p ? second : best);
+            const qint64 upTo = i == 0 ? 0 : (p < m && bestState == p ? second : best);
             next[size_t(p)] = upTo + (p == gap ? Big : 0) + (p == heldBy ? 0 : 1);
         }
         std::swap(cost, next);
     }
-    const int total = *std::min_element(cost.cbegin(), cost.cend());
-    return Minimum{total / Big, total % Big};
+    const qint64 total = *std::min_element(cost.cbegin(), cost.cend());
+    return Minimum{int(total / Big), int(total % Big)};
 }
 
 struct PoolCase
@@ -221,6 +224,10 @@ Churn measureChurn(const Instance &base, const QList<Shift> &plan, QString *wors
             Minimum minimum;
             for (const bool dev : {true, false}) {
                 const Minimum pool = minimumChanges(instance, dev, existing);
+                if (qEnvironmentVariableIsSet("TANDEM_QUALITY_DEBUG")) {
+                    std::fprintf(stderr, "minimum %s: %d gaps, %d changes\n", dev ? "dev" : "ops", pool.gaps,
+                                 pool.changes);
+                }
                 minimum.gaps += pool.gaps;
                 minimum.changes += pool.changes;
             }
