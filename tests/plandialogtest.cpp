@@ -122,6 +122,9 @@ private Q_SLOTS:
         const QString summary = dialog.findChild<QLabel *>(u"summaryLabel"_s)->text();
         QVERIFY2(summary.startsWith(u"13 shifts: 13 added, 0 changed, 0 unchanged; "_s), qPrintable(summary));
         QVERIFY(dialog.fairnessModel()->rowCount() > 0);
+        // A quarter of one weekly rotation: the exact search proves each pool's figure.
+        const QString pools = dialog.findChild<QLabel *>(u"poolFiguresLabel"_s)->text();
+        QCOMPARE(pools.count(u"(optimal: no plan does better)"_s), 2);
         QVERIFY(apply->isEnabled());
 
         if (const QString shots = qEnvironmentVariable("TANDEM_SCREENSHOT_DIR"); !shots.isEmpty()) {
