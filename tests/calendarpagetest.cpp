@@ -26,6 +26,35 @@ using namespace Tandem;
 
 /// The calendar page on the planned demo team: the month shows the pairs, navigation moves the
 /// range, drops go through the rules and the undo stack.
+namespace {
+
+// The next shift grows by the day the handoff moves back: its people must still rest as long
+// as the grown shift lasts (the default rest rule) from their other shifts in the model. Which
+// shift that is depends on the plan the demo data got.
+bool restsAfterGrowing(ShiftRangeModel *model, const Shift &shift, const Shift &next)
+{
+    const QDateTime start = next.start.addDays(-1);
+    const qint64 grown = start.secsTo(next.end);
+    for (int k = 0; k < model->rowCount(); ++k) {
+        const Shift &o = model->shiftAt(k);
+        if (o.id == next.id || o.id == shift.id) {
+            continue;
+        }
+        for (const PersonId &p : {next.dev, next.ops}) {
+            if (p.isNull() || (o.dev != p && o.ops != p)) {
+                continue;
+            }
+            const qint64 gap = o.start >= next.end ? next.end.secsTo(o.start) : o.end.secsTo(start);
+            if (gap < grown) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+} // namespace
+
 class CalendarPageTest : public QObject
 {
     Q_OBJECT
@@ -204,7 +233,7 @@ private Q_SLOTS:
             }
             for (int other = 0; other < model->rowCount(); ++other) {
                 const Shift &n = model->shiftAt(other);
-                if (n.rotationId == s.rotationId && n.start == s.end) {
+                if (n.rotationId == s.rotationId && n.start == s.end && restsAfterGrowing(model, s, n)) {
                     shift = s;
                     next = n;
                     edge = rect;
