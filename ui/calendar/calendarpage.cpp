@@ -189,6 +189,8 @@ void CalendarPage::buildUi()
     m_conflictList->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_conflictsEmpty = EmptyState::install(
         m_conflictList, tr("No conflicts in these weeks: every seat is filled and every rule holds."));
+    // One line each: a list of thousands is laid out without measuring every row.
+    m_conflictList->setUniformItemSizes(true);
     dock(tr("Conflicts"), u"conflictsDock"_s, m_conflictList, Qt::RightDockWidgetArea);
     resizeDocks({findChild<QDockWidget *>(u"rosterDock"_s)}, {200}, Qt::Horizontal);
     resizeDocks({findChild<QDockWidget *>(u"detailsDock"_s)}, {260}, Qt::Horizontal);
@@ -302,9 +304,10 @@ void CalendarPage::setWorkspace(Workspace *workspace)
     }
     m_monthModel = new ShiftRangeModel(workspace->database(), workspace->rotations(), workspace->roster(), this);
     m_timelineModel = new ShiftRangeModel(workspace->database(), workspace->rotations(), workspace->roster(), this);
-    // Broken hard rules are hatched and listed in Conflicts; worked out after each paint.
+    // Broken rules are hatched and listed in Conflicts, worked out in the background (RulePass);
+    // the timeline's model checks them while the timeline is shown.
     m_monthModel->setRuleChecksEnabled(true);
-    m_timelineModel->setRuleChecksEnabled(true);
+    m_timelineModel->setRuleChecksEnabled(m_mode == Mode::Timeline);
     m_conflicts = new ConflictsModel(m_monthModel, this);
     m_conflictList->setModel(m_conflicts);
     m_conflictsEmpty->track();
@@ -426,6 +429,9 @@ void CalendarPage::setMode(Mode mode)
     m_modeCombo->blockSignals(false);
     m_rowsCombo->setVisible(mode == Mode::Timeline);
     m_stack->setCurrentIndex(mode == Mode::Month ? 0 : 1);
+    if (m_timelineModel) {
+        m_timelineModel->setRuleChecksEnabled(mode == Mode::Timeline);
+    }
     if (mode == Mode::Timeline) {
         m_timeline->scrollToDate(m_month.addDays(-(m_month.dayOfWeek() - 1)));
     }

@@ -63,7 +63,17 @@ void MonthView::setModel(ShiftRangeModel *model)
         connect(model, &QAbstractItemModel::layoutChanged, this, &MonthView::relayout);
         connect(model, &QAbstractItemModel::rowsInserted, this, &MonthView::relayout);
         connect(model, &QAbstractItemModel::rowsRemoved, this, &MonthView::relayout);
-        connect(model, &QAbstractItemModel::dataChanged, this, &MonthView::relayout);
+        connect(model, &QAbstractItemModel::dataChanged, this,
+                [this](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
+                    // Problems, tooltips and highlights change how bars look, not where they are.
+                    const bool moves = roles.isEmpty() || roles.contains(ShiftRangeModel::StartRole) ||
+                                       roles.contains(ShiftRangeModel::EndRole);
+                    if (moves) {
+                        relayout();
+                    } else {
+                        update();
+                    }
+                });
         connect(model, &ShiftRangeModel::referenceDataChanged, this, &MonthView::relayout);
         connect(model, &ShiftRangeModel::uncoveredChanged, this, &MonthView::relayout);
     }
