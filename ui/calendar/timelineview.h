@@ -2,12 +2,12 @@
 
 #include "calendardnd.h"
 #include "domain/shift.h"
+#include "shiftbar.h"
 
 #include <QAbstractScrollArea>
 #include <QDate>
 #include <QHash>
 #include <QPointer>
-#include <QStaticText>
 #include <QTimeZone>
 
 namespace Tandem {
@@ -126,7 +126,7 @@ private:
     bool m_dropAllowed = false;
     bool m_dropWarning = false;
     QString m_dropText;
-    mutable QHash<QPair<QString, int>, QStaticText> m_labels; ///< elided, laid-out bar labels
+    ShiftBar::Painter m_painter;
 };
 
 } // namespace Tandem
