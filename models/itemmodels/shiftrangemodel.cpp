@@ -82,6 +82,11 @@ void ShiftRangeModel::loadReferenceData()
         m_lastError = people.errorMessage();
         qCWarning(lcShiftRange) << "people:" << m_lastError;
     }
+    // Sorted once here: views ask on every range change, and locale-aware comparisons of a
+    // roster of hundreds add up.
+    m_sortedPeople = m_people.values();
+    std::sort(m_sortedPeople.begin(), m_sortedPeople.end(),
+              [](const Person &a, const Person &b) { return QString::localeAwareCompare(a.name, b.name) < 0; });
     m_teams = m_roster.teams().value_or({});
     m_holidays.clear();
     for (const Team &team : std::as_const(m_teams)) {
@@ -123,10 +128,7 @@ std::optional<Person> ShiftRangeModel::person(PersonId id) const
 
 QList<Person> ShiftRangeModel::people() const
 {
-    QList<Person> result = m_people.values();
-    std::sort(result.begin(), result.end(),
-              [](const Person &a, const Person &b) { return QString::localeAwareCompare(a.name, b.name) < 0; });
-    return result;
+    return m_sortedPeople;
 }
 
 int ShiftRangeModel::rowCount(const QModelIndex &parent) const
@@ -511,40 +513,19 @@ void ShiftRangeModel::setViewerTimeZone(const QTimeZone &zone)
     }
 }
 
-bool ShiftRangeModel::accepts(const Shift &shift) const
-{
-    if (!m_rotationFilter.isNull() && shift.rotationId != m_rotationFilter) {
-        return false;
-    }
-    if (!m_personFilter.isNull() && shift.dev != m_personFilter && shift.ops != m_personFilter) {
-        return false;
-    }
-    if (!m_teamFilter.isNull()) {
-        const auto rot = rotation(shift.rotationId);
-        if (!rot || rot->teamId != m_teamFilter) {
-            return false;
-        }
-    }
-    return true;
-}
-
 QList<Shift> ShiftRangeModel::query() const
 {
     if (!m_from.isValid() || !m_to.isValid() || m_from >= m_to) {
         return {};
     }
-    auto shifts = m_rotationService.shifts(m_from, m_to, m_rotationFilter);
+    // The filters are part of the query: a team's month reads the team's shifts only.
+    auto shifts =
+        m_rotationService.matchingShifts(m_from, m_to, ShiftFilter{m_rotationFilter, m_teamFilter, m_personFilter});
     if (!shifts) {
         qCWarning(lcShiftRange) << "shifts:" << shifts.errorMessage();
         return {};
     }
-    QList<Shift> result;
-    for (const Shift &s : shifts.value()) {
-        if (accepts(s)) {
-            result.append(s);
-        }
-    }
-    return result;
+    return shifts.value();
 }
 
 void ShiftRangeModel::reset()

@@ -157,7 +157,6 @@ Q_SIGNALS:
 private:
     void loadReferenceData();
     QList<Shift> query() const;
-    bool accepts(const Shift &shift) const;
     void reset();
     void onCommitted(const QList<ChangeEntry> &changes);
     /// Reads the range again; after `edits` (shift changes only) the rule pass checks only what
@@ -194,6 +193,7 @@ private:
     QHash<RotationId, int> m_rotationIndex;
     QList<Team> m_teams;
     QHash<PersonId, Person> m_people;
+    QList<Person> m_sortedPeople; // by name
     QHash<QDate, QString> m_holidays;
     QList<UncoveredSlot> m_uncovered;
     QList<TimeOff> m_timeOff;

@@ -66,15 +66,30 @@ Result<std::optional<Shift>> ShiftRepository::find(ShiftId id) const
 
 Result<QList<Shift>> ShiftRepository::overlapping(const QDateTime &from, const QDateTime &to, RotationId rotation) const
 {
+    return matching(from, to, ShiftFilter{rotation, {}, {}});
+}
+
+Result<QList<Shift>> ShiftRepository::matching(const QDateTime &from, const QDateTime &to,
+                                               const ShiftFilter &filter) const
+{
     // The lower bound on start_utc (no shift is longer than MaxShiftSeconds) lets SQLite read
     // just the index range of the window instead of every shift that started before its end.
     const qint64 earliest = from.toSecsSinceEpoch() - MaxShiftSeconds;
-    if (rotation.isNull()) {
-        return select(u"start_utc > ? AND start_utc < ? AND end_utc > ?"_s,
-                      {earliest, to.toSecsSinceEpoch(), from.toSecsSinceEpoch()});
+    QString where = u"start_utc > ? AND start_utc < ? AND end_utc > ?"_s;
+    QVariantList values{earliest, to.toSecsSinceEpoch(), from.toSecsSinceEpoch()};
+    if (!filter.rotation.isNull()) {
+        where.prepend(u"rotation_id = ? AND "_s);
+        values.prepend(filter.rotation.toString());
     }
-    return select(u"rotation_id = ? AND start_utc > ? AND start_utc < ? AND end_utc > ?"_s,
-                  {rotation.toString(), earliest, to.toSecsSinceEpoch(), from.toSecsSinceEpoch()});
+    if (!filter.team.isNull()) {
+        where += u" AND rotation_id IN (SELECT id FROM rotations WHERE team_id = ?)"_s;
+        values << filter.team.toString();
+    }
+    if (!filter.person.isNull()) {
+        where += u" AND (dev_id = ? OR ops_id = ?)"_s;
+        values << filter.person.toString() << filter.person.toString();
+    }
+    return select(where, values);
 }
 
 Result<QList<SeatRef>> ShiftRepository::seatsFrom(PersonId person, const QDateTime &from) const

@@ -19,6 +19,9 @@ public:
     Result<std::optional<Shift>> find(ShiftId id) const;
     /// Shifts that overlap [from, to), by start; only those of `rotation` unless it is null.
     Result<QList<Shift>> overlapping(const QDateTime &from, const QDateTime &to, RotationId rotation = {}) const;
+    /// The same, only those `filter` keeps: the filter is part of the query, so a team's month
+    /// reads the team's shifts, not every rotation's.
+    Result<QList<Shift>> matching(const QDateTime &from, const QDateTime &to, const ShiftFilter &filter) const;
     /// Seats the person holds in shifts that start at or after `from`.
     Result<QList<SeatRef>> seatsFrom(PersonId person, const QDateTime &from) const;
     /// Shifts in which the person holds a seat that overlap [from, to), by start; the first
