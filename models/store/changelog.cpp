@@ -36,25 +36,31 @@ Status ChangeLog::append(QStringView entity, const QString &entityId, ChangeActi
     entry.before = before;
     entry.after = after;
 
-    auto query = prepare(m_db, u"INSERT INTO change_log (at_utc, actor, entity, entity_id, action, before_json, "
-                               "after_json) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+    // Kept prepared: a plan appends a row per shift.
+    auto query = m_db.statement(u"INSERT INTO change_log (at_utc, actor, entity, entity_id, action, before_json, "
+                                "after_json) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
     if (!query) {
         return query.error();
     }
-    QSqlQuery &q = query.value();
-    q.addBindValue(entry.at.toString(Qt::ISODateWithMs));
-    q.addBindValue(entry.actor);
-    q.addBindValue(entry.entity);
-    q.addBindValue(entry.entityId);
-    q.addBindValue(changeActionToString(action));
+    QSqlQuery &q = *query.value();
     const QString beforeText = toText(before);
     const QString afterText = toText(after);
-    q.addBindValue(beforeText.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(beforeText));
-    q.addBindValue(afterText.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(afterText));
-    if (auto status = exec(q); !status) {
+    const QVariantList values{entry.at.toString(Qt::ISODateWithMs),
+                              entry.actor,
+                              entry.entity,
+                              entry.entityId,
+                              changeActionToString(action),
+                              beforeText.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(beforeText),
+                              afterText.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(afterText)};
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        q.bindValue(int(i), values.at(i));
+    }
+    const Status status = exec(q);
+    entry.seq = q.lastInsertId().toLongLong();
+    q.finish();
+    if (!status) {
         return status;
     }
-    entry.seq = q.lastInsertId().toLongLong();
     m_db.recordChange(entry);
     return {};
 }

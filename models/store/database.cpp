@@ -301,6 +301,7 @@ Database::Database(QString path, QString connectionName, const Clock &clock)
 
 Database::~Database()
 {
+    m_statements.clear(); // before the connection they belong to
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
@@ -355,6 +356,19 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Cloc
                          .arg(status.errorMessage())};
     }
     return db;
+}
+
+Result<QSqlQuery *> Database::statement(const QString &sql)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        auto prepared = prepare(*this, sql);
+        if (!prepared) {
+            return prepared.error();
+        }
+        it = m_statements.emplace(sql, std::make_unique<QSqlQuery>(std::move(prepared).value())).first;
+    }
+    return it->second.get();
 }
 
 Status Database::configure()

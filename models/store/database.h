@@ -8,6 +8,9 @@
 #include <QSqlDatabase>
 
 #include <memory>
+#include <unordered_map>
+
+class QSqlQuery;
 
 namespace Tandem {
 
@@ -37,6 +40,11 @@ public:
     ~Database() override;
 
     QSqlDatabase &connection() { return m_db; }
+    /// The statement `sql` prepared once for this connection's life, for statements run many
+    /// times (a plan writes a shift and a change-log row 100,000 times: SQLite parses each once).
+    /// Bind every value by position, run it and finish() it before its next use; never for a
+    /// query whose rows are read while another runs the same SQL.
+    Result<QSqlQuery *> statement(const QString &sql);
     QString path() const { return m_path; }
     const Clock &clock() const { return m_clock; }
 
@@ -76,6 +84,7 @@ private:
     QString m_actor;
     int m_depth = 0;
     QList<ChangeEntry> m_pending;
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
 };
 
 } // namespace Tandem
