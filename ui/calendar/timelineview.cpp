@@ -192,7 +192,8 @@ void TimelineView::updateScrollBars()
 
 void TimelineView::ensureLoaded()
 {
-    if (!m_model) {
+    // A hidden timeline (the calendar shows the month) reads nothing; it loads when shown.
+    if (!m_model || !isVisible()) {
         return;
     }
     const QDate first = firstVisibleDate();
@@ -218,15 +219,15 @@ void TimelineView::rebuildLanes()
         return;
     }
     if (m_rows == Rows::Rotations) {
-        QSet<QString> shown;
+        QSet<RotationId> shown;
         for (int row = 0; row < m_model->rowCount(); ++row) {
-            shown.insert(m_model->index(row).data(ShiftRangeModel::RotationIdRole).toString());
+            shown.insert(m_model->shiftAt(row).rotationId);
         }
         for (const UncoveredSlot &u : m_model->uncovered()) {
             shown.insert(u.rotation.toString());
         }
         for (const Rotation &r : m_model->rotations()) {
-            if (!shown.isEmpty() && !shown.contains(r.id.toString())) {
+            if (!shown.isEmpty() && !shown.contains(r.id)) {
                 continue;
             }
             m_lanes.append({r.name, tr("Developer"), r.id.toString(), {}, Seat::Dev, true});
@@ -596,6 +597,12 @@ void TimelineView::paintEvent(QPaintEvent *)
         p.drawText(QRect(m_labelWidth, HeaderHeight, w - m_labelWidth, h - HeaderHeight), Qt::AlignCenter,
                    tr("No shifts in these days"));
     }
+}
+
+void TimelineView::showEvent(QShowEvent *event)
+{
+    QAbstractScrollArea::showEvent(event);
+    ensureLoaded();
 }
 
 void TimelineView::resizeEvent(QResizeEvent *event)
