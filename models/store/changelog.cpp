@@ -88,21 +88,56 @@ Result<QList<ChangeEntry>> ChangeLog::entries(QStringView entity, const QString 
     }
     QList<ChangeEntry> result;
     while (q.next()) {
-        ChangeEntry e;
-        e.seq = q.value(0).toLongLong();
-        e.at = QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs);
-        e.actor = q.value(2).toString();
-        e.entity = q.value(3).toString();
-        e.entityId = q.value(4).toString();
-        const QString action = q.value(5).toString();
-        e.action = action == u"create"   ? ChangeAction::Create
-                   : action == u"delete" ? ChangeAction::Delete
-                                         : ChangeAction::Update;
-        e.before = fromText(q.value(6));
-        e.after = fromText(q.value(7));
-        result.append(e);
+        result.append(readEntry(q));
     }
     return result;
+}
+
+Status ChangeLog::scanOlderThan(const QDateTime &cutoff, bool unsynced,
+                                const std::function<Status(const ChangeEntry &)> &visit) const
+{
+    // at_utc is ISO 8601 in UTC with milliseconds ("…T…Z"): text order is time order.
+    auto query = run(m_db,
+                     u"SELECT seq, at_utc, actor, entity, entity_id, action, before_json, after_json FROM change_log"
+                     " WHERE at_utc < ? AND (synced = 1 OR ?) ORDER BY seq"_s,
+                     {cutoff.toUTC().toString(Qt::ISODateWithMs), unsynced ? 1 : 0});
+    if (!query) {
+        return query.error();
+    }
+    while (query.value().next()) {
+        if (auto status = visit(readEntry(query.value())); !status) {
+            return status;
+        }
+    }
+    return {};
+}
+
+Status ChangeLog::remove(const QList<qint64> &seqs)
+{
+    Q_ASSERT_X(m_db.transactionDepth() > 0, "ChangeLog::remove", "entries are removed in a transaction");
+    for (const qint64 seq : seqs) {
+        if (auto status = execute(m_db, u"DELETE FROM change_log WHERE seq = ?"_s, {seq}); !status) {
+            return status;
+        }
+    }
+    return {};
+}
+
+ChangeEntry ChangeLog::readEntry(const QSqlQuery &q)
+{
+    ChangeEntry e;
+    e.seq = q.value(0).toLongLong();
+    e.at = QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs);
+    e.actor = q.value(2).toString();
+    e.entity = q.value(3).toString();
+    e.entityId = q.value(4).toString();
+    const QString action = q.value(5).toString();
+    e.action = action == u"create"   ? ChangeAction::Create
+               : action == u"delete" ? ChangeAction::Delete
+                                     : ChangeAction::Update;
+    e.before = fromText(q.value(6));
+    e.after = fromText(q.value(7));
+    return e;
 }
 
 Result<qint64> ChangeLog::count() const
