@@ -548,7 +548,9 @@ void measureGui(Display &display, Variant &v, int switches, int frames)
         const QByteArray before = display.grab(Lanes);
         QElapsedTimer t;
         t.start();
-        display.click(LaneLabels, 7); // wheel right
+        // Right for the first half, back left for the second: a user's back and forth, and
+        // never against the end of what the timeline scrolls to.
+        display.click(LaneLabels, i < frames / 2 ? 7 : 6);
         QByteArray now;
         double at = qQNaN();
         while (t.elapsed() < SwitchTimeout) {
@@ -652,10 +654,12 @@ int main(int argc, char **argv)
     const QCommandLineOption switches(u"switches"_s, u"Month switches per GUI run (default 4)."_s, u"N"_s, u"4"_s);
     const QCommandLineOption frames(u"frames"_s, u"Timeline frames per GUI run (default 60)."_s, u"N"_s, u"60"_s);
     const QCommandLineOption days(u"days"_s, u"Days planned (default 1000: 100,000 shifts)."_s, u"N"_s, u"1000"_s);
+    const QCommandLineOption reuse(u"reuse"_s,
+                                   u"Measure on the databases a previous run left in the folder (no plan figures)."_s);
     const QCommandLineOption out(u"out"_s, u"Folder for the report and the databases."_s, u"DIR"_s,
                                  u"bench-results/app"_s);
-    parser.addOptions(
-        {tandemOption, baselineOption, baselineLabel, currentLabel, runs, planRuns, switches, frames, days, out});
+    parser.addOptions({tandemOption, baselineOption, baselineLabel, currentLabel, runs, planRuns, switches, frames,
+                       days, reuse, out});
     parser.process(app);
     if (!parser.isSet(tandemOption)) {
         die(u"--tandem PATH is required"_s);
@@ -678,11 +682,20 @@ int main(int argc, char **argv)
                                 {},
                                 {}});
     }
+    bool reusing = parser.isSet(reuse);
     for (Variant &v : variants) {
-        QDir(v.work).removeRecursively();
-        QDir().mkpath(v.work);
         v.db = v.work + u"/tandem.sqlite"_s;
         v.db0 = v.work + u"/setup.sqlite"_s;
+        reusing = reusing && QFile::exists(v.work + u"/ready"_s);
+    }
+    if (parser.isSet(reuse) && !reusing) {
+        printf("--reuse: no finished databases in %s; building them\n", qPrintable(outDir));
+    }
+    for (Variant &v : variants) {
+        if (!reusing) {
+            QDir(v.work).removeRecursively();
+            QDir().mkpath(v.work);
+        }
     }
     printf("machine: %s, %s, %d threads; load %s\n", qPrintable(QSysInfo::prettyProductName()), qPrintable(cpuModel()),
            QThread::idealThreadCount(),
@@ -696,13 +709,16 @@ int main(int argc, char **argv)
     // files they wrote. The plan runs alternate between them; the last one is kept.
     const int dayCount = parser.value(days).toInt();
     for (Variant &v : variants) {
+        if (reusing) {
+            break;
+        }
         QElapsedTimer t;
         t.start();
         buildSetup(v);
         printf("%s: roster, 20 pools, 100 rotations through the CLI in %.1f s\n", qPrintable(v.label),
                double(t.elapsed()) / 1000);
     }
-    for (int run = 0; run < parser.value(planRuns).toInt(); ++run) {
+    for (int run = 0; run < (reusing ? 0 : parser.value(planRuns).toInt()); ++run) {
         for (int k = 0; k < variants.size(); ++k) {
             Variant &v = variants[(run + k) % variants.size()];
             const QString scratch = v.work + u"/scratch.sqlite"_s;
@@ -723,11 +739,15 @@ int main(int argc, char **argv)
         }
     }
     for (Variant &v : variants) {
+        if (reusing) {
+            break;
+        }
         // Half the roster goes part-time after the plan: their fair share halves, and most
         // shifts now carry the soft "above fair share" flag.
         writeFile(v.work + u"/parttime.csv"_s, rosterCsv(true));
         mustRun(v, v.db, {u"roster"_s, u"import"_s, v.work + u"/parttime.csv"_s});
         QFile::remove(v.work + u"/scratch.sqlite"_s);
+        writeFile(v.work + u"/ready"_s, u"built\n"_s);
     }
 
     Display display;
