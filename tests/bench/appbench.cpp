@@ -23,6 +23,8 @@
 //
 // Needs Xvfb and the XTest extension (libxcb-xtest0-dev to build). Not a ctest test.
 
+#include "benchsupport.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -51,6 +53,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+using Tandem::Bench::cpuModel;
+using Tandem::Bench::statusKiB;
+
 // The screen, the main window's size without a window manager (MainWindow's default), and
 // where its parts are at that size: the calendar's month grid, the timeline's lanes, the
 // calendar's "Month/Timeline" box. Regions avoid the centre, where the identity prompt opens.
@@ -70,19 +75,6 @@ constexpr int SwitchTimeout = 120000;
 constexpr quint32 KeyEscape = 0xff1b;
 constexpr quint32 KeyNext = 0xff56; // Page Down
 
-QString cpuModel()
-{
-    QFile file(u"/proc/cpuinfo"_s);
-    if (file.open(QIODevice::ReadOnly)) {
-        for (const QByteArray &line : file.readAll().split('\n')) {
-            if (line.startsWith("model name")) {
-                return QString::fromUtf8(line.mid(line.indexOf(':') + 1).trimmed());
-            }
-        }
-    }
-    return u"unknown CPU"_s;
-}
-
 double median(QList<double> values)
 {
     std::sort(values.begin(), values.end());
@@ -97,20 +89,6 @@ double percentile(QList<double> values, double p)
 {
     std::sort(values.begin(), values.end());
     return values.isEmpty() ? qQNaN() : values.at(std::min<qsizetype>(values.size() - 1, qsizetype(values.size() * p)));
-}
-
-/// A field of /proc/PID/status in KiB, -1 when unknown.
-qint64 statusKiB(qint64 pid, const char *field)
-{
-    QFile file(u"/proc/%1/status"_s.arg(pid));
-    if (file.open(QIODevice::ReadOnly)) {
-        for (const QByteArray &line : file.readAll().split('\n')) {
-            if (line.startsWith(field)) {
-                return line.mid(line.indexOf(':') + 1).simplified().split(' ').first().toLongLong();
-            }
-        }
-    }
-    return -1;
 }
 
 [[noreturn]] void die(const QString &message)
@@ -575,8 +553,8 @@ void measureGui(Display &display, Variant &v, int switches, int frames)
     printf("  %s: %d timeline frames, median %.1f ms, p95 %.1f ms\n", qPrintable(v.label), int(frameTimes.size()),
            percentile(frameTimes, 0.5), percentile(frameTimes, 0.95));
 
-    v.figures[u"gui_rss_mb"_s] << double(statusKiB(pid, "VmRSS:")) / 1024.0;
-    v.figures[u"gui_peak_rss_mb"_s] << double(statusKiB(pid, "VmHWM:")) / 1024.0;
+    v.figures[u"gui_rss_mb"_s] << double(statusKiB("VmRSS:", pid)) / 1024.0;
+    v.figures[u"gui_peak_rss_mb"_s] << double(statusKiB("VmHWM:", pid)) / 1024.0;
     app.terminate();
     if (!app.waitForFinished(10000)) {
         app.kill();
@@ -788,10 +766,10 @@ int main(int argc, char **argv)
                                                                     ? u"—"_s
                                                                     : QString::number(theirs / mine, 'f', 2));
         }
-        const QString target =
-            qIsNaN(m.target) ? u"—"_s
-                             : u"< %1 %2 (%3)"_s.arg(m.target).arg(QString::fromUtf8(m.unit),
-                                                                   mine * m.scale < m.target ? u"met"_s : u"missed"_s);
+        const QString target = qIsNaN(m.target) || qIsNaN(mine)
+                                   ? u"—"_s
+                                   : u"< %1 %2 (%3)"_s.arg(m.target).arg(
+                                         QString::fromUtf8(m.unit), mine * m.scale < m.target ? u"met"_s : u"missed"_s);
         report += u" %1 |\n"_s.arg(target);
         QJsonObject entry;
         for (const Variant &v : variants) {
