@@ -224,7 +224,7 @@ void TimelineView::rebuildLanes()
             shown.insert(m_model->shiftAt(row).rotationId);
         }
         for (const UncoveredSlot &u : m_model->uncovered()) {
-            shown.insert(u.rotation.toString());
+            shown.insert(u.rotation);
         }
         for (const Rotation &r : m_model->rotations()) {
             if (!shown.isEmpty() && !shown.contains(r.id)) {
