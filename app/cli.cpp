@@ -89,6 +89,9 @@ const QList<Command> &commands()
         {{u"report"_s, u"coverage"_s},
          u"report coverage [--rotation NAME|--team NAME] [--from DATE] [--to DATE] [--csv FILE|--json|--pdf FILE]"_s,
          u"Gaps in dev + production-access coverage, and who changed which shift when."_s},
+        {{u"log"_s, u"archive"_s},
+         u"log archive [--keep-days N] [-o FILE]"_s,
+         u"Move change-log entries older than N days (setting history/keep_days) into an archive file."_s},
         {{u"sync"_s},
          u"sync [--team NAME] [--url URL --user USER [--create] [--allow-http] [--use-url-credentials] "
          "[--link-team | --rename-team NEW]]"_s,
@@ -749,7 +752,7 @@ int Cli::run(const QStringList &args)
         {u"swap request"_s, &Cli::swapRequest},   {u"swap accept"_s, &Cli::swapAccept},
         {u"swap decline"_s, &Cli::swapDecline},   {u"swap approve"_s, &Cli::swapApprove},
         {u"swap refuse"_s, &Cli::swapRefuse},     {u"swap cancel"_s, &Cli::swapCancel},
-        {u"swap list"_s, &Cli::swapList},
+        {u"swap list"_s, &Cli::swapList},         {u"log archive"_s, &Cli::logArchive},
     };
     const auto handler = handlers.constFind(group + u' ' + verb);
     if (handler == handlers.constEnd()) {

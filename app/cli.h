@@ -78,6 +78,7 @@ private:
     int reportCoverage(const QStringList &args);                  // clireport.cpp
     int reportFairnessOutput(const QStringList &args);            // clireport.cpp: --csv, --pdf, else reportFairness
     int sync(const QStringList &args);                            // clisync.cpp
+    int logArchive(const QStringList &args);                      // clihistory.cpp
     int syncStatus(const QStringList &args, bool conflictsOnly);  // clisync.cpp
     int syncResolve(const QStringList &args);                     // clisync.cpp
     int syncDisconnect(const QStringList &args);                  // clisync.cpp

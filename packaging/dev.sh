@@ -13,6 +13,9 @@
 #                              `bench quality ARGS` (--count N, --first-seed N, --cbc-seconds S, --no-churn)
 #                              run only one; `bench scale [--baseline REF] ARGS` the roster/plan scale of the
 #                              tandem executable beside an older commit's; reports in bench-results/
+#                              `bench app [ARGS]`: the end-to-end benchmark (the real tandem under Xvfb on a
+#                              100,000-shift database built with the CLI) beside the build of BENCH_BASELINE
+#                              (a git revision, default HEAD~1; "none": this build alone), in build-bench-base/
 #   ./packaging/dev.sh fuzz    deps + clang-14 libFuzzer/ASan/UBSan build of the iCalendar import fuzzer in
 #                              build-fuzz/ + run it for SECONDS (default 600): ./packaging/dev.sh fuzz [SECONDS]
 #
@@ -34,7 +37,7 @@ PACKAGES="gnome-keyring dbus qt6-base-dev libqt6sql6-sqlite qt6-tools-dev qt6-l1
 PACKAGES="$PACKAGES openssl clang-format python3 file man-db bash-completion desktop-file-utils appstream lintian dbus-session-bus-common"
 # Only for ./packaging/dev.sh bench: CBC, the MIP solver the planner benchmark compares against;
 # vdirsyncer, the client the sync benchmark compares against.
-BENCH_PACKAGES="coinor-cbc vdirsyncer"
+BENCH_PACKAGES="coinor-cbc vdirsyncer libxcb-xtest0-dev"
 
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 DEPS_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/tandem/deps"
@@ -63,6 +66,7 @@ commands:
   bench   deps + coinor-cbc + vdirsyncer + build + build/bin/tandem_plannerbench [--size S|M|L] [--no-cbc]
           and build/bin/tandem_syncbench; `bench planner ARGS` or `bench sync [--runs N] [--shifts S]`: one only;
           `bench quality [--count N] [--cbc-seconds S]`: the planner against CBC on random small rotations
+          `bench app [--runs N]`: end to end under Xvfb, beside BENCH_BASELINE (default HEAD~1)
   fuzz    deps + clang-14 fuzz build (build-fuzz/) + tandem_icalfuzz for SECONDS (default 600)
 EOF
 }
@@ -237,7 +241,7 @@ deps() {
 configure() {
     local dir=$1
     shift
-    local -a args=(-S "$REPO_ROOT" -B "$dir" -G Ninja "$@")
+    local -a args=(-S "${CONFIGURE_SOURCE:-$REPO_ROOT}" -B "$dir" -G Ninja "$@")
     [[ -n $CMAKE_PREFIX ]] && args+=("-DCMAKE_PREFIX_PATH=$CMAKE_PREFIX")
     # ccache, where installed, makes rebuilds of other checkouts (worktrees) cheap; not required.
     if command -v ccache >/dev/null 2>&1 && [[ ${TANDEM_CCACHE:-1} != 0 ]]; then
@@ -324,6 +328,29 @@ case $cmd in
         ensure_packages $BENCH_PACKAGES
         configure "$REPO_ROOT/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTANDEM_SANITIZE=OFF
         which=all
+        if [[ ${1:-} == app ]]; then
+            shift
+            cmake --build "$REPO_ROOT/build" -j "$JOBS" --target tandem tandem_appbench
+            [[ -x $REPO_ROOT/build/bin/tandem_appbench ]] || die "bench app: tandem_appbench was not built (libxcb-xtest0-dev?)"
+            baseline=${BENCH_BASELINE:-HEAD~1}
+            args=(--tandem "$REPO_ROOT/build/bin/tandem" --label "$(git -C "$REPO_ROOT" rev-parse --short HEAD)")
+            if [[ $baseline != none ]]; then
+                # The baseline's own tree and build (its tandem only), so that both are measured in
+                # one run on the same machine and load.
+                rev=$(git -C "$REPO_ROOT" rev-parse --short "$baseline^{commit}") || die "bench app: no revision '$baseline'"
+                base="$REPO_ROOT/build-bench-base"
+                if [[ ! -e $base/.tandem-rev || $(<"$base/.tandem-rev") != "$rev" ]]; then
+                    rm -rf "$base"
+                    mkdir -p "$base"
+                    git -C "$REPO_ROOT" archive "$rev" | tar -x -C "$base"
+                    printf '%s\n' "$rev" >"$base/.tandem-rev"
+                fi
+                CONFIGURE_SOURCE=$base configure "$base/build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTANDEM_SANITIZE=OFF -DTANDEM_BUILD_TESTS=OFF
+                cmake --build "$base/build" -j "$JOBS" --target tandem
+                args+=(--baseline "$base/build/bin/tandem" --baseline-label "$rev")
+            fi
+            exec "$REPO_ROOT/build/bin/tandem_appbench" --out "$REPO_ROOT/bench-results/app" "${args[@]}" "$@"
+        fi
         if [[ ${1:-} == planner || ${1:-} == sync || ${1:-} == scale || ${1:-} == quality ]]; then
             which=$1
             shift

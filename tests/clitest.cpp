@@ -160,6 +160,33 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(u"“Mars/Olympus” is not a known time zone"_s), qPrintable(r.err));
     }
 
+    // The change log's retention: from the option or the setting history/keep_days, never
+    // shorter than 30 days; today's changes stay (the model test covers what moves).
+    void logArchiveKeepsTheWindow()
+    {
+        const QString path = m_dir.filePath(u"log.sqlite"_s);
+        const QString csv = write(u"log.csv"_s, "name,email,role,team,timezone\n"
+                                                "Ada Lovelace,ada@example.com,developer,Payments,Europe/London\n");
+        QCOMPARE(tandem({u"--db"_s, path, u"roster"_s, u"import"_s, csv}).exitCode, 0);
+        Run r = tandem({u"--db"_s, path, u"log"_s, u"archive"_s});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(u"history/keep_days"_s), qPrintable(r.err));
+        r = tandem({u"--db"_s, path, u"log"_s, u"archive"_s, u"--keep-days"_s, u"7"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"at least 30"_s), qPrintable(r.err));
+        r = tandem({u"--db"_s, path, u"log"_s, u"archive"_s, u"--keep-days"_s, u"90"_s, u"-o"_s, path});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"open database"_s), qPrintable(r.err));
+        QVERIFY(QDir().mkpath(m_dir.filePath(u"config/Tandem"_s)));
+        write(u"config/Tandem/tandem.conf"_s, "[history]\nkeep_days=90\n");
+        r = tandem({u"--db"_s, path, u"log"_s, u"archive"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(u"No change older than 90 days"_s), qPrintable(r.out));
+        QFile::remove(m_dir.filePath(u"config/Tandem/tandem.conf"_s));
+        r = tandem({u"--db"_s, path, u"roster"_s, u"list"_s});
+        QVERIFY(r.out.contains(u"ada@example.com"_s));
+    }
+
     void aBadFileImportsNothingAndSaysWhere()
     {
         const QString path = m_dir.filePath(u"bad.sqlite"_s);

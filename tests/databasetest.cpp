@@ -3,6 +3,7 @@
 #include "services/rosterservice.h"
 #include "store/changelog.h"
 #include "store/personrepository.h"
+#include "store/sqlutil.h"
 #include "store/transaction.h"
 #include "testutil.h"
 
@@ -395,6 +396,37 @@ private Q_SLOTS:
         QCOMPARE(changes.first().after.value(u"name"_s).toString(), u"Ada"_s);
         QCOMPARE(RosterService(*db).people()->size(), 1);
         QCOMPARE(ChangeLog(*db).count().value(), 1);
+    }
+
+    // Bulk writes (a plan's 100,000 shifts) run through statements prepared once per connection:
+    // the same SQL is the same statement, and a failed run (a broken constraint) leaves it
+    // ready for the next values, inside and after a rolled-back transaction.
+    void keptStatementsRunAgainAfterAFailure()
+    {
+        QTemporaryDir dir;
+        auto db = Test::openFresh(dir, m_clock);
+        const QString insert = u"INSERT INTO teams (id, name, time_zone) VALUES (?, ?, ?)"_s;
+        auto first = prepared(*db, insert);
+        QVERIFY(first);
+        QCOMPARE(prepared(*db, insert).value(), first.value());
+        QVERIFY(execute(*db, insert, {u"t1"_s, u"Payments"_s, u"Europe/Berlin"_s}));
+        {
+            Transaction t(*db);
+            QVERIFY(execute(*db, insert, {u"t2"_s, u"Search"_s, u"UTC"_s}));
+            // The same id again: the primary key refuses it, with the database's message.
+            const Status duplicate = execute(*db, insert, {u"t1"_s, u"Again"_s, u"UTC"_s});
+            QVERIFY(!duplicate);
+            QVERIFY(!duplicate.error().message.isEmpty());
+        }
+        QVERIFY(execute(*db, insert, {u"t3"_s, u"Mobile"_s, u"Asia/Tokyo"_s}));
+        QCOMPARE(prepared(*db, insert).value(), first.value());
+        auto names = run(*db, u"SELECT name FROM teams ORDER BY id"_s);
+        QVERIFY(names);
+        QStringList read;
+        while (names.value().next()) {
+            read << names.value().value(0).toString();
+        }
+        QCOMPARE(read, (QStringList{u"Payments"_s, u"Mobile"_s}));
     }
 };
 

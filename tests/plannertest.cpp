@@ -272,6 +272,24 @@ private Q_SLOTS:
         QVERIFY(std::abs(awayLoad - awayShare) < 2.0);
     }
 
+    void leaveInsideALongerLeaveStillCounts()
+    {
+        // Two short breaks entered inside a long leave (overlapping time off, as people enter
+        // it): the long leave still keeps the developer out after the short ones end.
+        Team t = makeTeam(4, 3);
+        const PersonId away = t.devs.at(0);
+        t.request.timeOff = {
+            TimeOff{TimeOffId::create(), away, QDate(2026, 6, 1), QDate(2026, 8, 31), u"Parental leave"_s},
+            TimeOff{TimeOffId::create(), away, QDate(2026, 6, 3), QDate(2026, 6, 4), u"Conference"_s},
+            TimeOff{TimeOffId::create(), away, QDate(2026, 6, 10), QDate(2026, 6, 11), u"Wedding"_s},
+        };
+        const PlanResult result = plan(t.request);
+        QVERIFY2(violations(t.request, result).isEmpty(), qPrintable(violations(t.request, result).join(u'\n')));
+        for (const PlannedShift &p : result.shifts) {
+            QVERIFY2(p.shift.dev != away, qPrintable(p.shift.start.toString(Qt::ISODate)));
+        }
+    }
+
     void aSlotNobodyCanFillIsAGapWithTheReason()
     {
         Team t = makeTeam(3, 4);

@@ -24,6 +24,14 @@ enum class Seat { Dev, Ops };
 /// joins at most two). Range queries rely on it to read only the index range they need.
 inline constexpr qint64 MaxShiftSeconds = 62 * 24 * 3600;
 
+/// Which shifts a range read keeps (the calendar's filters): null fields keep all.
+struct ShiftFilter
+{
+    RotationId rotation;
+    TeamId team;     ///< shifts of the team's rotations
+    PersonId person; ///< shifts with the person in a seat
+};
+
 /// One on-call shift: a pair, a developer and an operations engineer, over [start, end).
 /// Either seat may be empty: an empty seat is a coverage gap.
 struct Shift

@@ -1,15 +1,16 @@
 #include "shiftrangemodel.h"
 
 #include "domain/changeentry.h"
+#include "domain/deserialize.h"
 #include "planner/slots.h"
 #include "services/rosterservice.h"
 #include "services/rotationservice.h"
+#include "services/rulepass.h"
 #include "services/shiftservice.h"
 #include "store/database.h"
 
 #include <QLocale>
 #include <QLoggingCategory>
-#include <QTimer>
 
 #include <algorithm>
 #include <array>
@@ -81,6 +82,11 @@ void ShiftRangeModel::loadReferenceData()
         m_lastError = people.errorMessage();
         qCWarning(lcShiftRange) << "people:" << m_lastError;
     }
+    // Sorted once here: views ask on every range change, and locale-aware comparisons of a
+    // roster of hundreds add up.
+    m_sortedPeople = m_people.values();
+    std::sort(m_sortedPeople.begin(), m_sortedPeople.end(),
+              [](const Person &a, const Person &b) { return QString::localeAwareCompare(a.name, b.name) < 0; });
     m_teams = m_roster.teams().value_or({});
     m_holidays.clear();
     for (const Team &team : std::as_const(m_teams)) {
@@ -122,10 +128,7 @@ std::optional<Person> ShiftRangeModel::person(PersonId id) const
 
 QList<Person> ShiftRangeModel::people() const
 {
-    QList<Person> result = m_people.values();
-    std::sort(result.begin(), result.end(),
-              [](const Person &a, const Person &b) { return QString::localeAwareCompare(a.name, b.name) < 0; });
-    return result;
+    return m_sortedPeople;
 }
 
 int ShiftRangeModel::rowCount(const QModelIndex &parent) const
@@ -158,70 +161,100 @@ int ShiftRangeModel::problemsOf(int row) const
     if (s.ops.isNull()) {
         flags |= OpsGap;
     }
-    if (!violations(s).isEmpty()) {
+    if (m_ruleProblems.contains(s.id)) {
         flags |= HardRule;
     }
-    if (!m_ruleCheck && m_softProblems.contains(s.id)) {
+    if (m_softProblems.contains(s.id)) {
         flags |= SoftRule;
     }
     return flags;
 }
 
-QStringList ShiftRangeModel::violations(const Shift &s) const
+bool ShiftRangeModel::isCheckingRules() const
 {
-    if (!m_ruleCheck) {
-        return m_ruleProblems.value(s.id);
-    }
-    auto it = m_violations.find(s.id);
-    if (it == m_violations.end()) {
-        it = m_violations.insert(s.id, m_ruleCheck(s));
-    }
-    return *it;
+    return m_ruleGeneration != 0 && m_rulePass && m_rulePass->isBusy();
 }
 
-QPair<QHash<ShiftId, QStringList>, QHash<ShiftId, QStringList>> ShiftRangeModel::readRuleProblems() const
+void ShiftRangeModel::checkRules()
 {
-    QPair<QHash<ShiftId, QStringList>, QHash<ShiftId, QStringList>> result;
-    if (!m_ruleChecks || m_ruleCheck || m_shifts.isEmpty()) {
-        return result;
+    if (!m_ruleChecks) {
+        return;
     }
     QList<RotationId> rotations;
-    for (const Shift &s : m_shifts) {
-        if (!rotations.contains(s.rotationId)) {
+    m_checkedRotations.clear();
+    for (const Shift &s : std::as_const(m_shifts)) {
+        if (!m_checkedRotations.contains(s.rotationId)) {
+            m_checkedRotations.insert(s.rotationId);
             rotations.append(s.rotationId);
         }
     }
-    auto problems = ShiftService(m_db).problems(rotations, m_from.date(), m_to.date());
-    if (!problems) {
-        qCWarning(lcShiftRange) << "rule problems:" << problems.errorMessage();
-        return result;
+    if (rotations.isEmpty()) {
+        m_ruleGeneration = 0;
+        setProblems({}, {});
+        Q_EMIT rulesChecked();
+        return;
     }
-    for (const SeatProblem &p : problems.value()) {
+    if (!m_rulePass) {
+        m_rulePass = new RulePass(m_db, this);
+        connect(m_rulePass, &RulePass::finished, this, &ShiftRangeModel::applyFindings);
+    }
+    m_ruleGeneration = m_rulePass->check(rotations, m_from.date(), m_to.date());
+}
+
+void ShiftRangeModel::applyFindings(const RuleFindings &findings)
+{
+    if (!m_ruleChecks || findings.generation != m_ruleGeneration) {
+        return; // the range or the filters changed meanwhile: a newer pass is under way
+    }
+    if (!findings.error.isEmpty()) {
+        m_lastError = findings.error;
+        Q_EMIT rulesChecked();
+        return;
+    }
+    QHash<ShiftId, QStringList> hard;
+    QHash<ShiftId, QStringList> soft;
+    if (!findings.complete) {
+        hard = m_ruleProblems;
+        soft = m_softProblems;
+        for (const ShiftId &id : findings.checked) {
+            hard.remove(id);
+            soft.remove(id);
+        }
+    }
+    for (const SeatProblem &p : findings.problems) {
         QString text = p.text;
         if (text.endsWith(u'.')) {
             text.chop(1);
         }
-        QStringList &texts = p.soft ? result.second[p.shift] : result.first[p.shift];
+        QStringList &texts = p.soft ? soft[p.shift] : hard[p.shift];
         if (!texts.contains(text)) {
             texts << text;
         }
     }
-    return result;
+    setProblems(std::move(hard), std::move(soft));
+    Q_EMIT rulesChecked();
 }
 
-void ShiftRangeModel::updateRuleProblems()
+void ShiftRangeModel::setProblems(QHash<ShiftId, QStringList> hard, QHash<ShiftId, QStringList> soft)
 {
-    auto [hard, soft] = readRuleProblems();
     if (hard == m_ruleProblems && soft == m_softProblems) {
         return;
     }
     std::swap(hard, m_ruleProblems);
     std::swap(soft, m_softProblems);
+    // One signal for the whole batch, from the first to the last row that changed: a pass that
+    // flags thousands of shifts costs the views one update, not one each.
+    int first = -1;
+    int last = -1;
     for (int row = 0; row < m_shifts.size(); ++row) {
         const ShiftId id = m_shifts.at(row).id;
         if (hard.value(id) != m_ruleProblems.value(id) || soft.value(id) != m_softProblems.value(id)) {
-            Q_EMIT dataChanged(index(row), index(row), {ProblemsRole, ProblemTextRole, ToolTipRole});
+            first = first < 0 ? row : first;
+            last = row;
         }
+    }
+    if (first >= 0) {
+        Q_EMIT dataChanged(index(first), index(last), {ProblemsRole, ProblemTextRole, ToolTipRole});
     }
 }
 
@@ -235,10 +268,7 @@ QString ShiftRangeModel::problemText(int row) const
     if (s.ops.isNull()) {
         parts << tr("No ops engineer");
     }
-    parts << violations(s);
-    if (!m_ruleCheck) {
-        parts << m_softProblems.value(s.id);
-    }
+    parts << m_ruleProblems.value(s.id) << m_softProblems.value(s.id);
     return parts.join(u"; "_s);
 }
 
@@ -461,16 +491,6 @@ void ShiftRangeModel::setHighlightPerson(PersonId person)
     }
 }
 
-void ShiftRangeModel::setRuleCheck(RuleCheck check)
-{
-    m_ruleCheck = std::move(check);
-    m_violations.clear();
-    std::tie(m_ruleProblems, m_softProblems) = readRuleProblems();
-    if (!m_shifts.isEmpty()) {
-        Q_EMIT dataChanged(index(0), index(int(m_shifts.size()) - 1), {ProblemsRole, ProblemTextRole, ToolTipRole});
-    }
-}
-
 void ShiftRangeModel::setRuleChecksEnabled(bool enabled)
 {
     if (enabled == m_ruleChecks) {
@@ -478,9 +498,10 @@ void ShiftRangeModel::setRuleChecksEnabled(bool enabled)
     }
     m_ruleChecks = enabled;
     if (enabled) {
-        scheduleRuleProblems();
+        checkRules();
     } else {
-        updateRuleProblems();
+        m_ruleGeneration = 0;
+        setProblems({}, {});
     }
 }
 
@@ -492,53 +513,38 @@ void ShiftRangeModel::setViewerTimeZone(const QTimeZone &zone)
     }
 }
 
-bool ShiftRangeModel::accepts(const Shift &shift) const
-{
-    if (!m_rotationFilter.isNull() && shift.rotationId != m_rotationFilter) {
-        return false;
-    }
-    if (!m_personFilter.isNull() && shift.dev != m_personFilter && shift.ops != m_personFilter) {
-        return false;
-    }
-    if (!m_teamFilter.isNull()) {
-        const auto rot = rotation(shift.rotationId);
-        if (!rot || rot->teamId != m_teamFilter) {
-            return false;
-        }
-    }
-    return true;
-}
-
 QList<Shift> ShiftRangeModel::query() const
 {
     if (!m_from.isValid() || !m_to.isValid() || m_from >= m_to) {
         return {};
     }
-    auto shifts = m_rotationService.shifts(m_from, m_to, m_rotationFilter);
+    // The filters are part of the query: a team's month reads the team's shifts only.
+    auto shifts =
+        m_rotationService.matchingShifts(m_from, m_to, ShiftFilter{m_rotationFilter, m_teamFilter, m_personFilter});
     if (!shifts) {
         qCWarning(lcShiftRange) << "shifts:" << shifts.errorMessage();
         return {};
     }
-    QList<Shift> result;
-    for (const Shift &s : shifts.value()) {
-        if (accepts(s)) {
-            result.append(s);
-        }
-    }
-    return result;
+    return shifts.value();
 }
 
 void ShiftRangeModel::reset()
 {
     beginResetModel();
     m_shifts = query();
-    m_violations.clear();
-    m_ruleProblems.clear();
-    m_softProblems.clear();
+    // Shifts still shown keep their problems until the rule pass has looked again: nothing
+    // flickers where two ranges overlap.
+    QSet<ShiftId> shown;
+    for (const Shift &s : std::as_const(m_shifts)) {
+        shown.insert(s.id);
+    }
+    for (auto *problems : {&m_ruleProblems, &m_softProblems}) {
+        problems->removeIf([&shown](const auto &entry) { return !shown.contains(entry.key()); });
+    }
     endResetModel();
     loadTimeOff();
     updateUncovered();
-    scheduleRuleProblems();
+    checkRules();
 }
 
 void ShiftRangeModel::loadTimeOff()
@@ -640,24 +646,14 @@ void ShiftRangeModel::updateUncovered()
     }
 }
 
-void ShiftRangeModel::scheduleRuleProblems()
-{
-    // The rule pass builds a RuleBook over the look-back window (about 100 ms at 100,000
-    // shifts): it runs after the view has painted the new range, not before.
-    if (!m_ruleChecks || m_rulePassPending) {
-        return;
-    }
-    m_rulePassPending = true;
-    QTimer::singleShot(0, this, [this] {
-        m_rulePassPending = false;
-        updateRuleProblems();
-    });
-}
-
 void ShiftRangeModel::refresh()
 {
+    reread(nullptr);
+}
+
+void ShiftRangeModel::reread(const ShiftEdit *edits)
+{
     const QList<Shift> fresh = query();
-    m_violations.clear();
     // Remove rows that are gone, back to front so that rows keep their numbers.
     QSet<ShiftId> freshIds;
     for (const Shift &s : fresh) {
@@ -692,20 +688,46 @@ void ShiftRangeModel::refresh()
         endInsertRows();
     }
     updateUncovered();
-    // Any commit may break or mend a rule elsewhere (time off, a neighbouring shift).
-    scheduleRuleProblems();
+    if (!m_ruleChecks) {
+        return;
+    }
+    // An edit of seats changes the rules of the shifts it touches; a new rotation in view, time
+    // off, a person or a rule can change any of them.
+    bool sameRotations = true;
+    for (const Shift &s : std::as_const(m_shifts)) {
+        sameRotations = sameRotations && m_checkedRotations.contains(s.rotationId);
+    }
+    if (edits && sameRotations && m_rulePass && m_ruleGeneration != 0) {
+        m_rulePass->recheck(*edits);
+    } else {
+        checkRules();
+    }
 }
 
 void ShiftRangeModel::onCommitted(const QList<ChangeEntry> &changes)
 {
     bool shifts = false;
     bool reference = false;
+    bool parsed = true;
+    ShiftEdit edits;
     for (const ChangeEntry &e : changes) {
-        if (e.entity == Entity::Shift) {
-            shifts = true;
-        } else {
+        if (e.entity != Entity::Shift) {
             reference = true;
+            continue;
         }
+        shifts = true;
+        ShiftChange change;
+        for (const auto &[json, shift] : {std::pair{&e.before, &change.before}, std::pair{&e.after, &change.after}}) {
+            if (json->isEmpty()) {
+                continue; // created or deleted
+            }
+            auto read = shiftFromJson(*json);
+            parsed = parsed && read.ok();
+            if (read) {
+                *shift = read.value();
+            }
+        }
+        edits.append(change);
     }
     if (reference) {
         loadReferenceData();
@@ -716,7 +738,7 @@ void ShiftRangeModel::onCommitted(const QList<ChangeEntry> &changes)
         Q_EMIT referenceDataChanged();
     }
     if (shifts || reference) {
-        refresh();
+        reread(reference || !parsed ? nullptr : &edits);
     }
 }
 

@@ -13,14 +13,15 @@
 #include <QSet>
 #include <QTimeZone>
 
-#include <functional>
-
 namespace Tandem {
 
 class Database;
 class RosterService;
 class RotationService;
+class RulePass;
 struct ChangeEntry;
+struct RuleFindings;
+struct ShiftChange;
 
 /// Problems of one shift, as flags so that views can draw each with its own pattern.
 enum ShiftProblem {
@@ -46,6 +47,11 @@ struct UncoveredSlot
 /// The shifts overlapping a visible range [from, to), one row each, ordered by start. Only that
 /// range is read; committed changes to shifts update just the rows they touch. Filters by team,
 /// rotation and person; "highlight" marks the shifts of one person without hiding the others.
+///
+/// With rule checks on, the planner's rules run over the range in a RulePass (its own thread),
+/// never in the way of painting or input; their results arrive as one dataChanged() over the
+/// rows whose problems changed, whatever their number (then rulesChecked()). After an edit of
+/// shifts only what it touches is checked again.
 class ShiftRangeModel final : public QAbstractListModel
 {
     Q_OBJECT
@@ -80,10 +86,6 @@ public:
     };
     Q_ENUM(Role)
 
-    /// Returns the hard-rule violations of a shift's seats as short texts (empty when fine).
-    /// Without it the model can ask ShiftService::problems() itself: setRuleChecksEnabled().
-    using RuleCheck = std::function<QStringList(const Shift &)>;
-
     ShiftRangeModel(Database &db, RotationService &rotations, RosterService &roster, QObject *parent = nullptr);
     ~ShiftRangeModel() override;
 
@@ -100,11 +102,12 @@ public:
     void setPersonFilter(PersonId person);
     void setHighlightPerson(PersonId person);
     PersonId highlightPerson() const { return m_highlight; }
-    void setRuleCheck(RuleCheck check);
-    /// Asks ShiftService::problems() (the planner's RuleBook) for the hard-rule problems of the
+    /// Checks the planner's rules (RuleBook: hard rules and the fair-share soft rule) over the
     /// range when the range, a filter or the database changes. Off by default.
     void setRuleChecksEnabled(bool enabled);
     bool ruleChecksEnabled() const { return m_ruleChecks; }
+    /// A rule pass is under way: problems shown may be those of before the last change.
+    bool isCheckingRules() const;
     /// The zone the tooltip shows first (the rotation's own zone follows it).
     void setViewerTimeZone(const QTimeZone &zone);
     QTimeZone viewerTimeZone() const { return m_viewerZone; }
@@ -148,21 +151,24 @@ Q_SIGNALS:
     void referenceDataChanged();
     /// uncovered() changed.
     void uncoveredChanged();
+    /// A rule pass has finished and its problems are shown.
+    void rulesChecked();
 
 private:
     void loadReferenceData();
     QList<Shift> query() const;
-    bool accepts(const Shift &shift) const;
     void reset();
     void onCommitted(const QList<ChangeEntry> &changes);
+    /// Reads the range again; after `edits` (shift changes only) the rule pass checks only what
+    /// they touch, else (null) the whole range.
+    void reread(const QList<ShiftChange> *edits);
     QString tooltip(const Shift &shift) const;
-    QStringList violations(const Shift &shift) const;
-    /// The rule problems of the shown shifts, by shift (empty with a RuleCheck set).
-    /// Hard-rule texts and soft-rule texts per shift, from ShiftService::problems().
-    QPair<QHash<ShiftId, QStringList>, QHash<ShiftId, QStringList>> readRuleProblems() const;
-    /// Reads the rule problems again and reports the rows whose problems changed.
-    void updateRuleProblems();
-    void scheduleRuleProblems();
+    /// Starts a rule pass over the whole range.
+    void checkRules();
+    /// Shows what a rule pass found, in one dataChanged().
+    void applyFindings(const RuleFindings &findings);
+    /// Sets the problems to `hard` and `soft` and reports the rows whose problems changed.
+    void setProblems(QHash<ShiftId, QStringList> hard, QHash<ShiftId, QStringList> soft);
     void updateUncovered();
     void loadTimeOff();
 
@@ -175,18 +181,19 @@ private:
     RotationId m_rotationFilter;
     PersonId m_personFilter;
     PersonId m_highlight;
-    RuleCheck m_ruleCheck;
-    bool m_rulePassPending = false;
     bool m_ruleChecks = false;
+    RulePass *m_rulePass = nullptr; // child, made on first use
+    quint64 m_ruleGeneration = 0;   // of the pass whose findings are awaited (0: none)
+    QSet<RotationId> m_checkedRotations;
     QTimeZone m_viewerZone = QTimeZone::systemTimeZone();
     QList<Shift> m_shifts;
-    mutable QHash<ShiftId, QStringList> m_violations; // cache of m_ruleCheck per shift
-    QHash<ShiftId, QStringList> m_softProblems;       // likewise, soft rules
-    QHash<ShiftId, QStringList> m_ruleProblems;       // from ShiftService::problems()
+    QHash<ShiftId, QStringList> m_ruleProblems; // hard rules broken, by shift, from the rule pass
+    QHash<ShiftId, QStringList> m_softProblems; // likewise, soft rules
     QList<Rotation> m_rotations;
     QHash<RotationId, int> m_rotationIndex;
     QList<Team> m_teams;
     QHash<PersonId, Person> m_people;
+    QList<Person> m_sortedPeople; // by name
     QHash<QDate, QString> m_holidays;
     QList<UncoveredSlot> m_uncovered;
     QList<TimeOff> m_timeOff;

@@ -128,7 +128,18 @@ RuleBook::RuleBook(const PlanRequest &request) : m_request(request)
                             localDateTime(t.to.addDays(1), QTime(0, 0), state.zone).toSecsSinceEpoch()});
     }
     for (PersonState &state : m_people) {
+        // Sorted and merged where they overlap or touch: onLeave() searches by end, which is
+        // only in order when no leave lies inside another (a week off within a long leave).
         std::sort(state.leave.begin(), state.leave.end());
+        QList<QPair<qint64, qint64>> merged;
+        for (const auto &leave : std::as_const(state.leave)) {
+            if (!merged.isEmpty() && leave.first <= merged.last().second) {
+                merged.last().second = std::max(merged.last().second, leave.second);
+            } else {
+                merged.append(leave);
+            }
+        }
+        state.leave = merged;
     }
     for (auto it = request.holidays.cbegin(); it != request.holidays.cend(); ++it) {
         m_holidays[it.key()] = QSet<QDate>(it.value().cbegin(), it.value().cend());

@@ -128,6 +128,16 @@ int DropSession::slotFor(const Shift &shift)
 
 Result<QList<SeatProblem>> DropSession::problems()
 {
+    return findProblems(nullptr);
+}
+
+Result<QList<SeatProblem>> DropSession::problems(const QSet<ShiftId> &only)
+{
+    return findProblems(&only);
+}
+
+Result<QList<SeatProblem>> DropSession::findProblems(const QSet<ShiftId> *wanted)
+{
     if (m_stale) {
         if (auto status = build(); !status) {
             return status.error();
@@ -136,7 +146,8 @@ Result<QList<SeatProblem>> DropSession::problems()
     QList<SeatProblem> result;
     for (int slot = 0; slot < m_shifts.size(); ++slot) {
         const Shift &s = m_shifts.at(slot);
-        if (!m_rotations.contains(s.rotationId) || s.end.date() < m_from || s.start.date() > m_to) {
+        if (!m_rotations.contains(s.rotationId) || s.end.date() < m_from || s.start.date() > m_to ||
+            (wanted && !wanted->contains(s.id))) {
             continue;
         }
         for (Seat seat : {Seat::Dev, Seat::Ops}) {
@@ -171,6 +182,74 @@ Result<QList<SeatProblem>> DropSession::problems()
         }
     }
     return result;
+}
+
+std::optional<QSet<ShiftId>> DropSession::apply(const ShiftEdit &edits)
+{
+    if (m_stale) {
+        return std::nullopt;
+    }
+    auto sameSeats = [](const Shift &a, const Shift &b) {
+        return a.rotationId == b.rotationId && a.start == b.start && a.end == b.end && a.dev == b.dev && a.ops == b.ops;
+    };
+    QSet<int> people;
+    QList<int> edited;
+    for (const ShiftChange &change : edits) {
+        const int slot = m_slotOf.value(change.after.id, -1);
+        if (change.before.id.isNull() || change.after.id.isNull() || change.before.id != change.after.id || slot < 0 ||
+            change.before.rotationId != change.after.rotationId || change.before.start != change.after.start ||
+            change.before.end != change.after.end) {
+            return std::nullopt;
+        }
+        Shift &held = m_shifts[slot];
+        if (sameSeats(change.before, change.after) && sameSeats(held, change.after)) {
+            held = change.after; // a note, a link, a state: no rule looks at them
+            continue;
+        }
+        if (sameSeats(held, change.before) && !sameSeats(held, change.after)) {
+            for (Seat seat : {Seat::Dev, Seat::Ops}) {
+                m_book->unassign(slot, seat);
+            }
+            for (Seat seat : {Seat::Dev, Seat::Ops}) {
+                if (const int person = m_book->personIndex(change.after.seat(seat)); person >= 0) {
+                    m_book->assign(slot, seat, person);
+                }
+            }
+        } else if (!sameSeats(held, change.after)) {
+            return std::nullopt; // neither before nor after: the session missed an edit
+        }
+        held = change.after;
+        edited.append(slot);
+        for (const Shift *s : {&change.before, &change.after}) {
+            for (Seat seat : {Seat::Dev, Seat::Ops}) {
+                if (const int person = m_book->personIndex(s->seat(seat)); person >= 0) {
+                    people.insert(person);
+                }
+            }
+        }
+    }
+    QSet<ShiftId> touched;
+    for (int slot : std::as_const(edited)) {
+        touched.insert(m_shifts.at(slot).id);
+        // The rotation's shift before and after it (m_shifts is in time order).
+        const RotationId rotation = m_shifts.at(slot).rotationId;
+        for (int step : {-1, +1}) {
+            for (int other = slot + step; other >= 0 && other < m_shifts.size(); other += step) {
+                if (m_shifts.at(other).rotationId == rotation) {
+                    touched.insert(m_shifts.at(other).id);
+                    break;
+                }
+            }
+        }
+    }
+    for (int person : std::as_const(people)) {
+        for (const auto &[slot, seat] : m_book->seatsOf(person)) {
+            if (slot < m_shifts.size()) {
+                touched.insert(m_shifts.at(slot).id);
+            }
+        }
+    }
+    return touched;
 }
 
 DropPreview DropSession::check(const ShiftEdit &edit)

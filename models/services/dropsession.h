@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QMetaObject>
+#include <QSet>
 
 #include <memory>
 
@@ -45,6 +46,17 @@ public:
     /// The seats of the session's rotations over its days whose occupant breaks a hard rule
     /// there (the same check() as every drop); reads the session again first when stale.
     Result<QList<SeatProblem>> problems();
+    /// The same for the shifts of `only` (those of the session's rotations and days).
+    Result<QList<SeatProblem>> problems(const QSet<ShiftId> &only);
+
+    /// Takes committed edits of shifts in without reading the database again: the seats move in
+    /// the RuleBook, loads follow. Returns the shifts whose problems may have changed: the
+    /// edited ones, every shift of the people in them (rest, double booking, the 4-week cap and
+    /// fair share are theirs) and each edited shift's neighbours in its rotation (pairing rules).
+    /// Null when the session cannot follow the edits and must be built again: a shift created,
+    /// deleted or moved in time, one it does not hold, or one that differs from the edit's
+    /// `before` and `after` (another edit came in between).
+    std::optional<QSet<ShiftId>> apply(const ShiftEdit &edits);
 
 private:
     DropSession(Database &db, QList<RotationId> rotations, QDate from, QDate to);
@@ -53,6 +65,8 @@ private:
     Status ensure(const QList<ShiftId> &ids);
     int slotFor(const Shift &shift);
     DropPreview preview(const QList<ShiftId> &ids, const std::function<Result<ShiftEdit>()> &build);
+    /// Problems of the slots `wanted` accepts (all of the session's rotations and days otherwise).
+    Result<QList<SeatProblem>> findProblems(const QSet<ShiftId> *wanted);
 
     Database &m_db;
     QList<RotationId> m_rotations;

@@ -16,96 +16,100 @@ namespace {
 /// only) leave a gap between two shifts; beyond two weeks there is no "pair before".
 constexpr qint64 PreviousShiftWindowSeconds = 14 * 24 * 3600;
 
-} // namespace
-
-Result<std::optional<Person>> EngineerService::person(PersonId id) const
+std::optional<Person> lookUp(const QHash<PersonId, Person> &people, PersonId id)
 {
-    if (id.isNull()) {
-        return std::optional<Person>();
-    }
-    return PersonRepository(m_db).find(id);
+    const auto it = people.constFind(id);
+    return it == people.cend() ? std::nullopt : std::optional<Person>(*it);
 }
 
-Result<QList<Shift>> EngineerService::shiftsOf(PersonId person, const QDateTime &from, const QDateTime &to) const
+} // namespace
+
+Result<QHash<PersonId, Person>> EngineerService::people(const QSet<PersonId> &ids) const
 {
-    // One query through the seat indexes, not one per seat.
-    return ShiftRepository(m_db).heldBy(person, from, to);
+    // In a few queries however many are named, removed people included (they keep their past shifts).
+    QList<PersonId> wanted;
+    for (const PersonId &id : ids) {
+        if (!id.isNull()) {
+            wanted.append(id);
+        }
+    }
+    return PersonRepository(m_db).findMany(wanted);
+}
+
+Result<QList<MyShift>> EngineerService::describeAll(const QList<Shift> &shifts, PersonId who) const
+{
+    RotationRepository rotations(m_db);
+    ShiftRepository repository(m_db);
+    QHash<RotationId, Rotation> rotationById;
+    QList<std::optional<Shift>> previous;
+    QSet<PersonId> named;
+    for (const Shift &shift : shifts) {
+        if (!rotationById.contains(shift.rotationId)) {
+            auto rotation = rotations.find(shift.rotationId);
+            if (!rotation) {
+                return rotation.error();
+            }
+            rotationById.insert(shift.rotationId, rotation.value().value_or(Rotation{}));
+        }
+        // The pair before: the latest shift of the rotation that ended at or before this start.
+        auto before = repository.endedBy(shift.rotationId, shift.start, PreviousShiftWindowSeconds);
+        if (!before) {
+            return before.error();
+        }
+        previous.append(before.value());
+        named << shift.dev << shift.ops;
+        if (before.value()) {
+            named << before.value()->dev << before.value()->ops;
+        }
+    }
+    auto people = this->people(named);
+    if (!people) {
+        return people.error();
+    }
+    QList<MyShift> result;
+    for (qsizetype i = 0; i < shifts.size(); ++i) {
+        const Shift &shift = shifts.at(i);
+        MyShift my;
+        my.shift = shift;
+        my.seat = shift.ops == who && !who.isNull() ? Seat::Ops : Seat::Dev;
+        my.rotation = rotationById.value(shift.rotationId);
+        my.dev = lookUp(people.value(), shift.dev);
+        my.ops = lookUp(people.value(), shift.ops);
+        my.partner = my.seat == Seat::Dev ? my.ops : my.dev;
+        my.previous = previous.at(i);
+        if (my.previous) {
+            my.handoffNote = my.previous->note;
+            my.noteDev = lookUp(people.value(), my.previous->dev);
+            my.noteOps = lookUp(people.value(), my.previous->ops);
+        }
+        result.append(my);
+    }
+    return result;
 }
 
 Result<MyShift> EngineerService::describe(const Shift &shift, PersonId who) const
 {
-    MyShift my;
-    my.shift = shift;
-    my.seat = shift.ops == who && !who.isNull() ? Seat::Ops : Seat::Dev;
-    auto rotation = RotationRepository(m_db).find(shift.rotationId);
-    if (!rotation) {
-        return rotation.error();
+    auto described = describeAll({shift}, who);
+    if (!described) {
+        return described.error();
     }
-    if (rotation.value()) {
-        my.rotation = *rotation.value();
-    }
-    auto dev = person(shift.dev);
-    auto ops = person(shift.ops);
-    if (!dev) {
-        return dev.error();
-    }
-    if (!ops) {
-        return ops.error();
-    }
-    my.dev = dev.value();
-    my.ops = ops.value();
-    my.partner = my.seat == Seat::Dev ? my.ops : my.dev;
-
-    // The pair before: the latest shift of the rotation that ended at or before this start.
-    auto before = ShiftRepository(m_db).overlapping(shift.start.addSecs(-PreviousShiftWindowSeconds), shift.start,
-                                                    shift.rotationId);
-    if (!before) {
-        return before.error();
-    }
-    for (const Shift &candidate : before.value()) {
-        if (candidate.id != shift.id && candidate.end <= shift.start &&
-            (!my.previous || candidate.end > my.previous->end)) {
-            my.previous = candidate;
-        }
-    }
-    if (my.previous) {
-        my.handoffNote = my.previous->note;
-        auto noteDev = person(my.previous->dev);
-        auto noteOps = person(my.previous->ops);
-        if (!noteDev) {
-            return noteDev.error();
-        }
-        if (!noteOps) {
-            return noteOps.error();
-        }
-        my.noteDev = noteDev.value();
-        my.noteOps = noteOps.value();
-    }
-    return my;
+    return described->first();
 }
 
 Result<QList<MyShift>> EngineerService::upcoming(PersonId who, const QDateTime &now, int months) const
 {
-    auto shifts = shiftsOf(who, now, now.addMonths(std::max(months, 0)));
+    auto shifts = ShiftRepository(m_db).ofPerson(who, now, now.addMonths(std::max(months, 0)));
     if (!shifts) {
         return shifts.error();
     }
-    QList<MyShift> result;
-    for (const Shift &s : shifts.value()) {
-        auto described = describe(s, who);
-        if (!described) {
-            return described.error();
-        }
-        result.append(described.value());
-    }
-    return result;
+    return describeAll(shifts.value(), who);
 }
 
 Result<std::optional<MyShift>> EngineerService::nextShift(PersonId who, const QDateTime &now) const
 {
     // The first of the shifts that end after now: the one under way, else the next to start.
     // Seats are held at most a plan horizon ahead; look far enough for any of them.
-    auto shifts = shiftsOf(who, now, now.addYears(2));
+    auto shifts = ShiftRepository(m_db).ofPerson(who, now, now.addYears(2), 1);
     if (!shifts) {
         return shifts.error();
     }
@@ -121,7 +125,7 @@ Result<std::optional<MyShift>> EngineerService::nextShift(PersonId who, const QD
 
 Result<std::optional<MyShift>> EngineerService::currentOrLastShift(PersonId who, const QDateTime &now) const
 {
-    auto shifts = shiftsOf(who, now.addDays(-60), now.addSecs(1));
+    auto shifts = ShiftRepository(m_db).ofPerson(who, now.addDays(-60), now.addSecs(1));
     if (!shifts) {
         return shifts.error();
     }
@@ -149,55 +153,49 @@ Result<QList<OnCall>> EngineerService::onCallNow(const QDateTime &now, RotationI
     }
     ShiftRepository shifts(m_db);
     QList<OnCall> result;
-    QList<PersonId> wanted;
+    QSet<PersonId> named;
     for (const Rotation &rotation : rotations.value()) {
         if (!only.isNull() && rotation.id != only) {
             continue;
         }
         OnCall entry;
         entry.rotation = rotation;
-        // One query per rotation: the shift under way (at most MaxShiftSeconds long) and the next
-        // one, looked for as far after its end as before.
-        auto window = shifts.overlapping(now, now.addSecs(2 * MaxShiftSeconds), rotation.id);
-        if (!window) {
-            return window.error();
+        // One query: the shift under way (if any) and the ones after it, by start. A few more
+        // than two, in case shifts of the rotation overlap.
+        auto coming = shifts.endingAfter(rotation.id, now, 4);
+        if (!coming) {
+            return coming.error();
         }
-        for (const Shift &s : window.value()) {
-            if (!entry.shift && s.start <= now && s.end > now) {
+        for (const Shift &s : coming.value()) {
+            if (s.start <= now) {
                 entry.shift = s;
+                break;
             }
         }
         // The next shift: the first one that starts after now (after the current one, if any).
         const QDateTime after = entry.shift ? entry.shift->end : now;
-        for (const Shift &s : window.value()) {
+        for (const Shift &s : coming.value()) {
             if (s.start >= after && (!entry.shift || s.id != entry.shift->id)) {
                 entry.next = s;
                 break;
             }
         }
-        for (const PersonId &id :
-             {entry.shift ? entry.shift->dev : PersonId(), entry.shift ? entry.shift->ops : PersonId(),
-              entry.next ? entry.next->dev : PersonId(), entry.next ? entry.next->ops : PersonId()}) {
-            if (!id.isNull() && !wanted.contains(id)) {
-                wanted.append(id);
+        for (const std::optional<Shift> *s : {&entry.shift, &entry.next}) {
+            if (*s) {
+                named << (*s)->dev << (*s)->ops;
             }
         }
         result.append(entry);
     }
-    // Everyone named, in one query, not one per person.
-    auto people = PersonRepository(m_db).findMany(wanted);
+    auto people = this->people(named);
     if (!people) {
         return people.error();
     }
-    auto lookup = [&people](PersonId id) {
-        const auto it = people->constFind(id);
-        return it == people->constEnd() ? std::optional<Person>() : std::optional<Person>(*it);
-    };
     for (OnCall &entry : result) {
-        entry.dev = lookup(entry.shift ? entry.shift->dev : PersonId());
-        entry.ops = lookup(entry.shift ? entry.shift->ops : PersonId());
-        entry.nextDev = lookup(entry.next ? entry.next->dev : PersonId());
-        entry.nextOps = lookup(entry.next ? entry.next->ops : PersonId());
+        entry.dev = entry.shift ? lookUp(people.value(), entry.shift->dev) : std::nullopt;
+        entry.ops = entry.shift ? lookUp(people.value(), entry.shift->ops) : std::nullopt;
+        entry.nextDev = entry.next ? lookUp(people.value(), entry.next->dev) : std::nullopt;
+        entry.nextOps = entry.next ? lookUp(people.value(), entry.next->ops) : std::nullopt;
     }
     return result;
 }

@@ -6,7 +6,9 @@
 #include "domain/shift.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
+#include <QSet>
 
 #include <optional>
 
@@ -50,7 +52,9 @@ struct OnCall
 
 /// What an engineer asks Tandem: my next shift and with whom, my shifts to come, who is on
 /// call now. Reads only; "now" is a parameter so callers pass their Clock's time (tests a
-/// FakeClock's). The home page, the reminders and the command line call these.
+/// FakeClock's). The home page, the reminders and the command line call these, so each answer
+/// costs a query per rotation (or per shift shown), not per person: the people named are read
+/// together at the end.
 class EngineerService
 {
 public:
@@ -70,9 +74,10 @@ public:
     Result<QList<OnCall>> onCallNow(const QDateTime &now, RotationId rotation = {}) const;
 
 private:
-    /// Shifts the person holds a seat in that overlap [from, to), by start.
-    Result<QList<Shift>> shiftsOf(PersonId person, const QDateTime &from, const QDateTime &to) const;
-    Result<std::optional<Person>> person(PersonId id) const;
+    /// The shifts as `person` sees them: their rotations once each, the pair before each.
+    Result<QList<MyShift>> describeAll(const QList<Shift> &shifts, PersonId person) const;
+    /// The people with these ids (removed ones too); ids nobody has are left out.
+    Result<QHash<PersonId, Person>> people(const QSet<PersonId> &ids) const;
 
     Database &m_db;
 };

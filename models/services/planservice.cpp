@@ -69,9 +69,29 @@ Result<Planner::PlanRequest> PlanService::request(const QList<RotationId> &rotat
     RotationRepository rotations(m_db);
     PoolRepository pools(m_db);
     HolidayRepository holidays(m_db);
+    // Many rotations (the calendar's rule pass asks for every one shown) are read in one go,
+    // with their pools: each single read of a pool walks every pool membership.
+    QHash<RotationId, Rotation> inUse;
+    QHash<PoolId, OpsPool> allPools;
+    if (rotationIds.size() > 2) {
+        auto all = rotations.all();
+        auto poolList = pools.all();
+        if (!all) {
+            return all.error();
+        }
+        if (!poolList) {
+            return poolList.error();
+        }
+        for (const Rotation &r : all.value()) {
+            inUse.insert(r.id, r);
+        }
+        for (const OpsPool &p : poolList.value()) {
+            allPools.insert(p.id, p);
+        }
+    }
     int lookbackWeeks = 0;
     for (const RotationId &id : rotationIds) {
-        auto rotation = rotations.find(id);
+        auto rotation = inUse.contains(id) ? Result<std::optional<Rotation>>(inUse.value(id)) : rotations.find(id);
         if (!rotation) {
             return rotation.error();
         }
@@ -87,7 +107,8 @@ Result<Planner::PlanRequest> PlanService::request(const QList<RotationId> &rotat
         lookbackWeeks = std::max(lookbackWeeks, rotation.value()->rules.lookbackWeeks);
         const PoolId poolId = rotation.value()->opsPoolId;
         if (!poolId.isNull() && !request.pools.contains(poolId)) {
-            auto pool = pools.find(poolId);
+            auto pool =
+                allPools.contains(poolId) ? Result<std::optional<OpsPool>>(allPools.value(poolId)) : pools.find(poolId);
             if (!pool) {
                 return pool.error();
             }

@@ -89,6 +89,12 @@ Result<QList<Shift>> RotationService::shifts(const QDateTime &from, const QDateT
     return ShiftRepository(m_db).overlapping(from, to, rotation);
 }
 
+Result<QList<Shift>> RotationService::matchingShifts(const QDateTime &from, const QDateTime &to,
+                                                     const ShiftFilter &filter) const
+{
+    return ShiftRepository(m_db).matching(from, to, filter);
+}
+
 // Checks a rotation against its own rules and against the database. Runs inside the caller's
 // transaction, so what it checked is what gets written.
 Result<Rotation> RotationService::normalizedChecked(Rotation r) const

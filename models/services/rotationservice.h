@@ -44,6 +44,8 @@ public:
     // Shifts.
     /// Shifts overlapping [from, to), of one rotation or (null) of all, by start.
     Result<QList<Shift>> shifts(const QDateTime &from, const QDateTime &to, RotationId rotation = {}) const;
+    /// Shifts overlapping [from, to) that `filter` keeps (rotation, team, person), by start.
+    Result<QList<Shift>> matchingShifts(const QDateTime &from, const QDateTime &to, const ShiftFilter &filter) const;
 
 private:
     Result<Rotation> normalizedChecked(Rotation rotation) const;

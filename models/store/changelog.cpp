@@ -36,25 +36,31 @@ Status ChangeLog::append(QStringView entity, const QString &entityId, ChangeActi
     entry.before = before;
     entry.after = after;
 
+    // Kept prepared: a plan appends a row per shift.
     auto query = prepared(m_db, u"INSERT INTO change_log (at_utc, actor, entity, entity_id, action, before_json, "
                                 "after_json) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
     if (!query) {
         return query.error();
     }
     QSqlQuery &q = *query.value();
-    q.addBindValue(entry.at.toString(Qt::ISODateWithMs));
-    q.addBindValue(entry.actor);
-    q.addBindValue(entry.entity);
-    q.addBindValue(entry.entityId);
-    q.addBindValue(changeActionToString(action));
     const QString beforeText = toText(before);
     const QString afterText = toText(after);
-    q.addBindValue(beforeText.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(beforeText));
-    q.addBindValue(afterText.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(afterText));
-    if (auto status = exec(q); !status) {
+    const QVariantList values{entry.at.toString(Qt::ISODateWithMs),
+                              entry.actor,
+                              entry.entity,
+                              entry.entityId,
+                              changeActionToString(action),
+                              beforeText.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(beforeText),
+                              afterText.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(afterText)};
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        q.bindValue(int(i), values.at(i));
+    }
+    const Status status = exec(q);
+    entry.seq = q.lastInsertId().toLongLong();
+    q.finish();
+    if (!status) {
         return status;
     }
-    entry.seq = q.lastInsertId().toLongLong();
     m_db.recordChange(entry);
     return {};
 }
@@ -82,19 +88,7 @@ Result<QList<ChangeEntry>> ChangeLog::entries(QStringView entity, const QString 
     }
     QList<ChangeEntry> result;
     while (q.next()) {
-        ChangeEntry e;
-        e.seq = q.value(0).toLongLong();
-        e.at = QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs);
-        e.actor = q.value(2).toString();
-        e.entity = q.value(3).toString();
-        e.entityId = q.value(4).toString();
-        const QString action = q.value(5).toString();
-        e.action = action == u"create"   ? ChangeAction::Create
-                   : action == u"delete" ? ChangeAction::Delete
-                                         : ChangeAction::Update;
-        e.before = fromText(q.value(6));
-        e.after = fromText(q.value(7));
-        result.append(e);
+        result.append(readEntry(q));
     }
     return result;
 }
@@ -140,6 +134,53 @@ Result<ChangesSince> ChangeLog::changesSince(qint64 seq, const QStringList &enti
         }
     }
     return since;
+}
+
+Status ChangeLog::scanOlderThan(const QDateTime &cutoff, bool unsynced,
+                                const std::function<Status(const ChangeEntry &)> &visit) const
+{
+    // at_utc is ISO 8601 in UTC with milliseconds ("…T…Z"): text order is time order.
+    auto query = run(m_db,
+                     u"SELECT seq, at_utc, actor, entity, entity_id, action, before_json, after_json FROM change_log"
+                     " WHERE at_utc < ? AND (synced = 1 OR ?) ORDER BY seq"_s,
+                     {cutoff.toUTC().toString(Qt::ISODateWithMs), unsynced ? 1 : 0});
+    if (!query) {
+        return query.error();
+    }
+    while (query.value().next()) {
+        if (auto status = visit(readEntry(query.value())); !status) {
+            return status;
+        }
+    }
+    return {};
+}
+
+Status ChangeLog::remove(const QList<qint64> &seqs)
+{
+    Q_ASSERT_X(m_db.transactionDepth() > 0, "ChangeLog::remove", "entries are removed in a transaction");
+    for (const qint64 seq : seqs) {
+        if (auto status = execute(m_db, u"DELETE FROM change_log WHERE seq = ?"_s, {seq}); !status) {
+            return status;
+        }
+    }
+    return {};
+}
+
+ChangeEntry ChangeLog::readEntry(const QSqlQuery &q)
+{
+    ChangeEntry e;
+    e.seq = q.value(0).toLongLong();
+    e.at = QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs);
+    e.actor = q.value(2).toString();
+    e.entity = q.value(3).toString();
+    e.entityId = q.value(4).toString();
+    const QString action = q.value(5).toString();
+    e.action = action == u"create"   ? ChangeAction::Create
+               : action == u"delete" ? ChangeAction::Delete
+                                     : ChangeAction::Update;
+    e.before = fromText(q.value(6));
+    e.after = fromText(q.value(7));
+    return e;
 }
 
 Result<qint64> ChangeLog::count() const

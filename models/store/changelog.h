@@ -3,6 +3,10 @@
 #include "domain/changeentry.h"
 #include "domain/result.h"
 
+#include <functional>
+
+class QSqlQuery;
+
 namespace Tandem {
 
 class Database;
@@ -35,8 +39,18 @@ public:
     Result<qint64> lastSeq() const;
     /// How many changes of `entities` came after `seq`, and the first of them.
     Result<ChangesSince> changesSince(qint64 seq, const QStringList &entities) const;
+    /// Hands the entries logged before `cutoff` to `visit` one at a time, in order, without
+    /// holding them all; without `unsynced`, only those a sync has sent (the others are a shared
+    /// team's outbox). Stops at the first error `visit` returns.
+    Status scanOlderThan(const QDateTime &cutoff, bool unsynced,
+                         const std::function<Status(const ChangeEntry &)> &visit) const;
+    /// Deletes the entries with these sequence numbers (archived elsewhere). Must run inside a
+    /// Transaction.
+    Status remove(const QList<qint64> &seqs);
 
 private:
+    static ChangeEntry readEntry(const QSqlQuery &query);
+
     Database &m_db;
 };
 

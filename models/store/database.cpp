@@ -375,7 +375,7 @@ Database::Database(QString path, QString connectionName, const Clock &clock)
 
 Database::~Database()
 {
-    m_statements.clear();
+    m_statements.clear(); // before the connection they belong to
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);

@@ -25,12 +25,13 @@ PersonId personFrom(const QVariant &value)
 
 } // namespace
 
-Result<QList<Shift>> ShiftRepository::select(const QString &where, const QVariantList &values) const
+Result<QList<Shift>> ShiftRepository::select(const QString &where, const QVariantList &values,
+                                             const QString &order) const
 {
     auto query = run(m_db,
                      u"SELECT id, rotation_id, start_utc, end_utc, dev_id, ops_id, state, note, bridge_url, "
                      "sequence FROM shifts WHERE "_s +
-                         where + u" ORDER BY start_utc, rotation_id"_s,
+                         where + order,
                      values);
     if (!query) {
         return query.error();
@@ -65,15 +66,30 @@ Result<std::optional<Shift>> ShiftRepository::find(ShiftId id) const
 
 Result<QList<Shift>> ShiftRepository::overlapping(const QDateTime &from, const QDateTime &to, RotationId rotation) const
 {
+    return matching(from, to, ShiftFilter{rotation, {}, {}});
+}
+
+Result<QList<Shift>> ShiftRepository::matching(const QDateTime &from, const QDateTime &to,
+                                               const ShiftFilter &filter) const
+{
     // The lower bound on start_utc (no shift is longer than MaxShiftSeconds) lets SQLite read
     // just the index range of the window instead of every shift that started before its end.
     const qint64 earliest = from.toSecsSinceEpoch() - MaxShiftSeconds;
-    if (rotation.isNull()) {
-        return select(u"start_utc > ? AND start_utc < ? AND end_utc > ?"_s,
-                      {earliest, to.toSecsSinceEpoch(), from.toSecsSinceEpoch()});
+    QString where = u"start_utc > ? AND start_utc < ? AND end_utc > ?"_s;
+    QVariantList values{earliest, to.toSecsSinceEpoch(), from.toSecsSinceEpoch()};
+    if (!filter.rotation.isNull()) {
+        where.prepend(u"rotation_id = ? AND "_s);
+        values.prepend(filter.rotation.toString());
     }
-    return select(u"rotation_id = ? AND start_utc > ? AND start_utc < ? AND end_utc > ?"_s,
-                  {rotation.toString(), earliest, to.toSecsSinceEpoch(), from.toSecsSinceEpoch()});
+    if (!filter.team.isNull()) {
+        where += u" AND rotation_id IN (SELECT id FROM rotations WHERE team_id = ?)"_s;
+        values << filter.team.toString();
+    }
+    if (!filter.person.isNull()) {
+        where += u" AND (dev_id = ? OR ops_id = ?)"_s;
+        values << filter.person.toString() << filter.person.toString();
+    }
+    return select(where, values);
 }
 
 Result<QList<SeatRef>> ShiftRepository::seatsFrom(PersonId person, const QDateTime &from) const
@@ -95,13 +111,36 @@ Result<QList<SeatRef>> ShiftRepository::seatsFrom(PersonId person, const QDateTi
     return seats;
 }
 
-Result<QList<Shift>> ShiftRepository::heldBy(PersonId person, const QDateTime &from, const QDateTime &to) const
+Result<QList<Shift>> ShiftRepository::ofPerson(PersonId person, const QDateTime &from, const QDateTime &to,
+                                               int limit) const
 {
-    // Through the indexes on (dev_id, start_utc) and (ops_id, start_utc): the person's own shifts.
+    // Each seat through its own index (dev_id, start_utc) and (ops_id, start_utc), bounded below
+    // like overlapping(): no shift is longer than MaxShiftSeconds.
     const QString id = person.toString();
     const qint64 earliest = from.toSecsSinceEpoch() - MaxShiftSeconds;
     return select(u"(dev_id = ? OR ops_id = ?) AND start_utc > ? AND start_utc < ? AND end_utc > ?"_s,
-                  {id, id, earliest, to.toSecsSinceEpoch(), from.toSecsSinceEpoch()});
+                  {id, id, earliest, to.toSecsSinceEpoch(), from.toSecsSinceEpoch()},
+                  u" ORDER BY start_utc, rotation_id"_s + (limit > 0 ? u" LIMIT %1"_s.arg(limit) : QString()));
+}
+
+Result<QList<Shift>> ShiftRepository::endingAfter(RotationId rotation, const QDateTime &instant, int limit) const
+{
+    return select(u"rotation_id = ? AND start_utc > ? AND end_utc > ?"_s,
+                  {rotation.toString(), instant.toSecsSinceEpoch() - MaxShiftSeconds, instant.toSecsSinceEpoch()},
+                  u" ORDER BY start_utc LIMIT %1"_s.arg(std::max(1, limit)));
+}
+
+Result<std::optional<Shift>> ShiftRepository::endedBy(RotationId rotation, const QDateTime &instant,
+                                                      qint64 window) const
+{
+    const qint64 at = instant.toSecsSinceEpoch();
+    auto found = select(u"rotation_id = ? AND start_utc > ? AND start_utc < ? AND end_utc <= ? AND end_utc > ?"_s,
+                        {rotation.toString(), at - window - MaxShiftSeconds, at, at, at - window},
+                        u" ORDER BY end_utc DESC, start_utc DESC LIMIT 1"_s);
+    if (!found) {
+        return found.error();
+    }
+    return found->isEmpty() ? std::nullopt : std::optional<Shift>(found->first());
 }
 
 namespace {

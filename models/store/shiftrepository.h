@@ -19,17 +19,29 @@ public:
     Result<std::optional<Shift>> find(ShiftId id) const;
     /// Shifts that overlap [from, to), by start; only those of `rotation` unless it is null.
     Result<QList<Shift>> overlapping(const QDateTime &from, const QDateTime &to, RotationId rotation = {}) const;
-    /// The shifts in which the person holds a seat that overlap [from, to), by start: one query.
-    Result<QList<Shift>> heldBy(PersonId person, const QDateTime &from, const QDateTime &to) const;
+    /// The same, only those `filter` keeps: the filter is part of the query, so a team's month
+    /// reads the team's shifts, not every rotation's.
+    Result<QList<Shift>> matching(const QDateTime &from, const QDateTime &to, const ShiftFilter &filter) const;
     /// Seats the person holds in shifts that start at or after `from`.
     Result<QList<SeatRef>> seatsFrom(PersonId person, const QDateTime &from) const;
+    /// Shifts in which the person holds a seat that overlap [from, to), by start; the first
+    /// `limit` of them when it is positive. One query, through the seat indexes.
+    Result<QList<Shift>> ofPerson(PersonId person, const QDateTime &from, const QDateTime &to, int limit = 0) const;
+    /// The first `limit` shifts of the rotation that end after `instant`, by start: the one
+    /// under way at `instant` (if any) and those after it. One query.
+    Result<QList<Shift>> endingAfter(RotationId rotation, const QDateTime &instant, int limit) const;
+    /// The shift of the rotation that ended last at or before `instant`, looking back `window`
+    /// seconds at most: the pair before a shift that starts at `instant`.
+    Result<std::optional<Shift>> endedBy(RotationId rotation, const QDateTime &instant, qint64 window) const;
 
     Status insert(const Shift &shift);
     Status update(const Shift &shift);
     Status remove(ShiftId id);
 
 private:
-    Result<QList<Shift>> select(const QString &where, const QVariantList &values) const;
+    /// `order` follows the WHERE clause (ORDER BY, LIMIT).
+    Result<QList<Shift>> select(const QString &where, const QVariantList &values,
+                                const QString &order = QStringLiteral(" ORDER BY start_utc, rotation_id")) const;
     Database &m_db;
 };
 

@@ -29,7 +29,8 @@ Status exec(QSqlQuery &query);
 Status execSql(Database &db, const QString &sql);
 /// Prepares `sql`, binds `values` in order and runs it: the query, ready to read, or the error.
 Result<QSqlQuery> run(Database &db, const QString &sql, const QVariantList &values = {});
-/// The same for statements whose rows nobody reads (INSERT, UPDATE, DELETE).
+/// The same for statements whose rows nobody reads (INSERT, UPDATE, DELETE), through the
+/// database's kept statements (Database::statement): each SQL text is parsed once.
 Status execute(Database &db, const QString &sql, const QVariantList &values = {});
 /// A NULL for a nullable text column (a null QString is bound as '' by exec()).
 QVariant sqlNull();

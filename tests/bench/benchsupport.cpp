@@ -57,9 +57,9 @@ QString cpuModel()
     return u"unknown CPU"_s;
 }
 
-qint64 statusKiB(const char *field)
+qint64 statusKiB(const char *field, qint64 pid)
 {
-    QFile file(u"/proc/self/status"_s);
+    QFile file(pid > 0 ? u"/proc/%1/status"_s.arg(pid) : u"/proc/self/status"_s);
     if (file.open(QIODevice::ReadOnly)) {
         for (const QByteArray &line : file.readAll().split('\n')) {
             if (line.startsWith(field)) {

@@ -21,8 +21,8 @@ void say(const QString &line = {});
 const QString &report();
 /// `value` with `decimals` places; "–" for NaN, "∞" for infinity.
 QString fixed(double value, int decimals = 2);
-/// A field of /proc/self/status in KiB ("VmHWM:", "VmRSS:"), -1 when unknown.
-qint64 statusKiB(const char *field);
+/// A field of /proc/PID/status in KiB ("VmHWM:", "VmRSS:"; pid 0: this process), -1 when unknown.
+qint64 statusKiB(const char *field, qint64 pid = 0);
 double median(QList<double> values);
 /// The value at fraction `p` (0.95 for the 95th percentile) of the sorted values.
 double percentile(QList<double> values, double p);

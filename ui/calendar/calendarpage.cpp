@@ -174,6 +174,8 @@ void CalendarPage::buildUi()
     m_rosterList->setDragEnabled(true);
     m_rosterList->setDragDropMode(QAbstractItemView::DragOnly);
     m_rosterList->setAlternatingRowColors(true);
+    // One line each: hundreds of people are laid out without measuring every row's text.
+    m_rosterList->setUniformItemSizes(true);
     m_rosterList->setMinimumWidth(210);
     dock(tr("People"), u"rosterDock"_s, m_rosterList, Qt::LeftDockWidgetArea);
     connect(m_rosterList, &QListWidget::itemSelectionChanged, this, &CalendarPage::currentPersonChanged);
@@ -189,6 +191,8 @@ void CalendarPage::buildUi()
     m_conflictList->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_conflictsEmpty = EmptyState::install(
         m_conflictList, tr("No conflicts in these weeks: every seat is filled and every rule holds."));
+    // One line each: a list of thousands is laid out without measuring every row.
+    m_conflictList->setUniformItemSizes(true);
     dock(tr("Conflicts"), u"conflictsDock"_s, m_conflictList, Qt::RightDockWidgetArea);
     resizeDocks({findChild<QDockWidget *>(u"rosterDock"_s)}, {200}, Qt::Horizontal);
     resizeDocks({findChild<QDockWidget *>(u"detailsDock"_s)}, {260}, Qt::Horizontal);
@@ -302,9 +306,10 @@ void CalendarPage::setWorkspace(Workspace *workspace)
     }
     m_monthModel = new ShiftRangeModel(workspace->database(), workspace->rotations(), workspace->roster(), this);
     m_timelineModel = new ShiftRangeModel(workspace->database(), workspace->rotations(), workspace->roster(), this);
-    // Broken hard rules are hatched and listed in Conflicts; worked out after each paint.
+    // Broken rules are hatched and listed in Conflicts, worked out in the background (RulePass);
+    // the timeline's model checks them while the timeline is shown.
     m_monthModel->setRuleChecksEnabled(true);
-    m_timelineModel->setRuleChecksEnabled(true);
+    m_timelineModel->setRuleChecksEnabled(m_mode == Mode::Timeline);
     m_conflicts = new ConflictsModel(m_monthModel, this);
     m_conflictList->setModel(m_conflicts);
     m_conflictsEmpty->track();
@@ -426,6 +431,9 @@ void CalendarPage::setMode(Mode mode)
     m_modeCombo->blockSignals(false);
     m_rowsCombo->setVisible(mode == Mode::Timeline);
     m_stack->setCurrentIndex(mode == Mode::Month ? 0 : 1);
+    if (m_timelineModel) {
+        m_timelineModel->setRuleChecksEnabled(mode == Mode::Timeline);
+    }
     if (mode == Mode::Timeline) {
         m_timeline->scrollToDate(m_month.addDays(-(m_month.dayOfWeek() - 1)));
     }
@@ -555,19 +563,34 @@ void CalendarPage::updateRoster()
         load[m_monthModel->shiftAt(row).dev] += 1;
         load[m_monthModel->shiftAt(row).ops] += 1;
     }
-    m_rosterList->clear();
+    // The same people as before (only their loads move with the month): texts change in place,
+    // instead of hundreds of items made again on every month switch.
+    int row = 0;
     for (const Person &p : m_monthModel->people()) {
         if (!p.active) {
             continue;
         }
-        auto *item = new QListWidgetItem(tr("%1 · %2 — %n shift(s)", nullptr, load.value(p.id))
-                                             .arg(p.name, p.role == Role::Developer ? tr("dev") : tr("ops")),
-                                         m_rosterList);
-        item->setData(Qt::UserRole, p.id.toString());
+        const QString text = tr("%1 · %2 — %n shift(s)", nullptr, load.value(p.id))
+                                 .arg(p.name, p.role == Role::Developer ? tr("dev") : tr("ops"));
+        QListWidgetItem *item = m_rosterList->item(row);
+        if (!item || item->data(Qt::UserRole).toString() != p.id.toString()) {
+            while (m_rosterList->count() > row) {
+                std::unique_ptr<QListWidgetItem> gone(m_rosterList->takeItem(row));
+            }
+            item = new QListWidgetItem(m_rosterList);
+            item->setData(Qt::UserRole, p.id.toString());
+        }
+        if (item->text() != text) {
+            item->setText(text);
+        }
         item->setToolTip(tr("%1, %2. Drag onto a seat to assign.").arg(p.name, roleDisplayName(p.role)));
-        if (p.id.toString() == selected) {
+        if (p.id.toString() == selected && m_rosterList->currentItem() != item) {
             m_rosterList->setCurrentItem(item);
         }
+        ++row;
+    }
+    while (m_rosterList->count() > row) {
+        std::unique_ptr<QListWidgetItem> gone(m_rosterList->takeItem(row));
     }
 }
 

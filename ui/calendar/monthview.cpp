@@ -63,7 +63,17 @@ void MonthView::setModel(ShiftRangeModel *model)
         connect(model, &QAbstractItemModel::layoutChanged, this, &MonthView::relayout);
         connect(model, &QAbstractItemModel::rowsInserted, this, &MonthView::relayout);
         connect(model, &QAbstractItemModel::rowsRemoved, this, &MonthView::relayout);
-        connect(model, &QAbstractItemModel::dataChanged, this, &MonthView::relayout);
+        connect(model, &QAbstractItemModel::dataChanged, this,
+                [this](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
+                    // Problems, tooltips and highlights change how bars look, not where they are.
+                    const bool moves = roles.isEmpty() || roles.contains(ShiftRangeModel::StartRole) ||
+                                       roles.contains(ShiftRangeModel::EndRole);
+                    if (moves) {
+                        relayout();
+                    } else {
+                        update();
+                    }
+                });
         connect(model, &ShiftRangeModel::referenceDataChanged, this, &MonthView::relayout);
         connect(model, &ShiftRangeModel::uncoveredChanged, this, &MonthView::relayout);
     }
@@ -558,7 +568,7 @@ void MonthView::paintEvent(QPaintEvent *)
                                     highlighting && mine};
         const QColor color = style.dimmed ? tint(style.color, 0.6) : style.color;
         const QRectF r = QRectF(seg.rect).adjusted(0.5, 0.5, -0.5, -0.5);
-        ShiftBar::paint(p, r, style);
+        m_painter.paintBar(p, r, style);
         if (s.state == ShiftState::Locked || s.state == ShiftState::Published) {
             // A small mark at the start: a filled square for locked, a dot for published.
             const QRectF mark(r.left() + 4, r.center().y() - 3, 6, 6);
@@ -595,8 +605,7 @@ void MonthView::paintEvent(QPaintEvent *)
         p.setFont(f);
         p.setPen(ShiftBar::textColor(style));
         const QRectF textRect = r.adjusted(s.state != ShiftState::Planned ? 13 : 5, 0, -4, 0);
-        p.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter,
-                   p.fontMetrics().elidedText(label, Qt::ElideRight, int(textRect.width())));
+        m_painter.paintLabel(p, textRect, label);
     }
     p.setFont(font());
 

@@ -2,6 +2,7 @@
 
 #include "calendardnd.h"
 #include "domain/shift.h"
+#include "shiftbar.h"
 
 #include <QDate>
 #include <QPointer>
@@ -145,6 +146,7 @@ private:
     QList<Segment> m_uncoveredSegments; ///< time with no shift, drawn as gaps, not selectable
     QHash<QDate, int> m_hidden;         // day -> bars not shown
     CalendarDnd::DropCheck m_dropCheck;
+    ShiftBar::Painter m_painter;
 
     // Mouse state.
     QPoint m_pressPos;

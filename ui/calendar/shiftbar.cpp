@@ -1,9 +1,11 @@
 #include "shiftbar.h"
 
 #include <QFontMetrics>
+#include <QPaintDevice>
 #include <QPainter>
 
 #include <cmath>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -81,6 +83,86 @@ void paintDropMarker(QPainter &p, const QRectF &target, bool allowed, const QStr
     p.drawRoundedRect(bubble, 4, 4);
     p.drawText(bubble.adjusted(8, 0, -8, 0), Qt::AlignVCenter | Qt::AlignLeft,
                fm.elidedText(words, Qt::ElideRight, int(bubble.width() - 16)));
+}
+
+namespace {
+
+// Outlines reach past the rect: a 2 px pen centred on the edge, plus antialiasing.
+constexpr int Margin = 2;
+// Wider bars (a week at a day's zoom) are drawn directly: few of them fit on a screen.
+constexpr qreal MaxCachedWidth = 2048;
+
+int quarters(qreal value)
+{
+    return int(std::lround(value * 4));
+}
+
+} // namespace
+
+Painter::Painter()
+{
+    // Cost: pixels for bars (about 16 MB of them), entries for labels.
+    m_bars.setMaxCost(4 * 1024 * 1024);
+    m_labels.setMaxCost(20000);
+}
+
+void Painter::paintBar(QPainter &p, const QRectF &rect, const Style &style)
+{
+    const qreal dpr = p.device() ? p.device()->devicePixelRatioF() : 1.0;
+    if (rect.isEmpty() || rect.width() * dpr > MaxCachedWidth || p.worldTransform().type() > QTransform::TxTranslate) {
+        paint(p, rect, style);
+        return;
+    }
+    // The pixmap starts at the whole pixel before the bar; where the bar sits within that pixel
+    // (a quarter pixel is close enough) is part of the key, so bars look as if drawn in place.
+    const QPointF origin(std::floor(rect.left()), std::floor(rect.top()));
+    BarKey key;
+    key.width = quarters(rect.width());
+    key.height = quarters(rect.height());
+    key.dx = quarters(rect.left() - origin.x());
+    key.dy = quarters(rect.top() - origin.y());
+    key.dpr = int(std::lround(dpr * 100));
+    key.color = style.color.rgba();
+    key.flags = int(style.gap) | int(style.hardRule) << 1 | int(style.softRule) << 2 | int(style.dimmed) << 3 |
+                int(style.highlighted) << 4;
+    QPixmap *pixmap = m_bars.object(key);
+    if (!pixmap) {
+        const QRectF local(Margin + key.dx / 4.0, Margin + key.dy / 4.0, key.width / 4.0, key.height / 4.0);
+        const QSize size(int(std::ceil(local.right())) + Margin, int(std::ceil(local.bottom())) + Margin);
+        auto image = std::make_unique<QPixmap>(size * dpr);
+        image->setDevicePixelRatio(dpr);
+        image->fill(Qt::transparent);
+        {
+            QPainter painter(image.get());
+            painter.setRenderHints(p.renderHints());
+            paint(painter, local, style);
+        }
+        pixmap = image.get();
+        const qsizetype cost = qsizetype(image->width()) * image->height();
+        if (!m_bars.insert(key, image.release(), cost)) {
+            paint(p, rect, style); // larger than the whole cache: the cache has deleted it
+            return;
+        }
+    }
+    p.drawPixmap(origin - QPointF(Margin, Margin), *pixmap);
+}
+
+void Painter::paintLabel(QPainter &p, const QRectF &rect, const QString &text)
+{
+    const int width = int(rect.width());
+    if (width <= 0 || text.isEmpty()) {
+        return;
+    }
+    const LabelKey key{text, width, p.font().key()};
+    QStaticText *label = m_labels.object(key);
+    if (!label) {
+        auto laidOut = std::make_unique<QStaticText>(p.fontMetrics().elidedText(text, Qt::ElideRight, width));
+        laidOut->setTextFormat(Qt::PlainText);
+        laidOut->prepare(QTransform(), p.font());
+        label = laidOut.get();
+        m_labels.insert(key, laidOut.release());
+    }
+    p.drawStaticText(QPointF(rect.left(), rect.center().y() - label->size().height() / 2), *label);
 }
 
 } // namespace Tandem::ShiftBar

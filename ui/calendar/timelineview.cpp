@@ -192,7 +192,8 @@ void TimelineView::updateScrollBars()
 
 void TimelineView::ensureLoaded()
 {
-    if (!m_model) {
+    // A hidden timeline (the calendar shows the month) reads nothing; it loads when shown.
+    if (!m_model || !isVisible()) {
         return;
     }
     const QDate first = firstVisibleDate();
@@ -218,15 +219,15 @@ void TimelineView::rebuildLanes()
         return;
     }
     if (m_rows == Rows::Rotations) {
-        QSet<QString> shown;
+        QSet<RotationId> shown;
         for (int row = 0; row < m_model->rowCount(); ++row) {
-            shown.insert(m_model->index(row).data(ShiftRangeModel::RotationIdRole).toString());
+            shown.insert(m_model->shiftAt(row).rotationId);
         }
         for (const UncoveredSlot &u : m_model->uncovered()) {
-            shown.insert(u.rotation.toString());
+            shown.insert(u.rotation);
         }
         for (const Rotation &r : m_model->rotations()) {
-            if (!shown.isEmpty() && !shown.contains(r.id.toString())) {
+            if (!shown.isEmpty() && !shown.contains(r.id)) {
                 continue;
             }
             m_lanes.append({r.name, tr("Developer"), r.id.toString(), {}, Seat::Dev, true});
@@ -306,14 +307,15 @@ QList<TimelineView::Bar> TimelineView::bars() const
     // frame then costs the visible bars, not every shift times every lane.
     const int top = HeaderHeight - verticalScrollBar()->value();
     const int height = viewport()->height();
-    QMultiHash<QString, int> lanesOf;
+    // By uuid: a string per shift and frame would cost more than the rest of the lookup.
+    QMultiHash<QUuid, int> lanesOf;
     for (int lane = 0; lane < m_lanes.size(); ++lane) {
         const int y = top + lane * LaneHeight;
         if (y + LaneHeight < HeaderHeight || y > height) {
             continue;
         }
         const Lane &l = m_lanes.at(lane);
-        lanesOf.insert(m_rows == Rows::Rotations ? l.rotationId : l.person.toString(), lane);
+        lanesOf.insert(m_rows == Rows::Rotations ? QUuid::fromString(l.rotationId) : l.person.uuid(), lane);
     }
     if (lanesOf.isEmpty()) {
         return result;
@@ -334,13 +336,13 @@ QList<TimelineView::Bar> TimelineView::bars() const
             continue;
         }
         if (m_rows == Rows::Rotations) {
-            for (int lane : lanesOf.values(s.rotationId.toString())) {
+            for (int lane : lanesOf.values(s.rotationId.uuid())) {
                 add(row, s, lane);
             }
         } else {
             for (const PersonId &person : {s.dev, s.ops}) {
                 if (!person.isNull()) {
-                    for (int lane : lanesOf.values(person.toString())) {
+                    for (int lane : lanesOf.values(person.uuid())) {
                         add(row, s, lane);
                     }
                 }
@@ -478,7 +480,7 @@ void TimelineView::paintEvent(QPaintEvent *)
                                     bool(problems & SoftRule),
                                     highlighting && !mine,
                                     highlighting && mine};
-        ShiftBar::paint(p, bar.rect, style);
+        m_painter.paintBar(p, bar.rect, style);
         if (s.id == m_currentShift) {
             p.setPen(QPen(pal.color(QPalette::Highlight), 2.5));
             p.setBrush(Qt::NoBrush);
@@ -497,19 +499,7 @@ void TimelineView::paintEvent(QPaintEvent *)
         QRectF textRect = bar.rect.adjusted(6, 0, -4, 0);
         textRect.setLeft(std::max(textRect.left(), double(m_labelWidth + 6)));
         if (textRect.width() > 12) {
-            // Text layout is most of a frame's cost: keep each elided label laid out once.
-            const auto key = qMakePair(label, int(textRect.width()));
-            auto cached = m_labels.constFind(key);
-            if (cached == m_labels.constEnd()) {
-                if (m_labels.size() > 20000) {
-                    m_labels.clear();
-                }
-                QStaticText text(p.fontMetrics().elidedText(label, Qt::ElideRight, key.second));
-                text.setTextFormat(Qt::PlainText);
-                text.prepare(QTransform(), p.font());
-                cached = m_labels.insert(key, text);
-            }
-            p.drawStaticText(QPointF(textRect.left(), textRect.center().y() - cached->size().height() / 2), *cached);
+            m_painter.paintLabel(p, textRect, label);
         }
     }
     // Time of a rotation with no shift at all: an empty, hatched, dashed bar in both its lanes.
@@ -607,6 +597,12 @@ void TimelineView::paintEvent(QPaintEvent *)
         p.drawText(QRect(m_labelWidth, HeaderHeight, w - m_labelWidth, h - HeaderHeight), Qt::AlignCenter,
                    tr("No shifts in these days"));
     }
+}
+
+void TimelineView::showEvent(QShowEvent *event)
+{
+    QAbstractScrollArea::showEvent(event);
+    ensureLoaded();
 }
 
 void TimelineView::resizeEvent(QResizeEvent *event)

@@ -2,12 +2,12 @@
 
 #include "calendardnd.h"
 #include "domain/shift.h"
+#include "shiftbar.h"
 
 #include <QAbstractScrollArea>
 #include <QDate>
 #include <QHash>
 #include <QPointer>
-#include <QStaticText>
 #include <QTimeZone>
 
 namespace Tandem {
@@ -62,6 +62,7 @@ Q_SIGNALS:
 protected:
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
@@ -126,7 +127,7 @@ private:
     bool m_dropAllowed = false;
     bool m_dropWarning = false;
     QString m_dropText;
-    mutable QHash<QPair<QString, int>, QStaticText> m_labels; ///< elided, laid-out bar labels
+    ShiftBar::Painter m_painter;
 };
 
 } // namespace Tandem
