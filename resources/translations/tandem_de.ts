@@ -3547,23 +3547,23 @@ O %2</translation>
         </message>
         <message>
             <source>Weekend h</source>
-            <translation type="unfinished" />
+            <translation>Wochenende h</translation>
         </message>
         <message>
             <source>Holiday h</source>
-            <translation type="unfinished" />
+            <translation>Feiertag h</translation>
         </message>
         <message>
             <source>Total h</source>
-            <translation type="unfinished" />
+            <translation>Gesamt h</translation>
         </message>
         <message>
             <source>Amount</source>
-            <translation type="unfinished" />
+            <translation>Betrag</translation>
         </message>
         <message>
             <source>Every minute a rotation runs must be held by a developer paired with someone who has production access (as the roster stands now). Times in each rotation's zone.</source>
-            <translation type="unfinished" />
+            <translation>Jede Minute, in der eine Rotation läuft, muss ein Entwickler zusammen mit jemandem mit Produktionszugang abdecken (nach der aktuellen Personalliste). Zeiten in der Zone jeder Rotation.</translation>
         </message>
         <message>
             <source>Rotation</source>
@@ -3571,31 +3571,31 @@ O %2</translation>
         </message>
         <message>
             <source>On-call hours</source>
-            <translation type="unfinished" />
+            <translation>Bereitschaftsstunden</translation>
         </message>
         <message>
             <source>Covered hours</source>
-            <translation type="unfinished" />
+            <translation>Abgedeckte Stunden</translation>
         </message>
         <message>
             <source>Covered</source>
-            <translation type="unfinished" />
+            <translation>Abgedeckt</translation>
         </message>
         <message>
             <source>Gaps</source>
-            <translation type="unfinished" />
+            <translation>Lücken</translation>
         </message>
         <message>
             <source>From</source>
-            <translation type="unfinished" />
+            <translation>Von</translation>
         </message>
         <message>
             <source>To</source>
-            <translation type="unfinished" />
+            <translation>Bis</translation>
         </message>
         <message>
             <source>Hours</source>
-            <translation type="unfinished" />
+            <translation>Stunden</translation>
         </message>
         <message>
             <source>Why</source>
@@ -3603,19 +3603,19 @@ O %2</translation>
         </message>
         <message>
             <source>No gaps: every minute was covered.</source>
-            <translation type="unfinished" />
+            <translation>Keine Lücken: Jede Minute war abgedeckt.</translation>
         </message>
         <message>
             <source>Who changed which shift and when</source>
-            <translation type="unfinished" />
+            <translation>Wer welche Schicht wann geändert hat</translation>
         </message>
         <message>
             <source>When (UTC)</source>
-            <translation type="unfinished" />
+            <translation>Wann (UTC)</translation>
         </message>
         <message>
             <source>Who</source>
-            <translation type="unfinished" />
+            <translation>Wer</translation>
         </message>
         <message>
             <source>Shift</source>
@@ -3627,34 +3627,34 @@ O %2</translation>
         </message>
         <message>
             <source>Before</source>
-            <translation type="unfinished" />
+            <translation>Vorher</translation>
         </message>
         <message>
             <source>After</source>
-            <translation type="unfinished" />
+            <translation>Nachher</translation>
         </message>
         <message>
             <source>No changes recorded for these shifts.</source>
-            <translation type="unfinished" />
+            <translation>Für diese Schichten sind keine Änderungen verzeichnet.</translation>
         </message>
         <message>
             <source>Cannot paint on the page.</source>
-            <translation type="unfinished" />
+            <translation>Auf die Seite kann nicht gezeichnet werden.</translation>
         </message>
     </context>
     <context>
         <name>Tandem::Print::SheetRenderer</name>
         <message>
             <source>Rotation sheet: month</source>
-            <translation type="unfinished" />
+            <translation>Rotationsplan: Monat</translation>
         </message>
         <message>
             <source>Rotation sheet: list</source>
-            <translation type="unfinished" />
+            <translation>Rotationsplan: Liste</translation>
         </message>
         <message>
             <source>Personal on-call sheet</source>
-            <translation type="unfinished" />
+            <translation>Persönlicher Bereitschaftsplan</translation>
         </message>
         <message>
             <source>All rotations</source>
@@ -3666,27 +3666,27 @@ O %2</translation>
         </message>
         <message>
             <source>Valid as of %1</source>
-            <translation type="unfinished" />
+            <translation>Gültig ab %1</translation>
         </message>
         <message>
             <source>Cannot paint on the page.</source>
-            <translation type="unfinished" />
+            <translation>Auf die Seite kann nicht gezeichnet werden.</translation>
         </message>
         <message>
             <source>from %1</source>
-            <translation type="unfinished" />
+            <translation>ab %1</translation>
         </message>
         <message>
             <source>until %1</source>
-            <translation type="unfinished" />
+            <translation>bis %1</translation>
         </message>
         <message>
             <source>holiday</source>
-            <translation type="unfinished" />
+            <translation>Feiertag</translation>
         </message>
         <message>
             <source>D developer · O operations (production access) · from 09:00: the handoff, before it the previous day's pair · times in each rotation's zone · shaded: weekend or holiday</source>
-            <translation type="unfinished" />
+            <translation>E Entwickler · O Ops (Produktionszugang) · ab 09:00: die Übergabe, davor das Paar des Vortags · Zeiten in der Zone jeder Rotation · schattiert: Wochenende oder Feiertag</translation>
         </message>
         <message>
             <source>Rotation</source>
@@ -3694,7 +3694,7 @@ O %2</translation>
         </message>
         <message>
             <source>When</source>
-            <translation type="unfinished" />
+            <translation>Wann</translation>
         </message>
         <message>
             <source>Developer</source>
@@ -3706,27 +3706,27 @@ O %2</translation>
         </message>
         <message>
             <source>Escalation</source>
-            <translation type="unfinished" />
+            <translation>Eskalation</translation>
         </message>
         <message>
             <source>Bridge</source>
-            <translation type="unfinished" />
+            <translation>Bridge</translation>
         </message>
         <message>
             <source>Notes</source>
-            <translation type="unfinished" />
+            <translation>Notizen</translation>
         </message>
         <message>
             <source>No shifts in this period.</source>
-            <translation type="unfinished" />
+            <translation>Keine Schichten in diesem Zeitraum.</translation>
         </message>
         <message>
             <source>1 shift, %1 hours on call</source>
-            <translation type="unfinished" />
+            <translation>1 Schicht, %1 Stunden Bereitschaft</translation>
         </message>
         <message>
             <source>%1 shifts, %2 hours on call</source>
-            <translation type="unfinished" />
+            <translation>%1 Schichten, %2 Stunden Bereitschaft</translation>
         </message>
         <message>
             <source>Seat</source>
@@ -3738,7 +3738,7 @@ O %2</translation>
         </message>
         <message>
             <source>yours %1</source>
-            <translation type="unfinished" />
+            <translation>Ihre %1</translation>
         </message>
         <message>
             <source>developer</source>
@@ -3753,31 +3753,31 @@ O %2</translation>
         <name>Tandem::PrintSheetDialog</name>
         <message>
             <source>Print Rotation Sheet</source>
-            <translation type="unfinished" />
+            <translation>Rotationsplan drucken</translation>
         </message>
         <message>
             <source>A4</source>
-            <translation type="unfinished" />
+            <translation>A4</translation>
         </message>
         <message>
             <source>Letter</source>
-            <translation type="unfinished" />
+            <translation>Letter</translation>
         </message>
         <message>
             <source>&amp;Landscape</source>
-            <translation type="unfinished" />
+            <translation>&amp;Querformat</translation>
         </message>
         <message>
             <source>&amp;Grayscale-friendly (patterns instead of colours)</source>
-            <translation type="unfinished" />
+            <translation>&amp;Graustufentauglich (Muster statt Farben)</translation>
         </message>
         <message>
             <source>&amp;Layout:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Layout:</translation>
         </message>
         <message>
             <source>&amp;Print:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Drucken:</translation>
         </message>
         <message>
             <source>&amp;From:</source>
@@ -3785,41 +3785,41 @@ O %2</translation>
         </message>
         <message>
             <source>&amp;To (included):</source>
-            <translation type="unfinished" />
+            <translation>&amp;Bis (einschließlich):</translation>
         </message>
         <message>
             <source>P&amp;aper:</source>
-            <translation type="unfinished" />
+            <translation>P&amp;apier:</translation>
         </message>
         <message>
             <source>Pre&amp;view…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Vorschau…</translation>
         </message>
         <message>
             <source>P&amp;rint…</source>
-            <translation type="unfinished" />
+            <translation>Dr&amp;ucken…</translation>
         </message>
         <message>
             <source>Export P&amp;DF…</source>
-            <translation type="unfinished" />
+            <translation>Als P&amp;DF exportieren…</translation>
         </message>
         <message>
             <source>Print Preview</source>
-            <translation type="unfinished" />
+            <translation>Druckvorschau</translation>
         </message>
         <message>
             <source>Export Sheet as PDF</source>
-            <translation type="unfinished" />
+            <translation>Plan als PDF exportieren</translation>
         </message>
         <message>
             <source>PDF files (*.pdf)</source>
-            <translation type="unfinished" />
+            <translation>PDF-Dateien (*.pdf)</translation>
         </message>
         <message numerus="yes">
             <source>Wrote %1: %n page(s).</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%1 geschrieben: %n Seite.</numerusform>
+                <numerusform>%1 geschrieben: %n Seiten.</numerusform>
             </translation>
         </message>
     </context>
@@ -3831,62 +3831,62 @@ O %2</translation>
         </message>
         <message>
             <source>Remind me of my shifts</source>
-            <translation type="unfinished" />
+            <translation>An meine Schichten erinnern</translation>
         </message>
         <message>
             <source>&amp;24 hours before</source>
-            <translation type="unfinished" />
+            <translation>&amp;24 Stunden vorher</translation>
         </message>
         <message>
             <source>&amp;1 hour before</source>
-            <translation type="unfinished" />
+            <translation>&amp;1 Stunde vorher</translation>
         </message>
         <message>
             <source>At the &amp;handoff (when it starts)</source>
-            <translation type="unfinished" />
+            <translation>Bei der Über&amp;gabe (wenn sie beginnt)</translation>
         </message>
         <message>
             <source> h before</source>
-            <translation type="unfinished" />
+            <translation> h vorher</translation>
         </message>
         <message>
             <source>no other time</source>
-            <translation type="unfinished" />
+            <translation>keine weitere Zeit</translation>
         </message>
         <message>
             <source>&amp;Also:</source>
-            <translation type="unfinished" />
+            <translation>Au&amp;ßerdem:</translation>
         </message>
         <message>
             <source>&amp;Keep running in the tray when the window closes</source>
-            <translation type="unfinished" />
+            <translation>Im Systembereich &amp;weiterlaufen, wenn das Fenster geschlossen wird</translation>
         </message>
         <message>
             <source>This desktop has no system tray.</source>
-            <translation type="unfinished" />
+            <translation>Diese Arbeitsumgebung hat keinen Systembereich in der Kontrollleiste.</translation>
         </message>
         <message>
             <source>&amp;Start Tandem in the tray when I log in</source>
-            <translation type="unfinished" />
+            <translation>Tandem bei der Anmeldung im Systembereich &amp;starten</translation>
         </message>
         <message>
             <source>Reminders come from the start; the window opens from the tray.</source>
-            <translation type="unfinished" />
+            <translation>Erinnerungen kommen von Anfang an; das Fenster öffnet sich über den Systembereich.</translation>
         </message>
         <message>
             <source>Reminders come from the start; the window starts minimized.</source>
-            <translation type="unfinished" />
+            <translation>Erinnerungen kommen von Anfang an; das Fenster startet minimiert.</translation>
         </message>
     </context>
     <context>
         <name>Tandem::ReminderTray</name>
         <message>
             <source>Show Tandem</source>
-            <translation type="unfinished" />
+            <translation>Tandem anzeigen</translation>
         </message>
         <message>
             <source>Quit</source>
-            <translation type="unfinished" />
+            <translation>Beenden</translation>
         </message>
         <message>
             <source>Tandem</source>
@@ -3894,38 +3894,38 @@ O %2</translation>
         </message>
         <message>
             <source>Tandem: no shift of yours is planned</source>
-            <translation type="unfinished" />
+            <translation>Tandem: Für Sie ist keine Schicht geplant</translation>
         </message>
         <message>
             <source>Tandem: you are on call (%1), handing off %2</source>
-            <translation type="unfinished" />
+            <translation>Tandem: Sie sind in Bereitschaft (%1), Übergabe %2</translation>
         </message>
         <message>
             <source>Tandem: your next shift (%1) starts %2</source>
-            <translation type="unfinished" />
+            <translation>Tandem: Ihre nächste Schicht (%1) beginnt %2</translation>
         </message>
     </context>
     <context>
         <name>Tandem::Reminders</name>
         <message numerus="yes">
             <source>%n day(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Tag</numerusform>
+                <numerusform>%n Tage</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n hour(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Stunde</numerusform>
+                <numerusform>%n Stunden</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n minute(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Minute</numerusform>
+                <numerusform>%n Minuten</numerusform>
             </translation>
         </message>
         <message>
@@ -3934,69 +3934,69 @@ O %2</translation>
         </message>
         <message>
             <source>Shift taken off you: %1</source>
-            <translation type="unfinished" />
+            <translation>Schicht abgenommen: %1</translation>
         </message>
         <message>
             <source>%1 took you off your shift of %2.</source>
-            <translation type="unfinished" />
+            <translation>%1 hat Sie aus Ihrer Schicht am %2 genommen.</translation>
         </message>
         <message>
             <source>New shift for you: %1</source>
-            <translation type="unfinished" />
+            <translation>Neue Schicht für Sie: %1</translation>
         </message>
         <message>
             <source>%1 put you on call from %2 to %3.</source>
-            <translation type="unfinished" />
+            <translation>%1 hat Sie von %2 bis %3 in Bereitschaft eingeteilt.</translation>
         </message>
         <message>
             <source>Your shift moved: %1</source>
-            <translation type="unfinished" />
+            <translation>Ihre Schicht wurde verschoben: %1</translation>
         </message>
         <message>
             <source>%1 moved your shift: now %2 to %3.</source>
-            <translation type="unfinished" />
+            <translation>%1 hat Ihre Schicht verschoben: jetzt %2 bis %3.</translation>
         </message>
         <message>
             <source>Gap from the shared calendar</source>
-            <translation type="unfinished" />
+            <translation>Lücke aus dem geteilten Kalender</translation>
         </message>
         <message>
             <source>A change from the shared calendar breaks a rule</source>
-            <translation type="unfinished" />
+            <translation>Eine Änderung aus dem geteilten Kalender verletzt eine Regel</translation>
         </message>
     </context>
     <context>
         <name>Tandem::ReportService</name>
         <message>
             <source>No such rotation.</source>
-            <translation type="unfinished" />
+            <translation>Diese Rotation gibt es nicht.</translation>
         </message>
         <message>
             <source>The period is not valid.</source>
-            <translation type="unfinished" />
+            <translation>Der Zeitraum ist ungültig.</translation>
         </message>
         <message>
             <source>No such person.</source>
-            <translation type="unfinished" />
+            <translation>Diese Person gibt es nicht.</translation>
         </message>
     </context>
     <context>
         <name>Tandem::Reports</name>
         <message>
             <source>nobody on call</source>
-            <translation type="unfinished" />
+            <translation>niemand in Bereitschaft</translation>
         </message>
         <message>
             <source>no one with production access</source>
-            <translation type="unfinished" />
+            <translation>niemand mit Produktionszugang</translation>
         </message>
         <message>
             <source>no developer</source>
-            <translation type="unfinished" />
+            <translation>kein Entwickler</translation>
         </message>
         <message>
             <source>developer and ops in different shifts</source>
-            <translation type="unfinished" />
+            <translation>Entwickler und Ops in verschiedenen Schichten</translation>
         </message>
         <message>
             <source>%1 has no production access</source>
@@ -4007,11 +4007,11 @@ O %2</translation>
         <name>Tandem::ReportsDialog</name>
         <message>
             <source>Reports</source>
-            <translation type="unfinished" />
+            <translation>Berichte</translation>
         </message>
         <message>
             <source>&amp;Report on:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Bericht über:</translation>
         </message>
         <message>
             <source>&amp;From:</source>
@@ -4031,15 +4031,15 @@ O %2</translation>
         </message>
         <message>
             <source>Weekday rate:</source>
-            <translation type="unfinished" />
+            <translation>Satz Werktag:</translation>
         </message>
         <message>
             <source>Weekend rate:</source>
-            <translation type="unfinished" />
+            <translation>Satz Wochenende:</translation>
         </message>
         <message>
             <source>Holiday rate:</source>
-            <translation type="unfinished" />
+            <translation>Satz Feiertag:</translation>
         </message>
         <message>
             <source>Person</source>
@@ -4059,27 +4059,27 @@ O %2</translation>
         </message>
         <message>
             <source>Weekend h</source>
-            <translation type="unfinished" />
+            <translation>Wochenende h</translation>
         </message>
         <message>
             <source>Holiday h</source>
-            <translation type="unfinished" />
+            <translation>Feiertag h</translation>
         </message>
         <message>
             <source>Total h</source>
-            <translation type="unfinished" />
+            <translation>Gesamt h</translation>
         </message>
         <message>
             <source>Amount</source>
-            <translation type="unfinished" />
+            <translation>Betrag</translation>
         </message>
         <message>
             <source>On-call hours per person and month</source>
-            <translation type="unfinished" />
+            <translation>Bereitschaftsstunden pro Person und Monat</translation>
         </message>
         <message>
             <source>On-call &amp;hours</source>
-            <translation type="unfinished" />
+            <translation>Bereitschafts&amp;stunden</translation>
         </message>
         <message>
             <source>Rotation</source>
@@ -4087,15 +4087,15 @@ O %2</translation>
         </message>
         <message>
             <source>From</source>
-            <translation type="unfinished" />
+            <translation>Von</translation>
         </message>
         <message>
             <source>To</source>
-            <translation type="unfinished" />
+            <translation>Bis</translation>
         </message>
         <message>
             <source>Duration</source>
-            <translation type="unfinished" />
+            <translation>Dauer</translation>
         </message>
         <message>
             <source>Why</source>
@@ -4103,7 +4103,7 @@ O %2</translation>
         </message>
         <message>
             <source>Detail</source>
-            <translation type="unfinished" />
+            <translation>Detail</translation>
         </message>
         <message>
             <source>Coverage gaps</source>
@@ -4111,15 +4111,15 @@ O %2</translation>
         </message>
         <message>
             <source>When (your time)</source>
-            <translation type="unfinished" />
+            <translation>Wann (Ihre Zeit)</translation>
         </message>
         <message>
             <source>Who</source>
-            <translation type="unfinished" />
+            <translation>Wer</translation>
         </message>
         <message>
             <source>Action</source>
-            <translation type="unfinished" />
+            <translation>Aktion</translation>
         </message>
         <message>
             <source>Shift</source>
@@ -4127,51 +4127,51 @@ O %2</translation>
         </message>
         <message>
             <source>Before</source>
-            <translation type="unfinished" />
+            <translation>Vorher</translation>
         </message>
         <message>
             <source>After</source>
-            <translation type="unfinished" />
+            <translation>Nachher</translation>
         </message>
         <message>
             <source>Shift changes</source>
-            <translation type="unfinished" />
+            <translation>Schichtänderungen</translation>
         </message>
         <message>
             <source>Time without a developer paired with production access:</source>
-            <translation type="unfinished" />
+            <translation>Zeit ohne Entwickler im Paar mit Produktionszugang:</translation>
         </message>
         <message>
             <source>Who changed which shift, and when:</source>
-            <translation type="unfinished" />
+            <translation>Wer welche Schicht wann geändert hat:</translation>
         </message>
         <message>
             <source>&amp;Coverage</source>
-            <translation type="unfinished" />
+            <translation>&amp;Abdeckung</translation>
         </message>
         <message>
             <source>Export C&amp;SV…</source>
-            <translation type="unfinished" />
+            <translation>&amp;CSV exportieren…</translation>
         </message>
         <message>
             <source>Export P&amp;DF…</source>
-            <translation type="unfinished" />
+            <translation>Als P&amp;DF exportieren…</translation>
         </message>
         <message>
             <source>The period ends before it starts.</source>
-            <translation type="unfinished" />
+            <translation>Der Zeitraum endet, bevor er beginnt.</translation>
         </message>
         <message>
             <source>%1: %2 % covered by a developer paired with production access (%3 of %4 hours)</source>
-            <translation type="unfinished" />
+            <translation>%1: %2 % abgedeckt von einem Entwickler im Paar mit Produktionszugang (%3 von %4 Stunden)</translation>
         </message>
         <message>
             <source>%1 h</source>
-            <translation type="unfinished" />
+            <translation>%1 h</translation>
         </message>
         <message>
             <source>No rotation in this scope.</source>
-            <translation type="unfinished" />
+            <translation>Keine Rotation in diesem Bereich.</translation>
         </message>
         <message>
             <source>— gap —</source>
@@ -4179,7 +4179,7 @@ O %2</translation>
         </message>
         <message>
             <source>Export Report</source>
-            <translation type="unfinished" />
+            <translation>Bericht exportieren</translation>
         </message>
         <message>
             <source>CSV files (*.csv)</source>
@@ -4191,29 +4191,29 @@ O %2</translation>
         </message>
         <message>
             <source>Wrote %1.</source>
-            <translation type="unfinished" />
+            <translation>%1 geschrieben.</translation>
         </message>
         <message>
             <source>PDF files (*.pdf)</source>
-            <translation type="unfinished" />
+            <translation>PDF-Dateien (*.pdf)</translation>
         </message>
         <message>
             <source>Fairness</source>
-            <translation type="unfinished" />
+            <translation>Fairness</translation>
         </message>
         <message>
             <source>On-call hours</source>
-            <translation type="unfinished" />
+            <translation>Bereitschaftsstunden</translation>
         </message>
         <message>
             <source>Coverage</source>
-            <translation type="unfinished" />
+            <translation>Abdeckung</translation>
         </message>
         <message numerus="yes">
             <source>Wrote %1: %n page(s).</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%1 geschrieben: %n Seite.</numerusform>
+                <numerusform>%1 geschrieben: %n Seiten.</numerusform>
             </translation>
         </message>
     </context>
@@ -4221,7 +4221,7 @@ O %2</translation>
         <name>Tandem::Role</name>
         <message>
             <source>Ops engineer</source>
-            <translation type="unfinished" />
+            <translation>Ops-Engineer</translation>
         </message>
         <message>
             <source>Developer</source>
@@ -4232,15 +4232,15 @@ O %2</translation>
         <name>Tandem::RosterEditor</name>
         <message>
             <source>Cannot %1: %2</source>
-            <translation type="unfinished" />
+            <translation>%1 nicht möglich: %2</translation>
         </message>
         <message>
             <source>Add %1</source>
-            <translation type="unfinished" />
+            <translation>%1 hinzufügen</translation>
         </message>
         <message>
             <source>%1 is no longer in the database.</source>
-            <translation type="unfinished" />
+            <translation>%1 ist nicht mehr in der Datenbank.</translation>
         </message>
         <message>
             <source>Edit %1</source>
@@ -4248,42 +4248,42 @@ O %2</translation>
         </message>
         <message>
             <source>Remove %1</source>
-            <translation type="unfinished" />
+            <translation>%1 entfernen</translation>
         </message>
         <message>
             <source>Add team %1</source>
-            <translation type="unfinished" />
+            <translation>Team %1 hinzufügen</translation>
         </message>
         <message>
             <source>Edit team %1</source>
-            <translation type="unfinished" />
+            <translation>Team %1 bearbeiten</translation>
         </message>
         <message>
             <source>Add time off</source>
-            <translation type="unfinished" />
+            <translation>Abwesenheit hinzufügen</translation>
         </message>
         <message>
             <source>Edit time off</source>
-            <translation type="unfinished" />
+            <translation>Abwesenheit bearbeiten</translation>
         </message>
         <message>
             <source>Remove time off</source>
-            <translation type="unfinished" />
+            <translation>Abwesenheit entfernen</translation>
         </message>
         <message>
             <source>Import roster</source>
-            <translation type="unfinished" />
+            <translation>Personalliste importieren</translation>
         </message>
     </context>
     <context>
         <name>Tandem::RosterModel</name>
         <message>
             <source>%1 has production access and can take the ops seat.</source>
-            <translation type="unfinished" />
+            <translation>%1 hat Produktionszugang und kann den Ops-Platz übernehmen.</translation>
         </message>
         <message>
             <source>%1 has no production access.</source>
-            <translation type="unfinished" />
+            <translation>%1 hat keinen Produktionszugang.</translation>
         </message>
         <message>
             <source>Name</source>
@@ -4307,62 +4307,62 @@ O %2</translation>
         </message>
         <message>
             <source>Phone</source>
-            <translation type="unfinished" />
+            <translation>Telefon</translation>
         </message>
         <message>
             <source>Chat</source>
-            <translation type="unfinished" />
+            <translation>Chat</translation>
         </message>
         <message>
             <source>Capacity</source>
-            <translation type="unfinished" />
+            <translation>Kapazität</translation>
         </message>
         <message>
             <source>Prod access</source>
-            <translation type="unfinished" />
+            <translation>Prod-Zugang</translation>
         </message>
         <message>
             <source>Senior</source>
-            <translation type="unfinished" />
+            <translation>Senior</translation>
         </message>
         <message>
             <source>Active</source>
-            <translation type="unfinished" />
+            <translation>Aktiv</translation>
         </message>
         <message>
             <source>“%1” is not a number.</source>
-            <translation type="unfinished" />
+            <translation>„%1“ ist keine Zahl.</translation>
         </message>
     </context>
     <context>
         <name>Tandem::RosterPage</name>
         <message>
             <source>Search name, e-mail, phone, zone… (Ctrl+F)</source>
-            <translation type="unfinished" />
+            <translation>Name, E-Mail, Telefon, Zone suchen… (Strg+F)</translation>
         </message>
         <message>
             <source>Search the roster</source>
-            <translation type="unfinished" />
+            <translation>Personalliste durchsuchen</translation>
         </message>
         <message>
             <source>Team filter</source>
-            <translation type="unfinished" />
+            <translation>Teamfilter</translation>
         </message>
         <message>
             <source>Role filter</source>
-            <translation type="unfinished" />
+            <translation>Rollenfilter</translation>
         </message>
         <message>
             <source>All roles</source>
-            <translation type="unfinished" />
+            <translation>Alle Rollen</translation>
         </message>
         <message>
             <source>Roster</source>
-            <translation type="unfinished" />
+            <translation>Personalliste</translation>
         </message>
         <message>
             <source>Nobody to show. Add people with Edit ▸ Add Person… (Ctrl+N) or File ▸ Import Roster… (Ctrl+I), or clear the search and filters.</source>
-            <translation type="unfinished" />
+            <translation>Niemand anzuzeigen. Fügen Sie Personen hinzu mit Bearbeiten ▸ Person hinzufügen… (Strg+N) oder Datei ▸ Personalliste importieren… (Strg+I), oder leeren Sie Suche und Filter.</translation>
         </message>
         <message>
             <source>All teams</source>
@@ -4377,9 +4377,9 @@ O %2</translation>
         </message>
         <message numerus="yes">
             <source>%1 of %n people</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%1 von %n Person</numerusform>
+                <numerusform>%1 von %n Personen</numerusform>
             </translation>
         </message>
     </context>
@@ -4387,72 +4387,72 @@ O %2</translation>
         <name>Tandem::RosterService</name>
         <message>
             <source>%1 is already the e-mail of %2.</source>
-            <translation type="unfinished" />
+            <translation>%1 ist bereits die E-Mail-Adresse von %2.</translation>
         </message>
         <message>
             <source>The team %1 does not exist.</source>
-            <translation type="unfinished" />
+            <translation>Das Team %1 existiert nicht.</translation>
         </message>
         <message>
             <source>%1 is no longer in the database.</source>
-            <translation type="unfinished" />
+            <translation>%1 ist nicht mehr in der Datenbank.</translation>
         </message>
         <message>
             <source>That person is no longer in the database.</source>
-            <translation type="unfinished" />
+            <translation>Diese Person ist nicht mehr in der Datenbank.</translation>
         </message>
         <message>
             <source>A shift vanished while removing %1.</source>
-            <translation type="unfinished" />
+            <translation>Beim Entfernen von %1 ist eine Schicht verschwunden.</translation>
         </message>
         <message>
             <source>%1 has shifts and cannot be deleted; remove them from the roster instead.</source>
-            <translation type="unfinished" />
+            <translation>%1 hat Schichten und kann nicht gelöscht werden; nehmen Sie die Person stattdessen aus der Personalliste.</translation>
         </message>
         <message>
             <source>There is already a team named %1.</source>
-            <translation type="unfinished" />
+            <translation>Es gibt bereits ein Team namens %1.</translation>
         </message>
         <message>
             <source>The team %1 is no longer in the database.</source>
-            <translation type="unfinished" />
+            <translation>Das Team %1 ist nicht mehr in der Datenbank.</translation>
         </message>
         <message numerus="yes">
             <source>%1 still has %n member(s); move them to another team first.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%1 hat noch %n Mitglied; verschieben Sie es zuerst in ein anderes Team.</numerusform>
+                <numerusform>%1 hat noch %n Mitglieder; verschieben Sie sie zuerst in ein anderes Team.</numerusform>
             </translation>
         </message>
         <message>
             <source>%1 still has rotations and cannot be removed.</source>
-            <translation type="unfinished" />
+            <translation>%1 hat noch Rotationen und kann nicht entfernt werden.</translation>
         </message>
         <message>
             <source>The person of this time off is not in the database.</source>
-            <translation type="unfinished" />
+            <translation>Die Person dieser Abwesenheit ist nicht in der Datenbank.</translation>
         </message>
         <message>
             <source>This time off is no longer in the database.</source>
-            <translation type="unfinished" />
+            <translation>Diese Abwesenheit ist nicht mehr in der Datenbank.</translation>
         </message>
         <message>
             <source>The team of this holiday is not in the database.</source>
-            <translation type="unfinished" />
+            <translation>Das Team dieses Feiertags ist nicht in der Datenbank.</translation>
         </message>
         <message>
             <source>%1 already has a holiday on %2: %3.</source>
-            <translation type="unfinished" />
+            <translation>%1 hat am %2 bereits einen Feiertag: %3.</translation>
         </message>
         <message>
             <source>Time zone is empty and no known team gives one; write an IANA name such as Europe/Berlin.</source>
-            <translation type="unfinished" />
+            <translation>Die Zeitzone ist leer und kein bekanntes Team gibt eine vor; geben Sie einen IANA-Namen wie Europe/Berlin an.</translation>
         </message>
         <message numerus="yes">
             <source>The file has %n problem(s); nothing was imported. First: %1</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Die Datei hat %n Problem; es wurde nichts importiert. Erstes: %1</numerusform>
+                <numerusform>Die Datei hat %n Probleme; es wurde nichts importiert. Erstes: %1</numerusform>
             </translation>
         </message>
         <message>
@@ -4464,59 +4464,59 @@ O %2</translation>
         <name>Tandem::RotationDialog</name>
         <message>
             <source>%1 (1 member)</source>
-            <translation type="unfinished" />
+            <translation>%1 (1 Mitglied)</translation>
         </message>
         <message>
             <source>%1 (%2 members)</source>
-            <translation type="unfinished" />
+            <translation>%1 (%2 Mitglieder)</translation>
         </message>
         <message>
             <source>New Rotation</source>
-            <translation type="unfinished" />
+            <translation>Neue Rotation</translation>
         </message>
         <message>
             <source>e.g. Payments on call</source>
-            <translation type="unfinished" />
+            <translation>z. B. Payments-Bereitschaft</translation>
         </message>
         <message>
             <source>N&amp;ew Pool…</source>
-            <translation type="unfinished" />
+            <translation>N&amp;euer Pool…</translation>
         </message>
         <message>
             <source>Shift length</source>
-            <translation type="unfinished" />
+            <translation>Schichtlänge</translation>
         </message>
         <message>
             <source>Shift length unit</source>
-            <translation type="unfinished" />
+            <translation>Einheit der Schichtlänge</translation>
         </message>
         <message>
             <source>hours</source>
-            <translation type="unfinished" />
+            <translation>Stunden</translation>
         </message>
         <message>
             <source>days</source>
-            <translation type="unfinished" />
+            <translation>Tage</translation>
         </message>
         <message>
             <source>weeks</source>
-            <translation type="unfinished" />
+            <translation>Wochen</translation>
         </message>
         <message>
             <source>Handoff weekday</source>
-            <translation type="unfinished" />
+            <translation>Übergabe-Wochentag</translation>
         </message>
         <message>
             <source>Handoff time</source>
-            <translation type="unfinished" />
+            <translation>Übergabezeit</translation>
         </message>
         <message>
             <source>at</source>
-            <translation type="unfinished" />
+            <translation>um</translation>
         </message>
         <message>
             <source>Active days</source>
-            <translation type="unfinished" />
+            <translation>Aktive Tage</translation>
         </message>
         <message>
             <source>&amp;Name:</source>
@@ -4524,11 +4524,11 @@ O %2</translation>
         </message>
         <message>
             <source>&amp;Team:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Team:</translation>
         </message>
         <message>
             <source>Ops &amp;pool:</source>
-            <translation type="unfinished" />
+            <translation>Ops-&amp;Pool:</translation>
         </message>
         <message>
             <source>Time &amp;zone:</source>
@@ -4536,227 +4536,227 @@ O %2</translation>
         </message>
         <message>
             <source>Shift &amp;length:</source>
-            <translation type="unfinished" />
+            <translation>Schicht&amp;länge:</translation>
         </message>
         <message>
             <source>&amp;Handoff:</source>
-            <translation type="unfinished" />
+            <translation>Über&amp;gabe:</translation>
         </message>
         <message>
             <source>Active &amp;days:</source>
-            <translation type="unfinished" />
+            <translation>Aktive Ta&amp;ge:</translation>
         </message>
         <message>
             <source>&amp;Start date:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Startdatum:</translation>
         </message>
         <message>
             <source>Automatic (by position)</source>
-            <translation type="unfinished" />
+            <translation>Automatisch (nach Position)</translation>
         </message>
         <message>
             <source>Blue</source>
-            <translation type="unfinished" />
+            <translation>Blau</translation>
         </message>
         <message>
             <source>Orange</source>
-            <translation type="unfinished" />
+            <translation>Orange</translation>
         </message>
         <message>
             <source>Bluish green</source>
-            <translation type="unfinished" />
+            <translation>Blaugrün</translation>
         </message>
         <message>
             <source>Reddish purple</source>
-            <translation type="unfinished" />
+            <translation>Rötliches Violett</translation>
         </message>
         <message>
             <source>Sky blue</source>
-            <translation type="unfinished" />
+            <translation>Himmelblau</translation>
         </message>
         <message>
             <source>Vermillion</source>
-            <translation type="unfinished" />
+            <translation>Zinnoberrot</translation>
         </message>
         <message>
             <source>Yellow</source>
-            <translation type="unfinished" />
+            <translation>Gelb</translation>
         </message>
         <message>
             <source>Grey</source>
-            <translation type="unfinished" />
+            <translation>Grau</translation>
         </message>
         <message>
             <source>Other…</source>
-            <translation type="unfinished" />
+            <translation>Andere…</translation>
         </message>
         <message>
             <source>Colo&amp;ur:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Farbe:</translation>
         </message>
         <message>
             <source>Rotation Colour</source>
-            <translation type="unfinished" />
+            <translation>Rotationsfarbe</translation>
         </message>
         <message>
             <source>Hard rules</source>
-            <translation type="unfinished" />
+            <translation>Harte Regeln</translation>
         </message>
         <message>
             <source> h</source>
-            <translation type="unfinished" />
+            <translation> h</translation>
         </message>
         <message>
             <source>One shift length</source>
-            <translation type="unfinished" />
+            <translation>Eine Schichtlänge</translation>
         </message>
         <message>
             <source>No limit</source>
-            <translation type="unfinished" />
+            <translation>Keine Grenze</translation>
         </message>
         <message>
             <source> at once</source>
-            <translation type="unfinished" />
+            <translation> gleichzeitig</translation>
         </message>
         <message>
             <source>Never the same pair t&amp;wice in a row</source>
-            <translation type="unfinished" />
+            <translation>Nie zweimal &amp;hintereinander dasselbe Paar</translation>
         </message>
         <message>
             <source>New developers</source>
-            <translation type="unfinished" />
+            <translation>Neue Entwickler</translation>
         </message>
         <message>
             <source>Checked developers pair only with a senior ops engineer.</source>
-            <translation type="unfinished" />
+            <translation>Ausgewählte Entwickler bilden nur mit einem Senior-Ops-Engineer ein Paar.</translation>
         </message>
         <message>
             <source>Minimum rest &amp;between shifts:</source>
-            <translation type="unfinished" />
+            <translation>Mindestruhezeit &amp;zwischen Schichten:</translation>
         </message>
         <message>
             <source>Most shifts per person in &amp;4 weeks:</source>
-            <translation type="unfinished" />
+            <translation>Höchstzahl Schichten pro Person in &amp;4 Wochen:</translation>
         </message>
         <message>
             <source>Rotations one ops engineer &amp;covers:</source>
-            <translation type="unfinished" />
+            <translation>Rotationen, die ein Ops-Engineer &amp;abdeckt:</translation>
         </message>
         <message>
             <source>Swaps and covers need a lead's &amp;approval</source>
-            <translation type="unfinished" />
+            <translation>Tausch und Vertretung brauchen die &amp;Genehmigung einer Teamleitung</translation>
         </message>
         <message>
             <source>When on, a swap or cover the colleagues agreed on waits for someone else on the roster to approve it.</source>
-            <translation type="unfinished" />
+            <translation>Wenn aktiviert, wartet ein Tausch oder eine Vertretung, auf die sich die Kollegen geeinigt haben, auf die Genehmigung durch jemand anderen aus der Personalliste.</translation>
         </message>
         <message>
             <source>Forbidden pairs</source>
-            <translation type="unfinished" />
+            <translation>Verbotene Paare</translation>
         </message>
         <message>
             <source>No forbidden pairs: anyone may pair with anyone.</source>
-            <translation type="unfinished" />
+            <translation>Keine verbotenen Paare: Jeder darf mit jedem ein Paar bilden.</translation>
         </message>
         <message>
             <source>Developer of the forbidden pair</source>
-            <translation type="unfinished" />
+            <translation>Entwickler des verbotenen Paars</translation>
         </message>
         <message>
             <source>Ops engineer of the forbidden pair</source>
-            <translation type="unfinished" />
+            <translation>Ops-Engineer des verbotenen Paars</translation>
         </message>
         <message>
             <source>&amp;Forbid This Pair</source>
-            <translation type="unfinished" />
+            <translation>Dieses Paar &amp;verbieten</translation>
         </message>
         <message>
             <source>&amp;Allow Again</source>
-            <translation type="unfinished" />
+            <translation>&amp;Wieder erlauben</translation>
         </message>
         <message>
             <source>with</source>
-            <translation type="unfinished" />
+            <translation>mit</translation>
         </message>
         <message>
             <source>Forbidden &amp;pairs:</source>
-            <translation type="unfinished" />
+            <translation>Verbotene &amp;Paare:</translation>
         </message>
         <message>
             <source>New de&amp;velopers:</source>
-            <translation type="unfinished" />
+            <translation>Neue E&amp;ntwickler:</translation>
         </message>
         <message>
             <source>Load weights</source>
-            <translation type="unfinished" />
+            <translation>Lastgewichte</translation>
         </message>
         <message>
             <source>Night hours start</source>
-            <translation type="unfinished" />
+            <translation>Beginn der Nachtstunden</translation>
         </message>
         <message>
             <source>Night hours end</source>
-            <translation type="unfinished" />
+            <translation>Ende der Nachtstunden</translation>
         </message>
         <message>
             <source>from</source>
-            <translation type="unfinished" />
+            <translation>von</translation>
         </message>
         <message>
             <source>to</source>
-            <translation type="unfinished" />
+            <translation>bis</translation>
         </message>
         <message>
             <source>Wee&amp;kend day:</source>
-            <translation type="unfinished" />
+            <translation>Wochen&amp;endtag:</translation>
         </message>
         <message>
             <source>Public holida&amp;y:</source>
-            <translation type="unfinished" />
+            <translation>Gesetzlicher &amp;Feiertag:</translation>
         </message>
         <message>
             <source>Nigh&amp;t hours:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nachtstunden:</translation>
         </message>
         <message>
             <source>Re-planning</source>
-            <translation type="unfinished" />
+            <translation>Neuplanung</translation>
         </message>
         <message>
             <source> days</source>
-            <translation type="unfinished" />
+            <translation> Tage</translation>
         </message>
         <message>
             <source>Published shifts starting within this many days never move.</source>
-            <translation type="unfinished" />
+            <translation>Veröffentlichte Schichten, die innerhalb so vieler Tage beginnen, werden nie verschoben.</translation>
         </message>
         <message>
             <source> weeks</source>
-            <translation type="unfinished" />
+            <translation> Wochen</translation>
         </message>
         <message>
             <source>Past shifts count for fairness over this window.</source>
-            <translation type="unfinished" />
+            <translation>Vergangene Schichten zählen für die Fairness über diesen Zeitraum.</translation>
         </message>
         <message>
             <source>&amp;Freeze window:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Sperrfrist:</translation>
         </message>
         <message>
             <source>Fairness &amp;looks back:</source>
-            <translation type="unfinished" />
+            <translation>Fairness &amp;blickt zurück:</translation>
         </message>
         <message>
             <source>&amp;General</source>
-            <translation type="unfinished" />
+            <translation>&amp;Allgemein</translation>
         </message>
         <message>
             <source>&amp;Rules</source>
-            <translation type="unfinished" />
+            <translation>&amp;Regeln</translation>
         </message>
         <message>
             <source>Pa&amp;iring</source>
-            <translation type="unfinished" />
+            <translation>Paa&amp;rbildung</translation>
         </message>
         <message>
             <source>Edit %1</source>
@@ -4764,15 +4764,15 @@ O %2</translation>
         </message>
         <message>
             <source>(removed)</source>
-            <translation type="unfinished" />
+            <translation>(entfernt)</translation>
         </message>
         <message>
             <source>%1 with %2</source>
-            <translation type="unfinished" />
+            <translation>%1 mit %2</translation>
         </message>
         <message>
             <source>Create an ops pool with “New Pool…” first.</source>
-            <translation type="unfinished" />
+            <translation>Legen Sie zuerst einen Ops-Pool mit „Neuer Pool…“ an.</translation>
         </message>
     </context>
     <context>
@@ -4783,50 +4783,50 @@ O %2</translation>
         </message>
         <message>
             <source>Add rotation %1</source>
-            <translation type="unfinished" />
+            <translation>Rotation %1 hinzufügen</translation>
         </message>
         <message>
             <source>The rotation %1 is no longer in the database.</source>
-            <translation type="unfinished" />
+            <translation>Die Rotation %1 ist nicht mehr in der Datenbank.</translation>
         </message>
         <message>
             <source>Edit rotation %1</source>
-            <translation type="unfinished" />
+            <translation>Rotation %1 bearbeiten</translation>
         </message>
         <message>
             <source>Add ops pool %1</source>
-            <translation type="unfinished" />
+            <translation>Ops-Pool %1 hinzufügen</translation>
         </message>
     </context>
     <context>
         <name>Tandem::RotationService</name>
         <message>
             <source>There is already a rotation named %1.</source>
-            <translation type="unfinished" />
+            <translation>Es gibt bereits eine Rotation namens %1.</translation>
         </message>
         <message>
             <source>The team of the rotation is not in the database.</source>
-            <translation type="unfinished" />
+            <translation>Das Team der Rotation ist nicht in der Datenbank.</translation>
         </message>
         <message>
             <source>The ops pool of the rotation is not in the database.</source>
-            <translation type="unfinished" />
+            <translation>Der Ops-Pool der Rotation ist nicht in der Datenbank.</translation>
         </message>
         <message>
             <source>The ops pool %1 has no members; nobody could take the ops seat.</source>
-            <translation type="unfinished" />
+            <translation>Der Ops-Pool %1 hat keine Mitglieder; niemand könnte den Ops-Platz übernehmen.</translation>
         </message>
         <message>
             <source>%1 is not a developer; only developers can be marked new.</source>
-            <translation type="unfinished" />
+            <translation>%1 ist kein Entwickler; nur Entwickler können als neu markiert werden.</translation>
         </message>
         <message>
             <source>The rotation %1 is no longer in the database.</source>
-            <translation type="unfinished" />
+            <translation>Die Rotation %1 ist nicht mehr in der Datenbank.</translation>
         </message>
         <message>
             <source>There is already an ops pool named %1.</source>
-            <translation type="unfinished" />
+            <translation>Es gibt bereits einen Ops-Pool namens %1.</translation>
         </message>
         <message>
             <source>%1 has no production access; the ops seat needs it.</source>
@@ -4834,65 +4834,65 @@ O %2</translation>
         </message>
         <message>
             <source>The ops pool %1 is no longer in the database.</source>
-            <translation type="unfinished" />
+            <translation>Der Ops-Pool %1 ist nicht mehr in der Datenbank.</translation>
         </message>
         <message>
             <source>The ops pool %1 is used by %2; give those rotations another pool first.</source>
-            <translation type="unfinished" />
+            <translation>Der Ops-Pool %1 wird von %2 verwendet; geben Sie diesen Rotationen zuerst einen anderen Pool.</translation>
         </message>
     </context>
     <context>
         <name>Tandem::ScopeCombo</name>
         <message>
             <source>What to cover</source>
-            <translation type="unfinished" />
+            <translation>Was abgedeckt werden soll</translation>
         </message>
         <message>
             <source>Team %1 (all its rotations)</source>
-            <translation type="unfinished" />
+            <translation>Team %1 (alle seine Rotationen)</translation>
         </message>
     </context>
     <context>
         <name>Tandem::ShareDialog</name>
         <message>
             <source>Share Team via CalDAV</source>
-            <translation type="unfinished" />
+            <translation>Team über CalDAV teilen</translation>
         </message>
         <message>
             <source>Join a team shared on the server</source>
-            <translation type="unfinished" />
+            <translation>Einem auf dem Server geteilten Team beitreten</translation>
         </message>
         <message>
             <source>Calendar on the server</source>
-            <translation type="unfinished" />
+            <translation>Kalender auf dem Server</translation>
         </message>
         <message>
             <source>https://cloud.example.com/remote.php/dav/ or a calendar's address</source>
-            <translation type="unfinished" />
+            <translation>https://cloud.example.com/remote.php/dav/ oder die Adresse eines Kalenders</translation>
         </message>
         <message>
             <source>&amp;Create the calendar if it does not exist</source>
-            <translation type="unfinished" />
+            <translation>Den Kalender &amp;anlegen, wenn er nicht existiert</translation>
         </message>
         <message>
             <source>Allow plain &amp;HTTP to other machines</source>
-            <translation type="unfinished" />
+            <translation>Unverschlüsseltes &amp;HTTP zu anderen Rechnern erlauben</translation>
         </message>
         <message>
             <source>Over plain HTTP your password and the rotations travel unencrypted: anyone on the network can read them. Use it only on a network you trust. (HTTP to this machine needs no option.)</source>
-            <translation type="unfinished" />
+            <translation>Über unverschlüsseltes HTTP gehen Ihr Passwort und die Rotationen unverschlüsselt über das Netz: Jeder im Netzwerk kann sie lesen. Nutzen Sie es nur in einem Netzwerk, dem Sie vertrauen. (HTTP zu diesem Rechner braucht keine Option.)</translation>
         </message>
         <message>
             <source>&amp;Remember the password in the keychain</source>
-            <translation type="unfinished" />
+            <translation>Das Passwort im Schlüsselbund &amp;merken</translation>
         </message>
         <message>
             <source>Server or calendar &amp;URL:</source>
-            <translation type="unfinished" />
+            <translation>Server- oder Kalender-&amp;URL:</translation>
         </message>
         <message>
             <source>User &amp;name:</source>
-            <translation type="unfinished" />
+            <translation>Benutzer&amp;name:</translation>
         </message>
         <message>
             <source>&amp;Password:</source>
@@ -4900,43 +4900,43 @@ O %2</translation>
         </message>
         <message>
             <source>Shared through CalDAV</source>
-            <translation type="unfinished" />
+            <translation>Über CalDAV geteilt</translation>
         </message>
         <message>
             <source>&amp;Sync Now</source>
-            <translation type="unfinished" />
+            <translation>Jetzt &amp;synchronisieren</translation>
         </message>
         <message>
             <source>S&amp;top Sharing…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Teilen beenden…</translation>
         </message>
         <message>
             <source>&amp;Team:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Team:</translation>
         </message>
         <message>
             <source>%1 (%2 of %3)</source>
-            <translation type="unfinished" />
+            <translation>%1 (%2 von %3)</translation>
         </message>
         <message>
             <source>&amp;Join</source>
-            <translation type="unfinished" />
+            <translation>&amp;Beitreten</translation>
         </message>
         <message>
             <source>&amp;Share</source>
-            <translation type="unfinished" />
+            <translation>&amp;Teilen</translation>
         </message>
         <message>
             <source>Close</source>
-            <translation type="unfinished" />
+            <translation>Schließen</translation>
         </message>
         <message>
             <source>Cancel</source>
-            <translation type="unfinished" />
+            <translation>Abbrechen</translation>
         </message>
         <message>
             <source>never</source>
-            <translation type="unfinished" />
+            <translation>nie</translation>
         </message>
         <message>
             <source>Calendar: %1
@@ -4945,11 +4945,16 @@ Last sync: %3
 Last status: %4
 Waiting to send: %5
 Conflicts: %6</source>
-            <translation type="unfinished" />
+            <translation>Kalender: %1
+Benutzer: %2
+Letzte Synchronisation: %3
+Letzter Status: %4
+Wartet auf Versand: %5
+Konflikte: %6</translation>
         </message>
         <message>
             <source>none</source>
-            <translation type="unfinished" />
+            <translation>keine</translation>
         </message>
         <message>
             <source>—</source>
@@ -4957,88 +4962,89 @@ Conflicts: %6</source>
         </message>
         <message>
             <source>Read-only: the server refuses this account's changes (HTTP 403).</source>
-            <translation type="unfinished" />
+            <translation>Nur lesen: Der Server lehnt die Änderungen dieses Kontos ab (HTTP 403).</translation>
         </message>
         <message>
             <source>Give the address of the calendar or of the server.</source>
-            <translation type="unfinished" />
+            <translation>Geben Sie die Adresse des Kalenders oder des Servers an.</translation>
         </message>
         <message>
             <source>User Name and Password in the Address</source>
-            <translation type="unfinished" />
+            <translation>Benutzername und Passwort in der Adresse</translation>
         </message>
         <message>
             <source>The address holds the user name “%1”%2. Use them for this calendar? The address is kept without them; the password goes to the keychain only if “Remember the password” is on.</source>
-            <translation type="unfinished" />
+            <translation>Die Adresse enthält den Benutzernamen „%1“%2. Für diesen Kalender verwenden? Die Adresse wird ohne sie gespeichert; das Passwort kommt nur in den Schlüsselbund, wenn „Das Passwort merken“ aktiviert ist.</translation>
         </message>
         <message>
             <source> and a password</source>
-            <translation type="unfinished" />
+            <translation> und ein Passwort</translation>
         </message>
         <message>
             <source>Give the address without the user name and password, and them in the fields below.</source>
-            <translation type="unfinished" />
+            <translation>Geben Sie die Adresse ohne Benutzername und Passwort an, und diese in den Feldern darunter.</translation>
         </message>
         <message>
             <source>Connecting to %1…</source>
-            <translation type="unfinished" />
+            <translation>Verbinde mit %1…</translation>
         </message>
         <message>
             <source>Turn on “Create the calendar if it does not exist”.</source>
-            <translation type="unfinished" />
+            <translation>Aktivieren Sie „Den Kalender anlegen, wenn er nicht existiert“.</translation>
         </message>
         <message>
             <source>Turn on “Allow plain HTTP to other machines” if this network is trusted.</source>
-            <translation type="unfinished" />
+            <translation>Aktivieren Sie „Unverschlüsseltes HTTP zu anderen Rechnern erlauben“, wenn dieses Netzwerk vertrauenswürdig ist.</translation>
         </message>
         <message>
             <source>Could not connect: %1 %2</source>
-            <translation type="unfinished" />
+            <translation>Verbindung fehlgeschlagen: %1 %2</translation>
         </message>
         <message>
             <source>Joined</source>
-            <translation type="unfinished" />
+            <translation>Beigetreten</translation>
         </message>
         <message>
             <source>Password Not Stored</source>
-            <translation type="unfinished" />
+            <translation>Passwort nicht gespeichert</translation>
         </message>
         <message>
             <source>The team is shared, but the password could not be stored in the keychain: %1
 Tandem asks for it again after a restart.</source>
-            <translation type="unfinished" />
+            <translation>Das Team wird geteilt, aber das Passwort konnte nicht im Schlüsselbund gespeichert werden: %1
+Tandem fragt nach einem Neustart erneut danach.</translation>
         </message>
         <message>
             <source>A Team of That Name</source>
-            <translation type="unfinished" />
+            <translation>Ein Team mit diesem Namen</translation>
         </message>
         <message>
             <source>&amp;Link My Team</source>
-            <translation type="unfinished" />
+            <translation>Mein Team &amp;verknüpfen</translation>
         </message>
         <message>
             <source>&amp;Rename Mine…</source>
-            <translation type="unfinished" />
+            <translation>Meines &amp;umbenennen…</translation>
         </message>
         <message>
             <source>Rename Your Team</source>
-            <translation type="unfinished" />
+            <translation>Ihr Team umbenennen</translation>
         </message>
         <message>
             <source>New name for your team (the shared one keeps its name):</source>
-            <translation type="unfinished" />
+            <translation>Neuer Name für Ihr Team (das geteilte behält seinen Namen):</translation>
         </message>
         <message>
             <source>Nothing was joined.</source>
-            <translation type="unfinished" />
+            <translation>Es wurde nichts beigetreten.</translation>
         </message>
         <message>
             <source>Stop Sharing</source>
-            <translation type="unfinished" />
+            <translation>Teilen beenden</translation>
         </message>
         <message>
             <source>Stop sharing %1 through %2? The team stays here as it is, and nothing is deleted on the server.</source>
-            <translation type="unfinished" />
+            <translation>Teilen von %1 über %2 beenden? Das Team bleibt hier, wie es ist, und auf dem Server wird nichts gelöscht.</translation>
         </message>
     </context>
     <context>
@@ -5049,82 +5055,82 @@ Tandem asks for it again after a restart.</source>
         </message>
         <message>
             <source>Assign %1 to the developer seat</source>
-            <translation type="unfinished" />
+            <translation>%1 auf den Entwicklerplatz setzen</translation>
         </message>
         <message>
             <source>Assign %1 to the ops seat</source>
-            <translation type="unfinished" />
+            <translation>%1 auf den Ops-Platz setzen</translation>
         </message>
         <message>
             <source>Clear the developer seat</source>
-            <translation type="unfinished" />
+            <translation>Den Entwicklerplatz leeren</translation>
         </message>
         <message>
             <source>Clear the ops seat</source>
-            <translation type="unfinished" />
+            <translation>Den Ops-Platz leeren</translation>
         </message>
         <message>
             <source>Swap pairs</source>
-            <translation type="unfinished" />
+            <translation>Paare tauschen</translation>
         </message>
         <message>
             <source>Swap developers</source>
-            <translation type="unfinished" />
+            <translation>Entwickler tauschen</translation>
         </message>
         <message>
             <source>Swap ops</source>
-            <translation type="unfinished" />
+            <translation>Ops tauschen</translation>
         </message>
         <message>
             <source>Move handoff</source>
-            <translation type="unfinished" />
+            <translation>Übergabe verschieben</translation>
         </message>
         <message>
             <source>Mark shift planned</source>
-            <translation type="unfinished" />
+            <translation>Schicht als geplant markieren</translation>
         </message>
         <message>
             <source>Publish shift</source>
-            <translation type="unfinished" />
+            <translation>Schicht veröffentlichen</translation>
         </message>
         <message>
             <source>Lock shift</source>
-            <translation type="unfinished" />
+            <translation>Schicht fixieren</translation>
         </message>
         <message>
             <source>Edit handoff note</source>
-            <translation type="unfinished" />
+            <translation>Übergabenotiz bearbeiten</translation>
         </message>
         <message>
             <source>Edit bridge link</source>
-            <translation type="unfinished" />
+            <translation>Bridge-Link bearbeiten</translation>
         </message>
     </context>
     <context>
         <name>Tandem::ShiftRangeModel</name>
         <message>
             <source>No developer</source>
-            <translation type="unfinished" />
+            <translation>Kein Entwickler</translation>
         </message>
         <message>
             <source>No ops engineer</source>
-            <translation type="unfinished" />
+            <translation>Kein Ops-Engineer</translation>
         </message>
         <message>
             <source>&lt;b&gt;%1:&lt;/b&gt; &lt;i&gt;gap: nobody&lt;/i&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;%1:&lt;/b&gt; &lt;i&gt;Lücke: niemand&lt;/i&gt;</translation>
         </message>
         <message>
             <source>&lt;b&gt;%1:&lt;/b&gt; %2 &lt;small&gt;%3&lt;/small&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;%1:&lt;/b&gt; %2 &lt;small&gt;%3&lt;/small&gt;</translation>
         </message>
         <message>
             <source>%1 – %2 %3</source>
-            <translation type="unfinished" />
+            <translation>%1 – %2 %3</translation>
         </message>
         <message>
             <source>Removed rotation</source>
-            <translation type="unfinished" />
+            <translation>Entfernte Rotation</translation>
         </message>
         <message>
             <source>Developer</source>
@@ -5136,11 +5142,11 @@ Tandem asks for it again after a restart.</source>
         </message>
         <message>
             <source>Rotation zone: %1</source>
-            <translation type="unfinished" />
+            <translation>Zone der Rotation: %1</translation>
         </message>
         <message>
             <source>State: %1</source>
-            <translation type="unfinished" />
+            <translation>Status: %1</translation>
         </message>
         <message>
             <source>Handoff note: %1</source>
@@ -5148,30 +5154,30 @@ Tandem asks for it again after a restart.</source>
         </message>
         <message>
             <source>(removed)</source>
-            <translation type="unfinished" />
+            <translation>(entfernt)</translation>
         </message>
         <message>
             <source>gap</source>
-            <translation type="unfinished" />
+            <translation>Lücke</translation>
         </message>
         <message>
             <source>%1 + %2</source>
-            <translation type="unfinished" />
+            <translation>%1 + %2</translation>
         </message>
     </context>
     <context>
         <name>Tandem::ShiftService</name>
         <message>
             <source>That person already holds the other seat of this shift.</source>
-            <translation type="unfinished" />
+            <translation>Diese Person hat bereits den anderen Platz dieser Schicht.</translation>
         </message>
         <message>
             <source>The new handoff time is not valid.</source>
-            <translation type="unfinished" />
+            <translation>Die neue Übergabezeit ist ungültig.</translation>
         </message>
         <message>
             <source>A shift must last at least one hour.</source>
-            <translation type="unfinished" />
+            <translation>Eine Schicht muss mindestens eine Stunde dauern.</translation>
         </message>
         <message>
             <source>The shift is no longer in the database.</source>
@@ -5183,126 +5189,126 @@ Tandem asks for it again after a restart.</source>
         </message>
         <message>
             <source>The shift was changed meanwhile.</source>
-            <translation type="unfinished" />
+            <translation>Die Schicht wurde inzwischen geändert.</translation>
         </message>
     </context>
     <context>
         <name>Tandem::ShortcutsDialog</name>
         <message>
             <source>Keyboard Shortcuts</source>
-            <translation type="unfinished" />
+            <translation>Tastenkürzel</translation>
         </message>
         <message>
             <source>Keyboard shortcuts</source>
-            <translation type="unfinished" />
+            <translation>Tastenkürzel</translation>
         </message>
         <message>
             <source>Command</source>
-            <translation type="unfinished" />
+            <translation>Befehl</translation>
         </message>
         <message>
             <source>Keys</source>
-            <translation type="unfinished" />
+            <translation>Tasten</translation>
         </message>
         <message>
             <source>Roster</source>
-            <translation type="unfinished" />
+            <translation>Personalliste</translation>
         </message>
         <message>
             <source>Edit the cell</source>
-            <translation type="unfinished" />
+            <translation>Die Zelle bearbeiten</translation>
         </message>
         <message>
             <source>F2, or start typing</source>
-            <translation type="unfinished" />
+            <translation>F2 oder einfach lostippen</translation>
         </message>
         <message>
             <source>Edit the person in full</source>
-            <translation type="unfinished" />
+            <translation>Die Person vollständig bearbeiten</translation>
         </message>
         <message>
             <source>Ctrl+Return, or double-click</source>
-            <translation type="unfinished" />
+            <translation>Strg+Eingabe oder Doppelklick</translation>
         </message>
         <message>
             <source>Context menu</source>
-            <translation type="unfinished" />
+            <translation>Kontextmenü</translation>
         </message>
         <message>
             <source>Menu key, Shift+F10</source>
-            <translation type="unfinished" />
+            <translation>Menütaste, Umschalt+F10</translation>
         </message>
         <message>
             <source>Calendar: month</source>
-            <translation type="unfinished" />
+            <translation>Kalender: Monat</translation>
         </message>
         <message>
             <source>Previous or next day, week</source>
-            <translation type="unfinished" />
+            <translation>Vorheriger oder nächster Tag, Woche</translation>
         </message>
         <message>
             <source>Left, Right, Up, Down</source>
-            <translation type="unfinished" />
+            <translation>Links, Rechts, Hoch, Runter</translation>
         </message>
         <message>
             <source>Previous or next shift of the day</source>
-            <translation type="unfinished" />
+            <translation>Vorherige oder nächste Schicht des Tages</translation>
         </message>
         <message>
             <source>Ctrl+Up, Ctrl+Down</source>
-            <translation type="unfinished" />
+            <translation>Strg+Hoch, Strg+Runter</translation>
         </message>
         <message>
             <source>Previous or next month</source>
-            <translation type="unfinished" />
+            <translation>Vorheriger oder nächster Monat</translation>
         </message>
         <message>
             <source>Page Up, Page Down</source>
-            <translation type="unfinished" />
+            <translation>Bild auf, Bild ab</translation>
         </message>
         <message>
             <source>Open the shift's details</source>
-            <translation type="unfinished" />
+            <translation>Die Details der Schicht öffnen</translation>
         </message>
         <message>
             <source>Return</source>
-            <translation type="unfinished" />
+            <translation>Eingabe</translation>
         </message>
         <message>
             <source>The shift's menu: swap, assign, clear, lock, handoff…</source>
-            <translation type="unfinished" />
+            <translation>Das Menü der Schicht: tauschen, einteilen, leeren, fixieren, Übergabe…</translation>
         </message>
         <message>
             <source>Calendar: timeline</source>
-            <translation type="unfinished" />
+            <translation>Kalender: Zeitleiste</translation>
         </message>
         <message>
             <source>Previous or next shift of the rotation</source>
-            <translation type="unfinished" />
+            <translation>Vorherige oder nächste Schicht der Rotation</translation>
         </message>
         <message>
             <source>Left, Right</source>
-            <translation type="unfinished" />
+            <translation>Links, Rechts</translation>
         </message>
         <message>
             <source>The overlapping shift of the rotation above or below</source>
-            <translation type="unfinished" />
+            <translation>Die überlappende Schicht der Rotation darüber oder darunter</translation>
         </message>
         <message>
             <source>Up, Down</source>
-            <translation type="unfinished" />
+            <translation>Hoch, Runter</translation>
         </message>
         <message>
             <source>Zoom in or out</source>
-            <translation type="unfinished" />
+            <translation>Vergrößern oder verkleinern</translation>
         </message>
         <message>
             <source>+, −, Ctrl+wheel</source>
-            <translation type="unfinished" />
+            <translation>+, −, Strg+Mausrad</translation>
         </message>
         <message>
             <source>Lists to pick from (Assign…, Swap Pair With…)</source>
-            <translation type="unfinished" />
+            <translation>Auswahllisten (Einteilen…, Paar tauschen mit…)</translation>
         </message>
         <message>
             <source>Search</source>
@@ -5310,139 +5316,139 @@ Tandem asks for it again after a restart.</source>
         </message>
         <message>
             <source>type</source>
-            <translation type="unfinished" />
+            <translation>tippen</translation>
         </message>
         <message>
             <source>Move the highlighted row</source>
-            <translation type="unfinished" />
+            <translation>Die hervorgehobene Zeile bewegen</translation>
         </message>
         <message>
             <source>Up, Down, Page Up, Page Down</source>
-            <translation type="unfinished" />
+            <translation>Hoch, Runter, Bild auf, Bild ab</translation>
         </message>
         <message>
             <source>Pick the highlighted row</source>
-            <translation type="unfinished" />
+            <translation>Die hervorgehobene Zeile wählen</translation>
         </message>
     </context>
     <context>
         <name>Tandem::Store</name>
         <message>
             <source>No such person: %1</source>
-            <translation type="unfinished" />
+            <translation>Diese Person gibt es nicht: %1</translation>
         </message>
         <message>
             <source>No such ops pool: %1</source>
-            <translation type="unfinished" />
+            <translation>Diesen Ops-Pool gibt es nicht: %1</translation>
         </message>
         <message>
             <source>A shift cannot last longer than %1 days.</source>
-            <translation type="unfinished" />
+            <translation>Eine Schicht kann nicht länger als %1 Tage dauern.</translation>
         </message>
         <message>
             <source>No such rotation: %1</source>
-            <translation type="unfinished" />
+            <translation>Diese Rotation gibt es nicht: %1</translation>
         </message>
         <message>
             <source>Database error: %1</source>
-            <translation type="unfinished" />
+            <translation>Datenbankfehler: %1</translation>
         </message>
     </context>
     <context>
         <name>Tandem::SwapRequestRepository</name>
         <message>
             <source>The request is no longer there.</source>
-            <translation type="unfinished" />
+            <translation>Die Anfrage ist nicht mehr vorhanden.</translation>
         </message>
     </context>
     <context>
         <name>Tandem::SwapService</name>
         <message>
             <source>Ask a colleague, not yourself.</source>
-            <translation type="unfinished" />
+            <translation>Fragen Sie einen Kollegen, nicht sich selbst.</translation>
         </message>
         <message>
             <source>%1 holds no seat in that shift.</source>
-            <translation type="unfinished" />
+            <translation>%1 hat keinen Platz in dieser Schicht.</translation>
         </message>
         <message>
             <source>That shift is over.</source>
-            <translation type="unfinished" />
+            <translation>Diese Schicht ist vorbei.</translation>
         </message>
         <message>
             <source>A swap trades whole shifts; ask for cover of a part instead.</source>
-            <translation type="unfinished" />
+            <translation>Ein Tausch tauscht ganze Schichten; bitten Sie stattdessen um Vertretung für einen Teil.</translation>
         </message>
         <message>
             <source>Pick another shift to swap with.</source>
-            <translation type="unfinished" />
+            <translation>Wählen Sie eine andere Schicht zum Tauschen.</translation>
         </message>
         <message>
             <source>%1 does not hold the %2 of that shift.</source>
-            <translation type="unfinished" />
+            <translation>%1 hat nicht den Platz „%2“ dieser Schicht.</translation>
         </message>
         <message>
             <source>The colleague's shift is over.</source>
-            <translation type="unfinished" />
+            <translation>Die Schicht des Kollegen ist vorbei.</translation>
         </message>
         <message>
             <source>The part to cover must lie within the shift.</source>
-            <translation type="unfinished" />
+            <translation>Der zu vertretende Teil muss innerhalb der Schicht liegen.</translation>
         </message>
         <message>
             <source>Each part of a shift must last at least one hour.</source>
-            <translation type="unfinished" />
+            <translation>Jeder Teil einer Schicht muss mindestens eine Stunde dauern.</translation>
         </message>
         <message>
             <source>You already asked about this shift; cancel that request first.</source>
-            <translation type="unfinished" />
+            <translation>Sie haben bereits zu dieser Schicht angefragt; ziehen Sie diese Anfrage zuerst zurück.</translation>
         </message>
         <message>
             <source>The requester no longer holds that seat; the request cannot apply.</source>
-            <translation type="unfinished" />
+            <translation>Die anfragende Person hat diesen Platz nicht mehr; die Anfrage kann nicht wirksam werden.</translation>
         </message>
         <message>
             <source>The colleague no longer holds that seat; the request cannot apply.</source>
-            <translation type="unfinished" />
+            <translation>Der Kollege hat diesen Platz nicht mehr; die Anfrage kann nicht wirksam werden.</translation>
         </message>
         <message>
             <source>The shift is locked; it cannot be split for cover.</source>
-            <translation type="unfinished" />
+            <translation>Die Schicht ist fixiert; sie kann nicht für eine Vertretung geteilt werden.</translation>
         </message>
         <message>
             <source>There is no such request.</source>
-            <translation type="unfinished" />
+            <translation>Diese Anfrage gibt es nicht.</translation>
         </message>
         <message>
             <source>Only the person who asked can cancel the request.</source>
-            <translation type="unfinished" />
+            <translation>Nur die anfragende Person kann die Anfrage zurückziehen.</translation>
         </message>
         <message>
             <source>The request is %1; it can no longer be cancelled.</source>
-            <translation type="unfinished" />
+            <translation>Die Anfrage ist %1; sie kann nicht mehr zurückgezogen werden.</translation>
         </message>
         <message>
             <source>Only an accepted request waits for a lead; this one is %1.</source>
-            <translation type="unfinished" />
+            <translation>Nur eine angenommene Anfrage wartet auf eine Teamleitung; diese ist %1.</translation>
         </message>
         <message>
             <source>A lead other than the two colleagues must approve the request.</source>
-            <translation type="unfinished" />
+            <translation>Eine Teamleitung, die keiner der beiden Kollegen ist, muss die Anfrage genehmigen.</translation>
         </message>
         <message>
             <source>Only the colleague who was asked can answer the request.</source>
-            <translation type="unfinished" />
+            <translation>Nur der angefragte Kollege kann die Anfrage beantworten.</translation>
         </message>
         <message>
             <source>The request is %1; it can no longer be answered.</source>
-            <translation type="unfinished" />
+            <translation>Die Anfrage ist %1; sie kann nicht mehr beantwortet werden.</translation>
         </message>
     </context>
     <context>
         <name>Tandem::SyncController</name>
         <message>
             <source>Sync failed: %1</source>
-            <translation type="unfinished" />
+            <translation>Synchronisation fehlgeschlagen: %1</translation>
         </message>
         <message>
             <source>%1: %2</source>
@@ -5450,112 +5456,112 @@ Tandem asks for it again after a restart.</source>
         </message>
         <message>
             <source>Synced %1 · %2 received, %3 sent</source>
-            <translation type="unfinished" />
+            <translation>Synchronisiert %1 · %2 empfangen, %3 gesendet</translation>
         </message>
         <message>
             <source>The server refuses your changes (HTTP 403): %1 is read-only here; your local changes are kept.</source>
-            <translation type="unfinished" />
+            <translation>Der Server lehnt Ihre Änderungen ab (HTTP 403): %1 ist hier schreibgeschützt; Ihre lokalen Änderungen bleiben erhalten.</translation>
         </message>
         <message>
             <source>A connection is already being made.</source>
-            <translation type="unfinished" />
+            <translation>Es wird bereits eine Verbindung hergestellt.</translation>
         </message>
     </context>
     <context>
         <name>Tandem::SyncEngine</name>
         <message>
             <source>a teammate via %1</source>
-            <translation type="unfinished" />
+            <translation>ein Teammitglied über %1</translation>
         </message>
         <message>
             <source>This team is not connected to a CalDAV server.</source>
-            <translation type="unfinished" />
+            <translation>Dieses Team ist mit keinem CalDAV-Server verbunden.</translation>
         </message>
         <message>
             <source>%1 Tandem tries again at the next sync.</source>
-            <translation type="unfinished" />
+            <translation>%1 Tandem versucht es bei der nächsten Synchronisation erneut.</translation>
         </message>
         <message>
             <source>%1 (and %2 more like it) Tandem tries again at the next sync.</source>
-            <translation type="unfinished" />
+            <translation>%1 (und %2 weitere dieser Art) Tandem versucht es bei der nächsten Synchronisation erneut.</translation>
         </message>
         <message>
             <source>%1 received</source>
-            <translation type="unfinished" />
+            <translation>%1 empfangen</translation>
         </message>
         <message>
             <source>%1 sent</source>
-            <translation type="unfinished" />
+            <translation>%1 gesendet</translation>
         </message>
         <message>
             <source>conflicts to resolve: %1</source>
-            <translation type="unfinished" />
+            <translation>zu lösende Konflikte: %1</translation>
         </message>
         <message>
             <source>put back %1 of Tandem's resources the server lost</source>
-            <translation type="unfinished" />
+            <translation>%1 Ressourcen von Tandem, die der Server verloren hatte, wiederhergestellt</translation>
         </message>
         <message>
             <source>put back what the server lost (%1)</source>
-            <translation type="unfinished" />
+            <translation>wiederhergestellt, was der Server verloren hatte (%1)</translation>
         </message>
         <message>
             <source>read-only: the server refuses this account's changes</source>
-            <translation type="unfinished" />
+            <translation>schreibgeschützt: Der Server lehnt die Änderungen dieses Kontos ab</translation>
         </message>
         <message>
             <source>Synced: %1.</source>
-            <translation type="unfinished" />
+            <translation>Synchronisiert: %1.</translation>
         </message>
         <message>
             <source>Unknown error.</source>
-            <translation type="unfinished" />
+            <translation>Unbekannter Fehler.</translation>
         </message>
         <message>
             <source>Sync failed: %1 Local changes are kept and go out at the next sync.</source>
-            <translation type="unfinished" />
+            <translation>Synchronisation fehlgeschlagen: %1 Lokale Änderungen bleiben erhalten und werden bei der nächsten Synchronisation gesendet.</translation>
         </message>
         <message>
             <source>Sync failed: %1</source>
-            <translation type="unfinished" />
+            <translation>Synchronisation fehlgeschlagen: %1</translation>
         </message>
         <message>
             <source>The server refuses changes from this account (HTTP 403): the team is read-only here. Local changes are kept.</source>
-            <translation type="unfinished" />
+            <translation>Der Server lehnt Änderungen von diesem Konto ab (HTTP 403): Das Team ist hier schreibgeschützt. Lokale Änderungen bleiben erhalten.</translation>
         </message>
     </context>
     <context>
         <name>Tandem::SyncEngine::Run</name>
         <message>
             <source>Asking the server for changes</source>
-            <translation type="unfinished" />
+            <translation>Frage den Server nach Änderungen</translation>
         </message>
         <message>
             <source>Reading changes from the server</source>
-            <translation type="unfinished" />
+            <translation>Lese Änderungen vom Server</translation>
         </message>
         <message>
             <source>Applying changes from the server</source>
-            <translation type="unfinished" />
+            <translation>Übernehme Änderungen vom Server</translation>
         </message>
         <message>
             <source>Sending changes to the server</source>
-            <translation type="unfinished" />
+            <translation>Sende Änderungen an den Server</translation>
         </message>
     </context>
     <context>
         <name>Tandem::SyncFlagger</name>
         <message>
             <source>%1 added time off</source>
-            <translation type="unfinished" />
+            <translation>%1 hat eine Abwesenheit hinzugefügt</translation>
         </message>
         <message>
             <source>%1 deleted the shift of %2: gap</source>
-            <translation type="unfinished" />
+            <translation>%1 hat die Schicht von %2 gelöscht: Lücke</translation>
         </message>
         <message>
             <source>%1 moved the shift of %2: gap from %3 to %4</source>
-            <translation type="unfinished" />
+            <translation>%1 hat die Schicht von %2 verschoben: Lücke von %3 bis %4</translation>
         </message>
         <message>
             <source>%1 (%2)</source>
@@ -5563,38 +5569,38 @@ Tandem asks for it again after a restart.</source>
         </message>
         <message>
             <source>%1 moved the shift of %2 to %3–%4: it overlaps the shift of %5 (%6)</source>
-            <translation type="unfinished" />
+            <translation>%1 hat die Schicht von %2 auf %3–%4 verschoben: Sie überschneidet sich mit der Schicht von %5 (%6)</translation>
         </message>
         <message>
             <source>%1 emptied the developer seat of the shift of %2: gap (%3)</source>
-            <translation type="unfinished" />
+            <translation>%1 hat den Entwicklerplatz der Schicht von %2 geleert: Lücke (%3)</translation>
         </message>
         <message>
             <source>%1 emptied the ops seat of the shift of %2: gap (%3)</source>
-            <translation type="unfinished" />
+            <translation>%1 hat den Ops-Platz der Schicht von %2 geleert: Lücke (%3)</translation>
         </message>
         <message>
             <source>%1 changed the shift of %2</source>
-            <translation type="unfinished" />
+            <translation>%1 hat die Schicht von %2 geändert</translation>
         </message>
         <message>
             <source>%1: %2 (%3)</source>
-            <translation type="unfinished" />
+            <translation>%1: %2 (%3)</translation>
         </message>
     </context>
     <context>
         <name>Tandem::SyncFlagsDialog</name>
         <message>
             <source>Flagged Changes from the Server</source>
-            <translation type="unfinished" />
+            <translation>Markierte Änderungen vom Server</translation>
         </message>
         <message>
             <source>Other clients changed these through the shared calendar. Tandem applied them (the server is the team's shared truth) but they break a rule: fix them in the calendar, or dismiss them once you have seen them.</source>
-            <translation type="unfinished" />
+            <translation>Andere Programme haben diese über den geteilten Kalender geändert. Tandem hat sie übernommen (der Server ist der gemeinsame Stand des Teams), aber sie verletzen eine Regel: Korrigieren Sie sie im Kalender oder verwerfen Sie die Markierung, sobald Sie sie gesehen haben.</translation>
         </message>
         <message>
             <source>Flagged changes</source>
-            <translation type="unfinished" />
+            <translation>Markierte Änderungen</translation>
         </message>
         <message>
             <source>&amp;Dismiss</source>
@@ -5602,25 +5608,25 @@ Tandem asks for it again after a restart.</source>
         </message>
         <message>
             <source>Take the selected flags off the list; the changes stay as they are.</source>
-            <translation type="unfinished" />
+            <translation>Die ausgewählten Markierungen von der Liste nehmen; die Änderungen bleiben, wie sie sind.</translation>
         </message>
         <message>
             <source>%1 — found %2</source>
-            <translation type="unfinished" />
+            <translation>%1 — gefunden %2</translation>
         </message>
         <message>
             <source>Nothing flagged.</source>
-            <translation type="unfinished" />
+            <translation>Nichts markiert.</translation>
         </message>
         <message>
             <source>Could not dismiss: %1</source>
-            <translation type="unfinished" />
+            <translation>Verwerfen nicht möglich: %1</translation>
         </message>
         <message numerus="yes">
             <source>Dismissed %n flag(s).</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Markierung verworfen.</numerusform>
+                <numerusform>%n Markierungen verworfen.</numerusform>
             </translation>
         </message>
     </context>
@@ -5628,150 +5634,152 @@ Tandem asks for it again after a restart.</source>
         <name>Tandem::SyncService</name>
         <message>
             <source>Give the address of the calendar or the server, starting with https://.</source>
-            <translation type="unfinished" />
+            <translation>Geben Sie die Adresse des Kalenders oder des Servers an, beginnend mit https://.</translation>
         </message>
         <message>
             <source>The address holds a user name and password (%1@…). Tandem keeps passwords only in the keychain: confirm to take them from the address, or give the address without them and the user name and password apart.</source>
-            <translation type="unfinished" />
+            <translation>Die Adresse enthält Benutzername und Passwort (%1@…). Tandem bewahrt Passwörter nur im Schlüsselbund auf: Bestätigen Sie, dass sie aus der Adresse übernommen werden, oder geben Sie die Adresse ohne sie und Benutzername und Passwort getrennt an.</translation>
         </message>
         <message>
             <source>The address names the user “%1”, the user name given is “%2”: give one of them.</source>
-            <translation type="unfinished" />
+            <translation>Die Adresse nennt den Benutzer „%1“, der angegebene Benutzername ist „%2“: Geben Sie nur einen an.</translation>
         </message>
         <message>
             <source>There is no such team.</source>
-            <translation type="unfinished" />
+            <translation>Dieses Team gibt es nicht.</translation>
         </message>
         <message>
             <source>Looking at %1</source>
-            <translation type="unfinished" />
+            <translation>Prüfe %1</translation>
         </message>
         <message>
             <source>Creating the calendar %1</source>
-            <translation type="unfinished" />
+            <translation>Lege den Kalender %1 an</translation>
         </message>
         <message>
             <source>%1 could not be made a calendar: the server made something else there.</source>
-            <translation type="unfinished" />
+            <translation>%1 konnte nicht zu einem Kalender gemacht werden: Der Server hat dort etwas anderes angelegt.</translation>
         </message>
         <message>
             <source>Discovering the calendars of %1</source>
-            <translation type="unfinished" />
+            <translation>Suche die Kalender von %1</translation>
         </message>
         <message>
             <source>%1 is not a calendar, and finding the calendars there failed: %2</source>
-            <translation type="unfinished" />
+            <translation>%1 ist kein Kalender, und die Suche nach Kalendern dort ist fehlgeschlagen: %2</translation>
         </message>
         <message>
             <source>%1 is not a calendar (it is another kind of collection); Tandem creates a calendar only where nothing is. Give the address of a calendar, or a new one.</source>
-            <translation type="unfinished" />
+            <translation>%1 ist kein Kalender (sondern eine andere Art von Sammlung); Tandem legt einen Kalender nur dort an, wo nichts ist. Geben Sie die Adresse eines Kalenders oder eines neuen an.</translation>
         </message>
         <message>
             <source>The server has no calendar for this user yet; Tandem can create one.</source>
-            <translation type="unfinished" />
+            <translation>Der Server hat noch keinen Kalender für diesen Benutzer; Tandem kann einen anlegen.</translation>
         </message>
         <message>
             <source>%1 is not a calendar. Calendars there: %2. Give one of them, or let Tandem create one.</source>
-            <translation type="unfinished" />
+            <translation>%1 ist kein Kalender. Kalender dort: %2. Geben Sie einen davon an oder lassen Sie Tandem einen anlegen.</translation>
         </message>
         <message>
             <source>Reading the team from the calendar</source>
-            <translation type="unfinished" />
+            <translation>Lese das Team aus dem Kalender</translation>
         </message>
         <message>
             <source>This team is not shared through a CalDAV server.</source>
-            <translation type="unfinished" />
+            <translation>Dieses Team wird nicht über einen CalDAV-Server geteilt.</translation>
         </message>
         <message numerus="yes">
             <source>%n change(s) from the server break a rule: %1.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Änderung vom Server verletzt eine Regel: %1.</numerusform>
+                <numerusform>%n Änderungen vom Server verletzen eine Regel: %1.</numerusform>
             </translation>
         </message>
         <message>
             <source>There is no time off offered as %1 (see the offers in the sync status).</source>
-            <translation type="unfinished" />
+            <translation>Es gibt keine als %1 angebotene Abwesenheit (siehe die Angebote im Synchronisationsstatus).</translation>
         </message>
     </context>
     <context>
         <name>Tandem::SyncUi</name>
         <message>
             <source>S&amp;hare Team via CalDAV…</source>
-            <translation type="unfinished" />
+            <translation>Team über CalDAV &amp;teilen…</translation>
         </message>
         <message>
             <source>S&amp;ync Now</source>
-            <translation type="unfinished" />
+            <translation>Jetzt s&amp;ynchronisieren</translation>
         </message>
         <message>
             <source>Sync &amp;Conflicts…</source>
-            <translation type="unfinished" />
+            <translation>Synchronisations&amp;konflikte…</translation>
         </message>
         <message>
             <source>&amp;Flagged Changes from the Server…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Markierte Änderungen vom Server…</translation>
         </message>
         <message>
             <source>&amp;Time Off from the Shared Calendar…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Abwesenheiten aus dem geteilten Kalender…</translation>
         </message>
         <message>
             <source>Open the conflicts (Rotations ▸ Sync Conflicts…)</source>
-            <translation type="unfinished" />
+            <translation>Die Konflikte öffnen (Rotationen ▸ Synchronisationskonflikte…)</translation>
         </message>
         <message>
             <source>Changes from the server that break a rule (Rotations ▸ Flagged Changes from the Server…)</source>
-            <translation type="unfinished" />
+            <translation>Änderungen vom Server, die eine Regel verletzen (Rotationen ▸ Markierte Änderungen vom Server…)</translation>
         </message>
         <message>
             <source>Time off other calendar apps put in the shared calendar, to import or dismiss</source>
-            <translation type="unfinished" />
+            <translation>Abwesenheiten, die andere Kalenderprogramme in den geteilten Kalender eingetragen haben, zum Importieren oder Verwerfen</translation>
         </message>
         <message>
             <source>Syncing…</source>
-            <translation type="unfinished" />
+            <translation>Synchronisiere…</translation>
         </message>
         <message>
             <source>Shared through CalDAV</source>
-            <translation type="unfinished" />
+            <translation>Über CalDAV geteilt</translation>
         </message>
         <message>
             <source>Waiting to send: %1</source>
-            <translation type="unfinished" />
+            <translation>Wartet auf Versand: %1</translation>
         </message>
         <message>
             <source>Conflicts: %1</source>
-            <translation type="unfinished" />
+            <translation>Konflikte: %1</translation>
         </message>
         <message>
             <source>Flagged: %1</source>
-            <translation type="unfinished" />
+            <translation>Markiert: %1</translation>
         </message>
         <message>
             <source>Time off offered: %1</source>
-            <translation type="unfinished" />
+            <translation>Angebotene Abwesenheiten: %1</translation>
         </message>
         <message>
             <source>Certificate Refused</source>
-            <translation type="unfinished" />
+            <translation>Zertifikat abgelehnt</translation>
         </message>
         <message>
             <source>Tandem did not connect to the server of %1: %2
 
 Nothing was sent. If the server is yours, give it a certificate the system trusts (or add its authority to the system's trusted certificates), then sync again. Compare the fingerprint with the one your administrator gives you.</source>
-            <translation type="unfinished" />
+            <translation>Tandem hat sich nicht mit dem Server von %1 verbunden: %2
+
+Es wurde nichts gesendet. Wenn der Server Ihnen gehört, geben Sie ihm ein Zertifikat, dem das System vertraut (oder fügen Sie seine Zertifizierungsstelle zu den vertrauenswürdigen Zertifikaten des Systems hinzu), und synchronisieren Sie dann erneut. Vergleichen Sie den Fingerabdruck mit dem, den Ihnen Ihre Administration nennt.</translation>
         </message>
     </context>
     <context>
         <name>Tandem::TeamDialog</name>
         <message>
             <source>New Team</source>
-            <translation type="unfinished" />
+            <translation>Neues Team</translation>
         </message>
         <message>
             <source>e.g. Payments</source>
-            <translation type="unfinished" />
+            <translation>z. B. Payments</translation>
         </message>
         <message>
             <source>&amp;Name:</source>
@@ -5779,30 +5787,30 @@ Nothing was sent. If the server is yours, give it a certificate the system trust
         </message>
         <message>
             <source>Default time &amp;zone:</source>
-            <translation type="unfinished" />
+            <translation>Standard-&amp;Zeitzone:</translation>
         </message>
         <message>
             <source>Rotations of the team hand off in this zone unless set otherwise.</source>
-            <translation type="unfinished" />
+            <translation>Rotationen des Teams übergeben in dieser Zone, sofern nicht anders eingestellt.</translation>
         </message>
         <message>
             <source>Edit Team %1</source>
-            <translation type="unfinished" />
+            <translation>Team %1 bearbeiten</translation>
         </message>
     </context>
     <context>
         <name>Tandem::TimeOffDialog</name>
         <message>
             <source>Time Off: %1</source>
-            <translation type="unfinished" />
+            <translation>Abwesenheit: %1</translation>
         </message>
         <message>
             <source>From</source>
-            <translation type="unfinished" />
+            <translation>Von</translation>
         </message>
         <message>
             <source>To</source>
-            <translation type="unfinished" />
+            <translation>Bis</translation>
         </message>
         <message>
             <source>Reason</source>
@@ -5810,27 +5818,27 @@ Nothing was sent. If the server is yours, give it a certificate the system trust
         </message>
         <message>
             <source>Time off of %1</source>
-            <translation type="unfinished" />
+            <translation>Abwesenheiten von %1</translation>
         </message>
         <message>
             <source>No time off recorded. Add the first days below.</source>
-            <translation type="unfinished" />
+            <translation>Keine Abwesenheiten erfasst. Fügen Sie unten die ersten Tage hinzu.</translation>
         </message>
         <message>
             <source>Holiday, conference, sick leave…</source>
-            <translation type="unfinished" />
+            <translation>Urlaub, Konferenz, Krankheit…</translation>
         </message>
         <message>
             <source>&amp;Add</source>
-            <translation type="unfinished" />
+            <translation>&amp;Hinzufügen</translation>
         </message>
         <message>
             <source>&amp;Save Changes</source>
-            <translation type="unfinished" />
+            <translation>Änderungen &amp;speichern</translation>
         </message>
         <message>
             <source>&amp;Remove</source>
-            <translation type="unfinished" />
+            <translation>&amp;Entfernen</translation>
         </message>
         <message>
             <source>&amp;From:</source>
@@ -5838,64 +5846,64 @@ Nothing was sent. If the server is yours, give it a certificate the system trust
         </message>
         <message>
             <source>&amp;To (included):</source>
-            <translation type="unfinished" />
+            <translation>&amp;Bis (einschließlich):</translation>
         </message>
         <message>
             <source>R&amp;eason:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Grund:</translation>
         </message>
     </context>
     <context>
         <name>Tandem::TimeOffOffersDialog</name>
         <message>
             <source>Time Off from the Shared Calendar</source>
-            <translation type="unfinished" />
+            <translation>Abwesenheiten aus dem geteilten Kalender</translation>
         </message>
         <message>
             <source>Other calendar apps put these all-day events in the shared calendar, and they read as time off of people on the roster. Check the ones to import as time off (the planner and the rules then count them), or dismiss them.</source>
-            <translation type="unfinished" />
+            <translation>Andere Kalenderprogramme haben diese ganztägigen Ereignisse in den geteilten Kalender eingetragen, und sie lesen sich als Abwesenheiten von Personen aus der Personalliste. Wählen Sie die aus, die als Abwesenheit importiert werden sollen (der Planer und die Regeln berücksichtigen sie dann), oder verwerfen Sie sie.</translation>
         </message>
         <message>
             <source>Time off offered</source>
-            <translation type="unfinished" />
+            <translation>Angebotene Abwesenheiten</translation>
         </message>
         <message>
             <source>&amp;Import Checked</source>
-            <translation type="unfinished" />
+            <translation>Ausgewählte &amp;importieren</translation>
         </message>
         <message>
             <source>&amp;Dismiss Checked</source>
-            <translation type="unfinished" />
+            <translation>Ausgewählte &amp;verwerfen</translation>
         </message>
         <message>
             <source>someone on the roster</source>
-            <translation type="unfinished" />
+            <translation>jemand aus der Personalliste</translation>
         </message>
         <message>
             <source>%1: %2 to %3 (“%4”)</source>
-            <translation type="unfinished" />
+            <translation>%1: %2 bis %3 („%4“)</translation>
         </message>
         <message>
             <source>No time off is offered.</source>
-            <translation type="unfinished" />
+            <translation>Es werden keine Abwesenheiten angeboten.</translation>
         </message>
         <message numerus="yes">
             <source>Imported %n offer(s) as time off; they go to the server at the next sync.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Angebot als Abwesenheit importiert; es wird bei der nächsten Synchronisation auf den Server übertragen.</numerusform>
+                <numerusform>%n Angebote als Abwesenheit importiert; sie werden bei der nächsten Synchronisation auf den Server übertragen.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>Dismissed %n offer(s).</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n Angebot verworfen.</numerusform>
+                <numerusform>%n Angebote verworfen.</numerusform>
             </translation>
         </message>
         <message>
             <source>Not done: %1</source>
-            <translation type="unfinished" />
+            <translation>Nicht erledigt: %1</translation>
         </message>
     </context>
     <context>
@@ -5921,11 +5929,11 @@ Nothing was sent. If the server is yours, give it a certificate the system trust
         </message>
         <message>
             <source>on leave: %1</source>
-            <translation type="unfinished" />
+            <translation>abwesend: %1</translation>
         </message>
         <message>
             <source>gap</source>
-            <translation type="unfinished" />
+            <translation>Lücke</translation>
         </message>
         <message>
             <source>no shift planned</source>
@@ -5933,7 +5941,7 @@ Nothing was sent. If the server is yours, give it a certificate the system trust
         </message>
         <message>
             <source>No shifts in these days</source>
-            <translation type="unfinished" />
+            <translation>Keine Schichten in diesen Tagen</translation>
         </message>
         <message>
             <source>%1: no shift planned from %2 to %3, nobody on call. Rotations ▸ Plan… fills it.</source>
@@ -5944,57 +5952,57 @@ Nothing was sent. If the server is yours, give it a certificate the system trust
         <name>Tandem::Validation</name>
         <message>
             <source>The weekend weight</source>
-            <translation type="unfinished" />
+            <translation>Das Wochenendgewicht</translation>
         </message>
         <message>
             <source>The holiday weight</source>
-            <translation type="unfinished" />
+            <translation>Das Feiertagsgewicht</translation>
         </message>
         <message>
             <source>The night weight</source>
-            <translation type="unfinished" />
+            <translation>Das Nachtgewicht</translation>
         </message>
     </context>
     <context>
         <name>Tandem::WelcomePage</name>
         <message>
             <source>&lt;h1&gt;Welcome to Tandem&lt;/h1&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;h1&gt;Willkommen bei Tandem&lt;/h1&gt;</translation>
         </message>
         <message>
             <source>Every on-call shift in Tandem is a pair: a developer who knows the code and an operations engineer with production access. Start by putting your people on the roster.</source>
-            <translation type="unfinished" />
+            <translation>Jede Bereitschaftsschicht in Tandem ist ein Paar: ein Entwickler, der den Code kennt, und ein Ops-Engineer mit Produktionszugang. Tragen Sie zuerst Ihre Leute in die Personalliste ein.</translation>
         </message>
         <message>
             <source>Create a team</source>
-            <translation type="unfinished" />
+            <translation>Ein Team anlegen</translation>
         </message>
         <message>
             <source>Name the team, then add its people one by one.</source>
-            <translation type="unfinished" />
+            <translation>Geben Sie dem Team einen Namen und fügen Sie dann seine Personen einzeln hinzu.</translation>
         </message>
         <message>
             <source>Import a roster from CSV</source>
-            <translation type="unfinished" />
+            <translation>Eine Personalliste aus CSV importieren</translation>
         </message>
         <message>
             <source>A file with the columns name, email, role, team, timezone, phone, capacity, production_access.</source>
-            <translation type="unfinished" />
+            <translation>Eine Datei mit den Spalten name, email, role, team, timezone, phone, capacity, production_access.</translation>
         </message>
         <message>
             <source>Open the demo team</source>
-            <translation type="unfinished" />
+            <translation>Das Demo-Team öffnen</translation>
         </message>
         <message>
             <source>Three teams on two continents, in a database of its own.</source>
-            <translation type="unfinished" />
+            <translation>Drei Teams auf zwei Kontinenten, in einer eigenen Datenbank.</translation>
         </message>
     </context>
     <context>
         <name>main</name>
         <message>
             <source>--show: “%1” is not a page (home, roster or calendar)</source>
-            <translation type="unfinished" />
+            <translation>--show: „%1“ ist keine Seite (home, roster oder calendar)</translation>
         </message>
     </context>
 </TS>
