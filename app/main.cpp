@@ -36,9 +36,10 @@ void installTranslations(QCoreApplication &app)
     if (english->load(u":/i18n/tandem_en.qm"_s)) {
         QCoreApplication::installTranslator(english);
     }
+    // The first of the user's languages (LANGUAGE=fr:de, then LC_MESSAGES or LANG) that Tandem
+    // has; English is underneath already.
     auto *translator = new QTranslator(&app);
-    if (locale.language() != QLocale::English && locale.language() != QLocale::C &&
-        translator->load(locale, u"tandem"_s, u"_"_s, u":/i18n"_s)) {
+    if (translator->load(locale, u"tandem"_s, u"_"_s, u":/i18n"_s) && !translator->language().startsWith(u"en"_s)) {
         QCoreApplication::installTranslator(translator);
     }
 }

@@ -1014,6 +1014,190 @@ SHA-256: %5</translation>
             <source>The GUI starts in the tray (minimized where there is none), as at login.</source>
             <translation>Die GUI startet im Systembereich der Kontrollleiste (minimiert, wo es keinen gibt), wie bei der Anmeldung.</translation>
         </message>
+        <message>
+            <source>Import people from a CSV file; updates people by e-mail.</source>
+            <translation>Personen aus einer CSV-Datei importieren; vorhandene Personen werden über die E-Mail-Adresse aktualisiert.</translation>
+        </message>
+        <message>
+            <source>Write the roster as CSV to FILE or standard output.</source>
+            <translation>Die Personalliste als CSV in FILE oder auf die Standardausgabe schreiben.</translation>
+        </message>
+        <message>
+            <source>List the people on the roster.</source>
+            <translation>Die Personen der Personalliste auflisten.</translation>
+        </message>
+        <message>
+            <source>Record time off (dates as YYYY-MM-DD, both included).</source>
+            <translation>Eine Abwesenheit erfassen (Daten als YYYY-MM-DD, beide einschließlich).</translation>
+        </message>
+        <message>
+            <source>List time off.</source>
+            <translation>Abwesenheiten auflisten.</translation>
+        </message>
+        <message>
+            <source>Create an ops pool: people with production access who fill the ops seat.</source>
+            <translation>Einen Ops-Pool anlegen: Personen mit Produktionszugang, die den Ops-Platz besetzen.</translation>
+        </message>
+        <message>
+            <source>Rename an ops pool or replace its members.</source>
+            <translation>Einen Ops-Pool umbenennen oder seine Mitglieder ersetzen.</translation>
+        </message>
+        <message>
+            <source>List the ops pools, their members and rotations.</source>
+            <translation>Die Ops-Pools mit ihren Mitgliedern und Rotationen auflisten.</translation>
+        </message>
+        <message>
+            <source>Delete an ops pool that no rotation uses.</source>
+            <translation>Einen Ops-Pool löschen, den keine Rotation verwendet.</translation>
+        </message>
+        <message>
+            <source>Create a rotation; rotation add --help lists its shape and rule options.</source>
+            <translation>Eine Rotation anlegen; rotation add --help listet die Optionen für Form und Regeln auf.</translation>
+        </message>
+        <message>
+            <source>Change a rotation; only the options given change.</source>
+            <translation>Eine Rotation ändern; nur die angegebenen Optionen ändern sich.</translation>
+        </message>
+        <message>
+            <source>List the rotations.</source>
+            <translation>Die Rotationen auflisten.</translation>
+        </message>
+        <message>
+            <source>Show every setting of a rotation in words.</source>
+            <translation>Jede Einstellung einer Rotation in Worten zeigen.</translation>
+        </message>
+        <message>
+            <source>Take a rotation out of use; past shifts stay, shifts not yet started are deleted.</source>
+            <translation>Eine Rotation außer Betrieb nehmen; vergangene Schichten bleiben, noch nicht begonnene werden gelöscht.</translation>
+        </message>
+        <message>
+            <source>List shifts overlapping the days (default: today and the next 4 weeks).</source>
+            <translation>Schichten auflisten, die die Tage überlappen (Vorgabe: heute und die nächsten 4 Wochen).</translation>
+        </message>
+        <message>
+            <source>Plan fair dev+ops pairs for the days and write them (unless --dry-run).</source>
+            <translation>Faire Paare aus Entwickler und Ops für die Tage planen und schreiben (außer mit --dry-run).</translation>
+        </message>
+        <message>
+            <source>Shifts, weighted load against fair share, weekends, holidays, nights and partners per person.</source>
+            <translation>Schichten, gewichtete Last gegenüber fairem Anteil, Wochenenden, Feiertage, Nächte und Partner pro Person.</translation>
+        </message>
+        <message>
+            <source>On-call hours per person and month: weekday, weekend and holiday hours, for payroll.</source>
+            <translation>Bereitschaftsstunden pro Person und Monat: Stunden an Werktagen, Wochenenden und Feiertagen, für die Abrechnung.</translation>
+        </message>
+        <message>
+            <source>Gaps in dev + production-access coverage, and who changed which shift when.</source>
+            <translation>Lücken in der Abdeckung durch Entwickler + Produktionszugang, und wer welche Schicht wann geändert hat.</translation>
+        </message>
+        <message>
+            <source>Share a team through a CalDAV server, or join one, and sync both ways.</source>
+            <translation>Ein Team über einen CalDAV-Server teilen oder einem beitreten, und in beide Richtungen synchronisieren.</translation>
+        </message>
+        <message>
+            <source>Where each shared team syncs to, when it last did, what waits.</source>
+            <translation>Wohin jedes geteilte Team synchronisiert, wann zuletzt, was noch wartet.</translation>
+        </message>
+        <message>
+            <source>Changes both sides made differently, with both versions.</source>
+            <translation>Änderungen, die beide Seiten unterschiedlich vorgenommen haben, mit beiden Versionen.</translation>
+        </message>
+        <message>
+            <source>Keep the local version of a conflict or take the server's.</source>
+            <translation>Bei einem Konflikt die lokale Version behalten oder die des Servers übernehmen.</translation>
+        </message>
+        <message>
+            <source>Changes from the server that break a rule (gaps, overlaps, hard rules), until fixed or dismissed.</source>
+            <translation>Änderungen vom Server, die eine Regel verletzen (Lücken, Überschneidungen, harte Regeln), bis sie korrigiert oder verworfen sind.</translation>
+        </message>
+        <message>
+            <source>Time off other calendar clients put in the shared calendar, offered for import.</source>
+            <translation>Abwesenheiten, die andere Kalenderprogramme in den geteilten Kalender eingetragen haben, zum Import angeboten.</translation>
+        </message>
+        <message>
+            <source>Stop sharing a team.</source>
+            <translation>Das Teilen eines Teams beenden.</translation>
+        </message>
+        <message>
+            <source>Your next shift: when (your zone and the rotation's), with whom, the handoff note; then 3 months.</source>
+            <translation>Ihre nächste Schicht: wann (in Ihrer Zone und der der Rotation), mit wem, die Übergabenotiz; dann 3 Monate.</translation>
+        </message>
+        <message>
+            <source>Who is on call now in each rotation, their contacts and handoff; gaps plainly.</source>
+            <translation>Wer jetzt in jeder Rotation Bereitschaft hat, mit Kontakten und Übergabe; Lücken klar benannt.</translation>
+        </message>
+        <message>
+            <source>Leave the handoff note on a shift for the next pair.</source>
+            <translation>Die Übergabenotiz einer Schicht für das nächste Paar hinterlassen.</translation>
+        </message>
+        <message>
+            <source>Ask a colleague to swap shifts (--their-shift) or to cover yours (all, or a part).</source>
+            <translation>Einen Kollegen bitten, Schichten zu tauschen (--their-shift) oder Ihre zu vertreten (ganz oder teilweise).</translation>
+        </message>
+        <message>
+            <source>Answer a request you were asked; an accepted one applies unless a lead must approve.</source>
+            <translation>Eine an Sie gerichtete Anfrage beantworten; eine angenommene wird wirksam, sofern keine Teamleitung genehmigen muss.</translation>
+        </message>
+        <message>
+            <source>As a lead, approve or refuse an accepted request of a rotation that needs approval.</source>
+            <translation>Als Teamleitung eine angenommene Anfrage einer Rotation, die eine Genehmigung verlangt, genehmigen oder zurückweisen.</translation>
+        </message>
+        <message>
+            <source>Withdraw a request you made.</source>
+            <translation>Eine eigene Anfrage zurückziehen.</translation>
+        </message>
+        <message>
+            <source>Requests you made or were asked, or those waiting for a lead.</source>
+            <translation>Anfragen, die Sie gestellt oder erhalten haben, oder die auf eine Teamleitung warten.</translation>
+        </message>
+        <message>
+            <source>Write shifts (and time off) as an iCalendar file for calendar apps.</source>
+            <translation>Schichten (und Abwesenheiten) als iCalendar-Datei für Kalenderprogramme schreiben.</translation>
+        </message>
+        <message>
+            <source>Import time off or public holidays from an iCalendar file; repeating events expanded.</source>
+            <translation>Abwesenheiten oder gesetzliche Feiertage aus einer iCalendar-Datei importieren; Wiederholungen werden aufgelöst.</translation>
+        </message>
+        <message>
+            <source>Print a rotation sheet (month grid, list with phones, or one person's shifts) to PDF.</source>
+            <translation>Einen Rotationsplan (Monatsraster, Liste mit Telefonnummern oder die Schichten einer Person) als PDF drucken.</translation>
+        </message>
+        <message>
+            <source>Tandem plans on-call rotations in which every shift pairs a developer with an operations engineer.</source>
+            <translation>Tandem plant Bereitschaftsrotationen, in denen jede Schicht einen Entwickler mit einem Ops-Engineer zusammenbringt.</translation>
+        </message>
+        <message>
+            <source>Usage:</source>
+            <translation>Aufruf:</translation>
+        </message>
+        <message>
+            <source>start the GUI</source>
+            <translation>die GUI starten</translation>
+        </message>
+        <message>
+            <source>run a command headless</source>
+            <translation>einen Befehl ohne GUI ausführen</translation>
+        </message>
+        <message>
+            <source>Commands:</source>
+            <translation>Befehle:</translation>
+        </message>
+        <message>
+            <source>Options:</source>
+            <translation>Optionen:</translation>
+        </message>
+        <message>
+            <source>Commands of %1:</source>
+            <translation>Befehle von %1:</translation>
+        </message>
+        <message>
+            <source>unknown command “%1 %2”</source>
+            <translation>unbekannter Befehl „%1 %2“</translation>
+        </message>
+        <message>
+            <source>unknown command “%1”</source>
+            <translation>unbekannter Befehl „%1“</translation>
+        </message>
     </context>
     <context>
         <name>Tandem::ConflictsDialog</name>

@@ -1,0 +1,165 @@
+// The German translation as a user meets it: the main window's menus, counted messages, and the
+// executable choosing it from the system locale. (check_translation.py, the test `translation_de`,
+// checks that every message of the sources has a finished translation with its placeholders.)
+#include "mainwindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QMenu>
+#include <QMenuBar>
+#include <QProcess>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTranslator>
+
+using namespace Qt::StringLiterals;
+using namespace Tandem;
+
+class TranslationTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_home;
+    QTranslator m_english;
+    QTranslator m_german;
+
+    // The letter after a single "&", lower case; none for "&&" or no "&".
+    static QChar mnemonic(const QString &text)
+    {
+        for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+            if (text.at(i) == u'&') {
+                if (text.at(i + 1) == u'&') {
+                    ++i;
+                    continue;
+                }
+                return text.at(i + 1).toLower();
+            }
+        }
+        return {};
+    }
+
+    // Every visible entry of the menu (and its submenus) has its own mnemonic letter.
+    static void checkMnemonics(const QString &where, const QList<QAction *> &actions)
+    {
+        QHash<QChar, QString> taken;
+        for (QAction *action : actions) {
+            if (action->isSeparator() || !action->isVisible() || action->text().isEmpty()) {
+                continue;
+            }
+            const QChar letter = mnemonic(action->text());
+            QVERIFY2(!letter.isNull(), qPrintable(where + u": “"_s + action->text() + u"” has no mnemonic"_s));
+            QVERIFY2(!taken.contains(letter), qPrintable(where + u": “"_s + action->text() + u"” and “"_s +
+                                                         taken.value(letter) + u"” share &"_s + letter));
+            taken.insert(letter, action->text());
+            if (action->menu()) {
+                checkMnemonics(where + u" ▸ "_s + action->text(), action->menu()->actions());
+            }
+        }
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qputenv("XDG_CONFIG_HOME", m_home.filePath(u"config"_s).toUtf8());
+        qputenv("XDG_DATA_HOME", m_home.filePath(u"data"_s).toUtf8());
+        QCoreApplication::setOrganizationName(u"TandemTest"_s);
+        QCoreApplication::setApplicationName(u"translationtest"_s);
+        // As main.cpp does: English (plural forms) underneath, German over it.
+        QVERIFY(m_english.load(u":/i18n/tandem_en.qm"_s));
+        QVERIFY(m_german.load(u":/i18n/tandem_de.qm"_s));
+        QCoreApplication::installTranslator(&m_english);
+        QCoreApplication::installTranslator(&m_german);
+    }
+
+    void mainWindowMenusAreGerman()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        QVERIFY(window.openDatabase(dir.filePath(u"tandem.sqlite"_s)));
+        QStringList titles;
+        for (QAction *action : window.menuBar()->actions()) {
+            titles.append(action->text());
+        }
+        QCOMPARE(titles, (QStringList{u"&Datei"_s, u"&Bearbeiten"_s, u"&Rotationen"_s, u"&Ansicht"_s, u"&Hilfe"_s}));
+        auto *file = window.menuBar()->actions().constFirst()->menu();
+        QStringList entries;
+        for (QAction *action : file->actions()) {
+            entries.append(action->text());
+        }
+        QVERIFY2(entries.contains(u"Datenbank &öffnen…"_s), qPrintable(entries.join(u", "_s)));
+        QVERIFY2(entries.contains(u"&Beenden"_s), qPrintable(entries.join(u", "_s)));
+    }
+
+    void everyMenuHasUniqueMnemonics()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        QVERIFY(window.openDatabase(dir.filePath(u"tandem.sqlite"_s)));
+        checkMnemonics(u"menu bar"_s, window.menuBar()->actions());
+    }
+
+    void countsTakeTheGermanPlural_data()
+    {
+        QTest::addColumn<QString>("context");
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<int>("count");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("1 day") << u"Tandem::Reminders"_s << u"%n day(s)"_s << 1 << u"1 Tag"_s;
+        QTest::newRow("3 days") << u"Tandem::Reminders"_s << u"%n day(s)"_s << 3 << u"3 Tage"_s;
+        QTest::newRow("0 hours") << u"Tandem::Reminders"_s << u"%n hour(s)"_s << 0 << u"0 Stunden"_s;
+        QTest::newRow("1 person") << u"Tandem::MainWindow"_s << u"%n people"_s << 1 << u"1 Person"_s;
+        QTest::newRow("12 people") << u"Tandem::MainWindow"_s << u"%n people"_s << 12 << u"12 Personen"_s;
+    }
+
+    void countsTakeTheGermanPlural()
+    {
+        QFETCH(QString, context);
+        QFETCH(QString, source);
+        QFETCH(int, count);
+        QFETCH(QString, expected);
+        QCOMPARE(QCoreApplication::translate(context.toUtf8().constData(), source.toUtf8().constData(), nullptr, count),
+                 expected);
+    }
+
+    // The executable picks its language from the environment, as a desktop session sets it.
+    void executableFollowsTheSystemLocale_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("lang");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("LANG=de_DE") << QString() << u"de_DE.UTF-8"_s << u"Diese Hilfe"_s;
+        QTest::newRow("LANG=de_AT") << QString() << u"de_AT.UTF-8"_s << u"Diese Hilfe"_s;
+        QTest::newRow("LANGUAGE=de over English") << u"de"_s << u"en_US.UTF-8"_s << u"Diese Hilfe"_s;
+        QTest::newRow("LANGUAGE=fr:de, no French") << u"fr:de"_s << u"fr_FR.UTF-8"_s << u"Diese Hilfe"_s;
+        QTest::newRow("LANG=en_US") << QString() << u"en_US.UTF-8"_s << u"This help"_s;
+        QTest::newRow("LANG=C") << QString() << u"C.UTF-8"_s << u"This help"_s;
+        QTest::newRow("LANG=ja_JP: no Japanese") << QString() << u"ja_JP.UTF-8"_s << u"This help"_s;
+    }
+
+    void executableFollowsTheSystemLocale()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, lang);
+        QFETCH(QString, expected);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(u"LC_ALL"_s);
+        env.remove(u"LC_MESSAGES"_s);
+        env.remove(u"LANGUAGE"_s);
+        if (!language.isEmpty()) {
+            env.insert(u"LANGUAGE"_s, language);
+        }
+        env.insert(u"LANG"_s, lang);
+        QProcess tandem;
+        tandem.setProcessEnvironment(env);
+        tandem.start(QStringLiteral(TANDEM_EXE), {u"--help"_s});
+        QVERIFY(tandem.waitForFinished(60000));
+        QCOMPARE(tandem.exitCode(), 0);
+        const QString out = QString::fromUtf8(tandem.readAllStandardOutput());
+        QVERIFY2(out.contains(expected), qPrintable(out));
+    }
+};
+
+QTEST_MAIN(TranslationTest)
+#include "translationtest.moc"
