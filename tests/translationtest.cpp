@@ -2,6 +2,7 @@
 // executable choosing it from the system locale. (check_translation.py, the test `translation_de`,
 // checks that every message of the sources has a finished translation with its placeholders.)
 #include "mainwindow.h"
+#include "services/reminders.h"
 
 #include <QAction>
 #include <QApplication>
@@ -106,9 +107,6 @@ private Q_SLOTS:
         QTest::addColumn<QString>("source");
         QTest::addColumn<int>("count");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("1 day") << u"Tandem::Reminders"_s << u"%n day(s)"_s << 1 << u"1 Tag"_s;
-        QTest::newRow("3 days") << u"Tandem::Reminders"_s << u"%n day(s)"_s << 3 << u"3 Tage"_s;
-        QTest::newRow("0 hours") << u"Tandem::Reminders"_s << u"%n hour(s)"_s << 0 << u"0 Stunden"_s;
         QTest::newRow("1 person") << u"Tandem::MainWindow"_s << u"%n people"_s << 1 << u"1 Person"_s;
         QTest::newRow("12 people") << u"Tandem::MainWindow"_s << u"%n people"_s << 12 << u"12 Personen"_s;
     }
@@ -121,6 +119,26 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         QCOMPARE(QCoreApplication::translate(context.toUtf8().constData(), source.toUtf8().constData(), nullptr, count),
                  expected);
+    }
+
+    // Reminders, the tray and Home count down to a shift: "in 3 Tagen 4 Stunden".
+    void countdownReadsAsGerman_data()
+    {
+        QTest::addColumn<int>("minutes");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("now") << 0 << u"jetzt"_s;
+        QTest::newRow("1 minute") << 1 << u"in 1 Minute"_s;
+        QTest::newRow("1 hour 30 minutes") << 90 << u"in 1 Stunde 30 Minuten"_s;
+        QTest::newRow("1 day") << 24 * 60 << u"in 1 Tag"_s;
+        QTest::newRow("3 days 4 hours") << (3 * 24 + 4) * 60 << u"in 3 Tagen 4 Stunden"_s;
+    }
+
+    void countdownReadsAsGerman()
+    {
+        QFETCH(int, minutes);
+        QFETCH(QString, expected);
+        const QDateTime from(QDate(2026, 3, 18), QTime(12, 0), Qt::UTC);
+        QCOMPARE(countdownWords(from, from.addSecs(qint64(minutes) * 60)), expected);
     }
 
     // The executable picks its language from the environment, as a desktop session sets it.

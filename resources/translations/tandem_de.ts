@@ -941,7 +941,7 @@ SHA-256: %5</translation>
         </message>
         <message>
             <source>Clear Ops S&amp;eat</source>
-            <translation>Ops-Platz l&amp;eeren</translation>
+            <translation>Ops-Platz lee&amp;ren</translation>
         </message>
         <message>
             <source>&amp;Unlock</source>
@@ -957,7 +957,7 @@ SHA-256: %5</translation>
         </message>
         <message>
             <source>&amp;Move Handoff…</source>
-            <translation>Übergabe &amp;verschieben…</translation>
+            <translation>Übergabe verschie&amp;ben…</translation>
         </message>
         <message>
             <source>Edit Handoff &amp;Note…</source>
@@ -965,11 +965,11 @@ SHA-256: %5</translation>
         </message>
         <message>
             <source>Edit &amp;Bridge Link…</source>
-            <translation>&amp;Bridge-Link bearbeiten…</translation>
+            <translation>Bridge-Link bearbe&amp;iten…</translation>
         </message>
         <message>
             <source>&amp;Re-plan From Here…</source>
-            <translation>Ab hier &amp;neu planen…</translation>
+            <translation>Ab hier neu &amp;planen…</translation>
         </message>
         <message>
             <source>&amp;Today</source>
@@ -1875,11 +1875,11 @@ ab %3</translation>
         </message>
         <message>
             <source>Ask them to &amp;cover</source>
-            <translation>Um &amp;Vertretung bitten</translation>
+            <translation>Um Vertretung b&amp;itten</translation>
         </message>
         <message>
             <source>Only &amp;part of the shift</source>
-            <translation>Nur einen &amp;Teil der Schicht</translation>
+            <translation>Nur einen Tei&amp;l der Schicht</translation>
         </message>
         <message>
             <source>A word for your colleague (optional)</source>
@@ -2982,7 +2982,7 @@ ab %3</translation>
         </message>
         <message>
             <source>&amp;Capacity:</source>
-            <translation>Ka&amp;pazität:</translation>
+            <translation>&amp;Kapazität:</translation>
         </message>
         <message>
             <source>N&amp;otes:</source>
@@ -3040,7 +3040,7 @@ ab %3</translation>
         </message>
         <message>
             <source>&amp;To:</source>
-            <translation>&amp;Bis:</translation>
+            <translation>B&amp;is:</translation>
         </message>
         <message>
             <source>&amp;Rotations:</source>
@@ -3096,7 +3096,7 @@ ab %3</translation>
         </message>
         <message>
             <source>Pa&amp;irs</source>
-            <translation>Pa&amp;are</translation>
+            <translation>&amp;Paare</translation>
         </message>
         <message>
             <source>&amp;Gaps</source>
@@ -3650,7 +3650,7 @@ Ops: %2</translation>
         <message>
             <source>D %1
 O %2</source>
-            <translation>E %1
+            <translation>D %1
 O %2</translation>
         </message>
         <message>
@@ -3870,7 +3870,7 @@ O %2</translation>
         </message>
         <message>
             <source>D developer · O operations (production access) · from 09:00: the handoff, before it the previous day's pair · times in each rotation's zone · shaded: weekend or holiday</source>
-            <translation>E Entwickler · O Ops (Produktionszugang) · ab 09:00: die Übergabe, davor das Paar des Vortags · Zeiten in der Zone jeder Rotation · schattiert: Wochenende oder Feiertag</translation>
+            <translation>D Dev (Entwickler) · O Ops (Produktionszugang) · ab 09:00: die Übergabe, davor das Paar des Vortags · Zeiten in der Zone jeder Rotation · schattiert: Wochenende oder Feiertag</translation>
         </message>
         <message>
             <source>Rotation</source>
@@ -3985,7 +3985,7 @@ O %2</translation>
         </message>
         <message>
             <source>Export P&amp;DF…</source>
-            <translation>Als P&amp;DF exportieren…</translation>
+            <translation>Als PD&amp;F exportieren…</translation>
         </message>
         <message>
             <source>Print Preview</source>
@@ -4095,7 +4095,7 @@ O %2</translation>
             <source>%n day(s)</source>
             <translation>
                 <numerusform>%n Tag</numerusform>
-                <numerusform>%n Tage</numerusform>
+                <numerusform>%n Tagen</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -4728,7 +4728,7 @@ O %2</translation>
         </message>
         <message>
             <source>Active &amp;days:</source>
-            <translation>Aktive Ta&amp;ge:</translation>
+            <translation>A&amp;ktive Tage:</translation>
         </message>
         <message>
             <source>&amp;Start date:</source>
@@ -4824,7 +4824,7 @@ O %2</translation>
         </message>
         <message>
             <source>Rotations one ops engineer &amp;covers:</source>
-            <translation>Rotationen, die ein Ops-Engineer &amp;abdeckt:</translation>
+            <translation>Rotationen, die ein Ops-Engineer ab&amp;deckt:</translation>
         </message>
         <message>
             <source>Swaps and covers need a lead's &amp;approval</source>
@@ -4940,7 +4940,7 @@ O %2</translation>
         </message>
         <message>
             <source>Pa&amp;iring</source>
-            <translation>Paa&amp;rbildung</translation>
+            <translation>Paarb&amp;ildung</translation>
         </message>
         <message>
             <source>Edit %1</source>
@@ -5092,7 +5092,7 @@ O %2</translation>
         </message>
         <message>
             <source>S&amp;top Sharing…</source>
-            <translation>&amp;Teilen beenden…</translation>
+            <translation>Teilen be&amp;enden…</translation>
         </message>
         <message>
             <source>&amp;Team:</source>
