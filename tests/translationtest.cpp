@@ -3,13 +3,14 @@
 // checks that every message of the sources has a finished translation with its placeholders.)
 #include "mainwindow.h"
 #include "services/reminders.h"
+#include "testutil.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QHash>
 #include <QMenu>
 #include <QMenuBar>
 #include <QProcess>
-#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -26,21 +27,6 @@ private:
     QTranslator m_english;
     QTranslator m_german;
 
-    // The letter after a single "&", lower case; none for "&&" or no "&".
-    static QChar mnemonic(const QString &text)
-    {
-        for (qsizetype i = 0; i + 1 < text.size(); ++i) {
-            if (text.at(i) == u'&') {
-                if (text.at(i + 1) == u'&') {
-                    ++i;
-                    continue;
-                }
-                return text.at(i + 1).toLower();
-            }
-        }
-        return {};
-    }
-
     // Every visible entry of the menu (and its submenus) has its own mnemonic letter.
     static void checkMnemonics(const QString &where, const QList<QAction *> &actions)
     {
@@ -49,7 +35,7 @@ private:
             if (action->isSeparator() || !action->isVisible() || action->text().isEmpty()) {
                 continue;
             }
-            const QChar letter = mnemonic(action->text());
+            const QChar letter = Test::mnemonic(action->text());
             QVERIFY2(!letter.isNull(), qPrintable(where + u": “"_s + action->text() + u"” has no mnemonic"_s));
             QVERIFY2(!taken.contains(letter), qPrintable(where + u": “"_s + action->text() + u"” and “"_s +
                                                          taken.value(letter) + u"” share &"_s + letter));
