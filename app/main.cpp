@@ -1,4 +1,5 @@
 #include "appicon.h"
+#include "apptranslator.h"
 #include "cli.h"
 #include "dbusapplication.h"
 #include "home/remindertray.h"
@@ -38,9 +39,11 @@ void installTranslations(QCoreApplication &app)
     }
     // The first of the user's languages (LANGUAGE=fr:de, then LC_MESSAGES or LANG) that Tandem
     // has; English is underneath already.
-    auto *translator = new QTranslator(&app);
-    if (translator->load(locale, u"tandem"_s, u"_"_s, u":/i18n"_s) && !translator->language().startsWith(u"en"_s)) {
+    auto *translator = new Tandem::AppTranslator(&app);
+    if (translator->loadFor(locale, u":/i18n"_s)) {
         QCoreApplication::installTranslator(translator);
+    } else {
+        delete translator;
     }
 }
 

@@ -1,6 +1,7 @@
 // The German translation as a user meets it: the main window's menus, counted messages, and the
 // executable choosing it from the system locale. (check_translation.py, the test `translation_de`,
 // checks that every message of the sources has a finished translation with its placeholders.)
+#include "apptranslator.h"
 #include "mainwindow.h"
 #include "services/reminders.h"
 #include "testutil.h"
@@ -8,6 +9,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QHash>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QProcess>
@@ -25,7 +27,7 @@ class TranslationTest : public QObject
 private:
     QTemporaryDir m_home;
     QTranslator m_english;
-    QTranslator m_german;
+    AppTranslator m_german;
 
     // Every visible entry of the menu (and its submenus) has its own mnemonic letter.
     static void checkMnemonics(const QString &where, const QList<QAction *> &actions)
@@ -55,7 +57,7 @@ private Q_SLOTS:
         QCoreApplication::setApplicationName(u"translationtest"_s);
         // As main.cpp does: English (plural forms) underneath, German over it.
         QVERIFY(m_english.load(u":/i18n/tandem_en.qm"_s));
-        QVERIFY(m_german.load(u":/i18n/tandem_de.qm"_s));
+        QVERIFY(m_german.loadFor(QLocale(QLocale::German, QLocale::Germany), u":/i18n"_s));
         QCoreApplication::installTranslator(&m_english);
         QCoreApplication::installTranslator(&m_german);
     }
@@ -105,6 +107,36 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         QCOMPARE(QCoreApplication::translate(context.toUtf8().constData(), source.toUtf8().constData(), nullptr, count),
                  expected);
+    }
+
+    // models/ translates through one helper per file that names one context, and lupdate files a
+    // tr() of a free function under the namespace and one of a nested class under that class:
+    // these messages are found all the same (AppTranslator), as the code asks for them.
+    void modelsMessagesAreGerman_data()
+    {
+        QTest::addColumn<QString>("context");
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("validation") << u"Tandem::Validation"_s << u"Name is empty."_s << u"Der Name ist leer."_s;
+        QTest::newRow("rule book") << u"Tandem::Planner"_s << u"%1 is inactive"_s << u"%1 ist inaktiv"_s;
+        QTest::newRow("planner") << u"Tandem::Planner"_s << u"on leave"_s << u"abwesend"_s;
+        QTest::newRow("ics precheck") << u"Tandem::Ical"_s << u"the RRULE has no FREQ."_s
+                                      << u"die RRULE hat kein FREQ."_s;
+        QTest::newRow("ical codec") << u"Tandem::Ical"_s << u"Phone: %1"_s << u"Telefon: %1"_s;
+        QTest::newRow("csv") << u"Tandem::RosterCsv"_s << u"Column “%1” appears twice."_s
+                             << u"Die Spalte „%1“ kommt zweimal vor."_s;
+        QTest::newRow("sync run") << u"Tandem::SyncEngine"_s << u"Sending changes to the server"_s
+                                  << u"Sende Änderungen an den Server"_s;
+        QTest::newRow("sheet") << u"Tandem::Print::SheetRenderer"_s << u"— gap —"_s << u"— Lücke —"_s;
+        QTest::newRow("exact context first") << u"Tandem::MainWindow"_s << u"&File"_s << u"&Datei"_s;
+    }
+
+    void modelsMessagesAreGerman()
+    {
+        QFETCH(QString, context);
+        QFETCH(QString, source);
+        QFETCH(QString, expected);
+        QCOMPARE(QCoreApplication::translate(context.toUtf8().constData(), source.toUtf8().constData()), expected);
     }
 
     // Reminders, the tray and Home count down to a shift: "in 3 Tagen 4 Stunden".

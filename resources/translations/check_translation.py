@@ -32,6 +32,7 @@ import xml.etree.ElementTree as ET
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 SOURCE_DIRS = ["app", "ui", "models"]
+# say() is the calendar's tr() for screen readers (ui/calendar/calendaraccessible.cpp).
 # Plural forms per language (Qt's numerus rules): German and most of Western Europe use two.
 PLURAL_FORMS = {"de": 2, "en": 2, "fr": 2, "es": 2, "it": 2, "nl": 2, "pt": 2, "sv": 2, "da": 2,
                 "nb": 2, "fi": 2, "ja": 1, "zh": 1, "ko": 1, "tr": 1, "pl": 3, "ru": 3, "uk": 3,
@@ -55,7 +56,8 @@ def has_mnemonic(text):
 
 def run_lupdate(lupdate, ts):
     result = subprocess.run(
-        [lupdate, "-locations", "none", "-no-obsolete", "-silent", *SOURCE_DIRS, "-ts", str(ts)],
+        [lupdate, "-locations", "none", "-no-obsolete", "-silent", "-tr-function-alias", "tr+=say",
+         *SOURCE_DIRS, "-ts", str(ts)],
         cwd=ROOT, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"check_translation: lupdate failed ({result.returncode}):\n{result.stderr}")

@@ -2862,6 +2862,45 @@ ab %3</translation>
         </message>
     </context>
     <context>
+        <name>Tandem::MonthDayAccessible</name>
+        <message>
+            <source>today</source>
+            <translation>heute</translation>
+        </message>
+        <message>
+            <source>holiday: %1</source>
+            <translation>Feiertag: %1</translation>
+        </message>
+        <message>
+            <source>no shift</source>
+            <translation>keine Schicht</translation>
+        </message>
+        <message>
+            <source>1 shift</source>
+            <translation>1 Schicht</translation>
+        </message>
+        <message>
+            <source>%1 shifts</source>
+            <translation>%1 Schichten</translation>
+        </message>
+        <message>
+            <source>1 with a conflict</source>
+            <translation>1 mit einem Konflikt</translation>
+        </message>
+        <message>
+            <source>%1 with conflicts</source>
+            <translation>%1 mit Konflikten</translation>
+        </message>
+        <message>
+            <source>time with nobody on call</source>
+            <translation>Zeit, in der niemand Bereitschaft hat</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+    </context>
+    <context>
         <name>Tandem::MonthView</name>
         <message>
             <source>off: %1</source>
@@ -2893,6 +2932,17 @@ ab %3</translation>
         <message>
             <source>On leave: %1</source>
             <translation>Abwesend: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tandem::MonthViewAccessible</name>
+        <message>
+            <source>Month calendar, %1</source>
+            <translation>Monatskalender, %1</translation>
+        </message>
+        <message>
+            <source>Arrow keys move between days, Ctrl+Up and Ctrl+Down between the shifts of a day, Return opens a shift, the menu key acts on it.</source>
+            <translation>Die Pfeiltasten wechseln zwischen den Tagen, Strg+Hoch und Strg+Runter zwischen den Schichten eines Tages, die Eingabetaste öffnet eine Schicht, die Menütaste bietet Aktionen dafür an.</translation>
         </message>
     </context>
     <context>
@@ -5232,6 +5282,53 @@ Tandem fragt nach einem Neustart erneut danach.</translation>
         </message>
     </context>
     <context>
+        <name>Tandem::ShiftAccessible</name>
+        <message>
+            <source>nobody in the developer seat</source>
+            <translation>niemand auf dem Entwicklerplatz</translation>
+        </message>
+        <message>
+            <source>nobody in the ops seat</source>
+            <translation>niemand auf dem Ops-Platz</translation>
+        </message>
+        <message>
+            <source>%1, %2, %3 and %4</source>
+            <translation>%1, %2, %3 und %4</translation>
+        </message>
+        <message>
+            <source>, conflict: %1</source>
+            <translation>, Konflikt: %1</translation>
+        </message>
+        <message>
+            <source>from %1 to %2 (%3)</source>
+            <translation>von %1 bis %2 (%3)</translation>
+        </message>
+        <message>
+            <source>developer: %1</source>
+            <translation>Entwickler: %1</translation>
+        </message>
+        <message>
+            <source>empty seat</source>
+            <translation>leerer Platz</translation>
+        </message>
+        <message>
+            <source>ops engineer: %1</source>
+            <translation>Ops-Engineer: %1</translation>
+        </message>
+        <message>
+            <source>handoff note: %1</source>
+            <translation>Übergabenotiz: %1</translation>
+        </message>
+        <message>
+            <source>highlighted</source>
+            <translation>hervorgehoben</translation>
+        </message>
+        <message>
+            <source>Return opens the details; the menu key swaps, assigns, clears, locks or moves the handoff.</source>
+            <translation>Die Eingabetaste öffnet die Details; die Menütaste tauscht, teilt ein, leert, fixiert oder verschiebt die Übergabe.</translation>
+        </message>
+    </context>
+    <context>
         <name>Tandem::ShiftEditor</name>
         <message>
             <source>Cannot redo or undo “%1”: %2</source>
@@ -6095,6 +6192,17 @@ Es wurde nichts gesendet. Wenn der Server Ihnen gehört, geben Sie ihm ein Zerti
         <message>
             <source>Time zone</source>
             <translation>Zeitzone</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tandem::TimelineAccessible</name>
+        <message>
+            <source>Timeline, %1 to %2</source>
+            <translation>Zeitleiste, %1 bis %2</translation>
+        </message>
+        <message>
+            <source>Left and Right move between the shifts of a rotation, Up and Down between rotations, Return opens a shift, the menu key acts on it, plus and minus zoom.</source>
+            <translation>Links und Rechts wechseln zwischen den Schichten einer Rotation, Hoch und Runter zwischen den Rotationen, die Eingabetaste öffnet eine Schicht, die Menütaste bietet Aktionen dafür an, Plus und Minus zoomen.</translation>
         </message>
     </context>
     <context>
