@@ -33,14 +33,4 @@ bool AppTranslator::isEmpty() const
     return m_exact.isEmpty();
 }
 
-QString AppTranslator::language() const
-{
-    return m_exact.language();
-}
-
-QString AppTranslator::filePath() const
-{
-    return m_exact.filePath();
-}
-
 } // namespace Tandem

@@ -27,8 +27,6 @@ public:
     QString translate(const char *context, const char *sourceText, const char *disambiguation = nullptr,
                       int n = -1) const override;
     bool isEmpty() const override;
-    QString language() const override;
-    QString filePath() const override;
 
 private:
     QTranslator m_exact;
