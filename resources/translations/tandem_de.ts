@@ -4381,7 +4381,7 @@ O %2</translation>
         </message>
         <message>
             <source>&amp;Coverage</source>
-            <translation>&amp;Abdeckung</translation>
+            <translation>Ab&amp;deckung</translation>
         </message>
         <message>
             <source>Export C&amp;SV…</source>
