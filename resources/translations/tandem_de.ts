@@ -206,18 +206,6 @@
             <translation>in %1</translation>
         </message>
         <message>
-            <source>Text after a closing quote; quote the whole field and double the quotes inside.</source>
-            <translation>Text nach einem schließenden Anführungszeichen; setzen Sie das ganze Feld in Anführungszeichen und verdoppeln Sie die Anführungszeichen darin.</translation>
-        </message>
-        <message>
-            <source>A quoted field is not closed before the end of the file.</source>
-            <translation>Ein Feld in Anführungszeichen wird vor dem Dateiende nicht geschlossen.</translation>
-        </message>
-        <message>
-            <source>The file is not UTF-8 text. Save it as “CSV UTF-8”.</source>
-            <translation>Die Datei ist kein UTF-8-Text. Speichern Sie sie als „CSV UTF-8“.</translation>
-        </message>
-        <message>
             <source>The file is empty; expected a header line: %1</source>
             <translation>Die Datei ist leer; erwartet wurde eine Kopfzeile: %1</translation>
         </message>
@@ -396,10 +384,6 @@
         <message>
             <source>An ops engineer must be able to cover at least 1 rotation at a time, not %1.</source>
             <translation>Ein Ops-Engineer muss mindestens 1 Rotation gleichzeitig abdecken können, nicht %1.</translation>
-        </message>
-        <message>
-            <source>%1 must be a number of 0 or more, not %2.</source>
-            <translation>%1 muss eine Zahl von 0 oder mehr sein, nicht %2.</translation>
         </message>
         <message>
             <source>The start of night hours is not a valid time of day.</source>
@@ -610,6 +594,110 @@ SHA-256: %5</translation>
         <message>
             <source>The server's version cannot be taken: %1 Keep yours; it goes to the server at the next sync.</source>
             <translation>Die Version des Servers kann nicht übernommen werden: %1 Behalten Sie Ihre; sie wird bei der nächsten Synchronisation auf den Server übertragen.</translation>
+        </message>
+        <message>
+            <source>The file holds no event (VEVENT): there is nothing to import.</source>
+            <translation>Die Datei enthält kein Ereignis (VEVENT): Es gibt nichts zu importieren.</translation>
+        </message>
+        <message>
+            <source>%1 is a folder, not a file.</source>
+            <translation>%1 ist ein Ordner, keine Datei.</translation>
+        </message>
+        <message>
+            <source>Cannot read %1: %2</source>
+            <translation>%1 kann nicht gelesen werden: %2</translation>
+        </message>
+        <message>
+            <source>%1 is larger than %2 MB; Tandem reads files of at most %2 MB here.</source>
+            <translation>%1 ist größer als %2 MB; Tandem liest hier Dateien von höchstens %2 MB.</translation>
+        </message>
+        <message>
+            <source>No output file was given (the path is empty).</source>
+            <translation>Es wurde keine Ausgabedatei angegeben (der Pfad ist leer).</translation>
+        </message>
+        <message>
+            <source>%1 is a folder; give the name of a file to write.</source>
+            <translation>%1 ist ein Ordner; geben Sie den Namen einer Datei zum Schreiben an.</translation>
+        </message>
+        <message>
+            <source>%1 is a database; Tandem never writes a report or an export over one. Choose another file name.</source>
+            <translation>%1 ist eine Datenbank; Tandem schreibt nie einen Bericht oder Export darüber. Wählen Sie einen anderen Dateinamen.</translation>
+        </message>
+        <message>
+            <source>%1 belongs to the database %2; Tandem never writes a report or an export over it. Choose another file name.</source>
+            <translation>%1 gehört zur Datenbank %2; Tandem schreibt nie einen Bericht oder Export darüber. Wählen Sie einen anderen Dateinamen.</translation>
+        </message>
+        <message>
+            <source>Cannot write %1: %2</source>
+            <translation>%1 kann nicht geschrieben werden: %2</translation>
+        </message>
+        <message>
+            <source>The file is larger than %1 MB; Tandem imports roster files of at most that.</source>
+            <translation>Die Datei ist größer als %1 MB; Tandem importiert Personallisten von höchstens dieser Größe.</translation>
+        </message>
+        <message>
+            <source>More than %1 people; Tandem imports at most %1 from one file.</source>
+            <translation>Mehr als %1 Personen; Tandem importiert höchstens %1 aus einer Datei.</translation>
+        </message>
+        <message>
+            <source>%1 must be a number from %2 to %3, not %4.</source>
+            <translation>%1 muss eine Zahl von %2 bis %3 sein, nicht %4.</translation>
+        </message>
+        <message>
+            <source>it is damaged or not a database (its SQLite header is not valid).</source>
+            <translation>sie ist beschädigt oder keine Datenbank (ihr SQLite-Header ist ungültig).</translation>
+        </message>
+        <message>
+            <source>it is an SQLite database of another application, not a Tandem database.</source>
+            <translation>sie ist eine SQLite-Datenbank einer anderen Anwendung, keine Tandem-Datenbank.</translation>
+        </message>
+        <message>
+            <source>it was written by a newer version of Tandem (schema version %1; this Tandem reads up to version %2). Update Tandem to open it.</source>
+            <translation>sie wurde von einer neueren Version von Tandem geschrieben (Schema-Version %1; dieses Tandem liest bis Version %2). Aktualisieren Sie Tandem, um sie zu öffnen.</translation>
+        </message>
+        <message>
+            <source>that record already exists</source>
+            <translation>dieser Datensatz existiert bereits</translation>
+        </message>
+        <message>
+            <source>the database is busy: another program (another Tandem, or the sync) is writing to it; try again in a moment</source>
+            <translation>die Datenbank ist belegt: Ein anderes Programm (ein anderes Tandem oder die Synchronisation) schreibt gerade hinein; versuchen Sie es gleich noch einmal</translation>
+        </message>
+        <message>
+            <source>the database is read-only: Tandem may read it but not write to it (check the permissions of the file and its folder)</source>
+            <translation>die Datenbank ist schreibgeschützt: Tandem darf sie lesen, aber nicht schreiben (prüfen Sie die Berechtigungen der Datei und ihres Ordners)</translation>
+        </message>
+        <message>
+            <source>the disk could not read or write the database file</source>
+            <translation>die Festplatte konnte die Datenbankdatei nicht lesen oder schreiben</translation>
+        </message>
+        <message>
+            <source>the database file is damaged; `tandem check` tells what is wrong</source>
+            <translation>die Datenbankdatei ist beschädigt; `tandem check` sagt, was nicht stimmt</translation>
+        </message>
+        <message>
+            <source>the disk is full</source>
+            <translation>die Festplatte ist voll</translation>
+        </message>
+        <message>
+            <source>the database file cannot be opened</source>
+            <translation>die Datenbankdatei kann nicht geöffnet werden</translation>
+        </message>
+        <message>
+            <source>%1 (perhaps written at the same moment by another Tandem); nothing was written</source>
+            <translation>%1 (vielleicht gleichzeitig von einem anderen Tandem geschrieben); es wurde nichts geschrieben</translation>
+        </message>
+        <message>
+            <source>it refers to something that was deleted meanwhile; nothing was written</source>
+            <translation>sie verweist auf etwas, das inzwischen gelöscht wurde; es wurde nichts geschrieben</translation>
+        </message>
+        <message>
+            <source>a value is missing or out of its allowed range; nothing was written</source>
+            <translation>ein Wert fehlt oder liegt außerhalb des erlaubten Bereichs; es wurde nichts geschrieben</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
         </message>
     </context>
     <context>
@@ -1198,6 +1286,10 @@ SHA-256: %5</translation>
             <source>unknown command “%1”</source>
             <translation>unbekannter Befehl „%1“</translation>
         </message>
+        <message>
+            <source>Check the whole database file for damage (SQLite's integrity check); nothing is written.</source>
+            <translation>Die ganze Datenbankdatei auf Schäden prüfen (Integritätsprüfung von SQLite); es wird nichts geschrieben.</translation>
+        </message>
     </context>
     <context>
         <name>Tandem::ConflictsDialog</name>
@@ -1360,20 +1452,12 @@ Die Version des Servers kann hier nicht geschrieben werden: %2</translation>
     <context>
         <name>Tandem::Database</name>
         <message>
-            <source>No database file was given.</source>
-            <translation>Es wurde keine Datenbankdatei angegeben.</translation>
-        </message>
-        <message>
             <source>it is a folder, not a file.</source>
             <translation>sie ist ein Ordner, keine Datei.</translation>
         </message>
         <message>
             <source>it is an SQLite database of another application, not a Tandem database.</source>
             <translation>sie ist eine SQLite-Datenbank einer anderen Anwendung, keine Tandem-Datenbank.</translation>
-        </message>
-        <message>
-            <source>it was written by a newer version of Tandem (schema version %1; this Tandem reads up to version %2). Update Tandem to open it.</source>
-            <translation>sie wurde von einer neueren Version von Tandem geschrieben (Schema-Version %1; dieses Tandem liest bis Version %2). Aktualisieren Sie Tandem, um sie zu öffnen.</translation>
         </message>
         <message>
             <source>Cannot create the folder “%1” for the database.</source>
@@ -1390,6 +1474,38 @@ Die Version des Servers kann hier nicht geschrieben werden: %2</translation>
         <message>
             <source>cannot read the schema version</source>
             <translation>die Schema-Version kann nicht gelesen werden</translation>
+        </message>
+        <message>
+            <source>No database file was given (the path is empty).</source>
+            <translation>Es wurde keine Datenbankdatei angegeben (der Pfad ist leer).</translation>
+        </message>
+        <message>
+            <source>it is not a regular file.</source>
+            <translation>sie ist keine reguläre Datei.</translation>
+        </message>
+        <message>
+            <source>its schema cannot be read</source>
+            <translation>ihr Schema kann nicht gelesen werden</translation>
+        </message>
+        <message>
+            <source>it is damaged (%1).</source>
+            <translation>sie ist beschädigt (%1).</translation>
+        </message>
+        <message>
+            <source>the check could not run</source>
+            <translation>die Prüfung konnte nicht laufen</translation>
+        </message>
+        <message>
+            <source>Cannot check “%1”: there is no such file.</source>
+            <translation>„%1“ kann nicht geprüft werden: Diese Datei gibt es nicht.</translation>
+        </message>
+        <message>
+            <source>cannot switch the database to write-ahead logging: another program holds it</source>
+            <translation>die Datenbank kann nicht auf Write-Ahead-Logging umgestellt werden: Ein anderes Programm hält sie</translation>
+        </message>
+        <message>
+            <source>the file is read-only and needs an update to schema version %1</source>
+            <translation>die Datei ist schreibgeschützt und braucht eine Aktualisierung auf Schema-Version %1</translation>
         </message>
     </context>
     <context>
@@ -1940,22 +2056,6 @@ ab %3</translation>
             <source>Holiday %1 (“%2”): %3</source>
             <translation>Feiertag %1 („%2“): %3</translation>
         </message>
-        <message>
-            <source>Cannot open %1: %2</source>
-            <translation>%1 kann nicht geöffnet werden: %2</translation>
-        </message>
-        <message>
-            <source>%1 is %2 MB; Tandem reads calendar files of at most %3 MB.</source>
-            <translation>%1 ist %2 MB groß; Tandem liest Kalenderdateien von höchstens %3 MB.</translation>
-        </message>
-        <message>
-            <source>%1 is larger than %2 MB; Tandem reads calendar files of at most that.</source>
-            <translation>%1 ist größer als %2 MB; Tandem liest Kalenderdateien von höchstens dieser Größe.</translation>
-        </message>
-        <message>
-            <source>Cannot write %1: %2</source>
-            <translation>%1 kann nicht geschrieben werden: %2</translation>
-        </message>
     </context>
     <context>
         <name>Tandem::IcsText</name>
@@ -2076,10 +2176,6 @@ ab %3</translation>
             <translation>Komponenten sind tiefer als %1 Ebenen verschachtelt.</translation>
         </message>
         <message>
-            <source>more than %1 components in one file.</source>
-            <translation>mehr als %1 Komponenten in einer Datei.</translation>
-        </message>
-        <message>
             <source>END:%1 without a BEGIN.</source>
             <translation>END:%1 ohne BEGIN.</translation>
         </message>
@@ -2126,6 +2222,34 @@ ab %3</translation>
         <message>
             <source>the file ends inside %1 (begun at line %2): it is truncated.</source>
             <translation>die Datei endet innerhalb von %1 (begonnen in Zeile %2): Sie ist abgeschnitten.</translation>
+        </message>
+        <message>
+            <source>more than %1 components (events, time zones, alarms) in one file; Tandem reads at most that many.</source>
+            <translation>mehr als %1 Komponenten (Ereignisse, Zeitzonen, Alarme) in einer Datei; Tandem liest höchstens so viele.</translation>
+        </message>
+        <message>
+            <source>the event ends (DTEND) before it starts (DTSTART, line %1).</source>
+            <translation>das Ereignis endet (DTEND), bevor es beginnt (DTSTART, Zeile %1).</translation>
+        </message>
+        <message>
+            <source>more than %1 time zone observances (STANDARD, DAYLIGHT) in one file.</source>
+            <translation>mehr als %1 Zeitzonen-Abschnitte (STANDARD, DAYLIGHT) in einer Datei.</translation>
+        </message>
+        <message>
+            <source>the time zone rule repeats too often: the file's time zones would change their offset more than %1 times.</source>
+            <translation>die Zeitzonenregel wiederholt sich zu oft: Die Zeitzonen der Datei würden ihren Versatz mehr als %1-mal ändern.</translation>
+        </message>
+        <message>
+            <source>the file's time zones change their offset more than %1 times.</source>
+            <translation>die Zeitzonen der Datei ändern ihren Versatz mehr als %1-mal.</translation>
+        </message>
+        <message>
+            <source>the recurrence rule repeats up to %1 times in the period read (%2 to %3); Tandem reads at most %4 occurrences from one file.</source>
+            <translation>die Wiederholungsregel wiederholt sich bis zu %1-mal im gelesenen Zeitraum (%2 bis %3); Tandem liest höchstens %4 Vorkommen aus einer Datei.</translation>
+        </message>
+        <message>
+            <source>more than %1 occurrences in the period read; Tandem reads at most that many from one file.</source>
+            <translation>mehr als %1 Vorkommen im gelesenen Zeitraum; Tandem liest höchstens so viele aus einer Datei.</translation>
         </message>
     </context>
     <context>
@@ -2634,10 +2758,6 @@ ab %3</translation>
             <translation>Personalliste kann nicht importiert werden</translation>
         </message>
         <message>
-            <source>Cannot read %1: %2</source>
-            <translation>%1 kann nicht gelesen werden: %2</translation>
-        </message>
-        <message>
             <source>Import cancelled; nothing was imported.</source>
             <translation>Import abgebrochen; es wurde nichts importiert.</translation>
         </message>
@@ -2664,10 +2784,6 @@ ab %3</translation>
         <message>
             <source>Cannot Export Roster</source>
             <translation>Personalliste kann nicht exportiert werden</translation>
-        </message>
-        <message>
-            <source>Cannot write %1: %2</source>
-            <translation>%1 kann nicht geschrieben werden: %2</translation>
         </message>
         <message>
             <source>Exported the roster to %1</source>
@@ -2828,6 +2944,44 @@ ab %3</translation>
         <message>
             <source>Reminders</source>
             <translation>Erinnerungen</translation>
+        </message>
+        <message>
+            <source>Chec&amp;k Database…</source>
+            <translation>Datenbank &amp;prüfen…</translation>
+        </message>
+        <message>
+            <source>Tandem was not closed properly last time; the database was checked and is sound.</source>
+            <translation>Tandem wurde beim letzten Mal nicht ordnungsgemäß beendet; die Datenbank wurde geprüft und ist in Ordnung.</translation>
+        </message>
+        <message>
+            <source>Checking %1…</source>
+            <translation>Prüfe %1…</translation>
+        </message>
+        <message>
+            <source>Check Database</source>
+            <translation>Datenbank prüfen</translation>
+        </message>
+        <message>
+            <source>Cannot Check Database</source>
+            <translation>Datenbank kann nicht geprüft werden</translation>
+        </message>
+        <message>
+            <source>No damage found in %1.</source>
+            <translation>Keine Schäden in %1 gefunden.</translation>
+        </message>
+        <message>
+            <source>%1 is damaged: %2</source>
+            <translation>%1 ist beschädigt: %2</translation>
+        </message>
+        <message>
+            <source>Database Damaged</source>
+            <translation>Datenbank beschädigt</translation>
+        </message>
+        <message>
+            <source>Restore the file from a backup, or join the team again from its shared calendar. What SQLite found:
+%1</source>
+            <translation>Stellen Sie die Datei aus einer Sicherung wieder her oder treten Sie dem Team erneut über seinen geteilten Kalender bei. Was SQLite gefunden hat:
+%1</translation>
         </message>
     </context>
     <context>
@@ -3409,6 +3563,42 @@ Ops: %2</translation>
             <source>A shift of the plan was deleted meanwhile; plan again.</source>
             <translation>Eine Schicht des Plans wurde inzwischen gelöscht; planen Sie erneut.</translation>
         </message>
+        <message>
+            <source>The plan covers %1 days; Tandem plans at most %2 days (5 years) at once. Plan a shorter period, or several in turn.</source>
+            <translation>Der Plan umfasst %1 Tage; Tandem plant höchstens %2 Tage (5 Jahre) auf einmal. Planen Sie einen kürzeren Zeitraum oder mehrere nacheinander.</translation>
+        </message>
+        <message>
+            <source>%1: %2 Change it in the rotation's settings (rotation edit).</source>
+            <translation>%1: %2 Ändern Sie es in den Einstellungen der Rotation (rotation edit).</translation>
+        </message>
+        <message>
+            <source>time off</source>
+            <translation>Abwesenheit</translation>
+        </message>
+        <message>
+            <source>a shift</source>
+            <translation>eine Schicht</translation>
+        </message>
+        <message>
+            <source>the roster</source>
+            <translation>die Personalliste</translation>
+        </message>
+        <message>
+            <source>a public holiday</source>
+            <translation>ein gesetzlicher Feiertag</translation>
+        </message>
+        <message>
+            <source>a rotation, team or pool</source>
+            <translation>eine Rotation, ein Team oder ein Pool</translation>
+        </message>
+        <message>
+            <source>The data changed while the plan was computed (%1, changed by %2); nothing was written. Plan again.</source>
+            <translation>Die Daten haben sich geändert, während der Plan berechnet wurde (%1, geändert von %2); es wurde nichts geschrieben. Planen Sie erneut.</translation>
+        </message>
+        <message>
+            <source>The period has %1 days; fairness is reported over at most %2 days (5 years).</source>
+            <translation>Der Zeitraum hat %1 Tage; Fairness wird über höchstens %2 Tage (5 Jahre) berichtet.</translation>
+        </message>
     </context>
     <context>
         <name>Tandem::Planner</name>
@@ -3419,6 +3609,14 @@ Ops: %2</translation>
         <message>
             <source>%1 is not a developer of the team of %2; add them to the team on the roster to let them take its developer seat.</source>
             <translation>%1 ist kein Entwickler des Teams von %2; fügen Sie die Person in der Personalliste zum Team hinzu, damit sie dessen Entwicklerplatz übernehmen kann.</translation>
+        </message>
+        <message>
+            <source>The weights of %1 are not usable numbers (weekend %2, holiday %3, night %4).</source>
+            <translation>Die Gewichte von %1 sind keine verwendbaren Zahlen (Wochenende %2, Feiertag %3, Nacht %4).</translation>
+        </message>
+        <message>
+            <source>The capacity of %1 is not a usable number (%2).</source>
+            <translation>Die Kapazität von %1 ist keine verwendbare Zahl (%2).</translation>
         </message>
     </context>
     <context>
@@ -3875,6 +4073,10 @@ O %2</translation>
             <source>Cannot paint on the page.</source>
             <translation>Auf die Seite kann nicht gezeichnet werden.</translation>
         </message>
+        <message>
+            <source>Cannot write %1: %2</source>
+            <translation>%1 kann nicht geschrieben werden: %2</translation>
+        </message>
     </context>
     <context>
         <name>Tandem::Print::SheetRenderer</name>
@@ -3982,6 +4184,10 @@ O %2</translation>
             <source>ops</source>
             <translation>Ops</translation>
         </message>
+        <message>
+            <source>Cannot write %1: %2</source>
+            <translation>%1 kann nicht geschrieben werden: %2</translation>
+        </message>
     </context>
     <context>
         <name>Tandem::PrintSheetDialog</name>
@@ -4055,6 +4261,21 @@ O %2</translation>
                 <numerusform>%1 geschrieben: %n Seite.</numerusform>
                 <numerusform>%1 geschrieben: %n Seiten.</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>Tandem::RecordReader</name>
+        <message>
+            <source>The file is not UTF-8 text. Save it as “CSV UTF-8”.</source>
+            <translation>Die Datei ist kein UTF-8-Text. Speichern Sie sie als „CSV UTF-8“.</translation>
+        </message>
+        <message>
+            <source>Text after a closing quote; quote the whole field and double the quotes inside.</source>
+            <translation>Text nach einem schließenden Anführungszeichen; setzen Sie das ganze Feld in Anführungszeichen und verdoppeln Sie die Anführungszeichen darin.</translation>
+        </message>
+        <message>
+            <source>A quoted field is not closed before the end of the file.</source>
+            <translation>Ein Feld in Anführungszeichen wird vor dem Dateiende nicht geschlossen.</translation>
         </message>
     </context>
     <context>
@@ -4212,6 +4433,14 @@ O %2</translation>
         <message>
             <source>No such person.</source>
             <translation>Diese Person gibt es nicht.</translation>
+        </message>
+        <message>
+            <source>The period has %1 days; a sheet or a report as PDF covers at most %2 days (a year of pages). Print a year at a time.</source>
+            <translation>Der Zeitraum hat %1 Tage; ein Plan oder ein Bericht als PDF umfasst höchstens %2 Tage (ein Jahr an Seiten). Drucken Sie jeweils ein Jahr.</translation>
+        </message>
+        <message>
+            <source>The period has %1 days; a report covers at most %2 days (5 years).</source>
+            <translation>Der Zeitraum hat %1 Tage; ein Bericht umfasst höchstens %2 Tage (5 Jahre).</translation>
         </message>
     </context>
     <context>
@@ -4418,10 +4647,6 @@ O %2</translation>
         <message>
             <source>CSV files (*.csv)</source>
             <translation>CSV-Dateien (*.csv)</translation>
-        </message>
-        <message>
-            <source>Cannot write %1: %2</source>
-            <translation>%1 kann nicht geschrieben werden: %2</translation>
         </message>
         <message>
             <source>Wrote %1.</source>
@@ -4692,6 +4917,18 @@ O %2</translation>
         <message>
             <source>%1: %2</source>
             <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>The team %1 was created meanwhile (by another Tandem?); nothing was imported. Import the file again.</source>
+            <translation>Das Team %1 wurde inzwischen angelegt (von einem anderen Tandem?); es wurde nichts importiert. Importieren Sie die Datei erneut.</translation>
+        </message>
+        <message>
+            <source>%1 was added to the roster meanwhile (by another Tandem?); nothing was imported. Import the file again.</source>
+            <translation>%1 wurde inzwischen zur Personalliste hinzugefügt (von einem anderen Tandem?); es wurde nichts importiert. Importieren Sie die Datei erneut.</translation>
+        </message>
+        <message>
+            <source>%1 was changed meanwhile (by another Tandem?); nothing was imported. Import the file again.</source>
+            <translation>%1 wurde inzwischen geändert (von einem anderen Tandem?); es wurde nichts importiert. Importieren Sie die Datei erneut.</translation>
         </message>
     </context>
     <context>
@@ -5073,6 +5310,14 @@ O %2</translation>
         <message>
             <source>The ops pool %1 is used by %2; give those rotations another pool first.</source>
             <translation>Der Ops-Pool %1 wird von %2 verwendet; geben Sie diesen Rotationen zuerst einen anderen Pool.</translation>
+        </message>
+        <message>
+            <source>%1 is not a developer; a forbidden pair names the developer first, then the ops engineer.</source>
+            <translation>%1 ist kein Entwickler; ein verbotenes Paar nennt zuerst den Entwickler, dann den Ops-Engineer.</translation>
+        </message>
+        <message>
+            <source>%1 has no production access and never takes the ops seat; a forbidden pair names the developer first, then the ops engineer.</source>
+            <translation>%1 hat keinen Produktionszugang und übernimmt nie den Ops-Platz; ein verbotenes Paar nennt zuerst den Entwickler, dann den Ops-Engineer.</translation>
         </message>
     </context>
     <context>
@@ -5631,8 +5876,28 @@ Tandem fragt nach einem Neustart erneut danach.</translation>
             <translation>Diese Rotation gibt es nicht: %1</translation>
         </message>
         <message>
-            <source>Database error: %1</source>
-            <translation>Datenbankfehler: %1</translation>
+            <source>a team of that name already exists</source>
+            <translation>ein Team mit diesem Namen existiert bereits</translation>
+        </message>
+        <message>
+            <source>someone with that e-mail is already on the roster</source>
+            <translation>jemand mit dieser E-Mail-Adresse steht bereits in der Personalliste</translation>
+        </message>
+        <message>
+            <source>a rotation of that name already exists</source>
+            <translation>eine Rotation mit diesem Namen existiert bereits</translation>
+        </message>
+        <message>
+            <source>an ops pool of that name already exists</source>
+            <translation>ein Ops-Pool mit diesem Namen existiert bereits</translation>
+        </message>
+        <message>
+            <source>that shift already exists</source>
+            <translation>diese Schicht existiert bereits</translation>
+        </message>
+        <message>
+            <source>the team already has a holiday on that day</source>
+            <translation>das Team hat an diesem Tag bereits einen Feiertag</translation>
         </message>
     </context>
     <context>
@@ -6295,6 +6560,10 @@ Es wurde nichts gesendet. Wenn der Server Ihnen gehört, geben Sie ihm ein Zerti
         <message>
             <source>--show: “%1” is not a page (home, roster or calendar)</source>
             <translation>--show: „%1“ ist keine Seite (home, roster oder calendar)</translation>
+        </message>
+        <message>
+            <source>--db: the PATH is empty; give the database file</source>
+            <translation>--db: PATH ist leer; geben Sie die Datenbankdatei an</translation>
         </message>
     </context>
 </TS>
