@@ -3398,6 +3398,14 @@ ab %3</translation>
             <source>nothing to apply.</source>
             <translation>nichts zu übernehmen.</translation>
         </message>
+        <message>
+            <source>(optimal: no plan does better)</source>
+            <translation>(optimal: kein Plan ist besser)</translation>
+        </message>
+        <message>
+            <source>(within %1 of the bound %2)</source>
+            <translation>(höchstens %1 von der Schranke %2 entfernt)</translation>
+        </message>
     </context>
     <context>
         <name>Tandem::PlanEditor</name>
@@ -3708,6 +3716,57 @@ Ops: %2</translation>
         <message>
             <source>published and frozen</source>
             <translation>veröffentlicht und eingefroren</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tandem::Planner::LocalSearch</name>
+        <message>
+            <source>%1: free after the plan was rearranged</source>
+            <translation>%1: frei, nachdem der Plan umgestellt wurde</translation>
+        </message>
+        <message>
+            <source>%1: free after others took their neighbouring seats (no one else could take this one)</source>
+            <translation>%1: frei, nachdem andere die benachbarten Plätze übernommen haben (niemand sonst konnte diesen übernehmen)</translation>
+        </message>
+        <message>
+            <source>%1: takes the seat so that %2 can fill a gap</source>
+            <translation>%1: übernimmt den Platz, damit %2 eine Lücke füllen kann</translation>
+        </message>
+        <message>
+            <source>%1: takes over from %2 to even out the load (%2 was %3 above fair share)</source>
+            <translation>%1: übernimmt von %2, um die Last auszugleichen (%2 lag %3 über dem fairen Anteil)</translation>
+        </message>
+        <message>
+            <source>%1: takes over from %2 to even out the load (%1 was %3 below fair share)</source>
+            <translation>%1: übernimmt von %2, um die Last auszugleichen (%1 lag %3 unter dem fairen Anteil)</translation>
+        </message>
+        <message>
+            <source>%1: exchanges shifts of different weight with %2 to even out the load</source>
+            <translation>%1: tauscht Schichten unterschiedlichen Gewichts mit %2, um die Last auszugleichen</translation>
+        </message>
+        <message>
+            <source>%1: takes the seat in a chain of hand-overs (%2, %3, %4) that evens out the load</source>
+            <translation>%1: übernimmt den Platz in einer Kette von Übergaben (%2, %3, %4), die die Last ausgleicht</translation>
+        </message>
+        <message>
+            <source>%1: swaps a run of shifts with %2 to even out the load (the rest rule blocks a single hand-over)</source>
+            <translation>%1: tauscht eine Folge von Schichten mit %2, um die Last auszugleichen (die Ruhezeitregel verhindert eine einzelne Übergabe)</translation>
+        </message>
+        <message>
+            <source>%1: kept from the current plan (load %2, fair share %3)</source>
+            <translation>%1: aus dem aktuellen Plan behalten (Last %2, fairer Anteil %3)</translation>
+        </message>
+        <message>
+            <source>%1: the fairest plan the exact search found for the pool gives them this shift</source>
+            <translation>%1: Der fairste Plan, den die exakte Suche für den Pool gefunden hat, gibt dieser Person diese Schicht</translation>
+        </message>
+        <message>
+            <source>%1: takes the seat with the fewest changes to the current plan</source>
+            <translation>%1: übernimmt den Platz mit den wenigsten Änderungen am aktuellen Plan</translation>
+        </message>
+        <message>
+            <source>%1: takes the seat so that %2 keeps the shift from the current plan</source>
+            <translation>%1: übernimmt den Platz, damit %2 die Schicht aus dem aktuellen Plan behält</translation>
         </message>
     </context>
     <context>
