@@ -45,107 +45,109 @@ const QList<Command> &commands()
     static const QList<Command> list = {
         {{u"roster"_s, u"import"_s},
          u"roster import FILE.csv [--valid-only]"_s,
-         u"Import people from a CSV file; updates people by e-mail."_s},
+         Cli::tr("Import people from a CSV file; updates people by e-mail.")},
         {{u"roster"_s, u"export"_s},
          u"roster export [FILE.csv]"_s,
-         u"Write the roster as CSV to FILE or standard output."_s},
-        {{u"roster"_s, u"list"_s}, u"roster list [--team NAME] [--json]"_s, u"List the people on the roster."_s},
+         Cli::tr("Write the roster as CSV to FILE or standard output.")},
+        {{u"roster"_s, u"list"_s}, u"roster list [--team NAME] [--json]"_s, Cli::tr("List the people on the roster.")},
         {{u"timeoff"_s, u"add"_s},
          u"timeoff add --person EMAIL --from DATE --to DATE [--reason TEXT]"_s,
-         u"Record time off (dates as YYYY-MM-DD, both included)."_s},
-        {{u"timeoff"_s, u"list"_s}, u"timeoff list [--person EMAIL] [--json]"_s, u"List time off."_s},
+         Cli::tr("Record time off (dates as YYYY-MM-DD, both included).")},
+        {{u"timeoff"_s, u"list"_s}, u"timeoff list [--person EMAIL] [--json]"_s, Cli::tr("List time off.")},
         {{u"pool"_s, u"add"_s},
          u"pool add NAME --members EMAIL[,EMAIL...]"_s,
-         u"Create an ops pool: people with production access who fill the ops seat."_s},
+         Cli::tr("Create an ops pool: people with production access who fill the ops seat.")},
         {{u"pool"_s, u"edit"_s},
          u"pool edit NAME [--name NEW] [--members EMAIL[,EMAIL...]]"_s,
-         u"Rename an ops pool or replace its members."_s},
-        {{u"pool"_s, u"list"_s}, u"pool list [--json]"_s, u"List the ops pools, their members and rotations."_s},
-        {{u"pool"_s, u"remove"_s}, u"pool remove NAME"_s, u"Delete an ops pool that no rotation uses."_s},
+         Cli::tr("Rename an ops pool or replace its members.")},
+        {{u"pool"_s, u"list"_s}, u"pool list [--json]"_s, Cli::tr("List the ops pools, their members and rotations.")},
+        {{u"pool"_s, u"remove"_s}, u"pool remove NAME"_s, Cli::tr("Delete an ops pool that no rotation uses.")},
         {{u"rotation"_s, u"add"_s},
          u"rotation add NAME --team TEAM --ops-pool POOL [OPTIONS]"_s,
-         u"Create a rotation; rotation add --help lists its shape and rule options."_s},
+         Cli::tr("Create a rotation; rotation add --help lists its shape and rule options.")},
         {{u"rotation"_s, u"edit"_s},
          u"rotation edit NAME [--name NEW] [OPTIONS]"_s,
-         u"Change a rotation; only the options given change."_s},
-        {{u"rotation"_s, u"list"_s}, u"rotation list [--json]"_s, u"List the rotations."_s},
-        {{u"rotation"_s, u"show"_s}, u"rotation show NAME [--json]"_s, u"Show every setting of a rotation in words."_s},
+         Cli::tr("Change a rotation; only the options given change.")},
+        {{u"rotation"_s, u"list"_s}, u"rotation list [--json]"_s, Cli::tr("List the rotations.")},
+        {{u"rotation"_s, u"show"_s},
+         u"rotation show NAME [--json]"_s,
+         Cli::tr("Show every setting of a rotation in words.")},
         {{u"rotation"_s, u"remove"_s},
          u"rotation remove NAME"_s,
-         u"Take a rotation out of use; past shifts stay, shifts not yet started are deleted."_s},
+         Cli::tr("Take a rotation out of use; past shifts stay, shifts not yet started are deleted.")},
         {{u"shifts"_s, u"list"_s},
          u"shifts list [--rotation NAME] [--from DATE] [--to DATE] [--json]"_s,
-         u"List shifts overlapping the days (default: today and the next 4 weeks)."_s},
+         Cli::tr("List shifts overlapping the days (default: today and the next 4 weeks).")},
         {{u"plan"_s},
          u"plan --rotation NAME --from DATE --to DATE [--dry-run] [--json]"_s,
-         u"Plan fair dev+ops pairs for the days and write them (unless --dry-run)."_s},
+         Cli::tr("Plan fair dev+ops pairs for the days and write them (unless --dry-run).")},
         {{u"report"_s, u"fairness"_s},
          u"report fairness --rotation NAME [--from DATE] [--to DATE] [--json|--csv FILE|--pdf FILE]"_s,
-         u"Shifts, weighted load against fair share, weekends, holidays, nights and partners per person."_s},
+         Cli::tr("Shifts, weighted load against fair share, weekends, holidays, nights and partners per person.")},
         {{u"report"_s, u"hours"_s},
          u"report hours [--rotation NAME|--team NAME|--person EMAIL] [--from DATE] [--to DATE] [--rate-weekday X] "
          "[--rate-weekend X] [--rate-holiday X] [--csv FILE|--json|--pdf FILE]"_s,
-         u"On-call hours per person and month: weekday, weekend and holiday hours, for payroll."_s},
+         Cli::tr("On-call hours per person and month: weekday, weekend and holiday hours, for payroll.")},
         {{u"report"_s, u"coverage"_s},
          u"report coverage [--rotation NAME|--team NAME] [--from DATE] [--to DATE] [--csv FILE|--json|--pdf FILE]"_s,
-         u"Gaps in dev + production-access coverage, and who changed which shift when."_s},
+         Cli::tr("Gaps in dev + production-access coverage, and who changed which shift when.")},
         {{u"log"_s, u"archive"_s},
          u"log archive [--keep-days N] [-o FILE]"_s,
-         u"Move change-log entries older than N days (setting history/keep_days) into an archive file."_s},
+         Cli::tr("Move change-log entries older than N days (setting history/keep_days) into an archive file.")},
         {{u"sync"_s},
          u"sync [--team NAME] [--url URL --user USER [--create] [--allow-http] [--use-url-credentials] "
          "[--link-team | --rename-team NEW]]"_s,
-         u"Share a team through a CalDAV server, or join one, and sync both ways."_s},
+         Cli::tr("Share a team through a CalDAV server, or join one, and sync both ways.")},
         {{u"sync"_s, u"status"_s},
          u"sync status [--team NAME] [--json]"_s,
-         u"Where each shared team syncs to, when it last did, what waits."_s},
+         Cli::tr("Where each shared team syncs to, when it last did, what waits.")},
         {{u"sync"_s, u"conflicts"_s},
          u"sync conflicts [--team NAME] [--json]"_s,
-         u"Changes both sides made differently, with both versions."_s},
+         Cli::tr("Changes both sides made differently, with both versions.")},
         {{u"sync"_s, u"resolve"_s},
          u"sync resolve UID (--mine | --theirs) [--team NAME]"_s,
-         u"Keep the local version of a conflict or take the server's."_s},
+         Cli::tr("Keep the local version of a conflict or take the server's.")},
         {{u"sync"_s, u"flags"_s},
          u"sync flags [--team NAME] [--json] [--dismiss ID]"_s,
-         u"Changes from the server that break a rule (gaps, overlaps, hard rules), until fixed or dismissed."_s},
+         Cli::tr("Changes from the server that break a rule (gaps, overlaps, hard rules), until fixed or dismissed.")},
         {{u"sync"_s, u"timeoff"_s},
          u"sync timeoff [--team NAME] [--json] [--import UID | --dismiss UID]"_s,
-         u"Time off other calendar clients put in the shared calendar, offered for import."_s},
-        {{u"sync"_s, u"disconnect"_s}, u"sync disconnect --team NAME"_s, u"Stop sharing a team."_s},
+         Cli::tr("Time off other calendar clients put in the shared calendar, offered for import.")},
+        {{u"sync"_s, u"disconnect"_s}, u"sync disconnect --team NAME"_s, Cli::tr("Stop sharing a team.")},
         {{u"next"_s},
          u"next [--person EMAIL] [--json]"_s,
-         u"Your next shift: when (your zone and the rotation's), with whom, the handoff note; then 3 months."_s},
+         Cli::tr("Your next shift: when (your zone and the rotation's), with whom, the handoff note; then 3 months.")},
         {{u"now"_s},
          u"now [--rotation NAME] [--json]"_s,
-         u"Who is on call now in each rotation, their contacts and handoff; gaps plainly."_s},
-        {{u"note"_s}, u"note --shift ID TEXT"_s, u"Leave the handoff note on a shift for the next pair."_s},
+         Cli::tr("Who is on call now in each rotation, their contacts and handoff; gaps plainly.")},
+        {{u"note"_s}, u"note --shift ID TEXT"_s, Cli::tr("Leave the handoff note on a shift for the next pair.")},
         {{u"swap"_s, u"request"_s},
          u"swap request --shift ID --with EMAIL [--their-shift ID | --from DATETIME --to DATETIME] [--message TEXT]"_s,
-         u"Ask a colleague to swap shifts (--their-shift) or to cover yours (all, or a part)."_s},
+         Cli::tr("Ask a colleague to swap shifts (--their-shift) or to cover yours (all, or a part).")},
         {{u"swap"_s, u"accept"_s},
          u"swap accept|decline ID [--person EMAIL]"_s,
-         u"Answer a request you were asked; an accepted one applies unless a lead must approve."_s},
+         Cli::tr("Answer a request you were asked; an accepted one applies unless a lead must approve.")},
         {{u"swap"_s, u"approve"_s},
          u"swap approve|refuse ID [--person EMAIL]"_s,
-         u"As a lead, approve or refuse an accepted request of a rotation that needs approval."_s},
-        {{u"swap"_s, u"cancel"_s}, u"swap cancel ID [--person EMAIL]"_s, u"Withdraw a request you made."_s},
+         Cli::tr("As a lead, approve or refuse an accepted request of a rotation that needs approval.")},
+        {{u"swap"_s, u"cancel"_s}, u"swap cancel ID [--person EMAIL]"_s, Cli::tr("Withdraw a request you made.")},
         {{u"swap"_s, u"list"_s},
          u"swap list [--person EMAIL | --waiting] [--json]"_s,
-         u"Requests you made or were asked, or those waiting for a lead."_s},
+         Cli::tr("Requests you made or were asked, or those waiting for a lead.")},
         {{u"export"_s, u"ics"_s},
          u"export ics (--rotation NAME | --team NAME | --person EMAIL) [--from DATE --to DATE] [--attendees] "
          "[-o FILE]"_s,
-         u"Write shifts (and time off) as an iCalendar file for calendar apps."_s},
+         Cli::tr("Write shifts (and time off) as an iCalendar file for calendar apps.")},
         {{u"import"_s, u"ics"_s},
          u"import ics (--timeoff --person EMAIL | --holidays --team NAME) FILE [--from DATE --to DATE]"_s,
-         u"Import time off or public holidays from an iCalendar file; repeating events expanded."_s},
+         Cli::tr("Import time off or public holidays from an iCalendar file; repeating events expanded.")},
         {{u"check"_s},
          u"check"_s,
-         u"Check the whole database file for damage (SQLite's integrity check); nothing is written."_s},
+         Cli::tr("Check the whole database file for damage (SQLite's integrity check); nothing is written.")},
         {{u"print"_s},
          u"print --layout month|list|person [--rotation NAME|--team NAME|--person EMAIL] --from DATE --to DATE "
          "--pdf FILE [--paper a4|letter] [--landscape]"_s,
-         u"Print a rotation sheet (month grid, list with phones, or one person's shifts) to PDF."_s},
+         Cli::tr("Print a rotation sheet (month grid, list with phones, or one person's shifts) to PDF.")},
     };
     return list;
 }
@@ -641,14 +643,16 @@ bool Cli::isCommand(const QStringList &args)
 
 QString Cli::generalHelp()
 {
-    QString text = u"Tandem plans on-call rotations in which every shift pairs a developer with an operations "
-                   "engineer.\n\nUsage: tandem [--db PATH | --demo] [--show home|roster|calendar] [--minimized]"
-                   "   start the GUI\n"
-                   "       tandem [--db PATH | --demo] COMMAND ...   run a command headless\n\nCommands:\n"_s;
+    QString text = tr("Tandem plans on-call rotations in which every shift pairs a developer with an operations "
+                      "engineer.") +
+                   u"\n\n"_s + tr("Usage:") +
+                   u" tandem [--db PATH | --demo] [--show home|roster|calendar] [--minimized]   "_s +
+                   tr("start the GUI") + u"\n       tandem [--db PATH | --demo] COMMAND ...   "_s +
+                   tr("run a command headless") + u"\n\n"_s + tr("Commands:") + u'\n';
     for (const Command &c : commands()) {
         text += u"  "_s + padded(c.synopsis, 66) + u"\n      "_s + c.summary + u'\n';
     }
-    text += u"\nOptions:\n"_s;
+    text += u'\n' + tr("Options:") + u'\n';
     for (const QCommandLineOption &option : programOptions()) {
         const QString name = u"--"_s + option.names().constFirst() +
                              (option.valueName().isEmpty() ? QString() : u' ' + option.valueName());
@@ -761,7 +765,7 @@ int Cli::run(const QStringList &args)
             knownGroup = knownGroup || c.words.first() == group;
         }
         if (knownGroup && (verb.isEmpty() || verb == u"--help")) {
-            QString text = u"Commands of %1:\n"_s.arg(group);
+            QString text = tr("Commands of %1:").arg(group) + u'\n';
             for (const Command &c : commands()) {
                 if (c.words.first() == group) {
                     text += u"  tandem "_s + c.synopsis + u'\n';
@@ -770,7 +774,8 @@ int Cli::run(const QStringList &args)
             print(text);
             return verb.isEmpty() ? ExitUsage : ExitOk;
         }
-        return usage(knownGroup ? u"unknown command “%1 %2”"_s.arg(group, verb) : u"unknown command “%1”"_s.arg(group));
+        return usage(knownGroup ? tr("unknown command “%1 %2”").arg(group, verb)
+                                : tr("unknown command “%1”").arg(group));
     }
     return (this->*(*handler))(rest);
 }

@@ -1,4 +1,5 @@
 #include "appicon.h"
+#include "apptranslator.h"
 #include "cli.h"
 #include "dbusapplication.h"
 #include "home/remindertray.h"
@@ -36,10 +37,13 @@ void installTranslations(QCoreApplication &app)
     if (english->load(u":/i18n/tandem_en.qm"_s)) {
         QCoreApplication::installTranslator(english);
     }
-    auto *translator = new QTranslator(&app);
-    if (locale.language() != QLocale::English && locale.language() != QLocale::C &&
-        translator->load(locale, u"tandem"_s, u"_"_s, u":/i18n"_s)) {
+    // The first of the user's languages (LANGUAGE=fr:de, then LC_MESSAGES or LANG) that Tandem
+    // has; English is underneath already.
+    auto *translator = new Tandem::AppTranslator(&app);
+    if (translator->loadFor(locale, u":/i18n"_s)) {
         QCoreApplication::installTranslator(translator);
+    } else {
+        delete translator;
     }
 }
 

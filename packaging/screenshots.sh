@@ -8,7 +8,8 @@
 # default all three. For each: welcome, home, month, timeline, plan (Rotations ▸ Plan… after
 # Preview) and reports (Rotations ▸ Reports…), saved as OUTDIR/NAME-SIZE.png (default docs/).
 # Needs build/bin/tandem, xvfb, openbox, xdotool and imagemagick; settings and data live in a
-# temporary home, so nothing of the user's is read or written.
+# temporary home, so nothing of the user's is read or written. TANDEM_SCREENSHOT_LANG=de takes
+# them in German (LANGUAGE=de, LANG=de_DE.UTF-8), saved as NAME-SIZE-de.png.
 set -uo pipefail
 
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -41,6 +42,18 @@ until=$(date -d "$monday +90 days" +%F)
 me=$("$BIN" --demo now --json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["dev"]["email"])')
 mkdir -p "$XDG_CONFIG_HOME/Tandem"
 
+# The window titles xdotool waits for, in the language of the screenshots.
+lang=${TANDEM_SCREENSHOT_LANG:-}
+demo_title='Demo Team' plan_title='Plan Rotations' reports_title='Reports' suffix=''
+if [[ $lang == de ]]; then
+    demo_title='Demo-Team' plan_title='Rotationen planen' reports_title='Berichte' suffix=-de
+    export LANGUAGE=de LANG=de_DE.UTF-8
+    unset LC_ALL
+elif [[ -n $lang ]]; then
+    echo "screenshots.sh: TANDEM_SCREENSHOT_LANG=$lang: only de is known" >&2
+    exit 2
+fi
+
 shoot() { # shoot FILE: the whole screen
     sleep 1.5
     import -window root "$1"
@@ -57,6 +70,7 @@ for size in "${SIZES[@]}"; do
     height=$(( ${geometry#*x} * scale ))
     name=$size
     [[ $scale == 2 ]] && name=${geometry}-scale2
+    name+=$suffix
     for n in $(seq 90 140); do [[ -e /tmp/.X$n-lock ]] || { disp=:$n; break; }; done
     Xvfb "$disp" -screen 0 "${width}x${height}x24" -nolisten tcp >/dev/null 2>&1 &
     xvfb=$!
@@ -78,7 +92,7 @@ for size in "${SIZES[@]}"; do
 
     "$BIN" --demo >/dev/null 2>&1 &
     app=$!
-    win=$(xdotool search --sync --onlyvisible --name 'Demo Team' | head -1)
+    win=$(xdotool search --sync --onlyvisible --name "$demo_title" | head -1)
     xdotool windowactivate --sync "$win" || true
     # As a user would: the window filling the screen (it opens at a size that fits it).
     xdotool windowmove "$win" 0 0 windowsize "$win" 100% 100% || true
@@ -94,7 +108,7 @@ for size in "${SIZES[@]}"; do
     xdotool key alt+r
     sleep 0.5
     xdotool key p
-    plan=$(xdotool search --sync --onlyvisible --name 'Plan Rotations' | head -1)
+    plan=$(xdotool search --sync --onlyvisible --name "$plan_title" | head -1)
     sleep 0.5
     xdotool key Return
     sleep 4
@@ -102,7 +116,7 @@ for size in "${SIZES[@]}"; do
     xdotool key Escape
     sleep 0.5
     xdotool key ctrl+r
-    xdotool search --sync --onlyvisible --name 'Reports' >/dev/null
+    xdotool search --sync --onlyvisible --name "$reports_title" >/dev/null
     sleep 2
     shoot "$OUT/reports-$name.png"
     kill $app; wait $app 2>/dev/null || true

@@ -319,18 +319,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         MainWindow window;
         QVERIFY(window.openDatabase(dir.filePath(u"mnemonics.sqlite"_s), true));
-        auto mnemonic = [](const QString &text) -> QChar {
-            for (qsizetype i = 0; i + 1 < text.size(); ++i) {
-                if (text.at(i) == u'&') {
-                    if (text.at(i + 1) == u'&') {
-                        ++i;
-                        continue;
-                    }
-                    return text.at(i + 1).toLower();
-                }
-            }
-            return {};
-        };
+        const auto mnemonic = &Test::mnemonic;
         QHash<QChar, QString> top;
         for (QAction *menuAction : window.menuBar()->actions()) {
             const QChar letter = mnemonic(menuAction->text());
