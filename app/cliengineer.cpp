@@ -10,8 +10,6 @@
 #include "services/shiftservice.h"
 #include "services/swapservice.h"
 #include "store/database.h"
-#include "store/personrepository.h"
-#include "store/shiftrepository.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -309,7 +307,7 @@ int Cli::note(const QStringList &args)
 static QString swapLine(Database &db, RotationContext &context, const SwapRequest &r)
 {
     QString shiftText = r.shiftId.toString();
-    if (auto s = ShiftRepository(db).find(r.shiftId); s && s.value()) {
+    if (auto s = ShiftService(db).shift(r.shiftId); s && s.value()) {
         shiftText = QLocale::c().toString(s.value()->start.toLocalTime(), TimeFormat);
     }
     return u"%1  %2 %3  %4 → %5  %6%7"_s.arg(r.id.toString(), swapKindToString(r.kind), seatToString(r.seat),

@@ -57,6 +57,11 @@ QPair<QDate, QDate> daysAround(const QList<Shift> &shifts)
 
 // --- What each gesture writes -------------------------------------------------------------------
 
+Result<std::optional<Shift>> ShiftService::shift(ShiftId id) const
+{
+    return ShiftRepository(m_db).find(id);
+}
+
 Result<ShiftEdit> ShiftService::assignSeatEdit(const Shift &shift, Seat seat, PersonId person)
 {
     if (auto status = notLocked(shift); !status) {

@@ -61,6 +61,9 @@ class ShiftService
 public:
     explicit ShiftService(Database &db) : m_db(db) {}
 
+    /// The shift, or nothing when there is none with that id (a deleted one).
+    Result<std::optional<Shift>> shift(ShiftId id) const;
+
     /// Puts `person` in the seat; refused with the rule's text when a hard rule forbids it.
     Result<ShiftEdit> assignSeat(ShiftId shift, Seat seat, PersonId person);
     /// Empties the seat (a coverage gap).

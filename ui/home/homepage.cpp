@@ -7,10 +7,9 @@
 #include "itemmodels/shiftcommands.h"
 #include "services/identity.h"
 #include "services/rosterservice.h"
+#include "services/shiftservice.h"
 #include "services/swapservice.h"
 #include "store/database.h"
-#include "store/personrepository.h"
-#include "store/shiftrepository.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -526,9 +525,9 @@ void HomePage::fillRequests(const Person &me)
             requests.append(r); // a lead sees what waits for approval
         }
     }
-    PersonRepository people(db);
-    auto name = [&people](PersonId id) {
-        const auto p = people.find(id);
+    RosterService roster(db);
+    auto name = [&roster](PersonId id) {
+        const auto p = roster.person(id);
         return p && p.value() ? p.value()->name : tr("someone");
     };
     for (const SwapRequest &r : requests) {
@@ -545,7 +544,7 @@ void HomePage::fillRequests(const Person &me)
         // Swaps name both shifts: theirs ⇄ yours, as the person reading sees it.
         QStringList shiftTexts;
         for (const ShiftId &id : {r.shiftId, r.otherShiftId}) {
-            if (const auto s = ShiftRepository(db).find(id); s && s.value()) {
+            if (const auto s = ShiftService(db).shift(id); s && s.value()) {
                 shiftTexts << timeText(r.isPartial() ? r.partFrom : s.value()->start, me.timeZone);
             }
         }
