@@ -30,6 +30,8 @@ constexpr size_t KempeSeats = 400;
 constexpr int TriesPerCandidate = 96;
 /// Candidate moves tried per person before the next person.
 constexpr int CandidatesPerPerson = 400;
+/// Concrete moves listed for one candidate before they are sorted and tried.
+constexpr size_t MaxOptions = 2000;
 /// Pools up to this size are searched exactly (PoolSolver), with at most this many nodes.
 constexpr int ExactSeats = 80;
 constexpr int ExactPeople = 40;
@@ -690,7 +692,7 @@ bool LocalSearch::realize(const PoolView &v, const Candidate &candidate, int &bu
                     move.append(change(t, b, a));
                 }
                 add(std::move(move));
-                if (options.size() > 2000) {
+                if (options.size() > MaxOptions) {
                     break;
                 }
             }
@@ -702,13 +704,26 @@ bool LocalSearch::realize(const PoolView &v, const Candidate &candidate, int &bu
         }
         break;
     }
-    case Candidate::Chain:
-        for (int s : v.seats[size_t(candidate.a)][size_t(candidate.giveA[0])]) {
-            for (int t : v.seats[size_t(candidate.b)][size_t(candidate.giveB[0])]) {
-                add(Move{change(s, a, b), change(t, b, c)});
+    case Candidate::Chain: {
+        // Every pair of seats where they are few (as many as an exchange lists); on a long plan
+        // only the seats of b nearest in time to each seat of a, so the options grow with the
+        // plan's length, not with its square (80 years of daily shifts listed 25 million).
+        const std::vector<int> &ours = v.seats[size_t(candidate.a)][size_t(candidate.giveA[0])];
+        const std::vector<int> &theirs = v.seats[size_t(candidate.b)][size_t(candidate.giveB[0])];
+        const size_t near = ours.size() * theirs.size() <= MaxOptions
+                                ? theirs.size()
+                                : std::clamp<size_t>(MaxOptions / std::max<size_t>(1, ours.size()), 1, theirs.size());
+        for (int s : ours) {
+            // The `near` seats of b around s: a window of the sorted list, kept in time order.
+            const size_t at = size_t(std::lower_bound(theirs.cbegin(), theirs.cend(), s) - theirs.cbegin());
+            size_t first = at > near / 2 ? at - near / 2 : 0;
+            first = std::min(first, theirs.size() - near);
+            for (size_t k = first; k < first + near; ++k) {
+                add(Move{change(s, a, b), change(theirs[k], b, c)});
             }
         }
         break;
+    }
     case Candidate::Kempe: {
         Move move;
         for (int t = candidate.from; t <= candidate.to; ++t) {

@@ -38,6 +38,9 @@ Shape shapeOf(const QString &size)
     if (size == u"L"_s) {
         return Shape{50, 8, 5, 12, 3, 1, 365};
     }
+    if (size.startsWith(u'Y')) { // "Y40": one daily rotation (6 devs, 4 ops) over 40 years
+        return Shape{1, 6, 1, 4, 1, 1, 365 * std::max(1, QStringView(size).mid(1).toInt())};
+    }
     return Shape{}; // S: 1 rotation, 6 devs, 4 ops, 13 weekly shifts
 }
 
@@ -60,7 +63,10 @@ QList<TimeOff> makeLeave(const QString &size, const PersonId &person, QDate from
     const int target = int(double(days) * (0.05 + 0.10 * random.unit()) + 0.5);
     std::vector<bool> off(size_t(days), false);
     int taken = 0;
-    for (int attempt = 0; taken < target && attempt < 200; ++attempt) {
+    // 200 attempts for S, M and L (as they were generated since the start); more for the long
+    // horizons, whose leave stays proportional.
+    const int attempts = std::max(200, days);
+    for (int attempt = 0; taken < target && attempt < attempts; ++attempt) {
         const int length = std::min(2 + random.below(6), std::max(1, target - taken));
         const int start = random.below(days - length + 1);
         bool free = true;

@@ -49,7 +49,9 @@ struct Instance
     double leaveFraction = 0;  ///< person-days off / person-days of the horizon
 };
 
-/// Builds size "S", "M" or "L" (see README "Planner benchmark"). Deterministic for a seed.
+/// Builds size "S", "M" or "L" (see README "Planner benchmark"), or "Y<years>": one daily
+/// rotation of 6 developers and 4 ops over that many years (the long-horizon series).
+/// Deterministic for a seed.
 Instance makeInstance(const QString &size, std::uint64_t seed);
 
 /// A small random instance of the planner quality harness: one rotation, weekly (8-26 weeks) or

@@ -243,6 +243,81 @@ QString ratio(double baseline, double tandem)
     return QString::number(baseline / tandem, 'f', 2);
 }
 
+/// The long-horizon series (issue 13, point 14: planning many years of daily shifts grew
+/// superlinearly, 40 / 80 / 160 years in 1.3 / 3.3 / 10.8 s). Each horizon is planned `runs`
+/// times, pinned to one core; the report gives the median CPU time, the time per thousand
+/// shifts and the growth against the previous horizon: 2.0 for a doubling is linear.
+int longSeries(const QString &list, int runs, quint64 seed)
+{
+    QList<int> years;
+    for (const QString &item : list.split(u',', Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int y = item.trimmed().toInt(&ok);
+        if (!ok || y < 1 || y > 400) {
+            std::fprintf(stderr, "tandem_plannerbench: --long-years: \"%s\" is not a number of years (1-400)\n",
+                         qPrintable(item));
+            return 2;
+        }
+        years.append(y);
+    }
+    if (years.isEmpty()) {
+        std::fprintf(stderr, "tandem_plannerbench: --long-years needs a list such as 20,40,80,160\n");
+        return 2;
+    }
+    runs = std::max(1, runs);
+    cpu_set_t cpus;
+    CPU_ZERO(&cpus);
+    CPU_SET(std::max(0, sched_getcpu()), &cpus);
+    const bool pinned = sched_setaffinity(0, sizeof(cpus), &cpus) == 0;
+    say(u"## Tandem planner, long horizons"_s);
+    say();
+    say(u"- Machine: %1, %2; %3; seed %4, %5 runs per horizon (median)"_s
+            .arg(cpuModel(), QSysInfo::prettyProductName(), pinned ? u"pinned to one core"_s : u"not pinned"_s)
+            .arg(seed)
+            .arg(runs));
+    say();
+    say(u"| horizon | shifts | leave blocks | median CPU | median wall | CPU per 1,000 shifts | growth of CPU | "
+        u"peak RSS | gaps |"_s);
+    say(u"|---|--:|--:|--:|--:|--:|--:|--:|--:|"_s);
+    double previousCpu = 0;
+    int previousYears = 0;
+    for (const int y : std::as_const(years)) {
+        const Instance instance = makeInstance(u"Y%1"_s.arg(y), seed);
+        QList<double> cpu;
+        QList<double> wall;
+        double peak = 0;
+        int gaps = 0;
+        for (int run = 0; run < runs; ++run) {
+            const bool reset = resetPeakRss();
+            QElapsedTimer timer;
+            timer.start();
+            const double cpuStart = threadCpuMs();
+            const Planner::PlanResult result = Planner::plan(instance.request);
+            cpu.append(threadCpuMs() - cpuStart);
+            wall.append(double(timer.nsecsElapsed()) / 1e6);
+            peak = std::max(peak, peakRssMiB(reset));
+            gaps = int(result.summary.gaps.size());
+        }
+        const double cpuMs = median(cpu);
+        const QString growth =
+            previousYears > 0
+                ? u"%1 for %2x the years"_s.arg(fixed(cpuMs / previousCpu)).arg(fixed(double(y) / previousYears, 1))
+                : u"–"_s;
+        say(u"| %1 years | %2 | %3 | %4 s | %5 s | %6 ms | %7 | %8 MiB | %9 |"_s.arg(y)
+                .arg(instance.slots.size())
+                .arg(instance.request.timeOff.size())
+                .arg(fixed(cpuMs / 1000.0))
+                .arg(fixed(median(wall) / 1000.0))
+                .arg(fixed(cpuMs / (double(instance.slots.size()) / 1000.0)))
+                .arg(growth)
+                .arg(fixed(peak, 1))
+                .arg(gaps));
+        previousCpu = cpuMs;
+        previousYears = y;
+    }
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -264,8 +339,18 @@ int main(int argc, char *argv[])
     const QCommandLineOption runsOption(u"runs"_s, u"Planner runs per size (default 5 for S and M, 3 for L)."_s,
                                         u"n"_s);
     const QCommandLineOption detailOption(u"detail"_s, u"Also list Tandem's load and fair share per ops engineer."_s);
-    parser.addOptions({sizeOption, noCbcOption, secondsOption, outOption, seedOption, runsOption, detailOption});
+    const QCommandLineOption longOption(
+        u"long-years"_s,
+        u"Only the long-horizon series: one daily rotation (6 devs, 4 ops) over each number of years in the comma-separated list (e.g. 20,40,80,160); CPU time and its growth per step."_s,
+        u"list"_s);
+    parser.addOptions(
+        {sizeOption, noCbcOption, secondsOption, outOption, seedOption, runsOption, detailOption, longOption});
     parser.process(app);
+
+    if (parser.isSet(longOption)) {
+        return longSeries(parser.value(longOption), parser.isSet(runsOption) ? parser.value(runsOption).toInt() : 3,
+                          parser.value(seedOption).toULongLong());
+    }
 
     QStringList sizes = parser.values(sizeOption);
     for (QString &size : sizes) {
