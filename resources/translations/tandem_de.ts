@@ -1294,6 +1294,851 @@ SHA-256: %5</translation>
         <source>Move change-log entries older than N days (setting history/keep_days) into an archive file.</source>
         <translation>Änderungsprotokoll-Einträge, die älter als N Tage sind (Einstellung history/keep_days), in eine Archivdatei verschieben.</translation>
     </message>
+    <message>
+        <source>--db needs a PATH</source>
+        <translation>--db braucht einen PATH</translation>
+    </message>
+    <message>
+        <source>--db: the PATH is empty; give the database file</source>
+        <translation>--db: PATH ist leer; geben Sie die Datenbankdatei an</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Montag</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Dienstag</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Mittwoch</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Donnerstag</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Freitag</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Samstag</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Sonntag</translation>
+    </message>
+    <message>
+        <source>day %1</source>
+        <translation>Tag %1</translation>
+    </message>
+    <message>
+        <source>weekly</source>
+        <translation>wöchentlich</translation>
+    </message>
+    <message>
+        <source>every %1 weeks</source>
+        <translation>alle %1 Wochen</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>täglich</translation>
+    </message>
+    <message>
+        <source>every %1 days</source>
+        <translation>alle %1 Tage</translation>
+    </message>
+    <message>
+        <source>every %1 hours</source>
+        <translation>alle %1 Stunden</translation>
+    </message>
+    <message>
+        <source>every %1 minutes</source>
+        <translation>alle %1 Minuten</translation>
+    </message>
+    <message>
+        <source>every day</source>
+        <translation>jeden Tag</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>%1, handoff %2 %3, %4</source>
+        <translation>%1, Übergabe %2 %3, %4</translation>
+    </message>
+    <message>
+        <source>nobody on the roster has the e-mail “%1”</source>
+        <translation>niemand in der Personalliste hat die E-Mail-Adresse „%1“</translation>
+    </message>
+    <message>
+        <source>Rename the rotation to NEW.</source>
+        <translation>Die Rotation in NEW umbenennen.</translation>
+    </message>
+    <message>
+        <source>The team whose developers take the dev seat.</source>
+        <translation>Das Team, dessen Entwickler den Entwicklerplatz besetzen.</translation>
+    </message>
+    <message>
+        <source>The ops pool that fills the ops seat.</source>
+        <translation>Der Ops-Pool, der den Ops-Platz besetzt.</translation>
+    </message>
+    <message>
+        <source>IANA zone of the handoffs (default: the team&apos;s).</source>
+        <translation>IANA-Zeitzone der Übergaben (Standard: die des Teams).</translation>
+    </message>
+    <message>
+        <source>Shift length: hours h, days d, weeks w, e.g. 24h, 12h, 7d, 2w (default 7d).</source>
+        <translation>Schichtlänge: Stunden h, Tage d, Wochen w, z. B. 24h, 12h, 7d, 2w (Standard 7d).</translation>
+    </message>
+    <message>
+        <source>Weekday of the handoff, mon..sun (default mon).</source>
+        <translation>Wochentag der Übergabe, mon..sun (Standard mon).</translation>
+    </message>
+    <message>
+        <source>Local time of the handoff (default 09:00).</source>
+        <translation>Ortszeit der Übergabe (Standard 09:00).</translation>
+    </message>
+    <message>
+        <source>Days the rotation runs: all, mon-fri, mon,wed,fri (default all).</source>
+        <translation>Tage, an denen die Rotation läuft: all, mon-fri, mon,wed,fri (Standard all).</translation>
+    </message>
+    <message>
+        <source>First day, YYYY-MM-DD (default today).</source>
+        <translation>Erster Tag, YYYY-MM-DD (Standard heute).</translation>
+    </message>
+    <message>
+        <source>Hours of rest between one person&apos;s shifts (-1: one shift length).</source>
+        <translation>Ruhestunden zwischen den Schichten einer Person (-1: eine Schichtlänge).</translation>
+    </message>
+    <message>
+        <source>At most N shifts per person in any 4 weeks (0: no limit).</source>
+        <translation>Höchstens N Schichten pro Person in beliebigen 4 Wochen (0: keine Grenze).</translation>
+    </message>
+    <message>
+        <source>Rotations one ops engineer may cover at once (default 1).</source>
+        <translation>Rotationen, die ein Ops-Engineer gleichzeitig abdecken darf (Standard 1).</translation>
+    </message>
+    <message>
+        <source>Let the same pair work two consecutive shifts.</source>
+        <translation>Dasselbe Paar darf zwei aufeinanderfolgende Schichten arbeiten.</translation>
+    </message>
+    <message>
+        <source>Never the same pair in two consecutive shifts (the default).</source>
+        <translation>Nie dasselbe Paar in zwei aufeinanderfolgenden Schichten (der Standard).</translation>
+    </message>
+    <message>
+        <source>A lead approves swaps and covers the colleagues agreed on.</source>
+        <translation>Eine Teamleitung genehmigt Tausch und Vertretung, auf die sich die Kollegen geeinigt haben.</translation>
+    </message>
+    <message>
+        <source>Swaps and covers apply once the colleague accepts (the default).</source>
+        <translation>Tausch und Vertretung werden wirksam, sobald der Kollege annimmt (der Standard).</translation>
+    </message>
+    <message>
+        <source>Developers who pair only with a senior ops engineer (empty: none).</source>
+        <translation>Entwickler, die nur mit einem Senior-Ops-Engineer ein Paar bilden (leer: keine).</translation>
+    </message>
+    <message>
+        <source>Pairs that never share a shift (empty: none).</source>
+        <translation>Paare, die nie eine Schicht teilen (leer: keine).</translation>
+    </message>
+    <message>
+        <source>Load of a weekend day (default 1.5).</source>
+        <translation>Last eines Wochenendtags (Standard 1.5).</translation>
+    </message>
+    <message>
+        <source>Load of a public holiday (default 2.0).</source>
+        <translation>Last eines gesetzlichen Feiertags (Standard 2.0).</translation>
+    </message>
+    <message>
+        <source>Factor on night hours, 22:00-06:00 (default 1.0).</source>
+        <translation>Faktor für Nachtstunden, 22:00-06:00 (Standard 1.0).</translation>
+    </message>
+    <message>
+        <source>Published shifts this close never move (default 14).</source>
+        <translation>Veröffentlichte Schichten, die so nah bevorstehen, werden nie verschoben (Standard 14).</translation>
+    </message>
+    <message>
+        <source>Weeks of past shifts that count for fairness (default 26).</source>
+        <translation>Wochen vergangener Schichten, die für die Fairness zählen (Standard 26).</translation>
+    </message>
+    <message>
+        <source>no team named “%1”</source>
+        <translation>kein Team namens „%1“</translation>
+    </message>
+    <message>
+        <source>no ops pool named “%1”</source>
+        <translation>kein Ops-Pool namens „%1“</translation>
+    </message>
+    <message>
+        <source>“%1” is not a shift length (use e.g. 24h, 12h, 7d)</source>
+        <translation>„%1“ ist keine Schichtlänge (verwenden Sie z. B. 24h, 12h, 7d)</translation>
+    </message>
+    <message>
+        <source>“%1” is not a weekday (use mon, tue, wed, thu, fri, sat or sun)</source>
+        <translation>„%1“ ist kein Wochentag (verwenden Sie mon, tue, wed, thu, fri, sat oder sun)</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time of day (use HH:MM, e.g. 09:00)</source>
+        <translation>„%1“ ist keine Uhrzeit (verwenden Sie HH:MM, z. B. 09:00)</translation>
+    </message>
+    <message>
+        <source>“%1” is not a set of days (use all, mon-fri or mon,wed,fri)</source>
+        <translation>„%1“ ist keine Menge von Tagen (verwenden Sie all, mon-fri oder mon,wed,fri)</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date (expected YYYY-MM-DD)</source>
+        <translation>„%1“ ist kein Datum (erwartet: YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>“%1” is not a whole number</source>
+        <translation>„%1“ ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number</source>
+        <translation>„%1“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>cannot be given with --disallow-same-pair-consecutive</source>
+        <translation>kann nicht zusammen mit --disallow-same-pair-consecutive angegeben werden</translation>
+    </message>
+    <message>
+        <source>cannot be given with --swaps-without-approval</source>
+        <translation>kann nicht zusammen mit --swaps-without-approval angegeben werden</translation>
+    </message>
+    <message>
+        <source>“%1” is not a pair DEV_EMAIL:OPS_EMAIL</source>
+        <translation>„%1“ ist kein Paar DEV_EMAIL:OPS_EMAIL</translation>
+    </message>
+    <message>
+        <source>%1 (see tandem --help)</source>
+        <translation>%1 (siehe tandem --help)</translation>
+    </message>
+    <message>
+        <source>waiting for another Tandem to finish writing to the database…</source>
+        <translation>warte, bis ein anderes Tandem das Schreiben in die Datenbank beendet hat…</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Diese Hilfe anzeigen.</translation>
+    </message>
+    <message>
+        <source>Usage: tandem %1</source>
+        <translation>Aufruf: tandem %1</translation>
+    </message>
+    <message>
+        <source>Import people from a roster CSV file. Nothing is imported unless the whole file is valid; people already on the roster are updated by e-mail.</source>
+        <translation>Personen aus einer CSV-Personalliste importieren. Nichts wird importiert, solange nicht die ganze Datei gültig ist; Personen, die bereits in der Personalliste stehen, werden über die E-Mail-Adresse aktualisiert.</translation>
+    </message>
+    <message>
+        <source>Import the valid rows and skip the others.</source>
+        <translation>Die gültigen Zeilen importieren und die anderen überspringen.</translation>
+    </message>
+    <message>
+        <source>The CSV file: name,email,role,team,timezone,phone,capacity,production_access</source>
+        <translation>Die CSV-Datei: name,email,role,team,timezone,phone,capacity,production_access</translation>
+    </message>
+    <message>
+        <source>roster import needs exactly one FILE</source>
+        <translation>roster import braucht genau eine FILE</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n problem(s); nothing was imported (fix them, or use --valid-only)</source>
+        <translation>
+            <numerusform>%1: %n Problem; nichts wurde importiert (beheben Sie es oder verwenden Sie --valid-only)</numerusform>
+            <numerusform>%1: %n Probleme; nichts wurde importiert (beheben Sie sie oder verwenden Sie --valid-only)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 added, %3 updated, %4 unchanged, %5 skipped, %n team(s) created
+</source>
+        <translation>
+            <numerusform>%1: %2 hinzugefügt, %3 aktualisiert, %4 unverändert, %5 übersprungen, %n Team angelegt
+</numerusform>
+            <numerusform>%1: %2 hinzugefügt, %3 aktualisiert, %4 unverändert, %5 übersprungen, %n Teams angelegt
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Write the roster as CSV, in the format roster import reads.</source>
+        <translation>Die Personalliste als CSV schreiben, im Format, das roster import liest.</translation>
+    </message>
+    <message>
+        <source>Where to write; standard output when left out.</source>
+        <translation>Wohin geschrieben wird; ohne Angabe die Standardausgabe.</translation>
+    </message>
+    <message>
+        <source>roster export takes at most one FILE</source>
+        <translation>roster export nimmt höchstens eine FILE</translation>
+    </message>
+    <message>
+        <source>Only the people of team NAME.</source>
+        <translation>Nur die Personen des Teams NAME.</translation>
+    </message>
+    <message>
+        <source>Print a JSON array (format in the README).</source>
+        <translation>Ein JSON-Array ausgeben (Format im README).</translation>
+    </message>
+    <message>
+        <source>roster list takes no arguments</source>
+        <translation>roster list nimmt keine Argumente</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>EMAIL</source>
+        <translation>E-MAIL</translation>
+    </message>
+    <message>
+        <source>ROLE</source>
+        <translation>ROLLE</translation>
+    </message>
+    <message>
+        <source>TEAMS</source>
+        <translation>TEAMS</translation>
+    </message>
+    <message>
+        <source>TIMEZONE</source>
+        <translation>ZEITZONE</translation>
+    </message>
+    <message>
+        <source>PROD</source>
+        <translation>PROD</translation>
+    </message>
+    <message>
+        <source>Record time off for a person; both dates are included.</source>
+        <translation>Eine Abwesenheit für eine Person erfassen; beide Daten sind eingeschlossen.</translation>
+    </message>
+    <message>
+        <source>The person&apos;s e-mail.</source>
+        <translation>Die E-Mail-Adresse der Person.</translation>
+    </message>
+    <message>
+        <source>First day off (YYYY-MM-DD).</source>
+        <translation>Erster freier Tag (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>Last day off (YYYY-MM-DD).</source>
+        <translation>Letzter freier Tag (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>Why (shown to the lead).</source>
+        <translation>Der Grund (für die Teamleitung sichtbar).</translation>
+    </message>
+    <message>
+        <source>timeoff add needs --%1</source>
+        <translation>timeoff add braucht --%1</translation>
+    </message>
+    <message>
+        <source>timeoff add takes no arguments besides its options</source>
+        <translation>timeoff add nimmt außer seinen Optionen keine Argumente</translation>
+    </message>
+    <message>
+        <source>--from: “%1” is not a date (expected YYYY-MM-DD)</source>
+        <translation>--from: „%1“ ist kein Datum (erwartet: YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>--to: “%1” is not a date (expected YYYY-MM-DD)</source>
+        <translation>--to: „%1“ ist kein Datum (erwartet: YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>--person: nobody on the roster has the e-mail “%1”</source>
+        <translation>--person: niemand in der Personalliste hat die E-Mail-Adresse „%1“</translation>
+    </message>
+    <message>
+        <source>%1 off from %2 to %3
+</source>
+        <translation>%1 abwesend von %2 bis %3
+</translation>
+    </message>
+    <message>
+        <source>List time off, by start date.</source>
+        <translation>Abwesenheiten nach Beginn sortiert auflisten.</translation>
+    </message>
+    <message>
+        <source>Only the time off of EMAIL.</source>
+        <translation>Nur die Abwesenheiten von EMAIL.</translation>
+    </message>
+    <message>
+        <source>timeoff list takes no arguments</source>
+        <translation>timeoff list nimmt keine Argumente</translation>
+    </message>
+    <message>
+        <source>FROM</source>
+        <translation>VON</translation>
+    </message>
+    <message>
+        <source>TO</source>
+        <translation>BIS</translation>
+    </message>
+    <message>
+        <source>REASON</source>
+        <translation>GRUND</translation>
+    </message>
+    <message>
+        <source>Create an ops pool: the people with production access who fill the ops seat of the rotations that use it. Several rotations may share a pool.</source>
+        <translation>Einen Ops-Pool anlegen: die Personen mit Produktionszugang, die den Ops-Platz der Rotationen besetzen, die ihn verwenden. Mehrere Rotationen können sich einen Pool teilen.</translation>
+    </message>
+    <message>
+        <source>The members&apos; e-mails, separated by commas.</source>
+        <translation>Die E-Mail-Adressen der Mitglieder, durch Kommas getrennt.</translation>
+    </message>
+    <message>
+        <source>The pool&apos;s name, e.g. &quot;Payments ops&quot;.</source>
+        <translation>Der Name des Pools, z. B. &quot;Payments-Ops&quot;.</translation>
+    </message>
+    <message>
+        <source>pool add needs exactly one NAME</source>
+        <translation>pool add braucht genau einen NAME</translation>
+    </message>
+    <message>
+        <source>pool add needs --members</source>
+        <translation>pool add braucht --members</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ops pool %1: %n member(s)
+</source>
+        <translation>
+            <numerusform>Ops-Pool %1: %n Mitglied
+</numerusform>
+            <numerusform>Ops-Pool %1: %n Mitglieder
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rename an ops pool or replace its members; only the options given change.</source>
+        <translation>Einen Ops-Pool umbenennen oder seine Mitglieder ersetzen; nur die angegebenen Optionen ändern sich.</translation>
+    </message>
+    <message>
+        <source>Rename the pool to NEW.</source>
+        <translation>Den Pool in NEW umbenennen.</translation>
+    </message>
+    <message>
+        <source>The new members&apos; e-mails, separated by commas.</source>
+        <translation>Die E-Mail-Adressen der neuen Mitglieder, durch Kommas getrennt.</translation>
+    </message>
+    <message>
+        <source>The pool to change.</source>
+        <translation>Der zu ändernde Pool.</translation>
+    </message>
+    <message>
+        <source>pool edit needs exactly one NAME</source>
+        <translation>pool edit braucht genau einen NAME</translation>
+    </message>
+    <message>
+        <source>List the ops pools with their members and the rotations that use them.</source>
+        <translation>Die Ops-Pools mit ihren Mitgliedern und den Rotationen auflisten, die sie verwenden.</translation>
+    </message>
+    <message>
+        <source>pool list takes no arguments</source>
+        <translation>pool list nimmt keine Argumente</translation>
+    </message>
+    <message>
+        <source>MEMBERS</source>
+        <translation>MITGLIEDER</translation>
+    </message>
+    <message>
+        <source>ROTATIONS</source>
+        <translation>ROTATIONEN</translation>
+    </message>
+    <message>
+        <source>Delete an ops pool. Refused while a rotation uses it.</source>
+        <translation>Einen Ops-Pool löschen. Abgelehnt, solange eine Rotation ihn verwendet.</translation>
+    </message>
+    <message>
+        <source>The pool to delete.</source>
+        <translation>Der zu löschende Pool.</translation>
+    </message>
+    <message>
+        <source>pool remove needs exactly one NAME</source>
+        <translation>pool remove braucht genau einen NAME</translation>
+    </message>
+    <message>
+        <source>Removed ops pool %1
+</source>
+        <translation>Ops-Pool %1 entfernt
+</translation>
+    </message>
+    <message>
+        <source>Create a rotation of a team: the developer seat draws from the team&apos;s active developers, the ops seat from the ops pool. Lengths take h (hours), d (days) or w (weeks); days take all, mon-fri or mon,wed,fri.</source>
+        <translation>Eine Rotation eines Teams anlegen: Der Entwicklerplatz wird aus den aktiven Entwicklern des Teams besetzt, der Ops-Platz aus dem Ops-Pool. Längen nehmen h (Stunden), d (Tage) oder w (Wochen); Tage nehmen all, mon-fri oder mon,wed,fri.</translation>
+    </message>
+    <message>
+        <source>The rotation&apos;s name, e.g. &quot;Payments on call&quot;.</source>
+        <translation>Der Name der Rotation, z. B. &quot;Payments-Bereitschaft&quot;.</translation>
+    </message>
+    <message>
+        <source>The rotation to change.</source>
+        <translation>Die zu ändernde Rotation.</translation>
+    </message>
+    <message>
+        <source>%1 needs exactly one NAME</source>
+        <translation>%1 braucht genau einen NAME</translation>
+    </message>
+    <message>
+        <source>rotation add needs --%1</source>
+        <translation>rotation add braucht --%1</translation>
+    </message>
+    <message>
+        <source>no rotation named “%1”</source>
+        <translation>keine Rotation namens „%1“</translation>
+    </message>
+    <message>
+        <source>%1: %2, from %3
+</source>
+        <translation>%1: %2, ab %3
+</translation>
+    </message>
+    <message>
+        <source>rotation list takes no arguments</source>
+        <translation>rotation list nimmt keine Argumente</translation>
+    </message>
+    <message>
+        <source>TEAM</source>
+        <translation>TEAM</translation>
+    </message>
+    <message>
+        <source>OPS POOL</source>
+        <translation>OPS-POOL</translation>
+    </message>
+    <message>
+        <source>SHIFTS</source>
+        <translation>SCHICHTEN</translation>
+    </message>
+    <message>
+        <source>START</source>
+        <translation>BEGINN</translation>
+    </message>
+    <message>
+        <source>Print a JSON object (format in the README).</source>
+        <translation>Ein JSON-Objekt ausgeben (Format im README).</translation>
+    </message>
+    <message>
+        <source>The rotation.</source>
+        <translation>Die Rotation.</translation>
+    </message>
+    <message>
+        <source>rotation show needs exactly one NAME</source>
+        <translation>rotation show braucht genau einen NAME</translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation>%1 mit %2</translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>shifts</source>
+        <translation>Schichten</translation>
+    </message>
+    <message>
+        <source>starts</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>developers</source>
+        <translation>Entwickler</translation>
+    </message>
+    <message>
+        <source>the team&apos;s active developers: %1</source>
+        <translation>die aktiven Entwickler des Teams: %1</translation>
+    </message>
+    <message>
+        <source>ops pool</source>
+        <translation>Ops-Pool</translation>
+    </message>
+    <message>
+        <source>rest</source>
+        <translation>Ruhezeit</translation>
+    </message>
+    <message>
+        <source>one shift length between a person&apos;s shifts (no back-to-back)</source>
+        <translation>eine Schichtlänge zwischen den Schichten einer Person (keine direkt aufeinanderfolgenden)</translation>
+    </message>
+    <message>
+        <source>none required (back-to-back shifts allowed)</source>
+        <translation>keine vorgeschrieben (direkt aufeinanderfolgende Schichten erlaubt)</translation>
+    </message>
+    <message>
+        <source>at least %1 hours between a person&apos;s shifts</source>
+        <translation>mindestens %1 Stunden zwischen den Schichten einer Person</translation>
+    </message>
+    <message>
+        <source>per person</source>
+        <translation>Pro Person</translation>
+    </message>
+    <message>
+        <source>no limit on shifts in 4 weeks</source>
+        <translation>keine Grenze für Schichten in 4 Wochen</translation>
+    </message>
+    <message numerus="yes">
+        <source>at most %n shift(s) in any 4 weeks</source>
+        <translation>
+            <numerusform>höchstens %n Schicht in beliebigen 4 Wochen</numerusform>
+            <numerusform>höchstens %n Schichten in beliebigen 4 Wochen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ops concurrency</source>
+        <translation>Ops-Parallelität</translation>
+    </message>
+    <message numerus="yes">
+        <source>an ops engineer covers at most %n rotation(s) at a time</source>
+        <translation>
+            <numerusform>ein Ops-Engineer deckt höchstens %n Rotation gleichzeitig ab</numerusform>
+            <numerusform>ein Ops-Engineer deckt höchstens %n Rotationen gleichzeitig ab</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>same pair</source>
+        <translation>Gleiches Paar</translation>
+    </message>
+    <message>
+        <source>never in two consecutive shifts</source>
+        <translation>nie in zwei aufeinanderfolgenden Schichten</translation>
+    </message>
+    <message>
+        <source>may work consecutive shifts</source>
+        <translation>darf aufeinanderfolgende Schichten arbeiten</translation>
+    </message>
+    <message>
+        <source>swaps</source>
+        <translation>Tausch</translation>
+    </message>
+    <message>
+        <source>a lead approves what colleagues agree on</source>
+        <translation>eine Teamleitung genehmigt, worauf sich die Kollegen einigen</translation>
+    </message>
+    <message>
+        <source>apply once the colleague accepts</source>
+        <translation>wirksam, sobald der Kollege annimmt</translation>
+    </message>
+    <message>
+        <source>new developers</source>
+        <translation>Neue Entwickler</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>%1 (pair only with a senior ops engineer)</source>
+        <translation>%1 (nur mit einem Senior-Ops-Engineer als Paar)</translation>
+    </message>
+    <message>
+        <source>forbidden pairs</source>
+        <translation>Verbotene Paare</translation>
+    </message>
+    <message>
+        <source>weights</source>
+        <translation>Gewichte</translation>
+    </message>
+    <message>
+        <source>weekend day %1, public holiday %2, night hours %3-%4 %5</source>
+        <translation>Wochenendtag %1, gesetzlicher Feiertag %2, Nachtstunden %3-%4 %5</translation>
+    </message>
+    <message>
+        <source>freeze</source>
+        <translation>Sperrfrist</translation>
+    </message>
+    <message numerus="yes">
+        <source>published shifts starting within %n day(s) never move</source>
+        <translation>
+            <numerusform>veröffentlichte Schichten, die innerhalb von %n Tag beginnen, werden nie verschoben</numerusform>
+            <numerusform>veröffentlichte Schichten, die innerhalb von %n Tagen beginnen, werden nie verschoben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>look-back</source>
+        <translation>Rückblick</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s) of past shifts count for fairness</source>
+        <translation>
+            <numerusform>%n Woche vergangener Schichten zählt für die Fairness</numerusform>
+            <numerusform>%n Wochen vergangener Schichten zählen für die Fairness</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Take a rotation out of use. Its past shifts and the one under way stay; shifts that have not started are deleted.</source>
+        <translation>Eine Rotation außer Betrieb nehmen. Ihre vergangenen Schichten und die laufende bleiben; Schichten, die noch nicht begonnen haben, werden gelöscht.</translation>
+    </message>
+    <message>
+        <source>rotation remove needs exactly one NAME</source>
+        <translation>rotation remove braucht genau einen NAME</translation>
+    </message>
+    <message>
+        <source>Removed rotation %1
+</source>
+        <translation>Rotation %1 entfernt
+</translation>
+    </message>
+    <message>
+        <source>Check the whole database file for damage: SQLite&apos;s integrity check of every page, table and index, on a read-only connection (nothing is written). Tandem does this by itself after a session ended without closing the file (a crash, a kill, a power cut). Exit status 0 when the file is sound, 1 when it is damaged or cannot be read.</source>
+        <translation>Die ganze Datenbankdatei auf Schäden prüfen: die Integritätsprüfung von SQLite für jede Seite, Tabelle und jeden Index, über eine schreibgeschützte Verbindung (nichts wird geschrieben). Tandem tut das von selbst, wenn eine Sitzung endete, ohne die Datei zu schließen (ein Absturz, ein Kill, ein Stromausfall). Exit-Status 0, wenn die Datei in Ordnung ist, 1, wenn sie beschädigt ist oder nicht gelesen werden kann.</translation>
+    </message>
+    <message>
+        <source>check takes no arguments</source>
+        <translation>check nimmt keine Argumente</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is damaged: %n problem(s) or more (restore it from a backup, or from the team&apos;s shared calendar)</source>
+        <translation>
+            <numerusform>%1 ist beschädigt: %n Problem oder mehr (stellen Sie die Datei aus einer Sicherung oder aus dem geteilten Kalender des Teams wieder her)</numerusform>
+            <numerusform>%1 ist beschädigt: %n Probleme oder mehr (stellen Sie die Datei aus einer Sicherung oder aus dem geteilten Kalender des Teams wieder her)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is damaged: %n problem(s) (restore it from a backup, or from the team&apos;s shared calendar)</source>
+        <translation>
+            <numerusform>%1 ist beschädigt: %n Problem (stellen Sie die Datei aus einer Sicherung oder aus dem geteilten Kalender des Teams wieder her)</numerusform>
+            <numerusform>%1 ist beschädigt: %n Probleme (stellen Sie die Datei aus einer Sicherung oder aus dem geteilten Kalender des Teams wieder her)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: no damage found
+</source>
+        <translation>%1: keine Schäden gefunden
+</translation>
+    </message>
+    <message>
+        <source>List the shifts that overlap the days from --from to --to (both included; default today and the next 4 weeks), in the rotation&apos;s time zone, or the local one across rotations.</source>
+        <translation>Die Schichten auflisten, die die Tage von --from bis --to überschneiden (beide eingeschlossen; Standard heute und die nächsten 4 Wochen), in der Zeitzone der Rotation oder, über mehrere Rotationen, in der lokalen.</translation>
+    </message>
+    <message>
+        <source>Only the shifts of rotation NAME.</source>
+        <translation>Nur die Schichten der Rotation NAME.</translation>
+    </message>
+    <message>
+        <source>First day (YYYY-MM-DD; default today).</source>
+        <translation>Erster Tag (YYYY-MM-DD; Standard heute).</translation>
+    </message>
+    <message>
+        <source>Last day, included (YYYY-MM-DD; default 4 weeks after --from).</source>
+        <translation>Letzter Tag, eingeschlossen (YYYY-MM-DD; Standard 4 Wochen nach --from).</translation>
+    </message>
+    <message>
+        <source>shifts list takes no arguments</source>
+        <translation>shifts list nimmt keine Argumente</translation>
+    </message>
+    <message>
+        <source>--rotation: no rotation named “%1”</source>
+        <translation>--rotation: keine Rotation namens „%1“</translation>
+    </message>
+    <message>
+        <source>--to: %1 is before --from %2</source>
+        <translation>--to: %1 liegt vor --from %2</translation>
+    </message>
+    <message>
+        <source>— gap —</source>
+        <translation>— Lücke —</translation>
+    </message>
+    <message>
+        <source>No shifts from %1 to %2.
+</source>
+        <translation>Keine Schichten von %1 bis %2.
+</translation>
+    </message>
+    <message>
+        <source>ROTATION</source>
+        <translation>ROTATION</translation>
+    </message>
+    <message>
+        <source>END</source>
+        <translation>ENDE</translation>
+    </message>
+    <message>
+        <source>ZONE</source>
+        <translation>ZONE</translation>
+    </message>
+    <message>
+        <source>DEV</source>
+        <translation>ENTWICKLER</translation>
+    </message>
+    <message>
+        <source>OPS</source>
+        <translation>OPS</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>operations</source>
+        <translation>Ops-Engineer</translation>
+    </message>
+    <message>
+        <source>developer</source>
+        <translation>Entwickler</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>veröffentlicht</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>fixiert</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>geplant</translation>
+    </message>
+    <message>
+        <source>ops</source>
+        <translation>Ops</translation>
+    </message>
+    <message>
+        <source>dev</source>
+        <translation>Entwickler</translation>
+    </message>
+    <message>
+        <source>cover</source>
+        <translation>Vertretung</translation>
+    </message>
+    <message>
+        <source>swap</source>
+        <translation>Tausch</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>genehmigt</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>zurückgezogen</translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>durchgeführt</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::ConflictsDialog</name>
