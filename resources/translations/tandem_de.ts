@@ -2139,6 +2139,332 @@ SHA-256: %5</translation>
         <source>applied</source>
         <translation>durchgeführt</translation>
     </message>
+    <message>
+        <source>--person: say who you are with --person EMAIL (or set your identity in the app)</source>
+        <translation>--person: Sagen Sie mit --person EMAIL, wer Sie sind (oder legen Sie Ihre Identität in der App fest)</translation>
+    </message>
+    <message>
+        <source>Your next shift (or the one under way): when, in your zone and the rotation&apos;s, with whom, and the handoff note the pair before left; then your shifts of the next 3 months.</source>
+        <translation>Ihre nächste Schicht (oder die laufende): wann, in Ihrer Zeitzone und der der Rotation, mit wem, und die Übergabenotiz des Paars davor; dann Ihre Schichten der nächsten 3 Monate.</translation>
+    </message>
+    <message>
+        <source>Whose shifts (default: your configured identity).</source>
+        <translation>Wessen Schichten (Standard: Ihre eingestellte Identität).</translation>
+    </message>
+    <message>
+        <source>next takes no arguments</source>
+        <translation>next nimmt keine Argumente</translation>
+    </message>
+    <message>
+        <source>%1 has no shift planned.
+</source>
+        <translation>Für %1 ist keine Schicht geplant.
+</translation>
+    </message>
+    <message>
+        <source>%1 is on call now: %2 (%3)
+</source>
+        <translation>%1 hat jetzt Bereitschaft: %2 (%3)
+</translation>
+    </message>
+    <message>
+        <source>%1&apos;s next shift: %2 (%3)
+</source>
+        <translation>Nächste Schicht von %1: %2 (%3)
+</translation>
+    </message>
+    <message>
+        <source>ops seat</source>
+        <translation>Ops-Platz</translation>
+    </message>
+    <message>
+        <source>dev seat</source>
+        <translation>Entwicklerplatz</translation>
+    </message>
+    <message>
+        <source>  from   %1 to %2 %3
+</source>
+        <translation>  von    %1 bis %2 %3
+</translation>
+    </message>
+    <message>
+        <source>         %1 to %2 %3
+</source>
+        <translation>         %1 bis %2 %3
+</translation>
+    </message>
+    <message>
+        <source>  hands off %1
+</source>
+        <translation>  Übergabe %1
+</translation>
+    </message>
+    <message>
+        <source>  starts %1
+</source>
+        <translation>  Beginn %1
+</translation>
+    </message>
+    <message>
+        <source>  with   %1
+</source>
+        <translation>  mit    %1
+</translation>
+    </message>
+    <message>
+        <source>  bridge %1
+</source>
+        <translation>  Bridge %1
+</translation>
+    </message>
+    <message>
+        <source>  handoff note: %1
+</source>
+        <translation>  Übergabenotiz: %1
+</translation>
+    </message>
+    <message>
+        <source>  shift  %1
+</source>
+        <translation>  Schicht %1
+</translation>
+    </message>
+    <message>
+        <source>
+Upcoming (3 months):
+</source>
+        <translation>
+Demnächst (3 Monate):
+</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>rotation</source>
+        <translation>Rotation</translation>
+    </message>
+    <message>
+        <source>seat</source>
+        <translation>Platz</translation>
+    </message>
+    <message>
+        <source>partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>shift</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>Who is on call now in every rotation: the pair, their contacts, when they hand off; gaps plainly.</source>
+        <translation>Wer jetzt in jeder Rotation Bereitschaft hat: das Paar, seine Kontakte, wann es übergibt; Lücken klar benannt.</translation>
+    </message>
+    <message>
+        <source>Only rotation NAME.</source>
+        <translation>Nur die Rotation NAME.</translation>
+    </message>
+    <message>
+        <source>now takes no arguments</source>
+        <translation>now nimmt keine Argumente</translation>
+    </message>
+    <message>
+        <source>  nobody: no shift is planned now</source>
+        <translation>  niemand: jetzt ist keine Schicht geplant</translation>
+    </message>
+    <message>
+        <source>; the next starts %1 %2
+</source>
+        <translation>; die nächste beginnt %1 %2
+</translation>
+    </message>
+    <message>
+        <source>; none is planned
+</source>
+        <translation>; keine ist geplant
+</translation>
+    </message>
+    <message>
+        <source>  dev    %1
+  ops    %2
+</source>
+        <translation>  Entwickler %1
+  Ops        %2
+</translation>
+    </message>
+    <message>
+        <source>  gap: the dev and ops seat is empty
+</source>
+        <translation>  Lücke: Entwickler- und Ops-Platz sind leer
+</translation>
+    </message>
+    <message>
+        <source>  gap: the dev seat is empty
+</source>
+        <translation>  Lücke: der Entwicklerplatz ist leer
+</translation>
+    </message>
+    <message>
+        <source>  gap: the ops seat is empty
+</source>
+        <translation>  Lücke: der Ops-Platz ist leer
+</translation>
+    </message>
+    <message>
+        <source>  hands off %1 %2 (%3)
+</source>
+        <translation>  Übergabe %1 %2 (%3)
+</translation>
+    </message>
+    <message>
+        <source>No rotations.
+</source>
+        <translation>Keine Rotationen.
+</translation>
+    </message>
+    <message>
+        <source>Leave the handoff note on a shift (what is going on, what to watch); the next pair sees it. An empty TEXT removes the note.</source>
+        <translation>Die Übergabenotiz einer Schicht hinterlassen (was los ist, worauf zu achten ist); das nächste Paar sieht sie. Ein leerer TEXT entfernt die Notiz.</translation>
+    </message>
+    <message>
+        <source>The shift (its id, as `next` and `shifts list --json` print).</source>
+        <translation>Die Schicht (ihre ID, wie `next` und `shifts list --json` sie ausgeben).</translation>
+    </message>
+    <message>
+        <source>The note.</source>
+        <translation>Die Notiz.</translation>
+    </message>
+    <message>
+        <source>note needs --shift ID</source>
+        <translation>note braucht --shift ID</translation>
+    </message>
+    <message>
+        <source>note takes the note as one argument (quote it)</source>
+        <translation>note nimmt die Notiz als ein Argument (setzen Sie sie in Anführungszeichen)</translation>
+    </message>
+    <message>
+        <source>--shift: “%1” is not a shift id</source>
+        <translation>--shift: „%1“ ist keine Schicht-ID</translation>
+    </message>
+    <message>
+        <source>The note was already that.
+</source>
+        <translation>Die Notiz war bereits so.
+</translation>
+    </message>
+    <message>
+        <source>Saved the handoff note.
+</source>
+        <translation>Übergabenotiz gespeichert.
+</translation>
+    </message>
+    <message>
+        <source>Ask a colleague to swap your seat of a shift for theirs (--their-shift), or to cover it (all of it, or --from/--to). Refused before it is sent when it would break a hard rule.</source>
+        <translation>Einen Kollegen bitten, Ihren Platz einer Schicht gegen seinen zu tauschen (--their-shift) oder Sie zu vertreten (ganz oder --from/--to). Abgelehnt, bevor sie gesendet wird, wenn sie eine harte Regel verletzen würde.</translation>
+    </message>
+    <message>
+        <source>Your shift.</source>
+        <translation>Ihre Schicht.</translation>
+    </message>
+    <message>
+        <source>The colleague asked.</source>
+        <translation>Der angefragte Kollege.</translation>
+    </message>
+    <message>
+        <source>Their shift, for a swap.</source>
+        <translation>Seine Schicht, für einen Tausch.</translation>
+    </message>
+    <message>
+        <source>Cover only from this instant (ISO 8601, e.g. 2026-12-01T18:00Z).</source>
+        <translation>Vertretung erst ab diesem Zeitpunkt (ISO 8601, z. B. 2026-12-01T18:00Z).</translation>
+    </message>
+    <message>
+        <source>Cover only until this instant (ISO 8601).</source>
+        <translation>Vertretung nur bis zu diesem Zeitpunkt (ISO 8601).</translation>
+    </message>
+    <message>
+        <source>A word for the colleague.</source>
+        <translation>Ein Wort an den Kollegen.</translation>
+    </message>
+    <message>
+        <source>Who asks (default: your configured identity).</source>
+        <translation>Wer fragt (Standard: Ihre eingestellte Identität).</translation>
+    </message>
+    <message>
+        <source>swap request needs --shift ID and --with EMAIL</source>
+        <translation>swap request braucht --shift ID und --with EMAIL</translation>
+    </message>
+    <message>
+        <source>--their-shift (a swap) and --from/--to (cover of a part) exclude each other</source>
+        <translation>--their-shift (ein Tausch) und --from/--to (Vertretung eines Teils) schließen einander aus</translation>
+    </message>
+    <message>
+        <source>--from and --to go together</source>
+        <translation>--from und --to gehören zusammen</translation>
+    </message>
+    <message>
+        <source>--with: nobody on the roster has the e-mail “%1”</source>
+        <translation>--with: niemand in der Personalliste hat die E-Mail-Adresse „%1“</translation>
+    </message>
+    <message>
+        <source>--from/--to: not an ISO 8601 date and time (e.g. 2026-12-01T18:00Z)</source>
+        <translation>--from/--to: kein Datum mit Uhrzeit nach ISO 8601 (z. B. 2026-12-01T18:00Z)</translation>
+    </message>
+    <message>
+        <source>Asked %1: request %2 (%3)
+</source>
+        <translation>%1 gefragt: Anfrage %2 (%3)
+</translation>
+    </message>
+    <message>
+        <source>Who answers (default: your configured identity).</source>
+        <translation>Wer antwortet (Standard: Ihre eingestellte Identität).</translation>
+    </message>
+    <message>
+        <source>The request.</source>
+        <translation>Die Anfrage.</translation>
+    </message>
+    <message>
+        <source>swap %1 takes the request id</source>
+        <translation>swap %1 nimmt die ID der Anfrage</translation>
+    </message>
+    <message>
+        <source>“%1” is not a request id</source>
+        <translation>„%1“ ist keine Anfrage-ID</translation>
+    </message>
+    <message>
+        <source>Request %1 is %2.
+</source>
+        <translation>Anfrage %1 ist %2.
+</translation>
+    </message>
+    <message>
+        <source>Requests you made or were asked, newest first; with --waiting, those waiting for a lead.</source>
+        <translation>Anfragen, die Sie gestellt oder erhalten haben, die neuesten zuerst; mit --waiting die, die auf eine Teamleitung warten.</translation>
+    </message>
+    <message>
+        <source>Whose requests (default: your configured identity).</source>
+        <translation>Wessen Anfragen (Standard: Ihre eingestellte Identität).</translation>
+    </message>
+    <message>
+        <source>Accepted requests waiting for a lead&apos;s approval.</source>
+        <translation>Angenommene Anfragen, die auf die Genehmigung einer Teamleitung warten.</translation>
+    </message>
+    <message>
+        <source>Print a JSON array of requests (format in the README).</source>
+        <translation>Ein JSON-Array der Anfragen ausgeben (Format im README).</translation>
+    </message>
+    <message>
+        <source>No requests.
+</source>
+        <translation>Keine Anfragen.
+</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::ConflictsDialog</name>
