@@ -2465,6 +2465,448 @@ Demnächst (3 Monate):
         <translation>Keine Anfragen.
 </translation>
     </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation>fest</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>POOL</source>
+        <translation>POOL</translation>
+    </message>
+    <message>
+        <source>LOAD</source>
+        <translation>LAST</translation>
+    </message>
+    <message>
+        <source>SHARE</source>
+        <translation>ANTEIL</translation>
+    </message>
+    <message>
+        <source>DEVIATION</source>
+        <translation>ABWEICHUNG</translation>
+    </message>
+    <message>
+        <source>WEEKENDS</source>
+        <translation>WOCHENENDEN</translation>
+    </message>
+    <message>
+        <source>HOLIDAYS</source>
+        <translation>FEIERTAGE</translation>
+    </message>
+    <message>
+        <source>NIGHTS</source>
+        <translation>NÄCHTE</translation>
+    </message>
+    <message>
+        <source>PARTNERS</source>
+        <translation>PARTNER</translation>
+    </message>
+    <message>
+        <source>%1: load %2 to %3 (spread %4), largest deviation from fair share %5
+</source>
+        <translation>%1: Last %2 bis %3 (Spanne %4), größte Abweichung vom fairen Anteil %5
+</translation>
+    </message>
+    <message>
+        <source>DEV \ OPS</source>
+        <translation>ENTWICKLER \ OPS</translation>
+    </message>
+    <message>
+        <source>
+Pairs (shifts together):
+</source>
+        <translation>
+Paare (gemeinsame Schichten):
+</translation>
+    </message>
+    <message>
+        <source>
+Objective: largest deviation %1, sum of squares %2, most repeated pair %3 times, %4 distinct pairs, shortest rest %5 h
+</source>
+        <translation>
+Zielfunktion: größte Abweichung %1, Quadratsumme %2, häufigstes Paar %3-mal, %4 verschiedene Paare, kürzeste Ruhezeit %5 h
+</translation>
+    </message>
+    <message>
+        <source>Plan fair developer + operations pairs for the rotation from --from to --to (dates in the rotation&apos;s zone, both included) and write them. Past, locked and frozen published shifts stay; existing assignments are kept unless a rule or a clear gain in fairness says otherwise.</source>
+        <translation>Faire Paare aus Entwickler und Ops-Engineer für die Rotation von --from bis --to planen (Daten in der Zeitzone der Rotation, beide eingeschlossen) und schreiben. Vergangene, fixierte und eingefrorene veröffentlichte Schichten bleiben; bestehende Einteilungen bleiben, sofern nicht eine Regel oder ein klarer Gewinn an Fairness etwas anderes sagt.</translation>
+    </message>
+    <message>
+        <source>The rotation to plan (repeat for several).</source>
+        <translation>Die zu planende Rotation (für mehrere wiederholen).</translation>
+    </message>
+    <message>
+        <source>First day (YYYY-MM-DD).</source>
+        <translation>Erster Tag (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>Last day, included (YYYY-MM-DD).</source>
+        <translation>Letzter Tag, eingeschlossen (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>Show the plan without writing it.</source>
+        <translation>Den Plan anzeigen, ohne ihn zu schreiben.</translation>
+    </message>
+    <message>
+        <source>Print the plan as JSON (format in the README).</source>
+        <translation>Den Plan als JSON ausgeben (Format im README).</translation>
+    </message>
+    <message>
+        <source>Seed for breaking ties (default 1).</source>
+        <translation>Startwert zum Auflösen von Gleichständen (Standard 1).</translation>
+    </message>
+    <message>
+        <source>plan needs --%1</source>
+        <translation>plan braucht --%1</translation>
+    </message>
+    <message>
+        <source>plan takes no arguments besides its options</source>
+        <translation>plan nimmt außer seinen Optionen keine Argumente</translation>
+    </message>
+    <message>
+        <source>--seed: “%1” is not a whole number</source>
+        <translation>--seed: „%1“ ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>CHANGE</source>
+        <translation>ÄNDERUNG</translation>
+    </message>
+    <message>
+        <source>
+%1: %2 added, %3 changed, %4 unchanged, %5 fixed, %6 removed; %7
+</source>
+        <translation>
+%1: %2 hinzugefügt, %3 geändert, %4 unverändert, %5 fest, %6 entfernt; %7
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shift(s)</source>
+        <translation>
+            <numerusform>%n Schicht</numerusform>
+            <numerusform>%n Schichten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n gap(s)</source>
+        <translation>
+            <numerusform>%n Lücke</numerusform>
+            <numerusform>%n Lücken</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  gap: %1 %2, dev seat: %3
+</source>
+        <translation>  Lücke: %1 %2, Entwicklerplatz: %3
+</translation>
+    </message>
+    <message>
+        <source>  gap: %1 %2, ops seat: %3
+</source>
+        <translation>  Lücke: %1 %2, Ops-Platz: %3
+</translation>
+    </message>
+    <message>
+        <source>%1: load %2 to %3, largest deviation from fair share %4%5
+</source>
+        <translation>%1: Last %2 bis %3, größte Abweichung vom fairen Anteil %4%5
+</translation>
+    </message>
+    <message>
+        <source> (optimal)</source>
+        <translation> (optimal)</translation>
+    </message>
+    <message>
+        <source> (within %1 of the bound %2)</source>
+        <translation> (höchstens %1 über der Schranke %2)</translation>
+    </message>
+    <message>
+        <source>Written: %1 added, %2 changed, %3 removed.
+</source>
+        <translation>Geschrieben: %1 hinzugefügt, %2 geändert, %3 entfernt.
+</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was written.
+</source>
+        <translation>Probelauf: nichts wurde geschrieben.
+</translation>
+    </message>
+    <message>
+        <source>Fairness of the shifts in the database: per person shifts, weighted load against fair share, weekends, holidays, nights and partners; per pool the spread; the dev x ops pair matrix.</source>
+        <translation>Fairness der Schichten in der Datenbank: pro Person Schichten, gewichtete Last gegenüber dem fairen Anteil, Wochenenden, Feiertage, Nächte und Partner; pro Pool die Spanne; die Paarmatrix Entwickler × Ops.</translation>
+    </message>
+    <message>
+        <source>The rotation (repeat for several).</source>
+        <translation>Die Rotation (für mehrere wiederholen).</translation>
+    </message>
+    <message>
+        <source>First day (default: 26 weeks ago).</source>
+        <translation>Erster Tag (Standard: vor 26 Wochen).</translation>
+    </message>
+    <message>
+        <source>Last day, included (default: 13 weeks ahead).</source>
+        <translation>Letzter Tag, eingeschlossen (Standard: in 13 Wochen).</translation>
+    </message>
+    <message>
+        <source>Print JSON (format in the README).</source>
+        <translation>JSON ausgeben (Format im README).</translation>
+    </message>
+    <message>
+        <source>report fairness needs --rotation</source>
+        <translation>report fairness braucht --rotation</translation>
+    </message>
+    <message>
+        <source>Fairness from %1 to %2
+
+</source>
+        <translation>Fairness von %1 bis %2
+
+</translation>
+    </message>
+    <message>
+        <source>A rotation (repeat for several).</source>
+        <translation>Eine Rotation (für mehrere wiederholen).</translation>
+    </message>
+    <message>
+        <source>Every rotation of the team.</source>
+        <translation>Jede Rotation des Teams.</translation>
+    </message>
+    <message>
+        <source>Only this person&apos;s shifts.</source>
+        <translation>Nur die Schichten dieser Person.</translation>
+    </message>
+    <message>
+        <source>Write a PDF to FILE.</source>
+        <translation>Ein PDF in FILE schreiben.</translation>
+    </message>
+    <message>
+        <source>a4 or letter (default a4).</source>
+        <translation>a4 oder letter (Standard a4).</translation>
+    </message>
+    <message>
+        <source>Landscape pages.</source>
+        <translation>Seiten im Querformat.</translation>
+    </message>
+    <message>
+        <source>Grays instead of colours (patterns tell rotations apart).</source>
+        <translation>Graustufen statt Farben (Muster unterscheiden die Rotationen).</translation>
+    </message>
+    <message>
+        <source>--%1: “%2” is not a date (expected YYYY-MM-DD)</source>
+        <translation>--%1: „%2“ ist kein Datum (erwartet: YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>--team: no team named “%1”</source>
+        <translation>--team: kein Team namens „%1“</translation>
+    </message>
+    <message>
+        <source>--person: nobody with the e-mail “%1”</source>
+        <translation>--person: niemand mit der E-Mail-Adresse „%1“</translation>
+    </message>
+    <message>
+        <source>--paper: “%1” is not a paper size (use a4 or letter)</source>
+        <translation>--paper: „%1“ ist kein Papierformat (verwenden Sie a4 oder letter)</translation>
+    </message>
+    <message>
+        <source>Print a rotation sheet to PDF: a month grid with the pairs of each day, a list with one row per shift (phones, escalation, bridge, room for notes), or one person&apos;s shifts. Without --rotation, --team or --person, every rotation. --to defaults to four weeks after --from, --from to today.</source>
+        <translation>Einen Rotationsplan als PDF drucken: ein Monatsraster mit den Paaren jedes Tages, eine Liste mit einer Zeile pro Schicht (Telefonnummern, Eskalation, Bridge, Platz für Notizen) oder die Schichten einer Person. Ohne --rotation, --team oder --person jede Rotation. --to ist standardmäßig vier Wochen nach --from, --from heute.</translation>
+    </message>
+    <message>
+        <source>month, list or person.</source>
+        <translation>month, list oder person.</translation>
+    </message>
+    <message>
+        <source>print takes no arguments besides its options</source>
+        <translation>print nimmt außer seinen Optionen keine Argumente</translation>
+    </message>
+    <message>
+        <source>print needs --%1</source>
+        <translation>print braucht --%1</translation>
+    </message>
+    <message>
+        <source>--layout: “%1” is not a layout (use month, list or person)</source>
+        <translation>--layout: „%1“ ist kein Layout (verwenden Sie month, list oder person)</translation>
+    </message>
+    <message>
+        <source>print --layout person needs --person</source>
+        <translation>print --layout person braucht --person</translation>
+    </message>
+    <message>
+        <source>--team: the team has no rotations</source>
+        <translation>--team: das Team hat keine Rotationen</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3
+</source>
+        <translation>%1: %2, %3
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n Seite</numerusform>
+            <numerusform>%n Seiten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>On-call hours per person per month, split into weekday, weekend and public-holiday hours (days in each rotation&apos;s zone), with the amount at the given rates. Default period: the previous month.</source>
+        <translation>Bereitschaftsstunden pro Person und Monat, aufgeteilt in Stunden an Werktagen, Wochenenden und gesetzlichen Feiertagen (Tage in der Zeitzone der jeweiligen Rotation), mit dem Betrag zu den angegebenen Sätzen. Standardzeitraum: der Vormonat.</translation>
+    </message>
+    <message>
+        <source>Pay per weekday hour (default 0).</source>
+        <translation>Vergütung pro Werktagsstunde (Standard 0).</translation>
+    </message>
+    <message>
+        <source>Pay per weekend hour (default 0).</source>
+        <translation>Vergütung pro Wochenendstunde (Standard 0).</translation>
+    </message>
+    <message>
+        <source>Pay per public-holiday hour (default 0).</source>
+        <translation>Vergütung pro Feiertagsstunde (Standard 0).</translation>
+    </message>
+    <message>
+        <source>Write CSV for payroll to FILE (- for standard output).</source>
+        <translation>CSV für die Lohnabrechnung in FILE schreiben (- für die Standardausgabe).</translation>
+    </message>
+    <message>
+        <source>report hours takes no arguments besides its options</source>
+        <translation>report hours nimmt außer seinen Optionen keine Argumente</translation>
+    </message>
+    <message>
+        <source>--%1: “%2” is not a rate (a number from 0 to 1,000,000,000)</source>
+        <translation>--%1: „%2“ ist kein Satz (eine Zahl von 0 bis 1.000.000.000)</translation>
+    </message>
+    <message>
+        <source>On-call hours</source>
+        <translation>Bereitschaftsstunden</translation>
+    </message>
+    <message>
+        <source>On-call hours from %1 to %2
+
+</source>
+        <translation>Bereitschaftsstunden von %1 bis %2
+
+</translation>
+    </message>
+    <message>
+        <source>MONTH</source>
+        <translation>MONAT</translation>
+    </message>
+    <message>
+        <source>WEEKDAY</source>
+        <translation>WERKTAG</translation>
+    </message>
+    <message>
+        <source>WEEKEND</source>
+        <translation>WOCHENENDE</translation>
+    </message>
+    <message>
+        <source>HOLIDAY</source>
+        <translation>FEIERTAG</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>GESAMT</translation>
+    </message>
+    <message>
+        <source>AMOUNT</source>
+        <translation>BETRAG</translation>
+    </message>
+    <message>
+        <source>For auditors: over the period (default the last 4 weeks), every minute each rotation runs must be held by a developer paired with someone who has production access. Lists the gaps, and who changed which shift and when, from the change log. Exits 0 also when there are gaps.</source>
+        <translation>Für Prüfer: Über den Zeitraum (Standard die letzten 4 Wochen) muss jede Minute, in der eine Rotation läuft, von einem Entwickler besetzt sein, der mit jemandem mit Produktionszugang ein Paar bildet. Listet die Lücken und, aus dem Änderungsprotokoll, wer welche Schicht wann geändert hat. Beendet sich auch bei Lücken mit 0.</translation>
+    </message>
+    <message>
+        <source>Write the gaps as CSV to FILE (- for standard output).</source>
+        <translation>Die Lücken als CSV in FILE schreiben (- für die Standardausgabe).</translation>
+    </message>
+    <message>
+        <source>Write the shift changes as CSV to FILE.</source>
+        <translation>Die Schichtänderungen als CSV in FILE schreiben.</translation>
+    </message>
+    <message>
+        <source>report coverage takes no arguments besides its options</source>
+        <translation>report coverage nimmt außer seinen Optionen keine Argumente</translation>
+    </message>
+    <message>
+        <source>report coverage covers rotations: use --rotation or --team, not --person</source>
+        <translation>report coverage betrachtet Rotationen: verwenden Sie --rotation oder --team, nicht --person</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Abdeckung</translation>
+    </message>
+    <message>
+        <source>Coverage from %1 to %2
+
+</source>
+        <translation>Abdeckung von %1 bis %2
+
+</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 on-call hours covered, %4
+</source>
+        <translation>%1: %2 von %3 Bereitschaftsstunden abgedeckt, %4
+</translation>
+    </message>
+    <message>
+        <source>MINUTES</source>
+        <translation>MINUTEN</translation>
+    </message>
+    <message>
+        <source>WHY</source>
+        <translation>GRUND</translation>
+    </message>
+    <message>
+        <source>DETAIL</source>
+        <translation>DETAIL</translation>
+    </message>
+    <message numerus="yes">
+        <source>
+%n change(s) to these shifts in the change log
+</source>
+        <translation>
+            <numerusform>
+%n Änderung an diesen Schichten im Änderungsprotokoll
+</numerusform>
+            <numerusform>
+%n Änderungen an diesen Schichten im Änderungsprotokoll
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fairness of the shifts in the database: per person shifts, weighted load against fair share, weekends, holidays, nights and partners; per pool the spread; the dev x ops pair matrix. As text, JSON, CSV or PDF.</source>
+        <translation>Fairness der Schichten in der Datenbank: pro Person Schichten, gewichtete Last gegenüber dem fairen Anteil, Wochenenden, Feiertage, Nächte und Partner; pro Pool die Spanne; die Paarmatrix Entwickler × Ops. Als Text, JSON, CSV oder PDF.</translation>
+    </message>
+    <message>
+        <source>Write per person figures as CSV to FILE (- for standard output).</source>
+        <translation>Die Zahlen pro Person als CSV in FILE schreiben (- für die Standardausgabe).</translation>
+    </message>
+    <message>
+        <source>Write the dev x ops pair matrix as CSV to FILE.</source>
+        <translation>Die Paarmatrix Entwickler × Ops als CSV in FILE schreiben.</translation>
+    </message>
+    <message>
+        <source>Fairness</source>
+        <translation>Fairness</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::ConflictsDialog</name>

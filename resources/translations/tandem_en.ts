@@ -82,6 +82,40 @@
                 <numerusform>%1 is damaged: %n problems (restore it from a backup, or from the team's shared calendar)</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n shift(s)</source>
+            <translation>
+                <numerusform>%n shift</numerusform>
+                <numerusform>%n shifts</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n gap(s)</source>
+            <translation>
+                <numerusform>%n gap</numerusform>
+                <numerusform>%n gaps</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n page(s)</source>
+            <translation>
+                <numerusform>%n page</numerusform>
+                <numerusform>%n pages</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>
+%n change(s) to these shifts in the change log
+</source>
+            <translation>
+                <numerusform>
+%n change to these shifts in the change log
+</numerusform>
+                <numerusform>
+%n changes to these shifts in the change log
+</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>Tandem::ConflictsModel</name>
