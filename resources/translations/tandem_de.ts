@@ -2907,6 +2907,443 @@ Zielfunktion: größte Abweichung %1, Quadratsumme %2, häufigstes Paar %3-mal, 
         <source>Fairness</source>
         <translation>Fairness</translation>
     </message>
+    <message>
+        <source>Move the change log&apos;s entries older than N days into a new archive file (JSON Lines, one entry a line, the fields of the change log), so the database does not grow with years of edits. The last N days stay; entries a sync has not sent yet stay whatever their age. N defaults to the setting history/keep_days; at least 30.</source>
+        <translation>Die Einträge des Änderungsprotokolls, die älter als N Tage sind, in eine neue Archivdatei verschieben (JSON Lines, ein Eintrag pro Zeile, die Felder des Änderungsprotokolls), damit die Datenbank nicht mit Jahren von Änderungen wächst. Die letzten N Tage bleiben; Einträge, die eine Synchronisation noch nicht gesendet hat, bleiben unabhängig von ihrem Alter. N ist standardmäßig die Einstellung history/keep_days; mindestens 30.</translation>
+    </message>
+    <message>
+        <source>Days of changes the database keeps.</source>
+        <translation>Tage an Änderungen, die die Datenbank behält.</translation>
+    </message>
+    <message>
+        <source>The archive (a new file; default: beside the database, named after the day).</source>
+        <translation>Das Archiv (eine neue Datei; Standard: neben der Datenbank, nach dem Tag benannt).</translation>
+    </message>
+    <message>
+        <source>log archive takes no arguments</source>
+        <translation>log archive nimmt keine Argumente</translation>
+    </message>
+    <message>
+        <source>log archive needs --keep-days N (or the setting history/keep_days)</source>
+        <translation>log archive braucht --keep-days N (oder die Einstellung history/keep_days)</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a number of days of at least %3</source>
+        <translation>%1: „%2“ ist keine Anzahl von Tagen von mindestens %3</translation>
+    </message>
+    <message>
+        <source>No change older than %1 days (before %2) to archive.
+</source>
+        <translation>Keine Änderung älter als %1 Tage (vor %2) zu archivieren.
+</translation>
+    </message>
+    <message>
+        <source>Archived %1 change(s) logged before %2 to %3; the database keeps the last %4 days.
+</source>
+        <translation>%1 Änderung(en) vor %2 nach %3 archiviert; die Datenbank behält die letzten %4 Tage.
+</translation>
+    </message>
+    <message>
+        <source>Write shifts as an iCalendar (.ics) file for calendar apps: one event per shift with both names, contacts, bridge link and handoff note, in the rotation&apos;s time zone. --team and --person add the time off of the people. Default period: today and the next 365 days.</source>
+        <translation>Schichten als iCalendar-Datei (.ics) für Kalenderprogramme schreiben: ein Ereignis pro Schicht mit beiden Namen, Kontakten, Bridge-Link und Übergabenotiz, in der Zeitzone der Rotation. --team und --person fügen die Abwesenheiten der Personen hinzu. Standardzeitraum: heute und die nächsten 365 Tage.</translation>
+    </message>
+    <message>
+        <source>The shifts of rotation NAME.</source>
+        <translation>Die Schichten der Rotation NAME.</translation>
+    </message>
+    <message>
+        <source>The shifts of every rotation of team NAME.</source>
+        <translation>Die Schichten jeder Rotation des Teams NAME.</translation>
+    </message>
+    <message>
+        <source>The shifts of the person with this e-mail.</source>
+        <translation>Die Schichten der Person mit dieser E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>Last day, included (default 365 days after today).</source>
+        <translation>Letzter Tag, eingeschlossen (Standard 365 Tage nach heute).</translation>
+    </message>
+    <message>
+        <source>Add both seats as ATTENDEE lines (SCHEDULE-AGENT=CLIENT: servers send no e-mail).</source>
+        <translation>Beide Plätze als ATTENDEE-Zeilen hinzufügen (SCHEDULE-AGENT=CLIENT: Server senden keine E-Mail).</translation>
+    </message>
+    <message>
+        <source>Write to FILE instead of standard output.</source>
+        <translation>In FILE statt auf die Standardausgabe schreiben.</translation>
+    </message>
+    <message>
+        <source>export ics takes no arguments besides its options (write to a file with -o FILE)</source>
+        <translation>export ics nimmt außer seinen Optionen keine Argumente (in eine Datei schreiben mit -o FILE)</translation>
+    </message>
+    <message>
+        <source>export ics needs exactly one of --rotation, --team or --person</source>
+        <translation>export ics braucht genau eine von --rotation, --team oder --person</translation>
+    </message>
+    <message>
+        <source>--rotation: no rotation “%1”</source>
+        <translation>--rotation: keine Rotation „%1“</translation>
+    </message>
+    <message>
+        <source>--team: no team “%1”</source>
+        <translation>--team: kein Team „%1“</translation>
+    </message>
+    <message>
+        <source>Import an iCalendar (.ics) file: with --timeoff every event becomes time off of the person (whole days in the event&apos;s own zone, the title as the reason); with --holidays every day an event covers becomes a public holiday of the team. Repeating events are expanded over the period (default: a year back and two years ahead). Nothing is imported unless the whole file is valid; what is already there is skipped.</source>
+        <translation>Eine iCalendar-Datei (.ics) importieren: Mit --timeoff wird jedes Ereignis zu einer Abwesenheit der Person (ganze Tage in der eigenen Zeitzone des Ereignisses, der Titel als Grund); mit --holidays wird jeder Tag, den ein Ereignis abdeckt, zu einem gesetzlichen Feiertag des Teams. Wiederkehrende Ereignisse werden über den Zeitraum aufgelöst (Standard: ein Jahr zurück und zwei Jahre voraus). Nichts wird importiert, solange nicht die ganze Datei gültig ist; was bereits vorhanden ist, wird übersprungen.</translation>
+    </message>
+    <message>
+        <source>The .ics file.</source>
+        <translation>Die .ics-Datei.</translation>
+    </message>
+    <message>
+        <source>Import time off of --person.</source>
+        <translation>Abwesenheiten von --person importieren.</translation>
+    </message>
+    <message>
+        <source>Import public holidays of --team.</source>
+        <translation>Gesetzliche Feiertage von --team importieren.</translation>
+    </message>
+    <message>
+        <source>The person (e-mail) the time off is for.</source>
+        <translation>Die Person (E-Mail-Adresse), für die die Abwesenheiten gelten.</translation>
+    </message>
+    <message>
+        <source>The team the holidays are for.</source>
+        <translation>Das Team, für das die Feiertage gelten.</translation>
+    </message>
+    <message>
+        <source>First day to read (YYYY-MM-DD).</source>
+        <translation>Erster zu lesender Tag (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>Last day to read, included (YYYY-MM-DD).</source>
+        <translation>Letzter zu lesender Tag, eingeschlossen (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>import ics needs exactly one FILE</source>
+        <translation>import ics braucht genau eine FILE</translation>
+    </message>
+    <message>
+        <source>import ics needs either --timeoff or --holidays</source>
+        <translation>import ics braucht entweder --timeoff oder --holidays</translation>
+    </message>
+    <message>
+        <source>import ics --timeoff needs --person EMAIL (and no --team)</source>
+        <translation>import ics --timeoff braucht --person EMAIL (und kein --team)</translation>
+    </message>
+    <message>
+        <source>import ics --holidays needs --team NAME (and no --person)</source>
+        <translation>import ics --holidays braucht --team NAME (und kein --person)</translation>
+    </message>
+    <message>
+        <source>%1: %2; nothing was imported</source>
+        <translation>%1: %2; nichts wurde importiert</translation>
+    </message>
+    <message>
+        <source>Imported %1 time off from %2 events (%3 already there).
+</source>
+        <translation>%1 Abwesenheiten aus %2 Ereignissen importiert (%3 bereits vorhanden).
+</translation>
+    </message>
+    <message>
+        <source>Imported %1 holidays from %2 events (%3 already there).
+</source>
+        <translation>%1 Feiertage aus %2 Ereignissen importiert (%3 bereits vorhanden).
+</translation>
+    </message>
+    <message>
+        <source>no password for %1: %2 For headless use set TANDEM_CALDAV_PASSWORD.</source>
+        <translation>kein Passwort für %1: %2 Für den Betrieb ohne Oberfläche setzen Sie TANDEM_CALDAV_PASSWORD.</translation>
+    </message>
+    <message>
+        <source>%1 (--use-url-credentials takes them; or --user USER and TANDEM_CALDAV_PASSWORD or the keychain)</source>
+        <translation>%1 (--use-url-credentials übernimmt sie; oder --user USER und TANDEM_CALDAV_PASSWORD oder der Schlüsselbund)</translation>
+    </message>
+    <message>
+        <source>%1 (--link-team, or --rename-team NEW-NAME)</source>
+        <translation>%1 (--link-team oder --rename-team NEW-NAME)</translation>
+    </message>
+    <message>
+        <source>Two-way sync of shifts, time off and the roster with a CalDAV server (Nextcloud, Radicale, Fastmail...). With --url, first connect: --team shares that team in the calendar at URL (a server address is searched for the user&apos;s calendars); without --team, join the team another lead shares there. The password comes from TANDEM_CALDAV_PASSWORD, else from the system keychain. Without --url, sync every connected team (or --team).</source>
+        <translation>Zwei-Wege-Synchronisation von Schichten, Abwesenheiten und Personalliste mit einem CalDAV-Server (Nextcloud, Radicale, Fastmail...). Mit --url zuerst verbinden: --team teilt dieses Team im Kalender unter URL (unter einer Serveradresse werden die Kalender des Benutzers gesucht); ohne --team dem Team beitreten, das eine andere Teamleitung dort teilt. Das Passwort kommt aus TANDEM_CALDAV_PASSWORD, sonst aus dem Schlüsselbund des Systems. Ohne --url jedes verbundene Team (oder --team) synchronisieren.</translation>
+    </message>
+    <message>
+        <source>The team to share or sync.</source>
+        <translation>Das zu teilende oder zu synchronisierende Team.</translation>
+    </message>
+    <message>
+        <source>The calendar (collection) or server address.</source>
+        <translation>Der Kalender (die Sammlung) oder die Serveradresse.</translation>
+    </message>
+    <message>
+        <source>The user name on the server.</source>
+        <translation>Der Benutzername auf dem Server.</translation>
+    </message>
+    <message>
+        <source>Create the calendar at URL when nothing is there (MKCALENDAR); with a server address, one named after the team.</source>
+        <translation>Den Kalender unter URL anlegen, wenn dort nichts ist (MKCALENDAR); bei einer Serveradresse einen nach dem Team benannten.</translation>
+    </message>
+    <message>
+        <source>Allow plain HTTP to another machine: passwords and rotations travel unencrypted. Loopback needs no option.</source>
+        <translation>Unverschlüsseltes HTTP zu einem anderen Rechner erlauben: Passwörter und Rotationen werden unverschlüsselt übertragen. Loopback braucht keine Option.</translation>
+    </message>
+    <message>
+        <source>Take the user name and password written in URL (https://user:secret@host/...); they are never stored with the address (the password goes to the keychain).</source>
+        <translation>Den in URL geschriebenen Benutzernamen und das Passwort übernehmen (https://user:secret@host/...); sie werden nie mit der Adresse gespeichert (das Passwort kommt in den Schlüsselbund).</translation>
+    </message>
+    <message>
+        <source>Joining: this database&apos;s team of the shared team&apos;s name is the same team; merge it into the shared one.</source>
+        <translation>Beitreten: Das Team dieser Datenbank mit dem Namen des geteilten Teams ist dasselbe Team; es mit dem geteilten zusammenführen.</translation>
+    </message>
+    <message>
+        <source>Joining: keep this database&apos;s team of the shared team&apos;s name apart, renamed to NEW.</source>
+        <translation>Beitreten: Das Team dieser Datenbank mit dem Namen des geteilten Teams getrennt halten, umbenannt in NEW.</translation>
+    </message>
+    <message>
+        <source>unknown sync command “%1” (status, conflicts, resolve, disconnect)</source>
+        <translation>unbekannter sync-Befehl „%1“ (status, conflicts, resolve, disconnect)</translation>
+    </message>
+    <message>
+        <source>--team: there is no team “%1”</source>
+        <translation>--team: es gibt kein Team „%1“</translation>
+    </message>
+    <message>
+        <source>--%1 goes with --url</source>
+        <translation>--%1 gehört zu --url</translation>
+    </message>
+    <message>
+        <source>--link-team and --rename-team exclude each other</source>
+        <translation>--link-team und --rename-team schließen einander aus</translation>
+    </message>
+    <message>
+        <source>--allow-http: the password and the rotations travel to %1 unencrypted; anyone on the network between can read and change them.</source>
+        <translation>--allow-http: Das Passwort und die Rotationen werden unverschlüsselt zu %1 übertragen; jeder im Netz dazwischen kann sie lesen und ändern.</translation>
+    </message>
+    <message>
+        <source>--allow-http has no effect on an https:// address.</source>
+        <translation>--allow-http hat bei einer https://-Adresse keine Wirkung.</translation>
+    </message>
+    <message>
+        <source>the password could not be stored in the keychain (%1); set TANDEM_CALDAV_PASSWORD for the next syncs.</source>
+        <translation>das Passwort konnte nicht im Schlüsselbund gespeichert werden (%1); setzen Sie TANDEM_CALDAV_PASSWORD für die nächsten Synchronisationen.</translation>
+    </message>
+    <message>
+        <source>no team is shared yet: connect one with tandem sync --team NAME --url URL --user USER</source>
+        <translation>noch ist kein Team geteilt: verbinden Sie eines mit tandem sync --team NAME --url URL --user USER</translation>
+    </message>
+    <message>
+        <source>%1 syncs over plain HTTP to %2 (--allow-http): the password and the rotations travel unencrypted.</source>
+        <translation>%1 synchronisiert über unverschlüsseltes HTTP mit %2 (--allow-http): Das Passwort und die Rotationen werden unverschlüsselt übertragen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n Anfrage</numerusform>
+            <numerusform>%n Anfragen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only this team.</source>
+        <translation>Nur dieses Team.</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3: %4
+  mine:   %5
+  theirs: %6
+</source>
+        <translation>%1 %2 %3: %4
+  lokal:  %5
+  Server: %6
+</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <source>%1
+  calendar:   %2 (user %3)%4
+  last sync:  %5
+  status:     %6
+  waiting:    %7 local changes
+  conflicts:  %8
+</source>
+        <translation>%1
+  Kalender:    %2 (Benutzer %3)%4
+  Zuletzt:     %5
+  Status:      %6
+  Wartend:     %7 lokale Änderungen
+  Konflikte:   %8
+</translation>
+    </message>
+    <message>
+        <source>, read-only</source>
+        <translation>, schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>  flagged:    [%1] %2
+</source>
+        <translation>  markiert:    [%1] %2
+</translation>
+    </message>
+    <message>
+        <source>  time off offered: %1 (tandem sync timeoff)
+</source>
+        <translation>  angebotene Abwesenheiten: %1 (tandem sync timeoff)
+</translation>
+    </message>
+    <message>
+        <source>No conflicts.
+</source>
+        <translation>Keine Konflikte.
+</translation>
+    </message>
+    <message>
+        <source>No team is shared.
+</source>
+        <translation>Kein Team ist geteilt.
+</translation>
+    </message>
+    <message>
+        <source>Settle a conflict: keep this database&apos;s version (sent at the next sync) or take the server&apos;s.</source>
+        <translation>Einen Konflikt auflösen: die Version dieser Datenbank behalten (bei der nächsten Synchronisation gesendet) oder die des Servers übernehmen.</translation>
+    </message>
+    <message>
+        <source>The team of the conflict.</source>
+        <translation>Das Team des Konflikts.</translation>
+    </message>
+    <message>
+        <source>Keep the local version.</source>
+        <translation>Die lokale Version behalten.</translation>
+    </message>
+    <message>
+        <source>Take the server&apos;s version.</source>
+        <translation>Die Version des Servers übernehmen.</translation>
+    </message>
+    <message>
+        <source>The conflicting item (see tandem sync conflicts).</source>
+        <translation>Das Element im Konflikt (siehe tandem sync conflicts).</translation>
+    </message>
+    <message>
+        <source>usage: tandem %1</source>
+        <translation>Aufruf: tandem %1</translation>
+    </message>
+    <message>
+        <source>Kept the local version of %1; it goes out at the next sync.
+</source>
+        <translation>Die lokale Version von %1 behalten; sie geht bei der nächsten Synchronisation hinaus.
+</translation>
+    </message>
+    <message>
+        <source>Took the server&apos;s version of %1.
+</source>
+        <translation>Die Version des Servers von %1 übernommen.
+</translation>
+    </message>
+    <message>
+        <source>UID: there is no conflict on “%1” (see tandem sync conflicts)</source>
+        <translation>UID: es gibt keinen Konflikt bei „%1“ (siehe tandem sync conflicts)</translation>
+    </message>
+    <message>
+        <source>Stop sharing a team: the local data stays, the server is not touched, the keychain entry is removed.</source>
+        <translation>Das Teilen eines Teams beenden: Die lokalen Daten bleiben, der Server wird nicht angefasst, der Eintrag im Schlüsselbund wird entfernt.</translation>
+    </message>
+    <message>
+        <source>The team.</source>
+        <translation>Das Team.</translation>
+    </message>
+    <message>
+        <source>sync disconnect needs --team NAME</source>
+        <translation>sync disconnect braucht --team NAME</translation>
+    </message>
+    <message>
+        <source>%1 is no longer shared.
+</source>
+        <translation>%1 wird nicht mehr geteilt.
+</translation>
+    </message>
+    <message>
+        <source>Changes another client made through the server that break a rule: a shift deleted or cut short (a gap), an end moved past the next shift (an overlap), an emptied seat, someone seated against a hard rule. Tandem applies them (the server is the shared truth) and flags them until the problem is fixed or dismissed.</source>
+        <translation>Änderungen, die ein anderer Client über den Server vorgenommen hat und die eine Regel verletzen: eine gelöschte oder gekürzte Schicht (eine Lücke), ein Ende über die nächste Schicht hinaus (eine Überschneidung), ein geleerter Platz, jemand entgegen einer harten Regel eingeteilt. Tandem übernimmt sie (der Server ist die gemeinsame Wahrheit) und markiert sie, bis das Problem behoben oder die Markierung verworfen ist.</translation>
+    </message>
+    <message>
+        <source>The lead has seen flag ID: it goes.</source>
+        <translation>Die Teamleitung hat die Markierung ID gesehen: sie wird entfernt.</translation>
+    </message>
+    <message>
+        <source>Dismissed: %1
+</source>
+        <translation>Verworfen: %1
+</translation>
+    </message>
+    <message>
+        <source>--dismiss: there is no flag %1 (see tandem sync flags)</source>
+        <translation>--dismiss: es gibt keine Markierung %1 (siehe tandem sync flags)</translation>
+    </message>
+    <message>
+        <source>No flags.
+</source>
+        <translation>Keine Markierungen.
+</translation>
+    </message>
+    <message>
+        <source>All-day events other calendar clients put in the shared calendar that read as time off (vacation, out of office, time off, leave...) of someone on the roster, by their e-mail as organizer or attendee. Tandem never takes them silently: --import makes one this database&apos;s time off (it then travels as Tandem&apos;s own), --dismiss stops offering it.</source>
+        <translation>Ganztägige Ereignisse, die andere Kalenderprogramme in den geteilten Kalender eingetragen haben und die sich als Abwesenheit lesen (Urlaub, nicht im Büro, frei, Abwesenheit...) einer Person aus der Personalliste, über ihre E-Mail-Adresse als Organisator oder Teilnehmer. Tandem übernimmt sie nie stillschweigend: --import macht eine davon zu einer Abwesenheit dieser Datenbank (sie wird dann wie Tandems eigene übertragen), --dismiss bietet sie nicht mehr an.</translation>
+    </message>
+    <message>
+        <source>Import the offered time off UID.</source>
+        <translation>Die angebotene Abwesenheit UID importieren.</translation>
+    </message>
+    <message>
+        <source>Do not offer UID again.</source>
+        <translation>UID nicht mehr anbieten.</translation>
+    </message>
+    <message>
+        <source>--import and --dismiss exclude each other</source>
+        <translation>--import und --dismiss schließen einander aus</translation>
+    </message>
+    <message>
+        <source>Imported time off of %1, %2 to %3; it goes to the server at the next sync.
+</source>
+        <translation>Abwesenheit von %1 importiert, %2 bis %3; sie geht bei der nächsten Synchronisation an den Server.
+</translation>
+    </message>
+    <message>
+        <source>Not offered again: “%1” of %2.
+</source>
+        <translation>Nicht mehr angeboten: „%1“ von %2.
+</translation>
+    </message>
+    <message>
+        <source>%1  %2: %3 to %4 “%5” (%6)
+</source>
+        <translation>%1  %2: %3 bis %4 „%5“ (%6)
+</translation>
+    </message>
+    <message>
+        <source>%1: no time off is offered as “%2” (see tandem sync timeoff)</source>
+        <translation>%1: keine Abwesenheit wird als „%2“ angeboten (siehe tandem sync timeoff)</translation>
+    </message>
+    <message>
+        <source>No time off offered.
+</source>
+        <translation>Keine Abwesenheiten angeboten.
+</translation>
+    </message>
+    <message>
+        <source>Import one with tandem sync timeoff --import UID, or --dismiss UID.
+</source>
+        <translation>Importieren Sie eine mit tandem sync timeoff --import UID, oder --dismiss UID.
+</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::ConflictsDialog</name>

@@ -116,6 +116,13 @@
 </numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n request(s)</source>
+            <translation>
+                <numerusform>%n request</numerusform>
+                <numerusform>%n requests</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>Tandem::ConflictsModel</name>
