@@ -165,11 +165,6 @@ QString formatNumber(double value)
     return tenths == std::floor(tenths) ? QString::number(value, 'f', 1) : QString::number(value, 'g', 6);
 }
 
-QString plural(int n, const QString &one, const QString &many)
-{
-    return u"%1 %2"_s.arg(n).arg(n == 1 ? one : many);
-}
-
 QString roleWords(Role role)
 {
     return role == Role::Operations ? Cli::tr("operations") : Cli::tr("developer");
