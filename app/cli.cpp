@@ -168,14 +168,14 @@ Globals splitGlobals(const QStringList &args)
         const QString &a = args.at(i);
         if (a == u"--db" || a.startsWith(u"--db=")) {
             if (a == u"--db" && i + 1 >= args.size()) {
-                g.error = u"--db needs a PATH"_s;
+                g.error = Cli::tr("--db needs a PATH");
                 return g;
             }
             g.db = a == u"--db" ? args.at(++i) : a.mid(5);
             // Never a silent fallback to the user's real database. The rest is still read, so
             // that a command given with it hears why.
             if (g.db.trimmed().isEmpty()) {
-                g.error = u"--db: the PATH is empty; give the database file"_s;
+                g.error = Cli::tr("--db: the PATH is empty; give the database file");
             }
         } else if (a == u"--demo") {
             g.demo = true;
@@ -195,9 +195,15 @@ const std::array<QString, 7> &dayNames()
     return names;
 }
 
+// A weekday for output, in the user's language (parseWeekday() reads the English names).
 QString dayName(int weekday)
 {
-    return weekday >= 1 && weekday <= 7 ? dayNames().at(size_t(weekday - 1)) : u"day %1"_s.arg(weekday);
+    static const char *const names[] = {
+        QT_TRANSLATE_NOOP("Tandem::Cli", "Monday"),    QT_TRANSLATE_NOOP("Tandem::Cli", "Tuesday"),
+        QT_TRANSLATE_NOOP("Tandem::Cli", "Wednesday"), QT_TRANSLATE_NOOP("Tandem::Cli", "Thursday"),
+        QT_TRANSLATE_NOOP("Tandem::Cli", "Friday"),    QT_TRANSLATE_NOOP("Tandem::Cli", "Saturday"),
+        QT_TRANSLATE_NOOP("Tandem::Cli", "Sunday")};
+    return weekday >= 1 && weekday <= 7 ? Cli::tr(names[weekday - 1]) : Cli::tr("day %1").arg(weekday);
 }
 
 // "mon", "monday" or 1..7, any case.
@@ -205,7 +211,7 @@ std::optional<int> parseWeekday(const QString &text)
 {
     const QString t = text.trimmed().toLower();
     for (int day = 1; day <= 7; ++day) {
-        const QString full = dayName(day).toLower();
+        const QString full = dayNames().at(size_t(day - 1)).toLower();
         if (t == full || t == full.left(3) || t == QString::number(day)) {
             return day;
         }
@@ -276,21 +282,21 @@ QString lengthWords(int minutes)
 {
     constexpr int day = 24 * 60;
     if (minutes % (7 * day) == 0) {
-        return minutes == 7 * day ? u"weekly"_s : u"every %1 weeks"_s.arg(minutes / (7 * day));
+        return minutes == 7 * day ? Cli::tr("weekly") : Cli::tr("every %1 weeks").arg(minutes / (7 * day));
     }
     if (minutes % day == 0) {
-        return minutes == day ? u"daily"_s : u"every %1 days"_s.arg(minutes / day);
+        return minutes == day ? Cli::tr("daily") : Cli::tr("every %1 days").arg(minutes / day);
     }
     if (minutes % 60 == 0) {
-        return u"every %1 hours"_s.arg(minutes / 60);
+        return Cli::tr("every %1 hours").arg(minutes / 60);
     }
-    return u"every %1 minutes"_s.arg(minutes);
+    return Cli::tr("every %1 minutes").arg(minutes);
 }
 
 QString daysWords(int activeDays)
 {
     if ((activeDays & 0x7f) == 0x7f) {
-        return u"every day"_s;
+        return Cli::tr("every day");
     }
     // Runs of consecutive days: "Monday to Friday", "Monday, Wednesday, Friday".
     QStringList parts;
@@ -303,7 +309,7 @@ QString daysWords(int activeDays)
             ++last;
         }
         if (last - day >= 2) {
-            parts.append(u"%1 to %2"_s.arg(dayName(day), dayName(last)));
+            parts.append(Cli::tr("%1 to %2").arg(dayName(day), dayName(last)));
         } else {
             for (int d = day; d <= last; ++d) {
                 parts.append(dayName(d));
@@ -321,7 +327,8 @@ QString shapeWords(const Rotation &r)
     const bool weeks = r.shiftMinutes > 0 && r.shiftMinutes % (7 * 24 * 60) == 0;
     const QString handoff = weeks ? u"%1 %2"_s.arg(dayName(r.handoffWeekday), r.handoffTime.toString(u"HH:mm"_s))
                                   : r.handoffTime.toString(u"HH:mm"_s);
-    return u"%1, handoff %2 %3, %4"_s.arg(lengthWords(r.shiftMinutes), handoff, r.timeZone, daysWords(r.activeDays));
+    return Cli::tr("%1, handoff %2 %3, %4")
+        .arg(lengthWords(r.shiftMinutes), handoff, r.timeZone, daysWords(r.activeDays));
 }
 
 QStringList splitList(const QString &value)
@@ -388,7 +395,7 @@ Result<QList<PersonId>> peopleByEmail(RosterService &roster, const QString &opti
             return found.error();
         }
         if (!found.value()) {
-            return optionError(option, u"nobody on the roster has the e-mail “%1”"_s.arg(email));
+            return optionError(option, Cli::tr("nobody on the roster has the e-mail “%1”").arg(email));
         }
         ids.append(found.value()->id);
     }
@@ -398,41 +405,46 @@ Result<QList<PersonId>> peopleByEmail(RosterService &roster, const QString &opti
 /// The options of rotation add and rotation edit.
 struct RotationOptions
 {
-    QCommandLineOption name{u"name"_s, u"Rename the rotation to NEW."_s, u"NEW"_s};
-    QCommandLineOption team{u"team"_s, u"The team whose developers take the dev seat."_s, u"TEAM"_s};
-    QCommandLineOption opsPool{u"ops-pool"_s, u"The ops pool that fills the ops seat."_s, u"POOL"_s};
-    QCommandLineOption timeZone{u"timezone"_s, u"IANA zone of the handoffs (default: the team's)."_s, u"ZONE"_s};
-    QCommandLineOption length{
-        u"length"_s, u"Shift length: hours h, days d, weeks w, e.g. 24h, 12h, 7d, 2w (default 7d)."_s, u"LENGTH"_s};
-    QCommandLineOption handoffDay{u"handoff-day"_s, u"Weekday of the handoff, mon..sun (default mon)."_s, u"DAY"_s};
-    QCommandLineOption handoffTime{u"handoff-time"_s, u"Local time of the handoff (default 09:00)."_s, u"HH:MM"_s};
-    QCommandLineOption days{u"days"_s, u"Days the rotation runs: all, mon-fri, mon,wed,fri (default all)."_s,
+    QCommandLineOption name{u"name"_s, Cli::tr("Rename the rotation to NEW."), u"NEW"_s};
+    QCommandLineOption team{u"team"_s, Cli::tr("The team whose developers take the dev seat."), u"TEAM"_s};
+    QCommandLineOption opsPool{u"ops-pool"_s, Cli::tr("The ops pool that fills the ops seat."), u"POOL"_s};
+    QCommandLineOption timeZone{u"timezone"_s, Cli::tr("IANA zone of the handoffs (default: the team's)."), u"ZONE"_s};
+    QCommandLineOption length{u"length"_s,
+                              Cli::tr("Shift length: hours h, days d, weeks w, e.g. 24h, 12h, 7d, 2w (default 7d)."),
+                              u"LENGTH"_s};
+    QCommandLineOption handoffDay{u"handoff-day"_s, Cli::tr("Weekday of the handoff, mon..sun (default mon)."),
+                                  u"DAY"_s};
+    QCommandLineOption handoffTime{u"handoff-time"_s, Cli::tr("Local time of the handoff (default 09:00)."),
+                                   u"HH:MM"_s};
+    QCommandLineOption days{u"days"_s, Cli::tr("Days the rotation runs: all, mon-fri, mon,wed,fri (default all)."),
                             u"DAYS"_s};
-    QCommandLineOption start{u"start"_s, u"First day, YYYY-MM-DD (default today)."_s, u"DATE"_s};
-    QCommandLineOption minRest{u"min-rest"_s, u"Hours of rest between one person's shifts (-1: one shift length)."_s,
-                               u"HOURS"_s};
+    QCommandLineOption start{u"start"_s, Cli::tr("First day, YYYY-MM-DD (default today)."), u"DATE"_s};
+    QCommandLineOption minRest{
+        u"min-rest"_s, Cli::tr("Hours of rest between one person's shifts (-1: one shift length)."), u"HOURS"_s};
     QCommandLineOption maxPer4Weeks{u"max-per-4-weeks"_s,
-                                    u"At most N shifts per person in any 4 weeks (0: no limit)."_s, u"N"_s};
+                                    Cli::tr("At most N shifts per person in any 4 weeks (0: no limit)."), u"N"_s};
     QCommandLineOption opsConcurrency{u"ops-concurrency"_s,
-                                      u"Rotations one ops engineer may cover at once (default 1)."_s, u"N"_s};
+                                      Cli::tr("Rotations one ops engineer may cover at once (default 1)."), u"N"_s};
     QCommandLineOption allowSamePair{u"allow-same-pair-consecutive"_s,
-                                     u"Let the same pair work two consecutive shifts."_s};
+                                     Cli::tr("Let the same pair work two consecutive shifts.")};
     QCommandLineOption disallowSamePair{u"disallow-same-pair-consecutive"_s,
-                                        u"Never the same pair in two consecutive shifts (the default)."_s};
+                                        Cli::tr("Never the same pair in two consecutive shifts (the default).")};
     QCommandLineOption swapsNeedApproval{u"swaps-need-approval"_s,
-                                         u"A lead approves swaps and covers the colleagues agreed on."_s};
-    QCommandLineOption swapsWithoutApproval{u"swaps-without-approval"_s,
-                                            u"Swaps and covers apply once the colleague accepts (the default)."_s};
-    QCommandLineOption newDevs{u"new-devs"_s, u"Developers who pair only with a senior ops engineer (empty: none)."_s,
-                               u"EMAIL,..."_s};
-    QCommandLineOption forbid{u"forbid"_s, u"Pairs that never share a shift (empty: none)."_s,
+                                         Cli::tr("A lead approves swaps and covers the colleagues agreed on.")};
+    QCommandLineOption swapsWithoutApproval{
+        u"swaps-without-approval"_s, Cli::tr("Swaps and covers apply once the colleague accepts (the default).")};
+    QCommandLineOption newDevs{
+        u"new-devs"_s, Cli::tr("Developers who pair only with a senior ops engineer (empty: none)."), u"EMAIL,..."_s};
+    QCommandLineOption forbid{u"forbid"_s, Cli::tr("Pairs that never share a shift (empty: none)."),
                               u"DEV_EMAIL:OPS_EMAIL,..."_s};
-    QCommandLineOption weekendWeight{u"weekend-weight"_s, u"Load of a weekend day (default 1.5)."_s, u"X"_s};
-    QCommandLineOption holidayWeight{u"holiday-weight"_s, u"Load of a public holiday (default 2.0)."_s, u"X"_s};
-    QCommandLineOption nightWeight{u"night-weight"_s, u"Factor on night hours, 22:00-06:00 (default 1.0)."_s, u"X"_s};
-    QCommandLineOption freezeDays{u"freeze-days"_s, u"Published shifts this close never move (default 14)."_s, u"N"_s};
+    QCommandLineOption weekendWeight{u"weekend-weight"_s, Cli::tr("Load of a weekend day (default 1.5)."), u"X"_s};
+    QCommandLineOption holidayWeight{u"holiday-weight"_s, Cli::tr("Load of a public holiday (default 2.0)."), u"X"_s};
+    QCommandLineOption nightWeight{u"night-weight"_s, Cli::tr("Factor on night hours, 22:00-06:00 (default 1.0)."),
+                                   u"X"_s};
+    QCommandLineOption freezeDays{u"freeze-days"_s, Cli::tr("Published shifts this close never move (default 14)."),
+                                  u"N"_s};
     QCommandLineOption lookbackWeeks{u"lookback-weeks"_s,
-                                     u"Weeks of past shifts that count for fairness (default 26)."_s, u"N"_s};
+                                     Cli::tr("Weeks of past shifts that count for fairness (default 26)."), u"N"_s};
 
     QList<QCommandLineOption> forCommand(bool adding) const
     {
@@ -480,7 +492,7 @@ Result<Rotation> applyRotationOptions(const QCommandLineParser &parser, const Ro
             return team.error();
         }
         if (!team.value()) {
-            return optionError(u"team"_s, u"no team named “%1”"_s.arg(parser.value(o.team)));
+            return optionError(u"team"_s, Cli::tr("no team named “%1”").arg(parser.value(o.team)));
         }
         r.teamId = team.value()->id;
         if (adding && !parser.isSet(o.timeZone)) {
@@ -493,7 +505,7 @@ Result<Rotation> applyRotationOptions(const QCommandLineParser &parser, const Ro
             return pool.error();
         }
         if (!pool.value()) {
-            return optionError(u"ops-pool"_s, u"no ops pool named “%1”"_s.arg(parser.value(o.opsPool)));
+            return optionError(u"ops-pool"_s, Cli::tr("no ops pool named “%1”").arg(parser.value(o.opsPool)));
         }
         r.opsPoolId = pool.value()->id;
     }
@@ -503,25 +515,26 @@ Result<Rotation> applyRotationOptions(const QCommandLineParser &parser, const Ro
     if (parser.isSet(o.length)) {
         const auto minutes = parseLength(parser.value(o.length));
         if (!minutes) {
-            return optionError(u"length"_s,
-                               u"“%1” is not a shift length (use e.g. 24h, 12h, 7d)"_s.arg(parser.value(o.length)));
+            return optionError(
+                u"length"_s, Cli::tr("“%1” is not a shift length (use e.g. 24h, 12h, 7d)").arg(parser.value(o.length)));
         }
         r.shiftMinutes = *minutes;
     }
     if (parser.isSet(o.handoffDay)) {
         const auto day = parseWeekday(parser.value(o.handoffDay));
         if (!day) {
-            return optionError(
-                u"handoff-day"_s,
-                u"“%1” is not a weekday (use mon, tue, wed, thu, fri, sat or sun)"_s.arg(parser.value(o.handoffDay)));
+            return optionError(u"handoff-day"_s,
+                               Cli::tr("“%1” is not a weekday (use mon, tue, wed, thu, fri, sat or sun)")
+                                   .arg(parser.value(o.handoffDay)));
         }
         r.handoffWeekday = *day;
     }
     if (parser.isSet(o.handoffTime)) {
         const auto time = parseTime(parser.value(o.handoffTime));
         if (!time) {
-            return optionError(u"handoff-time"_s,
-                               u"“%1” is not a time of day (use HH:MM, e.g. 09:00)"_s.arg(parser.value(o.handoffTime)));
+            return optionError(
+                u"handoff-time"_s,
+                Cli::tr("“%1” is not a time of day (use HH:MM, e.g. 09:00)").arg(parser.value(o.handoffTime)));
         }
         r.handoffTime = *time;
     }
@@ -529,14 +542,16 @@ Result<Rotation> applyRotationOptions(const QCommandLineParser &parser, const Ro
         const auto mask = parseDays(parser.value(o.days));
         if (!mask) {
             return optionError(
-                u"days"_s, u"“%1” is not a set of days (use all, mon-fri or mon,wed,fri)"_s.arg(parser.value(o.days)));
+                u"days"_s,
+                Cli::tr("“%1” is not a set of days (use all, mon-fri or mon,wed,fri)").arg(parser.value(o.days)));
         }
         r.activeDays = *mask;
     }
     if (parser.isSet(o.start)) {
         const QDate date = parseDay(parser.value(o.start).trimmed());
         if (!date.isValid()) {
-            return optionError(u"start"_s, u"“%1” is not a date (expected YYYY-MM-DD)"_s.arg(parser.value(o.start)));
+            return optionError(u"start"_s,
+                               Cli::tr("“%1” is not a date (expected YYYY-MM-DD)").arg(parser.value(o.start)));
         }
         r.startDate = date;
     } else if (adding) {
@@ -560,7 +575,7 @@ Result<Rotation> applyRotationOptions(const QCommandLineParser &parser, const Ro
             const int value = parser.value(i.option).trimmed().toInt(&ok);
             if (!ok) {
                 return optionError(i.option.names().first(),
-                                   u"“%1” is not a whole number"_s.arg(parser.value(i.option)));
+                                   Cli::tr("“%1” is not a whole number").arg(parser.value(i.option)));
             }
             *i.target = value;
         }
@@ -576,14 +591,15 @@ Result<Rotation> applyRotationOptions(const QCommandLineParser &parser, const Ro
         if (parser.isSet(x.option)) {
             const auto value = parseFinite(parser.value(x.option));
             if (!value) {
-                return optionError(x.option.names().first(), u"“%1” is not a number"_s.arg(parser.value(x.option)));
+                return optionError(x.option.names().first(),
+                                   Cli::tr("“%1” is not a number").arg(parser.value(x.option)));
             }
             *x.target = *value;
         }
     }
     if (parser.isSet(o.allowSamePair) && parser.isSet(o.disallowSamePair)) {
         return optionError(u"allow-same-pair-consecutive"_s,
-                           u"cannot be given with --disallow-same-pair-consecutive"_s);
+                           Cli::tr("cannot be given with --disallow-same-pair-consecutive"));
     }
     if (parser.isSet(o.allowSamePair)) {
         r.rules.noSamePairConsecutive = false;
@@ -592,7 +608,7 @@ Result<Rotation> applyRotationOptions(const QCommandLineParser &parser, const Ro
         r.rules.noSamePairConsecutive = true;
     }
     if (parser.isSet(o.swapsNeedApproval) && parser.isSet(o.swapsWithoutApproval)) {
-        return optionError(u"swaps-need-approval"_s, u"cannot be given with --swaps-without-approval"_s);
+        return optionError(u"swaps-need-approval"_s, Cli::tr("cannot be given with --swaps-without-approval"));
     }
     if (parser.isSet(o.swapsNeedApproval) || parser.isSet(o.swapsWithoutApproval)) {
         r.rules.swapsNeedApproval = parser.isSet(o.swapsNeedApproval);
@@ -609,7 +625,7 @@ Result<Rotation> applyRotationOptions(const QCommandLineParser &parser, const Ro
         for (const QString &item : splitList(parser.value(o.forbid))) {
             const QStringList emails = item.split(u':');
             if (emails.size() != 2) {
-                return optionError(u"forbid"_s, u"“%1” is not a pair DEV_EMAIL:OPS_EMAIL"_s.arg(item));
+                return optionError(u"forbid"_s, Cli::tr("“%1” is not a pair DEV_EMAIL:OPS_EMAIL").arg(item));
             }
             auto dev = peopleByEmail(roster, u"forbid"_s, emails.at(0));
             if (!dev) {
@@ -620,7 +636,7 @@ Result<Rotation> applyRotationOptions(const QCommandLineParser &parser, const Ro
                 return ops.error();
             }
             if (dev->size() != 1 || ops->size() != 1) {
-                return optionError(u"forbid"_s, u"“%1” is not a pair DEV_EMAIL:OPS_EMAIL"_s.arg(item));
+                return optionError(u"forbid"_s, Cli::tr("“%1” is not a pair DEV_EMAIL:OPS_EMAIL").arg(item));
             }
             r.rules.forbiddenPairs.append({dev->first(), ops->first()});
         }
@@ -701,7 +717,7 @@ int Cli::fail(const QString &message)
 
 int Cli::usage(const QString &message)
 {
-    fprintf(m_err, "tandem: %s (see tandem --help)\n", qPrintable(message));
+    fprintf(m_err, "tandem: %s\n", qPrintable(tr("%1 (see tandem --help)").arg(message)));
     fflush(m_err);
     return ExitUsage;
 }
@@ -802,7 +818,7 @@ std::unique_ptr<Database> Cli::openDatabase(QString *error)
     // waits for it, saying so once, instead of failing after the 5 s busy timeout.
     FILE *err = m_err;
     db.value()->setWriteWait(std::chrono::minutes(5), [err] {
-        fprintf(err, "tandem: waiting for another Tandem to finish writing to the database…\n");
+        fprintf(err, "tandem: %s\n", qPrintable(tr("waiting for another Tandem to finish writing to the database…")));
         fflush(err);
     });
     if (m_demo) {
@@ -821,7 +837,7 @@ std::unique_ptr<Database> Cli::openDatabase(QString *error)
 bool Cli::parse(QCommandLineParser &parser, const QString &synopsis, const QStringList &args, int *exitCode)
 {
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption help({u"h"_s, u"help"_s}, u"Show this help."_s);
+    const QCommandLineOption help({u"h"_s, u"help"_s}, tr("Show this help."));
     parser.addOption(help);
     if (m_helpRecord) {
         // reference(): the command's help, instead of running it.
@@ -836,7 +852,7 @@ bool Cli::parse(QCommandLineParser &parser, const QString &synopsis, const QStri
     if (parser.isSet(help)) {
         // Qt's first line names the program as started (./build/bin/tandem [options]).
         QString text = parser.helpText();
-        text.replace(0, text.indexOf(u'\n'), u"Usage: tandem "_s + synopsis);
+        text.replace(0, text.indexOf(u'\n'), tr("Usage: tandem %1").arg(synopsis));
         print(text);
         *exitCode = ExitOk;
         return false;
@@ -847,18 +863,18 @@ bool Cli::parse(QCommandLineParser &parser, const QString &synopsis, const QStri
 int Cli::rosterImport(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Import people from a roster CSV file. Nothing is imported unless the whole "
-                                     "file is valid; people already on the roster are updated by e-mail."_s);
-    const QCommandLineOption validOnly(u"valid-only"_s, u"Import the valid rows and skip the others."_s);
+    parser.setApplicationDescription(tr("Import people from a roster CSV file. Nothing is imported unless the whole "
+                                        "file is valid; people already on the roster are updated by e-mail."));
+    const QCommandLineOption validOnly(u"valid-only"_s, tr("Import the valid rows and skip the others."));
     parser.addOption(validOnly);
-    parser.addPositionalArgument(u"FILE"_s, u"The CSV file: name,email,role,team,timezone,phone,capacity,"
-                                            "production_access"_s);
+    parser.addPositionalArgument(u"FILE"_s, tr("The CSV file: name,email,role,team,timezone,phone,capacity,"
+                                               "production_access"));
     int code = ExitOk;
     if (!parse(parser, u"roster import FILE.csv [--valid-only]"_s, args, &code)) {
         return code;
     }
     if (parser.positionalArguments().size() != 1) {
-        return usage(u"roster import needs exactly one FILE"_s);
+        return usage(tr("roster import needs exactly one FILE"));
     }
     const QString path = parser.positionalArguments().first();
     // Bounded before the work: /dev/zero or a 10 GB file is refused after 64 MB, not read whole.
@@ -890,8 +906,9 @@ int Cli::rosterImport(const QStringList &args)
             }
         }
         if (!plan->isValid() && !parser.isSet(validOnly)) {
-            return fail(u"%1: %2; nothing was imported (fix them, or use --valid-only)"_s.arg(
-                path, plural(int(plan->issues.size()), u"problem"_s, u"problems"_s)));
+            return fail(tr("%1: %n problem(s); nothing was imported (fix them, or use --valid-only)", nullptr,
+                           int(plan->issues.size()))
+                            .arg(path));
         }
         summary = roster.applyImport(plan.value(), parser.isSet(validOnly));
         notes = plan->notes;
@@ -905,26 +922,26 @@ int Cli::rosterImport(const QStringList &args)
     for (const CsvIssue &note : std::as_const(notes)) {
         print(u"%1:%2:%3: %4: %5\n"_s.arg(path).arg(note.line).arg(note.column).arg(note.columnName, note.message));
     }
-    print(u"%1: %2 added, %3 updated, %4 unchanged, %5 skipped, %6 created\n"_s.arg(path)
+    print(tr("%1: %2 added, %3 updated, %4 unchanged, %5 skipped, %n team(s) created\n", nullptr, summary->teamsCreated)
+              .arg(path)
               .arg(summary->added)
               .arg(summary->updated)
               .arg(summary->unchanged)
-              .arg(summary->skipped)
-              .arg(plural(summary->teamsCreated, u"team"_s, u"teams"_s)));
+              .arg(summary->skipped));
     return ExitOk;
 }
 
 int Cli::rosterExport(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Write the roster as CSV, in the format roster import reads."_s);
-    parser.addPositionalArgument(u"FILE"_s, u"Where to write; standard output when left out."_s, u"[FILE]"_s);
+    parser.setApplicationDescription(tr("Write the roster as CSV, in the format roster import reads."));
+    parser.addPositionalArgument(u"FILE"_s, tr("Where to write; standard output when left out."), u"[FILE]"_s);
     int code = ExitOk;
     if (!parse(parser, u"roster export [FILE.csv]"_s, args, &code)) {
         return code;
     }
     if (parser.positionalArguments().size() > 1) {
-        return usage(u"roster export takes at most one FILE"_s);
+        return usage(tr("roster export takes at most one FILE"));
     }
     auto db = openDatabaseOrFail();
     if (!db) {
@@ -948,16 +965,16 @@ int Cli::rosterExport(const QStringList &args)
 int Cli::rosterList(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"List the people on the roster."_s);
-    const QCommandLineOption team(u"team"_s, u"Only the people of team NAME."_s, u"NAME"_s);
-    const QCommandLineOption json(u"json"_s, u"Print a JSON array (format in the README)."_s);
+    parser.setApplicationDescription(tr("List the people on the roster."));
+    const QCommandLineOption team(u"team"_s, tr("Only the people of team NAME."), u"NAME"_s);
+    const QCommandLineOption json(u"json"_s, tr("Print a JSON array (format in the README)."));
     parser.addOptions({team, json});
     int code = ExitOk;
     if (!parse(parser, u"roster list [--team NAME] [--json]"_s, args, &code)) {
         return code;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        return usage(u"roster list takes no arguments"_s);
+        return usage(tr("roster list takes no arguments"));
     }
     auto db = openDatabaseOrFail();
     if (!db) {
@@ -977,7 +994,7 @@ int Cli::rosterList(const QStringList &args)
     if (parser.isSet(team)) {
         const auto found = roster.teamByName(parser.value(team));
         if (!found || !found.value()) {
-            return fail(u"no team named “%1”"_s.arg(parser.value(team)));
+            return fail(tr("no team named “%1”").arg(parser.value(team)));
         }
         only = found.value()->id;
     }
@@ -998,14 +1015,14 @@ int Cli::rosterList(const QStringList &args)
             object.insert(u"team_names"_s, QJsonArray::fromStringList(names));
             array.append(object);
         } else {
-            rows.append({p.name, p.email, roleToString(p.role), names.join(u';'), p.timeZone,
-                         p.productionAccess ? u"yes"_s : u"no"_s});
+            rows.append({p.name, p.email, roleWords(p.role), names.join(u';'), p.timeZone,
+                         p.productionAccess ? tr("yes") : tr("no")});
         }
     }
     if (parser.isSet(json)) {
         array.finish();
     } else {
-        print(table({u"NAME"_s, u"EMAIL"_s, u"ROLE"_s, u"TEAMS"_s, u"TIMEZONE"_s, u"PROD"_s}, rows));
+        print(table({tr("NAME"), tr("EMAIL"), tr("ROLE"), tr("TEAMS"), tr("TIMEZONE"), tr("PROD")}, rows));
     }
     return ExitOk;
 }
@@ -1013,11 +1030,11 @@ int Cli::rosterList(const QStringList &args)
 int Cli::timeOffAdd(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Record time off for a person; both dates are included."_s);
-    const QCommandLineOption person(u"person"_s, u"The person's e-mail."_s, u"EMAIL"_s);
-    const QCommandLineOption from(u"from"_s, u"First day off (YYYY-MM-DD)."_s, u"DATE"_s);
-    const QCommandLineOption to(u"to"_s, u"Last day off (YYYY-MM-DD)."_s, u"DATE"_s);
-    const QCommandLineOption reason(u"reason"_s, u"Why (shown to the lead)."_s, u"TEXT"_s);
+    parser.setApplicationDescription(tr("Record time off for a person; both dates are included."));
+    const QCommandLineOption person(u"person"_s, tr("The person's e-mail."), u"EMAIL"_s);
+    const QCommandLineOption from(u"from"_s, tr("First day off (YYYY-MM-DD)."), u"DATE"_s);
+    const QCommandLineOption to(u"to"_s, tr("Last day off (YYYY-MM-DD)."), u"DATE"_s);
+    const QCommandLineOption reason(u"reason"_s, tr("Why (shown to the lead)."), u"TEXT"_s);
     parser.addOptions({person, from, to, reason});
     int code = ExitOk;
     if (!parse(parser, u"timeoff add --person EMAIL --from DATE --to DATE [--reason TEXT]"_s, args, &code)) {
@@ -1025,19 +1042,19 @@ int Cli::timeOffAdd(const QStringList &args)
     }
     for (const QCommandLineOption &required : {person, from, to}) {
         if (!parser.isSet(required)) {
-            return usage(u"timeoff add needs --%1"_s.arg(required.names().first()));
+            return usage(tr("timeoff add needs --%1").arg(required.names().first()));
         }
     }
     if (!parser.positionalArguments().isEmpty()) {
-        return usage(u"timeoff add takes no arguments besides its options"_s);
+        return usage(tr("timeoff add takes no arguments besides its options"));
     }
     const QDate fromDate = parseDay(parser.value(from));
     const QDate toDate = parseDay(parser.value(to));
     if (!fromDate.isValid()) {
-        return fail(u"--from: “%1” is not a date (expected YYYY-MM-DD)"_s.arg(parser.value(from)));
+        return fail(tr("--from: “%1” is not a date (expected YYYY-MM-DD)").arg(parser.value(from)));
     }
     if (!toDate.isValid()) {
-        return fail(u"--to: “%1” is not a date (expected YYYY-MM-DD)"_s.arg(parser.value(to)));
+        return fail(tr("--to: “%1” is not a date (expected YYYY-MM-DD)").arg(parser.value(to)));
     }
     auto db = openDatabaseOrFail();
     if (!db) {
@@ -1049,7 +1066,7 @@ int Cli::timeOffAdd(const QStringList &args)
         return fail(found.errorMessage());
     }
     if (!found.value()) {
-        return fail(u"--person: nobody on the roster has the e-mail “%1”"_s.arg(parser.value(person)));
+        return fail(tr("--person: nobody on the roster has the e-mail “%1”").arg(parser.value(person)));
     }
     const auto added = roster.addTimeOff(TimeOff{{}, found.value()->id, fromDate, toDate, parser.value(reason)});
     if (!added) {
@@ -1058,24 +1075,24 @@ int Cli::timeOffAdd(const QStringList &args)
         return fail(field == Field::From || field == Field::To ? u"--%1: %2"_s.arg(field, added.errorMessage())
                                                                : added.errorMessage());
     }
-    print(u"%1 off from %2 to %3\n"_s.arg(found.value()->name, fromDate.toString(Qt::ISODate),
-                                          toDate.toString(Qt::ISODate)));
+    print(tr("%1 off from %2 to %3\n")
+              .arg(found.value()->name, fromDate.toString(Qt::ISODate), toDate.toString(Qt::ISODate)));
     return ExitOk;
 }
 
 int Cli::timeOffList(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"List time off, by start date."_s);
-    const QCommandLineOption person(u"person"_s, u"Only the time off of EMAIL."_s, u"EMAIL"_s);
-    const QCommandLineOption json(u"json"_s, u"Print a JSON array (format in the README)."_s);
+    parser.setApplicationDescription(tr("List time off, by start date."));
+    const QCommandLineOption person(u"person"_s, tr("Only the time off of EMAIL."), u"EMAIL"_s);
+    const QCommandLineOption json(u"json"_s, tr("Print a JSON array (format in the README)."));
     parser.addOptions({person, json});
     int code = ExitOk;
     if (!parse(parser, u"timeoff list [--person EMAIL] [--json]"_s, args, &code)) {
         return code;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        return usage(u"timeoff list takes no arguments"_s);
+        return usage(tr("timeoff list takes no arguments"));
     }
     auto db = openDatabaseOrFail();
     if (!db) {
@@ -1094,7 +1111,7 @@ int Cli::timeOffList(const QStringList &args)
     if (parser.isSet(person)) {
         const auto found = roster.personByEmail(parser.value(person));
         if (!found || !found.value()) {
-            return fail(u"--person: nobody on the roster has the e-mail “%1”"_s.arg(parser.value(person)));
+            return fail(tr("--person: nobody on the roster has the e-mail “%1”").arg(parser.value(person)));
         }
         entries = roster.timeOff(found.value()->id).value_or({});
     } else {
@@ -1120,7 +1137,7 @@ int Cli::timeOffList(const QStringList &args)
         rows.append({t.from.toString(Qt::ISODate), t.to.toString(Qt::ISODate), byId.value(t.personId).name,
                      byId.value(t.personId).email, t.reason});
     }
-    print(table({u"FROM"_s, u"TO"_s, u"NAME"_s, u"EMAIL"_s, u"REASON"_s}, rows));
+    print(table({tr("FROM"), tr("TO"), tr("NAME"), tr("EMAIL"), tr("REASON")}, rows));
     return ExitOk;
 }
 
@@ -1129,21 +1146,21 @@ int Cli::timeOffList(const QStringList &args)
 int Cli::poolAdd(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Create an ops pool: the people with production access who fill the ops seat "
-                                     "of the rotations that use it. Several rotations may share a pool."_s);
-    const QCommandLineOption members(u"members"_s, u"The members' e-mails, separated by commas."_s,
+    parser.setApplicationDescription(tr("Create an ops pool: the people with production access who fill the ops seat "
+                                        "of the rotations that use it. Several rotations may share a pool."));
+    const QCommandLineOption members(u"members"_s, tr("The members' e-mails, separated by commas."),
                                      u"EMAIL[,EMAIL...]"_s);
     parser.addOption(members);
-    parser.addPositionalArgument(u"NAME"_s, u"The pool's name, e.g. \"Payments ops\"."_s);
+    parser.addPositionalArgument(u"NAME"_s, tr("The pool's name, e.g. \"Payments ops\"."));
     int code = ExitOk;
     if (!parse(parser, u"pool add NAME --members EMAIL[,EMAIL...]"_s, args, &code)) {
         return code;
     }
     if (parser.positionalArguments().size() != 1) {
-        return usage(u"pool add needs exactly one NAME"_s);
+        return usage(tr("pool add needs exactly one NAME"));
     }
     if (!parser.isSet(members)) {
-        return usage(u"pool add needs --members"_s);
+        return usage(tr("pool add needs --members"));
     }
     auto db = openDatabaseOrFail();
     if (!db) {
@@ -1158,25 +1175,25 @@ int Cli::poolAdd(const QStringList &args)
     if (!added) {
         return fail(withOption(added.error(), true));
     }
-    print(u"Ops pool %1: %2\n"_s.arg(added->name, plural(int(added->members.size()), u"member"_s, u"members"_s)));
+    print(tr("Ops pool %1: %n member(s)\n", nullptr, int(added->members.size())).arg(added->name));
     return ExitOk;
 }
 
 int Cli::poolEdit(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Rename an ops pool or replace its members; only the options given change."_s);
-    const QCommandLineOption name(u"name"_s, u"Rename the pool to NEW."_s, u"NEW"_s);
-    const QCommandLineOption members(u"members"_s, u"The new members' e-mails, separated by commas."_s,
+    parser.setApplicationDescription(tr("Rename an ops pool or replace its members; only the options given change."));
+    const QCommandLineOption name(u"name"_s, tr("Rename the pool to NEW."), u"NEW"_s);
+    const QCommandLineOption members(u"members"_s, tr("The new members' e-mails, separated by commas."),
                                      u"EMAIL[,EMAIL...]"_s);
     parser.addOptions({name, members});
-    parser.addPositionalArgument(u"NAME"_s, u"The pool to change."_s);
+    parser.addPositionalArgument(u"NAME"_s, tr("The pool to change."));
     int code = ExitOk;
     if (!parse(parser, u"pool edit NAME [--name NEW] [--members EMAIL[,EMAIL...]]"_s, args, &code)) {
         return code;
     }
     if (parser.positionalArguments().size() != 1) {
-        return usage(u"pool edit needs exactly one NAME"_s);
+        return usage(tr("pool edit needs exactly one NAME"));
     }
     auto db = openDatabaseOrFail();
     if (!db) {
@@ -1189,7 +1206,7 @@ int Cli::poolEdit(const QStringList &args)
         return fail(found.errorMessage());
     }
     if (!found.value()) {
-        return fail(u"no ops pool named “%1”"_s.arg(poolName));
+        return fail(tr("no ops pool named “%1”").arg(poolName));
     }
     OpsPool pool = *found.value();
     if (parser.isSet(name)) {
@@ -1206,23 +1223,23 @@ int Cli::poolEdit(const QStringList &args)
     if (auto status = rotations.updatePool(pool); !status) {
         return fail(withOption(status.error(), false));
     }
-    print(u"Ops pool %1: %2\n"_s.arg(
-        pool.name.trimmed(), plural(int(rotations.pool(pool.id)->value().members.size()), u"member"_s, u"members"_s)));
+    print(tr("Ops pool %1: %n member(s)\n", nullptr, int(rotations.pool(pool.id)->value().members.size()))
+              .arg(pool.name.trimmed()));
     return ExitOk;
 }
 
 int Cli::poolList(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"List the ops pools with their members and the rotations that use them."_s);
-    const QCommandLineOption json(u"json"_s, u"Print a JSON array (format in the README)."_s);
+    parser.setApplicationDescription(tr("List the ops pools with their members and the rotations that use them."));
+    const QCommandLineOption json(u"json"_s, tr("Print a JSON array (format in the README)."));
     parser.addOption(json);
     int code = ExitOk;
     if (!parse(parser, u"pool list [--json]"_s, args, &code)) {
         return code;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        return usage(u"pool list takes no arguments"_s);
+        return usage(tr("pool list takes no arguments"));
     }
     auto db = openDatabaseOrFail();
     if (!db) {
@@ -1265,7 +1282,7 @@ int Cli::poolList(const QStringList &args)
     if (parser.isSet(json)) {
         print(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)));
     } else {
-        print(table({u"NAME"_s, u"MEMBERS"_s, u"ROTATIONS"_s}, rows));
+        print(table({tr("NAME"), tr("MEMBERS"), tr("ROTATIONS")}, rows));
     }
     return ExitOk;
 }
@@ -1273,14 +1290,14 @@ int Cli::poolList(const QStringList &args)
 int Cli::poolRemove(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Delete an ops pool. Refused while a rotation uses it."_s);
-    parser.addPositionalArgument(u"NAME"_s, u"The pool to delete."_s);
+    parser.setApplicationDescription(tr("Delete an ops pool. Refused while a rotation uses it."));
+    parser.addPositionalArgument(u"NAME"_s, tr("The pool to delete."));
     int code = ExitOk;
     if (!parse(parser, u"pool remove NAME"_s, args, &code)) {
         return code;
     }
     if (parser.positionalArguments().size() != 1) {
-        return usage(u"pool remove needs exactly one NAME"_s);
+        return usage(tr("pool remove needs exactly one NAME"));
     }
     auto db = openDatabaseOrFail();
     if (!db) {
@@ -1289,13 +1306,13 @@ int Cli::poolRemove(const QStringList &args)
     RotationService rotations(*db);
     const auto found = rotations.poolByName(parser.positionalArguments().first());
     if (!found || !found.value()) {
-        return fail(found ? u"no ops pool named “%1”"_s.arg(parser.positionalArguments().first())
+        return fail(found ? tr("no ops pool named “%1”").arg(parser.positionalArguments().first())
                           : found.errorMessage());
     }
     if (auto status = rotations.removePool(found.value()->id); !status) {
         return fail(status.errorMessage());
     }
-    print(u"Removed ops pool %1\n"_s.arg(found.value()->name));
+    print(tr("Removed ops pool %1\n").arg(found.value()->name));
     return ExitOk;
 }
 
@@ -1315,14 +1332,14 @@ int Cli::rotationAddOrEdit(const QStringList &args, bool adding)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        adding ? u"Create a rotation of a team: the developer seat draws from the team's active developers, the ops "
-                 "seat from the ops pool. Lengths take h (hours), d (days) or w (weeks); days take all, mon-fri or "
-                 "mon,wed,fri."_s
-               : u"Change a rotation; only the options given change."_s);
+        adding ? tr("Create a rotation of a team: the developer seat draws from the team's active developers, the ops "
+                    "seat from the ops pool. Lengths take h (hours), d (days) or w (weeks); days take all, mon-fri or "
+                    "mon,wed,fri.")
+               : tr("Change a rotation; only the options given change."));
     const RotationOptions options;
     parser.addOptions(options.forCommand(adding));
-    parser.addPositionalArgument(u"NAME"_s, adding ? u"The rotation's name, e.g. \"Payments on call\"."_s
-                                                   : u"The rotation to change."_s);
+    parser.addPositionalArgument(u"NAME"_s, adding ? tr("The rotation's name, e.g. \"Payments on call\".")
+                                                   : tr("The rotation to change."));
     const QString synopsis = adding ? u"rotation add NAME --team TEAM --ops-pool POOL [OPTIONS]"_s
                                     : u"rotation edit NAME [--name NEW] [OPTIONS]"_s;
     int code = ExitOk;
@@ -1331,12 +1348,12 @@ int Cli::rotationAddOrEdit(const QStringList &args, bool adding)
     }
     const QString command = adding ? u"rotation add"_s : u"rotation edit"_s;
     if (parser.positionalArguments().size() != 1) {
-        return usage(u"%1 needs exactly one NAME"_s.arg(command));
+        return usage(tr("%1 needs exactly one NAME").arg(command));
     }
     if (adding) {
         for (const QCommandLineOption &required : {options.team, options.opsPool}) {
             if (!parser.isSet(required)) {
-                return usage(u"rotation add needs --%1"_s.arg(required.names().first()));
+                return usage(tr("rotation add needs --%1").arg(required.names().first()));
             }
         }
     }
@@ -1355,7 +1372,7 @@ int Cli::rotationAddOrEdit(const QStringList &args, bool adding)
             return fail(found.errorMessage());
         }
         if (!found.value()) {
-            return fail(u"no rotation named “%1”"_s.arg(name));
+            return fail(tr("no rotation named “%1”").arg(name));
         }
         rotation = *found.value();
     }
@@ -1375,22 +1392,22 @@ int Cli::rotationAddOrEdit(const QStringList &args, bool adding)
         }
         rotation = rotations.rotation(rotation.id)->value();
     }
-    print(u"%1: %2, from %3\n"_s.arg(rotation.name, shapeWords(rotation), rotation.startDate.toString(Qt::ISODate)));
+    print(tr("%1: %2, from %3\n").arg(rotation.name, shapeWords(rotation), rotation.startDate.toString(Qt::ISODate)));
     return ExitOk;
 }
 
 int Cli::rotationList(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"List the rotations."_s);
-    const QCommandLineOption json(u"json"_s, u"Print a JSON array (format in the README)."_s);
+    parser.setApplicationDescription(tr("List the rotations."));
+    const QCommandLineOption json(u"json"_s, tr("Print a JSON array (format in the README)."));
     parser.addOption(json);
     int code = ExitOk;
     if (!parse(parser, u"rotation list [--json]"_s, args, &code)) {
         return code;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        return usage(u"rotation list takes no arguments"_s);
+        return usage(tr("rotation list takes no arguments"));
     }
     auto db = openDatabaseOrFail();
     if (!db) {
@@ -1417,7 +1434,7 @@ int Cli::rotationList(const QStringList &args)
     if (parser.isSet(json)) {
         print(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)));
     } else {
-        print(table({u"NAME"_s, u"TEAM"_s, u"OPS POOL"_s, u"SHIFTS"_s, u"START"_s}, rows));
+        print(table({tr("NAME"), tr("TEAM"), tr("OPS POOL"), tr("SHIFTS"), tr("START")}, rows));
     }
     return ExitOk;
 }
@@ -1425,16 +1442,16 @@ int Cli::rotationList(const QStringList &args)
 int Cli::rotationShow(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Show every setting of a rotation in words."_s);
-    const QCommandLineOption json(u"json"_s, u"Print a JSON object (format in the README)."_s);
+    parser.setApplicationDescription(tr("Show every setting of a rotation in words."));
+    const QCommandLineOption json(u"json"_s, tr("Print a JSON object (format in the README)."));
     parser.addOption(json);
-    parser.addPositionalArgument(u"NAME"_s, u"The rotation."_s);
+    parser.addPositionalArgument(u"NAME"_s, tr("The rotation."));
     int code = ExitOk;
     if (!parse(parser, u"rotation show NAME [--json]"_s, args, &code)) {
         return code;
     }
     if (parser.positionalArguments().size() != 1) {
-        return usage(u"rotation show needs exactly one NAME"_s);
+        return usage(tr("rotation show needs exactly one NAME"));
     }
     auto db = openDatabaseOrFail();
     if (!db) {
@@ -1446,7 +1463,7 @@ int Cli::rotationShow(const QStringList &args)
         return fail(found.errorMessage());
     }
     if (!found.value()) {
-        return fail(u"no rotation named “%1”"_s.arg(name));
+        return fail(tr("no rotation named “%1”").arg(name));
     }
     const Rotation &r = *found.value();
     auto context = rotationContext(*db);
@@ -1471,43 +1488,47 @@ int Cli::rotationShow(const QStringList &args)
     const RotationRules &rules = r.rules;
     QStringList forbidden;
     for (const auto &pair : rules.forbiddenPairs) {
-        forbidden.append(u"%1 with %2"_s.arg(personName(*db, c, pair.first), personName(*db, c, pair.second)));
+        forbidden.append(tr("%1 with %2").arg(personName(*db, c, pair.first), personName(*db, c, pair.second)));
     }
     const QList<QPair<QString, QString>> lines = {
-        {u"team"_s, c.teams.value(r.teamId).name},
-        {u"shifts"_s, shapeWords(r)},
-        {u"starts"_s, u"%1 %2"_s.arg(dayName(r.startDate.dayOfWeek()), r.startDate.toString(Qt::ISODate))},
-        {u"developers"_s, u"the team's active developers: %1"_s.arg(namesOf(*db, c, developers))},
-        {u"ops pool"_s, u"%1: %2"_s.arg(pool.name, namesOf(*db, c, pool.members))},
-        {u"rest"_s, rules.minRestHours < 0 ? u"one shift length between a person's shifts (no back-to-back)"_s
-                    : rules.minRestHours == 0
-                        ? u"none required (back-to-back shifts allowed)"_s
-                        : u"at least %1 hours between a person's shifts"_s.arg(rules.minRestHours)},
-        {u"per person"_s, rules.maxShiftsPer4Weeks == 0 ? u"no limit on shifts in 4 weeks"_s
-                                                        : u"at most %1 in any 4 weeks"_s.arg(plural(
-                                                              rules.maxShiftsPer4Weeks, u"shift"_s, u"shifts"_s))},
-        {u"ops concurrency"_s, u"an ops engineer covers at most %1 at a time"_s.arg(
-                                   plural(rules.opsConcurrency, u"rotation"_s, u"rotations"_s))},
-        {u"same pair"_s,
-         rules.noSamePairConsecutive ? u"never in two consecutive shifts"_s : u"may work consecutive shifts"_s},
-        {u"swaps"_s, rules.swapsNeedApproval ? u"a lead approves what colleagues agree on"_s
-                                             : u"apply once the colleague accepts"_s},
-        {u"new developers"_s, rules.newDevelopers.isEmpty() ? u"none"_s
-                                                            : u"%1 (pair only with a senior ops engineer)"_s.arg(
-                                                                  namesOf(*db, c, rules.newDevelopers))},
-        {u"forbidden pairs"_s, forbidden.isEmpty() ? u"none"_s : forbidden.join(u"; "_s)},
-        {u"weights"_s, u"weekend day %1, public holiday %2, night hours %3-%4 %5"_s.arg(
-                           formatNumber(rules.weekendWeight), formatNumber(rules.holidayWeight),
-                           rules.nightStart.toString(u"HH:mm"_s), rules.nightEnd.toString(u"HH:mm"_s),
-                           formatNumber(rules.nightWeight))},
-        {u"freeze"_s,
-         u"published shifts starting within %1 never move"_s.arg(plural(rules.freezeDays, u"day"_s, u"days"_s))},
-        {u"look-back"_s,
-         u"%1 of past shifts count for fairness"_s.arg(plural(rules.lookbackWeeks, u"week"_s, u"weeks"_s))},
+        {tr("team"), c.teams.value(r.teamId).name},
+        {tr("shifts"), shapeWords(r)},
+        {tr("starts"), u"%1 %2"_s.arg(dayName(r.startDate.dayOfWeek()), r.startDate.toString(Qt::ISODate))},
+        {tr("developers"), tr("the team's active developers: %1").arg(namesOf(*db, c, developers))},
+        {tr("ops pool"), u"%1: %2"_s.arg(pool.name, namesOf(*db, c, pool.members))},
+        {tr("rest"), rules.minRestHours < 0 ? tr("one shift length between a person's shifts (no back-to-back)")
+                     : rules.minRestHours == 0
+                         ? tr("none required (back-to-back shifts allowed)")
+                         : tr("at least %1 hours between a person's shifts").arg(rules.minRestHours)},
+        {tr("per person"), rules.maxShiftsPer4Weeks == 0
+                               ? tr("no limit on shifts in 4 weeks")
+                               : tr("at most %n shift(s) in any 4 weeks", nullptr, rules.maxShiftsPer4Weeks)},
+        {tr("ops concurrency"),
+         tr("an ops engineer covers at most %n rotation(s) at a time", nullptr, rules.opsConcurrency)},
+        {tr("same pair"),
+         rules.noSamePairConsecutive ? tr("never in two consecutive shifts") : tr("may work consecutive shifts")},
+        {tr("swaps"), rules.swapsNeedApproval ? tr("a lead approves what colleagues agree on")
+                                              : tr("apply once the colleague accepts")},
+        {tr("new developers"),
+         rules.newDevelopers.isEmpty()
+             ? tr("none")
+             : tr("%1 (pair only with a senior ops engineer)").arg(namesOf(*db, c, rules.newDevelopers))},
+        {tr("forbidden pairs"), forbidden.isEmpty() ? tr("none") : forbidden.join(u"; "_s)},
+        {tr("weights"), tr("weekend day %1, public holiday %2, night hours %3-%4 %5")
+                            .arg(formatNumber(rules.weekendWeight), formatNumber(rules.holidayWeight),
+                                 rules.nightStart.toString(u"HH:mm"_s), rules.nightEnd.toString(u"HH:mm"_s),
+                                 formatNumber(rules.nightWeight))},
+        {tr("freeze"), tr("published shifts starting within %n day(s) never move", nullptr, rules.freezeDays)},
+        {tr("look-back"), tr("%n week(s) of past shifts count for fairness", nullptr, rules.lookbackWeeks)},
     };
+    // The values in one column, at least one space after the longest label (a translation's).
+    qsizetype width = 17;
+    for (const auto &line : lines) {
+        width = std::max(width, line.first.size() + 2);
+    }
     QString text = r.name + u'\n';
     for (const auto &line : lines) {
-        text += u"  "_s + padded(line.first + u':', 17) + line.second + u'\n';
+        text += u"  "_s + padded(line.first + u':', width) + line.second + u'\n';
     }
     print(text);
     return ExitOk;
@@ -1516,15 +1537,15 @@ int Cli::rotationShow(const QStringList &args)
 int Cli::rotationRemove(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Take a rotation out of use. Its past shifts and the one under way stay; "
-                                     "shifts that have not started are deleted."_s);
-    parser.addPositionalArgument(u"NAME"_s, u"The rotation."_s);
+    parser.setApplicationDescription(tr("Take a rotation out of use. Its past shifts and the one under way stay; "
+                                        "shifts that have not started are deleted."));
+    parser.addPositionalArgument(u"NAME"_s, tr("The rotation."));
     int code = ExitOk;
     if (!parse(parser, u"rotation remove NAME"_s, args, &code)) {
         return code;
     }
     if (parser.positionalArguments().size() != 1) {
-        return usage(u"rotation remove needs exactly one NAME"_s);
+        return usage(tr("rotation remove needs exactly one NAME"));
     }
     auto db = openDatabaseOrFail();
     if (!db) {
@@ -1533,13 +1554,13 @@ int Cli::rotationRemove(const QStringList &args)
     RotationService rotations(*db);
     const auto found = rotations.rotationByName(parser.positionalArguments().first());
     if (!found || !found.value()) {
-        return fail(found ? u"no rotation named “%1”"_s.arg(parser.positionalArguments().first())
+        return fail(found ? tr("no rotation named “%1”").arg(parser.positionalArguments().first())
                           : found.errorMessage());
     }
     if (auto status = rotations.removeRotation(found.value()->id); !status) {
         return fail(status.errorMessage());
     }
-    print(u"Removed rotation %1\n"_s.arg(found.value()->name));
+    print(tr("Removed rotation %1\n").arg(found.value()->name));
     return ExitOk;
 }
 
@@ -1549,16 +1570,16 @@ int Cli::check(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Check the whole database file for damage: SQLite's integrity check of every page, table and index, on a "
-        "read-only connection (nothing is written). Tandem does this by itself after a session ended without "
-        "closing the file (a crash, a kill, a power cut). Exit status 0 when the file is sound, 1 when it is "
-        "damaged or cannot be read."_s);
+        tr("Check the whole database file for damage: SQLite's integrity check of every page, table and index, on a "
+           "read-only connection (nothing is written). Tandem does this by itself after a session ended without "
+           "closing the file (a crash, a kill, a power cut). Exit status 0 when the file is sound, 1 when it is "
+           "damaged or cannot be read."));
     int code = ExitOk;
     if (!parse(parser, u"check"_s, args, &code)) {
         return code;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        return usage(u"check takes no arguments"_s);
+        return usage(tr("check takes no arguments"));
     }
     const auto problems = Database::checkIntegrity(m_dbPath, 100);
     if (!problems) {
@@ -1570,11 +1591,16 @@ int Cli::check(const QStringList &args)
             text += problem + u'\n';
         }
         print(text);
-        return fail(u"%1 is damaged: %2 (restore it from a backup, or from the team's shared calendar)"_s.arg(
-            QDir::toNativeSeparators(m_dbPath), plural(int(problems->size()), u"problem"_s, u"problems"_s) +
-                                                    (problems->size() >= 100 ? u" or more"_s : QString())));
+        const int count = int(problems->size());
+        return fail((count >= 100 ? tr("%1 is damaged: %n problem(s) or more (restore it from a backup, or from the "
+                                       "team's shared calendar)",
+                                       nullptr, count)
+                                  : tr("%1 is damaged: %n problem(s) (restore it from a backup, or from the team's "
+                                       "shared calendar)",
+                                       nullptr, count))
+                        .arg(QDir::toNativeSeparators(m_dbPath)));
     }
-    print(u"%1: no damage found\n"_s.arg(QDir::toNativeSeparators(m_dbPath)));
+    print(tr("%1: no damage found\n").arg(QDir::toNativeSeparators(m_dbPath)));
     return ExitOk;
 }
 
@@ -1584,33 +1610,33 @@ int Cli::shiftsList(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"List the shifts that overlap the days from --from to --to (both included; default today and the next 4 "
-        "weeks), in the rotation's time zone, or the local one across rotations."_s);
-    const QCommandLineOption rotationOption(u"rotation"_s, u"Only the shifts of rotation NAME."_s, u"NAME"_s);
-    const QCommandLineOption from(u"from"_s, u"First day (YYYY-MM-DD; default today)."_s, u"DATE"_s);
-    const QCommandLineOption to(u"to"_s, u"Last day, included (YYYY-MM-DD; default 4 weeks after --from)."_s,
+        tr("List the shifts that overlap the days from --from to --to (both included; default today and the next 4 "
+           "weeks), in the rotation's time zone, or the local one across rotations."));
+    const QCommandLineOption rotationOption(u"rotation"_s, tr("Only the shifts of rotation NAME."), u"NAME"_s);
+    const QCommandLineOption from(u"from"_s, tr("First day (YYYY-MM-DD; default today)."), u"DATE"_s);
+    const QCommandLineOption to(u"to"_s, tr("Last day, included (YYYY-MM-DD; default 4 weeks after --from)."),
                                 u"DATE"_s);
-    const QCommandLineOption json(u"json"_s, u"Print a JSON array (format in the README)."_s);
+    const QCommandLineOption json(u"json"_s, tr("Print a JSON array (format in the README)."));
     parser.addOptions({rotationOption, from, to, json});
     int code = ExitOk;
     if (!parse(parser, u"shifts list [--rotation NAME] [--from DATE] [--to DATE] [--json]"_s, args, &code)) {
         return code;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        return usage(u"shifts list takes no arguments"_s);
+        return usage(tr("shifts list takes no arguments"));
     }
     QDate fromDate;
     QDate toDate;
     if (parser.isSet(from)) {
         fromDate = parseDay(parser.value(from).trimmed());
         if (!fromDate.isValid()) {
-            return fail(u"--from: “%1” is not a date (expected YYYY-MM-DD)"_s.arg(parser.value(from)));
+            return fail(tr("--from: “%1” is not a date (expected YYYY-MM-DD)").arg(parser.value(from)));
         }
     }
     if (parser.isSet(to)) {
         toDate = parseDay(parser.value(to).trimmed());
         if (!toDate.isValid()) {
-            return fail(u"--to: “%1” is not a date (expected YYYY-MM-DD)"_s.arg(parser.value(to)));
+            return fail(tr("--to: “%1” is not a date (expected YYYY-MM-DD)").arg(parser.value(to)));
         }
     }
     auto db = openDatabaseOrFail();
@@ -1626,7 +1652,7 @@ int Cli::shiftsList(const QStringList &args)
             return fail(found.errorMessage());
         }
         if (!found.value()) {
-            return fail(u"--rotation: no rotation named “%1”"_s.arg(parser.value(rotationOption)));
+            return fail(tr("--rotation: no rotation named “%1”").arg(parser.value(rotationOption)));
         }
         only = found.value()->id;
         zone = QTimeZone(found.value()->timeZone.toUtf8());
@@ -1639,7 +1665,7 @@ int Cli::shiftsList(const QStringList &args)
     }
     if (toDate < fromDate) {
         return fail(
-            u"--to: %1 is before --from %2"_s.arg(toDate.toString(Qt::ISODate), fromDate.toString(Qt::ISODate)));
+            tr("--to: %1 is before --from %2").arg(toDate.toString(Qt::ISODate), fromDate.toString(Qt::ISODate)));
     }
     const auto shifts =
         rotations.shifts(QDateTime(fromDate, QTime(0, 0), zone), QDateTime(toDate.addDays(1), QTime(0, 0), zone), only);
@@ -1679,18 +1705,18 @@ int Cli::shiftsList(const QStringList &args)
             object.insert(u"end_local"_s, end.toString(Qt::ISODate));
             array.append(object);
         } else {
-            const QString gap = u"— gap —"_s;
+            const QString gap = tr("— gap —");
             const QString format = u"ddd yyyy-MM-dd HH:mm"_s;
             rows.append({r.name, QLocale::c().toString(start, format), QLocale::c().toString(end, format), r.timeZone,
-                         s.dev.isNull() ? gap : dev, s.ops.isNull() ? gap : ops, shiftStateToString(s.state)});
+                         s.dev.isNull() ? gap : dev, s.ops.isNull() ? gap : ops, shiftStateWords(s.state)});
         }
     }
     if (parser.isSet(json)) {
         print(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)));
     } else if (rows.isEmpty()) {
-        print(u"No shifts from %1 to %2.\n"_s.arg(fromDate.toString(Qt::ISODate), toDate.toString(Qt::ISODate)));
+        print(tr("No shifts from %1 to %2.\n").arg(fromDate.toString(Qt::ISODate), toDate.toString(Qt::ISODate)));
     } else {
-        print(table({u"ROTATION"_s, u"START"_s, u"END"_s, u"ZONE"_s, u"DEV"_s, u"OPS"_s, u"STATE"_s}, rows));
+        print(table({tr("ROTATION"), tr("START"), tr("END"), tr("ZONE"), tr("DEV"), tr("OPS"), tr("STATE")}, rows));
     }
     return ExitOk;
 }

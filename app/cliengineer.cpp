@@ -54,7 +54,7 @@ QJsonValue personJson(const std::optional<Person> &p)
 QString contact(const std::optional<Person> &p)
 {
     if (!p) {
-        return u"— gap —"_s;
+        return Cli::tr("— gap —");
     }
     QStringList parts{p->name};
     if (!p->phone.isEmpty()) {
@@ -94,10 +94,10 @@ static Result<Person> whoIs(Database &db, const QString &email)
     }
     if (!found.value()) {
         if (email.isEmpty() && configuredEmail().isEmpty()) {
-            return Error{u"--person: say who you are with --person EMAIL (or set your identity in the app)"_s};
+            return Error{Cli::tr("--person: say who you are with --person EMAIL (or set your identity in the app)")};
         }
-        return Error{
-            u"--person: nobody on the roster has the e-mail “%1”"_s.arg(email.isEmpty() ? configuredEmail() : email)};
+        return Error{Cli::tr("--person: nobody on the roster has the e-mail “%1”")
+                         .arg(email.isEmpty() ? configuredEmail() : email)};
     }
     return *found.value();
 }
@@ -106,17 +106,17 @@ int Cli::next(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Your next shift (or the one under way): when, in your zone and the rotation's, with whom, and the "
-        "handoff note the pair before left; then your shifts of the next 3 months."_s);
-    const QCommandLineOption person(u"person"_s, u"Whose shifts (default: your configured identity)."_s, u"EMAIL"_s);
-    const QCommandLineOption json(u"json"_s, u"Print a JSON object (format in the README)."_s);
+        tr("Your next shift (or the one under way): when, in your zone and the rotation's, with whom, and the "
+           "handoff note the pair before left; then your shifts of the next 3 months."));
+    const QCommandLineOption person(u"person"_s, tr("Whose shifts (default: your configured identity)."), u"EMAIL"_s);
+    const QCommandLineOption json(u"json"_s, tr("Print a JSON object (format in the README)."));
     parser.addOptions({person, json});
     int code = ExitOk;
     if (!parse(parser, u"next [--person EMAIL] [--json]"_s, args, &code)) {
         return code;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        return usage(u"next takes no arguments"_s);
+        return usage(tr("next takes no arguments"));
     }
     auto db = openDatabaseOrFail();
     if (!db) {
@@ -150,37 +150,37 @@ int Cli::next(const QStringList &args)
         return ExitOk;
     }
     if (!next->has_value()) {
-        print(u"%1 has no shift planned.\n"_s.arg(me->name));
+        print(tr("%1 has no shift planned.\n").arg(me->name));
         return ExitOk;
     }
     const MyShift &s = **next;
     const QString myZone = me->timeZone.isEmpty() ? QString::fromUtf8(QTimeZone::systemTimeZoneId()) : me->timeZone;
-    QString text = s.isUnderway(now) ? u"%1 is on call now: %2 (%3 seat)\n"_s : u"%1's next shift: %2 (%3 seat)\n"_s;
-    text = text.arg(me->name, s.rotation.name, s.seat == Seat::Ops ? u"ops"_s : u"dev"_s);
-    text += u"  from   %1 to %2 %3\n"_s.arg(localText(s.shift.start, myZone), localText(s.shift.end, myZone), myZone);
+    QString text = s.isUnderway(now) ? tr("%1 is on call now: %2 (%3)\n") : tr("%1's next shift: %2 (%3)\n");
+    text = text.arg(me->name, s.rotation.name, s.seat == Seat::Ops ? tr("ops seat") : tr("dev seat"));
+    text += tr("  from   %1 to %2 %3\n").arg(localText(s.shift.start, myZone), localText(s.shift.end, myZone), myZone);
     if (myZone != s.rotation.timeZone) {
-        text += u"         %1 to %2 %3\n"_s.arg(localText(s.shift.start, s.rotation.timeZone),
-                                                localText(s.shift.end, s.rotation.timeZone), s.rotation.timeZone);
+        text += tr("         %1 to %2 %3\n")
+                    .arg(localText(s.shift.start, s.rotation.timeZone), localText(s.shift.end, s.rotation.timeZone),
+                         s.rotation.timeZone);
     }
-    text += s.isUnderway(now) ? u"  hands off %1\n"_s.arg(countdownWords(now, s.shift.end))
-                              : u"  starts %1\n"_s.arg(countdownWords(now, s.shift.start));
-    text += u"  with   %1\n"_s.arg(contact(s.partner));
+    text += s.isUnderway(now) ? tr("  hands off %1\n").arg(countdownWords(now, s.shift.end))
+                              : tr("  starts %1\n").arg(countdownWords(now, s.shift.start));
+    text += tr("  with   %1\n").arg(contact(s.partner));
     if (!s.shift.bridgeUrl.isEmpty()) {
-        text += u"  bridge %1\n"_s.arg(s.shift.bridgeUrl);
+        text += tr("  bridge %1\n").arg(s.shift.bridgeUrl);
     }
     if (!s.handoffNote.isEmpty()) {
-        text += u"  handoff note: %1\n"_s.arg(s.handoffNote);
+        text += tr("  handoff note: %1\n").arg(s.handoffNote);
     }
-    text += u"  shift  %1\n"_s.arg(s.shift.id.toString());
+    text += tr("  shift  %1\n").arg(s.shift.id.toString());
     if (shifts->size() > 1) {
-        text += u"\nUpcoming (3 months):\n"_s;
+        text += tr("\nUpcoming (3 months):\n");
         QList<QStringList> rows;
         for (const MyShift &u : shifts.value()) {
             rows.append({localText(u.shift.start, myZone), localText(u.shift.end, myZone), u.rotation.name,
-                         u.seat == Seat::Ops ? u"ops"_s : u"dev"_s, u.partner ? u.partner->name : u"— gap —"_s,
-                         u.shift.id.toString()});
+                         seatWords(u.seat), u.partner ? u.partner->name : tr("— gap —"), u.shift.id.toString()});
         }
-        text += table({u"start"_s, u"end"_s, u"rotation"_s, u"seat"_s, u"partner"_s, u"shift"_s}, rows);
+        text += table({tr("start"), tr("end"), tr("rotation"), tr("seat"), tr("partner"), tr("shift")}, rows);
     }
     print(text);
     return ExitOk;
@@ -190,16 +190,16 @@ int Cli::now(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Who is on call now in every rotation: the pair, their contacts, when they hand off; gaps plainly."_s);
-    const QCommandLineOption rotationOption(u"rotation"_s, u"Only rotation NAME."_s, u"NAME"_s);
-    const QCommandLineOption json(u"json"_s, u"Print a JSON array (format in the README)."_s);
+        tr("Who is on call now in every rotation: the pair, their contacts, when they hand off; gaps plainly."));
+    const QCommandLineOption rotationOption(u"rotation"_s, tr("Only rotation NAME."), u"NAME"_s);
+    const QCommandLineOption json(u"json"_s, tr("Print a JSON array (format in the README)."));
     parser.addOptions({rotationOption, json});
     int code = ExitOk;
     if (!parse(parser, u"now [--rotation NAME] [--json]"_s, args, &code)) {
         return code;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        return usage(u"now takes no arguments"_s);
+        return usage(tr("now takes no arguments"));
     }
     auto db = openDatabaseOrFail();
     if (!db) {
@@ -212,7 +212,7 @@ int Cli::now(const QStringList &args)
             return fail(found.errorMessage());
         }
         if (!found.value()) {
-            return fail(u"--rotation: no rotation named “%1”"_s.arg(parser.value(rotationOption)));
+            return fail(tr("--rotation: no rotation named “%1”").arg(parser.value(rotationOption)));
         }
         only = found.value()->id;
     }
@@ -247,22 +247,23 @@ int Cli::now(const QStringList &args)
     for (const OnCall &c : onCall.value()) {
         text += c.rotation.name + u'\n';
         if (!c.shift) {
-            text += u"  nobody: no shift is planned now"_s;
-            text += c.next ? u"; the next starts %1 %2\n"_s.arg(localText(c.next->start, c.rotation.timeZone),
-                                                                c.rotation.timeZone)
-                           : u"; none is planned\n"_s;
+            text += tr("  nobody: no shift is planned now");
+            text += c.next ? tr("; the next starts %1 %2\n")
+                                 .arg(localText(c.next->start, c.rotation.timeZone), c.rotation.timeZone)
+                           : tr("; none is planned\n");
             continue;
         }
-        text += u"  dev    %1\n  ops    %2\n"_s.arg(contact(c.dev), contact(c.ops));
+        text += tr("  dev    %1\n  ops    %2\n").arg(contact(c.dev), contact(c.ops));
         if (c.hasGap()) {
-            text += u"  gap: the %1 seat is empty\n"_s.arg(!c.dev && !c.ops ? u"dev and ops"_s
-                                                           : !c.dev         ? u"dev"_s
-                                                                            : u"ops"_s);
+            text += !c.dev && !c.ops ? tr("  gap: the dev and ops seat is empty\n")
+                    : !c.dev         ? tr("  gap: the dev seat is empty\n")
+                                     : tr("  gap: the ops seat is empty\n");
         }
-        text += u"  hands off %1 %2 (%3)\n"_s.arg(localText(c.shift->end, c.rotation.timeZone), c.rotation.timeZone,
-                                                  countdownWords(at, c.shift->end));
+        text += tr("  hands off %1 %2 (%3)\n")
+                    .arg(localText(c.shift->end, c.rotation.timeZone), c.rotation.timeZone,
+                         countdownWords(at, c.shift->end));
     }
-    print(text.isEmpty() ? u"No rotations.\n"_s : text);
+    print(text.isEmpty() ? tr("No rotations.\n") : text);
     return ExitOk;
 }
 
@@ -270,25 +271,25 @@ int Cli::note(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Leave the handoff note on a shift (what is going on, what to watch); the next pair sees it. An empty "
-        "TEXT removes the note."_s);
-    const QCommandLineOption shift(u"shift"_s, u"The shift (its id, as `next` and `shifts list --json` print)."_s,
+        tr("Leave the handoff note on a shift (what is going on, what to watch); the next pair sees it. An empty "
+           "TEXT removes the note."));
+    const QCommandLineOption shift(u"shift"_s, tr("The shift (its id, as `next` and `shifts list --json` print)."),
                                    u"ID"_s);
     parser.addOption(shift);
-    parser.addPositionalArgument(u"TEXT"_s, u"The note."_s);
+    parser.addPositionalArgument(u"TEXT"_s, tr("The note."));
     int code = ExitOk;
     if (!parse(parser, u"note --shift ID TEXT"_s, args, &code)) {
         return code;
     }
     if (!parser.isSet(shift)) {
-        return usage(u"note needs --shift ID"_s);
+        return usage(tr("note needs --shift ID"));
     }
     if (parser.positionalArguments().size() != 1) {
-        return usage(u"note takes the note as one argument (quote it)"_s);
+        return usage(tr("note takes the note as one argument (quote it)"));
     }
     const ShiftId id = ShiftId::fromString(parser.value(shift).trimmed());
     if (id.isNull()) {
-        return fail(u"--shift: “%1” is not a shift id"_s.arg(parser.value(shift)));
+        return fail(tr("--shift: “%1” is not a shift id").arg(parser.value(shift)));
     }
     auto db = openDatabaseOrFail();
     if (!db) {
@@ -298,7 +299,7 @@ int Cli::note(const QStringList &args)
     if (!edited) {
         return fail(u"--shift: "_s + edited.errorMessage());
     }
-    print(edited->isEmpty() ? u"The note was already that.\n"_s : u"Saved the handoff note.\n"_s);
+    print(edited->isEmpty() ? tr("The note was already that.\n") : tr("Saved the handoff note.\n"));
     return ExitOk;
 }
 
@@ -310,25 +311,25 @@ static QString swapLine(Database &db, RotationContext &context, const SwapReques
     if (auto s = ShiftService(db).shift(r.shiftId); s && s.value()) {
         shiftText = QLocale::c().toString(s.value()->start.toLocalTime(), TimeFormat);
     }
-    return u"%1  %2 %3  %4 → %5  %6%7"_s.arg(r.id.toString(), swapKindToString(r.kind), seatToString(r.seat),
+    return u"%1  %2 %3  %4 → %5  %6%7"_s.arg(r.id.toString(), swapKindWords(r.kind), seatWords(r.seat),
                                              personName(db, context, r.requester), personName(db, context, r.target),
-                                             shiftText, u"  ["_s + swapStateToString(r.state) + u"]"_s);
+                                             shiftText, u"  ["_s + swapStateWords(r.state) + u"]"_s);
 }
 
 int Cli::swapRequest(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Ask a colleague to swap your seat of a shift for theirs (--their-shift), or to cover it (all of it, or "
-        "--from/--to). Refused before it is sent when it would break a hard rule."_s);
-    const QCommandLineOption shift(u"shift"_s, u"Your shift."_s, u"ID"_s);
-    const QCommandLineOption with(u"with"_s, u"The colleague asked."_s, u"EMAIL"_s);
-    const QCommandLineOption theirs(u"their-shift"_s, u"Their shift, for a swap."_s, u"ID"_s);
-    const QCommandLineOption from(u"from"_s, u"Cover only from this instant (ISO 8601, e.g. 2026-12-01T18:00Z)."_s,
+        tr("Ask a colleague to swap your seat of a shift for theirs (--their-shift), or to cover it (all of it, or "
+           "--from/--to). Refused before it is sent when it would break a hard rule."));
+    const QCommandLineOption shift(u"shift"_s, tr("Your shift."), u"ID"_s);
+    const QCommandLineOption with(u"with"_s, tr("The colleague asked."), u"EMAIL"_s);
+    const QCommandLineOption theirs(u"their-shift"_s, tr("Their shift, for a swap."), u"ID"_s);
+    const QCommandLineOption from(u"from"_s, tr("Cover only from this instant (ISO 8601, e.g. 2026-12-01T18:00Z)."),
                                   u"DATETIME"_s);
-    const QCommandLineOption to(u"to"_s, u"Cover only until this instant (ISO 8601)."_s, u"DATETIME"_s);
-    const QCommandLineOption message(u"message"_s, u"A word for the colleague."_s, u"TEXT"_s);
-    const QCommandLineOption person(u"person"_s, u"Who asks (default: your configured identity)."_s, u"EMAIL"_s);
+    const QCommandLineOption to(u"to"_s, tr("Cover only until this instant (ISO 8601)."), u"DATETIME"_s);
+    const QCommandLineOption message(u"message"_s, tr("A word for the colleague."), u"TEXT"_s);
+    const QCommandLineOption person(u"person"_s, tr("Who asks (default: your configured identity)."), u"EMAIL"_s);
     parser.addOptions({shift, with, theirs, from, to, message, person});
     int code = ExitOk;
     const QString synopsis =
@@ -338,13 +339,13 @@ int Cli::swapRequest(const QStringList &args)
         return code;
     }
     if (!parser.isSet(shift) || !parser.isSet(with)) {
-        return usage(u"swap request needs --shift ID and --with EMAIL"_s);
+        return usage(tr("swap request needs --shift ID and --with EMAIL"));
     }
     if (parser.isSet(theirs) && (parser.isSet(from) || parser.isSet(to))) {
-        return usage(u"--their-shift (a swap) and --from/--to (cover of a part) exclude each other"_s);
+        return usage(tr("--their-shift (a swap) and --from/--to (cover of a part) exclude each other"));
     }
     if (parser.isSet(from) != parser.isSet(to)) {
-        return usage(u"--from and --to go together"_s);
+        return usage(tr("--from and --to go together"));
     }
     auto db = openDatabaseOrFail();
     if (!db) {
@@ -356,7 +357,7 @@ int Cli::swapRequest(const QStringList &args)
     }
     auto colleague = resolvePerson(*db, parser.value(with));
     if (!colleague || !colleague.value()) {
-        return fail(u"--with: nobody on the roster has the e-mail “%1”"_s.arg(parser.value(with)));
+        return fail(tr("--with: nobody on the roster has the e-mail “%1”").arg(parser.value(with)));
     }
     SwapAsk ask;
     ask.kind = parser.isSet(theirs) ? SwapKind::Swap : SwapKind::Cover;
@@ -369,34 +370,34 @@ int Cli::swapRequest(const QStringList &args)
         ask.partFrom = QDateTime::fromString(parser.value(from).trimmed(), Qt::ISODate);
         ask.partTo = QDateTime::fromString(parser.value(to).trimmed(), Qt::ISODate);
         if (!ask.partFrom.isValid() || !ask.partTo.isValid()) {
-            return fail(u"--from/--to: not an ISO 8601 date and time (e.g. 2026-12-01T18:00Z)"_s);
+            return fail(tr("--from/--to: not an ISO 8601 date and time (e.g. 2026-12-01T18:00Z)"));
         }
     }
     auto asked = SwapService(*db).request(ask);
     if (!asked) {
         return fail(asked.errorMessage());
     }
-    print(u"Asked %1: request %2 (%3)\n"_s.arg(colleague.value()->name, asked->id.toString(),
-                                               swapStateToString(asked->state)));
+    print(tr("Asked %1: request %2 (%3)\n")
+              .arg(colleague.value()->name, asked->id.toString(), swapStateWords(asked->state)));
     return ExitOk;
 }
 
 int Cli::swapAnswer(const QStringList &args, const QString &verb)
 {
     QCommandLineParser parser;
-    const QCommandLineOption person(u"person"_s, u"Who answers (default: your configured identity)."_s, u"EMAIL"_s);
+    const QCommandLineOption person(u"person"_s, tr("Who answers (default: your configured identity)."), u"EMAIL"_s);
     parser.addOption(person);
-    parser.addPositionalArgument(u"ID"_s, u"The request."_s);
+    parser.addPositionalArgument(u"ID"_s, tr("The request."));
     int code = ExitOk;
     if (!parse(parser, u"swap %1 ID [--person EMAIL]"_s.arg(verb), args, &code)) {
         return code;
     }
     if (parser.positionalArguments().size() != 1) {
-        return usage(u"swap %1 takes the request id"_s.arg(verb));
+        return usage(tr("swap %1 takes the request id").arg(verb));
     }
     const SwapRequestId id = SwapRequestId::fromString(parser.positionalArguments().first().trimmed());
     if (id.isNull()) {
-        return fail(u"“%1” is not a request id"_s.arg(parser.positionalArguments().first()));
+        return fail(tr("“%1” is not a request id").arg(parser.positionalArguments().first()));
     }
     auto db = openDatabaseOrFail();
     if (!db) {
@@ -422,7 +423,7 @@ int Cli::swapAnswer(const QStringList &args, const QString &verb)
     if (!done) {
         return fail(done.errorMessage());
     }
-    print(u"Request %1 is %2.\n"_s.arg(id.toString(), swapStateToString(done->state)));
+    print(tr("Request %1 is %2.\n").arg(id.toString(), swapStateWords(done->state)));
     return ExitOk;
 }
 
@@ -451,10 +452,10 @@ int Cli::swapList(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Requests you made or were asked, newest first; with --waiting, those waiting for a lead."_s);
-    const QCommandLineOption person(u"person"_s, u"Whose requests (default: your configured identity)."_s, u"EMAIL"_s);
-    const QCommandLineOption waiting(u"waiting"_s, u"Accepted requests waiting for a lead's approval."_s);
-    const QCommandLineOption json(u"json"_s, u"Print a JSON array of requests (format in the README)."_s);
+        tr("Requests you made or were asked, newest first; with --waiting, those waiting for a lead."));
+    const QCommandLineOption person(u"person"_s, tr("Whose requests (default: your configured identity)."), u"EMAIL"_s);
+    const QCommandLineOption waiting(u"waiting"_s, tr("Accepted requests waiting for a lead's approval."));
+    const QCommandLineOption json(u"json"_s, tr("Print a JSON array of requests (format in the README)."));
     parser.addOptions({person, waiting, json});
     int code = ExitOk;
     if (!parse(parser, u"swap list [--person EMAIL | --waiting] [--json]"_s, args, &code)) {
@@ -497,7 +498,7 @@ int Cli::swapList(const QStringList &args)
     for (const SwapRequest &r : requests.value()) {
         text += swapLine(*db, context.value(), r) + u'\n';
     }
-    print(text.isEmpty() ? u"No requests.\n"_s : text);
+    print(text.isEmpty() ? tr("No requests.\n") : text);
     return ExitOk;
 }
 

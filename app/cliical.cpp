@@ -24,13 +24,14 @@ QString readPeriod(const QCommandLineParser &parser, const QCommandLineOption &f
         if (parser.isSet(*option)) {
             *date = parseDay(parser.value(*option).trimmed());
             if (!date->isValid()) {
-                return u"--%1: “%2” is not a date (expected YYYY-MM-DD)"_s.arg(option->names().first(),
-                                                                               parser.value(*option));
+                return Cli::tr("--%1: “%2” is not a date (expected YYYY-MM-DD)")
+                    .arg(option->names().first(), parser.value(*option));
             }
         }
     }
     if (*toDate < *fromDate) {
-        return u"--to: %1 is before --from %2"_s.arg(toDate->toString(Qt::ISODate), fromDate->toString(Qt::ISODate));
+        return Cli::tr("--to: %1 is before --from %2")
+            .arg(toDate->toString(Qt::ISODate), fromDate->toString(Qt::ISODate));
     }
     return {};
 }
@@ -44,27 +45,27 @@ int Cli::exportIcs(const QStringList &args)
         "[-o FILE]"_s;
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Write shifts as an iCalendar (.ics) file for calendar apps: one event per shift with both names, "
-        "contacts, bridge link and handoff note, in the rotation's time zone. --team and --person add the time "
-        "off of the people. Default period: today and the next 365 days."_s);
-    const QCommandLineOption rotation(u"rotation"_s, u"The shifts of rotation NAME."_s, u"NAME"_s);
-    const QCommandLineOption team(u"team"_s, u"The shifts of every rotation of team NAME."_s, u"NAME"_s);
-    const QCommandLineOption person(u"person"_s, u"The shifts of the person with this e-mail."_s, u"EMAIL"_s);
-    const QCommandLineOption from(u"from"_s, u"First day (YYYY-MM-DD; default today)."_s, u"DATE"_s);
-    const QCommandLineOption to(u"to"_s, u"Last day, included (default 365 days after today)."_s, u"DATE"_s);
+        tr("Write shifts as an iCalendar (.ics) file for calendar apps: one event per shift with both names, "
+           "contacts, bridge link and handoff note, in the rotation's time zone. --team and --person add the time "
+           "off of the people. Default period: today and the next 365 days."));
+    const QCommandLineOption rotation(u"rotation"_s, tr("The shifts of rotation NAME."), u"NAME"_s);
+    const QCommandLineOption team(u"team"_s, tr("The shifts of every rotation of team NAME."), u"NAME"_s);
+    const QCommandLineOption person(u"person"_s, tr("The shifts of the person with this e-mail."), u"EMAIL"_s);
+    const QCommandLineOption from(u"from"_s, tr("First day (YYYY-MM-DD; default today)."), u"DATE"_s);
+    const QCommandLineOption to(u"to"_s, tr("Last day, included (default 365 days after today)."), u"DATE"_s);
     const QCommandLineOption attendees(
-        u"attendees"_s, u"Add both seats as ATTENDEE lines (SCHEDULE-AGENT=CLIENT: servers send no e-mail)."_s);
-    const QCommandLineOption output({u"o"_s, u"output"_s}, u"Write to FILE instead of standard output."_s, u"FILE"_s);
+        u"attendees"_s, tr("Add both seats as ATTENDEE lines (SCHEDULE-AGENT=CLIENT: servers send no e-mail)."));
+    const QCommandLineOption output({u"o"_s, u"output"_s}, tr("Write to FILE instead of standard output."), u"FILE"_s);
     parser.addOptions({rotation, team, person, from, to, attendees, output});
     int code = ExitOk;
     if (!parse(parser, synopsis, args, &code)) {
         return code;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        return usage(u"export ics takes no arguments besides its options (write to a file with -o FILE)"_s);
+        return usage(tr("export ics takes no arguments besides its options (write to a file with -o FILE)"));
     }
     if (int(parser.isSet(rotation)) + int(parser.isSet(team)) + int(parser.isSet(person)) != 1) {
-        return usage(u"export ics needs exactly one of --rotation, --team or --person"_s);
+        return usage(tr("export ics needs exactly one of --rotation, --team or --person"));
     }
     auto db = openDatabaseOrFail();
     if (!db) {
@@ -83,7 +84,7 @@ int Cli::exportIcs(const QStringList &args)
             return fail(found.errorMessage());
         }
         if (!found.value()) {
-            return fail(u"--rotation: no rotation “%1”"_s.arg(parser.value(rotation)));
+            return fail(tr("--rotation: no rotation “%1”").arg(parser.value(rotation)));
         }
         ics = service.exportRotation(found.value()->id, fromDate, toDate, options);
     } else if (parser.isSet(team)) {
@@ -92,7 +93,7 @@ int Cli::exportIcs(const QStringList &args)
             return fail(found.errorMessage());
         }
         if (!found.value()) {
-            return fail(u"--team: no team “%1”"_s.arg(parser.value(team)));
+            return fail(tr("--team: no team “%1”").arg(parser.value(team)));
         }
         ics = service.exportTeam(found.value()->id, fromDate, toDate, options);
     } else {
@@ -101,7 +102,7 @@ int Cli::exportIcs(const QStringList &args)
             return fail(found.errorMessage());
         }
         if (!found.value()) {
-            return fail(u"--person: nobody with the e-mail “%1”"_s.arg(parser.value(person)));
+            return fail(tr("--person: nobody with the e-mail “%1”").arg(parser.value(person)));
         }
         ics = service.exportPerson(found.value()->id, fromDate, toDate, options);
     }
@@ -125,33 +126,33 @@ int Cli::importIcs(const QStringList &args)
         u"import ics (--timeoff --person EMAIL | --holidays --team NAME) FILE [--from DATE --to DATE]"_s;
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Import an iCalendar (.ics) file: with --timeoff every event becomes time off of the person (whole days "
-        "in the event's own zone, the title as the reason); with --holidays every day an event covers becomes a "
-        "public holiday of the team. Repeating events are expanded over the period (default: a year back and two "
-        "years ahead). Nothing is imported unless the whole file is valid; what is already there is skipped."_s);
-    parser.addPositionalArgument(u"FILE"_s, u"The .ics file."_s);
-    const QCommandLineOption timeOff(u"timeoff"_s, u"Import time off of --person."_s);
-    const QCommandLineOption holidays(u"holidays"_s, u"Import public holidays of --team."_s);
-    const QCommandLineOption person(u"person"_s, u"The person (e-mail) the time off is for."_s, u"EMAIL"_s);
-    const QCommandLineOption team(u"team"_s, u"The team the holidays are for."_s, u"NAME"_s);
-    const QCommandLineOption from(u"from"_s, u"First day to read (YYYY-MM-DD)."_s, u"DATE"_s);
-    const QCommandLineOption to(u"to"_s, u"Last day to read, included (YYYY-MM-DD)."_s, u"DATE"_s);
+        tr("Import an iCalendar (.ics) file: with --timeoff every event becomes time off of the person (whole days "
+           "in the event's own zone, the title as the reason); with --holidays every day an event covers becomes a "
+           "public holiday of the team. Repeating events are expanded over the period (default: a year back and two "
+           "years ahead). Nothing is imported unless the whole file is valid; what is already there is skipped."));
+    parser.addPositionalArgument(u"FILE"_s, tr("The .ics file."));
+    const QCommandLineOption timeOff(u"timeoff"_s, tr("Import time off of --person."));
+    const QCommandLineOption holidays(u"holidays"_s, tr("Import public holidays of --team."));
+    const QCommandLineOption person(u"person"_s, tr("The person (e-mail) the time off is for."), u"EMAIL"_s);
+    const QCommandLineOption team(u"team"_s, tr("The team the holidays are for."), u"NAME"_s);
+    const QCommandLineOption from(u"from"_s, tr("First day to read (YYYY-MM-DD)."), u"DATE"_s);
+    const QCommandLineOption to(u"to"_s, tr("Last day to read, included (YYYY-MM-DD)."), u"DATE"_s);
     parser.addOptions({timeOff, holidays, person, team, from, to});
     int code = ExitOk;
     if (!parse(parser, synopsis, args, &code)) {
         return code;
     }
     if (parser.positionalArguments().size() != 1) {
-        return usage(u"import ics needs exactly one FILE"_s);
+        return usage(tr("import ics needs exactly one FILE"));
     }
     if (parser.isSet(timeOff) == parser.isSet(holidays)) {
-        return usage(u"import ics needs either --timeoff or --holidays"_s);
+        return usage(tr("import ics needs either --timeoff or --holidays"));
     }
     if (parser.isSet(timeOff) && (!parser.isSet(person) || parser.isSet(team))) {
-        return usage(u"import ics --timeoff needs --person EMAIL (and no --team)"_s);
+        return usage(tr("import ics --timeoff needs --person EMAIL (and no --team)"));
     }
     if (parser.isSet(holidays) && (!parser.isSet(team) || parser.isSet(person))) {
-        return usage(u"import ics --holidays needs --team NAME (and no --person)"_s);
+        return usage(tr("import ics --holidays needs --team NAME (and no --person)"));
     }
     const QString path = parser.positionalArguments().first();
     auto db = openDatabaseOrFail();
@@ -168,27 +169,24 @@ int Cli::importIcs(const QStringList &args)
     }
     IcalService service(*db);
     Result<IcalImportSummary> result = Error{};
-    QString what;
     if (parser.isSet(timeOff)) {
         auto found = RosterService(*db).personByEmail(parser.value(person));
         if (!found) {
             return fail(found.errorMessage());
         }
         if (!found.value()) {
-            return fail(u"--person: nobody with the e-mail “%1”"_s.arg(parser.value(person)));
+            return fail(tr("--person: nobody with the e-mail “%1”").arg(parser.value(person)));
         }
         result = service.importTimeOff(found.value()->id, bytes.value(), fromDate, toDate);
-        what = u"time off"_s;
     } else {
         auto found = RosterService(*db).teamByName(parser.value(team));
         if (!found) {
             return fail(found.errorMessage());
         }
         if (!found.value()) {
-            return fail(u"--team: no team “%1”"_s.arg(parser.value(team)));
+            return fail(tr("--team: no team “%1”").arg(parser.value(team)));
         }
         result = service.importHolidays(found.value()->id, bytes.value(), fromDate, toDate);
-        what = u"holidays"_s;
     }
     if (!result) {
         // The file name in front, as the CSV import does: FILE: Line N: ...
@@ -196,10 +194,11 @@ int Cli::importIcs(const QStringList &args)
         if (message.endsWith(u'.')) {
             message.chop(1);
         }
-        return fail(u"%1: %2; nothing was imported"_s.arg(path, message));
+        return fail(tr("%1: %2; nothing was imported").arg(path, message));
     }
-    print(u"Imported %1 %2 from %3 events (%4 already there).\n"_s.arg(result->added)
-              .arg(what)
+    print((parser.isSet(timeOff) ? tr("Imported %1 time off from %2 events (%3 already there).\n")
+                                 : tr("Imported %1 holidays from %2 events (%3 already there).\n"))
+              .arg(result->added)
               .arg(result->read)
               .arg(result->skipped));
     return ExitOk;

@@ -21,6 +21,7 @@ namespace Tandem {
 
 namespace {
 
+// The JSON's value of a change ("changes" keys, a shift's "change").
 QString changeName(Planner::Change change)
 {
     switch (change) {
@@ -34,6 +35,24 @@ QString changeName(Planner::Change change)
         return u"fixed"_s;
     case Planner::Change::Removed:
         return u"removed"_s;
+    }
+    return {};
+}
+
+// A change in words, for the text output.
+QString changeWords(Planner::Change change)
+{
+    switch (change) {
+    case Planner::Change::Added:
+        return Cli::tr("added");
+    case Planner::Change::Changed:
+        return Cli::tr("changed");
+    case Planner::Change::Unchanged:
+        return Cli::tr("unchanged");
+    case Planner::Change::Fixed:
+        return Cli::tr("fixed");
+    case Planner::Change::Removed:
+        return Cli::tr("removed");
     }
     return {};
 }
@@ -119,14 +138,15 @@ QString fairnessText(Database &db, RotationContext &context, const Planner::Fair
                      QString::number(f.load - f.fairShare, 'f', 1), QString::number(f.weekends),
                      QString::number(f.holidays), QString::number(f.nights), QString::number(f.partners.size())});
     }
-    QString text = table({u"NAME"_s, u"POOL"_s, u"SHIFTS"_s, u"LOAD"_s, u"SHARE"_s, u"DEVIATION"_s, u"WEEKENDS"_s,
-                          u"HOLIDAYS"_s, u"NIGHTS"_s, u"PARTNERS"_s},
-                         rows);
+    QString text =
+        table({Cli::tr("NAME"), Cli::tr("POOL"), Cli::tr("SHIFTS"), Cli::tr("LOAD"), Cli::tr("SHARE"),
+               Cli::tr("DEVIATION"), Cli::tr("WEEKENDS"), Cli::tr("HOLIDAYS"), Cli::tr("NIGHTS"), Cli::tr("PARTNERS")},
+              rows);
     text += u'\n';
     for (const Planner::PoolFigures &p : summary.pools) {
-        text += u"%1: load %2 to %3 (spread %4), largest deviation from fair share %5\n"_s.arg(
-            p.name, formatNumber(p.minLoad), formatNumber(p.maxLoad), formatNumber(p.maxLoad - p.minLoad),
-            QString::number(p.maxDeviation, 'f', 2));
+        text += Cli::tr("%1: load %2 to %3 (spread %4), largest deviation from fair share %5\n")
+                    .arg(p.name, formatNumber(p.minLoad), formatNumber(p.maxLoad), formatNumber(p.maxLoad - p.minLoad),
+                         QString::number(p.maxDeviation, 'f', 2));
     }
     // The dev x ops pair matrix: how often each pair shares a shift.
     QList<PersonId> devs;
@@ -145,7 +165,7 @@ QString fairnessText(Database &db, RotationContext &context, const Planner::Fair
     std::sort(devs.begin(), devs.end(), byName);
     std::sort(ops.begin(), ops.end(), byName);
     if (!devs.isEmpty()) {
-        QStringList header{u"DEV \\ OPS"_s};
+        QStringList header{Cli::tr("DEV \\ OPS")};
         for (const PersonId &o : ops) {
             header.append(personName(db, context, o).section(u' ', 0, 0));
         }
@@ -158,14 +178,16 @@ QString fairnessText(Database &db, RotationContext &context, const Planner::Fair
             }
             matrix.append(row);
         }
-        text += u"\nPairs (shifts together):\n"_s + table(header, matrix);
+        text += Cli::tr("\nPairs (shifts together):\n") + table(header, matrix);
     }
     const auto &o = summary.objective;
-    text += u"\nObjective: largest deviation %1, sum of squares %2, most repeated pair %3 times, %4 distinct pairs, "
-            "shortest rest %5 h\n"_s.arg(QString::number(o.maxDeviation, 'f', 2), QString::number(o.sumSquares, 'f', 2))
-                .arg(o.maxPairCount)
-                .arg(o.distinctPairs)
-                .arg(QString::number(o.minSpacingHours, 'f', 0));
+    text +=
+        Cli::tr("\nObjective: largest deviation %1, sum of squares %2, most repeated pair %3 times, %4 distinct pairs, "
+                "shortest rest %5 h\n")
+            .arg(QString::number(o.maxDeviation, 'f', 2), QString::number(o.sumSquares, 'f', 2))
+            .arg(o.maxPairCount)
+            .arg(o.distinctPairs)
+            .arg(QString::number(o.minSpacingHours, 'f', 0));
     return text;
 }
 
@@ -175,15 +197,15 @@ int Cli::plan(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Plan fair developer + operations pairs for the rotation from --from to --to (dates in the rotation's "
-        "zone, both included) and write them. Past, locked and frozen published shifts stay; existing "
-        "assignments are kept unless a rule or a clear gain in fairness says otherwise."_s);
-    const QCommandLineOption rotationOption(u"rotation"_s, u"The rotation to plan (repeat for several)."_s, u"NAME"_s);
-    const QCommandLineOption from(u"from"_s, u"First day (YYYY-MM-DD)."_s, u"DATE"_s);
-    const QCommandLineOption to(u"to"_s, u"Last day, included (YYYY-MM-DD)."_s, u"DATE"_s);
-    const QCommandLineOption dryRun(u"dry-run"_s, u"Show the plan without writing it."_s);
-    const QCommandLineOption json(u"json"_s, u"Print the plan as JSON (format in the README)."_s);
-    const QCommandLineOption seed(u"seed"_s, u"Seed for breaking ties (default 1)."_s, u"N"_s, u"1"_s);
+        tr("Plan fair developer + operations pairs for the rotation from --from to --to (dates in the rotation's "
+           "zone, both included) and write them. Past, locked and frozen published shifts stay; existing "
+           "assignments are kept unless a rule or a clear gain in fairness says otherwise."));
+    const QCommandLineOption rotationOption(u"rotation"_s, tr("The rotation to plan (repeat for several)."), u"NAME"_s);
+    const QCommandLineOption from(u"from"_s, tr("First day (YYYY-MM-DD)."), u"DATE"_s);
+    const QCommandLineOption to(u"to"_s, tr("Last day, included (YYYY-MM-DD)."), u"DATE"_s);
+    const QCommandLineOption dryRun(u"dry-run"_s, tr("Show the plan without writing it."));
+    const QCommandLineOption json(u"json"_s, tr("Print the plan as JSON (format in the README)."));
+    const QCommandLineOption seed(u"seed"_s, tr("Seed for breaking ties (default 1)."), u"N"_s, u"1"_s);
     parser.addOptions({rotationOption, from, to, dryRun, json, seed});
     int code = ExitOk;
     if (!parse(parser, u"plan --rotation NAME --from DATE --to DATE [--dry-run] [--json]"_s, args, &code)) {
@@ -191,28 +213,28 @@ int Cli::plan(const QStringList &args)
     }
     for (const QCommandLineOption &required : {rotationOption, from, to}) {
         if (!parser.isSet(required)) {
-            return usage(u"plan needs --%1"_s.arg(required.names().first()));
+            return usage(tr("plan needs --%1").arg(required.names().first()));
         }
     }
     if (!parser.positionalArguments().isEmpty()) {
-        return usage(u"plan takes no arguments besides its options"_s);
+        return usage(tr("plan takes no arguments besides its options"));
     }
     const QDate fromDate = parseDay(parser.value(from).trimmed());
     const QDate toDate = parseDay(parser.value(to).trimmed());
     if (!fromDate.isValid()) {
-        return fail(u"--from: “%1” is not a date (expected YYYY-MM-DD)"_s.arg(parser.value(from)));
+        return fail(tr("--from: “%1” is not a date (expected YYYY-MM-DD)").arg(parser.value(from)));
     }
     if (!toDate.isValid()) {
-        return fail(u"--to: “%1” is not a date (expected YYYY-MM-DD)"_s.arg(parser.value(to)));
+        return fail(tr("--to: “%1” is not a date (expected YYYY-MM-DD)").arg(parser.value(to)));
     }
     if (toDate < fromDate) {
         return fail(
-            u"--to: %1 is before --from %2"_s.arg(toDate.toString(Qt::ISODate), fromDate.toString(Qt::ISODate)));
+            tr("--to: %1 is before --from %2").arg(toDate.toString(Qt::ISODate), fromDate.toString(Qt::ISODate)));
     }
     bool seedOk = false;
     const quint64 seedValue = parser.value(seed).toULongLong(&seedOk);
     if (!seedOk) {
-        return fail(u"--seed: “%1” is not a whole number"_s.arg(parser.value(seed)));
+        return fail(tr("--seed: “%1” is not a whole number").arg(parser.value(seed)));
     }
     auto db = openDatabaseOrFail();
     if (!db) {
@@ -227,7 +249,7 @@ int Cli::plan(const QStringList &args)
             return fail(found.errorMessage());
         }
         if (!found.value()) {
-            return fail(u"--rotation: no rotation named “%1”"_s.arg(name));
+            return fail(tr("--rotation: no rotation named “%1”").arg(name));
         }
         ids.append(found.value()->id);
         byId.insert(found.value()->id, *found.value());
@@ -328,38 +350,41 @@ int Cli::plan(const QStringList &args)
     QList<QStringList> rows;
     for (const Planner::PlannedShift &p : result.shifts) {
         const Rotation &r = byId.value(p.shift.rotationId);
-        const QString gap = u"— gap —"_s;
+        const QString gap = tr("— gap —");
         rows.append({r.name, localText(p.shift.start, r.timeZone), localText(p.shift.end, r.timeZone),
                      p.shift.dev.isNull() ? gap : personName(*db, context.value(), p.shift.dev),
-                     p.shift.ops.isNull() ? gap : personName(*db, context.value(), p.shift.ops), changeName(p.change)});
+                     p.shift.ops.isNull() ? gap : personName(*db, context.value(), p.shift.ops),
+                     changeWords(p.change)});
     }
-    QString text = table({u"ROTATION"_s, u"START"_s, u"END"_s, u"DEV"_s, u"OPS"_s, u"CHANGE"_s}, rows);
-    text += u"\n%1: %2 added, %3 changed, %4 unchanged, %5 fixed, %6 removed; %7\n"_s
-                .arg(plural(int(result.shifts.size()), u"shift"_s, u"shifts"_s))
+    QString text = table({tr("ROTATION"), tr("START"), tr("END"), tr("DEV"), tr("OPS"), tr("CHANGE")}, rows);
+    text += tr("\n%1: %2 added, %3 changed, %4 unchanged, %5 fixed, %6 removed; %7\n")
+                .arg(tr("%n shift(s)", nullptr, int(result.shifts.size())))
                 .arg(counts.value(Planner::Change::Added))
                 .arg(counts.value(Planner::Change::Changed))
                 .arg(counts.value(Planner::Change::Unchanged))
                 .arg(counts.value(Planner::Change::Fixed))
                 .arg(counts.value(Planner::Change::Removed))
-                .arg(plural(int(result.summary.gaps.size()), u"gap"_s, u"gaps"_s));
+                .arg(tr("%n gap(s)", nullptr, int(result.summary.gaps.size())));
     for (const Planner::Gap &g : result.summary.gaps) {
         const Rotation &r = byId.value(g.rotation);
-        text += u"  gap: %1 %2, %3 seat: %4\n"_s.arg(r.name, localText(g.start, r.timeZone),
-                                                     g.seat == Seat::Dev ? u"dev"_s : u"ops"_s, g.reason);
+        text += (g.seat == Seat::Dev ? tr("  gap: %1 %2, dev seat: %3\n") : tr("  gap: %1 %2, ops seat: %3\n"))
+                    .arg(r.name, localText(g.start, r.timeZone), g.reason);
     }
     for (const Planner::PoolFigures &p : result.summary.pools) {
-        text += u"%1: load %2 to %3, largest deviation from fair share %4%5\n"_s.arg(
-            p.name, formatNumber(p.minLoad), formatNumber(p.maxLoad), QString::number(p.maxDeviation, 'f', 2),
-            p.proof == Planner::PoolFigures::Proof::Optimal ? u" (optimal)"_s
-            : p.proof == Planner::PoolFigures::Proof::Bounded
-                ? u" (within %1 of the bound %2)"_s.arg(QString::number(p.maxDeviation - p.bound, 'f', 2),
-                                                        QString::number(p.bound, 'f', 2))
-                : QString());
+        text +=
+            tr("%1: load %2 to %3, largest deviation from fair share %4%5\n")
+                .arg(p.name, formatNumber(p.minLoad), formatNumber(p.maxLoad), QString::number(p.maxDeviation, 'f', 2),
+                     p.proof == Planner::PoolFigures::Proof::Optimal ? tr(" (optimal)")
+                     : p.proof == Planner::PoolFigures::Proof::Bounded
+                         ? tr(" (within %1 of the bound %2)")
+                               .arg(QString::number(p.maxDeviation - p.bound, 'f', 2), QString::number(p.bound, 'f', 2))
+                         : QString());
     }
-    text += applied ? u"Written: %1 added, %2 changed, %3 removed.\n"_s.arg(written.added.size())
+    text += applied ? tr("Written: %1 added, %2 changed, %3 removed.\n")
+                          .arg(written.added.size())
                           .arg(written.changed.size())
                           .arg(written.removed.size())
-                    : u"Dry run: nothing was written.\n"_s;
+                    : tr("Dry run: nothing was written.\n");
     print(text);
     return ExitOk;
 }
@@ -368,19 +393,19 @@ int Cli::reportFairness(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Fairness of the shifts in the database: per person shifts, weighted load against fair share, weekends, "
-        "holidays, nights and partners; per pool the spread; the dev x ops pair matrix."_s);
-    const QCommandLineOption rotationOption(u"rotation"_s, u"The rotation (repeat for several)."_s, u"NAME"_s);
-    const QCommandLineOption from(u"from"_s, u"First day (default: 26 weeks ago)."_s, u"DATE"_s);
-    const QCommandLineOption to(u"to"_s, u"Last day, included (default: 13 weeks ahead)."_s, u"DATE"_s);
-    const QCommandLineOption json(u"json"_s, u"Print JSON (format in the README)."_s);
+        tr("Fairness of the shifts in the database: per person shifts, weighted load against fair share, weekends, "
+           "holidays, nights and partners; per pool the spread; the dev x ops pair matrix."));
+    const QCommandLineOption rotationOption(u"rotation"_s, tr("The rotation (repeat for several)."), u"NAME"_s);
+    const QCommandLineOption from(u"from"_s, tr("First day (default: 26 weeks ago)."), u"DATE"_s);
+    const QCommandLineOption to(u"to"_s, tr("Last day, included (default: 13 weeks ahead)."), u"DATE"_s);
+    const QCommandLineOption json(u"json"_s, tr("Print JSON (format in the README)."));
     parser.addOptions({rotationOption, from, to, json});
     int code = ExitOk;
     if (!parse(parser, u"report fairness --rotation NAME [--from DATE] [--to DATE] [--json]"_s, args, &code)) {
         return code;
     }
     if (!parser.isSet(rotationOption)) {
-        return usage(u"report fairness needs --rotation"_s);
+        return usage(tr("report fairness needs --rotation"));
     }
     auto db = openDatabaseOrFail();
     if (!db) {
@@ -392,25 +417,25 @@ int Cli::reportFairness(const QStringList &args)
     if (parser.isSet(from)) {
         fromDate = parseDay(parser.value(from).trimmed());
         if (!fromDate.isValid()) {
-            return fail(u"--from: “%1” is not a date (expected YYYY-MM-DD)"_s.arg(parser.value(from)));
+            return fail(tr("--from: “%1” is not a date (expected YYYY-MM-DD)").arg(parser.value(from)));
         }
     }
     if (parser.isSet(to)) {
         toDate = parseDay(parser.value(to).trimmed());
         if (!toDate.isValid()) {
-            return fail(u"--to: “%1” is not a date (expected YYYY-MM-DD)"_s.arg(parser.value(to)));
+            return fail(tr("--to: “%1” is not a date (expected YYYY-MM-DD)").arg(parser.value(to)));
         }
     }
     if (toDate < fromDate) {
         return fail(
-            u"--to: %1 is before --from %2"_s.arg(toDate.toString(Qt::ISODate), fromDate.toString(Qt::ISODate)));
+            tr("--to: %1 is before --from %2").arg(toDate.toString(Qt::ISODate), fromDate.toString(Qt::ISODate)));
     }
     RotationService rotations(*db);
     QList<RotationId> ids;
     for (const QString &name : parser.values(rotationOption)) {
         const auto found = rotations.rotationByName(name);
         if (!found || !found.value()) {
-            return fail(u"--rotation: no rotation named “%1”"_s.arg(name));
+            return fail(tr("--rotation: no rotation named “%1”").arg(name));
         }
         ids.append(found.value()->id);
     }
@@ -432,7 +457,7 @@ int Cli::reportFairness(const QStringList &args)
         print(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)));
         return ExitOk;
     }
-    print(u"Fairness from %1 to %2\n\n"_s.arg(fromDate.toString(Qt::ISODate), toDate.toString(Qt::ISODate)) +
+    print(tr("Fairness from %1 to %2\n\n").arg(fromDate.toString(Qt::ISODate), toDate.toString(Qt::ISODate)) +
           fairnessText(*db, context.value(), summary.value()));
     return ExitOk;
 }

@@ -31,15 +31,15 @@ namespace {
 /// The options every sheet and report takes: what to cover and where to write it.
 struct ScopeOptions
 {
-    QCommandLineOption rotation{u"rotation"_s, u"A rotation (repeat for several)."_s, u"NAME"_s};
-    QCommandLineOption team{u"team"_s, u"Every rotation of the team."_s, u"NAME"_s};
-    QCommandLineOption person{u"person"_s, u"Only this person's shifts."_s, u"EMAIL"_s};
-    QCommandLineOption from{u"from"_s, u"First day (YYYY-MM-DD)."_s, u"DATE"_s};
-    QCommandLineOption to{u"to"_s, u"Last day, included (YYYY-MM-DD)."_s, u"DATE"_s};
-    QCommandLineOption pdf{u"pdf"_s, u"Write a PDF to FILE."_s, u"FILE"_s};
-    QCommandLineOption paper{u"paper"_s, u"a4 or letter (default a4)."_s, u"SIZE"_s, u"a4"_s};
-    QCommandLineOption landscape{u"landscape"_s, u"Landscape pages."_s};
-    QCommandLineOption grayscale{u"grayscale"_s, u"Grays instead of colours (patterns tell rotations apart)."_s};
+    QCommandLineOption rotation{u"rotation"_s, Cli::tr("A rotation (repeat for several)."), u"NAME"_s};
+    QCommandLineOption team{u"team"_s, Cli::tr("Every rotation of the team."), u"NAME"_s};
+    QCommandLineOption person{u"person"_s, Cli::tr("Only this person's shifts."), u"EMAIL"_s};
+    QCommandLineOption from{u"from"_s, Cli::tr("First day (YYYY-MM-DD)."), u"DATE"_s};
+    QCommandLineOption to{u"to"_s, Cli::tr("Last day, included (YYYY-MM-DD)."), u"DATE"_s};
+    QCommandLineOption pdf{u"pdf"_s, Cli::tr("Write a PDF to FILE."), u"FILE"_s};
+    QCommandLineOption paper{u"paper"_s, Cli::tr("a4 or letter (default a4)."), u"SIZE"_s, u"a4"_s};
+    QCommandLineOption landscape{u"landscape"_s, Cli::tr("Landscape pages.")};
+    QCommandLineOption grayscale{u"grayscale"_s, Cli::tr("Grays instead of colours (patterns tell rotations apart).")};
 
     void addTo(QCommandLineParser &parser) const
     {
@@ -49,7 +49,7 @@ struct ScopeOptions
 
 QString notADate(const QString &option, const QString &value)
 {
-    return u"--%1: “%2” is not a date (expected YYYY-MM-DD)"_s.arg(option, value);
+    return Cli::tr("--%1: “%2” is not a date (expected YYYY-MM-DD)").arg(option, value);
 }
 
 // Writes to FILE, or to standard output for "-".
@@ -128,8 +128,8 @@ static int resolveScope(Database &db, const QCommandLineParser &parser, const Sc
         scope->to = scope->from.addDays(27);
     }
     if (scope->to < scope->from) {
-        *error =
-            u"--to: %1 is before --from %2"_s.arg(scope->to.toString(Qt::ISODate), scope->from.toString(Qt::ISODate));
+        *error = Cli::tr("--to: %1 is before --from %2")
+                     .arg(scope->to.toString(Qt::ISODate), scope->from.toString(Qt::ISODate));
         return ExitBadInput;
     }
     RotationService rotations(db);
@@ -140,7 +140,7 @@ static int resolveScope(Database &db, const QCommandLineParser &parser, const Sc
             return ExitBadInput;
         }
         if (!found.value()) {
-            *error = u"--rotation: no rotation named “%1”"_s.arg(name);
+            *error = Cli::tr("--rotation: no rotation named “%1”").arg(name);
             return ExitBadInput;
         }
         scope->rotations.append(found.value()->id);
@@ -149,7 +149,7 @@ static int resolveScope(Database &db, const QCommandLineParser &parser, const Sc
     if (parser.isSet(o.team)) {
         const auto team = roster.teamByName(parser.value(o.team));
         if (!team || !team.value()) {
-            *error = u"--team: no team named “%1”"_s.arg(parser.value(o.team));
+            *error = Cli::tr("--team: no team named “%1”").arg(parser.value(o.team));
             return ExitBadInput;
         }
         scope->team = team.value()->id;
@@ -157,7 +157,7 @@ static int resolveScope(Database &db, const QCommandLineParser &parser, const Sc
     if (parser.isSet(o.person)) {
         const auto person = roster.personByEmail(parser.value(o.person).trimmed());
         if (!person || !person.value()) {
-            *error = u"--person: nobody with the e-mail “%1”"_s.arg(parser.value(o.person));
+            *error = Cli::tr("--person: nobody with the e-mail “%1”").arg(parser.value(o.person));
             return ExitBadInput;
         }
         scope->person = person.value()->id;
@@ -173,7 +173,7 @@ static int pageOptions(const QCommandLineParser &parser, const ScopeOptions &o, 
     } else if (value == u"letter") {
         *paper = Print::Paper::Letter;
     } else {
-        *error = u"--paper: “%1” is not a paper size (use a4 or letter)"_s.arg(parser.value(o.paper));
+        *error = Cli::tr("--paper: “%1” is not a paper size (use a4 or letter)").arg(parser.value(o.paper));
         return ExitBadInput;
     }
     return ExitOk;
@@ -206,10 +206,10 @@ int Cli::printSheet(const QStringList &args)
                              "--from DATE --to DATE --pdf FILE [--paper a4|letter] [--landscape] [--grayscale]"_s;
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Print a rotation sheet to PDF: a month grid with the pairs of each day, a list with one row per shift "
-        "(phones, escalation, bridge, room for notes), or one person's shifts. Without --rotation, --team or "
-        "--person, every rotation. --to defaults to four weeks after --from, --from to today."_s);
-    const QCommandLineOption layout(u"layout"_s, u"month, list or person."_s, u"LAYOUT"_s);
+        tr("Print a rotation sheet to PDF: a month grid with the pairs of each day, a list with one row per shift "
+           "(phones, escalation, bridge, room for notes), or one person's shifts. Without --rotation, --team or "
+           "--person, every rotation. --to defaults to four weeks after --from, --from to today."));
+    const QCommandLineOption layout(u"layout"_s, tr("month, list or person."), u"LAYOUT"_s);
     parser.addOption(layout);
     const ScopeOptions o;
     o.addTo(parser);
@@ -218,11 +218,11 @@ int Cli::printSheet(const QStringList &args)
         return code;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        return usage(u"print takes no arguments besides its options"_s);
+        return usage(tr("print takes no arguments besides its options"));
     }
     for (const QCommandLineOption &required : {layout, o.pdf}) {
         if (!parser.isSet(required)) {
-            return usage(u"print needs --%1"_s.arg(required.names().first()));
+            return usage(tr("print needs --%1").arg(required.names().first()));
         }
     }
     Print::SheetOptions options;
@@ -234,10 +234,10 @@ int Cli::printSheet(const QStringList &args)
     } else if (layoutName == u"person") {
         options.layout = Print::SheetLayout::Person;
     } else {
-        return fail(u"--layout: “%1” is not a layout (use month, list or person)"_s.arg(parser.value(layout)));
+        return fail(tr("--layout: “%1” is not a layout (use month, list or person)").arg(parser.value(layout)));
     }
     if (options.layout == Print::SheetLayout::Person && !parser.isSet(o.person)) {
-        return usage(u"print --layout person needs --person"_s);
+        return usage(tr("print --layout person needs --person"));
     }
     options.grayscale = parser.isSet(o.grayscale);
     Print::Paper paper = Print::Paper::A4;
@@ -260,15 +260,16 @@ int Cli::printSheet(const QStringList &args)
             u"--%1: %2"_s.arg(data.error().field.isEmpty() ? u"rotation"_s : data.error().field, data.errorMessage()));
     }
     if (data->rotations.isEmpty() && options.layout != Print::SheetLayout::Person) {
-        return fail(u"--team: the team has no rotations"_s);
+        return fail(tr("--team: the team has no rotations"));
     }
     const QString path = parser.value(o.pdf);
     const auto pages = Print::SheetRenderer(data.value(), options).writePdf(path, paper, parser.isSet(o.landscape));
     if (!pages) {
         return fail(u"--pdf: "_s + pages.errorMessage());
     }
-    print(u"%1: %2, %3\n"_s.arg(path, plural(pages.value(), u"page"_s, u"pages"_s),
-                                plural(int(data->shifts.size()), u"shift"_s, u"shifts"_s)));
+    print(
+        tr("%1: %2, %3\n")
+            .arg(path, tr("%n page(s)", nullptr, pages.value()), tr("%n shift(s)", nullptr, int(data->shifts.size()))));
     return ExitOk;
 }
 
@@ -279,30 +280,30 @@ int Cli::reportHours(const QStringList &args)
         "[--rate-weekday X] [--rate-weekend X] [--rate-holiday X] [--csv FILE|--json|--pdf FILE]"_s;
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"On-call hours per person per month, split into weekday, weekend and public-holiday hours (days in each "
-        "rotation's zone), with the amount at the given rates. Default period: the previous month."_s);
+        tr("On-call hours per person per month, split into weekday, weekend and public-holiday hours (days in each "
+           "rotation's zone), with the amount at the given rates. Default period: the previous month."));
     const ScopeOptions o;
     o.addTo(parser);
-    const QCommandLineOption weekday(u"rate-weekday"_s, u"Pay per weekday hour (default 0)."_s, u"X"_s, u"0"_s);
-    const QCommandLineOption weekend(u"rate-weekend"_s, u"Pay per weekend hour (default 0)."_s, u"X"_s, u"0"_s);
-    const QCommandLineOption holiday(u"rate-holiday"_s, u"Pay per public-holiday hour (default 0)."_s, u"X"_s, u"0"_s);
-    const QCommandLineOption csv(u"csv"_s, u"Write CSV for payroll to FILE (- for standard output)."_s, u"FILE"_s);
-    const QCommandLineOption json(u"json"_s, u"Print JSON (format in the README)."_s);
+    const QCommandLineOption weekday(u"rate-weekday"_s, tr("Pay per weekday hour (default 0)."), u"X"_s, u"0"_s);
+    const QCommandLineOption weekend(u"rate-weekend"_s, tr("Pay per weekend hour (default 0)."), u"X"_s, u"0"_s);
+    const QCommandLineOption holiday(u"rate-holiday"_s, tr("Pay per public-holiday hour (default 0)."), u"X"_s, u"0"_s);
+    const QCommandLineOption csv(u"csv"_s, tr("Write CSV for payroll to FILE (- for standard output)."), u"FILE"_s);
+    const QCommandLineOption json(u"json"_s, tr("Print JSON (format in the README)."));
     parser.addOptions({weekday, weekend, holiday, csv, json});
     int code = ExitOk;
     if (!parse(parser, synopsis, args, &code)) {
         return code;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        return usage(u"report hours takes no arguments besides its options"_s);
+        return usage(tr("report hours takes no arguments besides its options"));
     }
     Reports::HourRates rates;
     for (const auto &[option, rate] : {std::pair{&weekday, &rates.weekday}, std::pair{&weekend, &rates.weekend},
                                        std::pair{&holiday, &rates.holiday}}) {
         const auto value = parseFinite(parser.value(*option));
         if (!value || *value < 0 || *value > 1e9) {
-            return fail(u"--%1: “%2” is not a rate (a number from 0 to 1,000,000,000)"_s.arg(option->names().first(),
-                                                                                             parser.value(*option)));
+            return fail(tr("--%1: “%2” is not a rate (a number from 0 to 1,000,000,000)")
+                            .arg(option->names().first(), parser.value(*option)));
         }
         *rate = *value;
     }
@@ -331,7 +332,7 @@ int Cli::reportHours(const QStringList &args)
     }
     if (parser.isSet(o.pdf)) {
         if (const QString problem = reportPdf(
-                parser, o, *db, scope, u"On-call hours"_s,
+                parser, o, *db, scope, tr("On-call hours"),
                 [&](Print::PageDocument &doc) { Print::ReportRenderer::layoutHours(doc, rows.value(), rates); });
             !problem.isEmpty()) {
             return fail(problem);
@@ -360,15 +361,15 @@ int Cli::reportHours(const QStringList &args)
     } else if (!parser.isSet(csv) && !parser.isSet(o.pdf)) {
         QList<QStringList> table;
         for (const Reports::HoursRow &r : rows.value()) {
-            table.append({r.month, r.name, roleToString(r.role), QString::number(r.weekdayHours, 'f', 2),
+            table.append({r.month, r.name, roleWords(r.role), QString::number(r.weekdayHours, 'f', 2),
                           QString::number(r.weekendHours, 'f', 2), QString::number(r.holidayHours, 'f', 2),
                           QString::number(r.totalHours(), 'f', 2), QString::number(r.amount, 'f', 2)});
         }
-        print(
-            u"On-call hours from %1 to %2\n\n"_s.arg(scope.from.toString(Qt::ISODate), scope.to.toString(Qt::ISODate)) +
-            CliSupport::table(
-                {u"MONTH"_s, u"NAME"_s, u"ROLE"_s, u"WEEKDAY"_s, u"WEEKEND"_s, u"HOLIDAY"_s, u"TOTAL"_s, u"AMOUNT"_s},
-                table));
+        print(tr("On-call hours from %1 to %2\n\n")
+                  .arg(scope.from.toString(Qt::ISODate), scope.to.toString(Qt::ISODate)) +
+              CliSupport::table({tr("MONTH"), tr("NAME"), tr("ROLE"), tr("WEEKDAY"), tr("WEEKEND"), tr("HOLIDAY"),
+                                 tr("TOTAL"), tr("AMOUNT")},
+                                table));
     }
     return ExitOk;
 }
@@ -379,24 +380,24 @@ int Cli::reportCoverage(const QStringList &args)
                              "[--csv FILE] [--changes-csv FILE] [--json] [--pdf FILE]"_s;
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"For auditors: over the period (default the last 4 weeks), every minute each rotation runs must be held by "
-        "a developer paired with someone who has production access. Lists the gaps, and who changed which shift "
-        "and when, from the change log. Exits 0 also when there are gaps."_s);
+        tr("For auditors: over the period (default the last 4 weeks), every minute each rotation runs must be held by "
+           "a developer paired with someone who has production access. Lists the gaps, and who changed which shift "
+           "and when, from the change log. Exits 0 also when there are gaps."));
     const ScopeOptions o;
     o.addTo(parser);
-    const QCommandLineOption csv(u"csv"_s, u"Write the gaps as CSV to FILE (- for standard output)."_s, u"FILE"_s);
-    const QCommandLineOption changesCsv(u"changes-csv"_s, u"Write the shift changes as CSV to FILE."_s, u"FILE"_s);
-    const QCommandLineOption json(u"json"_s, u"Print JSON (format in the README)."_s);
+    const QCommandLineOption csv(u"csv"_s, tr("Write the gaps as CSV to FILE (- for standard output)."), u"FILE"_s);
+    const QCommandLineOption changesCsv(u"changes-csv"_s, tr("Write the shift changes as CSV to FILE."), u"FILE"_s);
+    const QCommandLineOption json(u"json"_s, tr("Print JSON (format in the README)."));
     parser.addOptions({csv, changesCsv, json});
     int code = ExitOk;
     if (!parse(parser, synopsis, args, &code)) {
         return code;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        return usage(u"report coverage takes no arguments besides its options"_s);
+        return usage(tr("report coverage takes no arguments besides its options"));
     }
     if (parser.isSet(o.person)) {
-        return usage(u"report coverage covers rotations: use --rotation or --team, not --person"_s);
+        return usage(tr("report coverage covers rotations: use --rotation or --team, not --person"));
     }
     auto db = openDatabaseOrFail();
     if (!db) {
@@ -429,7 +430,7 @@ int Cli::reportCoverage(const QStringList &args)
     }
     if (parser.isSet(o.pdf)) {
         if (const QString problem =
-                reportPdf(parser, o, *db, scope, u"Coverage"_s,
+                reportPdf(parser, o, *db, scope, tr("Coverage"),
                           [&](Print::PageDocument &doc) { Print::ReportRenderer::layoutCoverage(doc, r); });
             !problem.isEmpty()) {
             return fail(problem);
@@ -474,24 +475,23 @@ int Cli::reportCoverage(const QStringList &args)
                               {u"changes"_s, changes}};
         print(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)));
     } else if (!parser.isSet(csv) && !parser.isSet(changesCsv) && !parser.isSet(o.pdf)) {
-        QString text = u"Coverage from %1 to %2\n\n"_s.arg(r.from.toString(Qt::ISODate), r.to.toString(Qt::ISODate));
+        QString text = tr("Coverage from %1 to %2\n\n").arg(r.from.toString(Qt::ISODate), r.to.toString(Qt::ISODate));
         QList<QStringList> rows;
         for (const Reports::RotationCoverage &c : r.rotations) {
             for (const Reports::CoverageGap &g : c.gaps) {
                 rows.append({c.name, localIso(g.start, c.timeZone), localIso(g.end, c.timeZone),
                              QString::number(g.minutes()), Reports::gapReasonText(g.reason), g.detail});
             }
-            text += u"%1: %2 of %3 on-call hours covered, %4\n"_s.arg(
-                c.name, QString::number(double(c.coveredMinutes) / 60.0, 'f', 1),
-                QString::number(double(c.requiredMinutes) / 60.0, 'f', 1),
-                plural(int(c.gaps.size()), u"gap"_s, u"gaps"_s));
+            text += tr("%1: %2 of %3 on-call hours covered, %4\n")
+                        .arg(c.name, QString::number(double(c.coveredMinutes) / 60.0, 'f', 1),
+                             QString::number(double(c.requiredMinutes) / 60.0, 'f', 1),
+                             tr("%n gap(s)", nullptr, int(c.gaps.size())));
         }
         if (!rows.isEmpty()) {
-            text += u'\n' +
-                    CliSupport::table({u"ROTATION"_s, u"FROM"_s, u"TO"_s, u"MINUTES"_s, u"WHY"_s, u"DETAIL"_s}, rows);
+            text += u'\n' + CliSupport::table(
+                                {tr("ROTATION"), tr("FROM"), tr("TO"), tr("MINUTES"), tr("WHY"), tr("DETAIL")}, rows);
         }
-        text +=
-            u"\n%1 to these shifts in the change log\n"_s.arg(plural(int(r.changes.size()), u"change"_s, u"changes"_s));
+        text += tr("\n%n change(s) to these shifts in the change log\n", nullptr, int(r.changes.size()));
         print(text);
     }
     return ExitOk;
@@ -512,22 +512,22 @@ int Cli::reportFairnessOutput(const QStringList &args)
                              "--pdf FILE [--paper a4|letter] [--landscape]]"_s;
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Fairness of the shifts in the database: per person shifts, weighted load against fair share, weekends, "
-        "holidays, nights and partners; per pool the spread; the dev x ops pair matrix. As text, JSON, CSV or "
-        "PDF."_s);
+        tr("Fairness of the shifts in the database: per person shifts, weighted load against fair share, weekends, "
+           "holidays, nights and partners; per pool the spread; the dev x ops pair matrix. As text, JSON, CSV or "
+           "PDF."));
     const ScopeOptions o;
     o.addTo(parser);
-    const QCommandLineOption csv(u"csv"_s, u"Write per person figures as CSV to FILE (- for standard output)."_s,
+    const QCommandLineOption csv(u"csv"_s, tr("Write per person figures as CSV to FILE (- for standard output)."),
                                  u"FILE"_s);
-    const QCommandLineOption pairsCsv(u"pairs-csv"_s, u"Write the dev x ops pair matrix as CSV to FILE."_s, u"FILE"_s);
-    const QCommandLineOption json(u"json"_s, u"Print JSON (format in the README)."_s);
+    const QCommandLineOption pairsCsv(u"pairs-csv"_s, tr("Write the dev x ops pair matrix as CSV to FILE."), u"FILE"_s);
+    const QCommandLineOption json(u"json"_s, tr("Print JSON (format in the README)."));
     parser.addOptions({csv, pairsCsv, json});
     int code = ExitOk;
     if (!parse(parser, synopsis, args, &code)) {
         return code;
     }
     if (!parser.isSet(o.rotation) && !parser.isSet(o.team)) {
-        return usage(u"report fairness needs --rotation"_s);
+        return usage(tr("report fairness needs --rotation"));
     }
     auto db = openDatabaseOrFail();
     if (!db) {
@@ -566,7 +566,7 @@ int Cli::reportFairnessOutput(const QStringList &args)
     }
     if (parser.isSet(o.pdf)) {
         if (const QString problem = reportPdf(
-                parser, o, *db, scope, u"Fairness"_s,
+                parser, o, *db, scope, tr("Fairness"),
                 [&](Print::PageDocument &doc) { Print::ReportRenderer::layoutFairness(doc, summary.value(), people); });
             !problem.isEmpty()) {
             return fail(problem);

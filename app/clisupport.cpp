@@ -1,5 +1,6 @@
 #include "clisupport.h"
 
+#include "cli.h"
 #include "domain/serialize.h"
 #include "services/rosterservice.h"
 #include "services/rotationservice.h"
@@ -164,9 +165,51 @@ QString formatNumber(double value)
     return tenths == std::floor(tenths) ? QString::number(value, 'f', 1) : QString::number(value, 'g', 6);
 }
 
-QString plural(int n, const QString &one, const QString &many)
+QString roleWords(Role role)
 {
-    return u"%1 %2"_s.arg(n).arg(n == 1 ? one : many);
+    return role == Role::Operations ? Cli::tr("operations") : Cli::tr("developer");
+}
+
+QString shiftStateWords(ShiftState state)
+{
+    switch (state) {
+    case ShiftState::Planned:
+        break;
+    case ShiftState::Published:
+        return Cli::tr("published");
+    case ShiftState::Locked:
+        return Cli::tr("locked");
+    }
+    return Cli::tr("planned");
+}
+
+QString seatWords(Seat seat)
+{
+    return seat == Seat::Ops ? Cli::tr("ops") : Cli::tr("dev");
+}
+
+QString swapKindWords(SwapKind kind)
+{
+    return kind == SwapKind::Cover ? Cli::tr("cover") : Cli::tr("swap");
+}
+
+QString swapStateWords(SwapState state)
+{
+    switch (state) {
+    case SwapState::Pending:
+        return Cli::tr("pending");
+    case SwapState::Accepted:
+        return Cli::tr("accepted");
+    case SwapState::Declined:
+        return Cli::tr("declined");
+    case SwapState::Approved:
+        return Cli::tr("approved");
+    case SwapState::Cancelled:
+        return Cli::tr("cancelled");
+    case SwapState::Applied:
+        return Cli::tr("applied");
+    }
+    return swapStateToString(state);
 }
 
 } // namespace Tandem::CliSupport

@@ -3,6 +3,8 @@
 #include "domain/person.h"
 #include "domain/result.h"
 #include "domain/rotation.h"
+#include "domain/shift.h"
+#include "domain/swaprequest.h"
 #include "domain/team.h"
 
 #include <QDate>
@@ -59,6 +61,13 @@ QDate parseDay(const QString &text);
 std::optional<double> parseFinite(const QString &text);
 /// 2 -> "2.0", 1.25 -> "1.25": weights read as weights.
 QString formatNumber(double value);
-QString plural(int n, const QString &one, const QString &many);
+
+/// A role, a shift's state, a seat, a request's kind and state in words of the user's language,
+/// for the text output; the JSON and CSV keep the English values of domain/serialize.h.
+QString roleWords(Role role);
+QString shiftStateWords(ShiftState state);
+QString seatWords(Seat seat);
+QString swapKindWords(SwapKind kind);
+QString swapStateWords(SwapState state);
 
 } // namespace Tandem::CliSupport

@@ -30,8 +30,8 @@ Result<QString> passwordFor(const QUrl &url, const QString &username)
     }
     auto stored = Credentials::read(url, username);
     if (!stored) {
-        return Error{u"no password for %1: %2 For headless use set TANDEM_CALDAV_PASSWORD."_s.arg(
-            username, stored.errorMessage())};
+        return Error{Cli::tr("no password for %1: %2 For headless use set TANDEM_CALDAV_PASSWORD.")
+                         .arg(username, stored.errorMessage())};
     }
     return stored.value();
 }
@@ -104,11 +104,12 @@ QString withOption(const Error &error)
         return u"%1 (--allow-http)"_s.arg(error.message);
     }
     if (error.field == UrlCredentialsField) {
-        return u"%1 (--use-url-credentials takes them; or --user USER and TANDEM_CALDAV_PASSWORD or the keychain)"_s
+        return Cli::tr(
+                   "%1 (--use-url-credentials takes them; or --user USER and TANDEM_CALDAV_PASSWORD or the keychain)")
             .arg(error.message);
     }
     if (error.field == SameNamedTeamField) {
-        return u"%1 (--link-team, or --rename-team NEW-NAME)"_s.arg(error.message);
+        return Cli::tr("%1 (--link-team, or --rename-team NEW-NAME)").arg(error.message);
     }
     return error.message;
 }
@@ -177,28 +178,28 @@ int Cli::sync(const QStringList &args)
                                     "[--use-url-credentials] [--link-team | --rename-team NEW]]"_s;
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Two-way sync of shifts, time off and the roster with a CalDAV server (Nextcloud, Radicale, Fastmail...). "
-        "With --url, first connect: --team shares that team in the calendar at URL (a server address is searched "
-        "for the user's calendars); without --team, join the team another lead shares there. The password comes "
-        "from TANDEM_CALDAV_PASSWORD, else from the system keychain. Without --url, sync every connected team "
-        "(or --team)."_s);
-    const QCommandLineOption team(u"team"_s, u"The team to share or sync."_s, u"NAME"_s);
-    const QCommandLineOption url(u"url"_s, u"The calendar (collection) or server address."_s, u"URL"_s);
-    const QCommandLineOption user(u"user"_s, u"The user name on the server."_s, u"USER"_s);
-    const QCommandLineOption create(u"create"_s, u"Create the calendar at URL when nothing is there (MKCALENDAR); "
-                                                 "with a server address, one named after the team."_s);
+        tr("Two-way sync of shifts, time off and the roster with a CalDAV server (Nextcloud, Radicale, Fastmail...). "
+           "With --url, first connect: --team shares that team in the calendar at URL (a server address is searched "
+           "for the user's calendars); without --team, join the team another lead shares there. The password comes "
+           "from TANDEM_CALDAV_PASSWORD, else from the system keychain. Without --url, sync every connected team "
+           "(or --team)."));
+    const QCommandLineOption team(u"team"_s, tr("The team to share or sync."), u"NAME"_s);
+    const QCommandLineOption url(u"url"_s, tr("The calendar (collection) or server address."), u"URL"_s);
+    const QCommandLineOption user(u"user"_s, tr("The user name on the server."), u"USER"_s);
+    const QCommandLineOption create(u"create"_s, tr("Create the calendar at URL when nothing is there (MKCALENDAR); "
+                                                    "with a server address, one named after the team."));
     const QCommandLineOption allowHttp(u"allow-http"_s,
-                                       u"Allow plain HTTP to another machine: passwords and rotations travel "
-                                       "unencrypted. Loopback needs no option."_s);
+                                       tr("Allow plain HTTP to another machine: passwords and rotations travel "
+                                          "unencrypted. Loopback needs no option."));
     const QCommandLineOption urlCredentials(
         u"use-url-credentials"_s,
-        u"Take the user name and password written in URL (https://user:secret@host/...); they are never stored "
-        "with the address (the password goes to the keychain)."_s);
-    const QCommandLineOption linkTeam(u"link-team"_s, u"Joining: this database's team of the shared team's name is "
-                                                      "the same team; merge it into the shared one."_s);
+        tr("Take the user name and password written in URL (https://user:secret@host/...); they are never stored "
+           "with the address (the password goes to the keychain)."));
+    const QCommandLineOption linkTeam(u"link-team"_s, tr("Joining: this database's team of the shared team's name is "
+                                                         "the same team; merge it into the shared one."));
     const QCommandLineOption renameTeam(u"rename-team"_s,
-                                        u"Joining: keep this database's team of the shared team's name apart, "
-                                        "renamed to NEW."_s,
+                                        tr("Joining: keep this database's team of the shared team's name apart, "
+                                           "renamed to NEW."),
                                         u"NEW"_s);
     parser.addOptions({team, url, user, create, allowHttp, urlCredentials, linkTeam, renameTeam});
     const auto warn = [this](const QString &message) {
@@ -210,8 +211,8 @@ int Cli::sync(const QStringList &args)
         return code;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        return usage(u"unknown sync command “%1” (status, conflicts, resolve, disconnect)"_s.arg(
-            parser.positionalArguments().first()));
+        return usage(tr("unknown sync command “%1” (status, conflicts, resolve, disconnect)")
+                         .arg(parser.positionalArguments().first()));
     }
     auto db = openDatabaseOrFail();
     if (!db) {
@@ -222,17 +223,17 @@ int Cli::sync(const QStringList &args)
     if (parser.isSet(team)) {
         auto found = RosterService(*db).teamByName(parser.value(team));
         if (!found || !found.value()) {
-            return fail(u"--team: there is no team “%1”"_s.arg(parser.value(team)));
+            return fail(tr("--team: there is no team “%1”").arg(parser.value(team)));
         }
         teams.append(found.value()->id);
     }
     for (const QCommandLineOption *option : {&create, &allowHttp, &urlCredentials, &linkTeam, &renameTeam}) {
         if (parser.isSet(*option) && !parser.isSet(url)) {
-            return usage(u"--%1 goes with --url"_s.arg(option->names().first()));
+            return usage(tr("--%1 goes with --url").arg(option->names().first()));
         }
     }
     if (parser.isSet(linkTeam) && parser.isSet(renameTeam)) {
-        return usage(u"--link-team and --rename-team exclude each other"_s);
+        return usage(tr("--link-team and --rename-team exclude each other"));
     }
     QString connectPassword;
     if (parser.isSet(url)) {
@@ -250,10 +251,12 @@ int Cli::sync(const QStringList &args)
             request.join.newName = parser.value(renameTeam);
         }
         if (request.allowInsecureHttp) {
-            warn(request.url.scheme() == u"http"_s
-                     ? u"--allow-http: the password and the rotations travel to %1 unencrypted; anyone on the network "
-                       "between can read and change them."_s.arg(request.url.host())
-                     : u"--allow-http has no effect on an https:// address."_s);
+            warn(
+                request.url.scheme() == u"http"_s
+                    ? tr("--allow-http: the password and the rotations travel to %1 unencrypted; anyone on the network "
+                         "between can read and change them.")
+                          .arg(request.url.host())
+                    : tr("--allow-http has no effect on an https:// address."));
         }
         const QUrl plain = request.url.adjusted(QUrl::RemoveUserInfo);
         const QString username = request.url.userName().isEmpty() ? request.username : request.url.userName();
@@ -278,8 +281,9 @@ int Cli::sync(const QStringList &args)
             auto account = service.status(connected.value());
             if (account && !qEnvironmentVariableIsSet("TANDEM_CALDAV_PASSWORD")) {
                 if (auto stored = Credentials::write(account->account.url, username, connectPassword); !stored) {
-                    warn(u"the password could not be stored in the keychain (%1); set TANDEM_CALDAV_PASSWORD for the "
-                         "next syncs."_s.arg(stored.errorMessage()));
+                    warn(tr("the password could not be stored in the keychain (%1); set TANDEM_CALDAV_PASSWORD for the "
+                            "next syncs.")
+                             .arg(stored.errorMessage()));
                 }
             }
         }
@@ -293,7 +297,7 @@ int Cli::sync(const QStringList &args)
             teams.append(a.team);
         }
         if (teams.isEmpty()) {
-            return fail(u"no team is shared yet: connect one with tandem sync --team NAME --url URL --user USER"_s);
+            return fail(tr("no team is shared yet: connect one with tandem sync --team NAME --url URL --user USER"));
         }
     }
     int result = ExitOk;
@@ -311,13 +315,12 @@ int Cli::sync(const QStringList &args)
         }
         const QString name = teamName(*db, id);
         if (status->account.allowInsecureHttp && status->account.url.scheme() == u"http"_s && !parser.isSet(url)) {
-            warn(u"%1 syncs over plain HTTP to %2 (--allow-http): the password and the rotations travel unencrypted."_s
+            warn(tr("%1 syncs over plain HTTP to %2 (--allow-http): the password and the rotations travel unencrypted.")
                      .arg(name, status->account.url.host()));
         }
         const SyncReport report = service.sync(id, password.value());
         if (report.ok) {
-            print(u"%1: %2 (%3)\n"_s.arg(name, report.message,
-                                         CliSupport::plural(report.requests, u"request"_s, u"requests"_s)));
+            print(u"%1: %2 (%3)\n"_s.arg(name, report.message, tr("%n request(s)", nullptr, report.requests)));
         } else {
             QString message = u"%1: %2"_s.arg(name, report.message);
             if (report.error && report.error->kind == DavError::Kind::InsecureRefused) {
@@ -341,10 +344,10 @@ int Cli::syncStatus(const QStringList &args, bool conflictsOnly)
         conflictsOnly ? u"sync conflicts [--team NAME] [--json]"_s : u"sync status [--team NAME] [--json]"_s;
     QCommandLineParser parser;
     parser.setApplicationDescription(conflictsOnly
-                                         ? u"Changes both sides made differently, with both versions."_s
-                                         : u"Where each shared team syncs to, when it last did, what waits."_s);
-    const QCommandLineOption team(u"team"_s, u"Only this team."_s, u"NAME"_s);
-    const QCommandLineOption json(u"json"_s, u"Print JSON."_s);
+                                         ? tr("Changes both sides made differently, with both versions.")
+                                         : tr("Where each shared team syncs to, when it last did, what waits."));
+    const QCommandLineOption team(u"team"_s, tr("Only this team."), u"NAME"_s);
+    const QCommandLineOption json(u"json"_s, tr("Print JSON."));
     parser.addOptions({team, json});
     int code = ExitOk;
     if (!parse(parser, synopsis, args, &code)) {
@@ -366,33 +369,35 @@ int Cli::syncStatus(const QStringList &args, bool conflictsOnly)
         out.append(statusJson(*status, name));
         if (conflictsOnly) {
             for (const SyncConflict &c : status->conflicts) {
-                text += u"%1 %2 %3: %4\n  mine:   %5\n  theirs: %6\n"_s.arg(
-                    name, c.kind, c.uid, c.problem.isEmpty() ? c.fields.join(u", "_s) : c.problem,
-                    c.mine.isEmpty() ? u"deleted"_s
-                                     : QString::fromUtf8(QJsonDocument(c.mine).toJson(QJsonDocument::Compact)),
-                    c.theirs.isEmpty() ? u"deleted"_s
-                                       : QString::fromUtf8(QJsonDocument(c.theirs).toJson(QJsonDocument::Compact)));
+                text +=
+                    tr("%1 %2 %3: %4\n  mine:   %5\n  theirs: %6\n")
+                        .arg(name, c.kind, c.uid, c.problem.isEmpty() ? c.fields.join(u", "_s) : c.problem,
+                             c.mine.isEmpty() ? tr("deleted")
+                                              : QString::fromUtf8(QJsonDocument(c.mine).toJson(QJsonDocument::Compact)),
+                             c.theirs.isEmpty()
+                                 ? tr("deleted")
+                                 : QString::fromUtf8(QJsonDocument(c.theirs).toJson(QJsonDocument::Compact)));
             }
             continue;
         }
-        text += u"%1\n  calendar:   %2 (user %3)%4\n  last sync:  %5\n  status:     %6\n  waiting:    %7 "
-                "local changes\n  conflicts:  %8\n"_s.arg(
-                    name, a.url.adjusted(QUrl::RemoveUserInfo).toDisplayString(),
-                    a.username.isEmpty() ? u"none"_s : a.username, a.readOnly ? u", read-only"_s : QString(),
-                    a.lastSync.isValid() ? a.lastSync.toString(Qt::ISODate) : u"never"_s,
-                    a.lastStatus.isEmpty() ? u"-"_s : a.lastStatus, QString::number(status->pending),
-                    QString::number(status->conflicts.size()));
+        text += tr("%1\n  calendar:   %2 (user %3)%4\n  last sync:  %5\n  status:     %6\n  waiting:    %7 "
+                   "local changes\n  conflicts:  %8\n")
+                    .arg(name, a.url.adjusted(QUrl::RemoveUserInfo).toDisplayString(),
+                         a.username.isEmpty() ? tr("none") : a.username, a.readOnly ? tr(", read-only") : QString(),
+                         a.lastSync.isValid() ? a.lastSync.toString(Qt::ISODate) : tr("never"),
+                         a.lastStatus.isEmpty() ? u"-"_s : a.lastStatus, QString::number(status->pending),
+                         QString::number(status->conflicts.size()));
         for (const SyncFlag &f : status->flags) {
-            text += u"  flagged:    [%1] %2\n"_s.arg(f.id).arg(f.text);
+            text += tr("  flagged:    [%1] %2\n").arg(f.id).arg(f.text);
         }
         if (!status->offers.isEmpty()) {
-            text += u"  time off offered: %1 (tandem sync timeoff)\n"_s.arg(status->offers.size());
+            text += tr("  time off offered: %1 (tandem sync timeoff)\n").arg(status->offers.size());
         }
     }
     if (parser.isSet(json)) {
         print(QString::fromUtf8(QJsonDocument(out).toJson()));
     } else {
-        print(text.isEmpty() ? (conflictsOnly ? u"No conflicts.\n"_s : u"No team is shared.\n"_s) : text);
+        print(text.isEmpty() ? (conflictsOnly ? tr("No conflicts.\n") : tr("No team is shared.\n")) : text);
     }
     return ExitOk;
 }
@@ -401,19 +406,19 @@ int Cli::syncResolve(const QStringList &args)
 {
     static const QString synopsis = u"sync resolve UID (--mine | --theirs) [--team NAME]"_s;
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Settle a conflict: keep this database's version (sent at the next sync) or "
-                                     "take the server's."_s);
-    const QCommandLineOption team(u"team"_s, u"The team of the conflict."_s, u"NAME"_s);
-    const QCommandLineOption mine(u"mine"_s, u"Keep the local version."_s);
-    const QCommandLineOption theirs(u"theirs"_s, u"Take the server's version."_s);
+    parser.setApplicationDescription(tr("Settle a conflict: keep this database's version (sent at the next sync) or "
+                                        "take the server's."));
+    const QCommandLineOption team(u"team"_s, tr("The team of the conflict."), u"NAME"_s);
+    const QCommandLineOption mine(u"mine"_s, tr("Keep the local version."));
+    const QCommandLineOption theirs(u"theirs"_s, tr("Take the server's version."));
     parser.addOptions({team, mine, theirs});
-    parser.addPositionalArgument(u"UID"_s, u"The conflicting item (see tandem sync conflicts)."_s);
+    parser.addPositionalArgument(u"UID"_s, tr("The conflicting item (see tandem sync conflicts)."));
     int code = ExitOk;
     if (!parse(parser, synopsis, args, &code)) {
         return code;
     }
     if (parser.positionalArguments().size() != 1 || parser.isSet(mine) == parser.isSet(theirs)) {
-        return usage(u"usage: tandem "_s + synopsis);
+        return usage(tr("usage: tandem %1").arg(synopsis));
     }
     auto db = openDatabaseOrFail();
     if (!db) {
@@ -435,13 +440,13 @@ int Cli::syncResolve(const QStringList &args)
                 if (auto resolved = service.resolve(a.team, uid, parser.isSet(mine)); !resolved) {
                     return fail(resolved.errorMessage());
                 }
-                print(parser.isSet(mine) ? u"Kept the local version of %1; it goes out at the next sync.\n"_s.arg(uid)
-                                         : u"Took the server's version of %1.\n"_s.arg(uid));
+                print(parser.isSet(mine) ? tr("Kept the local version of %1; it goes out at the next sync.\n").arg(uid)
+                                         : tr("Took the server's version of %1.\n").arg(uid));
                 return ExitOk;
             }
         }
     }
-    return fail(u"UID: there is no conflict on “%1” (see tandem sync conflicts)"_s.arg(uid));
+    return fail(tr("UID: there is no conflict on “%1” (see tandem sync conflicts)").arg(uid));
 }
 
 int Cli::syncDisconnect(const QStringList &args)
@@ -449,15 +454,15 @@ int Cli::syncDisconnect(const QStringList &args)
     static const QString synopsis = u"sync disconnect --team NAME"_s;
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Stop sharing a team: the local data stays, the server is not touched, the keychain entry is removed."_s);
-    const QCommandLineOption team(u"team"_s, u"The team."_s, u"NAME"_s);
+        tr("Stop sharing a team: the local data stays, the server is not touched, the keychain entry is removed."));
+    const QCommandLineOption team(u"team"_s, tr("The team."), u"NAME"_s);
     parser.addOption(team);
     int code = ExitOk;
     if (!parse(parser, synopsis, args, &code)) {
         return code;
     }
     if (!parser.isSet(team)) {
-        return usage(u"sync disconnect needs --team NAME"_s);
+        return usage(tr("sync disconnect needs --team NAME"));
     }
     auto db = openDatabaseOrFail();
     if (!db) {
@@ -465,7 +470,7 @@ int Cli::syncDisconnect(const QStringList &args)
     }
     auto found = RosterService(*db).teamByName(parser.value(team));
     if (!found || !found.value()) {
-        return fail(u"--team: there is no team “%1”"_s.arg(parser.value(team)));
+        return fail(tr("--team: there is no team “%1”").arg(parser.value(team)));
     }
     SyncService service(*db);
     auto status = service.status(found.value()->id);
@@ -478,7 +483,7 @@ int Cli::syncDisconnect(const QStringList &args)
     if (!status->account.username.isEmpty()) {
         (void)Credentials::remove(status->account.url, status->account.username);
     }
-    print(u"%1 is no longer shared.\n"_s.arg(found.value()->name));
+    print(tr("%1 is no longer shared.\n").arg(found.value()->name));
     return ExitOk;
 }
 
@@ -487,12 +492,12 @@ int Cli::syncFlags(const QStringList &args)
     static const QString synopsis = u"sync flags [--team NAME] [--json] [--dismiss ID]"_s;
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Changes another client made through the server that break a rule: a shift deleted or cut short (a gap), "
-        "an end moved past the next shift (an overlap), an emptied seat, someone seated against a hard rule. Tandem "
-        "applies them (the server is the shared truth) and flags them until the problem is fixed or dismissed."_s);
-    const QCommandLineOption team(u"team"_s, u"Only this team."_s, u"NAME"_s);
-    const QCommandLineOption json(u"json"_s, u"Print JSON."_s);
-    const QCommandLineOption dismiss(u"dismiss"_s, u"The lead has seen flag ID: it goes."_s, u"ID"_s);
+        tr("Changes another client made through the server that break a rule: a shift deleted or cut short (a gap), "
+           "an end moved past the next shift (an overlap), an emptied seat, someone seated against a hard rule. Tandem "
+           "applies them (the server is the shared truth) and flags them until the problem is fixed or dismissed."));
+    const QCommandLineOption team(u"team"_s, tr("Only this team."), u"NAME"_s);
+    const QCommandLineOption json(u"json"_s, tr("Print JSON."));
+    const QCommandLineOption dismiss(u"dismiss"_s, tr("The lead has seen flag ID: it goes."), u"ID"_s);
     parser.addOptions({team, json, dismiss});
     int code = ExitOk;
     if (!parse(parser, synopsis, args, &code)) {
@@ -516,7 +521,7 @@ int Cli::syncFlags(const QStringList &args)
                     if (auto done = service.dismissFlag(status.account.team, f.id); !done) {
                         return fail(done.errorMessage());
                     }
-                    print(u"Dismissed: %1\n"_s.arg(f.text));
+                    print(tr("Dismissed: %1\n").arg(f.text));
                     return ExitOk;
                 }
                 continue;
@@ -528,12 +533,12 @@ int Cli::syncFlags(const QStringList &args)
         }
     }
     if (parser.isSet(dismiss)) {
-        return fail(u"--dismiss: there is no flag %1 (see tandem sync flags)"_s.arg(parser.value(dismiss)));
+        return fail(tr("--dismiss: there is no flag %1 (see tandem sync flags)").arg(parser.value(dismiss)));
     }
     if (parser.isSet(json)) {
         print(QString::fromUtf8(QJsonDocument(out).toJson()));
     } else {
-        print(text.isEmpty() ? u"No flags.\n"_s : text);
+        print(text.isEmpty() ? tr("No flags.\n") : text);
     }
     return ExitOk;
 }
@@ -542,22 +547,22 @@ int Cli::syncTimeOff(const QStringList &args)
 {
     static const QString synopsis = u"sync timeoff [--team NAME] [--json] [--import UID | --dismiss UID]"_s;
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        u"All-day events other calendar clients put in the shared calendar that read as time off (vacation, out of "
+    parser.setApplicationDescription(tr(
+        "All-day events other calendar clients put in the shared calendar that read as time off (vacation, out of "
         "office, time off, leave...) of someone on the roster, by their e-mail as organizer or attendee. Tandem never "
         "takes them silently: --import makes one this database's time off (it then travels as Tandem's own), "
-        "--dismiss stops offering it."_s);
-    const QCommandLineOption team(u"team"_s, u"Only this team."_s, u"NAME"_s);
-    const QCommandLineOption json(u"json"_s, u"Print JSON."_s);
-    const QCommandLineOption import(u"import"_s, u"Import the offered time off UID."_s, u"UID"_s);
-    const QCommandLineOption dismiss(u"dismiss"_s, u"Do not offer UID again."_s, u"UID"_s);
+        "--dismiss stops offering it."));
+    const QCommandLineOption team(u"team"_s, tr("Only this team."), u"NAME"_s);
+    const QCommandLineOption json(u"json"_s, tr("Print JSON."));
+    const QCommandLineOption import(u"import"_s, tr("Import the offered time off UID."), u"UID"_s);
+    const QCommandLineOption dismiss(u"dismiss"_s, tr("Do not offer UID again."), u"UID"_s);
     parser.addOptions({team, json, import, dismiss});
     int code = ExitOk;
     if (!parse(parser, synopsis, args, &code)) {
         return code;
     }
     if (parser.isSet(import) && parser.isSet(dismiss)) {
-        return usage(u"--import and --dismiss exclude each other"_s);
+        return usage(tr("--import and --dismiss exclude each other"));
     }
     auto db = openDatabaseOrFail();
     if (!db) {
@@ -585,33 +590,33 @@ int Cli::syncTimeOff(const QStringList &args)
                     if (!added) {
                         return fail(u"--import: %1"_s.arg(added.errorMessage()));
                     }
-                    print(u"Imported time off of %1, %2 to %3; it goes to the server at the next sync.\n"_s.arg(
-                        who, o.from.toString(Qt::ISODate), o.to.toString(Qt::ISODate)));
+                    print(tr("Imported time off of %1, %2 to %3; it goes to the server at the next sync.\n")
+                              .arg(who, o.from.toString(Qt::ISODate), o.to.toString(Qt::ISODate)));
                     return ExitOk;
                 }
                 if (auto done = service.dismissOffer(teamId, uid); !done) {
                     return fail(u"--dismiss: %1"_s.arg(done.errorMessage()));
                 }
-                print(u"Not offered again: “%1” of %2.\n"_s.arg(o.summary, who));
+                print(tr("Not offered again: “%1” of %2.\n").arg(o.summary, who));
                 return ExitOk;
             }
             QJsonObject row = offersJson({o}).first().toObject();
             row.insert(u"team"_s, name);
             row.insert(u"person_name"_s, who);
             out.append(row);
-            text += u"%1  %2: %3 to %4 “%5” (%6)\n"_s.arg(o.uid, who, o.from.toString(Qt::ISODate),
-                                                          o.to.toString(Qt::ISODate), o.summary, name);
+            text += tr("%1  %2: %3 to %4 “%5” (%6)\n")
+                        .arg(o.uid, who, o.from.toString(Qt::ISODate), o.to.toString(Qt::ISODate), o.summary, name);
         }
     }
     if (!uid.isEmpty()) {
-        return fail(u"%1: no time off is offered as “%2” (see tandem sync timeoff)"_s.arg(
-            parser.isSet(import) ? u"--import"_s : u"--dismiss"_s, uid));
+        return fail(tr("%1: no time off is offered as “%2” (see tandem sync timeoff)")
+                        .arg(parser.isSet(import) ? u"--import"_s : u"--dismiss"_s, uid));
     }
     if (parser.isSet(json)) {
         print(QString::fromUtf8(QJsonDocument(out).toJson()));
     } else {
-        print(text.isEmpty() ? u"No time off offered.\n"_s
-                             : text + u"Import one with tandem sync timeoff --import UID, or --dismiss UID.\n"_s);
+        print(text.isEmpty() ? tr("No time off offered.\n")
+                             : text + tr("Import one with tandem sync timeoff --import UID, or --dismiss UID.\n"));
     }
     return ExitOk;
 }

@@ -8,11 +8,16 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QFile>
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -46,6 +51,44 @@ private:
                 checkMnemonics(where + u" ▸ "_s + action->text(), action->menu()->actions());
             }
         }
+    }
+
+    struct Run
+    {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+
+    // The real executable with LANG=lang (LANGUAGE and LC_* removed, as in a desktop session that
+    // sets only LANG), on the test's own data and configuration folders.
+    Run tandem(const QString &lang, const QStringList &args)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(u"LC_ALL"_s);
+        env.remove(u"LC_MESSAGES"_s);
+        env.remove(u"LANGUAGE"_s);
+        env.insert(u"LANG"_s, lang);
+        env.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data"_s));
+        env.insert(u"XDG_CONFIG_HOME"_s, m_home.filePath(u"config"_s));
+        env.remove(u"DISPLAY"_s);
+        env.insert(u"QT_QPA_PLATFORM"_s, u"minimal"_s);
+        QProcess process;
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(TANDEM_EXE), args);
+        if (!process.waitForFinished(60000)) {
+            qWarning() << "tandem did not finish" << args;
+        }
+        return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                   QString::fromUtf8(process.readAllStandardOutput()),
+                   QString::fromUtf8(process.readAllStandardError())};
+    }
+
+    // Qt's help wraps long descriptions: compare texts with their runs of white space as one space.
+    static QString flat(const QString &text)
+    {
+        static const QRegularExpression space(u"\\s+"_s);
+        return QString(text).replace(space, u" "_s).trimmed();
     }
 
 private Q_SLOTS:
@@ -194,6 +237,107 @@ private Q_SLOTS:
         QCOMPARE(tandem.exitCode(), 0);
         const QString out = QString::fromUtf8(tandem.readAllStandardOutput());
         QVERIFY2(out.contains(expected), qPrintable(out));
+    }
+
+    // The commands' own messages, not only `tandem --help`: an error, a usage error, a command's
+    // help, a table and a confirmation with a count, each in German under LANG=de_DE and in
+    // English under LANG=C.
+    void commandLineMessagesFollowTheSystemLocale_data()
+    {
+        QTest::addColumn<QString>("lang");
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("out");
+        QTest::addColumn<QString>("err");
+        const QString db = m_home.filePath(u"cli.sqlite"_s);
+        const QString csv = m_home.filePath(u"team.csv"_s);
+        const QStringList import{u"--db"_s, db, u"roster"_s, u"import"_s, csv};
+        const QStringList list{u"--db"_s, db, u"roster"_s, u"list"_s};
+        const QStringList noTeam{u"--db"_s, db, u"roster"_s, u"list"_s, u"--team"_s, u"Nowhere"_s};
+        const QStringList extra{u"--db"_s, db, u"roster"_s, u"list"_s, u"extra"_s};
+        const QStringList help{u"roster"_s, u"list"_s, u"--help"_s};
+        const QStringList nothing{u"--db"_s,       db,        u"shifts"_s,    u"list"_s, u"--from"_s,
+                                  u"2026-03-02"_s, u"--to"_s, u"2026-03-08"_s};
+        const QString de = u"de_DE.UTF-8"_s;
+        const QString c = u"C.UTF-8"_s;
+        // The first import adds one person and creates one team: the count takes the singular.
+        QTest::newRow("de: import")
+            << de << import << 0 << u"1 hinzugefügt, 0 aktualisiert, 0 unverändert, 0 übersprungen, 1 Team angelegt"_s
+            << QString();
+        QTest::newRow("C: import") << c << import << 0
+                                   << u"0 added, 0 updated, 1 unchanged, 0 skipped, 0 teams created"_s << QString();
+        QTest::newRow("de: table") << de << list << 0 << u"E-MAIL"_s << QString();
+        QTest::newRow("de: role") << de << list << 0 << u"Entwickler"_s << QString();
+        QTest::newRow("C: table") << c << list << 0 << u"EMAIL"_s << QString();
+        QTest::newRow("de: error") << de << noTeam << 1 << QString() << u"kein Team namens „Nowhere“"_s;
+        QTest::newRow("C: error") << c << noTeam << 1 << QString() << u"no team named “Nowhere”"_s;
+        QTest::newRow("de: usage") << de << extra << 2 << QString()
+                                   << u"roster list nimmt keine Argumente (siehe tandem --help)"_s;
+        QTest::newRow("C: usage") << c << extra << 2 << QString()
+                                  << u"roster list takes no arguments (see tandem --help)"_s;
+        QTest::newRow("de: help") << de << help << 0 << u"Nur die Personen des Teams NAME."_s << QString();
+        QTest::newRow("de: help usage") << de << help << 0 << u"Aufruf: tandem roster list"_s << QString();
+        QTest::newRow("C: help") << c << help << 0 << u"Only the people of team NAME."_s << QString();
+        QTest::newRow("de: nothing") << de << nothing << 0 << u"Keine Schichten von 2026-03-02 bis 2026-03-08."_s
+                                     << QString();
+        QTest::newRow("C: nothing") << c << nothing << 0 << u"No shifts from 2026-03-02 to 2026-03-08."_s << QString();
+    }
+
+    void commandLineMessagesFollowTheSystemLocale()
+    {
+        QFETCH(QString, lang);
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, out);
+        QFETCH(QString, err);
+        if (!QFile::exists(m_home.filePath(u"team.csv"_s))) {
+            QVERIFY(Test::writeFile(m_home.filePath(u"team.csv"_s),
+                                    "name,email,role,team,timezone,phone,capacity,production_access\n"
+                                    "Ada Lovelace,ada@example.com,developer,Payments,Europe/London,+44 20 1,1,no\n"));
+        }
+        const Run run = tandem(lang, args);
+        const QString both = run.out + run.err;
+        QVERIFY2(run.exitCode == exitCode, qPrintable(both));
+        QVERIFY2(run.out.contains(out), qPrintable(run.out));
+        QVERIFY2(run.err.contains(err), qPrintable(run.err));
+    }
+
+    // Every command's --help in German: its description and every option's description are
+    // translated (none reads as the English of `tandem --cli-reference`, which the build writes the
+    // man page from in English), and the usage line reads "Aufruf:".
+    void everyCommandHelpIsGerman()
+    {
+        const Run reference = tandem(u"C.UTF-8"_s, {u"--cli-reference"_s});
+        QCOMPARE(reference.exitCode, 0);
+        const QJsonArray commands =
+            QJsonDocument::fromJson(reference.out.toUtf8()).object().value(u"commands"_s).toArray();
+        QVERIFY(commands.size() >= 30);
+        for (const QJsonValue &value : commands) {
+            const QJsonObject command = value.toObject();
+            QStringList args;
+            for (const QJsonValue &word : command.value(u"words"_s).toArray()) {
+                args.append(word.toString());
+            }
+            const QString name = args.join(u' ');
+            args.append(u"--help"_s);
+            const Run english = tandem(u"C.UTF-8"_s, args);
+            const Run german = tandem(u"de_DE.UTF-8"_s, args);
+            QVERIFY2(english.exitCode == 0 && german.exitCode == 0, qPrintable(name));
+            QVERIFY2(german.out.startsWith(u"Aufruf: tandem "_s), qPrintable(name + u": "_s + german.out));
+            QStringList texts{command.value(u"description"_s).toString()};
+            for (const QString &key : {u"options"_s, u"arguments"_s}) {
+                for (const QJsonValue &entry : command.value(key).toArray()) {
+                    texts.append(entry.toObject().value(u"description"_s).toString());
+                }
+            }
+            texts.removeAll(QString()); // swap accept and its siblings have no description of their own
+            for (const QString &text : std::as_const(texts)) {
+                // The check can fail: the English help holds the text it looks for.
+                QVERIFY2(flat(english.out).contains(flat(text)), qPrintable(name + u": "_s + text));
+                QVERIFY2(!flat(german.out).contains(flat(text)),
+                         qPrintable(name + u": not translated: “"_s + text + u"”"_s));
+            }
+        }
     }
 };
 

@@ -1294,6 +1294,2056 @@ SHA-256: %5</translation>
         <source>Move change-log entries older than N days (setting history/keep_days) into an archive file.</source>
         <translation>Änderungsprotokoll-Einträge, die älter als N Tage sind (Einstellung history/keep_days), in eine Archivdatei verschieben.</translation>
     </message>
+    <message>
+        <source>--db needs a PATH</source>
+        <translation>--db braucht einen PATH</translation>
+    </message>
+    <message>
+        <source>--db: the PATH is empty; give the database file</source>
+        <translation>--db: PATH ist leer; geben Sie die Datenbankdatei an</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Montag</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Dienstag</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Mittwoch</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Donnerstag</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Freitag</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Samstag</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Sonntag</translation>
+    </message>
+    <message>
+        <source>day %1</source>
+        <translation>Tag %1</translation>
+    </message>
+    <message>
+        <source>weekly</source>
+        <translation>wöchentlich</translation>
+    </message>
+    <message>
+        <source>every %1 weeks</source>
+        <translation>alle %1 Wochen</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>täglich</translation>
+    </message>
+    <message>
+        <source>every %1 days</source>
+        <translation>alle %1 Tage</translation>
+    </message>
+    <message>
+        <source>every %1 hours</source>
+        <translation>alle %1 Stunden</translation>
+    </message>
+    <message>
+        <source>every %1 minutes</source>
+        <translation>alle %1 Minuten</translation>
+    </message>
+    <message>
+        <source>every day</source>
+        <translation>jeden Tag</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>%1, handoff %2 %3, %4</source>
+        <translation>%1, Übergabe %2 %3, %4</translation>
+    </message>
+    <message>
+        <source>nobody on the roster has the e-mail “%1”</source>
+        <translation>niemand in der Personalliste hat die E-Mail-Adresse „%1“</translation>
+    </message>
+    <message>
+        <source>Rename the rotation to NEW.</source>
+        <translation>Die Rotation in NEW umbenennen.</translation>
+    </message>
+    <message>
+        <source>The team whose developers take the dev seat.</source>
+        <translation>Das Team, dessen Entwickler den Entwicklerplatz besetzen.</translation>
+    </message>
+    <message>
+        <source>The ops pool that fills the ops seat.</source>
+        <translation>Der Ops-Pool, der den Ops-Platz besetzt.</translation>
+    </message>
+    <message>
+        <source>IANA zone of the handoffs (default: the team&apos;s).</source>
+        <translation>IANA-Zeitzone der Übergaben (Standard: die des Teams).</translation>
+    </message>
+    <message>
+        <source>Shift length: hours h, days d, weeks w, e.g. 24h, 12h, 7d, 2w (default 7d).</source>
+        <translation>Schichtlänge: Stunden h, Tage d, Wochen w, z. B. 24h, 12h, 7d, 2w (Standard 7d).</translation>
+    </message>
+    <message>
+        <source>Weekday of the handoff, mon..sun (default mon).</source>
+        <translation>Wochentag der Übergabe, mon..sun (Standard mon).</translation>
+    </message>
+    <message>
+        <source>Local time of the handoff (default 09:00).</source>
+        <translation>Ortszeit der Übergabe (Standard 09:00).</translation>
+    </message>
+    <message>
+        <source>Days the rotation runs: all, mon-fri, mon,wed,fri (default all).</source>
+        <translation>Tage, an denen die Rotation läuft: all, mon-fri, mon,wed,fri (Standard all).</translation>
+    </message>
+    <message>
+        <source>First day, YYYY-MM-DD (default today).</source>
+        <translation>Erster Tag, YYYY-MM-DD (Standard heute).</translation>
+    </message>
+    <message>
+        <source>Hours of rest between one person&apos;s shifts (-1: one shift length).</source>
+        <translation>Ruhestunden zwischen den Schichten einer Person (-1: eine Schichtlänge).</translation>
+    </message>
+    <message>
+        <source>At most N shifts per person in any 4 weeks (0: no limit).</source>
+        <translation>Höchstens N Schichten pro Person in beliebigen 4 Wochen (0: keine Grenze).</translation>
+    </message>
+    <message>
+        <source>Rotations one ops engineer may cover at once (default 1).</source>
+        <translation>Rotationen, die ein Ops-Engineer gleichzeitig abdecken darf (Standard 1).</translation>
+    </message>
+    <message>
+        <source>Let the same pair work two consecutive shifts.</source>
+        <translation>Dasselbe Paar darf zwei aufeinanderfolgende Schichten arbeiten.</translation>
+    </message>
+    <message>
+        <source>Never the same pair in two consecutive shifts (the default).</source>
+        <translation>Nie dasselbe Paar in zwei aufeinanderfolgenden Schichten (der Standard).</translation>
+    </message>
+    <message>
+        <source>A lead approves swaps and covers the colleagues agreed on.</source>
+        <translation>Eine Teamleitung genehmigt Tausch und Vertretung, auf die sich die Kollegen geeinigt haben.</translation>
+    </message>
+    <message>
+        <source>Swaps and covers apply once the colleague accepts (the default).</source>
+        <translation>Tausch und Vertretung werden wirksam, sobald der Kollege annimmt (der Standard).</translation>
+    </message>
+    <message>
+        <source>Developers who pair only with a senior ops engineer (empty: none).</source>
+        <translation>Entwickler, die nur mit einem Senior-Ops-Engineer ein Paar bilden (leer: keine).</translation>
+    </message>
+    <message>
+        <source>Pairs that never share a shift (empty: none).</source>
+        <translation>Paare, die nie eine Schicht teilen (leer: keine).</translation>
+    </message>
+    <message>
+        <source>Load of a weekend day (default 1.5).</source>
+        <translation>Last eines Wochenendtags (Standard 1.5).</translation>
+    </message>
+    <message>
+        <source>Load of a public holiday (default 2.0).</source>
+        <translation>Last eines gesetzlichen Feiertags (Standard 2.0).</translation>
+    </message>
+    <message>
+        <source>Factor on night hours, 22:00-06:00 (default 1.0).</source>
+        <translation>Faktor für Nachtstunden, 22:00-06:00 (Standard 1.0).</translation>
+    </message>
+    <message>
+        <source>Published shifts this close never move (default 14).</source>
+        <translation>Veröffentlichte Schichten, die so nah bevorstehen, werden nie verschoben (Standard 14).</translation>
+    </message>
+    <message>
+        <source>Weeks of past shifts that count for fairness (default 26).</source>
+        <translation>Wochen vergangener Schichten, die für die Fairness zählen (Standard 26).</translation>
+    </message>
+    <message>
+        <source>no team named “%1”</source>
+        <translation>kein Team namens „%1“</translation>
+    </message>
+    <message>
+        <source>no ops pool named “%1”</source>
+        <translation>kein Ops-Pool namens „%1“</translation>
+    </message>
+    <message>
+        <source>“%1” is not a shift length (use e.g. 24h, 12h, 7d)</source>
+        <translation>„%1“ ist keine Schichtlänge (verwenden Sie z. B. 24h, 12h, 7d)</translation>
+    </message>
+    <message>
+        <source>“%1” is not a weekday (use mon, tue, wed, thu, fri, sat or sun)</source>
+        <translation>„%1“ ist kein Wochentag (verwenden Sie mon, tue, wed, thu, fri, sat oder sun)</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time of day (use HH:MM, e.g. 09:00)</source>
+        <translation>„%1“ ist keine Uhrzeit (verwenden Sie HH:MM, z. B. 09:00)</translation>
+    </message>
+    <message>
+        <source>“%1” is not a set of days (use all, mon-fri or mon,wed,fri)</source>
+        <translation>„%1“ ist keine Menge von Tagen (verwenden Sie all, mon-fri oder mon,wed,fri)</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date (expected YYYY-MM-DD)</source>
+        <translation>„%1“ ist kein Datum (erwartet: YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>“%1” is not a whole number</source>
+        <translation>„%1“ ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number</source>
+        <translation>„%1“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>cannot be given with --disallow-same-pair-consecutive</source>
+        <translation>kann nicht zusammen mit --disallow-same-pair-consecutive angegeben werden</translation>
+    </message>
+    <message>
+        <source>cannot be given with --swaps-without-approval</source>
+        <translation>kann nicht zusammen mit --swaps-without-approval angegeben werden</translation>
+    </message>
+    <message>
+        <source>“%1” is not a pair DEV_EMAIL:OPS_EMAIL</source>
+        <translation>„%1“ ist kein Paar DEV_EMAIL:OPS_EMAIL</translation>
+    </message>
+    <message>
+        <source>%1 (see tandem --help)</source>
+        <translation>%1 (siehe tandem --help)</translation>
+    </message>
+    <message>
+        <source>waiting for another Tandem to finish writing to the database…</source>
+        <translation>warte, bis ein anderes Tandem das Schreiben in die Datenbank beendet hat…</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Diese Hilfe anzeigen.</translation>
+    </message>
+    <message>
+        <source>Usage: tandem %1</source>
+        <translation>Aufruf: tandem %1</translation>
+    </message>
+    <message>
+        <source>Import people from a roster CSV file. Nothing is imported unless the whole file is valid; people already on the roster are updated by e-mail.</source>
+        <translation>Personen aus einer CSV-Personalliste importieren. Nichts wird importiert, solange nicht die ganze Datei gültig ist; Personen, die bereits in der Personalliste stehen, werden über die E-Mail-Adresse aktualisiert.</translation>
+    </message>
+    <message>
+        <source>Import the valid rows and skip the others.</source>
+        <translation>Die gültigen Zeilen importieren und die anderen überspringen.</translation>
+    </message>
+    <message>
+        <source>The CSV file: name,email,role,team,timezone,phone,capacity,production_access</source>
+        <translation>Die CSV-Datei: name,email,role,team,timezone,phone,capacity,production_access</translation>
+    </message>
+    <message>
+        <source>roster import needs exactly one FILE</source>
+        <translation>roster import braucht genau eine FILE</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n problem(s); nothing was imported (fix them, or use --valid-only)</source>
+        <translation>
+            <numerusform>%1: %n Problem; nichts wurde importiert (beheben Sie es oder verwenden Sie --valid-only)</numerusform>
+            <numerusform>%1: %n Probleme; nichts wurde importiert (beheben Sie sie oder verwenden Sie --valid-only)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 added, %3 updated, %4 unchanged, %5 skipped, %n team(s) created
+</source>
+        <translation>
+            <numerusform>%1: %2 hinzugefügt, %3 aktualisiert, %4 unverändert, %5 übersprungen, %n Team angelegt
+</numerusform>
+            <numerusform>%1: %2 hinzugefügt, %3 aktualisiert, %4 unverändert, %5 übersprungen, %n Teams angelegt
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Write the roster as CSV, in the format roster import reads.</source>
+        <translation>Die Personalliste als CSV schreiben, im Format, das roster import liest.</translation>
+    </message>
+    <message>
+        <source>Where to write; standard output when left out.</source>
+        <translation>Wohin geschrieben wird; ohne Angabe die Standardausgabe.</translation>
+    </message>
+    <message>
+        <source>roster export takes at most one FILE</source>
+        <translation>roster export nimmt höchstens eine FILE</translation>
+    </message>
+    <message>
+        <source>Only the people of team NAME.</source>
+        <translation>Nur die Personen des Teams NAME.</translation>
+    </message>
+    <message>
+        <source>Print a JSON array (format in the README).</source>
+        <translation>Ein JSON-Array ausgeben (Format im README).</translation>
+    </message>
+    <message>
+        <source>roster list takes no arguments</source>
+        <translation>roster list nimmt keine Argumente</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>EMAIL</source>
+        <translation>E-MAIL</translation>
+    </message>
+    <message>
+        <source>ROLE</source>
+        <translation>ROLLE</translation>
+    </message>
+    <message>
+        <source>TEAMS</source>
+        <translation>TEAMS</translation>
+    </message>
+    <message>
+        <source>TIMEZONE</source>
+        <translation>ZEITZONE</translation>
+    </message>
+    <message>
+        <source>PROD</source>
+        <translation>PROD</translation>
+    </message>
+    <message>
+        <source>Record time off for a person; both dates are included.</source>
+        <translation>Eine Abwesenheit für eine Person erfassen; beide Daten sind eingeschlossen.</translation>
+    </message>
+    <message>
+        <source>The person&apos;s e-mail.</source>
+        <translation>Die E-Mail-Adresse der Person.</translation>
+    </message>
+    <message>
+        <source>First day off (YYYY-MM-DD).</source>
+        <translation>Erster freier Tag (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>Last day off (YYYY-MM-DD).</source>
+        <translation>Letzter freier Tag (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>Why (shown to the lead).</source>
+        <translation>Der Grund (für die Teamleitung sichtbar).</translation>
+    </message>
+    <message>
+        <source>timeoff add needs --%1</source>
+        <translation>timeoff add braucht --%1</translation>
+    </message>
+    <message>
+        <source>timeoff add takes no arguments besides its options</source>
+        <translation>timeoff add nimmt außer seinen Optionen keine Argumente</translation>
+    </message>
+    <message>
+        <source>--from: “%1” is not a date (expected YYYY-MM-DD)</source>
+        <translation>--from: „%1“ ist kein Datum (erwartet: YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>--to: “%1” is not a date (expected YYYY-MM-DD)</source>
+        <translation>--to: „%1“ ist kein Datum (erwartet: YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>--person: nobody on the roster has the e-mail “%1”</source>
+        <translation>--person: niemand in der Personalliste hat die E-Mail-Adresse „%1“</translation>
+    </message>
+    <message>
+        <source>%1 off from %2 to %3
+</source>
+        <translation>%1 abwesend von %2 bis %3
+</translation>
+    </message>
+    <message>
+        <source>List time off, by start date.</source>
+        <translation>Abwesenheiten nach Beginn sortiert auflisten.</translation>
+    </message>
+    <message>
+        <source>Only the time off of EMAIL.</source>
+        <translation>Nur die Abwesenheiten von EMAIL.</translation>
+    </message>
+    <message>
+        <source>timeoff list takes no arguments</source>
+        <translation>timeoff list nimmt keine Argumente</translation>
+    </message>
+    <message>
+        <source>FROM</source>
+        <translation>VON</translation>
+    </message>
+    <message>
+        <source>TO</source>
+        <translation>BIS</translation>
+    </message>
+    <message>
+        <source>REASON</source>
+        <translation>GRUND</translation>
+    </message>
+    <message>
+        <source>Create an ops pool: the people with production access who fill the ops seat of the rotations that use it. Several rotations may share a pool.</source>
+        <translation>Einen Ops-Pool anlegen: die Personen mit Produktionszugang, die den Ops-Platz der Rotationen besetzen, die ihn verwenden. Mehrere Rotationen können sich einen Pool teilen.</translation>
+    </message>
+    <message>
+        <source>The members&apos; e-mails, separated by commas.</source>
+        <translation>Die E-Mail-Adressen der Mitglieder, durch Kommas getrennt.</translation>
+    </message>
+    <message>
+        <source>The pool&apos;s name, e.g. &quot;Payments ops&quot;.</source>
+        <translation>Der Name des Pools, z. B. &quot;Payments-Ops&quot;.</translation>
+    </message>
+    <message>
+        <source>pool add needs exactly one NAME</source>
+        <translation>pool add braucht genau einen NAME</translation>
+    </message>
+    <message>
+        <source>pool add needs --members</source>
+        <translation>pool add braucht --members</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ops pool %1: %n member(s)
+</source>
+        <translation>
+            <numerusform>Ops-Pool %1: %n Mitglied
+</numerusform>
+            <numerusform>Ops-Pool %1: %n Mitglieder
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rename an ops pool or replace its members; only the options given change.</source>
+        <translation>Einen Ops-Pool umbenennen oder seine Mitglieder ersetzen; nur die angegebenen Optionen ändern sich.</translation>
+    </message>
+    <message>
+        <source>Rename the pool to NEW.</source>
+        <translation>Den Pool in NEW umbenennen.</translation>
+    </message>
+    <message>
+        <source>The new members&apos; e-mails, separated by commas.</source>
+        <translation>Die E-Mail-Adressen der neuen Mitglieder, durch Kommas getrennt.</translation>
+    </message>
+    <message>
+        <source>The pool to change.</source>
+        <translation>Der zu ändernde Pool.</translation>
+    </message>
+    <message>
+        <source>pool edit needs exactly one NAME</source>
+        <translation>pool edit braucht genau einen NAME</translation>
+    </message>
+    <message>
+        <source>List the ops pools with their members and the rotations that use them.</source>
+        <translation>Die Ops-Pools mit ihren Mitgliedern und den Rotationen auflisten, die sie verwenden.</translation>
+    </message>
+    <message>
+        <source>pool list takes no arguments</source>
+        <translation>pool list nimmt keine Argumente</translation>
+    </message>
+    <message>
+        <source>MEMBERS</source>
+        <translation>MITGLIEDER</translation>
+    </message>
+    <message>
+        <source>ROTATIONS</source>
+        <translation>ROTATIONEN</translation>
+    </message>
+    <message>
+        <source>Delete an ops pool. Refused while a rotation uses it.</source>
+        <translation>Einen Ops-Pool löschen. Abgelehnt, solange eine Rotation ihn verwendet.</translation>
+    </message>
+    <message>
+        <source>The pool to delete.</source>
+        <translation>Der zu löschende Pool.</translation>
+    </message>
+    <message>
+        <source>pool remove needs exactly one NAME</source>
+        <translation>pool remove braucht genau einen NAME</translation>
+    </message>
+    <message>
+        <source>Removed ops pool %1
+</source>
+        <translation>Ops-Pool %1 entfernt
+</translation>
+    </message>
+    <message>
+        <source>Create a rotation of a team: the developer seat draws from the team&apos;s active developers, the ops seat from the ops pool. Lengths take h (hours), d (days) or w (weeks); days take all, mon-fri or mon,wed,fri.</source>
+        <translation>Eine Rotation eines Teams anlegen: Der Entwicklerplatz wird aus den aktiven Entwicklern des Teams besetzt, der Ops-Platz aus dem Ops-Pool. Längen nehmen h (Stunden), d (Tage) oder w (Wochen); Tage nehmen all, mon-fri oder mon,wed,fri.</translation>
+    </message>
+    <message>
+        <source>The rotation&apos;s name, e.g. &quot;Payments on call&quot;.</source>
+        <translation>Der Name der Rotation, z. B. &quot;Payments-Bereitschaft&quot;.</translation>
+    </message>
+    <message>
+        <source>The rotation to change.</source>
+        <translation>Die zu ändernde Rotation.</translation>
+    </message>
+    <message>
+        <source>%1 needs exactly one NAME</source>
+        <translation>%1 braucht genau einen NAME</translation>
+    </message>
+    <message>
+        <source>rotation add needs --%1</source>
+        <translation>rotation add braucht --%1</translation>
+    </message>
+    <message>
+        <source>no rotation named “%1”</source>
+        <translation>keine Rotation namens „%1“</translation>
+    </message>
+    <message>
+        <source>%1: %2, from %3
+</source>
+        <translation>%1: %2, ab %3
+</translation>
+    </message>
+    <message>
+        <source>rotation list takes no arguments</source>
+        <translation>rotation list nimmt keine Argumente</translation>
+    </message>
+    <message>
+        <source>TEAM</source>
+        <translation>TEAM</translation>
+    </message>
+    <message>
+        <source>OPS POOL</source>
+        <translation>OPS-POOL</translation>
+    </message>
+    <message>
+        <source>SHIFTS</source>
+        <translation>SCHICHTEN</translation>
+    </message>
+    <message>
+        <source>START</source>
+        <translation>BEGINN</translation>
+    </message>
+    <message>
+        <source>Print a JSON object (format in the README).</source>
+        <translation>Ein JSON-Objekt ausgeben (Format im README).</translation>
+    </message>
+    <message>
+        <source>The rotation.</source>
+        <translation>Die Rotation.</translation>
+    </message>
+    <message>
+        <source>rotation show needs exactly one NAME</source>
+        <translation>rotation show braucht genau einen NAME</translation>
+    </message>
+    <message>
+        <source>%1 with %2</source>
+        <translation>%1 mit %2</translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>shifts</source>
+        <translation>Schichten</translation>
+    </message>
+    <message>
+        <source>starts</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>developers</source>
+        <translation>Entwickler</translation>
+    </message>
+    <message>
+        <source>the team&apos;s active developers: %1</source>
+        <translation>die aktiven Entwickler des Teams: %1</translation>
+    </message>
+    <message>
+        <source>ops pool</source>
+        <translation>Ops-Pool</translation>
+    </message>
+    <message>
+        <source>rest</source>
+        <translation>Ruhezeit</translation>
+    </message>
+    <message>
+        <source>one shift length between a person&apos;s shifts (no back-to-back)</source>
+        <translation>eine Schichtlänge zwischen den Schichten einer Person (keine direkt aufeinanderfolgenden)</translation>
+    </message>
+    <message>
+        <source>none required (back-to-back shifts allowed)</source>
+        <translation>keine vorgeschrieben (direkt aufeinanderfolgende Schichten erlaubt)</translation>
+    </message>
+    <message>
+        <source>at least %1 hours between a person&apos;s shifts</source>
+        <translation>mindestens %1 Stunden zwischen den Schichten einer Person</translation>
+    </message>
+    <message>
+        <source>per person</source>
+        <translation>Pro Person</translation>
+    </message>
+    <message>
+        <source>no limit on shifts in 4 weeks</source>
+        <translation>keine Grenze für Schichten in 4 Wochen</translation>
+    </message>
+    <message numerus="yes">
+        <source>at most %n shift(s) in any 4 weeks</source>
+        <translation>
+            <numerusform>höchstens %n Schicht in beliebigen 4 Wochen</numerusform>
+            <numerusform>höchstens %n Schichten in beliebigen 4 Wochen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ops concurrency</source>
+        <translation>Ops-Parallelität</translation>
+    </message>
+    <message numerus="yes">
+        <source>an ops engineer covers at most %n rotation(s) at a time</source>
+        <translation>
+            <numerusform>ein Ops-Engineer deckt höchstens %n Rotation gleichzeitig ab</numerusform>
+            <numerusform>ein Ops-Engineer deckt höchstens %n Rotationen gleichzeitig ab</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>same pair</source>
+        <translation>Gleiches Paar</translation>
+    </message>
+    <message>
+        <source>never in two consecutive shifts</source>
+        <translation>nie in zwei aufeinanderfolgenden Schichten</translation>
+    </message>
+    <message>
+        <source>may work consecutive shifts</source>
+        <translation>darf aufeinanderfolgende Schichten arbeiten</translation>
+    </message>
+    <message>
+        <source>swaps</source>
+        <translation>Tausch</translation>
+    </message>
+    <message>
+        <source>a lead approves what colleagues agree on</source>
+        <translation>eine Teamleitung genehmigt, worauf sich die Kollegen einigen</translation>
+    </message>
+    <message>
+        <source>apply once the colleague accepts</source>
+        <translation>wirksam, sobald der Kollege annimmt</translation>
+    </message>
+    <message>
+        <source>new developers</source>
+        <translation>Neue Entwickler</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>%1 (pair only with a senior ops engineer)</source>
+        <translation>%1 (nur mit einem Senior-Ops-Engineer als Paar)</translation>
+    </message>
+    <message>
+        <source>forbidden pairs</source>
+        <translation>Verbotene Paare</translation>
+    </message>
+    <message>
+        <source>weights</source>
+        <translation>Gewichte</translation>
+    </message>
+    <message>
+        <source>weekend day %1, public holiday %2, night hours %3-%4 %5</source>
+        <translation>Wochenendtag %1, gesetzlicher Feiertag %2, Nachtstunden %3-%4 %5</translation>
+    </message>
+    <message>
+        <source>freeze</source>
+        <translation>Sperrfrist</translation>
+    </message>
+    <message numerus="yes">
+        <source>published shifts starting within %n day(s) never move</source>
+        <translation>
+            <numerusform>veröffentlichte Schichten, die innerhalb von %n Tag beginnen, werden nie verschoben</numerusform>
+            <numerusform>veröffentlichte Schichten, die innerhalb von %n Tagen beginnen, werden nie verschoben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>look-back</source>
+        <translation>Rückblick</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s) of past shifts count for fairness</source>
+        <translation>
+            <numerusform>%n Woche vergangener Schichten zählt für die Fairness</numerusform>
+            <numerusform>%n Wochen vergangener Schichten zählen für die Fairness</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Take a rotation out of use. Its past shifts and the one under way stay; shifts that have not started are deleted.</source>
+        <translation>Eine Rotation außer Betrieb nehmen. Ihre vergangenen Schichten und die laufende bleiben; Schichten, die noch nicht begonnen haben, werden gelöscht.</translation>
+    </message>
+    <message>
+        <source>rotation remove needs exactly one NAME</source>
+        <translation>rotation remove braucht genau einen NAME</translation>
+    </message>
+    <message>
+        <source>Removed rotation %1
+</source>
+        <translation>Rotation %1 entfernt
+</translation>
+    </message>
+    <message>
+        <source>Check the whole database file for damage: SQLite&apos;s integrity check of every page, table and index, on a read-only connection (nothing is written). Tandem does this by itself after a session ended without closing the file (a crash, a kill, a power cut). Exit status 0 when the file is sound, 1 when it is damaged or cannot be read.</source>
+        <translation>Die ganze Datenbankdatei auf Schäden prüfen: die Integritätsprüfung von SQLite für jede Seite, Tabelle und jeden Index, über eine schreibgeschützte Verbindung (nichts wird geschrieben). Tandem tut das von selbst, wenn eine Sitzung endete, ohne die Datei zu schließen (ein Absturz, ein Kill, ein Stromausfall). Exit-Status 0, wenn die Datei in Ordnung ist, 1, wenn sie beschädigt ist oder nicht gelesen werden kann.</translation>
+    </message>
+    <message>
+        <source>check takes no arguments</source>
+        <translation>check nimmt keine Argumente</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is damaged: %n problem(s) or more (restore it from a backup, or from the team&apos;s shared calendar)</source>
+        <translation>
+            <numerusform>%1 ist beschädigt: %n Problem oder mehr (stellen Sie die Datei aus einer Sicherung oder aus dem geteilten Kalender des Teams wieder her)</numerusform>
+            <numerusform>%1 ist beschädigt: %n Probleme oder mehr (stellen Sie die Datei aus einer Sicherung oder aus dem geteilten Kalender des Teams wieder her)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is damaged: %n problem(s) (restore it from a backup, or from the team&apos;s shared calendar)</source>
+        <translation>
+            <numerusform>%1 ist beschädigt: %n Problem (stellen Sie die Datei aus einer Sicherung oder aus dem geteilten Kalender des Teams wieder her)</numerusform>
+            <numerusform>%1 ist beschädigt: %n Probleme (stellen Sie die Datei aus einer Sicherung oder aus dem geteilten Kalender des Teams wieder her)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: no damage found
+</source>
+        <translation>%1: keine Schäden gefunden
+</translation>
+    </message>
+    <message>
+        <source>List the shifts that overlap the days from --from to --to (both included; default today and the next 4 weeks), in the rotation&apos;s time zone, or the local one across rotations.</source>
+        <translation>Die Schichten auflisten, die die Tage von --from bis --to überschneiden (beide eingeschlossen; Standard heute und die nächsten 4 Wochen), in der Zeitzone der Rotation oder, über mehrere Rotationen, in der lokalen.</translation>
+    </message>
+    <message>
+        <source>Only the shifts of rotation NAME.</source>
+        <translation>Nur die Schichten der Rotation NAME.</translation>
+    </message>
+    <message>
+        <source>First day (YYYY-MM-DD; default today).</source>
+        <translation>Erster Tag (YYYY-MM-DD; Standard heute).</translation>
+    </message>
+    <message>
+        <source>Last day, included (YYYY-MM-DD; default 4 weeks after --from).</source>
+        <translation>Letzter Tag, eingeschlossen (YYYY-MM-DD; Standard 4 Wochen nach --from).</translation>
+    </message>
+    <message>
+        <source>shifts list takes no arguments</source>
+        <translation>shifts list nimmt keine Argumente</translation>
+    </message>
+    <message>
+        <source>--rotation: no rotation named “%1”</source>
+        <translation>--rotation: keine Rotation namens „%1“</translation>
+    </message>
+    <message>
+        <source>--to: %1 is before --from %2</source>
+        <translation>--to: %1 liegt vor --from %2</translation>
+    </message>
+    <message>
+        <source>— gap —</source>
+        <translation>— Lücke —</translation>
+    </message>
+    <message>
+        <source>No shifts from %1 to %2.
+</source>
+        <translation>Keine Schichten von %1 bis %2.
+</translation>
+    </message>
+    <message>
+        <source>ROTATION</source>
+        <translation>ROTATION</translation>
+    </message>
+    <message>
+        <source>END</source>
+        <translation>ENDE</translation>
+    </message>
+    <message>
+        <source>ZONE</source>
+        <translation>ZONE</translation>
+    </message>
+    <message>
+        <source>DEV</source>
+        <translation>ENTWICKLER</translation>
+    </message>
+    <message>
+        <source>OPS</source>
+        <translation>OPS</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>operations</source>
+        <translation>Ops-Engineer</translation>
+    </message>
+    <message>
+        <source>developer</source>
+        <translation>Entwickler</translation>
+    </message>
+    <message>
+        <source>published</source>
+        <translation>veröffentlicht</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>fixiert</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>geplant</translation>
+    </message>
+    <message>
+        <source>ops</source>
+        <translation>Ops</translation>
+    </message>
+    <message>
+        <source>dev</source>
+        <translation>Entwickler</translation>
+    </message>
+    <message>
+        <source>cover</source>
+        <translation>Vertretung</translation>
+    </message>
+    <message>
+        <source>swap</source>
+        <translation>Tausch</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>genehmigt</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>zurückgezogen</translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>durchgeführt</translation>
+    </message>
+    <message>
+        <source>--person: say who you are with --person EMAIL (or set your identity in the app)</source>
+        <translation>--person: Sagen Sie mit --person EMAIL, wer Sie sind (oder legen Sie Ihre Identität in der App fest)</translation>
+    </message>
+    <message>
+        <source>Your next shift (or the one under way): when, in your zone and the rotation&apos;s, with whom, and the handoff note the pair before left; then your shifts of the next 3 months.</source>
+        <translation>Ihre nächste Schicht (oder die laufende): wann, in Ihrer Zeitzone und der der Rotation, mit wem, und die Übergabenotiz des Paars davor; dann Ihre Schichten der nächsten 3 Monate.</translation>
+    </message>
+    <message>
+        <source>Whose shifts (default: your configured identity).</source>
+        <translation>Wessen Schichten (Standard: Ihre eingestellte Identität).</translation>
+    </message>
+    <message>
+        <source>next takes no arguments</source>
+        <translation>next nimmt keine Argumente</translation>
+    </message>
+    <message>
+        <source>%1 has no shift planned.
+</source>
+        <translation>Für %1 ist keine Schicht geplant.
+</translation>
+    </message>
+    <message>
+        <source>%1 is on call now: %2 (%3)
+</source>
+        <translation>%1 hat jetzt Bereitschaft: %2 (%3)
+</translation>
+    </message>
+    <message>
+        <source>%1&apos;s next shift: %2 (%3)
+</source>
+        <translation>Nächste Schicht von %1: %2 (%3)
+</translation>
+    </message>
+    <message>
+        <source>ops seat</source>
+        <translation>Ops-Platz</translation>
+    </message>
+    <message>
+        <source>dev seat</source>
+        <translation>Entwicklerplatz</translation>
+    </message>
+    <message>
+        <source>  from   %1 to %2 %3
+</source>
+        <translation>  von    %1 bis %2 %3
+</translation>
+    </message>
+    <message>
+        <source>         %1 to %2 %3
+</source>
+        <translation>         %1 bis %2 %3
+</translation>
+    </message>
+    <message>
+        <source>  hands off %1
+</source>
+        <translation>  Übergabe %1
+</translation>
+    </message>
+    <message>
+        <source>  starts %1
+</source>
+        <translation>  Beginn %1
+</translation>
+    </message>
+    <message>
+        <source>  with   %1
+</source>
+        <translation>  mit    %1
+</translation>
+    </message>
+    <message>
+        <source>  bridge %1
+</source>
+        <translation>  Bridge %1
+</translation>
+    </message>
+    <message>
+        <source>  handoff note: %1
+</source>
+        <translation>  Übergabenotiz: %1
+</translation>
+    </message>
+    <message>
+        <source>  shift  %1
+</source>
+        <translation>  Schicht %1
+</translation>
+    </message>
+    <message>
+        <source>
+Upcoming (3 months):
+</source>
+        <translation>
+Demnächst (3 Monate):
+</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>rotation</source>
+        <translation>Rotation</translation>
+    </message>
+    <message>
+        <source>seat</source>
+        <translation>Platz</translation>
+    </message>
+    <message>
+        <source>partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>shift</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>Who is on call now in every rotation: the pair, their contacts, when they hand off; gaps plainly.</source>
+        <translation>Wer jetzt in jeder Rotation Bereitschaft hat: das Paar, seine Kontakte, wann es übergibt; Lücken klar benannt.</translation>
+    </message>
+    <message>
+        <source>Only rotation NAME.</source>
+        <translation>Nur die Rotation NAME.</translation>
+    </message>
+    <message>
+        <source>now takes no arguments</source>
+        <translation>now nimmt keine Argumente</translation>
+    </message>
+    <message>
+        <source>  nobody: no shift is planned now</source>
+        <translation>  niemand: jetzt ist keine Schicht geplant</translation>
+    </message>
+    <message>
+        <source>; the next starts %1 %2
+</source>
+        <translation>; die nächste beginnt %1 %2
+</translation>
+    </message>
+    <message>
+        <source>; none is planned
+</source>
+        <translation>; keine ist geplant
+</translation>
+    </message>
+    <message>
+        <source>  dev    %1
+  ops    %2
+</source>
+        <translation>  Entwickler %1
+  Ops        %2
+</translation>
+    </message>
+    <message>
+        <source>  gap: the dev and ops seat is empty
+</source>
+        <translation>  Lücke: Entwickler- und Ops-Platz sind leer
+</translation>
+    </message>
+    <message>
+        <source>  gap: the dev seat is empty
+</source>
+        <translation>  Lücke: der Entwicklerplatz ist leer
+</translation>
+    </message>
+    <message>
+        <source>  gap: the ops seat is empty
+</source>
+        <translation>  Lücke: der Ops-Platz ist leer
+</translation>
+    </message>
+    <message>
+        <source>  hands off %1 %2 (%3)
+</source>
+        <translation>  Übergabe %1 %2 (%3)
+</translation>
+    </message>
+    <message>
+        <source>No rotations.
+</source>
+        <translation>Keine Rotationen.
+</translation>
+    </message>
+    <message>
+        <source>Leave the handoff note on a shift (what is going on, what to watch); the next pair sees it. An empty TEXT removes the note.</source>
+        <translation>Die Übergabenotiz einer Schicht hinterlassen (was los ist, worauf zu achten ist); das nächste Paar sieht sie. Ein leerer TEXT entfernt die Notiz.</translation>
+    </message>
+    <message>
+        <source>The shift (its id, as `next` and `shifts list --json` print).</source>
+        <translation>Die Schicht (ihre ID, wie `next` und `shifts list --json` sie ausgeben).</translation>
+    </message>
+    <message>
+        <source>The note.</source>
+        <translation>Die Notiz.</translation>
+    </message>
+    <message>
+        <source>note needs --shift ID</source>
+        <translation>note braucht --shift ID</translation>
+    </message>
+    <message>
+        <source>note takes the note as one argument (quote it)</source>
+        <translation>note nimmt die Notiz als ein Argument (setzen Sie sie in Anführungszeichen)</translation>
+    </message>
+    <message>
+        <source>--shift: “%1” is not a shift id</source>
+        <translation>--shift: „%1“ ist keine Schicht-ID</translation>
+    </message>
+    <message>
+        <source>The note was already that.
+</source>
+        <translation>Die Notiz war bereits so.
+</translation>
+    </message>
+    <message>
+        <source>Saved the handoff note.
+</source>
+        <translation>Übergabenotiz gespeichert.
+</translation>
+    </message>
+    <message>
+        <source>Ask a colleague to swap your seat of a shift for theirs (--their-shift), or to cover it (all of it, or --from/--to). Refused before it is sent when it would break a hard rule.</source>
+        <translation>Einen Kollegen bitten, Ihren Platz einer Schicht gegen seinen zu tauschen (--their-shift) oder Sie zu vertreten (ganz oder --from/--to). Abgelehnt, bevor sie gesendet wird, wenn sie eine harte Regel verletzen würde.</translation>
+    </message>
+    <message>
+        <source>Your shift.</source>
+        <translation>Ihre Schicht.</translation>
+    </message>
+    <message>
+        <source>The colleague asked.</source>
+        <translation>Der angefragte Kollege.</translation>
+    </message>
+    <message>
+        <source>Their shift, for a swap.</source>
+        <translation>Seine Schicht, für einen Tausch.</translation>
+    </message>
+    <message>
+        <source>Cover only from this instant (ISO 8601, e.g. 2026-12-01T18:00Z).</source>
+        <translation>Vertretung erst ab diesem Zeitpunkt (ISO 8601, z. B. 2026-12-01T18:00Z).</translation>
+    </message>
+    <message>
+        <source>Cover only until this instant (ISO 8601).</source>
+        <translation>Vertretung nur bis zu diesem Zeitpunkt (ISO 8601).</translation>
+    </message>
+    <message>
+        <source>A word for the colleague.</source>
+        <translation>Ein Wort an den Kollegen.</translation>
+    </message>
+    <message>
+        <source>Who asks (default: your configured identity).</source>
+        <translation>Wer fragt (Standard: Ihre eingestellte Identität).</translation>
+    </message>
+    <message>
+        <source>swap request needs --shift ID and --with EMAIL</source>
+        <translation>swap request braucht --shift ID und --with EMAIL</translation>
+    </message>
+    <message>
+        <source>--their-shift (a swap) and --from/--to (cover of a part) exclude each other</source>
+        <translation>--their-shift (ein Tausch) und --from/--to (Vertretung eines Teils) schließen einander aus</translation>
+    </message>
+    <message>
+        <source>--from and --to go together</source>
+        <translation>--from und --to gehören zusammen</translation>
+    </message>
+    <message>
+        <source>--with: nobody on the roster has the e-mail “%1”</source>
+        <translation>--with: niemand in der Personalliste hat die E-Mail-Adresse „%1“</translation>
+    </message>
+    <message>
+        <source>--from/--to: not an ISO 8601 date and time (e.g. 2026-12-01T18:00Z)</source>
+        <translation>--from/--to: kein Datum mit Uhrzeit nach ISO 8601 (z. B. 2026-12-01T18:00Z)</translation>
+    </message>
+    <message>
+        <source>Asked %1: request %2 (%3)
+</source>
+        <translation>%1 gefragt: Anfrage %2 (%3)
+</translation>
+    </message>
+    <message>
+        <source>Who answers (default: your configured identity).</source>
+        <translation>Wer antwortet (Standard: Ihre eingestellte Identität).</translation>
+    </message>
+    <message>
+        <source>The request.</source>
+        <translation>Die Anfrage.</translation>
+    </message>
+    <message>
+        <source>swap %1 takes the request id</source>
+        <translation>swap %1 nimmt die ID der Anfrage</translation>
+    </message>
+    <message>
+        <source>“%1” is not a request id</source>
+        <translation>„%1“ ist keine Anfrage-ID</translation>
+    </message>
+    <message>
+        <source>Request %1 is %2.
+</source>
+        <translation>Anfrage %1 ist %2.
+</translation>
+    </message>
+    <message>
+        <source>Requests you made or were asked, newest first; with --waiting, those waiting for a lead.</source>
+        <translation>Anfragen, die Sie gestellt oder erhalten haben, die neuesten zuerst; mit --waiting die, die auf eine Teamleitung warten.</translation>
+    </message>
+    <message>
+        <source>Whose requests (default: your configured identity).</source>
+        <translation>Wessen Anfragen (Standard: Ihre eingestellte Identität).</translation>
+    </message>
+    <message>
+        <source>Accepted requests waiting for a lead&apos;s approval.</source>
+        <translation>Angenommene Anfragen, die auf die Genehmigung einer Teamleitung warten.</translation>
+    </message>
+    <message>
+        <source>Print a JSON array of requests (format in the README).</source>
+        <translation>Ein JSON-Array der Anfragen ausgeben (Format im README).</translation>
+    </message>
+    <message>
+        <source>No requests.
+</source>
+        <translation>Keine Anfragen.
+</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation>fest</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>POOL</source>
+        <translation>POOL</translation>
+    </message>
+    <message>
+        <source>LOAD</source>
+        <translation>LAST</translation>
+    </message>
+    <message>
+        <source>SHARE</source>
+        <translation>ANTEIL</translation>
+    </message>
+    <message>
+        <source>DEVIATION</source>
+        <translation>ABWEICHUNG</translation>
+    </message>
+    <message>
+        <source>WEEKENDS</source>
+        <translation>WOCHENENDEN</translation>
+    </message>
+    <message>
+        <source>HOLIDAYS</source>
+        <translation>FEIERTAGE</translation>
+    </message>
+    <message>
+        <source>NIGHTS</source>
+        <translation>NÄCHTE</translation>
+    </message>
+    <message>
+        <source>PARTNERS</source>
+        <translation>PARTNER</translation>
+    </message>
+    <message>
+        <source>%1: load %2 to %3 (spread %4), largest deviation from fair share %5
+</source>
+        <translation>%1: Last %2 bis %3 (Spanne %4), größte Abweichung vom fairen Anteil %5
+</translation>
+    </message>
+    <message>
+        <source>DEV \ OPS</source>
+        <translation>ENTWICKLER \ OPS</translation>
+    </message>
+    <message>
+        <source>
+Pairs (shifts together):
+</source>
+        <translation>
+Paare (gemeinsame Schichten):
+</translation>
+    </message>
+    <message>
+        <source>
+Objective: largest deviation %1, sum of squares %2, most repeated pair %3 times, %4 distinct pairs, shortest rest %5 h
+</source>
+        <translation>
+Zielfunktion: größte Abweichung %1, Quadratsumme %2, häufigstes Paar %3-mal, %4 verschiedene Paare, kürzeste Ruhezeit %5 h
+</translation>
+    </message>
+    <message>
+        <source>Plan fair developer + operations pairs for the rotation from --from to --to (dates in the rotation&apos;s zone, both included) and write them. Past, locked and frozen published shifts stay; existing assignments are kept unless a rule or a clear gain in fairness says otherwise.</source>
+        <translation>Faire Paare aus Entwickler und Ops-Engineer für die Rotation von --from bis --to planen (Daten in der Zeitzone der Rotation, beide eingeschlossen) und schreiben. Vergangene, fixierte und eingefrorene veröffentlichte Schichten bleiben; bestehende Einteilungen bleiben, sofern nicht eine Regel oder ein klarer Gewinn an Fairness etwas anderes sagt.</translation>
+    </message>
+    <message>
+        <source>The rotation to plan (repeat for several).</source>
+        <translation>Die zu planende Rotation (für mehrere wiederholen).</translation>
+    </message>
+    <message>
+        <source>First day (YYYY-MM-DD).</source>
+        <translation>Erster Tag (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>Last day, included (YYYY-MM-DD).</source>
+        <translation>Letzter Tag, eingeschlossen (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>Show the plan without writing it.</source>
+        <translation>Den Plan anzeigen, ohne ihn zu schreiben.</translation>
+    </message>
+    <message>
+        <source>Print the plan as JSON (format in the README).</source>
+        <translation>Den Plan als JSON ausgeben (Format im README).</translation>
+    </message>
+    <message>
+        <source>Seed for breaking ties (default 1).</source>
+        <translation>Startwert zum Auflösen von Gleichständen (Standard 1).</translation>
+    </message>
+    <message>
+        <source>plan needs --%1</source>
+        <translation>plan braucht --%1</translation>
+    </message>
+    <message>
+        <source>plan takes no arguments besides its options</source>
+        <translation>plan nimmt außer seinen Optionen keine Argumente</translation>
+    </message>
+    <message>
+        <source>--seed: “%1” is not a whole number</source>
+        <translation>--seed: „%1“ ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>CHANGE</source>
+        <translation>ÄNDERUNG</translation>
+    </message>
+    <message>
+        <source>
+%1: %2 added, %3 changed, %4 unchanged, %5 fixed, %6 removed; %7
+</source>
+        <translation>
+%1: %2 hinzugefügt, %3 geändert, %4 unverändert, %5 fest, %6 entfernt; %7
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shift(s)</source>
+        <translation>
+            <numerusform>%n Schicht</numerusform>
+            <numerusform>%n Schichten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n gap(s)</source>
+        <translation>
+            <numerusform>%n Lücke</numerusform>
+            <numerusform>%n Lücken</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  gap: %1 %2, dev seat: %3
+</source>
+        <translation>  Lücke: %1 %2, Entwicklerplatz: %3
+</translation>
+    </message>
+    <message>
+        <source>  gap: %1 %2, ops seat: %3
+</source>
+        <translation>  Lücke: %1 %2, Ops-Platz: %3
+</translation>
+    </message>
+    <message>
+        <source>%1: load %2 to %3, largest deviation from fair share %4%5
+</source>
+        <translation>%1: Last %2 bis %3, größte Abweichung vom fairen Anteil %4%5
+</translation>
+    </message>
+    <message>
+        <source> (optimal)</source>
+        <translation> (optimal)</translation>
+    </message>
+    <message>
+        <source> (within %1 of the bound %2)</source>
+        <translation> (höchstens %1 über der Schranke %2)</translation>
+    </message>
+    <message>
+        <source>Written: %1 added, %2 changed, %3 removed.
+</source>
+        <translation>Geschrieben: %1 hinzugefügt, %2 geändert, %3 entfernt.
+</translation>
+    </message>
+    <message>
+        <source>Dry run: nothing was written.
+</source>
+        <translation>Probelauf: nichts wurde geschrieben.
+</translation>
+    </message>
+    <message>
+        <source>Fairness of the shifts in the database: per person shifts, weighted load against fair share, weekends, holidays, nights and partners; per pool the spread; the dev x ops pair matrix.</source>
+        <translation>Fairness der Schichten in der Datenbank: pro Person Schichten, gewichtete Last gegenüber dem fairen Anteil, Wochenenden, Feiertage, Nächte und Partner; pro Pool die Spanne; die Paarmatrix Entwickler × Ops.</translation>
+    </message>
+    <message>
+        <source>The rotation (repeat for several).</source>
+        <translation>Die Rotation (für mehrere wiederholen).</translation>
+    </message>
+    <message>
+        <source>First day (default: 26 weeks ago).</source>
+        <translation>Erster Tag (Standard: vor 26 Wochen).</translation>
+    </message>
+    <message>
+        <source>Last day, included (default: 13 weeks ahead).</source>
+        <translation>Letzter Tag, eingeschlossen (Standard: in 13 Wochen).</translation>
+    </message>
+    <message>
+        <source>Print JSON (format in the README).</source>
+        <translation>JSON ausgeben (Format im README).</translation>
+    </message>
+    <message>
+        <source>report fairness needs --rotation</source>
+        <translation>report fairness braucht --rotation</translation>
+    </message>
+    <message>
+        <source>Fairness from %1 to %2
+
+</source>
+        <translation>Fairness von %1 bis %2
+
+</translation>
+    </message>
+    <message>
+        <source>A rotation (repeat for several).</source>
+        <translation>Eine Rotation (für mehrere wiederholen).</translation>
+    </message>
+    <message>
+        <source>Every rotation of the team.</source>
+        <translation>Jede Rotation des Teams.</translation>
+    </message>
+    <message>
+        <source>Only this person&apos;s shifts.</source>
+        <translation>Nur die Schichten dieser Person.</translation>
+    </message>
+    <message>
+        <source>Write a PDF to FILE.</source>
+        <translation>Ein PDF in FILE schreiben.</translation>
+    </message>
+    <message>
+        <source>a4 or letter (default a4).</source>
+        <translation>a4 oder letter (Standard a4).</translation>
+    </message>
+    <message>
+        <source>Landscape pages.</source>
+        <translation>Seiten im Querformat.</translation>
+    </message>
+    <message>
+        <source>Grays instead of colours (patterns tell rotations apart).</source>
+        <translation>Graustufen statt Farben (Muster unterscheiden die Rotationen).</translation>
+    </message>
+    <message>
+        <source>--%1: “%2” is not a date (expected YYYY-MM-DD)</source>
+        <translation>--%1: „%2“ ist kein Datum (erwartet: YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>--team: no team named “%1”</source>
+        <translation>--team: kein Team namens „%1“</translation>
+    </message>
+    <message>
+        <source>--person: nobody with the e-mail “%1”</source>
+        <translation>--person: niemand mit der E-Mail-Adresse „%1“</translation>
+    </message>
+    <message>
+        <source>--paper: “%1” is not a paper size (use a4 or letter)</source>
+        <translation>--paper: „%1“ ist kein Papierformat (verwenden Sie a4 oder letter)</translation>
+    </message>
+    <message>
+        <source>Print a rotation sheet to PDF: a month grid with the pairs of each day, a list with one row per shift (phones, escalation, bridge, room for notes), or one person&apos;s shifts. Without --rotation, --team or --person, every rotation. --to defaults to four weeks after --from, --from to today.</source>
+        <translation>Einen Rotationsplan als PDF drucken: ein Monatsraster mit den Paaren jedes Tages, eine Liste mit einer Zeile pro Schicht (Telefonnummern, Eskalation, Bridge, Platz für Notizen) oder die Schichten einer Person. Ohne --rotation, --team oder --person jede Rotation. --to ist standardmäßig vier Wochen nach --from, --from heute.</translation>
+    </message>
+    <message>
+        <source>month, list or person.</source>
+        <translation>month, list oder person.</translation>
+    </message>
+    <message>
+        <source>print takes no arguments besides its options</source>
+        <translation>print nimmt außer seinen Optionen keine Argumente</translation>
+    </message>
+    <message>
+        <source>print needs --%1</source>
+        <translation>print braucht --%1</translation>
+    </message>
+    <message>
+        <source>--layout: “%1” is not a layout (use month, list or person)</source>
+        <translation>--layout: „%1“ ist kein Layout (verwenden Sie month, list oder person)</translation>
+    </message>
+    <message>
+        <source>print --layout person needs --person</source>
+        <translation>print --layout person braucht --person</translation>
+    </message>
+    <message>
+        <source>--team: the team has no rotations</source>
+        <translation>--team: das Team hat keine Rotationen</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3
+</source>
+        <translation>%1: %2, %3
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n Seite</numerusform>
+            <numerusform>%n Seiten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>On-call hours per person per month, split into weekday, weekend and public-holiday hours (days in each rotation&apos;s zone), with the amount at the given rates. Default period: the previous month.</source>
+        <translation>Bereitschaftsstunden pro Person und Monat, aufgeteilt in Stunden an Werktagen, Wochenenden und gesetzlichen Feiertagen (Tage in der Zeitzone der jeweiligen Rotation), mit dem Betrag zu den angegebenen Sätzen. Standardzeitraum: der Vormonat.</translation>
+    </message>
+    <message>
+        <source>Pay per weekday hour (default 0).</source>
+        <translation>Vergütung pro Werktagsstunde (Standard 0).</translation>
+    </message>
+    <message>
+        <source>Pay per weekend hour (default 0).</source>
+        <translation>Vergütung pro Wochenendstunde (Standard 0).</translation>
+    </message>
+    <message>
+        <source>Pay per public-holiday hour (default 0).</source>
+        <translation>Vergütung pro Feiertagsstunde (Standard 0).</translation>
+    </message>
+    <message>
+        <source>Write CSV for payroll to FILE (- for standard output).</source>
+        <translation>CSV für die Lohnabrechnung in FILE schreiben (- für die Standardausgabe).</translation>
+    </message>
+    <message>
+        <source>report hours takes no arguments besides its options</source>
+        <translation>report hours nimmt außer seinen Optionen keine Argumente</translation>
+    </message>
+    <message>
+        <source>--%1: “%2” is not a rate (a number from 0 to 1,000,000,000)</source>
+        <translation>--%1: „%2“ ist kein Satz (eine Zahl von 0 bis 1.000.000.000)</translation>
+    </message>
+    <message>
+        <source>On-call hours</source>
+        <translation>Bereitschaftsstunden</translation>
+    </message>
+    <message>
+        <source>On-call hours from %1 to %2
+
+</source>
+        <translation>Bereitschaftsstunden von %1 bis %2
+
+</translation>
+    </message>
+    <message>
+        <source>MONTH</source>
+        <translation>MONAT</translation>
+    </message>
+    <message>
+        <source>WEEKDAY</source>
+        <translation>WERKTAG</translation>
+    </message>
+    <message>
+        <source>WEEKEND</source>
+        <translation>WOCHENENDE</translation>
+    </message>
+    <message>
+        <source>HOLIDAY</source>
+        <translation>FEIERTAG</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>GESAMT</translation>
+    </message>
+    <message>
+        <source>AMOUNT</source>
+        <translation>BETRAG</translation>
+    </message>
+    <message>
+        <source>For auditors: over the period (default the last 4 weeks), every minute each rotation runs must be held by a developer paired with someone who has production access. Lists the gaps, and who changed which shift and when, from the change log. Exits 0 also when there are gaps.</source>
+        <translation>Für Prüfer: Über den Zeitraum (Standard die letzten 4 Wochen) muss jede Minute, in der eine Rotation läuft, von einem Entwickler besetzt sein, der mit jemandem mit Produktionszugang ein Paar bildet. Listet die Lücken und, aus dem Änderungsprotokoll, wer welche Schicht wann geändert hat. Beendet sich auch bei Lücken mit 0.</translation>
+    </message>
+    <message>
+        <source>Write the gaps as CSV to FILE (- for standard output).</source>
+        <translation>Die Lücken als CSV in FILE schreiben (- für die Standardausgabe).</translation>
+    </message>
+    <message>
+        <source>Write the shift changes as CSV to FILE.</source>
+        <translation>Die Schichtänderungen als CSV in FILE schreiben.</translation>
+    </message>
+    <message>
+        <source>report coverage takes no arguments besides its options</source>
+        <translation>report coverage nimmt außer seinen Optionen keine Argumente</translation>
+    </message>
+    <message>
+        <source>report coverage covers rotations: use --rotation or --team, not --person</source>
+        <translation>report coverage betrachtet Rotationen: verwenden Sie --rotation oder --team, nicht --person</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Abdeckung</translation>
+    </message>
+    <message>
+        <source>Coverage from %1 to %2
+
+</source>
+        <translation>Abdeckung von %1 bis %2
+
+</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 on-call hours covered, %4
+</source>
+        <translation>%1: %2 von %3 Bereitschaftsstunden abgedeckt, %4
+</translation>
+    </message>
+    <message>
+        <source>MINUTES</source>
+        <translation>MINUTEN</translation>
+    </message>
+    <message>
+        <source>WHY</source>
+        <translation>GRUND</translation>
+    </message>
+    <message>
+        <source>DETAIL</source>
+        <translation>DETAIL</translation>
+    </message>
+    <message numerus="yes">
+        <source>
+%n change(s) to these shifts in the change log
+</source>
+        <translation>
+            <numerusform>
+%n Änderung an diesen Schichten im Änderungsprotokoll
+</numerusform>
+            <numerusform>
+%n Änderungen an diesen Schichten im Änderungsprotokoll
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fairness of the shifts in the database: per person shifts, weighted load against fair share, weekends, holidays, nights and partners; per pool the spread; the dev x ops pair matrix. As text, JSON, CSV or PDF.</source>
+        <translation>Fairness der Schichten in der Datenbank: pro Person Schichten, gewichtete Last gegenüber dem fairen Anteil, Wochenenden, Feiertage, Nächte und Partner; pro Pool die Spanne; die Paarmatrix Entwickler × Ops. Als Text, JSON, CSV oder PDF.</translation>
+    </message>
+    <message>
+        <source>Write per person figures as CSV to FILE (- for standard output).</source>
+        <translation>Die Zahlen pro Person als CSV in FILE schreiben (- für die Standardausgabe).</translation>
+    </message>
+    <message>
+        <source>Write the dev x ops pair matrix as CSV to FILE.</source>
+        <translation>Die Paarmatrix Entwickler × Ops als CSV in FILE schreiben.</translation>
+    </message>
+    <message>
+        <source>Fairness</source>
+        <translation>Fairness</translation>
+    </message>
+    <message>
+        <source>Move the change log&apos;s entries older than N days into a new archive file (JSON Lines, one entry a line, the fields of the change log), so the database does not grow with years of edits. The last N days stay; entries a sync has not sent yet stay whatever their age. N defaults to the setting history/keep_days; at least 30.</source>
+        <translation>Die Einträge des Änderungsprotokolls, die älter als N Tage sind, in eine neue Archivdatei verschieben (JSON Lines, ein Eintrag pro Zeile, die Felder des Änderungsprotokolls), damit die Datenbank nicht mit Jahren von Änderungen wächst. Die letzten N Tage bleiben; Einträge, die eine Synchronisation noch nicht gesendet hat, bleiben unabhängig von ihrem Alter. N ist standardmäßig die Einstellung history/keep_days; mindestens 30.</translation>
+    </message>
+    <message>
+        <source>Days of changes the database keeps.</source>
+        <translation>Tage an Änderungen, die die Datenbank behält.</translation>
+    </message>
+    <message>
+        <source>The archive (a new file; default: beside the database, named after the day).</source>
+        <translation>Das Archiv (eine neue Datei; Standard: neben der Datenbank, nach dem Tag benannt).</translation>
+    </message>
+    <message>
+        <source>log archive takes no arguments</source>
+        <translation>log archive nimmt keine Argumente</translation>
+    </message>
+    <message>
+        <source>log archive needs --keep-days N (or the setting history/keep_days)</source>
+        <translation>log archive braucht --keep-days N (oder die Einstellung history/keep_days)</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a number of days of at least %3</source>
+        <translation>%1: „%2“ ist keine Anzahl von Tagen von mindestens %3</translation>
+    </message>
+    <message>
+        <source>No change older than %1 days (before %2) to archive.
+</source>
+        <translation>Keine Änderung älter als %1 Tage (vor %2) zu archivieren.
+</translation>
+    </message>
+    <message>
+        <source>Archived %1 change(s) logged before %2 to %3; the database keeps the last %4 days.
+</source>
+        <translation>%1 Änderung(en) vor %2 nach %3 archiviert; die Datenbank behält die letzten %4 Tage.
+</translation>
+    </message>
+    <message>
+        <source>Write shifts as an iCalendar (.ics) file for calendar apps: one event per shift with both names, contacts, bridge link and handoff note, in the rotation&apos;s time zone. --team and --person add the time off of the people. Default period: today and the next 365 days.</source>
+        <translation>Schichten als iCalendar-Datei (.ics) für Kalenderprogramme schreiben: ein Ereignis pro Schicht mit beiden Namen, Kontakten, Bridge-Link und Übergabenotiz, in der Zeitzone der Rotation. --team und --person fügen die Abwesenheiten der Personen hinzu. Standardzeitraum: heute und die nächsten 365 Tage.</translation>
+    </message>
+    <message>
+        <source>The shifts of rotation NAME.</source>
+        <translation>Die Schichten der Rotation NAME.</translation>
+    </message>
+    <message>
+        <source>The shifts of every rotation of team NAME.</source>
+        <translation>Die Schichten jeder Rotation des Teams NAME.</translation>
+    </message>
+    <message>
+        <source>The shifts of the person with this e-mail.</source>
+        <translation>Die Schichten der Person mit dieser E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>Last day, included (default 365 days after today).</source>
+        <translation>Letzter Tag, eingeschlossen (Standard 365 Tage nach heute).</translation>
+    </message>
+    <message>
+        <source>Add both seats as ATTENDEE lines (SCHEDULE-AGENT=CLIENT: servers send no e-mail).</source>
+        <translation>Beide Plätze als ATTENDEE-Zeilen hinzufügen (SCHEDULE-AGENT=CLIENT: Server senden keine E-Mail).</translation>
+    </message>
+    <message>
+        <source>Write to FILE instead of standard output.</source>
+        <translation>In FILE statt auf die Standardausgabe schreiben.</translation>
+    </message>
+    <message>
+        <source>export ics takes no arguments besides its options (write to a file with -o FILE)</source>
+        <translation>export ics nimmt außer seinen Optionen keine Argumente (in eine Datei schreiben mit -o FILE)</translation>
+    </message>
+    <message>
+        <source>export ics needs exactly one of --rotation, --team or --person</source>
+        <translation>export ics braucht genau eine von --rotation, --team oder --person</translation>
+    </message>
+    <message>
+        <source>--rotation: no rotation “%1”</source>
+        <translation>--rotation: keine Rotation „%1“</translation>
+    </message>
+    <message>
+        <source>--team: no team “%1”</source>
+        <translation>--team: kein Team „%1“</translation>
+    </message>
+    <message>
+        <source>Import an iCalendar (.ics) file: with --timeoff every event becomes time off of the person (whole days in the event&apos;s own zone, the title as the reason); with --holidays every day an event covers becomes a public holiday of the team. Repeating events are expanded over the period (default: a year back and two years ahead). Nothing is imported unless the whole file is valid; what is already there is skipped.</source>
+        <translation>Eine iCalendar-Datei (.ics) importieren: Mit --timeoff wird jedes Ereignis zu einer Abwesenheit der Person (ganze Tage in der eigenen Zeitzone des Ereignisses, der Titel als Grund); mit --holidays wird jeder Tag, den ein Ereignis abdeckt, zu einem gesetzlichen Feiertag des Teams. Wiederkehrende Ereignisse werden über den Zeitraum aufgelöst (Standard: ein Jahr zurück und zwei Jahre voraus). Nichts wird importiert, solange nicht die ganze Datei gültig ist; was bereits vorhanden ist, wird übersprungen.</translation>
+    </message>
+    <message>
+        <source>The .ics file.</source>
+        <translation>Die .ics-Datei.</translation>
+    </message>
+    <message>
+        <source>Import time off of --person.</source>
+        <translation>Abwesenheiten von --person importieren.</translation>
+    </message>
+    <message>
+        <source>Import public holidays of --team.</source>
+        <translation>Gesetzliche Feiertage von --team importieren.</translation>
+    </message>
+    <message>
+        <source>The person (e-mail) the time off is for.</source>
+        <translation>Die Person (E-Mail-Adresse), für die die Abwesenheiten gelten.</translation>
+    </message>
+    <message>
+        <source>The team the holidays are for.</source>
+        <translation>Das Team, für das die Feiertage gelten.</translation>
+    </message>
+    <message>
+        <source>First day to read (YYYY-MM-DD).</source>
+        <translation>Erster zu lesender Tag (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>Last day to read, included (YYYY-MM-DD).</source>
+        <translation>Letzter zu lesender Tag, eingeschlossen (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>import ics needs exactly one FILE</source>
+        <translation>import ics braucht genau eine FILE</translation>
+    </message>
+    <message>
+        <source>import ics needs either --timeoff or --holidays</source>
+        <translation>import ics braucht entweder --timeoff oder --holidays</translation>
+    </message>
+    <message>
+        <source>import ics --timeoff needs --person EMAIL (and no --team)</source>
+        <translation>import ics --timeoff braucht --person EMAIL (und kein --team)</translation>
+    </message>
+    <message>
+        <source>import ics --holidays needs --team NAME (and no --person)</source>
+        <translation>import ics --holidays braucht --team NAME (und kein --person)</translation>
+    </message>
+    <message>
+        <source>%1: %2; nothing was imported</source>
+        <translation>%1: %2; nichts wurde importiert</translation>
+    </message>
+    <message>
+        <source>Imported %1 time off from %2 events (%3 already there).
+</source>
+        <translation>%1 Abwesenheiten aus %2 Ereignissen importiert (%3 bereits vorhanden).
+</translation>
+    </message>
+    <message>
+        <source>Imported %1 holidays from %2 events (%3 already there).
+</source>
+        <translation>%1 Feiertage aus %2 Ereignissen importiert (%3 bereits vorhanden).
+</translation>
+    </message>
+    <message>
+        <source>no password for %1: %2 For headless use set TANDEM_CALDAV_PASSWORD.</source>
+        <translation>kein Passwort für %1: %2 Für den Betrieb ohne Oberfläche setzen Sie TANDEM_CALDAV_PASSWORD.</translation>
+    </message>
+    <message>
+        <source>%1 (--use-url-credentials takes them; or --user USER and TANDEM_CALDAV_PASSWORD or the keychain)</source>
+        <translation>%1 (--use-url-credentials übernimmt sie; oder --user USER und TANDEM_CALDAV_PASSWORD oder der Schlüsselbund)</translation>
+    </message>
+    <message>
+        <source>%1 (--link-team, or --rename-team NEW-NAME)</source>
+        <translation>%1 (--link-team oder --rename-team NEW-NAME)</translation>
+    </message>
+    <message>
+        <source>Two-way sync of shifts, time off and the roster with a CalDAV server (Nextcloud, Radicale, Fastmail...). With --url, first connect: --team shares that team in the calendar at URL (a server address is searched for the user&apos;s calendars); without --team, join the team another lead shares there. The password comes from TANDEM_CALDAV_PASSWORD, else from the system keychain. Without --url, sync every connected team (or --team).</source>
+        <translation>Zwei-Wege-Synchronisation von Schichten, Abwesenheiten und Personalliste mit einem CalDAV-Server (Nextcloud, Radicale, Fastmail...). Mit --url zuerst verbinden: --team teilt dieses Team im Kalender unter URL (unter einer Serveradresse werden die Kalender des Benutzers gesucht); ohne --team dem Team beitreten, das eine andere Teamleitung dort teilt. Das Passwort kommt aus TANDEM_CALDAV_PASSWORD, sonst aus dem Schlüsselbund des Systems. Ohne --url jedes verbundene Team (oder --team) synchronisieren.</translation>
+    </message>
+    <message>
+        <source>The team to share or sync.</source>
+        <translation>Das zu teilende oder zu synchronisierende Team.</translation>
+    </message>
+    <message>
+        <source>The calendar (collection) or server address.</source>
+        <translation>Der Kalender (die Sammlung) oder die Serveradresse.</translation>
+    </message>
+    <message>
+        <source>The user name on the server.</source>
+        <translation>Der Benutzername auf dem Server.</translation>
+    </message>
+    <message>
+        <source>Create the calendar at URL when nothing is there (MKCALENDAR); with a server address, one named after the team.</source>
+        <translation>Den Kalender unter URL anlegen, wenn dort nichts ist (MKCALENDAR); bei einer Serveradresse einen nach dem Team benannten.</translation>
+    </message>
+    <message>
+        <source>Allow plain HTTP to another machine: passwords and rotations travel unencrypted. Loopback needs no option.</source>
+        <translation>Unverschlüsseltes HTTP zu einem anderen Rechner erlauben: Passwörter und Rotationen werden unverschlüsselt übertragen. Loopback braucht keine Option.</translation>
+    </message>
+    <message>
+        <source>Take the user name and password written in URL (https://user:secret@host/...); they are never stored with the address (the password goes to the keychain).</source>
+        <translation>Den in URL geschriebenen Benutzernamen und das Passwort übernehmen (https://user:secret@host/...); sie werden nie mit der Adresse gespeichert (das Passwort kommt in den Schlüsselbund).</translation>
+    </message>
+    <message>
+        <source>Joining: this database&apos;s team of the shared team&apos;s name is the same team; merge it into the shared one.</source>
+        <translation>Beitreten: Das Team dieser Datenbank mit dem Namen des geteilten Teams ist dasselbe Team; es mit dem geteilten zusammenführen.</translation>
+    </message>
+    <message>
+        <source>Joining: keep this database&apos;s team of the shared team&apos;s name apart, renamed to NEW.</source>
+        <translation>Beitreten: Das Team dieser Datenbank mit dem Namen des geteilten Teams getrennt halten, umbenannt in NEW.</translation>
+    </message>
+    <message>
+        <source>unknown sync command “%1” (status, conflicts, resolve, disconnect)</source>
+        <translation>unbekannter sync-Befehl „%1“ (status, conflicts, resolve, disconnect)</translation>
+    </message>
+    <message>
+        <source>--team: there is no team “%1”</source>
+        <translation>--team: es gibt kein Team „%1“</translation>
+    </message>
+    <message>
+        <source>--%1 goes with --url</source>
+        <translation>--%1 gehört zu --url</translation>
+    </message>
+    <message>
+        <source>--link-team and --rename-team exclude each other</source>
+        <translation>--link-team und --rename-team schließen einander aus</translation>
+    </message>
+    <message>
+        <source>--allow-http: the password and the rotations travel to %1 unencrypted; anyone on the network between can read and change them.</source>
+        <translation>--allow-http: Das Passwort und die Rotationen werden unverschlüsselt zu %1 übertragen; jeder im Netz dazwischen kann sie lesen und ändern.</translation>
+    </message>
+    <message>
+        <source>--allow-http has no effect on an https:// address.</source>
+        <translation>--allow-http hat bei einer https://-Adresse keine Wirkung.</translation>
+    </message>
+    <message>
+        <source>the password could not be stored in the keychain (%1); set TANDEM_CALDAV_PASSWORD for the next syncs.</source>
+        <translation>das Passwort konnte nicht im Schlüsselbund gespeichert werden (%1); setzen Sie TANDEM_CALDAV_PASSWORD für die nächsten Synchronisationen.</translation>
+    </message>
+    <message>
+        <source>no team is shared yet: connect one with tandem sync --team NAME --url URL --user USER</source>
+        <translation>noch ist kein Team geteilt: verbinden Sie eines mit tandem sync --team NAME --url URL --user USER</translation>
+    </message>
+    <message>
+        <source>%1 syncs over plain HTTP to %2 (--allow-http): the password and the rotations travel unencrypted.</source>
+        <translation>%1 synchronisiert über unverschlüsseltes HTTP mit %2 (--allow-http): Das Passwort und die Rotationen werden unverschlüsselt übertragen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n Anfrage</numerusform>
+            <numerusform>%n Anfragen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Only this team.</source>
+        <translation>Nur dieses Team.</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3: %4
+  mine:   %5
+  theirs: %6
+</source>
+        <translation>%1 %2 %3: %4
+  lokal:  %5
+  Server: %6
+</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <source>%1
+  calendar:   %2 (user %3)%4
+  last sync:  %5
+  status:     %6
+  waiting:    %7 local changes
+  conflicts:  %8
+</source>
+        <translation>%1
+  Kalender:    %2 (Benutzer %3)%4
+  Zuletzt:     %5
+  Status:      %6
+  Wartend:     %7 lokale Änderungen
+  Konflikte:   %8
+</translation>
+    </message>
+    <message>
+        <source>, read-only</source>
+        <translation>, schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>  flagged:    [%1] %2
+</source>
+        <translation>  markiert:    [%1] %2
+</translation>
+    </message>
+    <message>
+        <source>  time off offered: %1 (tandem sync timeoff)
+</source>
+        <translation>  angebotene Abwesenheiten: %1 (tandem sync timeoff)
+</translation>
+    </message>
+    <message>
+        <source>No conflicts.
+</source>
+        <translation>Keine Konflikte.
+</translation>
+    </message>
+    <message>
+        <source>No team is shared.
+</source>
+        <translation>Kein Team ist geteilt.
+</translation>
+    </message>
+    <message>
+        <source>Settle a conflict: keep this database&apos;s version (sent at the next sync) or take the server&apos;s.</source>
+        <translation>Einen Konflikt auflösen: die Version dieser Datenbank behalten (bei der nächsten Synchronisation gesendet) oder die des Servers übernehmen.</translation>
+    </message>
+    <message>
+        <source>The team of the conflict.</source>
+        <translation>Das Team des Konflikts.</translation>
+    </message>
+    <message>
+        <source>Keep the local version.</source>
+        <translation>Die lokale Version behalten.</translation>
+    </message>
+    <message>
+        <source>Take the server&apos;s version.</source>
+        <translation>Die Version des Servers übernehmen.</translation>
+    </message>
+    <message>
+        <source>The conflicting item (see tandem sync conflicts).</source>
+        <translation>Das Element im Konflikt (siehe tandem sync conflicts).</translation>
+    </message>
+    <message>
+        <source>usage: tandem %1</source>
+        <translation>Aufruf: tandem %1</translation>
+    </message>
+    <message>
+        <source>Kept the local version of %1; it goes out at the next sync.
+</source>
+        <translation>Die lokale Version von %1 behalten; sie geht bei der nächsten Synchronisation hinaus.
+</translation>
+    </message>
+    <message>
+        <source>Took the server&apos;s version of %1.
+</source>
+        <translation>Die Version des Servers von %1 übernommen.
+</translation>
+    </message>
+    <message>
+        <source>UID: there is no conflict on “%1” (see tandem sync conflicts)</source>
+        <translation>UID: es gibt keinen Konflikt bei „%1“ (siehe tandem sync conflicts)</translation>
+    </message>
+    <message>
+        <source>Stop sharing a team: the local data stays, the server is not touched, the keychain entry is removed.</source>
+        <translation>Das Teilen eines Teams beenden: Die lokalen Daten bleiben, der Server wird nicht angefasst, der Eintrag im Schlüsselbund wird entfernt.</translation>
+    </message>
+    <message>
+        <source>The team.</source>
+        <translation>Das Team.</translation>
+    </message>
+    <message>
+        <source>sync disconnect needs --team NAME</source>
+        <translation>sync disconnect braucht --team NAME</translation>
+    </message>
+    <message>
+        <source>%1 is no longer shared.
+</source>
+        <translation>%1 wird nicht mehr geteilt.
+</translation>
+    </message>
+    <message>
+        <source>Changes another client made through the server that break a rule: a shift deleted or cut short (a gap), an end moved past the next shift (an overlap), an emptied seat, someone seated against a hard rule. Tandem applies them (the server is the shared truth) and flags them until the problem is fixed or dismissed.</source>
+        <translation>Änderungen, die ein anderer Client über den Server vorgenommen hat und die eine Regel verletzen: eine gelöschte oder gekürzte Schicht (eine Lücke), ein Ende über die nächste Schicht hinaus (eine Überschneidung), ein geleerter Platz, jemand entgegen einer harten Regel eingeteilt. Tandem übernimmt sie (der Server ist die gemeinsame Wahrheit) und markiert sie, bis das Problem behoben oder die Markierung verworfen ist.</translation>
+    </message>
+    <message>
+        <source>The lead has seen flag ID: it goes.</source>
+        <translation>Die Teamleitung hat die Markierung ID gesehen: sie wird entfernt.</translation>
+    </message>
+    <message>
+        <source>Dismissed: %1
+</source>
+        <translation>Verworfen: %1
+</translation>
+    </message>
+    <message>
+        <source>--dismiss: there is no flag %1 (see tandem sync flags)</source>
+        <translation>--dismiss: es gibt keine Markierung %1 (siehe tandem sync flags)</translation>
+    </message>
+    <message>
+        <source>No flags.
+</source>
+        <translation>Keine Markierungen.
+</translation>
+    </message>
+    <message>
+        <source>All-day events other calendar clients put in the shared calendar that read as time off (vacation, out of office, time off, leave...) of someone on the roster, by their e-mail as organizer or attendee. Tandem never takes them silently: --import makes one this database&apos;s time off (it then travels as Tandem&apos;s own), --dismiss stops offering it.</source>
+        <translation>Ganztägige Ereignisse, die andere Kalenderprogramme in den geteilten Kalender eingetragen haben und die sich als Abwesenheit lesen (Urlaub, nicht im Büro, frei, Abwesenheit...) einer Person aus der Personalliste, über ihre E-Mail-Adresse als Organisator oder Teilnehmer. Tandem übernimmt sie nie stillschweigend: --import macht eine davon zu einer Abwesenheit dieser Datenbank (sie wird dann wie Tandems eigene übertragen), --dismiss bietet sie nicht mehr an.</translation>
+    </message>
+    <message>
+        <source>Import the offered time off UID.</source>
+        <translation>Die angebotene Abwesenheit UID importieren.</translation>
+    </message>
+    <message>
+        <source>Do not offer UID again.</source>
+        <translation>UID nicht mehr anbieten.</translation>
+    </message>
+    <message>
+        <source>--import and --dismiss exclude each other</source>
+        <translation>--import und --dismiss schließen einander aus</translation>
+    </message>
+    <message>
+        <source>Imported time off of %1, %2 to %3; it goes to the server at the next sync.
+</source>
+        <translation>Abwesenheit von %1 importiert, %2 bis %3; sie geht bei der nächsten Synchronisation an den Server.
+</translation>
+    </message>
+    <message>
+        <source>Not offered again: “%1” of %2.
+</source>
+        <translation>Nicht mehr angeboten: „%1“ von %2.
+</translation>
+    </message>
+    <message>
+        <source>%1  %2: %3 to %4 “%5” (%6)
+</source>
+        <translation>%1  %2: %3 bis %4 „%5“ (%6)
+</translation>
+    </message>
+    <message>
+        <source>%1: no time off is offered as “%2” (see tandem sync timeoff)</source>
+        <translation>%1: keine Abwesenheit wird als „%2“ angeboten (siehe tandem sync timeoff)</translation>
+    </message>
+    <message>
+        <source>No time off offered.
+</source>
+        <translation>Keine Abwesenheiten angeboten.
+</translation>
+    </message>
+    <message>
+        <source>Import one with tandem sync timeoff --import UID, or --dismiss UID.
+</source>
+        <translation>Importieren Sie eine mit tandem sync timeoff --import UID, oder --dismiss UID.
+</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::ConflictsDialog</name>

@@ -12,6 +12,119 @@
         </message>
     </context>
     <context>
+        <name>Tandem::Cli</name>
+        <message numerus="yes">
+            <source>%1: %n problem(s); nothing was imported (fix them, or use --valid-only)</source>
+            <translation>
+                <numerusform>%1: %n problem; nothing was imported (fix them, or use --valid-only)</numerusform>
+                <numerusform>%1: %n problems; nothing was imported (fix them, or use --valid-only)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %2 added, %3 updated, %4 unchanged, %5 skipped, %n team(s) created
+</source>
+            <translation>
+                <numerusform>%1: %2 added, %3 updated, %4 unchanged, %5 skipped, %n team created
+</numerusform>
+                <numerusform>%1: %2 added, %3 updated, %4 unchanged, %5 skipped, %n teams created
+</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Ops pool %1: %n member(s)
+</source>
+            <translation>
+                <numerusform>Ops pool %1: %n member
+</numerusform>
+                <numerusform>Ops pool %1: %n members
+</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>at most %n shift(s) in any 4 weeks</source>
+            <translation>
+                <numerusform>at most %n shift in any 4 weeks</numerusform>
+                <numerusform>at most %n shifts in any 4 weeks</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>an ops engineer covers at most %n rotation(s) at a time</source>
+            <translation>
+                <numerusform>an ops engineer covers at most %n rotation at a time</numerusform>
+                <numerusform>an ops engineer covers at most %n rotations at a time</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>published shifts starting within %n day(s) never move</source>
+            <translation>
+                <numerusform>published shifts starting within %n day never move</numerusform>
+                <numerusform>published shifts starting within %n days never move</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n week(s) of past shifts count for fairness</source>
+            <translation>
+                <numerusform>%n week of past shifts count for fairness</numerusform>
+                <numerusform>%n weeks of past shifts count for fairness</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 is damaged: %n problem(s) or more (restore it from a backup, or from the team's shared calendar)</source>
+            <translation>
+                <numerusform>%1 is damaged: %n problem or more (restore it from a backup, or from the team's shared calendar)</numerusform>
+                <numerusform>%1 is damaged: %n problems or more (restore it from a backup, or from the team's shared calendar)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 is damaged: %n problem(s) (restore it from a backup, or from the team's shared calendar)</source>
+            <translation>
+                <numerusform>%1 is damaged: %n problem (restore it from a backup, or from the team's shared calendar)</numerusform>
+                <numerusform>%1 is damaged: %n problems (restore it from a backup, or from the team's shared calendar)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n shift(s)</source>
+            <translation>
+                <numerusform>%n shift</numerusform>
+                <numerusform>%n shifts</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n gap(s)</source>
+            <translation>
+                <numerusform>%n gap</numerusform>
+                <numerusform>%n gaps</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n page(s)</source>
+            <translation>
+                <numerusform>%n page</numerusform>
+                <numerusform>%n pages</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>
+%n change(s) to these shifts in the change log
+</source>
+            <translation>
+                <numerusform>
+%n change to these shifts in the change log
+</numerusform>
+                <numerusform>
+%n changes to these shifts in the change log
+</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n request(s)</source>
+            <translation>
+                <numerusform>%n request</numerusform>
+                <numerusform>%n requests</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Tandem::ConflictsModel</name>
         <message numerus="yes">
             <source>%1, %2: no shift planned (%n hour(s) with nobody on call)</source>
@@ -172,7 +285,7 @@
         <message numerus="yes">
             <source>%n change(s) from the server break a rule: %1.</source>
             <translation>
-                <numerusform>%n change from the server breaks a rule: %1.</numerusform>
+                <numerusform>%n change from the server break a rule: %1.</numerusform>
                 <numerusform>%n changes from the server break a rule: %1.</numerusform>
             </translation>
         </message>
@@ -182,7 +295,7 @@
         <message numerus="yes">
             <source>Imported %n offer(s) as time off; they go to the server at the next sync.</source>
             <translation>
-                <numerusform>Imported %n offer as time off; it goes to the server at the next sync.</numerusform>
+                <numerusform>Imported %n offer as time off; they go to the server at the next sync.</numerusform>
                 <numerusform>Imported %n offers as time off; they go to the server at the next sync.</numerusform>
             </translation>
         </message>
