@@ -1706,9 +1706,8 @@ int Cli::shiftsList(const QStringList &args)
             array.append(object);
         } else {
             const QString gap = tr("— gap —");
-            const QString format = u"ddd yyyy-MM-dd HH:mm"_s;
-            rows.append({r.name, QLocale::c().toString(start, format), QLocale::c().toString(end, format), r.timeZone,
-                         s.dev.isNull() ? gap : dev, s.ops.isNull() ? gap : ops, shiftStateWords(s.state)});
+            rows.append({r.name, dayAndTime(start), dayAndTime(end), r.timeZone, s.dev.isNull() ? gap : dev,
+                         s.ops.isNull() ? gap : ops, shiftStateWords(s.state)});
         }
     }
     if (parser.isSet(json)) {

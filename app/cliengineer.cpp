@@ -24,8 +24,6 @@ namespace Tandem {
 
 namespace {
 
-const QString TimeFormat = u"ddd yyyy-MM-dd HH:mm"_s;
-
 QDateTime inZone(const QDateTime &utc, const QString &zone)
 {
     const QTimeZone tz(zone.toUtf8());
@@ -34,7 +32,7 @@ QDateTime inZone(const QDateTime &utc, const QString &zone)
 
 QString localText(const QDateTime &utc, const QString &zone)
 {
-    return QLocale::c().toString(inZone(utc, zone), TimeFormat);
+    return dayAndTime(inZone(utc, zone));
 }
 
 QJsonValue personJson(const std::optional<Person> &p)
@@ -309,7 +307,7 @@ static QString swapLine(Database &db, RotationContext &context, const SwapReques
 {
     QString shiftText = r.shiftId.toString();
     if (auto s = ShiftService(db).shift(r.shiftId); s && s.value()) {
-        shiftText = QLocale::c().toString(s.value()->start.toLocalTime(), TimeFormat);
+        shiftText = dayAndTime(s.value()->start.toLocalTime());
     }
     return u"%1  %2 %3  %4 → %5  %6%7"_s.arg(r.id.toString(), swapKindWords(r.kind), seatWords(r.seat),
                                              personName(db, context, r.requester), personName(db, context, r.target),

@@ -60,7 +60,7 @@ QString changeWords(Planner::Change change)
 QString localText(const QDateTime &utc, const QString &zone)
 {
     const QTimeZone tz(zone.toUtf8());
-    return QLocale::c().toString(tz.isValid() ? utc.toTimeZone(tz) : utc, u"ddd yyyy-MM-dd HH:mm"_s);
+    return dayAndTime(tz.isValid() ? utc.toTimeZone(tz) : utc);
 }
 
 QString localIso(const QDateTime &utc, const QString &zone)

@@ -8,6 +8,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QRegularExpression>
 
 #include <cmath>
@@ -210,6 +211,17 @@ QString swapStateWords(SwapState state)
         return Cli::tr("applied");
     }
     return swapStateToString(state);
+}
+
+QString dayAndTime(const QDateTime &local)
+{
+    // The locale's own short weekday; a trailing period ("Mo.") is dropped as the column reads
+    // like a date stamp.
+    QString day = QLocale().dayName(local.date().dayOfWeek(), QLocale::ShortFormat);
+    if (day.endsWith(u'.')) {
+        day.chop(1);
+    }
+    return day + u' ' + QLocale::c().toString(local, u"yyyy-MM-dd HH:mm"_s);
 }
 
 } // namespace Tandem::CliSupport

@@ -61,6 +61,11 @@ QDate parseDay(const QString &text);
 std::optional<double> parseFinite(const QString &text);
 /// 2 -> "2.0", 1.25 -> "1.25": weights read as weights.
 QString formatNumber(double value);
+/// A date and time in the tables and text of the command line: the weekday in the user's
+/// language (LC_TIME / LANG: "Mon" in C and English, "Mo" in German), the date and time in ISO
+/// form, sortable and the same everywhere ("Mon 2026-11-30 09:00"). `local` is shown as it is
+/// (convert it to the zone to show first). JSON and CSV keep ISO 8601 without a weekday.
+QString dayAndTime(const QDateTime &local);
 
 /// A role, a shift's state, a seat, a request's kind and state in words of the user's language,
 /// for the text output; the JSON and CSV keep the English values of domain/serialize.h.
