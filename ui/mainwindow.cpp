@@ -827,11 +827,17 @@ void MainWindow::exportIcal(const QString &fileName)
         std::function<Result<QByteArray>(IcalService &, QDate, QDate)> run;
     };
     QList<Choice> choices;
-    for (const Team &team : m_workspace->roster().teams().value_or({})) {
+    const auto teams = m_workspace->roster().teams();
+    const auto rotations = m_workspace->rotations().rotations();
+    if (!teams || !rotations) {
+        showError(tr("Cannot Export iCalendar"), (teams ? rotations.error() : teams.error()).message);
+        return;
+    }
+    for (const Team &team : teams.value()) {
         choices.append({tr("Team: %1").arg(team.name),
                         [id = team.id](IcalService &s, QDate from, QDate to) { return s.exportTeam(id, from, to); }});
     }
-    for (const Rotation &rotation : m_workspace->rotations().rotations().value_or({})) {
+    for (const Rotation &rotation : rotations.value()) {
         choices.append(
             {tr("Rotation: %1").arg(rotation.name),
              [id = rotation.id](IcalService &s, QDate from, QDate to) { return s.exportRotation(id, from, to); }});
@@ -920,7 +926,12 @@ void MainWindow::importHolidaysIcal(const QString &fileName)
     if (!m_workspace) {
         return;
     }
-    const QList<Team> teams = m_workspace->roster().teams().value_or({});
+    const auto read = m_workspace->roster().teams();
+    if (!read) {
+        showError(tr("Cannot Import Holidays"), read.errorMessage());
+        return;
+    }
+    const QList<Team> &teams = read.value();
     if (teams.isEmpty()) {
         showError(tr("Cannot Import Holidays"), tr("Create a team first."));
         return;
@@ -960,6 +971,8 @@ void MainWindow::importHolidaysIcal(const QString &fileName)
 
 void MainWindow::refreshRotationState()
 {
+    // A failed read counts as none: it only greys out the actions that need a rotation, and each
+    // of them reads again and shows its own error.
     m_hasRotations = m_workspace && !m_workspace->rotations().rotations().value_or({}).isEmpty();
 }
 
@@ -969,8 +982,14 @@ void MainWindow::newRotation()
         return;
     }
     Workspace *ws = m_workspace.get();
+    const auto people = ws->roster().people();
+    const auto pools = ws->rotations().pools();
+    if (!people || !pools) {
+        showError(tr("Cannot Create Rotation"), (people ? pools.error() : people.error()).message);
+        return;
+    }
     RotationDialog dialog(
-        ws->rosterModel().teams(), ws->roster().people().value_or({}), ws->rotations().pools().value_or({}),
+        ws->rosterModel().teams(), people.value(), pools.value(),
         [ws](const Rotation &rotation) -> Status {
             auto added = ws->rotationEditor().addRotation(rotation);
             return added ? Status() : Status(added.error());
@@ -1009,8 +1028,14 @@ void MainWindow::editRotation()
             return;
         }
     }
+    const auto people = ws->roster().people();
+    const auto pools = ws->rotations().pools();
+    if (!people || !pools) {
+        showError(tr("Cannot Edit Rotation"), (people ? pools.error() : people.error()).message);
+        return;
+    }
     RotationDialog dialog(
-        ws->rosterModel().teams(), ws->roster().people().value_or({}), ws->rotations().pools().value_or({}),
+        ws->rosterModel().teams(), people.value(), pools.value(),
         [ws](const Rotation &rotation) { return ws->rotationEditor().updateRotation(rotation); },
         [ws](const OpsPool &pool) { return ws->rotationEditor().addPool(pool); }, this);
     dialog.setRotation(rotations->at(index));
@@ -1124,7 +1149,12 @@ void MainWindow::setIdentity()
         return;
     }
     // Window-modal but not blocking: the window (and its reminders) keeps running behind it.
-    auto *dialog = new IdentityDialog(m_workspace->roster().people().value_or({}), configuredEmail(), this);
+    const auto people = m_workspace->roster().people();
+    if (!people) {
+        showError(tr("Cannot Set Identity"), people.errorMessage());
+        return;
+    }
+    auto *dialog = new IdentityDialog(people.value(), configuredEmail(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         setConfiguredEmail(dialog->email());

@@ -87,13 +87,25 @@ void ShiftRangeModel::loadReferenceData()
     m_sortedPeople = m_people.values();
     std::sort(m_sortedPeople.begin(), m_sortedPeople.end(),
               [](const Person &a, const Person &b) { return QString::localeAwareCompare(a.name, b.name) < 0; });
-    m_teams = m_roster.teams().value_or({});
+    m_teams.clear();
+    if (auto teams = m_roster.teams()) {
+        m_teams = teams.value();
+    } else {
+        m_lastError = teams.errorMessage();
+        qCWarning(lcShiftRange) << "teams:" << m_lastError;
+    }
     m_holidays.clear();
     for (const Team &team : std::as_const(m_teams)) {
         if (!m_teamFilter.isNull() && team.id != m_teamFilter) {
             continue;
         }
-        for (const Holiday &h : m_roster.holidays(team.id).value_or({})) {
+        auto holidays = m_roster.holidays(team.id);
+        if (!holidays) {
+            m_lastError = holidays.errorMessage();
+            qCWarning(lcShiftRange) << "holidays:" << m_lastError;
+            continue;
+        }
+        for (const Holiday &h : holidays.value()) {
             m_holidays.insert(h.date,
                               m_holidays.contains(h.date) ? m_holidays.value(h.date) + u", "_s + h.name : h.name);
         }

@@ -316,6 +316,7 @@ struct SyncEngine::Run
         c.kind = resourceKindToString(ref.kind);
         c.fields = fields;
         c.base = base;
+        // Not failed reads: a side without the item (deleted there) is an empty object.
         c.mine = mine.value_or(QJsonObject());
         c.theirs = theirs.value_or(QJsonObject());
         c.theirsEtag = theirsEtag;
@@ -526,12 +527,14 @@ struct SyncEngine::Run
                 continue;
             }
             inOwnTransaction([&]() -> Status {
+                // The kind is one makeConflict wrote; the read's error is returned below.
                 const ResourceRef ref{resourceKindFromString(c.kind).value_or(ResourceKind::Shift), c.uid};
                 auto current = local.current(ref);
                 if (!current) {
                     return current.error();
                 }
                 SyncConflict now = c;
+                // Deleted here: "mine" is nothing.
                 now.mine = current.value().value_or(QJsonObject());
                 return reconsider(ref, now);
             });
@@ -602,7 +605,7 @@ struct SyncEngine::Run
         if (conflicts.contains(ref.uid)) {
             // Still open: the newest version of theirs, to be settled against the same base.
             SyncConflict c = conflicts.value(ref.uid);
-            c.mine = mine.value_or(QJsonObject());
+            c.mine = mine.value_or(QJsonObject()); // deleted here: "mine" is nothing
             c.theirs = theirs;
             c.theirsEtag = item.etag;
             if (auto status = reconsider(ref, c); !status) {
@@ -648,6 +651,7 @@ struct SyncEngine::Run
 
     Status pullRemoval(const SyncItem &item, bool locallyChanged, bool serverLost)
     {
+        // An item of a kind this Tandem does not know is someone else's (a foreign event).
         const auto kind = resourceKindFromString(item.kind).value_or(ResourceKind::Foreign);
         const ResourceRef ref{kind, item.uid};
         if (kind == ResourceKind::Foreign) {
@@ -672,7 +676,7 @@ struct SyncEngine::Run
         }
         if (conflicts.contains(item.uid)) {
             SyncConflict c = conflicts.value(item.uid);
-            c.mine = current.value().value_or(QJsonObject());
+            c.mine = current.value().value_or(QJsonObject()); // deleted here too: "mine" is nothing
             c.theirs = {};
             c.theirsEtag.clear();
             if (auto status = reconsider(ref, c); !status) {
@@ -1283,6 +1287,7 @@ Status resolveConflict(Database &db, TeamId team, const QString &uid, bool keepM
     }
     const QUrl server = account.value() ? account.value()->url : QUrl();
     const SyncConflict &c = *conflict.value();
+    // The kind is one makeConflict wrote into the conflict row.
     const ResourceRef ref{resourceKindFromString(c.kind).value_or(ResourceKind::Shift), c.uid};
     LocalItems local(db, team);
     Transaction tx(db);

@@ -2913,6 +2913,14 @@ ab %3</translation>
         <translation>Rotation kann nicht bearbeitet werden</translation>
     </message>
     <message>
+        <source>Cannot Create Rotation</source>
+        <translation>Rotation kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Cannot Set Identity</source>
+        <translation>Identität kann nicht festgelegt werden</translation>
+    </message>
+    <message>
         <source>Edit Rotation</source>
         <translation>Rotation bearbeiten</translation>
     </message>
