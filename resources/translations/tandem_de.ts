@@ -58,6 +58,46 @@
 <context>
     <name>Tandem</name>
     <message>
+        <source>day %1</source>
+        <translation>Tag %1</translation>
+    </message>
+    <message>
+        <source>weekly</source>
+        <translation>wöchentlich</translation>
+    </message>
+    <message>
+        <source>every %1 weeks</source>
+        <translation>alle %1 Wochen</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>täglich</translation>
+    </message>
+    <message>
+        <source>every %1 days</source>
+        <translation>alle %1 Tage</translation>
+    </message>
+    <message>
+        <source>every %1 hours</source>
+        <translation>alle %1 Stunden</translation>
+    </message>
+    <message>
+        <source>every %1 minutes</source>
+        <translation>alle %1 Minuten</translation>
+    </message>
+    <message>
+        <source>every day</source>
+        <translation>jeden Tag</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>%1, handoff %2 %3, %4</source>
+        <translation>%1, Übergabe %2 %3, %4</translation>
+    </message>
+    <message>
         <source>The field “%1” is missing or invalid.</source>
         <translation>Das Feld „%1“ fehlt oder ist ungültig.</translation>
     </message>
@@ -3799,18 +3839,6 @@ Ops: %2</translation>
     <message>
         <source>— gap —</source>
         <translation>— Lücke —</translation>
-    </message>
-    <message>
-        <source>weekly, handoff %1 %2 %3</source>
-        <translation>wöchentlich, Übergabe %1 %2 %3</translation>
-    </message>
-    <message>
-        <source>every %1 weeks, handoff %2 %3 %4</source>
-        <translation>alle %1 Wochen, Übergabe %2 %3 %4</translation>
-    </message>
-    <message>
-        <source>%1 h shifts, handoff %2 %3</source>
-        <translation>Schichten zu %1 h, Übergabe %2 %3</translation>
     </message>
 </context>
 <context>
