@@ -218,6 +218,7 @@ void TransferActions::importTimeOffIcal(const QString &fileName)
         m_window.showError(tr("Cannot Import Time Off"), tr("Nothing was imported. %1").arg(result.errorMessage()));
         return;
     }
+    m_window.m_workspace->editor().recordTimeOffImport(result->timeOffAdded);
     m_window.statusBar()->showMessage(tr("Imported time off of %1: %2 new, %3 already there")
                                           .arg(person.name)
                                           .arg(result->added)
@@ -268,6 +269,7 @@ void TransferActions::importHolidaysIcal(const QString &fileName)
         m_window.showError(tr("Cannot Import Holidays"), tr("Nothing was imported. %1").arg(result.errorMessage()));
         return;
     }
+    m_window.m_workspace->editor().recordHolidayImport(result->holidaysAdded);
     m_window.statusBar()->showMessage(
         tr("Imported holidays of %1: %2 new, %3 already there").arg(picked).arg(result->added).arg(result->skipped),
         8000);

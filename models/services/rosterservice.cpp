@@ -628,6 +628,44 @@ Status RosterService::removeHoliday(HolidayId id)
     return transaction.commit();
 }
 
+Status RosterService::removeImported(const QList<TimeOff> &timeOff, const QList<Holiday> &holidays)
+{
+    Transaction transaction(m_db);
+    if (!transaction.status()) {
+        return transaction.status();
+    }
+    for (const TimeOff &t : timeOff) {
+        if (auto status = removeTimeOff(t.id); !status) {
+            return status;
+        }
+    }
+    for (const Holiday &h : holidays) {
+        if (auto status = removeHoliday(h.id); !status) {
+            return status;
+        }
+    }
+    return transaction.commit();
+}
+
+Status RosterService::restoreImported(const QList<TimeOff> &timeOff, const QList<Holiday> &holidays)
+{
+    Transaction transaction(m_db);
+    if (!transaction.status()) {
+        return transaction.status();
+    }
+    for (const TimeOff &t : timeOff) {
+        if (auto added = addTimeOff(t); !added) {
+            return added.error();
+        }
+    }
+    for (const Holiday &h : holidays) {
+        if (auto added = addHoliday(h); !added) {
+            return added.error();
+        }
+    }
+    return transaction.commit();
+}
+
 Result<RosterImportPlan> RosterService::planImport(const RosterCsvParse &parsed) const
 {
     RosterImportPlan plan;

@@ -4711,6 +4711,14 @@ O %2</translation>
         <source>Import roster</source>
         <translation>Personalliste importieren</translation>
     </message>
+    <message>
+        <source>Import time off</source>
+        <translation>Abwesenheiten importieren</translation>
+    </message>
+    <message>
+        <source>Import holidays</source>
+        <translation>Feiertage importieren</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::RosterActions</name>
