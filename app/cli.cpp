@@ -1113,7 +1113,11 @@ int Cli::timeOffList(const QStringList &args)
         if (!found || !found.value()) {
             return fail(tr("--person: nobody on the roster has the e-mail “%1”").arg(parser.value(person)));
         }
-        entries = roster.timeOff(found.value()->id).value_or({});
+        const auto theirs = roster.timeOff(found.value()->id);
+        if (!theirs) {
+            return fail(theirs.errorMessage());
+        }
+        entries = theirs.value();
     } else {
         const auto all = roster.allTimeOff();
         if (!all) {

@@ -117,6 +117,7 @@ QString withOption(const Error &error)
 // The team's name for output; empty for a team this database no longer has.
 QString teamName(Database &db, TeamId id)
 {
+    // Output only: a failed read names no team, as for a team this database no longer has.
     for (const Team &team : RosterService(db).teams().value_or({})) {
         if (team.id == id) {
             return team.name;
@@ -265,7 +266,7 @@ int Cli::sync(const QStringList &args)
             if (!password && request.url.userInfo().isEmpty()) {
                 return fail(password.errorMessage());
             }
-            request.password = password.value_or(QString());
+            request.password = password.value_or(QString()); // none: the URL has user info (checked above)
         }
         QStringList notes;
         auto connected = service.connect(request, {}, &notes);

@@ -1,4 +1,5 @@
 #include "itemmodels/rostercommands.h"
+#include "services/icalservice.h"
 #include "services/rostercsv.h"
 #include "store/changelog.h"
 #include "testutil.h"
@@ -95,6 +96,48 @@ private Q_SLOTS:
         QVERIFY(roster.teams()->isEmpty());
         stack.redo();
         QCOMPARE(roster.people()->size(), 2);
+    }
+
+    void icsImportIsOneUndoableStep()
+    {
+        QTemporaryDir dir;
+        auto db = Test::openFresh(dir, m_clock);
+        RosterService roster(*db);
+        QUndoStack stack;
+        RosterEditor editor(roster, &stack);
+        const Person ada = editor.addPerson(Test::makePerson(u"Ada"_s, u"ada@example.com"_s)).value();
+        Team payments;
+        payments.name = u"Payments"_s;
+        payments.timeZone = u"Europe/Berlin"_s;
+        const Team team = editor.addTeam(payments).value();
+        const QByteArray ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Tandem tests//EN\r\n"
+                               "BEGIN:VEVENT\r\nUID:easter\r\nDTSTAMP:20260101T000000Z\r\n"
+                               "DTSTART;VALUE=DATE:20260403\r\nDTEND;VALUE=DATE:20260407\r\nSUMMARY:Easter\r\n"
+                               "END:VEVENT\r\nEND:VCALENDAR\r\n";
+        IcalService ical(*db);
+        const auto leave = ical.importTimeOff(ada.id, ics, QDate(2026, 1, 1), QDate(2026, 12, 31));
+        QVERIFY2(leave, qPrintable(leave.errorMessage()));
+        QCOMPARE(leave->timeOffAdded.size(), 1);
+        editor.recordTimeOffImport(leave->timeOffAdded);
+        const auto holidays = ical.importHolidays(team.id, ics, QDate(2026, 1, 1), QDate(2026, 12, 31));
+        QVERIFY2(holidays, qPrintable(holidays.errorMessage()));
+        QCOMPARE(holidays->holidaysAdded.size(), 4); // Friday to Monday, one holiday a day
+        editor.recordHolidayImport(holidays->holidaysAdded);
+        QCOMPARE(stack.count(), 4);
+        QCOMPARE(stack.undoText(), u"Import holidays"_s);
+
+        stack.undo(); // the holidays, all four at once
+        QVERIFY(roster.holidays(team.id)->isEmpty());
+        QCOMPARE(roster.timeOff(ada.id)->size(), 1);
+        stack.undo(); // the time off
+        QVERIFY(roster.timeOff(ada.id)->isEmpty());
+        stack.redo();
+        stack.redo();
+        QCOMPARE(roster.timeOff(ada.id).value(), leave->timeOffAdded); // the same ids again
+        QCOMPARE(roster.holidays(team.id).value(), holidays->holidaysAdded);
+        // Nothing written, nothing to undo.
+        editor.recordTimeOffImport({});
+        QCOMPARE(stack.count(), 4);
     }
 
     void aRefusedUndoIsReported()

@@ -21,6 +21,7 @@
 #include "plandialog.h"
 #include "printsheetdialog.h"
 #include "reportsdialog.h"
+#include "rosteractions.h"
 #include "rosterpage.h"
 #include "rotationdialog.h"
 #include "services/fileio.h"
@@ -33,6 +34,7 @@
 #include "sync/syncui.h"
 #include "teamdialog.h"
 #include "timeoffdialog.h"
+#include "transferactions.h"
 #include "welcomepage.h"
 #include "workspace.h"
 
@@ -69,6 +71,8 @@ namespace Tandem {
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
     setObjectName(u"mainWindow"_s);
+    m_rosterActions = new RosterActions(*this);
+    m_transferActions = new TransferActions(*this);
     m_pages = new QStackedWidget(this);
     m_welcomePage = new WelcomePage(m_pages);
     m_rosterPage = new RosterPage(m_pages);
@@ -577,168 +581,32 @@ void MainWindow::showError(const QString &title, const QString &message)
 
 void MainWindow::addPerson()
 {
-    if (!m_workspace) {
-        return;
-    }
-    PersonId added;
-    PersonDialog dialog(
-        m_workspace->rosterModel().teams(),
-        [this, &added](const Person &person) -> Status {
-            auto result = m_workspace->editor().addPerson(person);
-            if (!result) {
-                return result.error();
-            }
-            added = result->id;
-            return {};
-        },
-        this);
-    Person defaults;
-    // A new person starts in the team the roster is filtered to, and in its zone.
-    const QList<Team> teams = m_workspace->rosterModel().teams();
-    if (teams.size() == 1) {
-        defaults.teams = {teams.first().id};
-        defaults.timeZone = teams.first().timeZone;
-    }
-    dialog.setPerson(defaults);
-    if (dialog.exec() == QDialog::Accepted) {
-        m_rosterPage->selectPerson(added);
-        statusBar()->showMessage(tr("Added %1").arg(dialog.person().name), 5000);
-    }
+    m_rosterActions->addPerson();
 }
 
 void MainWindow::editPerson(const Person &person)
 {
-    if (!m_workspace || person.id.isNull()) {
-        return;
-    }
-    PersonDialog dialog(
-        m_workspace->rosterModel().teams(), [this](const Person &p) { return m_workspace->editor().updatePerson(p); },
-        this);
-    dialog.setPerson(person);
-    dialog.exec();
+    m_rosterActions->editPerson(person);
 }
 
 void MainWindow::removePerson(const Person &person)
 {
-    if (!m_workspace || person.id.isNull()) {
-        return;
-    }
-    const auto seats = m_workspace->roster().futureSeats(person.id);
-    if (!seats) {
-        showError(tr("Cannot Remove Person"), seats.errorMessage());
-        return;
-    }
-    if (!seats->isEmpty()) {
-        const auto answer = QMessageBox::question(
-            this, tr("Remove %1?").arg(person.name),
-            tr("%1 holds %n seat(s) in shifts from now on. Removing them leaves those seats empty, shown as "
-               "coverage gaps to fill. Past shifts keep their name.",
-               nullptr, int(seats->size()))
-                .arg(person.name),
-            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-        if (answer != QMessageBox::Yes) {
-            return;
-        }
-    }
-    auto removed = m_workspace->editor().removePerson(person.id);
-    if (!removed) {
-        showError(tr("Cannot Remove Person"), removed.errorMessage());
-        return;
-    }
-    statusBar()->showMessage(tr("Removed %1 (Undo brings them back)").arg(person.name), 8000);
+    m_rosterActions->removePerson(person);
 }
 
 void MainWindow::editTimeOff(const Person &person)
 {
-    if (!m_workspace || person.id.isNull()) {
-        return;
-    }
-    TimeOffDialog dialog(m_workspace->editor(), person, this);
-    dialog.exec();
+    m_rosterActions->editTimeOff(person);
 }
 
 void MainWindow::createTeam()
 {
-    if (!m_workspace && !openDatabase(QSettings().value(u"database/last"_s, Database::defaultPath()).toString())) {
-        return;
-    }
-    TeamDialog dialog(
-        [this](const Team &team) -> Status {
-            auto added = m_workspace->editor().addTeam(team);
-            return added ? Status() : Status(added.error());
-        },
-        this);
-    if (dialog.exec() == QDialog::Accepted) {
-        m_rosterPage->refreshTeams();
-        updatePage();
-        statusBar()->showMessage(tr("Created team %1. Add its people with Edit ▸ Add Person.").arg(dialog.team().name),
-                                 8000);
-    }
+    m_rosterActions->createTeam();
 }
 
 void MainWindow::importRoster(const QString &fileName)
 {
-    if (!m_workspace) {
-        return;
-    }
-    QString path = fileName;
-    if (path.isEmpty()) {
-        path = QFileDialog::getOpenFileName(this, tr("Import Roster"), QSettings().value(u"import/folder"_s).toString(),
-                                            tr("CSV files (*.csv);;All files (*)"));
-        if (path.isEmpty()) {
-            return;
-        }
-    }
-    QSettings().setValue(u"import/folder"_s, QFileInfo(path).absolutePath());
-    const auto bytes = readInputFile(path, MaxRosterCsvBytes);
-    if (!bytes) {
-        showError(tr("Cannot Import Roster"), bytes.errorMessage());
-        return;
-    }
-    const auto plan = m_workspace->roster().planImport(parseRosterCsv(bytes.value()));
-    if (!plan) {
-        showError(tr("Cannot Import Roster"), plan.errorMessage());
-        return;
-    }
-    bool validOnly = false;
-    if (!plan->isValid()) {
-        ImportReportDialog report(QFileInfo(path).fileName(), plan.value(), this);
-        if (report.exec() != QDialog::Accepted) {
-            statusBar()->showMessage(tr("Import cancelled; nothing was imported."), 8000);
-            return;
-        }
-        validOnly = true;
-    }
-    const auto summary = m_workspace->editor().importRoster(plan.value(), validOnly);
-    if (!summary) {
-        showError(tr("Cannot Import Roster"), summary.errorMessage());
-        return;
-    }
-    statusBar()->showMessage(tr("Imported %1: %2 added, %3 updated, %4 unchanged, %5 skipped.")
-                                 .arg(QFileInfo(path).fileName())
-                                 .arg(summary->added)
-                                 .arg(summary->updated)
-                                 .arg(summary->unchanged)
-                                 .arg(summary->skipped),
-                             10000);
-    if (!plan->notes.isEmpty()) {
-        // Not problems, but the roster now says something other than the file: say what.
-        QStringList lines;
-        for (const CsvIssue &note : plan->notes) {
-            lines.append(tr("Line %1: %2").arg(note.line).arg(note.message));
-        }
-        // Window-modal, not blocking: the import is done, this only says what it did.
-        auto *box = new QMessageBox(
-            QMessageBox::Information, tr("Roster Imported"),
-            tr("%1 was imported. Some values were stored as their current names:").arg(QFileInfo(path).fileName()),
-            QMessageBox::Ok, this);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->setObjectName(u"importNotesBox"_s);
-        box->setDetailedText(lines.join(u'\n'));
-        box->setInformativeText(lines.mid(0, 5).join(u'\n') + (lines.size() > 5 ? u"\n…"_s : QString()));
-        box->open();
-    }
-    updatePage();
+    m_transferActions->importRoster(fileName);
 }
 
 void MainWindow::checkDatabase(const std::function<void(const QString &)> &done)
@@ -791,175 +659,28 @@ void MainWindow::checkDatabase(const std::function<void(const QString &)> &done)
 
 void MainWindow::exportRoster(const QString &fileName)
 {
-    if (!m_workspace) {
-        return;
-    }
-    QString path = fileName;
-    if (path.isEmpty()) {
-        path = QFileDialog::getSaveFileName(this, tr("Export Roster"),
-                                            QSettings().value(u"import/folder"_s).toString() + u"/roster.csv"_s,
-                                            tr("CSV files (*.csv)"));
-        if (path.isEmpty()) {
-            return;
-        }
-    }
-    const auto csv = m_workspace->roster().exportCsv();
-    if (!csv) {
-        showError(tr("Cannot Export Roster"), csv.errorMessage());
-        return;
-    }
-    if (auto status = writeOutputFile(path, csv.value()); !status) {
-        showError(tr("Cannot Export Roster"), status.errorMessage());
-        return;
-    }
-    statusBar()->showMessage(tr("Exported the roster to %1").arg(QDir::toNativeSeparators(path)), 8000);
+    m_transferActions->exportRoster(fileName);
 }
 
 void MainWindow::exportIcal(const QString &fileName)
 {
-    if (!m_workspace) {
-        return;
-    }
-    // What to export: a team, a rotation or a person, picked from one list.
-    struct Choice
-    {
-        QString label;
-        std::function<Result<QByteArray>(IcalService &, QDate, QDate)> run;
-    };
-    QList<Choice> choices;
-    for (const Team &team : m_workspace->roster().teams().value_or({})) {
-        choices.append({tr("Team: %1").arg(team.name),
-                        [id = team.id](IcalService &s, QDate from, QDate to) { return s.exportTeam(id, from, to); }});
-    }
-    for (const Rotation &rotation : m_workspace->rotations().rotations().value_or({})) {
-        choices.append(
-            {tr("Rotation: %1").arg(rotation.name),
-             [id = rotation.id](IcalService &s, QDate from, QDate to) { return s.exportRotation(id, from, to); }});
-    }
-    const Person person = currentPerson();
-    if (!person.id.isNull()) {
-        choices.append({tr("Person: %1").arg(person.name), [id = person.id](IcalService &s, QDate from, QDate to) {
-                            return s.exportPerson(id, from, to);
-                        }});
-    }
-    if (choices.isEmpty()) {
-        showError(tr("Cannot Export iCalendar"), tr("There is no team, rotation or person to export yet."));
-        return;
-    }
-    QStringList labels;
-    for (const Choice &c : choices) {
-        labels << c.label;
-    }
-    bool ok = false;
-    const QString picked = QInputDialog::getItem(this, tr("Export iCalendar"),
-                                                 tr("Shifts of the next 365 days (teams and people with their time "
-                                                    "off):"),
-                                                 labels, 0, false, &ok);
-    if (!ok) {
-        return;
-    }
-    QString path = fileName;
-    if (path.isEmpty()) {
-        path = QFileDialog::getSaveFileName(this, tr("Export iCalendar"),
-                                            QSettings().value(u"import/folder"_s).toString() + u"/shifts.ics"_s,
-                                            tr("iCalendar files (*.ics)"));
-        if (path.isEmpty()) {
-            return;
-        }
-    }
-    IcalService service(m_workspace->database());
-    const auto [from, to] = IcalService::defaultExportPeriod(m_workspace->database().clock().now().date());
-    const auto ics = choices.at(labels.indexOf(picked)).run(service, from, to);
-    if (!ics) {
-        showError(tr("Cannot Export iCalendar"), ics.errorMessage());
-        return;
-    }
-    if (auto status = IcalService::writeFile(path, ics.value()); !status) {
-        showError(tr("Cannot Export iCalendar"), status.errorMessage());
-        return;
-    }
-    statusBar()->showMessage(tr("Exported %1 to %2").arg(picked, QDir::toNativeSeparators(path)), 8000);
+    m_transferActions->exportIcal(fileName);
 }
 
 void MainWindow::importTimeOffIcal(const QString &fileName)
 {
-    if (!m_workspace) {
-        return;
-    }
-    const Person person = currentPerson();
-    if (person.id.isNull()) {
-        showError(tr("Cannot Import Time Off"), tr("Select the person in the roster whose time off it is."));
-        return;
-    }
-    QString path = fileName;
-    if (path.isEmpty()) {
-        path = QFileDialog::getOpenFileName(this, tr("Import Time Off of %1").arg(person.name),
-                                            QSettings().value(u"import/folder"_s).toString(),
-                                            tr("iCalendar files (*.ics);;All files (*)"));
-        if (path.isEmpty()) {
-            return;
-        }
-    }
-    const auto bytes = IcalService::readFile(path);
-    const auto [from, to] = IcalService::defaultImportPeriod(m_workspace->database().clock().now().date());
-    const auto result = bytes ? IcalService(m_workspace->database()).importTimeOff(person.id, bytes.value(), from, to)
-                              : Result<IcalImportSummary>(bytes.error());
-    if (!result) {
-        showError(tr("Cannot Import Time Off"), tr("Nothing was imported. %1").arg(result.errorMessage()));
-        return;
-    }
-    statusBar()->showMessage(tr("Imported time off of %1: %2 new, %3 already there")
-                                 .arg(person.name)
-                                 .arg(result->added)
-                                 .arg(result->skipped),
-                             8000);
+    m_transferActions->importTimeOffIcal(fileName);
 }
 
 void MainWindow::importHolidaysIcal(const QString &fileName)
 {
-    if (!m_workspace) {
-        return;
-    }
-    const QList<Team> teams = m_workspace->roster().teams().value_or({});
-    if (teams.isEmpty()) {
-        showError(tr("Cannot Import Holidays"), tr("Create a team first."));
-        return;
-    }
-    QStringList names;
-    for (const Team &team : teams) {
-        names << team.name;
-    }
-    bool ok = false;
-    const QString picked =
-        QInputDialog::getItem(this, tr("Import Holidays"), tr("Public holidays of the team:"), names, 0, false, &ok);
-    if (!ok) {
-        return;
-    }
-    QString path = fileName;
-    if (path.isEmpty()) {
-        path = QFileDialog::getOpenFileName(this, tr("Import Holidays of %1").arg(picked),
-                                            QSettings().value(u"import/folder"_s).toString(),
-                                            tr("iCalendar files (*.ics);;All files (*)"));
-        if (path.isEmpty()) {
-            return;
-        }
-    }
-    const auto bytes = IcalService::readFile(path);
-    const auto [from, to] = IcalService::defaultImportPeriod(m_workspace->database().clock().now().date());
-    const auto result = bytes ? IcalService(m_workspace->database())
-                                    .importHolidays(teams.at(names.indexOf(picked)).id, bytes.value(), from, to)
-                              : Result<IcalImportSummary>(bytes.error());
-    if (!result) {
-        showError(tr("Cannot Import Holidays"), tr("Nothing was imported. %1").arg(result.errorMessage()));
-        return;
-    }
-    statusBar()->showMessage(
-        tr("Imported holidays of %1: %2 new, %3 already there").arg(picked).arg(result->added).arg(result->skipped),
-        8000);
+    m_transferActions->importHolidaysIcal(fileName);
 }
 
 void MainWindow::refreshRotationState()
 {
+    // A failed read counts as none: it only greys out the actions that need a rotation, and each
+    // of them reads again and shows its own error.
     m_hasRotations = m_workspace && !m_workspace->rotations().rotations().value_or({}).isEmpty();
 }
 
@@ -969,8 +690,14 @@ void MainWindow::newRotation()
         return;
     }
     Workspace *ws = m_workspace.get();
+    const auto people = ws->roster().people();
+    const auto pools = ws->rotations().pools();
+    if (!people || !pools) {
+        showError(tr("Cannot Create Rotation"), (people ? pools.error() : people.error()).message);
+        return;
+    }
     RotationDialog dialog(
-        ws->rosterModel().teams(), ws->roster().people().value_or({}), ws->rotations().pools().value_or({}),
+        ws->rosterModel().teams(), people.value(), pools.value(),
         [ws](const Rotation &rotation) -> Status {
             auto added = ws->rotationEditor().addRotation(rotation);
             return added ? Status() : Status(added.error());
@@ -1009,8 +736,14 @@ void MainWindow::editRotation()
             return;
         }
     }
+    const auto people = ws->roster().people();
+    const auto pools = ws->rotations().pools();
+    if (!people || !pools) {
+        showError(tr("Cannot Edit Rotation"), (people ? pools.error() : people.error()).message);
+        return;
+    }
     RotationDialog dialog(
-        ws->rosterModel().teams(), ws->roster().people().value_or({}), ws->rotations().pools().value_or({}),
+        ws->rosterModel().teams(), people.value(), pools.value(),
         [ws](const Rotation &rotation) { return ws->rotationEditor().updateRotation(rotation); },
         [ws](const OpsPool &pool) { return ws->rotationEditor().addPool(pool); }, this);
     dialog.setRotation(rotations->at(index));
@@ -1124,7 +857,12 @@ void MainWindow::setIdentity()
         return;
     }
     // Window-modal but not blocking: the window (and its reminders) keeps running behind it.
-    auto *dialog = new IdentityDialog(m_workspace->roster().people().value_or({}), configuredEmail(), this);
+    const auto people = m_workspace->roster().people();
+    if (!people) {
+        showError(tr("Cannot Set Identity"), people.errorMessage());
+        return;
+    }
+    auto *dialog = new IdentityDialog(people.value(), configuredEmail(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         setConfiguredEmail(dialog->email());

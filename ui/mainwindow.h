@@ -19,8 +19,10 @@ namespace Tandem {
 class CalendarPage;
 class HomePage;
 class ReminderTray;
+class RosterActions;
 class RosterPage;
 class SyncUi;
+class TransferActions;
 class WelcomePage;
 class Workspace;
 
@@ -63,7 +65,8 @@ public:
     /// selection of the page shown.
     Person currentPerson() const;
 
-    // The actions, public for tests and the calendar to come.
+    // The actions, public for tests and the calendar to come. The roster's are RosterActions',
+    // those with files TransferActions'.
     void addPerson();
     void editPerson(const Person &person);
     void removePerson(const Person &person);
@@ -92,6 +95,10 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    // The actions moved out of the window work on its workspace, pages and status bar.
+    friend class RosterActions;
+    friend class TransferActions;
+
     /// Opens the print dialog, preset to a layout and period when they are given.
     void printSheet(std::optional<QPair<QDate, QDate>> period = std::nullopt);
     void showReports();
@@ -107,6 +114,8 @@ private:
     void refreshRotationState();
 
     std::unique_ptr<Workspace> m_workspace;
+    RosterActions *m_rosterActions;
+    TransferActions *m_transferActions;
     QStackedWidget *m_pages;
     WelcomePage *m_welcomePage;
     RosterPage *m_rosterPage;

@@ -87,7 +87,9 @@ PlanDialog::PlanDialog(Workspace &workspace, QWidget *parent) : QDialog(parent),
     m_rotations->setObjectName(u"rotationList"_s);
     m_rotations->setAccessibleName(tr("Rotations to plan"));
     m_rotations->setMaximumHeight(m_rotations->fontMetrics().height() * 4 + 8);
-    const QList<Rotation> rotations = m_workspace.rotations().rotations().value_or({});
+    const auto read = m_workspace.rotations().rotations();
+    // A failed read lists no rotation; the summary below says why (set once it exists).
+    const QList<Rotation> rotations = read.value_or({});
     for (const Rotation &r : rotations) {
         auto *item = new QListWidgetItem(r.name, m_rotations);
         item->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled | Qt::ItemIsSelectable);
@@ -146,6 +148,9 @@ PlanDialog::PlanDialog(Workspace &workspace, QWidget *parent) : QDialog(parent),
     QFont bold = m_summary->font();
     bold.setBold(true);
     m_summary->setFont(bold);
+    if (!read) {
+        m_summary->setText(read.errorMessage());
+    }
 
     // Results.
     m_previewModel = new PlanPreviewModel(this);
@@ -253,6 +258,8 @@ PlanDialog::PlanDialog(Workspace &workspace, QWidget *parent) : QDialog(parent),
     for (const Rotation &r : rotations) {
         ids.append(r.id);
     }
+    // Only a suggestion: a failed read starts the horizon today, which the dates show and the
+    // user can move; Preview reads again and says what fails.
     const QDate from = PlanService(m_workspace.database())
                            .firstUnplannedDay(ids)
                            .value_or(m_workspace.database().clock().now().date());

@@ -284,6 +284,10 @@ void ReportsDialog::refresh()
     ReportService reports(m_workspace.database());
     QStringList problems;
     const auto people = reports.people();
+    if (!people) {
+        problems.append(people.errorMessage());
+    }
+    // Without the people (said above) the figures still show, only without names.
     m_people = people.value_or({});
     QHash<PersonId, QString> names;
     for (auto it = m_people.cbegin(); it != m_people.cend(); ++it) {
@@ -298,7 +302,9 @@ void ReportsDialog::refresh()
     } else {
         problems.append(fairness.errorMessage());
     }
-    showHours();
+    if (const QString hours = hoursProblem(); !hours.isEmpty()) {
+        problems.append(hours);
+    }
     const auto coverage = reports.coverage(scope);
     if (coverage) {
         m_coverage = coverage.value();
@@ -311,12 +317,20 @@ void ReportsDialog::refresh()
 
 void ReportsDialog::showHours()
 {
+    if (const QString problem = hoursProblem(); !problem.isEmpty()) {
+        m_message->setText(problem);
+    }
+}
+
+QString ReportsDialog::hoursProblem()
+{
     const Reports::HourRates r = rates();
     QSettings settings;
     settings.setValue(u"reports/rate/weekday"_s, r.weekday);
     settings.setValue(u"reports/rate/weekend"_s, r.weekend);
     settings.setValue(u"reports/rate/holiday"_s, r.holiday);
     const auto rows = ReportService(m_workspace.database()).hours(m_scope->scope(m_from->date(), m_to->date()), r);
+    // A failed read empties the table; the caller shows the error above it.
     m_hours = rows.value_or({});
     m_hoursTable->setRowCount(int(m_hours.size()));
     for (int row = 0; row < m_hours.size(); ++row) {
@@ -329,6 +343,7 @@ void ReportsDialog::showHours()
     // Money only once there is a rate: a column of zeros says nothing.
     m_hoursTable->setColumnHidden(7, r.weekday <= 0 && r.weekend <= 0 && r.holiday <= 0);
     m_hoursTable->resizeColumnsToContents();
+    return rows ? QString() : rows.errorMessage();
 }
 
 void ReportsDialog::showCoverage()

@@ -37,6 +37,8 @@ public:
 
 private:
     void showHours();
+    /// Fills the hours table; returns what went wrong reading it, or empty.
+    QString hoursProblem();
     void showCoverage();
     Reports::HourRates rates() const;
     QString exportPath(const QString &path, const QString &filter, const QString &suffix);

@@ -19,6 +19,8 @@ void ScopeCombo::fill(bool people)
 {
     const QString previous = key();
     clear();
+    // A failed read leaves those entries out: the dialog that shows this combo then reads its
+    // report and shows that read's error (ReportsDialog's message, PrintSheetDialog's).
     if (people) {
         for (const Person &p : m_workspace.roster().people().value_or({})) {
             addItem(p.name, u"person:"_s + p.id.toString());

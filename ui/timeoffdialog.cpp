@@ -85,7 +85,12 @@ TimeOffDialog::TimeOffDialog(RosterEditor &editor, const Person &person, QWidget
 
 void TimeOffDialog::reload()
 {
-    m_entries = m_editor.service().timeOff(m_person.id).value_or({});
+    const auto entries = m_editor.service().timeOff(m_person.id);
+    if (!entries) {
+        m_message->setText(entries.errorMessage());
+    }
+    m_entries = entries.value_or({}); // an empty table, the message below says why
+
     m_table->setRowCount(int(m_entries.size()));
     const QLocale locale;
     for (int row = 0; row < m_entries.size(); ++row) {

@@ -36,6 +36,7 @@ public:
     const T &operator*() const & { return *m_value; }
     T operator*() && { return std::move(*m_value); }
     const T *operator->() const { return &*m_value; }
+    /// Only where a failed read may rightly look empty; the call says why in a comment.
     T value_or(T fallback) const { return m_value ? *m_value : std::move(fallback); }
     const Error &error() const { return m_error; }
     QString errorMessage() const { return m_error.message; }

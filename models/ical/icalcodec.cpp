@@ -293,6 +293,7 @@ Shift shiftFromJson(const QJsonObject &o, const QString &uid)
     s.end = QDateTime::fromString(o.value(u"end"_s).toString(), Qt::ISODate).toUTC();
     s.dev = PersonId::fromString(o.value(u"dev"_s).toString());
     s.ops = PersonId::fromString(o.value(u"ops"_s).toString());
+    // Not a read of ours: a peer's calendar without a (known) state proposes a planned shift.
     s.state = shiftStateFromString(o.value(u"state"_s).toString()).value_or(ShiftState::Planned);
     s.note = o.value(u"note"_s).toString();
     s.bridgeUrl = o.value(u"bridge"_s).toString();

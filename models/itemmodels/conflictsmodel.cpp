@@ -4,10 +4,15 @@
 #include "shiftrangemodel.h"
 
 #include <QLocale>
+#include <QLoggingCategory>
 
 using namespace Qt::StringLiterals;
 
 namespace Tandem {
+
+namespace {
+Q_LOGGING_CATEGORY(lcConflicts, "tandem.conflicts")
+} // namespace
 
 ConflictsModel::ConflictsModel(ShiftRangeModel *shifts, QObject *parent) : QAbstractListModel(parent), m_shifts(shifts)
 {
@@ -83,7 +88,12 @@ void ConflictsModel::rebuild()
         // its own above): listed until fixed or dismissed.
         const QDateTime from = m_shifts->from();
         const QDateTime to = m_shifts->to();
-        for (const SyncFlag &flag : SyncService(m_shifts->database()).allFlags().value_or({})) {
+        auto flags = SyncService(m_shifts->database()).allFlags();
+        if (!flags) {
+            qCWarning(lcConflicts) << "sync flags:" << flags.errorMessage();
+        }
+        // Without the flags (a failed read, logged above) the list still shows the rule problems.
+        for (const SyncFlag &flag : flags.value_or({})) {
             if (flag.start >= to || flag.end <= from) {
                 continue;
             }

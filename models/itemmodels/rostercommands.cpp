@@ -189,4 +189,24 @@ Result<RosterImportSummary> RosterEditor::importRoster(const RosterImportPlan &p
     return summary;
 }
 
+void RosterEditor::recordTimeOffImport(const QList<TimeOff> &added)
+{
+    if (added.isEmpty()) {
+        return;
+    }
+    push(
+        tr("Import time off"), [this, added] { return m_service.restoreImported(added, {}); },
+        [this, added] { return m_service.removeImported(added, {}); });
+}
+
+void RosterEditor::recordHolidayImport(const QList<Holiday> &added)
+{
+    if (added.isEmpty()) {
+        return;
+    }
+    push(
+        tr("Import holidays"), [this, added] { return m_service.restoreImported({}, added); },
+        [this, added] { return m_service.removeImported({}, added); });
+}
+
 } // namespace Tandem

@@ -37,6 +37,10 @@ public:
     Status updateTimeOff(const TimeOff &timeOff);
     Status removeTimeOff(const TimeOff &timeOff);
     Result<RosterImportSummary> importRoster(const RosterImportPlan &plan, bool validRowsOnly);
+    /// Puts an .ics import that already happened (IcalService) on the undo stack as one step:
+    /// undo takes away what it wrote, redo writes it again. Nothing written, nothing to undo.
+    void recordTimeOffImport(const QList<TimeOff> &added);
+    void recordHolidayImport(const QList<Holiday> &added);
 
     /// Reports a refused undo or redo.
     void reportFailure(const QString &message) { Q_EMIT failed(message); }

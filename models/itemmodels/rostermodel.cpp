@@ -6,10 +6,15 @@
 #include "store/database.h"
 
 #include <QLocale>
+#include <QLoggingCategory>
 
 using namespace Qt::StringLiterals;
 
 namespace Tandem {
+
+namespace {
+Q_LOGGING_CATEGORY(lcRosterModel, "tandem.rostermodel")
+} // namespace
 
 RosterModel::RosterModel(Database &db, RosterService &service, QObject *parent)
     : QAbstractTableModel(parent), m_db(db), m_service(service)
@@ -28,14 +33,26 @@ void RosterModel::setEditor(RosterEditor *editor)
 void RosterModel::reload()
 {
     beginResetModel();
-    m_people = m_service.people().value_or({});
+    m_people.clear();
+    if (auto people = m_service.people()) {
+        m_people = people.value();
+    } else {
+        m_lastError = people.errorMessage();
+        qCWarning(lcRosterModel) << "people:" << m_lastError;
+    }
     reloadTeams();
     endResetModel();
 }
 
 void RosterModel::reloadTeams()
 {
-    m_teams = m_service.teams().value_or({});
+    m_teams.clear();
+    if (auto teams = m_service.teams()) {
+        m_teams = teams.value();
+    } else {
+        m_lastError = teams.errorMessage();
+        qCWarning(lcRosterModel) << "teams:" << m_lastError;
+    }
     m_teamNames.clear();
     for (const Team &team : m_teams) {
         m_teamNames.insert(team.id, team.name);

@@ -62,6 +62,8 @@ public:
     Person personAt(const QModelIndex &index) const;
     QModelIndex indexOf(PersonId id, int column = NameColumn) const;
     const QList<Team> &teams() const { return m_teams; }
+    /// What the last failed read of people or teams said (the rows keep what was read), or empty.
+    QString lastError() const { return m_lastError; }
     QString teamNames(const Person &person) const;
 
     /// Reads everything again (after opening another database).
@@ -81,6 +83,7 @@ private:
     QPointer<RosterEditor> m_editor;
     QList<Person> m_people;
     QList<Team> m_teams;
+    QString m_lastError;
     QHash<TeamId, QString> m_teamNames;
 };
 

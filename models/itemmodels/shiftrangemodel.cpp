@@ -2,6 +2,7 @@
 
 #include "domain/changeentry.h"
 #include "domain/deserialize.h"
+#include "domain/rotationcolors.h"
 #include "planner/slots.h"
 #include "services/rosterservice.h"
 #include "services/rotationservice.h"
@@ -22,26 +23,9 @@ Q_LOGGING_CATEGORY(lcShiftRange, "tandem.shiftrange")
 
 namespace Tandem {
 
-namespace {
-
-QColor paletteColor(const Rotation &rotation, int index)
-{
-    const QColor color = QColor::fromString(rotation.color);
-    const QList<QColor> &palette = ShiftRangeModel::palette();
-    return color.isValid() ? color : palette.at(index % palette.size());
-}
-
-} // namespace
-
 const QList<QColor> &ShiftRangeModel::palette()
 {
-    // Okabe and Ito's palette, which colour-blind eyes tell apart, in an order whose neighbours
-    // also differ in lightness, so that the first rotations stay apart in grayscale. Light ones
-    // take dark text (ShiftBar::textColor).
-    static const QList<QColor> colors{QColor(0x00, 0x72, 0xb2), QColor(0xe6, 0x9f, 0x00), QColor(0x00, 0x9e, 0x73),
-                                      QColor(0xcc, 0x79, 0xa7), QColor(0x56, 0xb4, 0xe9), QColor(0xd5, 0x5e, 0x00),
-                                      QColor(0xf0, 0xe4, 0x42), QColor(0x6b, 0x6b, 0x6b)};
-    return colors;
+    return RotationColors::palette();
 }
 
 ShiftRangeModel::ShiftRangeModel(Database &db, RotationService &rotations, RosterService &roster, QObject *parent)
@@ -87,13 +71,25 @@ void ShiftRangeModel::loadReferenceData()
     m_sortedPeople = m_people.values();
     std::sort(m_sortedPeople.begin(), m_sortedPeople.end(),
               [](const Person &a, const Person &b) { return QString::localeAwareCompare(a.name, b.name) < 0; });
-    m_teams = m_roster.teams().value_or({});
+    m_teams.clear();
+    if (auto teams = m_roster.teams()) {
+        m_teams = teams.value();
+    } else {
+        m_lastError = teams.errorMessage();
+        qCWarning(lcShiftRange) << "teams:" << m_lastError;
+    }
     m_holidays.clear();
     for (const Team &team : std::as_const(m_teams)) {
         if (!m_teamFilter.isNull() && team.id != m_teamFilter) {
             continue;
         }
-        for (const Holiday &h : m_roster.holidays(team.id).value_or({})) {
+        auto holidays = m_roster.holidays(team.id);
+        if (!holidays) {
+            m_lastError = holidays.errorMessage();
+            qCWarning(lcShiftRange) << "holidays:" << m_lastError;
+            continue;
+        }
+        for (const Holiday &h : holidays.value()) {
             m_holidays.insert(h.date,
                               m_holidays.contains(h.date) ? m_holidays.value(h.date) + u", "_s + h.name : h.name);
         }
@@ -114,7 +110,7 @@ std::optional<Rotation> ShiftRangeModel::rotation(RotationId id) const
 QColor ShiftRangeModel::rotationColor(RotationId id) const
 {
     const auto rot = rotation(id);
-    return rot ? paletteColor(*rot, m_rotationIndex.value(id, 0)) : QColor(Qt::gray);
+    return rot ? RotationColors::of(*rot, m_rotationIndex.value(id, 0)) : QColor(Qt::gray);
 }
 
 std::optional<Person> ShiftRangeModel::person(PersonId id) const
@@ -363,7 +359,7 @@ QVariant ShiftRangeModel::data(const QModelIndex &index, int role) const
     }
     case RotationColorRole: {
         const auto rot = rotation(s.rotationId);
-        return rot ? paletteColor(*rot, rotationIndex) : QColor(Qt::gray);
+        return rot ? RotationColors::of(*rot, rotationIndex) : QColor(Qt::gray);
     }
     case RotationIndexRole:
         return rotationIndex;

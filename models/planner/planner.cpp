@@ -273,6 +273,7 @@ QString Engine::gapReason(int slot, Seat seat) const
     }
     QHash<RuleKind, int> counts;
     for (int person : pool) {
+        // Not a read: a candidate who breaks no rule alone is out for its pair (no partner fits).
         counts[m_book->breaks(slot, seat, person, -1).value_or(RuleKind::PairRule)]++;
     }
     const Slot &s = m_book->slot(slot);

@@ -49,6 +49,8 @@ Result<QList<MyShift>> EngineerService::describeAll(const QList<Shift> &shifts, 
             if (!rotation) {
                 return rotation.error();
             }
+            // A shift's rotation stays in its table (removing only marks it; the foreign key keeps
+            // it), so an absent one cannot happen; an unnamed rotation would only leave a name out.
             rotationById.insert(shift.rotationId, rotation.value().value_or(Rotation{}));
         }
         // The pair before: the latest shift of the rotation that ended at or before this start.

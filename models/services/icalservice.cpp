@@ -246,11 +246,13 @@ Result<IcalImportSummary> IcalService::importTimeOff(PersonId personId, const QB
     }
     RosterService roster(m_db);
     for (const TimeOff &t : toAdd) {
-        if (auto added = roster.addTimeOff(t); !added) {
+        auto added = roster.addTimeOff(t);
+        if (!added) {
             return Error{
                 tr("Time off %1 to %2 (“%3”): %4")
                     .arg(t.from.toString(Qt::ISODate), t.to.toString(Qt::ISODate), t.reason, added.errorMessage())};
         }
+        summary.timeOffAdded.append(added.value());
         ++summary.added;
     }
     if (auto status = transaction.commit(); !status) {
@@ -303,9 +305,11 @@ Result<IcalImportSummary> IcalService::importHolidays(TeamId teamId, const QByte
     }
     RosterService roster(m_db);
     for (const Holiday &h : toAdd) {
-        if (auto added = roster.addHoliday(h); !added) {
+        auto added = roster.addHoliday(h);
+        if (!added) {
             return Error{tr("Holiday %1 (“%2”): %3").arg(h.date.toString(Qt::ISODate), h.name, added.errorMessage())};
         }
+        summary.holidaysAdded.append(added.value());
         ++summary.added;
     }
     if (auto status = transaction.commit(); !status) {

@@ -17,9 +17,11 @@ class Database;
 /// What an iCalendar import did.
 struct IcalImportSummary
 {
-    int read = 0;    ///< events (occurrences) of the file in the period
-    int added = 0;   ///< time off periods or holidays written
-    int skipped = 0; ///< already in the database (a re-import), or a second event on a holiday's day
+    int read = 0;                 ///< events (occurrences) of the file in the period
+    int added = 0;                ///< time off periods or holidays written
+    int skipped = 0;              ///< already in the database (a re-import), or a second event on a holiday's day
+    QList<TimeOff> timeOffAdded;  ///< as written, for undo (RosterEditor::recordTimeOffImport)
+    QList<Holiday> holidaysAdded; ///< as written, for undo (RosterEditor::recordHolidayImport)
 };
 
 /// The iCalendar use cases: export shifts (and time off) as an .ics file, import a person's

@@ -3,6 +3,7 @@
 #include "domain/serialize.h"
 #include "store/changelog.h"
 #include "store/database.h"
+#include "store/loggedwrite.h"
 #include "store/personrepository.h"
 #include "store/poolrepository.h"
 #include "store/shiftrepository.h"
@@ -211,16 +212,14 @@ Result<AppliedPlan> PlanService::apply(const Planner::PlanResult &plan)
         return status.error();
     }
     ShiftRepository shifts(m_db);
-    ChangeLog log(m_db);
     AppliedPlan applied;
     for (const Planner::PlannedShift &planned : plan.shifts) {
         const Shift &shift = planned.shift;
         switch (planned.change) {
         case Planner::Change::Added: {
-            if (auto status = shifts.insert(shift); !status) {
-                return status.error();
-            }
-            if (auto status = log.append(Entity::Shift, shift.id.toString(), ChangeAction::Create, {}, toJson(shift));
+            if (auto status = writeLogged(
+                    m_db, [&] { return shifts.insert(shift); },
+                    ChangeRecord::created(Entity::Shift, shift.id.toString(), toJson(shift)));
                 !status) {
                 return status.error();
             }
@@ -235,11 +234,9 @@ Result<AppliedPlan> PlanService::apply(const Planner::PlanResult &plan)
             if (!before.value()) {
                 return Error{tr("A shift of the plan was deleted meanwhile; plan again.")};
             }
-            if (auto status = shifts.update(shift); !status) {
-                return status.error();
-            }
-            if (auto status = log.append(Entity::Shift, shift.id.toString(), ChangeAction::Update,
-                                         toJson(*before.value()), toJson(shift));
+            if (auto status = writeLogged(
+                    m_db, [&] { return shifts.update(shift); },
+                    ChangeRecord::updated(Entity::Shift, shift.id.toString(), toJson(*before.value()), toJson(shift)));
                 !status) {
                 return status.error();
             }
@@ -247,10 +244,9 @@ Result<AppliedPlan> PlanService::apply(const Planner::PlanResult &plan)
             break;
         }
         case Planner::Change::Removed: {
-            if (auto status = shifts.remove(shift.id); !status) {
-                return status.error();
-            }
-            if (auto status = log.append(Entity::Shift, shift.id.toString(), ChangeAction::Delete, toJson(shift), {});
+            if (auto status = writeLogged(
+                    m_db, [&] { return shifts.remove(shift.id); },
+                    ChangeRecord::deleted(Entity::Shift, shift.id.toString(), toJson(shift)));
                 !status) {
                 return status.error();
             }
@@ -275,31 +271,26 @@ Status PlanService::revert(const AppliedPlan &applied)
         return transaction.status();
     }
     ShiftRepository shifts(m_db);
-    ChangeLog log(m_db);
     for (const Shift &shift : applied.added) {
-        if (auto status = shifts.remove(shift.id); !status) {
-            return status;
-        }
-        if (auto status = log.append(Entity::Shift, shift.id.toString(), ChangeAction::Delete, toJson(shift), {});
+        if (auto status = writeLogged(
+                m_db, [&] { return shifts.remove(shift.id); },
+                ChangeRecord::deleted(Entity::Shift, shift.id.toString(), toJson(shift)));
             !status) {
             return status;
         }
     }
     for (const auto &[before, after] : applied.changed) {
-        if (auto status = shifts.update(before); !status) {
-            return status;
-        }
-        if (auto status =
-                log.append(Entity::Shift, before.id.toString(), ChangeAction::Update, toJson(after), toJson(before));
+        if (auto status = writeLogged(
+                m_db, [&] { return shifts.update(before); },
+                ChangeRecord::updated(Entity::Shift, before.id.toString(), toJson(after), toJson(before)));
             !status) {
             return status;
         }
     }
     for (const Shift &shift : applied.removed) {
-        if (auto status = shifts.insert(shift); !status) {
-            return status;
-        }
-        if (auto status = log.append(Entity::Shift, shift.id.toString(), ChangeAction::Create, {}, toJson(shift));
+        if (auto status = writeLogged(
+                m_db, [&] { return shifts.insert(shift); },
+                ChangeRecord::created(Entity::Shift, shift.id.toString(), toJson(shift)));
             !status) {
             return status;
         }

@@ -2,8 +2,8 @@
 
 #include "domain/serialize.h"
 #include "domain/timezonenames.h"
-#include "store/changelog.h"
 #include "store/database.h"
+#include "store/loggedwrite.h"
 #include "store/personrepository.h"
 #include "store/shiftrepository.h"
 #include "store/teamrepository.h"
@@ -178,11 +178,9 @@ Result<Person> RosterService::addPerson(Person person)
     if (auto status = checkTeamsExist(person); !status) {
         return status.error();
     }
-    if (auto status = PersonRepository(m_db).insert(person); !status) {
-        return status.error();
-    }
-    if (auto status =
-            ChangeLog(m_db).append(Entity::Person, person.id.toString(), ChangeAction::Create, {}, toJson(person));
+    if (auto status = writeLogged(
+            m_db, [&] { return PersonRepository(m_db).insert(person); },
+            ChangeRecord::created(Entity::Person, person.id.toString(), toJson(person)));
         !status) {
         return status.error();
     }
@@ -219,11 +217,9 @@ Status RosterService::updatePerson(const Person &input)
     if (auto status = checkTeamsExist(person); !status) {
         return status;
     }
-    if (auto status = repository.update(person); !status) {
-        return status;
-    }
-    if (auto status = ChangeLog(m_db).append(Entity::Person, person.id.toString(), ChangeAction::Update,
-                                             toJson(*before.value()), toJson(person));
+    if (auto status = writeLogged(
+            m_db, [&] { return repository.update(person); },
+            ChangeRecord::updated(Entity::Person, person.id.toString(), toJson(*before.value()), toJson(person)));
         !status) {
         return status;
     }
@@ -246,7 +242,6 @@ Result<PersonRemoval> RosterService::removePerson(PersonId id)
     }
     PersonRemoval removal{id, {}};
     ShiftRepository shifts(m_db);
-    ChangeLog log(m_db);
     auto seats = shifts.seatsFrom(id, m_db.clock().now());
     if (!seats) {
         return seats.error();
@@ -259,20 +254,17 @@ Result<PersonRemoval> RosterService::removePerson(PersonId id)
         Shift after = *shift.value();
         after.setSeat(seat.seat, PersonId());
         ++after.sequence;
-        if (auto status = shifts.update(after); !status) {
-            return status.error();
-        }
-        if (auto status = log.append(Entity::Shift, after.id.toString(), ChangeAction::Update, toJson(*shift.value()),
-                                     toJson(after));
+        if (auto status = writeLogged(
+                m_db, [&] { return shifts.update(after); },
+                ChangeRecord::updated(Entity::Shift, after.id.toString(), toJson(*shift.value()), toJson(after)));
             !status) {
             return status.error();
         }
         removal.clearedSeats.append(seat);
     }
-    if (auto status = people.setRemoved(id, m_db.clock().now()); !status) {
-        return status.error();
-    }
-    if (auto status = log.append(Entity::Person, id.toString(), ChangeAction::Delete, toJson(*person.value()), {});
+    if (auto status = writeLogged(
+            m_db, [&] { return people.setRemoved(id, m_db.clock().now()); },
+            ChangeRecord::deleted(Entity::Person, id.toString(), toJson(*person.value())));
         !status) {
         return status.error();
     }
@@ -299,12 +291,9 @@ Status RosterService::restorePerson(const PersonRemoval &removal)
     if (auto status = checkEmailFree(*person.value()); !status) {
         return status;
     }
-    if (auto status = people.setRemoved(removal.person, {}); !status) {
-        return status;
-    }
-    ChangeLog log(m_db);
-    if (auto status =
-            log.append(Entity::Person, removal.person.toString(), ChangeAction::Create, {}, toJson(*person.value()));
+    if (auto status = writeLogged(
+            m_db, [&] { return people.setRemoved(removal.person, {}); },
+            ChangeRecord::created(Entity::Person, removal.person.toString(), toJson(*person.value())));
         !status) {
         return status;
     }
@@ -321,11 +310,9 @@ Status RosterService::restorePerson(const PersonRemoval &removal)
         Shift after = *shift.value();
         after.setSeat(seat.seat, removal.person);
         ++after.sequence;
-        if (auto status = shifts.update(after); !status) {
-            return status;
-        }
-        if (auto status = log.append(Entity::Shift, after.id.toString(), ChangeAction::Update, toJson(*shift.value()),
-                                     toJson(after));
+        if (auto status = writeLogged(
+                m_db, [&] { return shifts.update(after); },
+                ChangeRecord::updated(Entity::Shift, after.id.toString(), toJson(*shift.value()), toJson(after)));
             !status) {
             return status;
         }
@@ -348,12 +335,15 @@ Status RosterService::erasePerson(PersonId id)
         return {};
     }
     // The foreign keys of shifts refuse this for anyone who ever held a seat.
-    if (auto status = people.erase(id); !status) {
-        return Error{
-            tr("%1 has shifts and cannot be deleted; remove them from the roster instead.").arg(person.value()->name)};
-    }
+    const auto erase = [&]() -> Status {
+        if (auto status = people.erase(id); !status) {
+            return Error{tr("%1 has shifts and cannot be deleted; remove them from the roster instead.")
+                             .arg(person.value()->name)};
+        }
+        return {};
+    };
     if (auto status =
-            ChangeLog(m_db).append(Entity::Person, id.toString(), ChangeAction::Delete, toJson(*person.value()), {});
+            writeLogged(m_db, erase, ChangeRecord::deleted(Entity::Person, id.toString(), toJson(*person.value())));
         !status) {
         return status;
     }
@@ -384,10 +374,9 @@ Result<Team> RosterService::addTeam(Team team)
     if (existing.value()) {
         return Error{tr("There is already a team named %1.").arg(existing.value()->name), Field::Name.toString()};
     }
-    if (auto status = teams.insert(team); !status) {
-        return status.error();
-    }
-    if (auto status = ChangeLog(m_db).append(Entity::Team, team.id.toString(), ChangeAction::Create, {}, toJson(team));
+    if (auto status = writeLogged(
+            m_db, [&] { return teams.insert(team); },
+            ChangeRecord::created(Entity::Team, team.id.toString(), toJson(team)));
         !status) {
         return status.error();
     }
@@ -426,11 +415,9 @@ Status RosterService::updateTeam(const Team &input)
     if (sameName.value() && sameName.value()->id != team.id) {
         return Error{tr("There is already a team named %1.").arg(team.name), Field::Name.toString()};
     }
-    if (auto status = teams.update(team); !status) {
-        return status;
-    }
-    if (auto status = ChangeLog(m_db).append(Entity::Team, team.id.toString(), ChangeAction::Update,
-                                             toJson(*before.value()), toJson(team));
+    if (auto status = writeLogged(
+            m_db, [&] { return teams.update(team); },
+            ChangeRecord::updated(Entity::Team, team.id.toString(), toJson(*before.value()), toJson(team)));
         !status) {
         return status;
     }
@@ -459,11 +446,14 @@ Status RosterService::removeTeam(TeamId id)
         return Error{tr("%1 still has %n member(s); move them to another team first.", nullptr, members.value())
                          .arg(team.value()->name)};
     }
-    if (auto status = teams.remove(id); !status) {
-        return Error{tr("%1 still has rotations and cannot be removed.").arg(team.value()->name)};
-    }
+    const auto remove = [&]() -> Status {
+        if (auto status = teams.remove(id); !status) {
+            return Error{tr("%1 still has rotations and cannot be removed.").arg(team.value()->name)};
+        }
+        return {};
+    };
     if (auto status =
-            ChangeLog(m_db).append(Entity::Team, id.toString(), ChangeAction::Delete, toJson(*team.value()), {});
+            writeLogged(m_db, remove, ChangeRecord::deleted(Entity::Team, id.toString(), toJson(*team.value())));
         !status) {
         return status;
     }
@@ -490,11 +480,9 @@ Result<TimeOff> RosterService::addTimeOff(TimeOff timeOff)
     if (!person.value()) {
         return Error{tr("The person of this time off is not in the database."), u"person"_s};
     }
-    if (auto status = TimeOffRepository(m_db).insert(timeOff); !status) {
-        return status.error();
-    }
-    if (auto status =
-            ChangeLog(m_db).append(Entity::TimeOff, timeOff.id.toString(), ChangeAction::Create, {}, toJson(timeOff));
+    if (auto status = writeLogged(
+            m_db, [&] { return TimeOffRepository(m_db).insert(timeOff); },
+            ChangeRecord::created(Entity::TimeOff, timeOff.id.toString(), toJson(timeOff)));
         !status) {
         return status.error();
     }
@@ -523,11 +511,9 @@ Status RosterService::updateTimeOff(const TimeOff &input)
     if (!before.value()) {
         return Error{tr("This time off is no longer in the database.")};
     }
-    if (auto status = repository.update(timeOff); !status) {
-        return status;
-    }
-    if (auto status = ChangeLog(m_db).append(Entity::TimeOff, timeOff.id.toString(), ChangeAction::Update,
-                                             toJson(*before.value()), toJson(timeOff));
+    if (auto status = writeLogged(
+            m_db, [&] { return repository.update(timeOff); },
+            ChangeRecord::updated(Entity::TimeOff, timeOff.id.toString(), toJson(*before.value()), toJson(timeOff)));
         !status) {
         return status;
     }
@@ -548,11 +534,9 @@ Status RosterService::removeTimeOff(TimeOffId id)
     if (!before.value()) {
         return {};
     }
-    if (auto status = repository.remove(id); !status) {
-        return status;
-    }
-    if (auto status =
-            ChangeLog(m_db).append(Entity::TimeOff, id.toString(), ChangeAction::Delete, toJson(*before.value()), {});
+    if (auto status = writeLogged(
+            m_db, [&] { return repository.remove(id); },
+            ChangeRecord::deleted(Entity::TimeOff, id.toString(), toJson(*before.value())));
         !status) {
         return status;
     }
@@ -596,11 +580,9 @@ Result<Holiday> RosterService::addHoliday(Holiday holiday)
                          Field::Date.toString()};
         }
     }
-    if (auto status = repository.insert(holiday); !status) {
-        return status.error();
-    }
-    if (auto status =
-            ChangeLog(m_db).append(Entity::Holiday, holiday.id.toString(), ChangeAction::Create, {}, toJson(holiday));
+    if (auto status = writeLogged(
+            m_db, [&] { return repository.insert(holiday); },
+            ChangeRecord::created(Entity::Holiday, holiday.id.toString(), toJson(holiday)));
         !status) {
         return status.error();
     }
@@ -637,12 +619,49 @@ Status RosterService::removeHoliday(HolidayId id)
     if (!before) {
         return {};
     }
-    if (auto status = repository.remove(id); !status) {
-        return status;
-    }
-    if (auto status = ChangeLog(m_db).append(Entity::Holiday, id.toString(), ChangeAction::Delete, toJson(*before), {});
+    if (auto status = writeLogged(
+            m_db, [&] { return repository.remove(id); },
+            ChangeRecord::deleted(Entity::Holiday, id.toString(), toJson(*before)));
         !status) {
         return status;
+    }
+    return transaction.commit();
+}
+
+Status RosterService::removeImported(const QList<TimeOff> &timeOff, const QList<Holiday> &holidays)
+{
+    Transaction transaction(m_db);
+    if (!transaction.status()) {
+        return transaction.status();
+    }
+    for (const TimeOff &t : timeOff) {
+        if (auto status = removeTimeOff(t.id); !status) {
+            return status;
+        }
+    }
+    for (const Holiday &h : holidays) {
+        if (auto status = removeHoliday(h.id); !status) {
+            return status;
+        }
+    }
+    return transaction.commit();
+}
+
+Status RosterService::restoreImported(const QList<TimeOff> &timeOff, const QList<Holiday> &holidays)
+{
+    Transaction transaction(m_db);
+    if (!transaction.status()) {
+        return transaction.status();
+    }
+    for (const TimeOff &t : timeOff) {
+        if (auto added = addTimeOff(t); !added) {
+            return added.error();
+        }
+    }
+    for (const Holiday &h : holidays) {
+        if (auto added = addHoliday(h); !added) {
+            return added.error();
+        }
     }
     return transaction.commit();
 }
@@ -797,23 +816,25 @@ Result<RosterImportSummary> RosterService::applyImport(const RosterImportPlan &p
                          Field::Stale.toString()};
         }
     }
-    ChangeLog log(m_db);
     RosterImportSummary summary;
     for (const Team &team : plan.teamsToCreate) {
-        if (auto status = teams.insert(team); !status) {
-            return status.error();
-        }
-        if (auto status = log.append(Entity::Team, team.id.toString(), ChangeAction::Create, {}, toJson(team));
+        if (auto status = writeLogged(
+                m_db, [&] { return teams.insert(team); },
+                ChangeRecord::created(Entity::Team, team.id.toString(), toJson(team)));
             !status) {
             return status.error();
         }
         ++summary.teamsCreated;
     }
     for (const Person &person : plan.toAdd) {
-        if (auto status = people.insert(person); !status) {
-            return Error{tr("%1: %2").arg(person.email, status.errorMessage())};
-        }
-        if (auto status = log.append(Entity::Person, person.id.toString(), ChangeAction::Create, {}, toJson(person));
+        const auto insert = [&]() -> Status {
+            if (auto status = people.insert(person); !status) {
+                return Error{tr("%1: %2").arg(person.email, status.errorMessage())};
+            }
+            return {};
+        };
+        if (auto status =
+                writeLogged(m_db, insert, ChangeRecord::created(Entity::Person, person.id.toString(), toJson(person)));
             !status) {
             return status.error();
         }
@@ -821,15 +842,16 @@ Result<RosterImportSummary> RosterService::applyImport(const RosterImportPlan &p
     }
     for (qsizetype i = 0; i < plan.toUpdate.size(); ++i) {
         const Person &person = plan.toUpdate.at(i);
-        if (auto status = people.update(person); !status) {
-            return Error{tr("%1: %2").arg(person.email, status.errorMessage())};
-        }
-        // Re-importing someone who was removed puts them back on the roster.
-        if (auto status = people.setRemoved(person.id, {}); !status) {
-            return status.error();
-        }
-        if (auto status = log.append(Entity::Person, person.id.toString(), ChangeAction::Update,
-                                     toJson(plan.before.at(i)), toJson(person));
+        const auto update = [&]() -> Status {
+            if (auto status = people.update(person); !status) {
+                return Error{tr("%1: %2").arg(person.email, status.errorMessage())};
+            }
+            // Re-importing someone who was removed puts them back on the roster.
+            return people.setRemoved(person.id, {});
+        };
+        if (auto status = writeLogged(
+                m_db, update,
+                ChangeRecord::updated(Entity::Person, person.id.toString(), toJson(plan.before.at(i)), toJson(person)));
             !status) {
             return status.error();
         }

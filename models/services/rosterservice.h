@@ -72,6 +72,10 @@ public:
     /// Adds a public holiday of a team; one per team and day.
     Result<Holiday> addHoliday(Holiday holiday);
     Status removeHoliday(HolidayId id);
+    /// What an .ics import wrote, taken away (undo) or written again with the same ids (redo),
+    /// each in one transaction.
+    Status removeImported(const QList<TimeOff> &timeOff, const QList<Holiday> &holidays);
+    Status restoreImported(const QList<TimeOff> &timeOff, const QList<Holiday> &holidays);
 
     // CSV.
     /// Checks a parsed file against the database: what would be added, updated, left alone,

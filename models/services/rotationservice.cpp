@@ -2,8 +2,8 @@
 
 #include "domain/serialize.h"
 #include "domain/timezonenames.h"
-#include "store/changelog.h"
 #include "store/database.h"
+#include "store/loggedwrite.h"
 #include "store/personrepository.h"
 #include "store/poolrepository.h"
 #include "store/shiftrepository.h"
@@ -193,10 +193,9 @@ Result<Rotation> RotationService::addRotation(Rotation rotation)
         return checked.error();
     }
     const Rotation &r = checked.value();
-    if (auto status = RotationRepository(m_db).insert(r); !status) {
-        return status.error();
-    }
-    if (auto status = ChangeLog(m_db).append(Entity::Rotation, r.id.toString(), ChangeAction::Create, {}, toJson(r));
+    if (auto status = writeLogged(
+            m_db, [&] { return RotationRepository(m_db).insert(r); },
+            ChangeRecord::created(Entity::Rotation, r.id.toString(), toJson(r)));
         !status) {
         return status.error();
     }
@@ -231,11 +230,10 @@ Status RotationService::updateRotation(const Rotation &input)
     if (checked.value() == *before.value()) {
         return {};
     }
-    if (auto status = rotations.update(checked.value()); !status) {
-        return status;
-    }
-    if (auto status = ChangeLog(m_db).append(Entity::Rotation, input.id.toString(), ChangeAction::Update,
-                                             toJson(*before.value()), toJson(checked.value()));
+    if (auto status = writeLogged(
+            m_db, [&] { return rotations.update(checked.value()); },
+            ChangeRecord::updated(Entity::Rotation, input.id.toString(), toJson(*before.value()),
+                                  toJson(checked.value())));
         !status) {
         return status;
     }
@@ -261,7 +259,6 @@ Status RotationService::removeRotation(RotationId id)
         return {};
     }
     ShiftRepository shifts(m_db);
-    ChangeLog log(m_db);
     // Shifts that have not started are plans for a rotation that no longer runs; past shifts and
     // the one under way are history.
     const QDateTime now = m_db.clock().now();
@@ -274,18 +271,16 @@ Status RotationService::removeRotation(RotationId id)
         if (shift.start < now) {
             continue;
         }
-        if (auto status = shifts.remove(shift.id); !status) {
-            return status;
-        }
-        if (auto status = log.append(Entity::Shift, shift.id.toString(), ChangeAction::Delete, toJson(shift), {});
+        if (auto status = writeLogged(
+                m_db, [&] { return shifts.remove(shift.id); },
+                ChangeRecord::deleted(Entity::Shift, shift.id.toString(), toJson(shift)));
             !status) {
             return status;
         }
     }
-    if (auto status = rotations.remove(id); !status) {
-        return status;
-    }
-    if (auto status = log.append(Entity::Rotation, id.toString(), ChangeAction::Delete, toJson(*before.value()), {});
+    if (auto status = writeLogged(
+            m_db, [&] { return rotations.remove(id); },
+            ChangeRecord::deleted(Entity::Rotation, id.toString(), toJson(*before.value())));
         !status) {
         return status;
     }
@@ -348,11 +343,9 @@ Result<OpsPool> RotationService::addPool(OpsPool pool)
     if (!checked) {
         return checked.error();
     }
-    if (auto status = PoolRepository(m_db).insert(checked.value()); !status) {
-        return status.error();
-    }
-    if (auto status = ChangeLog(m_db).append(Entity::Pool, checked->id.toString(), ChangeAction::Create, {},
-                                             toJson(checked.value()));
+    if (auto status = writeLogged(
+            m_db, [&] { return PoolRepository(m_db).insert(checked.value()); },
+            ChangeRecord::created(Entity::Pool, checked->id.toString(), toJson(checked.value())));
         !status) {
         return status.error();
     }
@@ -383,11 +376,9 @@ Status RotationService::updatePool(const OpsPool &input)
     if (checked.value() == *before.value()) {
         return {};
     }
-    if (auto status = pools.update(checked.value()); !status) {
-        return status;
-    }
-    if (auto status = ChangeLog(m_db).append(Entity::Pool, input.id.toString(), ChangeAction::Update,
-                                             toJson(*before.value()), toJson(checked.value()));
+    if (auto status = writeLogged(
+            m_db, [&] { return pools.update(checked.value()); },
+            ChangeRecord::updated(Entity::Pool, input.id.toString(), toJson(*before.value()), toJson(checked.value())));
         !status) {
         return status;
     }
@@ -421,11 +412,9 @@ Status RotationService::removePool(PoolId id)
                               .arg(before.value()->name, names.join(u", "_s)),
                           Field::OpsPool);
     }
-    if (auto status = pools.remove(id); !status) {
-        return status;
-    }
-    if (auto status =
-            ChangeLog(m_db).append(Entity::Pool, id.toString(), ChangeAction::Delete, toJson(*before.value()), {});
+    if (auto status = writeLogged(
+            m_db, [&] { return pools.remove(id); },
+            ChangeRecord::deleted(Entity::Pool, id.toString(), toJson(*before.value())));
         !status) {
         return status;
     }

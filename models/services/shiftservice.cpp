@@ -2,8 +2,8 @@
 
 #include "domain/serialize.h"
 #include "dropsession.h"
-#include "store/changelog.h"
 #include "store/database.h"
+#include "store/loggedwrite.h"
 #include "store/shiftrepository.h"
 #include "store/transaction.h"
 #include "validation.h"
@@ -223,13 +223,10 @@ Result<ShiftEdit> ShiftService::edit(const QList<ShiftId> &ids, bool checkRules,
 Status ShiftService::write(const ShiftEdit &changes)
 {
     ShiftRepository repository(m_db);
-    ChangeLog log(m_db);
     for (const ShiftChange &c : changes) {
-        if (auto status = repository.update(c.after); !status) {
-            return status;
-        }
-        if (auto status = log.append(Entity::Shift, c.after.id.toString(), ChangeAction::Update, toJson(c.before),
-                                     toJson(c.after));
+        if (auto status = writeLogged(
+                m_db, [&] { return repository.update(c.after); },
+                ChangeRecord::updated(Entity::Shift, c.after.id.toString(), toJson(c.before), toJson(c.after)));
             !status) {
             return status;
         }

@@ -3,8 +3,8 @@
 #include "domain/serialize.h"
 #include "dropsession.h"
 #include "shiftservice.h"
-#include "store/changelog.h"
 #include "store/database.h"
+#include "store/loggedwrite.h"
 #include "store/personrepository.h"
 #include "store/shiftrepository.h"
 #include "store/swaprequestrepository.h"
@@ -204,12 +204,10 @@ Status SwapService::store(const SwapRequest &before, const SwapRequest &after)
 {
     SwapRequestRepository repository(m_db);
     const bool creating = before.id.isNull();
-    if (auto status = creating ? repository.insert(after) : repository.update(after); !status) {
-        return status;
-    }
-    return ChangeLog(m_db).append(Entity::Request, after.id.toString(),
-                                  creating ? ChangeAction::Create : ChangeAction::Update,
-                                  creating ? QJsonObject() : toJson(before), toJson(after));
+    return writeLogged(
+        m_db, [&] { return creating ? repository.insert(after) : repository.update(after); },
+        creating ? ChangeRecord::created(Entity::Request, after.id.toString(), toJson(after))
+                 : ChangeRecord::updated(Entity::Request, after.id.toString(), toJson(before), toJson(after)));
 }
 
 Result<SwapRequest> SwapService::request(const SwapAsk &ask)
@@ -278,7 +276,6 @@ Status SwapService::apply(SwapRequest &r)
                 return Error{tr("The shift is locked; it cannot be split for cover.")};
             }
             ShiftRepository repository(m_db);
-            ChangeLog log(m_db);
             QList<QPair<QDateTime, QDateTime>> pieces;
             if (r.partFrom > shift->start) {
                 pieces.append({shift->start, r.partFrom});
@@ -293,22 +290,18 @@ Status SwapService::apply(SwapRequest &r)
                 piece.end = pieces.at(i).second;
                 if (i == 0) {
                     piece.sequence = shift->sequence + 1;
-                    if (auto status = repository.update(piece); !status) {
-                        return status;
-                    }
-                    if (auto status = log.append(Entity::Shift, piece.id.toString(), ChangeAction::Update,
-                                                 toJson(*shift), toJson(piece));
+                    if (auto status = writeLogged(
+                            m_db, [&] { return repository.update(piece); },
+                            ChangeRecord::updated(Entity::Shift, piece.id.toString(), toJson(*shift), toJson(piece)));
                         !status) {
                         return status;
                     }
                 } else {
                     piece.id = ShiftId::create();
                     piece.sequence = 0;
-                    if (auto status = repository.insert(piece); !status) {
-                        return status;
-                    }
-                    if (auto status =
-                            log.append(Entity::Shift, piece.id.toString(), ChangeAction::Create, {}, toJson(piece));
+                    if (auto status = writeLogged(
+                            m_db, [&] { return repository.insert(piece); },
+                            ChangeRecord::created(Entity::Shift, piece.id.toString(), toJson(piece)));
                         !status) {
                         return status;
                     }

@@ -228,8 +228,10 @@ Result<SyncStatus> SyncService::status(TeamId team) const
     // "Mine" as it is now: what resolving works with.
     LocalItems local(m_db, team);
     for (SyncConflict &c : status.conflicts) {
+        // The kind is one this code wrote into the conflict row; nothing of another kind conflicts.
         auto current = local.current(ResourceRef{resourceKindFromString(c.kind).value_or(ResourceKind::Shift), c.uid});
         if (current) {
+            // Gone here (deleted locally): "mine" is nothing, which is what the conflict shows.
             c.mine = current.value().value_or(QJsonObject());
         }
     }

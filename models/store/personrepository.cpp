@@ -33,6 +33,7 @@ Result<QList<Person>> PersonRepository::select(const QString &where, const QVari
         p.id = PersonId::fromString(q.value(0).toString());
         p.name = q.value(1).toString();
         p.email = q.value(2).toString();
+        // The schema's CHECK admits only the two roles: the fallback never applies.
         p.role = roleFromString(q.value(3).toString()).value_or(Role::Developer);
         p.timeZone = q.value(4).toString();
         p.phone = q.value(5).toString();

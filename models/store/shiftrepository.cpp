@@ -46,6 +46,7 @@ Result<QList<Shift>> ShiftRepository::select(const QString &where, const QVarian
         s.end = QDateTime::fromSecsSinceEpoch(q.value(3).toLongLong(), Qt::UTC);
         s.dev = personFrom(q.value(4));
         s.ops = personFrom(q.value(5));
+        // The schema's CHECK admits only the three states: the fallback never applies.
         s.state = shiftStateFromString(q.value(6).toString()).value_or(ShiftState::Planned);
         s.note = q.value(7).toString();
         s.bridgeUrl = q.value(8).toString();

@@ -57,6 +57,7 @@ Result<QList<SwapRequest>> SwapRequestRepository::select(const QString &where, c
         const QSqlQuery &q = query.value();
         SwapRequest r;
         r.id = SwapRequestId::fromString(q.value(0).toString());
+        // The schema's CHECKs admit only the names these parse: the fallbacks never apply.
         r.kind = swapKindFromString(q.value(1).toString()).value_or(SwapKind::Swap);
         r.shiftId = ShiftId::fromString(q.value(2).toString());
         r.seat = seatFromString(q.value(3).toString()).value_or(Seat::Dev);

@@ -58,6 +58,46 @@
 <context>
     <name>Tandem</name>
     <message>
+        <source>day %1</source>
+        <translation>Tag %1</translation>
+    </message>
+    <message>
+        <source>weekly</source>
+        <translation>wöchentlich</translation>
+    </message>
+    <message>
+        <source>every %1 weeks</source>
+        <translation>alle %1 Wochen</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>täglich</translation>
+    </message>
+    <message>
+        <source>every %1 days</source>
+        <translation>alle %1 Tage</translation>
+    </message>
+    <message>
+        <source>every %1 hours</source>
+        <translation>alle %1 Stunden</translation>
+    </message>
+    <message>
+        <source>every %1 minutes</source>
+        <translation>alle %1 Minuten</translation>
+    </message>
+    <message>
+        <source>every day</source>
+        <translation>jeden Tag</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>%1, handoff %2 %3, %4</source>
+        <translation>%1, Übergabe %2 %3, %4</translation>
+    </message>
+    <message>
         <source>The field “%1” is missing or invalid.</source>
         <translation>Das Feld „%1“ fehlt oder ist ungültig.</translation>
     </message>
@@ -464,14 +504,6 @@
     <message>
         <source>it is damaged or not a database (%1).</source>
         <translation>sie ist beschädigt oder keine Datenbank (%1).</translation>
-    </message>
-    <message>
-        <source>the answer is not a DAV multistatus</source>
-        <translation>die Antwort ist kein DAV-Multistatus</translation>
-    </message>
-    <message>
-        <source>line %1: %2</source>
-        <translation>Zeile %1: %2</translation>
     </message>
     <message>
         <source>The server refused the user name or password (HTTP 401).</source>
@@ -3563,6 +3595,17 @@ Die Version des Servers kann hier nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
+    <name>Tandem::Dav</name>
+    <message>
+        <source>the answer is not a DAV multistatus</source>
+        <translation>die Antwort ist kein DAV-Multistatus</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>Tandem::DesktopNotifier</name>
     <message>
         <source>Open shift</source>
@@ -4804,163 +4847,20 @@ ab %3</translation>
         <translation>&amp;Wiederherstellen: %1</translation>
     </message>
     <message>
-        <source>Added %1</source>
-        <translation>%1 hinzugefügt</translation>
-    </message>
-    <message>
-        <source>Cannot Remove Person</source>
-        <translation>Person kann nicht entfernt werden</translation>
-    </message>
-    <message>
-        <source>Remove %1?</source>
-        <translation>%1 entfernen?</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 holds %n seat(s) in shifts from now on. Removing them leaves those seats empty, shown as coverage gaps to fill. Past shifts keep their name.</source>
-        <translation>
-            <numerusform>%1 hat ab jetzt %n Platz in Schichten. Beim Entfernen bleibt dieser Platz leer und wird als zu füllende Lücke angezeigt. Vergangene Schichten behalten den Namen.</numerusform>
-            <numerusform>%1 hat ab jetzt %n Plätze in Schichten. Beim Entfernen bleiben diese Plätze leer und werden als zu füllende Lücken angezeigt. Vergangene Schichten behalten den Namen.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Removed %1 (Undo brings them back)</source>
-        <translation>%1 entfernt (Rückgängig holt die Person zurück)</translation>
-    </message>
-    <message>
-        <source>Created team %1. Add its people with Edit ▸ Add Person.</source>
-        <translation>Team %1 angelegt. Fügen Sie seine Personen mit Bearbeiten ▸ Person hinzufügen hinzu.</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv);;All files (*)</source>
-        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Cannot Import Roster</source>
-        <translation>Personalliste kann nicht importiert werden</translation>
-    </message>
-    <message>
-        <source>Import cancelled; nothing was imported.</source>
-        <translation>Import abgebrochen; es wurde nichts importiert.</translation>
-    </message>
-    <message>
-        <source>Imported %1: %2 added, %3 updated, %4 unchanged, %5 skipped.</source>
-        <translation>%1 importiert: %2 hinzugefügt, %3 aktualisiert, %4 unverändert, %5 übersprungen.</translation>
-    </message>
-    <message>
-        <source>Line %1: %2</source>
-        <translation>Zeile %1: %2</translation>
-    </message>
-    <message>
-        <source>Roster Imported</source>
-        <translation>Personalliste importiert</translation>
-    </message>
-    <message>
-        <source>%1 was imported. Some values were stored as their current names:</source>
-        <translation>%1 wurde importiert. Einige Werte wurden unter ihrem aktuellen Namen gespeichert:</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-Dateien (*.csv)</translation>
-    </message>
-    <message>
-        <source>Cannot Export Roster</source>
-        <translation>Personalliste kann nicht exportiert werden</translation>
-    </message>
-    <message>
-        <source>Exported the roster to %1</source>
-        <translation>Personalliste nach %1 exportiert</translation>
-    </message>
-    <message>
-        <source>Team: %1</source>
-        <translation>Team: %1</translation>
-    </message>
-    <message>
-        <source>Rotation: %1</source>
-        <translation>Rotation: %1</translation>
-    </message>
-    <message>
-        <source>Person: %1</source>
-        <translation>Person: %1</translation>
-    </message>
-    <message>
-        <source>Cannot Export iCalendar</source>
-        <translation>iCalendar kann nicht exportiert werden</translation>
-    </message>
-    <message>
-        <source>There is no team, rotation or person to export yet.</source>
-        <translation>Es gibt noch kein Team, keine Rotation und keine Person zum Exportieren.</translation>
-    </message>
-    <message>
-        <source>Export iCalendar</source>
-        <translation>iCalendar exportieren</translation>
-    </message>
-    <message>
-        <source>Shifts of the next 365 days (teams and people with their time off):</source>
-        <translation>Schichten der nächsten 365 Tage (Teams und Personen mit ihren Abwesenheiten):</translation>
-    </message>
-    <message>
-        <source>iCalendar files (*.ics)</source>
-        <translation>iCalendar-Dateien (*.ics)</translation>
-    </message>
-    <message>
-        <source>Exported %1 to %2</source>
-        <translation>%1 nach %2 exportiert</translation>
-    </message>
-    <message>
-        <source>Cannot Import Time Off</source>
-        <translation>Abwesenheiten können nicht importiert werden</translation>
-    </message>
-    <message>
-        <source>Select the person in the roster whose time off it is.</source>
-        <translation>Wählen Sie in der Personalliste die Person, deren Abwesenheiten es sind.</translation>
-    </message>
-    <message>
-        <source>Import Time Off of %1</source>
-        <translation>Abwesenheiten von %1 importieren</translation>
-    </message>
-    <message>
-        <source>iCalendar files (*.ics);;All files (*)</source>
-        <translation>iCalendar-Dateien (*.ics);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Nothing was imported. %1</source>
-        <translation>Es wurde nichts importiert. %1</translation>
-    </message>
-    <message>
-        <source>Imported time off of %1: %2 new, %3 already there</source>
-        <translation>Abwesenheiten von %1 importiert: %2 neu, %3 bereits vorhanden</translation>
-    </message>
-    <message>
-        <source>Cannot Import Holidays</source>
-        <translation>Feiertage können nicht importiert werden</translation>
-    </message>
-    <message>
-        <source>Create a team first.</source>
-        <translation>Legen Sie zuerst ein Team an.</translation>
-    </message>
-    <message>
-        <source>Import Holidays</source>
-        <translation>Feiertage importieren</translation>
-    </message>
-    <message>
-        <source>Public holidays of the team:</source>
-        <translation>Gesetzliche Feiertage des Teams:</translation>
-    </message>
-    <message>
-        <source>Import Holidays of %1</source>
-        <translation>Feiertage von %1 importieren</translation>
-    </message>
-    <message>
-        <source>Imported holidays of %1: %2 new, %3 already there</source>
-        <translation>Feiertage von %1 importiert: %2 neu, %3 bereits vorhanden</translation>
-    </message>
-    <message>
         <source>Created rotation %1. Plan its shifts with Rotations ▸ Plan.</source>
         <translation>Rotation %1 angelegt. Planen Sie ihre Schichten mit Rotationen ▸ Planen.</translation>
     </message>
     <message>
         <source>Cannot Edit Rotation</source>
         <translation>Rotation kann nicht bearbeitet werden</translation>
+    </message>
+    <message>
+        <source>Cannot Create Rotation</source>
+        <translation>Rotation kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Cannot Set Identity</source>
+        <translation>Identität kann nicht festgelegt werden</translation>
     </message>
     <message>
         <source>Edit Rotation</source>
@@ -5990,18 +5890,6 @@ Ops: %2</translation>
         <source>— gap —</source>
         <translation>— Lücke —</translation>
     </message>
-    <message>
-        <source>weekly, handoff %1 %2 %3</source>
-        <translation>wöchentlich, Übergabe %1 %2 %3</translation>
-    </message>
-    <message>
-        <source>every %1 weeks, handoff %2 %3 %4</source>
-        <translation>alle %1 Wochen, Übergabe %2 %3 %4</translation>
-    </message>
-    <message>
-        <source>%1 h shifts, handoff %2 %3</source>
-        <translation>Schichten zu %1 h, Übergabe %2 %3</translation>
-    </message>
 </context>
 <context>
     <name>Tandem::Print::FairnessChart</name>
@@ -6872,6 +6760,44 @@ O %2</translation>
     <message>
         <source>Import roster</source>
         <translation>Personalliste importieren</translation>
+    </message>
+    <message>
+        <source>Import time off</source>
+        <translation>Abwesenheiten importieren</translation>
+    </message>
+    <message>
+        <source>Import holidays</source>
+        <translation>Feiertage importieren</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::RosterActions</name>
+    <message>
+        <source>Added %1</source>
+        <translation>%1 hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Cannot Remove Person</source>
+        <translation>Person kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>Remove %1?</source>
+        <translation>%1 entfernen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 holds %n seat(s) in shifts from now on. Removing them leaves those seats empty, shown as coverage gaps to fill. Past shifts keep their name.</source>
+        <translation>
+            <numerusform>%1 hat ab jetzt %n Platz in Schichten. Beim Entfernen bleibt dieser Platz leer und wird als zu füllende Lücke angezeigt. Vergangene Schichten behalten den Namen.</numerusform>
+            <numerusform>%1 hat ab jetzt %n Plätze in Schichten. Beim Entfernen bleiben diese Plätze leer und werden als zu füllende Lücken angezeigt. Vergangene Schichten behalten den Namen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Removed %1 (Undo brings them back)</source>
+        <translation>%1 entfernt (Rückgängig holt die Person zurück)</translation>
+    </message>
+    <message>
+        <source>Created team %1. Add its people with Edit ▸ Add Person.</source>
+        <translation>Team %1 angelegt. Fügen Sie seine Personen mit Bearbeiten ▸ Person hinzufügen hinzu.</translation>
     </message>
 </context>
 <context>
@@ -8658,6 +8584,141 @@ Es wurde nichts gesendet. Wenn der Server Ihnen gehört, geben Sie ihm ein Zerti
     <message>
         <source>The night weight</source>
         <translation>Das Nachtgewicht</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::TransferActions</name>
+    <message>
+        <source>Import Roster</source>
+        <translation>Personalliste importieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot Import Roster</source>
+        <translation>Personalliste kann nicht importiert werden</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation>Import abgebrochen; es wurde nichts importiert.</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 added, %3 updated, %4 unchanged, %5 skipped.</source>
+        <translation>%1 importiert: %2 hinzugefügt, %3 aktualisiert, %4 unverändert, %5 übersprungen.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>Roster Imported</source>
+        <translation>Personalliste importiert</translation>
+    </message>
+    <message>
+        <source>%1 was imported. Some values were stored as their current names:</source>
+        <translation>%1 wurde importiert. Einige Werte wurden unter ihrem aktuellen Namen gespeichert:</translation>
+    </message>
+    <message>
+        <source>Export Roster</source>
+        <translation>Personalliste exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot Export Roster</source>
+        <translation>Personalliste kann nicht exportiert werden</translation>
+    </message>
+    <message>
+        <source>Exported the roster to %1</source>
+        <translation>Personalliste nach %1 exportiert</translation>
+    </message>
+    <message>
+        <source>Cannot Export iCalendar</source>
+        <translation>iCalendar kann nicht exportiert werden</translation>
+    </message>
+    <message>
+        <source>Team: %1</source>
+        <translation>Team: %1</translation>
+    </message>
+    <message>
+        <source>Rotation: %1</source>
+        <translation>Rotation: %1</translation>
+    </message>
+    <message>
+        <source>Person: %1</source>
+        <translation>Person: %1</translation>
+    </message>
+    <message>
+        <source>There is no team, rotation or person to export yet.</source>
+        <translation>Es gibt noch kein Team, keine Rotation und keine Person zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>Export iCalendar</source>
+        <translation>iCalendar exportieren</translation>
+    </message>
+    <message>
+        <source>Shifts of the next 365 days (teams and people with their time off):</source>
+        <translation>Schichten der nächsten 365 Tage (Teams und Personen mit ihren Abwesenheiten):</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>iCalendar-Dateien (*.ics)</translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2</source>
+        <translation>%1 nach %2 exportiert</translation>
+    </message>
+    <message>
+        <source>Cannot Import Time Off</source>
+        <translation>Abwesenheiten können nicht importiert werden</translation>
+    </message>
+    <message>
+        <source>Select the person in the roster whose time off it is.</source>
+        <translation>Wählen Sie in der Personalliste die Person, deren Abwesenheiten es sind.</translation>
+    </message>
+    <message>
+        <source>Import Time Off of %1</source>
+        <translation>Abwesenheiten von %1 importieren</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics);;All files (*)</source>
+        <translation>iCalendar-Dateien (*.ics);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. %1</source>
+        <translation>Es wurde nichts importiert. %1</translation>
+    </message>
+    <message>
+        <source>Imported time off of %1: %2 new, %3 already there</source>
+        <translation>Abwesenheiten von %1 importiert: %2 neu, %3 bereits vorhanden</translation>
+    </message>
+    <message>
+        <source>Cannot Import Holidays</source>
+        <translation>Feiertage können nicht importiert werden</translation>
+    </message>
+    <message>
+        <source>Create a team first.</source>
+        <translation>Legen Sie zuerst ein Team an.</translation>
+    </message>
+    <message>
+        <source>Import Holidays</source>
+        <translation>Feiertage importieren</translation>
+    </message>
+    <message>
+        <source>Public holidays of the team:</source>
+        <translation>Gesetzliche Feiertage des Teams:</translation>
+    </message>
+    <message>
+        <source>Import Holidays of %1</source>
+        <translation>Feiertage von %1 importieren</translation>
+    </message>
+    <message>
+        <source>Imported holidays of %1: %2 new, %3 already there</source>
+        <translation>Feiertage von %1 importiert: %2 neu, %3 bereits vorhanden</translation>
     </message>
 </context>
 <context>

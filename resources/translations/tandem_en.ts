@@ -174,13 +174,6 @@
                 <numerusform>%n teams</numerusform>
             </translation>
         </message>
-        <message numerus="yes">
-            <source>%1 holds %n seat(s) in shifts from now on. Removing them leaves those seats empty, shown as coverage gaps to fill. Past shifts keep their name.</source>
-            <translation>
-                <numerusform>%1 holds %n seat in shifts from now on. Removing them leaves those seats empty, shown as coverage gaps to fill. Past shifts keep their name.</numerusform>
-                <numerusform>%1 holds %n seats in shifts from now on. Removing them leaves those seats empty, shown as coverage gaps to fill. Past shifts keep their name.</numerusform>
-            </translation>
-        </message>
     </context>
     <context>
         <name>Tandem::MonthView</name>
@@ -233,6 +226,16 @@
             <translation>
                 <numerusform>Wrote %1: %n page.</numerusform>
                 <numerusform>Wrote %1: %n pages.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Tandem::RosterActions</name>
+        <message numerus="yes">
+            <source>%1 holds %n seat(s) in shifts from now on. Removing them leaves those seats empty, shown as coverage gaps to fill. Past shifts keep their name.</source>
+            <translation>
+                <numerusform>%1 holds %n seat in shifts from now on. Removing them leaves those seats empty, shown as coverage gaps to fill. Past shifts keep their name.</numerusform>
+                <numerusform>%1 holds %n seats in shifts from now on. Removing them leaves those seats empty, shown as coverage gaps to fill. Past shifts keep their name.</numerusform>
             </translation>
         </message>
     </context>

@@ -546,6 +546,7 @@ Person CalendarPage::currentPerson() const
     if (!m_monthModel || !item || !item->isSelected()) {
         return {};
     }
+    // Not a read: someone no longer in the month's people is nobody selected.
     return m_monthModel->person(PersonId::fromString(item->data(Qt::UserRole).toString())).value_or(Person());
 }
 

@@ -11,12 +11,6 @@ using namespace Qt::StringLiterals;
 
 namespace Tandem::ShiftBar {
 
-QColor tint(const QColor &c, qreal amount)
-{
-    return QColor::fromRgbF(float(c.redF() + (1 - c.redF()) * amount), float(c.greenF() + (1 - c.greenF()) * amount),
-                            float(c.blueF() + (1 - c.blueF()) * amount));
-}
-
 QPainterPath paint(QPainter &p, const QRectF &rect, const Style &style)
 {
     const QColor color = style.dimmed ? tint(style.color, 0.6) : style.color;

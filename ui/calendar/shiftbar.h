@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/rotationcolors.h"
+
 #include <QCache>
 #include <QColor>
 #include <QPainterPath>
@@ -24,8 +26,8 @@ struct Style
     friend bool operator==(const Style &, const Style &) = default;
 };
 
-/// `c` mixed with white by `amount` (0: unchanged, 1: white).
-QColor tint(const QColor &c, qreal amount);
+/// `c` mixed with white by `amount` (0: unchanged, 1: white): the one of screen and paper.
+using Tandem::tint;
 /// Paints the bar and returns its outline (for the selection frame). Draws every time: views
 /// paint through a Painter, which keeps what this draws.
 QPainterPath paint(QPainter &painter, const QRectF &rect, const Style &style);

@@ -27,6 +27,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLoggingCategory>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
@@ -40,6 +41,8 @@ using namespace Qt::StringLiterals;
 namespace Tandem {
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcHome, "tandem.home")
 
 constexpr int RefreshMs = 60 * 1000;
 constexpr int IdRole = Qt::UserRole;
@@ -315,9 +318,18 @@ void HomePage::refresh()
     m_nextBox->setEnabled(m_me.has_value());
     if (m_me) {
         m_greeting->setText(tr("Hello, %1").arg(m_me->name.toHtmlEscaped()));
-        m_myLeave = m_workspace->roster().timeOff(m_me->id).value_or({});
+        // The page is a summary read again at every commit: a failed read (logged) shows nothing
+        // until the next one, and the pages that edit the same data show the error.
+        const auto leave = m_workspace->roster().timeOff(m_me->id);
+        if (!leave) {
+            qCWarning(lcHome) << "time off:" << leave.errorMessage();
+        }
+        m_myLeave = leave.value_or({});
         EngineerService engineers(db);
         const auto upcoming = engineers.upcoming(m_me->id, now, 3);
+        if (!upcoming) {
+            qCWarning(lcHome) << "upcoming shifts:" << upcoming.errorMessage();
+        }
         m_upcomingShifts = upcoming.value_or({});
         const auto note = engineers.currentOrLastShift(m_me->id, now);
         if (note && note.value()) {
@@ -519,8 +531,16 @@ void HomePage::fillRequests(const Person &me)
     m_requests->clear();
     Database &db = m_workspace->database();
     SwapService swaps(db);
-    QList<SwapRequest> requests = swaps.involving(me.id).value_or({});
-    for (const SwapRequest &r : swaps.awaitingApproval().value_or({})) {
+    // As in refresh(): a failed read (logged) lists nothing until the next commit.
+    const auto involving = swaps.involving(me.id);
+    const auto awaiting = swaps.awaitingApproval();
+    for (const auto *read : {&involving, &awaiting}) {
+        if (!*read) {
+            qCWarning(lcHome) << "swap requests:" << read->errorMessage();
+        }
+    }
+    QList<SwapRequest> requests = involving.value_or({});
+    for (const SwapRequest &r : awaiting.value_or({})) {
         if (r.requester != me.id && r.target != me.id) {
             requests.append(r); // a lead sees what waits for approval
         }
@@ -658,7 +678,9 @@ void HomePage::askForSwap()
     swap->setChecked(true);
     auto *colleague = new QComboBox(&dialog);
     colleague->setObjectName(u"colleagueCombo"_s);
-    for (const Person &p : m_workspace->roster().people().value_or({})) {
+    const auto people = m_workspace->roster().people();
+    // A failed read offers nobody; the problem line says why.
+    for (const Person &p : people.value_or({})) {
         // The developer seat draws from the rotation's team (the rule the request is checked by).
         const bool fits = shift.seat == Seat::Ops
                               ? p.productionAccess
@@ -678,10 +700,17 @@ void HomePage::askForSwap()
     problem->setObjectName(u"swapProblem"_s);
     problem->setWordWrap(true);
     problem->setStyleSheet(u"color: #b00020"_s);
+    if (!people) {
+        problem->setText(people.errorMessage());
+    }
     auto fillTheirs = [&] {
         theirs->clear();
         const PersonId other = PersonId::fromString(colleague->currentData().toString());
-        for (const MyShift &s : EngineerService(db).upcoming(other, now, 3).value_or({})) {
+        const auto upcoming = EngineerService(db).upcoming(other, now, 3);
+        if (!upcoming) {
+            problem->setText(upcoming.errorMessage()); // and no shift of theirs to offer
+        }
+        for (const MyShift &s : upcoming.value_or({})) {
             if (s.seat == shift.seat && s.shift.id != shift.shift.id) {
                 theirs->addItem(u"%1 – %2, %3"_s.arg(timeText(s.shift.start, me.timeZone),
                                                      timeText(s.shift.end, me.timeZone), s.rotation.name),

@@ -249,6 +249,8 @@ void ReminderTray::changed(const QList<ChangeEntry> &changes)
     auto me = resolvePerson(m_workspace->database());
     if (me && me.value()) {
         QHash<RotationId, QString> names;
+        // Only names: without them (a failed read) a reminder still says when, without the
+        // rotation's name.
         for (const Rotation &r : RotationService(m_workspace->database()).rotations().value_or({})) {
             names.insert(r.id, r.name);
         }

@@ -1,6 +1,8 @@
 #include "sheetrenderer.h"
 
 #include "domain/localeformat.h"
+#include "domain/rotationcolors.h"
+#include "domain/rotationwords.h"
 #include "services/fileio.h"
 
 #include <QCoreApplication>
@@ -79,26 +81,6 @@ QString escalationCell(const Reports::SheetData &data, const Shift &shift)
     return lines.join(u'\n');
 }
 
-QColor tint(const QColor &color, qreal amount)
-{
-    // amount 0 = the colour, 1 = white
-    return QColor::fromRgbF(float(color.redF() + (1 - color.redF()) * amount),
-                            float(color.greenF() + (1 - color.greenF()) * amount),
-                            float(color.blueF() + (1 - color.blueF()) * amount));
-}
-
-QString rotationShape(const Rotation &r)
-{
-    const QString day = QLocale().dayName(r.handoffWeekday, QLocale::ShortFormat);
-    const QString time = r.handoffTime.toString(u"HH:mm"_s);
-    if (r.shiftMinutes % (7 * 24 * 60) == 0) {
-        const int weeks = r.shiftMinutes / (7 * 24 * 60);
-        return weeks == 1 ? tr("weekly, handoff %1 %2 %3").arg(day, time, r.timeZone)
-                          : tr("every %1 weeks, handoff %2 %3 %4").arg(weeks).arg(day, time, r.timeZone);
-    }
-    return tr("%1 h shifts, handoff %2 %3").arg(r.shiftMinutes / 60).arg(time, r.timeZone);
-}
-
 } // namespace
 
 SheetRenderer::SheetRenderer(Reports::SheetData data, SheetOptions options)
@@ -134,13 +116,8 @@ PageHeader SheetRenderer::header(const Reports::SheetData &data, const QString &
 
 QColor SheetRenderer::rotationColor(const Rotation &rotation, int index, bool grayscale)
 {
-    static const std::array<QColor, 6> palette = {QColor(0x1f, 0x5f, 0xa8), QColor(0xc0, 0x39, 0x2b),
-                                                  QColor(0x22, 0x8b, 0x45), QColor(0xd3, 0x7a, 0x00),
-                                                  QColor(0x7b, 0x3f, 0xa0), QColor(0x6d, 0x4c, 0x41)};
-    QColor color = QColor::fromString(rotation.color);
-    if (!color.isValid()) {
-        color = palette.at(size_t(index) % palette.size());
-    }
+    // The screen's colours (RotationColors), so a rotation looks the same on paper.
+    const QColor color = RotationColors::of(rotation, index);
     if (grayscale) {
         // Distinct darkness steps; the pattern carries the rest.
         static const std::array<int, 4> grays = {40, 90, 130, 65};
@@ -466,7 +443,7 @@ void SheetRenderer::layoutMonth(PageDocument &doc) const
                 p.setPen(QPen(QColor(0x88, 0x88, 0x88), 0));
                 p.drawRect(swatch);
                 p.setPen(Qt::black);
-                const QString text = rotation.name + u" — "_s + rotationShape(rotation);
+                const QString text = rotation.name + u" — "_s + rotationShapeWords(rotation);
                 p.drawText(QPointF(swatch.right() + unit * 2, ly + legendMetrics.ascent()),
                            legendMetrics.elidedText(text, Qt::ElideRight, r.width() - unit * 14));
                 ly += legendLine;
@@ -488,7 +465,7 @@ void SheetRenderer::layoutList(PageDocument &doc) const
     const bool several = m_data.rotations.size() > 1;
     QStringList zones;
     for (const Rotation &r : m_data.rotations) {
-        zones.append(r.name + u": "_s + rotationShape(r));
+        zones.append(r.name + u": "_s + rotationShapeWords(r));
     }
     if (!zones.isEmpty()) {
         doc.addParagraph(zones.join(u'\n'), 8.5);

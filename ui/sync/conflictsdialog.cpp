@@ -124,6 +124,9 @@ void ConflictsDialog::refresh()
     const QString current = m_list->currentItem() ? m_list->currentItem()->data(Qt::UserRole).toString() : QString();
     m_conflicts.clear();
     SyncService service(m_workspace.database());
+    // A failed read lists no conflicts, as a failed status below does: the status bar's count
+    // (SyncController::conflictCount) reads the same and shows none either, and both read again
+    // at the next sync.
     for (const SyncAccount &account : service.accounts().value_or({})) {
         auto status = service.status(account.team);
         if (!status) {
@@ -161,6 +164,7 @@ QString ConflictsDialog::describe(const SyncConflict &c) const
     };
     if (c.kind == u"shift") {
         QString rotation = tr("a rotation");
+        // Only a name: without it (a failed read) the conflict still reads "a rotation".
         for (const Rotation &r : m_workspace.rotations().rotations().value_or({})) {
             if (r.id.toString() == any.value(u"rotation"_s).toString()) {
                 rotation = r.name;

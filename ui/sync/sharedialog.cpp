@@ -32,7 +32,9 @@ ShareDialog::ShareDialog(Workspace &workspace, QWidget *parent) : QDialog(parent
 
     m_team = new QComboBox(this);
     m_team->setObjectName(u"teamCombo"_s);
-    for (const Team &team : m_workspace.roster().teams().value_or({})) {
+    const auto teams = m_workspace.roster().teams();
+    // A failed read offers only joining; the message below says why (set once it exists).
+    for (const Team &team : teams.value_or({})) {
         m_team->addItem(team.name, team.id.toString());
     }
     m_team->addItem(tr("Join a team shared on the server"), QString());
@@ -106,6 +108,9 @@ ShareDialog::ShareDialog(Workspace &workspace, QWidget *parent) : QDialog(parent
     layout->addWidget(m_status);
     layout->addWidget(m_progress);
     layout->addWidget(m_message);
+    if (!teams) {
+        m_message->setText(teams.errorMessage());
+    }
     layout->addStretch();
     layout->addWidget(m_buttons);
 

@@ -118,6 +118,7 @@ int SyncController::pending() const
 {
     SyncService service(m_db);
     int total = 0;
+    // A count in the status bar: a failed read counts nothing, and the next sync reads again.
     for (const SyncAccount &account : service.accounts().value_or({})) {
         if (auto status = service.status(account.team)) {
             total += status->pending;
@@ -130,6 +131,7 @@ int SyncController::conflictCount() const
 {
     SyncService service(m_db);
     int total = 0;
+    // A count in the status bar: a failed read counts nothing, and the next sync reads again.
     for (const SyncAccount &account : service.accounts().value_or({})) {
         if (auto status = service.status(account.team)) {
             total += int(status->conflicts.size());

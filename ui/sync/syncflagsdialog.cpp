@@ -55,7 +55,9 @@ void SyncFlagsDialog::refresh()
 {
     m_flags.clear();
     SyncService service(m_workspace.database());
-    for (const SyncAccount &account : service.accounts().value_or({})) {
+    const auto accounts = service.accounts();
+    // A failed read lists nothing; the message below the list says why.
+    for (const SyncAccount &account : accounts.value_or({})) {
         if (auto status = service.status(account.team)) {
             for (const SyncFlag &flag : status->flags) {
                 m_flags.append({account.team, flag});
@@ -76,6 +78,9 @@ void SyncFlagsDialog::refresh()
         m_list->setCurrentRow(0);
     }
     m_dismiss->setEnabled(!m_flags.isEmpty() && !m_list->selectedItems().isEmpty());
+    if (!accounts) {
+        m_message->setText(accounts.errorMessage());
+    }
 }
 
 void SyncFlagsDialog::dismissSelected()

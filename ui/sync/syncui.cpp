@@ -197,6 +197,8 @@ void SyncUi::updateStatus()
     m_conflictCount->setText(u"<a href=\"conflicts\">%1</a>"_s.arg(tr("Conflicts: %1").arg(conflicts)));
     m_conflictCount->setVisible(conflicts > 0);
     const SyncService service(m_workspace->database());
+    // Counts in the status bar: a failed read counts nothing (no link to a list that would fail
+    // the same read), and the next sync reads again.
     const int flags = int(service.allFlags().value_or({}).size());
     const int offers = int(service.allOffers().value_or({}).size());
     m_flagCount->setText(u"<a href=\"flags\">%1</a>"_s.arg(tr("Flagged: %1").arg(flags)));

@@ -56,7 +56,9 @@ void TimeOffOffersDialog::refresh()
 {
     m_offers.clear();
     SyncService service(m_workspace.database());
-    for (const SyncAccount &account : service.accounts().value_or({})) {
+    const auto accounts = service.accounts();
+    // A failed read lists nothing; the message below the list says why.
+    for (const SyncAccount &account : accounts.value_or({})) {
         if (auto status = service.status(account.team)) {
             for (const SyncOffer &offer : status->offers) {
                 m_offers.append({account.team, offer});
@@ -81,6 +83,9 @@ void TimeOffOffersDialog::refresh()
     }
     m_import->setEnabled(!m_offers.isEmpty());
     m_dismiss->setEnabled(!m_offers.isEmpty());
+    if (!accounts) {
+        m_message->setText(accounts.errorMessage());
+    }
 }
 
 void TimeOffOffersDialog::act(bool import)
