@@ -1,5 +1,6 @@
 #include "home/homepage.h"
 
+#include "fakeclock.h"
 #include "services/identity.h"
 #include "services/shiftservice.h"
 #include "shiftfixture.h"
