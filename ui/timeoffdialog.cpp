@@ -50,6 +50,7 @@ TimeOffDialog::TimeOffDialog(RosterEditor &editor, const Person &person, QWidget
     m_saveButton = new QPushButton(tr("&Save Changes"), this);
     m_removeButton = new QPushButton(tr("&Remove"), this);
     m_message = new QLabel(this);
+    m_message->setObjectName(u"messageLabel"_s);
     m_message->setWordWrap(true);
     m_message->setStyleSheet(u"color: #b00020;"_s);
 
