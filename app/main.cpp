@@ -2,6 +2,7 @@
 #include "apptranslator.h"
 #include "cli.h"
 #include "dbusapplication.h"
+#include "domain/clock.h"
 #include "home/remindertray.h"
 #include "mainwindow.h"
 #include "services/identity.h"
@@ -74,10 +75,37 @@ void quietForCommandLine()
     }
 }
 
+#ifdef TANDEM_TEST_CLOCK
+// Only in tandem-testclock, the test suite's build of this file (tests/CMakeLists.txt; never
+// installed): TANDEM_TEST_NOW=2027-01-31T23:59:00Z is "now" for the whole process, so the tests
+// that run the executable pass at midnight and on the last day of a month. The installed tandem
+// is compiled without TANDEM_TEST_CLOCK and ignores the variable.
+bool installTestClock()
+{
+    const QString text = qEnvironmentVariable("TANDEM_TEST_NOW");
+    if (text.isEmpty()) {
+        return true;
+    }
+    const QDateTime now = QDateTime::fromString(text, Qt::ISODate);
+    if (!now.isValid()) {
+        fprintf(stderr, "tandem: TANDEM_TEST_NOW: \"%s\" is not an ISO 8601 date and time\n", qPrintable(text));
+        return false;
+    }
+    static const Tandem::FixedClock clock(now);
+    Tandem::Clock::setCurrent(&clock);
+    return true;
+}
+#endif
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+#ifdef TANDEM_TEST_CLOCK
+    if (!installTestClock()) {
+        return Tandem::ExitUsage;
+    }
+#endif
     QStringList args;
     for (int i = 1; i < argc; ++i) {
         args.append(QString::fromLocal8Bit(argv[i]));

@@ -538,6 +538,40 @@ private Q_SLOTS:
         QCOMPARE(std::get<QList<DavItem>>(listed).first().etag, std::get<QByteArray>(put));
     }
 
+    void serverFixtureMovesOffATakenPort()
+    {
+        // Another process takes the port the fixture picked before the server binds it (here: a
+        // listener of this test, which answers connections): start() tries another port, and
+        // the server that answers is Radicale, not the squatter.
+        QTcpServer squatter;
+        QVERIFY(squatter.listen(QHostAddress::LocalHost, 0));
+        const quint16 taken = squatter.serverPort();
+        Test::RadicaleServer server;
+        int picks = 0;
+        server.setPortPicker([&picks, taken]() -> quint16 {
+            if (picks++ == 0) {
+                return taken;
+            }
+            QTcpServer probe;
+            return probe.listen(QHostAddress::LocalHost, 0) ? probe.serverPort() : quint16(0);
+        });
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        QCOMPARE(server.portsTried(), 2);
+        QVERIFY(server.port() != taken);
+        DavSettings settings;
+        settings.url = server.url(u"/alice/moved/"_s);
+        settings.username = u"alice"_s;
+        CalDavClient client(settings);
+        DAV_VERIFY(client.makeCalendar(u"moved"_s));
+
+        // Every port taken: start() gives up after a few and says which.
+        Test::RadicaleServer hopeless;
+        hopeless.setPortPicker([taken] { return taken; });
+        QVERIFY(!hopeless.start());
+        QCOMPARE(hopeless.portsTried(), 5);
+        QVERIFY2(hopeless.errorString().contains(QString::number(taken)), qPrintable(hopeless.errorString()));
+    }
+
     void certificateRefused()
     {
         QTemporaryDir dir;

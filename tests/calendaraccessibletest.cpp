@@ -53,6 +53,7 @@ class CalendarAccessibleTest : public QObject
 
 private:
     QTemporaryDir m_home;
+    FakeClock m_clock{Test::fixedNow()}; ///< "now" of the widgets and the workspaces (Clock::current())
     std::unique_ptr<Workspace> m_ws;
     QDate m_from;
 
@@ -123,6 +124,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        Clock::setCurrent(&m_clock);
         qputenv("XDG_CONFIG_HOME", m_home.filePath(u"config"_s).toUtf8());
         qputenv("XDG_DATA_HOME", m_home.filePath(u"data"_s).toUtf8());
         QCoreApplication::setOrganizationName(u"TandemTest"_s);
@@ -134,12 +136,14 @@ private Q_SLOTS:
         for (const Rotation &r : m_ws->rotations().rotations().value()) {
             ids << r.id;
         }
-        const QDate today = QDate::currentDate();
+        const QDate today = m_clock.today();
         m_from = today.addDays(8 - today.dayOfWeek()); // next Monday: this week is left unplanned
         auto plan = m_ws->plans().preview(ids, m_from, m_from.addDays(13 * 7 - 1));
         QVERIFY2(plan.ok(), qPrintable(plan.errorMessage()));
         QVERIFY(m_ws->plans().apply(plan.value()).ok());
     }
+
+    void cleanupTestCase() { Clock::setCurrent(nullptr); }
 
     void theMonthGridReachesEveryDayAndShift()
     {
@@ -283,10 +287,10 @@ private Q_SLOTS:
         CalendarPage page;
         page.resize(1400, 900);
         page.setWorkspace(m_ws.get());
-        page.showMonth(QDate::currentDate());
+        page.showMonth(m_clock.today());
         page.show();
         QAccessibleInterface *grid = QAccessible::queryAccessibleInterface(page.monthView());
-        const qint64 today = page.monthView()->gridStart().daysTo(QDate::currentDate());
+        const qint64 today = page.monthView()->gridStart().daysTo(m_clock.today());
         QAccessibleInterface *day = grid->child(int(today));
         QVERIFY2(day->text(QAccessible::Name).contains(u"nobody on call"_s), qPrintable(day->text(QAccessible::Name)));
         QVERIFY(day->text(QAccessible::Description).contains(u"no shift planned"_s));

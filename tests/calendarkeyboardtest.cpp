@@ -22,15 +22,19 @@ class CalendarKeyboardTest : public QObject
 
 private:
     QTemporaryDir m_home;
+    FakeClock m_clock{Test::fixedNow()}; ///< "now" of the widgets and the workspaces (Clock::current())
 
 private Q_SLOTS:
     void initTestCase()
     {
+        Clock::setCurrent(&m_clock);
         qputenv("XDG_CONFIG_HOME", m_home.filePath(u"config"_s).toUtf8());
         qputenv("XDG_DATA_HOME", m_home.filePath(u"data"_s).toUtf8());
         QCoreApplication::setOrganizationName(u"TandemTest"_s);
         QCoreApplication::setApplicationName(u"calendarkeyboardtest"_s);
     }
+
+    void cleanupTestCase() { Clock::setCurrent(nullptr); }
 
     void highlightMyShiftsWhenTheIdentityIsKnown()
     {
@@ -50,7 +54,7 @@ private Q_SLOTS:
         QVERIFY(opened);
         Workspace &ws = *opened.value();
         const Rotation rotation = ws.rotations().rotationByName(u"Payments on call"_s).value().value();
-        const QDate today = QDate::currentDate();
+        const QDate today = m_clock.today();
         const QDate from = today.addDays(8 - today.dayOfWeek());
         const auto plan = ws.plans().preview({rotation.id}, from, from.addDays(27));
         QVERIFY(ws.plans().apply(plan.value()));

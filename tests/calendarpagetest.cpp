@@ -61,6 +61,7 @@ class CalendarPageTest : public QObject
 
 private:
     QTemporaryDir m_home;
+    FakeClock m_clock{Test::fixedNow()}; ///< "now" of the widgets and the workspaces (Clock::current())
     std::unique_ptr<Workspace> m_ws;
     QDate m_from;
 
@@ -87,6 +88,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        Clock::setCurrent(&m_clock);
         qputenv("XDG_CONFIG_HOME", m_home.filePath(u"config"_s).toUtf8());
         qputenv("XDG_DATA_HOME", m_home.filePath(u"data"_s).toUtf8());
         auto ws = Workspace::open(m_home.filePath(u"demo.sqlite"_s), true);
@@ -96,12 +98,14 @@ private Q_SLOTS:
         for (const Rotation &r : m_ws->rotations().rotations().value()) {
             ids << r.id;
         }
-        const QDate today = QDate::currentDate();
+        const QDate today = m_clock.today();
         m_from = today.addDays(8 - today.dayOfWeek()); // next Monday
         auto plan = m_ws->plans().preview(ids, m_from, m_from.addDays(13 * 7 - 1));
         QVERIFY2(plan.ok(), qPrintable(plan.errorMessage()));
         QVERIFY(m_ws->plans().apply(plan.value()).ok());
     }
+
+    void cleanupTestCase() { Clock::setCurrent(nullptr); }
 
     void monthShowsThePlannedPairs()
     {

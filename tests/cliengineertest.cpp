@@ -1,3 +1,4 @@
+#include "clirunner.h"
 #include "services/rosterservice.h"
 #include "store/poolrepository.h"
 #include "store/shiftrepository.h"
@@ -6,26 +7,23 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTimeZone>
+
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 using namespace Tandem;
 
-/// The engineers' commands (next, now, note, swap) of the real `tandem` executable, on a
-/// database whose shifts lie around the real "now" (the executable runs on the system clock).
+/// The engineers' commands (next, now, note, swap) of the `tandem` executable, on a database
+/// whose shifts lie around "now": tandem-testclock, whose clock TANDEM_TEST_NOW sets
+/// (Test::cliNow() unless a case says otherwise), so the answers do not depend on the wall clock.
 class CliEngineerTest : public QObject
 {
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Run = Test::CliRun;
 
     QTemporaryDir m_dir;
     QList<Person> m_devs;
@@ -33,22 +31,11 @@ private:
     QList<Shift> m_shifts; // Payments: a week each, the first under way; Dev i and Ops i
     QDateTime m_firstStart;
 
-    Run tandem(const QStringList &args)
+    /// tandem-testclock on `path` (default: the Payments database), "now" being `now`.
+    Run tandem(const QStringList &args, const QDateTime &now = Test::cliNow(), const QString &path = {})
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(u"data"_s));
-        env.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"config"_s));
-        env.remove(u"DISPLAY"_s);
-        env.insert(u"QT_QPA_PLATFORM"_s, u"minimal"_s);
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(TANDEM_EXE), QStringList{u"--db"_s, db()} + args);
-        if (!process.waitForFinished(60000)) {
-            qWarning() << "tandem did not finish" << args;
-        }
-        return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                   QString::fromUtf8(process.readAllStandardOutput()),
-                   QString::fromUtf8(process.readAllStandardError())};
+        return Test::runCli(QStringLiteral(TANDEM_EXE), QStringList{u"--db"_s, path.isEmpty() ? db() : path} + args,
+                            Test::cliEnvironment(m_dir.path(), now));
     }
 
     QString db() const { return m_dir.filePath(u"engineer.sqlite"_s); }
@@ -58,7 +45,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        auto opened = Database::open(db());
+        FakeClock clock(Test::cliNow());
+        auto opened = Database::open(db(), clock);
         QVERIFY2(opened, qPrintable(opened.errorMessage()));
         Database &database = *opened.value();
         database.setActor(u"setup@example.com"_s);
@@ -83,11 +71,11 @@ private Q_SLOTS:
         rotation.name = u"Payments on call"_s;
         rotation.opsPoolId = pool.id;
         rotation.timeZone = u"Europe/Berlin"_s;
-        rotation.startDate = QDate::currentDate().addDays(-7);
+        rotation.startDate = Test::cliNow().date().addDays(-7);
         rotation.rules.minRestHours = 24;
         QVERIFY(RotationRepository(database).insert(rotation));
         // Whole hours, so the text output is stable; the first shift started two days ago.
-        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QDateTime now = Test::cliNow();
         m_firstStart = QDateTime(now.date(), QTime(now.time().hour(), 0), Qt::UTC).addDays(-2);
         for (int week = 0; week < 4; ++week) {
             Shift s;
@@ -133,7 +121,7 @@ private Q_SLOTS:
         QCOMPARE(text.exitCode, 0);
         QVERIFY2(text.out.contains(u"Dev 1's next shift: Payments on call"_s), qPrintable(text.out));
         QVERIFY2(text.out.contains(u"Ops 1, @ops1"_s), qPrintable(text.out));
-        QVERIFY2(text.out.contains(u"starts in 4 days"_s), qPrintable(text.out));
+        QVERIFY2(text.out.contains(u"starts in 5 days"_s), qPrintable(text.out));
         QVERIFY2(text.out.contains(u"bridge https://meet.example.com/payments"_s), qPrintable(text.out));
     }
 
@@ -217,6 +205,91 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains(u"production access"_s), qPrintable(run.err));
         QCOMPARE(tandem({u"swap"_s, u"request"_s, u"--shift"_s, m_shifts.at(0).id.toString()}).exitCode, 2);
         QCOMPARE(tandem({u"swap"_s, u"accept"_s, u"nonsense"_s, u"--person"_s, u"dev2@example.com"_s}).exitCode, 1);
+    }
+    void answersForTheClockAtTheEndOfJanuary()
+    {
+        // Ann's week ends at midnight between 31 January and 1 February 2027, Ben's begins: a
+        // minute before, Ann is on call and Ben is next; half a minute after, Ben is on call.
+        const QString path = m_dir.filePath(u"monthend.sqlite"_s);
+        const QDateTime midnight(QDate(2027, 2, 1), QTime(0, 0), Qt::UTC);
+        Shift ann;
+        Shift ben;
+        {
+            FakeClock clock(midnight.addDays(-30));
+            auto opened = Database::open(path, clock);
+            QVERIFY2(opened, qPrintable(opened.errorMessage()));
+            Database &database = *opened.value();
+            database.setActor(u"setup@example.com"_s);
+            RosterService roster(database);
+            const Team team = roster.addTeam(Team{{}, u"Night"_s, u"UTC"_s}).value();
+            QList<Person> people;
+            for (const auto &[name, email, role] :
+                 {std::tuple{u"Ann Early"_s, u"ann@example.com"_s, Role::Developer},
+                  std::tuple{u"Ben Late"_s, u"ben@example.com"_s, Role::Developer},
+                  std::tuple{u"Olga Ops"_s, u"olga@example.com"_s, Role::Operations}}) {
+                Person p = Test::makePerson(name, email, role);
+                p.timeZone = u"UTC"_s;
+                p.teams = {team.id};
+                people.append(roster.addPerson(p).value());
+            }
+            const OpsPool pool{PoolId::create(), u"Night ops"_s, {people.at(2).id}};
+            QVERIFY(PoolRepository(database).insert(pool));
+            Rotation rotation;
+            rotation.id = RotationId::create();
+            rotation.teamId = team.id;
+            rotation.name = u"Night watch"_s;
+            rotation.opsPoolId = pool.id;
+            rotation.timeZone = u"UTC"_s;
+            rotation.startDate = QDate(2027, 1, 4);
+            QVERIFY(RotationRepository(database).insert(rotation));
+            for (Shift *s : {&ann, &ben}) {
+                s->id = ShiftId::create();
+                s->rotationId = rotation.id;
+                s->start = s == &ann ? midnight.addDays(-7) : midnight;
+                s->end = s->start.addDays(7);
+                s->dev = people.at(s == &ann ? 0 : 1).id;
+                s->ops = people.at(2).id;
+                QVERIFY(ShiftRepository(database).insert(*s));
+            }
+        }
+
+        const QDateTime before = midnight.addSecs(-60); // 2027-01-31T23:59:00Z
+        Run run = tandem({u"now"_s, u"--json"_s}, before, path);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QJsonObject night = QJsonDocument::fromJson(run.out.toUtf8()).array().first().toObject();
+        QCOMPARE(night.value(u"dev"_s).toObject().value(u"name"_s).toString(), u"Ann Early"_s);
+        QCOMPARE(QDateTime::fromString(night.value(u"handoff"_s).toString(), Qt::ISODate), midnight);
+        QCOMPARE(night.value(u"next_dev"_s).toObject().value(u"email"_s).toString(), u"ben@example.com"_s);
+        run = tandem({u"next"_s, u"--person"_s, u"ben@example.com"_s, u"--json"_s}, before, path);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QJsonObject out = parse(run.out).toObject();
+        QCOMPARE(QDateTime::fromString(out.value(u"now"_s).toString(), Qt::ISODate), before);
+        QCOMPARE(out.value(u"next"_s).toObject().value(u"id"_s).toString(), ben.id.toString());
+        QCOMPARE(out.value(u"next"_s).toObject().value(u"under_way"_s).toBool(), false);
+        run = tandem({u"next"_s, u"--person"_s, u"ben@example.com"_s}, before, path);
+        QVERIFY2(run.out.contains(u"Ben Late's next shift: Night watch"_s), qPrintable(run.out));
+
+        const QDateTime after = midnight.addSecs(30);
+        run = tandem({u"now"_s, u"--json"_s}, after, path);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        night = QJsonDocument::fromJson(run.out.toUtf8()).array().first().toObject();
+        QCOMPARE(night.value(u"dev"_s).toObject().value(u"name"_s).toString(), u"Ben Late"_s);
+        QCOMPARE(QDateTime::fromString(night.value(u"handoff"_s).toString(), Qt::ISODate), midnight.addDays(7));
+        run = tandem({u"next"_s, u"--person"_s, u"ben@example.com"_s, u"--json"_s}, after, path);
+        out = parse(run.out).toObject();
+        QCOMPARE(out.value(u"next"_s).toObject().value(u"id"_s).toString(), ben.id.toString());
+        QCOMPARE(out.value(u"next"_s).toObject().value(u"under_way"_s).toBool(), true);
+        run = tandem({u"next"_s, u"--person"_s, u"ben@example.com"_s}, after, path);
+        QVERIFY2(run.out.contains(u"Ben Late is on call now: Night watch"_s), qPrintable(run.out));
+    }
+
+    void aBadTestClockIsRefused()
+    {
+        QProcessEnvironment env = Test::cliEnvironment(m_dir.path());
+        env.insert(u"TANDEM_TEST_NOW"_s, u"the 31st of January"_s);
+        const Run run = Test::runCli(QStringLiteral(TANDEM_EXE), {u"--db"_s, db(), u"now"_s}, env);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(u"TANDEM_TEST_NOW"_s), qPrintable(run.err));
     }
 };
 

@@ -1,9 +1,9 @@
+#include "clirunner.h"
 #include "reportfixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 
 using namespace Qt::StringLiterals;
 
@@ -13,34 +13,17 @@ class CliReportTest : public QObject
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Run = Tandem::Test::CliRun;
 
     Tandem::Test::ReportFixture m_fixture;
     QString m_db;
 
     Run tandem(const QStringList &args)
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"XDG_DATA_HOME"_s, m_fixture.dir.filePath(u"data"_s));
-        env.insert(u"XDG_CONFIG_HOME"_s, m_fixture.dir.filePath(u"config"_s));
+        QProcessEnvironment env = Tandem::Test::cliEnvironment(m_fixture.dir.path());
         env.insert(u"XDG_RUNTIME_DIR"_s, m_fixture.dir.path());
-        env.remove(u"DISPLAY"_s); // no display: print must fall back to offscreen by itself
-        env.remove(u"WAYLAND_DISPLAY"_s);
-        env.remove(u"QT_QPA_PLATFORM"_s);
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(TANDEM_EXE), QStringList{u"--db"_s, m_db} + args);
-        if (!process.waitForFinished(60000)) {
-            qWarning() << "tandem did not finish" << args;
-        }
-        return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                   QString::fromUtf8(process.readAllStandardOutput()),
-                   QString::fromUtf8(process.readAllStandardError())};
+        env.remove(u"QT_QPA_PLATFORM"_s); // no display: print must fall back to offscreen by itself
+        return Tandem::Test::runCli(QStringLiteral(TANDEM_EXE), QStringList{u"--db"_s, m_db} + args, env);
     }
 
 private Q_SLOTS:

@@ -1,6 +1,7 @@
 // Two Tandem instances on one machine, each with its own database and settings, share a
 // rotation through a real Radicale with the command line only, and trade a shift.
 
+#include "clirunner.h"
 #include "ical/icalcodec.h"
 #include "radicale.h"
 #include "sync/caldavclient.h"
@@ -16,16 +17,7 @@ using namespace Qt::StringLiterals;
 using namespace Tandem;
 using namespace Tandem::Test;
 
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-} // namespace
+using Run = Tandem::Test::CliRun;
 
 class CliSyncTest : public QObject
 {
@@ -34,24 +26,13 @@ class CliSyncTest : public QObject
     QTemporaryDir m_dir;
     RadicaleServer m_server;
 
-    // One instance: its own data and config folders (so its own demo database and identity).
+    // One instance: its own data and config folders (so its own demo database and identity); its
+    // "now" is Test::cliNow() (tandem-testclock), so the dates below do not move at midnight.
     Run tandem(const QString &instance, const QStringList &args)
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(instance + u"/data"_s));
-        env.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(instance + u"/config"_s));
+        QProcessEnvironment env = Tandem::Test::cliEnvironment(m_dir.filePath(instance), Tandem::Test::cliNow());
         env.insert(u"TANDEM_CALDAV_PASSWORD"_s, u"unused-with-auth-none"_s);
-        env.remove(u"DISPLAY"_s);
-        env.insert(u"QT_QPA_PLATFORM"_s, u"minimal"_s);
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(TANDEM_EXE), args);
-        if (!process.waitForFinished(120000)) {
-            return {};
-        }
-        return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                   QString::fromUtf8(process.readAllStandardOutput()),
-                   QString::fromUtf8(process.readAllStandardError())};
+        return Tandem::Test::runCli(QStringLiteral(TANDEM_EXE), args, env, 120000);
     }
 
     // Every byte an instance wrote (databases, settings): where a password must never be.
@@ -67,7 +48,7 @@ class CliSyncTest : public QObject
 
     QJsonArray shifts(const QString &instance, const QStringList &db)
     {
-        const QDate today = QDate::currentDate();
+        const QDate today = Tandem::Test::cliNow().date();
         const Run r = tandem(instance, db + QStringList{u"shifts"_s, u"list"_s, u"--rotation"_s, u"Payments on call"_s,
                                                         u"--from"_s, today.addDays(-7).toString(Qt::ISODate), u"--to"_s,
                                                         today.addDays(70).toString(Qt::ISODate), u"--json"_s});
@@ -82,7 +63,7 @@ private Q_SLOTS:
         const QString url = m_server.url(u"/alice/payments/"_s).toString();
         const QStringList a{u"--demo"_s};
         const QStringList b{u"--db"_s, m_dir.filePath(u"b.sqlite"_s)};
-        const QDate today = QDate::currentDate();
+        const QDate today = Tandem::Test::cliNow().date();
 
         // Lead A plans two months and shares the team, creating the calendar.
         Run r = tandem(u"a"_s, a + QStringList{u"plan"_s, u"--rotation"_s, u"Payments on call"_s, u"--from"_s,

@@ -1,3 +1,4 @@
+#include "clirunner.h"
 #include "services/rotationservice.h"
 #include "store/shiftrepository.h"
 #include "testutil.h"
@@ -5,7 +6,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 
 using namespace Qt::StringLiterals;
 
@@ -15,31 +15,15 @@ class CliTest : public QObject
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Run = Tandem::Test::CliRun;
 
     QTemporaryDir m_dir;
 
+    /// tandem-testclock, "now" being Test::cliNow() (the time the shifts below are written at).
     Run tandem(const QStringList &args)
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(u"data"_s));
-        env.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"config"_s));
-        env.remove(u"DISPLAY"_s); // headless: commands must not need a display
-        env.insert(u"QT_QPA_PLATFORM"_s, u"minimal"_s);
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(TANDEM_EXE), args);
-        if (!process.waitForFinished(60000)) {
-            qWarning() << "tandem did not finish" << args;
-        }
-        return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                   QString::fromUtf8(process.readAllStandardOutput()),
-                   QString::fromUtf8(process.readAllStandardError())};
+        return Tandem::Test::runCli(QStringLiteral(TANDEM_EXE), args,
+                                    Tandem::Test::cliEnvironment(m_dir.path(), Tandem::Test::cliNow()));
     }
 
     QString db() const { return m_dir.filePath(u"cli.sqlite"_s); }
@@ -540,9 +524,9 @@ private Q_SLOTS:
 
     void planAQuarterForTheDemoTeam()
     {
-        // The demo team, planned a quarter ahead from the Monday after next (dates follow the real clock,
-        // as a lead's would).
-        QDate from = QDate::currentDate().addDays(8);
+        // The demo team, planned a quarter ahead from the Monday after next (dates follow the
+        // executable's clock, as a lead's would).
+        QDate from = Tandem::Test::cliNow().date().addDays(8);
         while (from.dayOfWeek() != 1) {
             from = from.addDays(1);
         }

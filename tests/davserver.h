@@ -6,6 +6,7 @@
 #include <QTemporaryDir>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 namespace Tandem::Test {
@@ -28,8 +29,11 @@ public:
     /// calendars in different places).
     virtual QUrl calendarUrl(const QString &name) const = 0;
 
-    /// Picks a free port (the first time), starts the server, waits until it answers. On
-    /// failure returns false and errorString() holds why, with the server's stderr.
+    /// Picks a free port (the first time), starts the server, waits until it answers. The port
+    /// is free when picked, but another process may take it before the server binds it: then the
+    /// server exits, or another process answers on it; start() tries another port (a few times).
+    /// A restart keeps its port (the clients know it). On failure returns false and errorString()
+    /// holds why, with the server's stderr.
     bool start();
     /// Asks the server to end (SIGTERM) and waits.
     void stop();
@@ -42,6 +46,11 @@ public:
     quint16 port() const { return m_port; }
     /// http(s)://127.0.0.1:PORT + path.
     QUrl url(const QString &path = QStringLiteral("/")) const;
+    /// For the fixture's own test: where start() gets its ports from (default: a port the
+    /// kernel says is free), to hand it one another process holds.
+    void setPortPicker(std::function<quint16()> picker) { m_pickPort = std::move(picker); }
+    /// How many ports the last start() tried.
+    int portsTried() const { return m_portsTried; }
 
 protected:
     /// The program and its arguments for serving `folder` on 127.0.0.1:`port`; an empty
@@ -52,12 +61,16 @@ protected:
     const QTemporaryDir &dir() const { return m_dir; }
 
 private:
+    enum class Outcome { Started, PortTaken, Failed };
+    Outcome startOn(quint16 port);
     QString stderrText() const;
 
     QTemporaryDir m_dir;
     std::unique_ptr<QProcess> m_process;
     quint16 m_port = 0;
     QString m_error;
+    std::function<quint16()> m_pickPort;
+    int m_portsTried = 0;
 };
 
 } // namespace Tandem::Test

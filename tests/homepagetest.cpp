@@ -1,17 +1,23 @@
 #include "home/homepage.h"
 
+#include "dialogdriver.h"
+#include "fakeclock.h"
 #include "services/identity.h"
 #include "services/shiftservice.h"
+#include "services/swapservice.h"
 #include "shiftfixture.h"
 #include "workspace.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QDialog>
+#include <QDialogButtonBox>
 #include <QFrame>
 #include <QLabel>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTimer>
 #include <QTranslator>
 #include <QTreeWidget>
@@ -138,6 +144,68 @@ private Q_SLOTS:
         child<QPushButton>(page, u"askSwapButton"_s)->click();
         QCOMPARE(offered, (QStringList{u"Dev 0"_s, u"Dev 2"_s, u"Dev 3"_s}));
         setConfiguredEmail({});
+    }
+
+    // The Swap/Cover dialog: a request the rules refuse stays in the dialog with the reason and
+    // nothing stored; one they allow is stored pending for the colleague, and the page says so.
+    void swapDialogSendsARequestOrSaysWhyNot()
+    {
+        Clock::setCurrent(&m_clock); // the workspace's database checks the rules at this "now"
+        Test::ShiftFixture f(m_clock);
+        setConfiguredEmail(u"dev1@example.com"_s);
+        auto opened = Workspace::open(f.db->path());
+        QVERIFY(opened);
+        HomePage page;
+        page.setClock(&m_clock);
+        page.setWorkspace(opened.value().get());
+        page.show();
+        QSignalSpy status(&page, &HomePage::statusMessage);
+        QString refusal;
+        bool stayedOpen = false;
+        int storedWhileOpen = -1;
+        Test::onNextDialog([&](QWidget *modal) {
+            auto *dialog = qobject_cast<QDialog *>(modal);
+            QVERIFY(dialog && dialog->objectName() == u"swapDialog"_s);
+            auto *colleague = dialog->findChild<QComboBox *>(u"colleagueCombo"_s);
+            auto *theirs = dialog->findChild<QComboBox *>(u"theirShiftCombo"_s);
+            QPushButton *send = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+            QRadioButton *cover = nullptr;
+            QRadioButton *swap = nullptr;
+            for (QRadioButton *b : dialog->findChildren<QRadioButton *>()) {
+                (b->text().contains(u"cover"_s) ? cover : swap) = b;
+            }
+            QVERIFY(colleague && theirs && send && cover && swap);
+            // Dev 0 covering Dev 1's week would go straight from their own week into it.
+            cover->setChecked(true);
+            colleague->setCurrentIndex(colleague->findText(u"Dev 0"_s));
+            QVERIFY(!theirs->isEnabled());
+            send->click();
+            refusal = dialog->findChild<QLabel *>(u"swapProblem"_s)->text();
+            stayedOpen = dialog->isVisible();
+            storedWhileOpen = int(SwapService(*f.db).involving(f.devs.at(1).id)->size());
+            // A swap with Dev 2's week after next is within the rules.
+            swap->setChecked(true);
+            colleague->setCurrentIndex(colleague->findText(u"Dev 2"_s));
+            QVERIFY(theirs->isEnabled());
+            theirs->setCurrentIndex(theirs->findData(f.shifts.at(2).id.toString()));
+            QCOMPARE(theirs->currentData().toString(), f.shifts.at(2).id.toString());
+            send->click();
+        });
+        child<QPushButton>(page, u"askSwapButton"_s)->click();
+        QVERIFY2(refusal.contains(u"Dev 0"_s) && !refusal.contains(u"is over"_s), qPrintable(refusal));
+        QVERIFY(stayedOpen);
+        QCOMPARE(storedWhileOpen, 0);
+        const QList<SwapRequest> requests = SwapService(*f.db).involving(f.devs.at(1).id).value();
+        QCOMPARE(requests.size(), 1);
+        QCOMPARE(requests.first().kind, SwapKind::Swap);
+        QCOMPARE(requests.first().state, SwapState::Pending);
+        QCOMPARE(requests.first().target, f.devs.at(2).id);
+        QCOMPARE(requests.first().shiftId, f.shifts.at(1).id);
+        QCOMPARE(requests.first().otherShiftId, f.shifts.at(2).id);
+        QCOMPARE(status.size(), 1);
+        QVERIFY2(status.first().first().toString().contains(u"Dev 2"_s), qPrintable(status.first().first().toString()));
+        setConfiguredEmail({});
+        Clock::setCurrent(nullptr);
     }
 
     // Issue 14: time off was invisible on Home; a shift during one's leave gave no warning.

@@ -1,4 +1,5 @@
 #include "childprocess.h"
+#include "clirunner.h"
 #include "testutil.h"
 
 #include <QCryptographicHash>
@@ -140,8 +141,8 @@ QByteArray largeCalendar()
         description += QByteArray(73, 'x') + "\r\n ";
     }
     description += "end\r\n";
-    const QByteArray day = QDate::currentDate().addDays(30).toString(u"yyyyMMdd"_s).toLatin1();
-    const QByteArray next = QDate::currentDate().addDays(31).toString(u"yyyyMMdd"_s).toLatin1();
+    const QByteArray day = Tandem::Test::cliNow().date().addDays(30).toString(u"yyyyMMdd"_s).toLatin1();
+    const QByteArray next = Tandem::Test::cliNow().date().addDays(31).toString(u"yyyyMMdd"_s).toLatin1();
     for (int i = 0; i < 19000; ++i) {
         body += vevent("large" + QByteArray::number(i) + "@example.com", ";VALUE=DATE:" + day, ";VALUE=DATE:" + next,
                        description);
@@ -186,9 +187,10 @@ QByteArray roster(int people)
     return csv;
 }
 
+/// A day relative to the executable's "now" (Test::cliNow(): tandem-testclock's TANDEM_TEST_NOW).
 QString today(int plusDays = 0)
 {
-    return QDate::currentDate().addDays(plusDays).toString(Qt::ISODate);
+    return Tandem::Test::cliNow().date().addDays(plusDays).toString(Qt::ISODate);
 }
 
 } // namespace
@@ -227,7 +229,8 @@ class HostileInputTest : public QObject
                 {u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"config"_s)},
                 {u"QT_QPA_PLATFORM"_s, u"offscreen"_s},
                 {u"TZ"_s, u"UTC"_s},
-                {u"LC_ALL"_s, u"C.UTF-8"_s}};
+                {u"LC_ALL"_s, u"C.UTF-8"_s},
+                {u"TANDEM_TEST_NOW"_s, Tandem::Test::cliNow().toString(Qt::ISODate)}};
     }
 
     ChildRun tandem(const QStringList &args, const Ceilings &ceilings = {}, bool honourPermissions = false)

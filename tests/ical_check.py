@@ -100,9 +100,12 @@ def main():
     parser.add_argument("--tandem", required=True)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        env = dict(os.environ, XDG_DATA_HOME=tmp, QT_QPA_PLATFORM="offscreen", LC_ALL="C.UTF-8")
+        # tandem-testclock's "now" (TANDEM_TEST_NOW): the dates below do not move at midnight.
+        now = dt.datetime(2026, 3, 18, 12, 0, tzinfo=dt.timezone.utc)
+        env = dict(os.environ, XDG_DATA_HOME=tmp, QT_QPA_PLATFORM="offscreen", LC_ALL="C.UTF-8",
+                   TANDEM_TEST_NOW=now.strftime("%Y-%m-%dT%H:%M:%SZ"))
         rotations = json.loads(run(args.tandem, env, "rotation", "list", "--json"))
-        today = dt.date.today()
+        today = now.date()
         monday = today + dt.timedelta(days=7 - today.weekday())
         last = monday + dt.timedelta(days=55)
         period = ["--from", monday.isoformat(), "--to", last.isoformat()]

@@ -1,5 +1,6 @@
 #include "calendar/monthview.h"
 
+#include "fakeclock.h"
 #include "itemmodels/shiftrangemodel.h"
 #include "services/rotationservice.h"
 #include "shiftfixture.h"

@@ -26,6 +26,7 @@ class PlanDialogTest : public QObject
 
 private:
     QTemporaryDir m_home;
+    FakeClock m_clock{Test::fixedNow()}; ///< "now" of the widgets and the workspaces (Clock::current())
 
     static std::unique_ptr<Workspace> openDemo(const QTemporaryDir &dir)
     {
@@ -53,11 +54,14 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        Clock::setCurrent(&m_clock);
         qputenv("XDG_CONFIG_HOME", m_home.filePath(u"config"_s).toUtf8());
         qputenv("XDG_DATA_HOME", m_home.filePath(u"data"_s).toUtf8());
         QCoreApplication::setOrganizationName(u"TandemTest"_s);
         QCoreApplication::setApplicationName(u"plandialogtest"_s);
     }
+
+    void cleanupTestCase() { Clock::setCurrent(nullptr); }
 
     void defaultsToAQuarterFromTheFirstUnplannedSlot()
     {
@@ -209,7 +213,7 @@ private Q_SLOTS:
         auto ws = openDemo(dir);
         {
             PlanDialog dialog(*ws);
-            dialog.setHorizon(QDate::currentDate(), QDate::currentDate().addYears(1));
+            dialog.setHorizon(m_clock.today(), m_clock.today().addYears(1));
             dialog.preview();
         }
         // Reaching here means the dialog cancelled and joined its worker (a QThread destroyed while

@@ -19,6 +19,7 @@ class PrintSheetDialogTest : public QObject
 
 private:
     QTemporaryDir m_home;
+    FakeClock m_clock{Test::fixedNow()}; ///< "now" of the widgets and the workspaces (Clock::current())
 
     static QString pdfText(const QString &path)
     {
@@ -32,11 +33,14 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        Clock::setCurrent(&m_clock);
         qputenv("XDG_CONFIG_HOME", m_home.filePath(u"config"_s).toUtf8());
         qputenv("XDG_DATA_HOME", m_home.filePath(u"data"_s).toUtf8());
         QCoreApplication::setOrganizationName(u"TandemTest"_s);
         QCoreApplication::setApplicationName(u"printsheetdialogtest"_s);
     }
+
+    void cleanupTestCase() { Clock::setCurrent(nullptr); }
 
     void exportsTheChosenSheetAsPdf()
     {
@@ -45,7 +49,7 @@ private Q_SLOTS:
         QVERIFY(opened);
         Workspace &ws = *opened.value();
         const auto rotation = ws.rotations().rotationByName(u"Payments on call"_s).value().value();
-        QDate from = QDate::currentDate().addDays(7);
+        QDate from = m_clock.today().addDays(7);
         while (from.dayOfWeek() != 1) {
             from = from.addDays(1);
         }

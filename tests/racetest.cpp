@@ -1,4 +1,5 @@
 #include "childprocess.h"
+#include "clirunner.h"
 #include "testutil.h"
 
 #include <QProcess>
@@ -36,6 +37,7 @@ class RaceTest : public QObject
         env.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(u"data"_s));
         env.insert(u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"config"_s));
         env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        env.insert(u"TANDEM_TEST_NOW"_s, Tandem::Test::cliNow().toString(Qt::ISODate));
         return env;
     }
 
@@ -43,7 +45,8 @@ class RaceTest : public QObject
     {
         return {{u"XDG_DATA_HOME"_s, m_dir.filePath(u"data"_s)},
                 {u"XDG_CONFIG_HOME"_s, m_dir.filePath(u"config"_s)},
-                {u"QT_QPA_PLATFORM"_s, u"offscreen"_s}};
+                {u"QT_QPA_PLATFORM"_s, u"offscreen"_s},
+                {u"TANDEM_TEST_NOW"_s, Tandem::Test::cliNow().toString(Qt::ISODate)}};
     }
 
     struct Result
@@ -89,7 +92,8 @@ class RaceTest : public QObject
         return path;
     }
 
-    static QString day(int plusDays) { return QDate::currentDate().addDays(plusDays).toString(Qt::ISODate); }
+    /// A day relative to the executable's "now" (tandem-testclock's TANDEM_TEST_NOW).
+    static QString day(int plusDays) { return Tandem::Test::cliNow().date().addDays(plusDays).toString(Qt::ISODate); }
 
     static int count(const QString &db, const QString &sql)
     {

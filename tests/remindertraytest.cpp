@@ -1,6 +1,7 @@
 #include "home/remindertray.h"
 
 #include "calendar/calendarpage.h"
+#include "fakeclock.h"
 #include "home/desktopnotifier.h"
 #include "mainwindow.h"
 #include "notificationserver.h"

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "fakeclock.h"
 #include "services/planservice.h"
 #include "services/rosterservice.h"
 #include "services/rotationservice.h"

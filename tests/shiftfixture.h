@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/timeoff.h"
+#include "fakeclock.h"
 #include "services/rosterservice.h"
 #include "store/poolrepository.h"
 #include "store/shiftrepository.h"

@@ -1,5 +1,6 @@
 #include "services/shiftservice.h"
 
+#include "fakeclock.h"
 #include "planner/rules.h"
 #include "services/dropsession.h"
 #include "services/planservice.h"

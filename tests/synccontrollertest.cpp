@@ -116,6 +116,7 @@ class SyncControllerTest : public QObject
 
     std::unique_ptr<RadicaleServer> m_server;
     int m_collection = 0;
+    FakeClock m_clock{Test::fixedNow()}; ///< "now" of the workspaces (Clock::current())
 
     // A demo workspace with Payments connected to a new collection, and a second workspace
     // that joined it; both synced.
@@ -150,6 +151,7 @@ class SyncControllerTest : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        Clock::setCurrent(&m_clock);
         m_server = std::make_unique<RadicaleServer>();
         QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
     }
@@ -279,7 +281,7 @@ private Q_SLOTS:
                 rotations.append(r.id);
             }
         }
-        const QDate today = QDate::currentDate();
+        const QDate today = m_clock.today();
         auto plan = PlanService(dbA).preview(rotations, today, today.addDays(42));
         QVERIFY2(plan, qPrintable(plan.errorMessage()));
         QVERIFY(PlanService(dbA).apply(plan.value()));

@@ -3,6 +3,7 @@
 // Helpers of the sync tests: the shifts of a team, and another client reading or changing a
 // resource of the collection directly (what a second Tandem or a calendar app does).
 
+#include "fakeclock.h"
 #include "ical/icalcodec.h"
 #include "store/database.h"
 #include "store/shiftrepository.h"

@@ -2,6 +2,7 @@
 
 #include "domain/clock.h"
 #include "domain/person.h"
+#include "fakeclock.h"
 #include "services/rosterservice.h"
 #include "store/database.h"
 

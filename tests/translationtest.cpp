@@ -2,6 +2,7 @@
 // executable choosing it from the system locale. (check_translation.py, the test `translation_de`,
 // checks that every message of the sources has a finished translation with its placeholders.)
 #include "apptranslator.h"
+#include "clirunner.h"
 #include "mainwindow.h"
 #include "services/reminders.h"
 #include "testutil.h"
@@ -230,13 +231,9 @@ private Q_SLOTS:
             env.insert(u"LANGUAGE"_s, language);
         }
         env.insert(u"LANG"_s, lang);
-        QProcess tandem;
-        tandem.setProcessEnvironment(env);
-        tandem.start(QStringLiteral(TANDEM_EXE), {u"--help"_s});
-        QVERIFY(tandem.waitForFinished(60000));
-        QCOMPARE(tandem.exitCode(), 0);
-        const QString out = QString::fromUtf8(tandem.readAllStandardOutput());
-        QVERIFY2(out.contains(expected), qPrintable(out));
+        const Tandem::Test::CliRun run = Tandem::Test::runCli(QStringLiteral(TANDEM_EXE), {u"--help"_s}, env);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(expected), qPrintable(run.out));
     }
 
     // The commands' own messages, not only `tandem --help`: an error, a usage error, a command's

@@ -1,5 +1,6 @@
 #include "printsheetdialog.h"
 
+#include "domain/clock.h"
 #include "scopecombo.h"
 #include "services/reportservice.h"
 #include "services/rosterservice.h"
@@ -45,7 +46,7 @@ PrintSheetDialog::PrintSheetDialog(Workspace &workspace, QWidget *parent) : QDia
     m_scope->setObjectName(u"scopeCombo"_s);
 
     // Default period: the coming month, or what was printed last time.
-    const QDate today = QDate::currentDate();
+    const QDate today = Clock::current().today();
     const QDate first = QDate(today.year(), today.month(), 1).addMonths(1);
     m_from = new QDateEdit(first, this);
     m_from->setObjectName(u"fromDate"_s);

@@ -1,5 +1,6 @@
 #include "reportsdialog.h"
 
+#include "domain/clock.h"
 #include "fairnesschart.h"
 #include "itemmodels/planmodel.h"
 #include "reportrenderer.h"
@@ -155,7 +156,7 @@ ReportsDialog::ReportsDialog(Workspace &workspace, QWidget *parent) : QDialog(pa
     m_scope = new ScopeCombo(workspace, this);
     m_scope->setObjectName(u"scopeCombo"_s);
     m_scope->setKey(settings.value(u"reports/scope"_s).toString());
-    const QDate today = QDate::currentDate();
+    const QDate today = Clock::current().today();
     m_from = new QDateEdit(today.addDays(-91), this);
     m_from->setObjectName(u"fromDate"_s);
     m_from->setCalendarPopup(true);

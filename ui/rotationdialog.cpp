@@ -1,5 +1,6 @@
 #include "rotationdialog.h"
 
+#include "domain/clock.h"
 #include "domain/localeformat.h"
 #include "emptystate.h"
 #include "itemmodels/shiftrangemodel.h"
@@ -354,7 +355,7 @@ RotationDialog::RotationDialog(const QList<Team> &teams, const QList<Person> &pe
     if (!pools.isEmpty()) {
         defaults.opsPoolId = pools.first().id;
     }
-    const QDate today = QDate::currentDate();
+    const QDate today = Clock::current().today();
     defaults.startDate = today.addDays(8 - today.dayOfWeek());
     setRotation(defaults);
     resize(560, sizeHint().height());
@@ -387,7 +388,7 @@ void RotationDialog::setRotation(const Rotation &r)
     for (int day = Qt::Monday; day <= Qt::Sunday; ++day) {
         m_activeDays.at(day - 1)->setChecked(r.isActiveOn(day));
     }
-    m_startDate->setDate(r.startDate.isValid() ? r.startDate : QDate::currentDate());
+    m_startDate->setDate(r.startDate.isValid() ? r.startDate : Clock::current().today());
     const RotationRules &rules = r.rules;
     m_minRest->setValue(rules.minRestHours);
     m_maxShifts->setValue(rules.maxShiftsPer4Weeks);

@@ -24,6 +24,7 @@ TeamDialog::TeamDialog(Submit submit, QWidget *parent) : QDialog(parent), m_subm
     m_timeZone = new TimeZoneCombo(this);
     m_timeZone->setObjectName(u"teamTimeZoneCombo"_s);
     m_message = new QLabel(this);
+    m_message->setObjectName(u"messageLabel"_s);
     m_message->setWordWrap(true);
     m_message->setStyleSheet(u"color: #b00020;"_s);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);

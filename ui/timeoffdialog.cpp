@@ -1,5 +1,6 @@
 #include "timeoffdialog.h"
 
+#include "domain/clock.h"
 #include "emptystate.h"
 #include "itemmodels/rostercommands.h"
 
@@ -35,7 +36,7 @@ TimeOffDialog::TimeOffDialog(RosterEditor &editor, const Person &person, QWidget
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
 
-    const QDate today = QDate::currentDate();
+    const QDate today = Clock::current().today();
     m_from = new QDateEdit(today, this);
     m_from->setObjectName(u"fromDate"_s);
     m_from->setCalendarPopup(true);
@@ -49,6 +50,7 @@ TimeOffDialog::TimeOffDialog(RosterEditor &editor, const Person &person, QWidget
     m_saveButton = new QPushButton(tr("&Save Changes"), this);
     m_removeButton = new QPushButton(tr("&Remove"), this);
     m_message = new QLabel(this);
+    m_message->setObjectName(u"messageLabel"_s);
     m_message->setWordWrap(true);
     m_message->setStyleSheet(u"color: #b00020;"_s);
 

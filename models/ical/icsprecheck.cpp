@@ -1,5 +1,6 @@
 #include "icsprecheck.h"
 
+#include "domain/clock.h"
 #include "domain/timezonenames.h"
 
 #include <QCoreApplication>
@@ -611,7 +612,7 @@ Status precheck(const QByteArray &ics, const PrecheckOptions &options)
     // Expansion starts early enough to catch an event that began before the period (up to 400 days).
     const QDate windowFrom = expanding ? options.expandFrom.addDays(-401) : QDate();
     const QDate windowTo = expanding ? options.expandTo.addDays(2) : QDate();
-    const QDate zonesUntil = QDate::currentDate().addYears(21);
+    const QDate zonesUntil = Clock::current().today().addYears(21);
     qint64 occurrences = 0;
     qint64 transitions = 0;
     int observances = 0;

@@ -17,7 +17,7 @@ namespace Tandem {
 struct RulePass::State
 {
     QString path;
-    FakeClock clock{QDateTime::currentDateTimeUtc()}; // set to the owner's clock at each check
+    FixedClock clock{QDateTime::currentDateTimeUtc()}; // set to the owner's clock at each check
     std::unique_ptr<Database> db;
     std::unique_ptr<DropSession> session;
     quint64 generation = 0; ///< of `session`

@@ -37,7 +37,7 @@ public:
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     /// `clock` must outlive the database.
-    static Result<std::unique_ptr<Database>> open(const QString &path, const Clock &clock = SystemClock::instance());
+    static Result<std::unique_ptr<Database>> open(const QString &path, const Clock &clock = Clock::current());
     /// The default location: AppDataLocation/tandem.sqlite.
     static QString defaultPath();
     /// The demo database, kept apart from the user's own.

@@ -3,6 +3,7 @@
 // update on an existing DropSession, and the process's peak RSS, with the machine it ran on.
 // Not a ctest test; run it by hand: build/bin/tandem_calendarbench.
 
+#include "../fakeclock.h"
 #include "benchsupport.h"
 #include "domain/clock.h"
 #include "planner/rules.h"

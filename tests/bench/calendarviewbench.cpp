@@ -5,6 +5,7 @@
 // peak RSS, with the machine it ran on. Not a ctest test; run it by hand, offscreen:
 // QT_QPA_PLATFORM=offscreen build/bin/tandem_calendarviewbench
 
+#include "../fakeclock.h"
 #include "benchsupport.h"
 #include "calendar/monthview.h"
 #include "calendar/timelineview.h"

@@ -5,6 +5,7 @@
 // Medians over --runs runs (default 3), each with a fresh database and a fresh Radicale folder.
 // Not a ctest test: ./packaging/dev.sh bench sync [--runs N] [--shifts S].
 
+#include "../fakeclock.h"
 #include "benchsupport.h"
 #include "domain/clock.h"
 #include "ical/icalcodec.h"

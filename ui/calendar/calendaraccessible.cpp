@@ -1,5 +1,6 @@
 #include "calendaraccessible.h"
 
+#include "domain/clock.h"
 #include "itemmodels/shiftrangemodel.h"
 #include "monthview.h"
 #include "timelineview.h"
@@ -362,7 +363,7 @@ QString MonthDayAccessible::text(QAccessible::Text t) const
     const QList<int> uncovered = m_view->uncoveredOn(m_day);
     if (t == QAccessible::Name) {
         QStringList parts{QLocale().toString(m_day, u"dddd d MMMM yyyy"_s)};
-        if (m_day == QDate::currentDate()) {
+        if (m_day == Clock::current().today()) {
             parts << say("today");
         }
         if (model && model->holidays().contains(m_day)) {

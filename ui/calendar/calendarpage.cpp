@@ -1,5 +1,6 @@
 #include "calendarpage.h"
 
+#include "domain/clock.h"
 #include "domain/localeformat.h"
 #include "emptystate.h"
 #include "itemmodels/conflictsmodel.h"
@@ -75,7 +76,7 @@ CalendarPage::CalendarPage(QWidget *parent) : QMainWindow(parent)
 {
     setObjectName(u"calendarPage"_s);
     setWindowFlags(Qt::Widget);
-    m_month = QDate::currentDate();
+    m_month = Clock::current().today();
     buildUi();
 }
 
@@ -444,10 +445,10 @@ void CalendarPage::setMode(Mode mode)
 void CalendarPage::goToday()
 {
     if (m_mode == Mode::Month) {
-        showMonth(QDate::currentDate());
-        m_monthView->setCurrentDate(QDate::currentDate());
+        showMonth(Clock::current().today());
+        m_monthView->setCurrentDate(Clock::current().today());
     } else {
-        const QDate today = QDate::currentDate();
+        const QDate today = Clock::current().today();
         m_timeline->scrollToDate(today.addDays(-(today.dayOfWeek() - 1)));
     }
 }

@@ -1,6 +1,7 @@
 #include "monthview.h"
 
 #include "calendaraccessible.h"
+#include "domain/clock.h"
 #include "domain/localeformat.h"
 #include "itemmodels/shiftrangemodel.h"
 #include "shiftbar.h"
@@ -42,8 +43,8 @@ MonthView::MonthView(QWidget *parent) : QWidget(parent)
     setMouseTracking(true);
     setAttribute(Qt::WA_Hover);
     CalendarAccessible::install();
-    setMonth(QDate::currentDate());
-    m_today = QDate::currentDate();
+    setMonth(Clock::current().today());
+    m_today = Clock::current().today();
     m_current = m_today;
 }
 

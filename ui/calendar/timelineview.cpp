@@ -1,6 +1,7 @@
 #include "timelineview.h"
 
 #include "calendaraccessible.h"
+#include "domain/clock.h"
 #include "itemmodels/shiftrangemodel.h"
 #include "shiftbar.h"
 
@@ -523,8 +524,8 @@ void TimelineView::paintEvent(QPaintEvent *)
     p.setRenderHint(QPainter::Antialiasing, false);
 
     // Today line.
-    const double nowX = xOf(QDateTime::currentDateTimeUtc());
-    if (m_today == QDate::currentDate() && nowX >= m_labelWidth) {
+    const double nowX = xOf(Clock::current().now());
+    if (m_today == Clock::current().today() && nowX >= m_labelWidth) {
         p.setPen(QPen(QColor(0xd0, 0x20, 0x20), 2));
         p.drawLine(QPointF(nowX, HeaderHeight - 6), QPointF(nowX, h));
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "calendardnd.h"
+#include "domain/clock.h"
 #include "domain/shift.h"
 #include "shiftbar.h"
 
@@ -111,7 +112,7 @@ private:
 
     QPointer<ShiftRangeModel> m_model;
     QTimeZone m_zone = QTimeZone::systemTimeZone();
-    QDate m_today = QDate::currentDate();
+    QDate m_today = Clock::current().today();
     QDate m_origin; ///< day 0 of the scrollable span (two years around today)
     int m_spanDays = 731;
     double m_visibleDays = 28;

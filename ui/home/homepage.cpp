@@ -100,7 +100,7 @@ QString stateName(SwapState state)
 
 } // namespace
 
-HomePage::HomePage(QWidget *parent) : QWidget(parent), m_clock(&SystemClock::instance())
+HomePage::HomePage(QWidget *parent) : QWidget(parent), m_clock(&Clock::current())
 {
     setObjectName(u"homePage"_s);
     build();
@@ -253,7 +253,7 @@ void HomePage::build()
 
 void HomePage::setClock(const Clock *clock)
 {
-    m_clock = clock ? clock : &SystemClock::instance();
+    m_clock = clock ? clock : &Clock::current();
     refresh();
 }
 

@@ -65,7 +65,7 @@ Status ReminderSettings::save() const
 }
 
 ReminderTray::ReminderTray(QObject *parent)
-    : QObject(parent), m_clock(&SystemClock::instance()), m_settings(ReminderSettings::load())
+    : QObject(parent), m_clock(&Clock::current()), m_settings(ReminderSettings::load())
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &ReminderTray::check);
@@ -99,7 +99,7 @@ bool ReminderTray::isTrayAvailable() const
 
 void ReminderTray::setClock(const Clock *clock)
 {
-    m_clock = clock ? clock : &SystemClock::instance();
+    m_clock = clock ? clock : &Clock::current();
 }
 
 void ReminderTray::setSettings(const ReminderSettings &settings)
