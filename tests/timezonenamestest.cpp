@@ -37,6 +37,10 @@ private Q_SLOTS:
         QTest::newRow("a path") << u"../../etc/passwd"_s << QString();
         QTest::newRow("absolute") << u"/usr/share/zoneinfo/UTC"_s << QString();
         QTest::newRow("a folder") << u"America"_s << QString();
+        // Qt reads a name it has no zone file for as a POSIX TZ rule: "Nowhere" would be UTC.
+        QTest::newRow("a word, no zone") << u"Nowhere"_s << QString();
+        QTest::newRow("a POSIX rule, no zone") << u"CET-1CEST"_s << QString();
+        QTest::newRow("a tz database file, not a zone") << u"leapseconds"_s << QString();
     }
 
     void canonical()

@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTimeZone>
 
 using namespace Qt::StringLiterals;
@@ -43,6 +44,37 @@ const QHash<QString, QString> &links()
     return table;
 }
 
+// Zone names of tzdata.zi ("Z NAME ..." lines), read once; empty without the file.
+const QSet<QString> &zones()
+{
+    static const QSet<QString> table = [] {
+        QSet<QString> result;
+        QFile file(zoneinfoDir() + u"/tzdata.zi"_s);
+        if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+            return result;
+        }
+        while (!file.atEnd()) {
+            const QByteArray line = file.readLine();
+            if (line.startsWith("Z ")) {
+                const QList<QByteArray> fields = line.trimmed().split(' ');
+                if (fields.size() >= 2) {
+                    result.insert(QString::fromUtf8(fields.at(1)));
+                }
+            }
+        }
+        return result;
+    }();
+    return table;
+}
+
+bool inDatabase(const QString &zone)
+{
+    if (!zones().isEmpty()) {
+        return zones().contains(zone) || links().contains(zone);
+    }
+    return QFileInfo(zoneinfoDir() + u'/' + zone).isFile();
+}
+
 bool isOffered(const QString &zone)
 {
     return QTimeZone::isTimeZoneIdAvailable(zone.toUtf8());
@@ -61,8 +93,11 @@ QString canonicalTimeZone(const QString &input)
     if (isOffered(zone)) {
         return zone;
     }
-    // Qt takes a folder of the zoneinfo tree ("America") for a zone.
-    if (!QTimeZone(zone.toUtf8()).isValid() || QFileInfo(zoneinfoDir() + u'/' + zone).isDir()) {
+    // Only names the tz database has: Qt takes a name it has no file for as a POSIX TZ rule
+    // ("Nowhere" is UTC under that abbreviation, "CET-1CEST" a rule with no history) and a folder
+    // of the zoneinfo tree ("America") for a zone. With tzdata.zi, its zones and links are the
+    // list; without it, a file of the zoneinfo folder that Qt reads as a zone.
+    if (!QTimeZone(zone.toUtf8()).isValid() || !inDatabase(zone)) {
         return {};
     }
     QString target = zone;
