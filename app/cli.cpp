@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "clisupport.h"
+#include "domain/rotationwords.h"
 #include "domain/serialize.h"
 #include "services/demodata.h"
 #include "services/fileio.h"
@@ -276,59 +277,6 @@ std::optional<QTime> parseTime(const QString &text)
 {
     const QTime time = QTime::fromString(text.trimmed(), u"H:mm"_s);
     return time.isValid() ? std::optional<QTime>(time) : std::nullopt;
-}
-
-QString lengthWords(int minutes)
-{
-    constexpr int day = 24 * 60;
-    if (minutes % (7 * day) == 0) {
-        return minutes == 7 * day ? Cli::tr("weekly") : Cli::tr("every %1 weeks").arg(minutes / (7 * day));
-    }
-    if (minutes % day == 0) {
-        return minutes == day ? Cli::tr("daily") : Cli::tr("every %1 days").arg(minutes / day);
-    }
-    if (minutes % 60 == 0) {
-        return Cli::tr("every %1 hours").arg(minutes / 60);
-    }
-    return Cli::tr("every %1 minutes").arg(minutes);
-}
-
-QString daysWords(int activeDays)
-{
-    if ((activeDays & 0x7f) == 0x7f) {
-        return Cli::tr("every day");
-    }
-    // Runs of consecutive days: "Monday to Friday", "Monday, Wednesday, Friday".
-    QStringList parts;
-    for (int day = 1; day <= 7; ++day) {
-        if (!((activeDays >> (day - 1)) & 1)) {
-            continue;
-        }
-        int last = day;
-        while (last < 7 && ((activeDays >> last) & 1)) {
-            ++last;
-        }
-        if (last - day >= 2) {
-            parts.append(Cli::tr("%1 to %2").arg(dayName(day), dayName(last)));
-        } else {
-            for (int d = day; d <= last; ++d) {
-                parts.append(dayName(d));
-            }
-        }
-        day = last;
-    }
-    return parts.join(u", "_s);
-}
-
-// "weekly, handoff Monday 09:00 Europe/Berlin, every day". The handoff weekday only matters
-// for lengths of whole weeks; shorter shifts hand off at the time every day.
-QString shapeWords(const Rotation &r)
-{
-    const bool weeks = r.shiftMinutes > 0 && r.shiftMinutes % (7 * 24 * 60) == 0;
-    const QString handoff = weeks ? u"%1 %2"_s.arg(dayName(r.handoffWeekday), r.handoffTime.toString(u"HH:mm"_s))
-                                  : r.handoffTime.toString(u"HH:mm"_s);
-    return Cli::tr("%1, handoff %2 %3, %4")
-        .arg(lengthWords(r.shiftMinutes), handoff, r.timeZone, daysWords(r.activeDays));
 }
 
 QStringList splitList(const QString &value)
@@ -1396,7 +1344,8 @@ int Cli::rotationAddOrEdit(const QStringList &args, bool adding)
         }
         rotation = rotations.rotation(rotation.id)->value();
     }
-    print(tr("%1: %2, from %3\n").arg(rotation.name, shapeWords(rotation), rotation.startDate.toString(Qt::ISODate)));
+    print(tr("%1: %2, from %3\n")
+              .arg(rotation.name, rotationShapeWords(rotation), rotation.startDate.toString(Qt::ISODate)));
     return ExitOk;
 }
 
@@ -1432,7 +1381,7 @@ int Cli::rotationList(const QStringList &args)
             array.append(rotationJson(r, context.value()));
         } else {
             rows.append({r.name, context->teams.value(r.teamId).name, context->pools.value(r.opsPoolId).name,
-                         shapeWords(r), r.startDate.toString(Qt::ISODate)});
+                         rotationShapeWords(r), r.startDate.toString(Qt::ISODate)});
         }
     }
     if (parser.isSet(json)) {
@@ -1496,7 +1445,7 @@ int Cli::rotationShow(const QStringList &args)
     }
     const QList<QPair<QString, QString>> lines = {
         {tr("team"), c.teams.value(r.teamId).name},
-        {tr("shifts"), shapeWords(r)},
+        {tr("shifts"), rotationShapeWords(r)},
         {tr("starts"), u"%1 %2"_s.arg(dayName(r.startDate.dayOfWeek()), r.startDate.toString(Qt::ISODate))},
         {tr("developers"), tr("the team's active developers: %1").arg(namesOf(*db, c, developers))},
         {tr("ops pool"), u"%1: %2"_s.arg(pool.name, namesOf(*db, c, pool.members))},

@@ -1367,42 +1367,6 @@ SHA-256: %5</translation>
         <translation>Tag %1</translation>
     </message>
     <message>
-        <source>weekly</source>
-        <translation>wöchentlich</translation>
-    </message>
-    <message>
-        <source>every %1 weeks</source>
-        <translation>alle %1 Wochen</translation>
-    </message>
-    <message>
-        <source>daily</source>
-        <translation>täglich</translation>
-    </message>
-    <message>
-        <source>every %1 days</source>
-        <translation>alle %1 Tage</translation>
-    </message>
-    <message>
-        <source>every %1 hours</source>
-        <translation>alle %1 Stunden</translation>
-    </message>
-    <message>
-        <source>every %1 minutes</source>
-        <translation>alle %1 Minuten</translation>
-    </message>
-    <message>
-        <source>every day</source>
-        <translation>jeden Tag</translation>
-    </message>
-    <message>
-        <source>%1 to %2</source>
-        <translation>%1 bis %2</translation>
-    </message>
-    <message>
-        <source>%1, handoff %2 %3, %4</source>
-        <translation>%1, Übergabe %2 %3, %4</translation>
-    </message>
-    <message>
         <source>nobody on the roster has the e-mail “%1”</source>
         <translation>niemand in der Personalliste hat die E-Mail-Adresse „%1“</translation>
     </message>
@@ -6716,6 +6680,36 @@ O %2</translation>
     </message>
 </context>
 <context>
+    <name>Tandem::RosterActions</name>
+    <message>
+        <source>Added %1</source>
+        <translation>%1 hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Cannot Remove Person</source>
+        <translation>Person kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>Remove %1?</source>
+        <translation>%1 entfernen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 holds %n seat(s) in shifts from now on. Removing them leaves those seats empty, shown as coverage gaps to fill. Past shifts keep their name.</source>
+        <translation>
+            <numerusform>%1 hat ab jetzt %n Platz in Schichten. Beim Entfernen bleibt dieser Platz leer und wird als zu füllende Lücke angezeigt. Vergangene Schichten behalten den Namen.</numerusform>
+            <numerusform>%1 hat ab jetzt %n Plätze in Schichten. Beim Entfernen bleiben diese Plätze leer und werden als zu füllende Lücken angezeigt. Vergangene Schichten behalten den Namen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Removed %1 (Undo brings them back)</source>
+        <translation>%1 entfernt (Rückgängig holt die Person zurück)</translation>
+    </message>
+    <message>
+        <source>Created team %1. Add its people with Edit ▸ Add Person.</source>
+        <translation>Team %1 angelegt. Fügen Sie seine Personen mit Bearbeiten ▸ Person hinzufügen hinzu.</translation>
+    </message>
+</context>
+<context>
     <name>Tandem::RosterEditor</name>
     <message>
         <source>Cannot %1: %2</source>
@@ -6768,36 +6762,6 @@ O %2</translation>
     <message>
         <source>Import holidays</source>
         <translation>Feiertage importieren</translation>
-    </message>
-</context>
-<context>
-    <name>Tandem::RosterActions</name>
-    <message>
-        <source>Added %1</source>
-        <translation>%1 hinzugefügt</translation>
-    </message>
-    <message>
-        <source>Cannot Remove Person</source>
-        <translation>Person kann nicht entfernt werden</translation>
-    </message>
-    <message>
-        <source>Remove %1?</source>
-        <translation>%1 entfernen?</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 holds %n seat(s) in shifts from now on. Removing them leaves those seats empty, shown as coverage gaps to fill. Past shifts keep their name.</source>
-        <translation>
-            <numerusform>%1 hat ab jetzt %n Platz in Schichten. Beim Entfernen bleibt dieser Platz leer und wird als zu füllende Lücke angezeigt. Vergangene Schichten behalten den Namen.</numerusform>
-            <numerusform>%1 hat ab jetzt %n Plätze in Schichten. Beim Entfernen bleiben diese Plätze leer und werden als zu füllende Lücken angezeigt. Vergangene Schichten behalten den Namen.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Removed %1 (Undo brings them back)</source>
-        <translation>%1 entfernt (Rückgängig holt die Person zurück)</translation>
-    </message>
-    <message>
-        <source>Created team %1. Add its people with Edit ▸ Add Person.</source>
-        <translation>Team %1 angelegt. Fügen Sie seine Personen mit Bearbeiten ▸ Person hinzufügen hinzu.</translation>
     </message>
 </context>
 <context>
@@ -8572,21 +8536,6 @@ Es wurde nichts gesendet. Wenn der Server Ihnen gehört, geben Sie ihm ein Zerti
     </message>
 </context>
 <context>
-    <name>Tandem::Validation</name>
-    <message>
-        <source>The weekend weight</source>
-        <translation>Das Wochenendgewicht</translation>
-    </message>
-    <message>
-        <source>The holiday weight</source>
-        <translation>Das Feiertagsgewicht</translation>
-    </message>
-    <message>
-        <source>The night weight</source>
-        <translation>Das Nachtgewicht</translation>
-    </message>
-</context>
-<context>
     <name>Tandem::TransferActions</name>
     <message>
         <source>Import Roster</source>
@@ -8719,6 +8668,21 @@ Es wurde nichts gesendet. Wenn der Server Ihnen gehört, geben Sie ihm ein Zerti
     <message>
         <source>Imported holidays of %1: %2 new, %3 already there</source>
         <translation>Feiertage von %1 importiert: %2 neu, %3 bereits vorhanden</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::Validation</name>
+    <message>
+        <source>The weekend weight</source>
+        <translation>Das Wochenendgewicht</translation>
+    </message>
+    <message>
+        <source>The holiday weight</source>
+        <translation>Das Feiertagsgewicht</translation>
+    </message>
+    <message>
+        <source>The night weight</source>
+        <translation>Das Nachtgewicht</translation>
     </message>
 </context>
 <context>
