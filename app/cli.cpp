@@ -24,6 +24,7 @@
 
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -1580,6 +1581,36 @@ int Cli::check(const QStringList &args)
 
 // --- Shifts ---
 
+// "Mon 2026-12-07 09:00": what QLocale::c().toString(at, u"ddd yyyy-MM-dd HH:mm") writes, without
+// parsing the format again for each of thousands of rows.
+static QString listTime(const QDateTime &at)
+{
+    static const char *const days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    const QDate d = at.date();
+    const QTime t = at.time();
+    if (!at.isValid() || d.year() < 1000 || d.year() > 9999) {
+        return QLocale::c().toString(at, u"ddd yyyy-MM-dd HH:mm"_s);
+    }
+    char text[20];
+    std::memcpy(text, days[d.dayOfWeek() - 1], 3);
+    const auto digits = [&text](int offset, int value, int count) {
+        for (int i = count - 1; i >= 0; --i, value /= 10) {
+            text[offset + i] = char('0' + value % 10);
+        }
+    };
+    text[3] = ' ';
+    digits(4, d.year(), 4);
+    text[8] = '-';
+    digits(9, d.month(), 2);
+    text[11] = '-';
+    digits(12, d.day(), 2);
+    text[14] = ' ';
+    digits(15, t.hour(), 2);
+    text[17] = ':';
+    digits(18, t.minute(), 2);
+    return QString::fromLatin1(text, sizeof(text));
+}
+
 int Cli::shiftsList(const QStringList &args)
 {
     QCommandLineParser parser;
@@ -1650,7 +1681,14 @@ int Cli::shiftsList(const QStringList &args)
     if (!context) {
         return fail(context.errorMessage());
     }
+    // The rotations in one query and each zone once: thousands of rows share a hundred of them.
     QHash<RotationId, Rotation> rotationById;
+    QHash<RotationId, QTimeZone> zoneById;
+    if (const auto all = rotations.rotations()) {
+        for (const Rotation &r : all.value()) {
+            rotationById.insert(r.id, r);
+        }
+    }
     QJsonArray array;
     QList<QStringList> rows;
     for (const Shift &s : shifts.value()) {
@@ -1659,7 +1697,11 @@ int Cli::shiftsList(const QStringList &args)
             rotationById.insert(s.rotationId, r && r.value() ? *r.value() : Rotation{});
         }
         const Rotation &r = rotationById[s.rotationId];
-        const QTimeZone rotationZone(r.timeZone.toUtf8());
+        auto zoneAt = zoneById.find(s.rotationId);
+        if (zoneAt == zoneById.end()) {
+            zoneAt = zoneById.insert(s.rotationId, QTimeZone(r.timeZone.toUtf8()));
+        }
+        const QTimeZone &rotationZone = zoneAt.value();
         const QDateTime start = rotationZone.isValid() ? s.start.toTimeZone(rotationZone) : s.start;
         const QDateTime end = rotationZone.isValid() ? s.end.toTimeZone(rotationZone) : s.end;
         const QString dev = personName(*db, context.value(), s.dev);
@@ -1680,9 +1722,8 @@ int Cli::shiftsList(const QStringList &args)
             array.append(object);
         } else {
             const QString gap = u"— gap —"_s;
-            const QString format = u"ddd yyyy-MM-dd HH:mm"_s;
-            rows.append({r.name, QLocale::c().toString(start, format), QLocale::c().toString(end, format), r.timeZone,
-                         s.dev.isNull() ? gap : dev, s.ops.isNull() ? gap : ops, shiftStateToString(s.state)});
+            rows.append({r.name, listTime(start), listTime(end), r.timeZone, s.dev.isNull() ? gap : dev,
+                         s.ops.isNull() ? gap : ops, shiftStateToString(s.state)});
         }
     }
     if (parser.isSet(json)) {
