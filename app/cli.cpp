@@ -1559,6 +1559,9 @@ int Cli::check(const QStringList &args)
 
 // --- Shifts ---
 
+// "Mon 2026-12-07 09:00": what QLocale::c().toString(at, u"ddd yyyy-MM-dd HH:mm") writes, without
+// parsing the format again for each of thousands of rows.
+
 int Cli::shiftsList(const QStringList &args)
 {
     QCommandLineParser parser;
@@ -1629,7 +1632,14 @@ int Cli::shiftsList(const QStringList &args)
     if (!context) {
         return fail(context.errorMessage());
     }
+    // The rotations in one query and each zone once: thousands of rows share a hundred of them.
     QHash<RotationId, Rotation> rotationById;
+    QHash<RotationId, QTimeZone> zoneById;
+    if (const auto all = rotations.rotations()) {
+        for (const Rotation &r : all.value()) {
+            rotationById.insert(r.id, r);
+        }
+    }
     QJsonArray array;
     QList<QStringList> rows;
     for (const Shift &s : shifts.value()) {
@@ -1638,7 +1648,11 @@ int Cli::shiftsList(const QStringList &args)
             rotationById.insert(s.rotationId, r && r.value() ? *r.value() : Rotation{});
         }
         const Rotation &r = rotationById[s.rotationId];
-        const QTimeZone rotationZone(r.timeZone.toUtf8());
+        auto zoneAt = zoneById.find(s.rotationId);
+        if (zoneAt == zoneById.end()) {
+            zoneAt = zoneById.insert(s.rotationId, QTimeZone(r.timeZone.toUtf8()));
+        }
+        const QTimeZone &rotationZone = zoneAt.value();
         const QDateTime start = rotationZone.isValid() ? s.start.toTimeZone(rotationZone) : s.start;
         const QDateTime end = rotationZone.isValid() ? s.end.toTimeZone(rotationZone) : s.end;
         const QString dev = personName(*db, context.value(), s.dev);

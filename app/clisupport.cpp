@@ -11,6 +11,7 @@
 #include <QLocale>
 #include <QRegularExpression>
 
+#include <array>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -215,13 +216,41 @@ QString swapStateWords(SwapState state)
 
 QString dayAndTime(const QDateTime &local)
 {
-    // The locale's own short weekday; a trailing period ("Mo.") is dropped as the column reads
-    // like a date stamp.
-    QString day = QLocale().dayName(local.date().dayOfWeek(), QLocale::ShortFormat);
-    if (day.endsWith(u'.')) {
-        day.chop(1);
+    // The locale's own short weekdays, read once (a month of 100 rotations is thousands of
+    // lines); a trailing period ("Mo.") is dropped as the column reads like a date stamp.
+    static const std::array<QString, 7> days = [] {
+        std::array<QString, 7> names;
+        for (int day = 1; day <= 7; ++day) {
+            QString name = QLocale().dayName(day, QLocale::ShortFormat);
+            if (name.endsWith(u'.')) {
+                name.chop(1);
+            }
+            names[size_t(day - 1)] = name;
+        }
+        return names;
+    }();
+    const QDate d = local.date();
+    const QTime t = local.time();
+    if (!local.isValid() || d.year() < 1000 || d.year() > 9999) {
+        return QLocale::c().toString(local, u"ddd yyyy-MM-dd HH:mm"_s);
     }
-    return day + u' ' + QLocale::c().toString(local, u"yyyy-MM-dd HH:mm"_s);
+    // "yyyy-MM-dd HH:mm" by hand: QLocale's format parser per line was a fifth of shifts list.
+    char text[16];
+    const auto digits = [&text](int offset, int value, int count) {
+        for (int i = count - 1; i >= 0; --i, value /= 10) {
+            text[offset + i] = char('0' + value % 10);
+        }
+    };
+    digits(0, d.year(), 4);
+    text[4] = '-';
+    digits(5, d.month(), 2);
+    text[7] = '-';
+    digits(8, d.day(), 2);
+    text[10] = ' ';
+    digits(11, t.hour(), 2);
+    text[13] = ':';
+    digits(14, t.minute(), 2);
+    return days[size_t(d.dayOfWeek() - 1)] + u' ' + QLatin1StringView(text, sizeof(text));
 }
 
 } // namespace Tandem::CliSupport

@@ -18,6 +18,8 @@
 #include <QMenu>
 #include <QMimeData>
 #include <QRegularExpression>
+#include <QScopeGuard>
+#include <QSignalSpy>
 #include <QTimer>
 #include <QToolButton>
 
@@ -383,6 +385,73 @@ private Q_SLOTS:
             QVERIFY2(listed == ofTeam, qPrintable(p.name + u": "_s + offered.join(u" | "_s)));
         }
         QCOMPARE(offered.size(), developers);
+    }
+
+    // Issue 18: a month switch lays the bars out once. The grid, the model's new range and its
+    // uncovered time each used to lay out the whole month again; the rule pass's flags that
+    // follow change how bars look, not where they are, and repaint without a layout.
+    void monthSwitchLaysOutOnce()
+    {
+        // A developer away over the months shown: the rule pass flags her shifts in each.
+        QList<TimeOffId> leave;
+        for (const Person &p : m_ws->roster().people().value()) {
+            if (p.role == Role::Developer && leave.isEmpty()) {
+                TimeOff off;
+                off.personId = p.id;
+                off.from = m_from;
+                off.to = m_from.addDays(120);
+                off.reason = u"Sabbatical"_s;
+                auto added = m_ws->roster().addTimeOff(off);
+                QVERIFY2(added.ok(), qPrintable(added.errorMessage()));
+                leave << added.value().id;
+            }
+        }
+        QCOMPARE(leave.size(), 1);
+        const auto cleanUp = qScopeGuard([&] {
+            for (const TimeOffId &id : std::as_const(leave)) {
+                (void)m_ws->roster().removeTimeOff(id);
+            }
+        });
+        CalendarPage page;
+        page.resize(1500, 900);
+        page.setWorkspace(m_ws.get());
+        page.showMonth(m_from);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        MonthView *view = page.monthView();
+        ShiftRangeModel *model = page.monthModel();
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isCheckingRules(), 20000);
+        view->grab(); // the first month's bars
+        QSignalSpy checked(model, &ShiftRangeModel::rulesChecked);
+        QSignalSpy changed(model, &QAbstractItemModel::dataChanged);
+        int switches = 0;
+        int flagged = 0;
+        for (int step = 0; step < 3; ++step) {
+            const int before = view->layoutCount();
+            checked.clear();
+            view->setFocus();
+            QTest::keyClick(view, Qt::Key_PageDown);
+            ++switches;
+            QCOMPARE(page.month(), QDate(m_from.year(), m_from.month(), 1).addMonths(switches));
+            QVERIFY(model->rowCount() > 0);
+            // Nothing is laid out before the bars are needed ...
+            QCOMPARE(view->layoutCount(), before);
+            // ... then once: painting, hit tests and the bars' rectangles share it.
+            view->grab();
+            QCOMPARE(view->layoutCount(), before + 1);
+            int shown = 0;
+            for (int row = 0; row < model->rowCount(); ++row) {
+                shown += view->shiftRect(model->shiftAt(row).id).isValid() ? 1 : 0;
+            }
+            QVERIFY2(shown >= model->rowCount() - 2, qPrintable(u"%1 of %2"_s.arg(shown).arg(model->rowCount())));
+            // The rule pass's findings arrive and are painted: still that one layout.
+            QTRY_VERIFY_WITH_TIMEOUT(checked.size() >= 1, 20000);
+            flagged += changed.size();
+            view->grab();
+            QCOMPARE(view->layoutCount(), before + 1);
+        }
+        // The leave's flags did arrive as data changes.
+        QVERIFY2(flagged > 0, "the rule pass changed no bar: the test did not see findings arrive");
     }
 
     // Issue 14: the People dock counted 0 shifts for everyone after a plan was applied, and

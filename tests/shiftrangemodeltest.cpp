@@ -7,6 +7,7 @@
 #include "services/rosterservice.h"
 #include "services/rotationservice.h"
 #include "store/changelog.h"
+#include "store/database.h"
 #include "store/shiftrepository.h"
 #include "store/transaction.h"
 #include "testutil.h"
@@ -99,6 +100,64 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(actual, expected);
+    }
+
+    // Issue 18: a range that moves (the timeline scrolling, the next month) reads only the days
+    // that came into view and keeps the rest; what it shows, and in which order, is what a model
+    // reading the whole range at once shows. A write by another connection is read, not kept.
+    void slidingRangeShowsWhatAFreshRangeShows()
+    {
+        ShiftRangeModel sliding(*m_db, *m_rotations, *m_roster);
+        QAbstractItemModelTester tester(&sliding, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const auto sameAsFresh = [this, &sliding](const QString &step) {
+            ShiftRangeModel fresh(*m_db, *m_rotations, *m_roster);
+            fresh.setRange(sliding.from(), sliding.to());
+            QVERIFY2(sliding.rowCount() == fresh.rowCount(),
+                     qPrintable(u"%1: %2 rows, fresh %3"_s.arg(step).arg(sliding.rowCount()).arg(fresh.rowCount())));
+            for (int row = 0; row < fresh.rowCount(); ++row) {
+                QVERIFY2(sliding.shiftAt(row) == fresh.shiftAt(row), qPrintable(u"%1: row %2"_s.arg(step).arg(row)));
+            }
+            QVERIFY2(sliding.uncovered() == fresh.uncovered(), qPrintable(step));
+        };
+        // Forward a few days at a time, back, a month grid's jump, and a range with nothing in common.
+        const QList<QPair<QDateTime, QDateTime>> ranges{
+            {utc(2026, 3, 16), utc(2026, 4, 13)}, {utc(2026, 3, 19), utc(2026, 4, 16)},
+            {utc(2026, 3, 26), utc(2026, 4, 23)}, {utc(2026, 3, 20), utc(2026, 4, 17)},
+            {utc(2026, 3, 30), utc(2026, 5, 11)}, {utc(2026, 4, 27), utc(2026, 6, 8)},
+            {utc(2026, 1, 5), utc(2026, 2, 16)},  {utc(2026, 3, 23), utc(2026, 4, 20)}};
+        for (const auto &[from, to] : ranges) {
+            sliding.setRange(from, to);
+            sameAsFresh(from.toString(Qt::ISODate));
+        }
+
+        // Another connection to the file (another process, the sync) changes a shift the range
+        // keeps: the next move reads the whole range again.
+        const Shift kept = sliding.shiftAt(sliding.rowCount() - 1);
+        {
+            auto other = Database::open(m_db->path(), m_clock);
+            QVERIFY2(other.ok(), qPrintable(other.errorMessage()));
+            Transaction tx(*other.value());
+            Shift changed = ShiftRepository(*other.value()).find(kept.id).value().value();
+            changed.note = u"written by another process"_s;
+            changed.sequence += 1;
+            QVERIFY(ShiftRepository(*other.value()).update(changed));
+            QVERIFY(tx.commit());
+        }
+        sliding.setRange(sliding.from().addDays(2), sliding.to().addDays(2));
+        QVERIFY(sliding.indexOf(kept.id).isValid());
+        QCOMPARE(sliding.shiftAt(sliding.indexOf(kept.id).row()).note, u"written by another process"_s);
+        sameAsFresh(u"after another connection's write"_s);
+        // Put the note back for the tests after this one.
+        {
+            auto other = Database::open(m_db->path(), m_clock);
+            QVERIFY(other.ok());
+            Transaction tx(*other.value());
+            Shift back = ShiftRepository(*other.value()).find(kept.id).value().value();
+            back.note = kept.note;
+            back.sequence += 1;
+            QVERIFY(ShiftRepository(*other.value()).update(back));
+            QVERIFY(tx.commit());
+        }
     }
 
     void labelsAndRoles()

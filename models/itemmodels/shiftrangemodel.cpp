@@ -12,9 +12,11 @@
 
 #include <QLocale>
 #include <QLoggingCategory>
+#include <QSqlQuery>
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <tuple>
 
 using namespace Qt::StringLiterals;
@@ -22,6 +24,48 @@ using namespace Qt::StringLiterals;
 Q_LOGGING_CATEGORY(lcShiftRange, "tandem.shiftrange")
 
 namespace Tandem {
+
+namespace {
+
+// The rows' order: by start, end and id, the same however the rows were read (the whole range
+// at once or the days a scroll brought into view), so that reread() finds them in place.
+void sortShifts(QList<Shift> &shifts)
+{
+    struct Key
+    {
+        qint64 start;
+        qint64 end;
+        QUuid id;
+        qsizetype index;
+    };
+    std::vector<Key> keys;
+    keys.reserve(size_t(shifts.size()));
+    for (qsizetype i = 0; i < shifts.size(); ++i) {
+        const Shift &s = shifts.at(i);
+        keys.push_back({s.start.toSecsSinceEpoch(), s.end.toSecsSinceEpoch(), s.id.uuid(), i});
+    }
+    const auto less = [](const Key &a, const Key &b) {
+        if (a.start != b.start || a.end != b.end) {
+            return std::tie(a.start, a.end) < std::tie(b.start, b.end);
+        }
+        if (a.id.data1 != b.id.data1 || a.id.data2 != b.id.data2 || a.id.data3 != b.id.data3) {
+            return std::tie(a.id.data1, a.id.data2, a.id.data3) < std::tie(b.id.data1, b.id.data2, b.id.data3);
+        }
+        return std::memcmp(a.id.data4, b.id.data4, sizeof(a.id.data4)) < 0;
+    };
+    if (std::is_sorted(keys.cbegin(), keys.cend(), less)) {
+        return;
+    }
+    std::sort(keys.begin(), keys.end(), less);
+    QList<Shift> sorted;
+    sorted.reserve(shifts.size());
+    for (const Key &k : keys) {
+        sorted.append(std::move(shifts[k.index]));
+    }
+    shifts = std::move(sorted);
+}
+
+} // namespace
 
 const QList<QColor> &ShiftRangeModel::palette()
 {
@@ -444,10 +488,64 @@ void ShiftRangeModel::setRange(const QDateTime &from, const QDateTime &to)
     if (from == m_from && to == m_to) {
         return;
     }
+    const QDateTime oldFrom = m_from;
+    const QDateTime oldTo = m_to;
     m_from = from.toUTC();
     m_to = to.toUTC();
-    reset();
+    if (!slide(oldFrom, oldTo)) {
+        reset();
+    }
     Q_EMIT rangeChanged();
+}
+
+qint64 ShiftRangeModel::dataVersion() const
+{
+    QSqlQuery query(m_db.connection());
+    if (query.exec(u"PRAGMA data_version"_s) && query.next()) {
+        return query.value(0).toLongLong();
+    }
+    return -1;
+}
+
+bool ShiftRangeModel::slide(const QDateTime &oldFrom, const QDateTime &oldTo)
+{
+    // A scrolling timeline or the next month keeps most of what it shows: read only the days
+    // that came into view, unless another connection (the sync, another process) wrote to the
+    // file since the rows were read.
+    if (!oldFrom.isValid() || !oldTo.isValid() || !m_from.isValid() || !m_to.isValid() || oldFrom >= oldTo ||
+        m_from >= m_to || m_from >= oldTo || oldFrom >= m_to || m_readVersion < 0 || dataVersion() != m_readVersion) {
+        return false;
+    }
+    const ShiftFilter filter{m_rotationFilter, m_teamFilter, m_personFilter};
+    QList<Shift> shifts;
+    QSet<ShiftId> shown;
+    for (const Shift &s : std::as_const(m_shifts)) {
+        if (s.end > m_from && s.start < m_to) {
+            shifts.append(s);
+            shown.insert(s.id);
+        }
+    }
+    // The days before the old range and those after it.
+    for (const auto &[begin, end] :
+         {std::pair{m_from, std::min(oldFrom, m_to)}, std::pair{std::max(oldTo, m_from), m_to}}) {
+        if (begin >= end) {
+            continue;
+        }
+        auto found = m_rotationService.matchingShifts(begin, end, filter);
+        if (!found) {
+            qCWarning(lcShiftRange) << "shifts:" << found.errorMessage();
+            return false;
+        }
+        for (const Shift &s : found.value()) {
+            if (!shown.contains(s.id)) {
+                shown.insert(s.id);
+                shifts.append(s);
+            }
+        }
+    }
+    sortShifts(shifts);
+    resetTo(std::move(shifts));
+    return true;
 }
 
 void ShiftRangeModel::setTeamFilter(TeamId team)
@@ -521,13 +619,22 @@ QList<Shift> ShiftRangeModel::query() const
         qCWarning(lcShiftRange) << "shifts:" << shifts.errorMessage();
         return {};
     }
-    return shifts.value();
+    QList<Shift> result = std::move(shifts).value();
+    sortShifts(result);
+    return result;
 }
 
 void ShiftRangeModel::reset()
 {
+    const qint64 version = dataVersion();
+    resetTo(query());
+    m_readVersion = version;
+}
+
+void ShiftRangeModel::resetTo(QList<Shift> shifts)
+{
     beginResetModel();
-    m_shifts = query();
+    m_shifts = std::move(shifts);
     // Shifts still shown keep their problems until the rule pass has looked again: nothing
     // flickers where two ranges overlap.
     QSet<ShiftId> shown;
@@ -649,7 +756,9 @@ void ShiftRangeModel::refresh()
 
 void ShiftRangeModel::reread(const ShiftEdit *edits)
 {
+    const qint64 version = dataVersion();
     const QList<Shift> fresh = query();
+    m_readVersion = version;
     // Remove rows that are gone, back to front so that rows keep their numbers.
     QSet<ShiftId> freshIds;
     for (const Shift &s : fresh) {

@@ -60,25 +60,25 @@ void MonthView::setModel(ShiftRangeModel *model)
     }
     m_model = model;
     if (model) {
-        connect(model, &QAbstractItemModel::modelReset, this, &MonthView::relayout);
-        connect(model, &QAbstractItemModel::layoutChanged, this, &MonthView::relayout);
-        connect(model, &QAbstractItemModel::rowsInserted, this, &MonthView::relayout);
-        connect(model, &QAbstractItemModel::rowsRemoved, this, &MonthView::relayout);
+        connect(model, &QAbstractItemModel::modelReset, this, &MonthView::scheduleLayout);
+        connect(model, &QAbstractItemModel::layoutChanged, this, &MonthView::scheduleLayout);
+        connect(model, &QAbstractItemModel::rowsInserted, this, &MonthView::scheduleLayout);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, &MonthView::scheduleLayout);
         connect(model, &QAbstractItemModel::dataChanged, this,
                 [this](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
                     // Problems, tooltips and highlights change how bars look, not where they are.
                     const bool moves = roles.isEmpty() || roles.contains(ShiftRangeModel::StartRole) ||
                                        roles.contains(ShiftRangeModel::EndRole);
                     if (moves) {
-                        relayout();
+                        scheduleLayout();
                     } else {
                         update();
                     }
                 });
-        connect(model, &ShiftRangeModel::referenceDataChanged, this, &MonthView::relayout);
-        connect(model, &ShiftRangeModel::uncoveredChanged, this, &MonthView::relayout);
+        connect(model, &ShiftRangeModel::referenceDataChanged, this, &MonthView::scheduleLayout);
+        connect(model, &ShiftRangeModel::uncoveredChanged, this, &MonthView::scheduleLayout);
     }
-    relayout();
+    scheduleLayout();
 }
 
 void MonthView::setMonth(QDate month)
@@ -89,13 +89,13 @@ void MonthView::setMonth(QDate month)
     if (!m_current.isValid() || m_current < m_gridStart || m_current >= m_gridStart.addDays(42)) {
         m_current = first;
     }
-    relayout();
+    scheduleLayout();
 }
 
 void MonthView::setTimeZone(const QTimeZone &zone)
 {
     m_zone = zone;
-    relayout();
+    scheduleLayout();
 }
 
 void MonthView::setToday(QDate today)
@@ -215,13 +215,30 @@ QPair<QDate, QDate> MonthView::displayDays(int row) const
     return {s.first, s.last};
 }
 
-void MonthView::relayout()
+void MonthView::scheduleLayout()
 {
+    // Only marks the bars out of date: a month switch changes the grid, then the model's range,
+    // then its uncovered time, and the bars are laid out once, when they are next needed.
+    m_layoutDirty = true;
+    update();
+    notifyAccessibility(true);
+}
+
+void MonthView::ensureLayout() const
+{
+    if (m_layoutDirty) {
+        layOut();
+    }
+}
+
+void MonthView::layOut() const
+{
+    m_layoutDirty = false;
+    ++m_layouts;
     m_segments.clear();
     m_uncoveredSegments.clear();
     m_hidden.clear();
     if (!m_model) {
-        update();
         return;
     }
     const int lanes = lanesPerCell();
@@ -325,18 +342,17 @@ void MonthView::relayout()
             (seg.row >= 0 ? m_segments : m_uncoveredSegments).append(seg);
         }
     }
-    update();
-    notifyAccessibility(true);
 }
 
 void MonthView::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
-    relayout();
+    scheduleLayout();
 }
 
 QRect MonthView::shiftRect(ShiftId id, QDate day) const
 {
+    ensureLayout();
     if (!m_model) {
         return {};
     }
@@ -406,6 +422,7 @@ QString MonthView::leaveText(QDate day) const
 
 QList<QRect> MonthView::uncoveredRects(int index) const
 {
+    ensureLayout();
     QList<QRect> result;
     for (const Segment &seg : m_uncoveredSegments) {
         if (seg.uncovered == index) {
@@ -430,6 +447,7 @@ QString MonthView::uncoveredText(int index) const
 
 int MonthView::uncoveredAt(const QPoint &pos) const
 {
+    ensureLayout();
     for (const Segment &seg : m_uncoveredSegments) {
         if (seg.rect.contains(pos)) {
             return seg.uncovered;
@@ -440,6 +458,7 @@ int MonthView::uncoveredAt(const QPoint &pos) const
 
 void MonthView::paintEvent(QPaintEvent *)
 {
+    ensureLayout();
     QPainter p(this);
     const QPalette pal = palette();
     const QLocale locale;
@@ -618,6 +637,7 @@ void MonthView::paintEvent(QPaintEvent *)
 
 MonthView::Hit MonthView::hitTest(const QPoint &pos) const
 {
+    ensureLayout();
     Hit hit;
     for (int i = 0; i < 42; ++i) {
         if (cellRect(i).contains(pos)) {
@@ -639,6 +659,7 @@ MonthView::Hit MonthView::hitTest(const QPoint &pos) const
 
 QList<int> MonthView::segmentsOnDay(QDate day) const
 {
+    ensureLayout();
     QList<int> result;
     for (int i = 0; i < m_segments.size(); ++i) {
         const Segment &seg = m_segments.at(i);

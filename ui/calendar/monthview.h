@@ -58,6 +58,9 @@ public:
     QString uncoveredText(int index) const;
     QRect dayRect(QDate day) const;
 
+    /// How many times the bars have been laid out (for tests: once per month switch).
+    int layoutCount() const { return m_layouts; }
+
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
@@ -119,7 +122,10 @@ private:
         double endFraction = 1;
     };
 
-    void relayout();
+    /// Marks the bars out of date and asks for a paint; they are laid out on first use.
+    void scheduleLayout();
+    void ensureLayout() const;
+    void layOut() const;
     QRect cellRect(int index) const;
     int lanesPerCell() const;
     Span span(int row) const;
@@ -142,9 +148,12 @@ private:
     QDate m_current;
     ShiftId m_currentShift;
     QTimeZone m_zone = QTimeZone::systemTimeZone();
-    QList<Segment> m_segments;
-    QList<Segment> m_uncoveredSegments; ///< time with no shift, drawn as gaps, not selectable
-    QHash<QDate, int> m_hidden;         // day -> bars not shown
+    // The layout, computed lazily from the model and the grid (see ensureLayout()).
+    mutable QList<Segment> m_segments;
+    mutable QList<Segment> m_uncoveredSegments; ///< time with no shift, drawn as gaps, not selectable
+    mutable QHash<QDate, int> m_hidden;         // day -> bars not shown
+    mutable bool m_layoutDirty = true;
+    mutable int m_layouts = 0;
     CalendarDnd::DropCheck m_dropCheck;
     ShiftBar::Painter m_painter;
 

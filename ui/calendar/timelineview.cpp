@@ -15,6 +15,7 @@
 #include <QPainterPath>
 #include <QScrollBar>
 #include <QStaticText>
+#include <QTimer>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -200,13 +201,37 @@ void TimelineView::ensureLoaded()
     const QDate first = firstVisibleDate();
     const QDate last = first.addDays(qint64(std::ceil(m_visibleDays)) + 1);
     Q_EMIT visibleRangeChanged(first, last);
-    // Load the visible days plus a margin of half a screen on each side; query again only when
-    // the visible days leave what is loaded.
+    // The visible days plus a margin of half a screen on each side are loaded. Only when the
+    // visible days leave what is loaded does this frame wait for the model; when they come
+    // within a quarter of a screen of its edge, the model moves after the frame is painted (it
+    // then reads only the days that came into view), so that a scroll's frames rarely wait.
     const QDateTime from = QDateTime(first, QTime(0, 0), m_zone);
     const QDateTime to = QDateTime(last, QTime(0, 0), m_zone);
-    if (m_model->from().isValid() && m_model->from() <= from && m_model->to() >= to) {
+    if (!m_model->from().isValid() || m_model->from() > from || m_model->to() < to) {
+        loadAround();
         return;
     }
+    const qint64 near = std::max<qint64>(1, qint64(m_visibleDays / 4));
+    if (m_model->from() > from.addDays(-near) || m_model->to() < to.addDays(near)) {
+        if (!m_loadPending) {
+            m_loadPending = true;
+            QTimer::singleShot(10, this, [this] {
+                if (m_loadPending) {
+                    loadAround();
+                }
+            });
+        }
+    }
+}
+
+void TimelineView::loadAround()
+{
+    m_loadPending = false;
+    if (!m_model || !isVisible()) {
+        return;
+    }
+    const QDate first = firstVisibleDate();
+    const QDate last = first.addDays(qint64(std::ceil(m_visibleDays)) + 1);
     const qint64 margin = std::max<qint64>(2, qint64(m_visibleDays / 2));
     m_model->setRange(QDateTime(first.addDays(-margin), QTime(0, 0), m_zone),
                       QDateTime(last.addDays(margin), QTime(0, 0), m_zone));

@@ -100,7 +100,10 @@ private:
     /// Scrolls to m_offsetDays.
     void applyOffset();
     void updateLabelWidth();
+    /// Asks the model for the visible days plus a margin: at once when the visible days are not
+    /// all loaded, else (`prefetch`) after this frame when they come near the loaded edge.
     void ensureLoaded();
+    void loadAround();
     QList<Bar> bars() const;
     int barAt(const QList<Bar> &all, const QPoint &pos) const;
     /// The model's uncovered() time in the rotation lanes: (index, rect) on screen.
@@ -129,6 +132,7 @@ private:
     bool m_dropWarning = false;
     QString m_dropText;
     ShiftBar::Painter m_painter;
+    bool m_loadPending = false; ///< loadAround() is queued after the current frame
 };
 
 } // namespace Tandem
