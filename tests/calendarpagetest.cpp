@@ -514,6 +514,39 @@ private Q_SLOTS:
         ws.undoStack().undo();
         QTRY_COMPARE(counts(), expected());
     }
+
+    // Many rotations: the legend beside the title keeps a dozen and says how many more there
+    // are (all of them in its tooltip), so the month grid keeps its room. A hundred rotations
+    // pushed the grid to the bottom third of a 1280x800 window.
+    void legendKeepsADozenRotationsBesideTheTitle()
+    {
+        auto opened = Workspace::open(m_home.filePath(u"legend.sqlite"_s), true);
+        QVERIFY(opened);
+        Workspace &ws = *opened.value();
+        const Rotation model = ws.rotations().rotations().value().first();
+        const int demo = int(ws.rotations().rotations().value().size());
+        for (int i = demo; i < 20; ++i) {
+            Rotation r = model;
+            r.id = RotationId::create();
+            r.name = u"Extra rotation %1"_s.arg(i + 1, 2, 10, QChar(u'0'));
+            r.color.clear();
+            QVERIFY2(ws.rotations().addRotation(r), qPrintable(r.name));
+        }
+        CalendarPage page;
+        page.resize(1280, 800);
+        page.setWorkspace(&ws);
+        page.showMonth(m_from.addDays(14));
+        page.show();
+        auto *legend = page.findChild<QLabel *>(u"rotationLegend"_s);
+        QVERIFY(legend);
+        QTRY_COMPARE(legend->text().count(u"■"_s), 12);
+        QVERIFY2(legend->text().contains(u"+8 more"_s), qPrintable(legend->text()));
+        QCOMPARE(legend->toolTip().count(u"■"_s), 20);
+        QVERIFY(legend->toolTip().contains(u"Extra rotation 20"_s));
+        // The month grid keeps most of the page's height.
+        QVERIFY2(page.monthView()->height() > page.height() / 2,
+                 qPrintable(u"grid %1 of %2"_s.arg(page.monthView()->height()).arg(page.height())));
+    }
 };
 
 QTEST_MAIN(CalendarPageTest)

@@ -1103,6 +1103,13 @@ SHA-256: %5</translation>
         <source>Print This Mont&amp;h…</source>
         <translation>Diesen &amp;Monat drucken…</translation>
     </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n weitere</numerusform>
+            <numerusform>+%n weitere</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Tandem::Cli</name>

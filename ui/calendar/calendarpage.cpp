@@ -350,11 +350,26 @@ void CalendarPage::rebuildFilters()
         m_rotationCombo->addItem(r.name, r.id.toString());
         m_zoneCombo->addItem(tr("%1 (%2)").arg(r.timeZone, r.name), r.timeZone);
     }
-    // The legend: each rotation's colour beside its name (the bars carry the name as well).
+    // The legend: each rotation's colour beside its name (the bars carry the name as well). A
+    // dozen at most beside the title, the rest in its tooltip: a hundred rotations pushed the
+    // month grid to the bottom of the window (and the palette repeats long before that).
+    constexpr int LegendEntries = 12;
     QStringList legend;
-    for (const Rotation &r : m_monthModel->rotations()) {
-        legend << u"<span style='color:%1'>■</span>&nbsp;%2"_s.arg(m_monthModel->rotationColor(r.id).name(),
-                                                                   r.name.toHtmlEscaped());
+    QStringList all;
+    const QList<Rotation> rotations = m_monthModel->rotations();
+    for (const Rotation &r : rotations) {
+        const QString entry = u"<span style='color:%1'>■</span>&nbsp;%2"_s.arg(m_monthModel->rotationColor(r.id).name(),
+                                                                               r.name.toHtmlEscaped());
+        all << entry;
+        if (legend.size() < LegendEntries) {
+            legend << entry;
+        }
+    }
+    if (rotations.size() > LegendEntries) {
+        legend << tr("+%n more", nullptr, int(rotations.size()) - LegendEntries);
+        m_legend->setToolTip(all.join(u"<br>"_s));
+    } else {
+        m_legend->setToolTip(QString());
     }
     m_legend->setText(u"<div align='right'>"_s + legend.join(u"&nbsp;&nbsp; "_s) + u"</div>"_s);
     m_personCombo->addItem(tr("Everyone"));
