@@ -1058,7 +1058,10 @@ int Cli::timeOffList(const QStringList &args)
     QList<TimeOff> entries;
     if (parser.isSet(person)) {
         const auto found = roster.personByEmail(parser.value(person));
-        if (!found || !found.value()) {
+        if (!found) {
+            return fail(found.errorMessage()); // the read failed: say so, not "nobody"
+        }
+        if (!found.value()) {
             return fail(tr("--person: nobody on the roster has the e-mail “%1”").arg(parser.value(person)));
         }
         const auto theirs = roster.timeOff(found.value()->id);

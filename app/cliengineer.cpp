@@ -354,7 +354,10 @@ int Cli::swapRequest(const QStringList &args)
         return fail(me.errorMessage());
     }
     auto colleague = resolvePerson(*db, parser.value(with));
-    if (!colleague || !colleague.value()) {
+    if (!colleague) {
+        return fail(colleague.errorMessage()); // the read failed: say so, not "nobody"
+    }
+    if (!colleague.value()) {
         return fail(tr("--with: nobody on the roster has the e-mail “%1”").arg(parser.value(with)));
     }
     SwapAsk ask;
