@@ -6,7 +6,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 if ! command -v clang-format >/dev/null 2>&1; then
     if [[ ${CI:-} == true || ${CI:-} == 1 ]]; then
-        echo "clang-format not installed: under CI the format check must run (./packaging/dev.sh setup)"
+        echo "clang-format not installed: under CI the format check must run (./packaging/dev.sh deps installs it)"
         exit 1
     fi
     echo "clang-format not installed: format check skipped"

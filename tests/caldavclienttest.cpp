@@ -583,7 +583,7 @@ private Q_SLOTS:
         if (!openssl.waitForFinished(30000) || openssl.exitStatus() != QProcess::NormalExit ||
             openssl.exitCode() != 0) {
             if (Test::inCi()) {
-                QFAIL("openssl could not make a self-signed certificate: ./packaging/dev.sh setup installs it");
+                QFAIL("openssl could not make a self-signed certificate: ./packaging/dev.sh deps installs it");
             }
             QSKIP("openssl could not make a self-signed certificate");
         }

@@ -71,7 +71,7 @@ private Q_SLOTS:
         QVERIFY(m_out.isValid());
         if (QStandardPaths::findExecutable(u"pdftotext"_s).isEmpty()) {
             if (Test::inCi()) {
-                QFAIL("pdftotext (poppler-utils) is not installed: ./packaging/dev.sh setup installs it");
+                QFAIL("pdftotext (poppler-utils) is not installed: ./packaging/dev.sh deps installs it");
             }
             QSKIP("pdftotext (poppler-utils) is not installed");
         }
