@@ -24,6 +24,30 @@ using namespace Qt::StringLiterals;
 
 namespace Tandem {
 
+namespace {
+
+enum class Pick { Open, Save };
+
+// The file to read or write: `given` (the command line, tests) or what the user picks in a file
+// dialog that opens in the folder of the last file (`suggested` names the file to save). The
+// folder is remembered for the next time; empty when the dialog was cancelled.
+QString chooseFile(QWidget *parent, const QString &given, Pick pick, const QString &title, const QString &suggested,
+                   const QString &filter)
+{
+    QString path = given;
+    if (path.isEmpty()) {
+        const QString folder = QSettings().value(u"import/folder"_s, QDir::homePath()).toString();
+        path = pick == Pick::Open ? QFileDialog::getOpenFileName(parent, title, folder, filter)
+                                  : QFileDialog::getSaveFileName(parent, title, folder + u'/' + suggested, filter);
+    }
+    if (!path.isEmpty()) {
+        QSettings().setValue(u"import/folder"_s, QFileInfo(path).absolutePath());
+    }
+    return path;
+}
+
+} // namespace
+
 TransferActions::TransferActions(MainWindow &window) : QObject(&window), m_window(window) {}
 
 void TransferActions::importRoster(const QString &fileName)
@@ -31,16 +55,11 @@ void TransferActions::importRoster(const QString &fileName)
     if (!m_window.m_workspace) {
         return;
     }
-    QString path = fileName;
+    const QString path =
+        chooseFile(&m_window, fileName, Pick::Open, tr("Import Roster"), {}, tr("CSV files (*.csv);;All files (*)"));
     if (path.isEmpty()) {
-        path = QFileDialog::getOpenFileName(&m_window, tr("Import Roster"),
-                                            QSettings().value(u"import/folder"_s).toString(),
-                                            tr("CSV files (*.csv);;All files (*)"));
-        if (path.isEmpty()) {
-            return;
-        }
+        return;
     }
-    QSettings().setValue(u"import/folder"_s, QFileInfo(path).absolutePath());
     const auto bytes = readInputFile(path, MaxRosterCsvBytes);
     if (!bytes) {
         m_window.showError(tr("Cannot Import Roster"), bytes.errorMessage());
@@ -97,14 +116,10 @@ void TransferActions::exportRoster(const QString &fileName)
     if (!m_window.m_workspace) {
         return;
     }
-    QString path = fileName;
+    const QString path =
+        chooseFile(&m_window, fileName, Pick::Save, tr("Export Roster"), u"roster.csv"_s, tr("CSV files (*.csv)"));
     if (path.isEmpty()) {
-        path = QFileDialog::getSaveFileName(&m_window, tr("Export Roster"),
-                                            QSettings().value(u"import/folder"_s).toString() + u"/roster.csv"_s,
-                                            tr("CSV files (*.csv)"));
-        if (path.isEmpty()) {
-            return;
-        }
+        return;
     }
     const auto csv = m_window.m_workspace->roster().exportCsv();
     if (!csv) {
@@ -167,14 +182,10 @@ void TransferActions::exportIcal(const QString &fileName)
     if (!ok) {
         return;
     }
-    QString path = fileName;
+    const QString path = chooseFile(&m_window, fileName, Pick::Save, tr("Export iCalendar"), u"shifts.ics"_s,
+                                    tr("iCalendar files (*.ics)"));
     if (path.isEmpty()) {
-        path = QFileDialog::getSaveFileName(&m_window, tr("Export iCalendar"),
-                                            QSettings().value(u"import/folder"_s).toString() + u"/shifts.ics"_s,
-                                            tr("iCalendar files (*.ics)"));
-        if (path.isEmpty()) {
-            return;
-        }
+        return;
     }
     IcalService service(m_window.m_workspace->database());
     const auto [from, to] = IcalService::defaultExportPeriod(m_window.m_workspace->database().clock().now().date());
@@ -200,14 +211,10 @@ void TransferActions::importTimeOffIcal(const QString &fileName)
         m_window.showError(tr("Cannot Import Time Off"), tr("Select the person in the roster whose time off it is."));
         return;
     }
-    QString path = fileName;
+    const QString path = chooseFile(&m_window, fileName, Pick::Open, tr("Import Time Off of %1").arg(person.name), {},
+                                    tr("iCalendar files (*.ics);;All files (*)"));
     if (path.isEmpty()) {
-        path = QFileDialog::getOpenFileName(&m_window, tr("Import Time Off of %1").arg(person.name),
-                                            QSettings().value(u"import/folder"_s).toString(),
-                                            tr("iCalendar files (*.ics);;All files (*)"));
-        if (path.isEmpty()) {
-            return;
-        }
+        return;
     }
     const auto bytes = IcalService::readFile(path);
     const auto [from, to] = IcalService::defaultImportPeriod(m_window.m_workspace->database().clock().now().date());
@@ -251,14 +258,10 @@ void TransferActions::importHolidaysIcal(const QString &fileName)
     if (!ok) {
         return;
     }
-    QString path = fileName;
+    const QString path = chooseFile(&m_window, fileName, Pick::Open, tr("Import Holidays of %1").arg(picked), {},
+                                    tr("iCalendar files (*.ics);;All files (*)"));
     if (path.isEmpty()) {
-        path = QFileDialog::getOpenFileName(&m_window, tr("Import Holidays of %1").arg(picked),
-                                            QSettings().value(u"import/folder"_s).toString(),
-                                            tr("iCalendar files (*.ics);;All files (*)"));
-        if (path.isEmpty()) {
-            return;
-        }
+        return;
     }
     const auto bytes = IcalService::readFile(path);
     const auto [from, to] = IcalService::defaultImportPeriod(m_window.m_workspace->database().clock().now().date());
