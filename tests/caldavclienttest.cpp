@@ -1,5 +1,6 @@
 #include "sync/caldavclient.h"
 
+#include "httptestserver.h"
 #include "radicale.h"
 #include "testutil.h"
 
@@ -55,71 +56,30 @@ class RedirectServer : public QObject
 public:
     /// Paths starting with /hop go to /final on this server (301, relative Location),
     /// /loop to itself (302), anything else to `target` (307).
-    explicit RedirectServer(QUrl target) : m_target(std::move(target))
-    {
-        QVERIFY(m_server.listen(QHostAddress::LocalHost, 0));
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-                connect(socket, &QTcpSocket::readyRead, socket, [this, socket] { serve(socket); });
-                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-            }
-        });
-    }
-    QUrl url(const QString &path) const
-    {
-        QUrl url;
-        url.setScheme(u"http"_s);
-        url.setHost(u"127.0.0.1"_s);
-        url.setPort(m_server.serverPort());
-        url.setPath(path);
-        return url;
-    }
+    explicit RedirectServer(QUrl target)
+        : m_target(std::move(target)), m_http([this](const Test::HttpTestServer::Request &r) {
+              methods.append(r.method);
+              authorized.append(r.headers.contains("authorization"));
+              QByteArray status = "307 Temporary Redirect";
+              QByteArray location = m_target.toEncoded();
+              if (r.path.startsWith("/hop")) {
+                  status = "301 Moved Permanently";
+                  location = "/final/";
+              } else if (r.path.startsWith("/loop")) {
+                  status = "302 Found";
+                  location = "/loop/";
+              }
+              return "HTTP/1.1 " + status + "\r\nLocation: " + location +
+                     "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+          })
+    {}
+    QUrl url(const QString &path) const { return m_http.url(path); }
     QList<QByteArray> methods;
     QList<bool> authorized;
 
 private:
-    void serve(QTcpSocket *socket)
-    {
-        QByteArray &buffer = m_buffers[socket];
-        buffer += socket->readAll();
-        const qsizetype headEnd = buffer.indexOf("\r\n\r\n");
-        if (headEnd < 0) {
-            return;
-        }
-        const QList<QByteArray> lines = buffer.left(headEnd).split('\n');
-        qsizetype length = 0;
-        bool auth = false;
-        for (const QByteArray &line : lines) {
-            if (line.toLower().startsWith("content-length:")) {
-                length = line.mid(15).trimmed().toLongLong();
-            }
-            auth = auth || line.toLower().startsWith("authorization:");
-        }
-        if (buffer.size() < headEnd + 4 + length) {
-            return;
-        }
-        const QList<QByteArray> requestLine = lines.first().trimmed().split(' ');
-        const QByteArray path = requestLine.value(1);
-        methods.append(requestLine.value(0));
-        authorized.append(auth);
-        m_buffers.remove(socket);
-        QByteArray status = "307 Temporary Redirect";
-        QByteArray location = m_target.toEncoded();
-        if (path.startsWith("/hop")) {
-            status = "301 Moved Permanently";
-            location = "/final/";
-        } else if (path.startsWith("/loop")) {
-            status = "302 Found";
-            location = "/loop/";
-        }
-        socket->write("HTTP/1.1 " + status + "\r\nLocation: " + location +
-                      "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
-        socket->disconnectFromHost();
-    }
-
-    QTcpServer m_server;
     QUrl m_target;
-    QHash<QTcpSocket *, QByteArray> m_buffers;
+    Test::HttpTestServer m_http;
 };
 
 class CalDavClientTest : public QObject

@@ -1,9 +1,7 @@
+#include "httptestserver.h"
 #include "sync/caldavclient.h"
 
-#include <QHostAddress>
 #include <QQueue>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -26,59 +24,22 @@ public:
     };
 
     CannedServer()
-    {
-        QVERIFY(m_server.listen(QHostAddress::LocalHost, 0));
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-                connect(socket, &QTcpSocket::readyRead, socket, [this, socket] { serve(socket); });
-                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-            }
-        });
-    }
+        : m_http([this](const Test::HttpTestServer::Request &r) {
+              requests.append({r.method, r.path, r.headers.value("depth"), r.body});
+              const auto [status, body] =
+                  m_answers.isEmpty() ? std::pair<QByteArray, QByteArray>{"500 No Answer", {}} : m_answers.dequeue();
+              return "HTTP/1.1 " + status + "\r\nContent-Type: application/xml; charset=utf-8\r\nContent-Length: " +
+                     QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+          })
+    {}
 
     void answer(const QByteArray &status, const QByteArray &body) { m_answers.enqueue({status, body}); }
-    quint16 port() const { return m_server.serverPort(); }
+    quint16 port() const { return m_http.port(); }
     QList<Request> requests;
 
 private:
-    void serve(QTcpSocket *socket)
-    {
-        QByteArray &buffer = m_buffers[socket];
-        buffer += socket->readAll();
-        const qsizetype headEnd = buffer.indexOf("\r\n\r\n");
-        if (headEnd < 0) {
-            return;
-        }
-        const QList<QByteArray> lines = buffer.left(headEnd).split('\n');
-        qsizetype length = 0;
-        Request request;
-        for (const QByteArray &line : lines) {
-            const QByteArray lower = line.toLower();
-            if (lower.startsWith("content-length:")) {
-                length = line.mid(15).trimmed().toLongLong();
-            } else if (lower.startsWith("depth:")) {
-                request.depth = line.mid(6).trimmed();
-            }
-        }
-        if (buffer.size() < headEnd + 4 + length) {
-            return;
-        }
-        const QList<QByteArray> requestLine = lines.first().trimmed().split(' ');
-        request.method = requestLine.value(0);
-        request.path = requestLine.value(1);
-        request.body = buffer.mid(headEnd + 4, length);
-        requests.append(request);
-        m_buffers.remove(socket);
-        const auto [status, body] =
-            m_answers.isEmpty() ? std::pair<QByteArray, QByteArray>{"500 No Answer", {}} : m_answers.dequeue();
-        socket->write("HTTP/1.1 " + status + "\r\nContent-Type: application/xml; charset=utf-8\r\nContent-Length: " +
-                      QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
-        socket->disconnectFromHost();
-    }
-
-    QTcpServer m_server;
     QQueue<std::pair<QByteArray, QByteArray>> m_answers;
-    QHash<QTcpSocket *, QByteArray> m_buffers;
+    Test::HttpTestServer m_http;
 };
 
 template <typename T> const T &valueOf(const DavResult<T> &result)
