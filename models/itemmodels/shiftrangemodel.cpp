@@ -12,7 +12,6 @@
 
 #include <QLocale>
 #include <QLoggingCategory>
-#include <QSqlQuery>
 
 #include <algorithm>
 #include <array>
@@ -498,22 +497,14 @@ void ShiftRangeModel::setRange(const QDateTime &from, const QDateTime &to)
     Q_EMIT rangeChanged();
 }
 
-qint64 ShiftRangeModel::dataVersion() const
-{
-    QSqlQuery query(m_db.connection());
-    if (query.exec(u"PRAGMA data_version"_s) && query.next()) {
-        return query.value(0).toLongLong();
-    }
-    return -1;
-}
-
 bool ShiftRangeModel::slide(const QDateTime &oldFrom, const QDateTime &oldTo)
 {
     // A scrolling timeline or the next month keeps most of what it shows: read only the days
     // that came into view, unless another connection (the sync, another process) wrote to the
     // file since the rows were read.
     if (!oldFrom.isValid() || !oldTo.isValid() || !m_from.isValid() || !m_to.isValid() || oldFrom >= oldTo ||
-        m_from >= m_to || m_from >= oldTo || oldFrom >= m_to || m_readVersion < 0 || dataVersion() != m_readVersion) {
+        m_from >= m_to || m_from >= oldTo || oldFrom >= m_to || m_readVersion < 0 ||
+        m_db.dataVersion() != m_readVersion) {
         return false;
     }
     const ShiftFilter filter{m_rotationFilter, m_teamFilter, m_personFilter};
@@ -626,7 +617,7 @@ QList<Shift> ShiftRangeModel::query() const
 
 void ShiftRangeModel::reset()
 {
-    const qint64 version = dataVersion();
+    const qint64 version = m_db.dataVersion();
     resetTo(query());
     m_readVersion = version;
 }
@@ -756,7 +747,7 @@ void ShiftRangeModel::refresh()
 
 void ShiftRangeModel::reread(const ShiftEdit *edits)
 {
-    const qint64 version = dataVersion();
+    const qint64 version = m_db.dataVersion();
     const QList<Shift> fresh = query();
     m_readVersion = version;
     // Remove rows that are gone, back to front so that rows keep their numbers.

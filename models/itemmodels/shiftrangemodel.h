@@ -163,8 +163,6 @@ private:
     /// After the range moved from [oldFrom, oldTo) to an overlapping one: reads only the time
     /// that came into view and keeps the rows still in it. False when it cannot (then reset()).
     bool slide(const QDateTime &oldFrom, const QDateTime &oldTo);
-    /// SQLite's data_version of the connection: it changes when another connection commits.
-    qint64 dataVersion() const;
     void onCommitted(const QList<ChangeEntry> &changes);
     /// Reads the range again; after `edits` (shift changes only) the rule pass checks only what
     /// they touch, else (null) the whole range.
@@ -194,7 +192,7 @@ private:
     QSet<RotationId> m_checkedRotations;
     QTimeZone m_viewerZone = QTimeZone::systemTimeZone();
     QList<Shift> m_shifts;
-    qint64 m_readVersion = -1;                  ///< dataVersion() when m_shifts were read from the file
+    qint64 m_readVersion = -1;                  ///< Database::dataVersion() when m_shifts were read from the file
     QHash<ShiftId, QStringList> m_ruleProblems; // hard rules broken, by shift, from the rule pass
     QHash<ShiftId, QStringList> m_softProblems; // likewise, soft rules
     QList<Rotation> m_rotations;

@@ -564,6 +564,15 @@ int Database::schemaVersion() const
     return -1;
 }
 
+qint64 Database::dataVersion() const
+{
+    QSqlQuery query(m_db);
+    if (query.exec(u"PRAGMA data_version"_s) && query.next()) {
+        return query.value(0).toLongLong();
+    }
+    return -1;
+}
+
 Status Database::migrate()
 {
     const int current = schemaVersion();

@@ -58,6 +58,11 @@ public:
     void setActor(const QString &actor) { m_actor = actor; }
 
     int schemaVersion() const;
+    /// SQLite's `PRAGMA data_version`: changes when another connection (the sync's, another
+    /// process) commits to the file, not on this connection's own writes; -1 when it cannot be
+    /// read. What was read earlier is still current while it stays the same and this connection
+    /// wrote nothing (its commits announce themselves through committed()).
+    qint64 dataVersion() const;
     /// The file may not be written (its permissions): reads work, writes fail as read-only.
     bool isReadOnly() const { return m_readOnly; }
     /// The last session ended without closing the file, and this open checked it (and found it sound).
