@@ -4,6 +4,7 @@
 #include "calendar/monthview.h"
 #include "calendar/pickdialog.h"
 #include "calendar/timelineview.h"
+#include "dialogdriver.h"
 #include "home/homepage.h"
 #include "home/remindersettingsdialog.h"
 #include "home/remindertray.h"
@@ -38,7 +39,6 @@
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTabWidget>
-#include <QTimer>
 
 using namespace Qt::StringLiterals;
 using namespace Tandem;
@@ -254,15 +254,13 @@ private Q_SLOTS:
 
         // Show menu: the shift's context menu, as the menu key opens it.
         QStringList seen;
-        QTimer::singleShot(0, &page, [&] {
-            for (QMenu *menu : page.findChildren<QMenu *>()) {
-                if (menu->isVisible()) {
-                    for (QAction *action : menu->actions()) {
-                        seen << action->text();
-                    }
-                    menu->close();
-                }
+        Test::onNextPopup([&](QWidget *popup) {
+            auto *menu = qobject_cast<QMenu *>(popup);
+            QVERIFY(menu);
+            for (QAction *action : menu->actions()) {
+                seen << action->text();
             }
+            menu->close();
         });
         actions->doAction(QAccessibleActionInterface::showMenuAction());
         QVERIFY2(seen.contains(u"&Swap Pair With…"_s), qPrintable(seen.join(u", "_s)));

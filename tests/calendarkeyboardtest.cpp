@@ -1,4 +1,5 @@
 #include "calendar/calendarpage.h"
+#include "dialogdriver.h"
 #include "services/planservice.h"
 #include "services/rotationservice.h"
 #include "testutil.h"
@@ -9,7 +10,6 @@
 #include <QDateTimeEdit>
 #include <QDialog>
 #include <QSettings>
-#include <QTimer>
 #include <QUndoStack>
 
 using namespace Qt::StringLiterals;
@@ -67,8 +67,8 @@ private Q_SLOTS:
         page.showMonth(from);
         // Answer the dialog: hand off six hours later.
         const QDateTime boundary = first.end.addSecs(6 * 3600);
-        QTimer::singleShot(0, qApp, [boundary] {
-            auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        Test::onNextDialog([boundary](QWidget *modal) {
+            auto *dialog = qobject_cast<QDialog *>(modal);
             QVERIFY(dialog);
             auto *edit = dialog->findChild<QDateTimeEdit *>(u"handoffEdit"_s);
             edit->setDateTime(boundary.toTimeZone(edit->dateTime().timeZone()));

@@ -3,6 +3,7 @@
 #include "calendar/monthview.h"
 #include "calendar/pickdialog.h"
 #include "calendar/timelineview.h"
+#include "dialogdriver.h"
 #include "itemmodels/shiftcommands.h"
 #include "itemmodels/shiftrangemodel.h"
 #include "services/planservice.h"
@@ -20,7 +21,6 @@
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSignalSpy>
-#include <QTimer>
 #include <QToolButton>
 
 using namespace Qt::StringLiterals;
@@ -305,20 +305,17 @@ private Q_SLOTS:
         // Shift+F10 opens the shift's context menu; pick "Clear Developer Seat" from its actions.
         QStringList seen;
         bool triggered = false;
-        QTimer::singleShot(0, &page, [&] {
-            for (QMenu *menu : page.findChildren<QMenu *>()) {
-                if (!menu->isVisible()) {
-                    continue;
+        Test::onNextPopup([&](QWidget *popup) {
+            auto *menu = qobject_cast<QMenu *>(popup);
+            QVERIFY(menu);
+            for (QAction *action : menu->actions()) {
+                seen << action->text();
+                if (!triggered && action->text() == u"&Clear Developer Seat"_s && action->isEnabled()) {
+                    triggered = true;
+                    action->trigger();
                 }
-                for (QAction *action : menu->actions()) {
-                    seen << action->text();
-                    if (!triggered && action->text() == u"&Clear Developer Seat"_s && action->isEnabled()) {
-                        triggered = true;
-                        action->trigger();
-                    }
-                }
-                menu->close();
             }
+            menu->close();
         });
         QTest::keyClick(view, Qt::Key_F10, Qt::ShiftModifier);
         QTRY_VERIFY2(triggered, qPrintable(seen.join(u", "_s)));
@@ -346,30 +343,27 @@ private Q_SLOTS:
         QStringList offered;
         int highlighted = -2;
         bool opened = false;
-        QTimer::singleShot(0, &page, [&] {
-            for (QMenu *menu : page.findChildren<QMenu *>()) {
-                if (!menu->isVisible()) {
+        Test::onNextPopup([&](QWidget *popup) {
+            auto *menu = qobject_cast<QMenu *>(popup);
+            QVERIFY(menu);
+            for (QAction *action : menu->actions()) {
+                if (action->text() != u"Assign &Developer…"_s) {
                     continue;
                 }
-                for (QAction *action : menu->actions()) {
-                    if (action->text() != u"Assign &Developer…"_s) {
-                        continue;
+                Test::onNextDialog([&](QWidget *modal) {
+                    auto *dialog = qobject_cast<PickDialog *>(modal);
+                    QVERIFY(dialog);
+                    opened = true;
+                    auto *list = dialog->findChild<QListWidget *>(u"pickList"_s);
+                    for (int i = 0; i < list->count(); ++i) {
+                        offered << list->item(i)->text();
                     }
-                    QTimer::singleShot(0, &page, [&] {
-                        auto *dialog = page.findChild<PickDialog *>();
-                        QVERIFY(dialog);
-                        opened = true;
-                        auto *list = dialog->findChild<QListWidget *>(u"pickList"_s);
-                        for (int i = 0; i < list->count(); ++i) {
-                            offered << list->item(i)->text();
-                        }
-                        highlighted = dialog->currentRow();
-                        dialog->reject();
-                    });
-                    action->trigger();
-                }
-                menu->close();
+                    highlighted = dialog->currentRow();
+                    dialog->reject();
+                });
+                action->trigger();
             }
+            menu->close();
         });
         page.showContextMenu(target.id, page.mapToGlobal(QPoint(200, 200)));
         QTRY_VERIFY(opened);

@@ -31,4 +31,28 @@ template <typename Fn> void onNextDialog(Fn fn, int timeoutMs = 10000)
     Poll::next(fn, deadline);
 }
 
+/// Runs `fn` on the next popup (a context menu) once it is shown; fails the test like
+/// onNextDialog() when none opens within `timeoutMs`.
+template <typename Fn> void onNextPopup(Fn fn, int timeoutMs = 10000)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    struct Poll
+    {
+        static void next(Fn fn, QDeadlineTimer deadline)
+        {
+            QTimer::singleShot(0, qApp, [fn, deadline] {
+                if (QWidget *popup = QApplication::activePopupWidget()) {
+                    fn(popup);
+                    return;
+                }
+                if (deadline.hasExpired()) {
+                    qFatal("onNextPopup: no popup opened within the timeout");
+                }
+                next(fn, deadline);
+            });
+        }
+    };
+    Poll::next(fn, deadline);
+}
+
 } // namespace Tandem::Test

@@ -18,7 +18,6 @@
 #include <QRadioButton>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QTimer>
 #include <QTranslator>
 #include <QTreeWidget>
 #include <QUndoStack>
@@ -132,9 +131,10 @@ private Q_SLOTS:
         page.setWorkspace(opened.value().get());
         page.show();
         QStringList offered;
-        QTimer::singleShot(0, &page, [&] {
-            auto *dialog = page.findChild<QDialog *>(u"swapDialog"_s);
+        Test::onNextDialog([&](QWidget *modal) {
+            auto *dialog = qobject_cast<QDialog *>(modal);
             QVERIFY(dialog);
+            QCOMPARE(dialog->objectName(), u"swapDialog"_s);
             auto *colleagues = dialog->findChild<QComboBox *>(u"colleagueCombo"_s);
             for (int i = 0; i < colleagues->count(); ++i) {
                 offered << colleagues->itemText(i);

@@ -1,5 +1,6 @@
 #include "calendar/pickdialog.h"
 
+#include "dialogdriver.h"
 #include "testutil.h"
 
 #include <QApplication>
@@ -7,7 +8,6 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
-#include <QTimer>
 
 using namespace Qt::StringLiterals;
 using namespace Tandem;
@@ -31,7 +31,7 @@ private:
     static int pick(PickDialog &dialog, const std::function<void(QLineEdit *)> &keys)
     {
         int picked = -2;
-        QTimer::singleShot(0, &dialog, [&] {
+        Test::onNextDialog([&](QWidget *) {
             auto *search = dialog.findChild<QLineEdit *>(u"pickFilter"_s);
             keys(search);
             QTest::keyClick(search, Qt::Key_Return);
