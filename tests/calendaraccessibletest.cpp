@@ -125,10 +125,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         Clock::setCurrent(&m_clock);
-        qputenv("XDG_CONFIG_HOME", m_home.filePath(u"config"_s).toUtf8());
-        qputenv("XDG_DATA_HOME", m_home.filePath(u"data"_s).toUtf8());
-        QCoreApplication::setOrganizationName(u"TandemTest"_s);
-        QCoreApplication::setApplicationName(u"calendaraccessibletest"_s);
+        Test::usePrivateHome(m_home, u"calendaraccessibletest"_s);
         auto ws = Workspace::open(m_home.filePath(u"demo.sqlite"_s), true);
         QVERIFY2(ws.ok(), qPrintable(ws.errorMessage()));
         m_ws = std::move(ws).value();

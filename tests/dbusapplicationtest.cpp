@@ -2,6 +2,7 @@
 
 #include "mainwindow.h"
 #include "sessionbus.h"
+#include "testutil.h"
 
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -24,13 +25,7 @@ private:
     QTemporaryDir m_home;
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        qputenv("XDG_CONFIG_HOME", m_home.filePath(u"config"_s).toUtf8());
-        qputenv("XDG_DATA_HOME", m_home.filePath(u"data"_s).toUtf8());
-        QCoreApplication::setOrganizationName(u"TandemTest"_s);
-        QCoreApplication::setApplicationName(u"dbusapplicationtest"_s);
-    }
+    void initTestCase() { Test::usePrivateHome(m_home, u"dbusapplicationtest"_s); }
 
     void theObjectPathFollowsTheApplicationId() { QCOMPARE(DBusApplication::objectPath(), u"/org/tandem/Tandem"_s); }
 

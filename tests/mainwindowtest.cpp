@@ -46,10 +46,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         // Settings and data of the test stay in a temporary home.
-        qputenv("XDG_CONFIG_HOME", m_home.filePath(u"config"_s).toUtf8());
-        qputenv("XDG_DATA_HOME", m_home.filePath(u"data"_s).toUtf8());
-        QCoreApplication::setOrganizationName(u"TandemTest"_s);
-        QCoreApplication::setApplicationName(u"mainwindowtest"_s);
+        Test::usePrivateHome(m_home, u"mainwindowtest"_s);
     }
 
     void emptyDatabaseShowsWelcome()

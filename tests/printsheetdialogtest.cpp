@@ -34,10 +34,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         Clock::setCurrent(&m_clock);
-        qputenv("XDG_CONFIG_HOME", m_home.filePath(u"config"_s).toUtf8());
-        qputenv("XDG_DATA_HOME", m_home.filePath(u"data"_s).toUtf8());
-        QCoreApplication::setOrganizationName(u"TandemTest"_s);
-        QCoreApplication::setApplicationName(u"printsheetdialogtest"_s);
+        Test::usePrivateHome(m_home, u"printsheetdialogtest"_s);
     }
 
     void cleanupTestCase() { Clock::setCurrent(nullptr); }

@@ -31,13 +31,7 @@ class ReminderSettingsDialogTest : public QObject
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        qputenv("XDG_CONFIG_HOME", m_home.filePath(u"config"_s).toUtf8());
-        qputenv("XDG_DATA_HOME", m_home.filePath(u"data"_s).toUtf8());
-        QCoreApplication::setOrganizationName(u"TandemTest"_s);
-        QCoreApplication::setApplicationName(u"remindersettingsdialogtest"_s);
-    }
+    void initTestCase() { Test::usePrivateHome(m_home, u"remindersettingsdialogtest"_s); }
 
     void showsAndReturnsTheChoice()
     {

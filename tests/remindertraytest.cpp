@@ -8,6 +8,7 @@
 #include "services/identity.h"
 #include "sessionbus.h"
 #include "shiftfixture.h"
+#include "testutil.h"
 #include "workspace.h"
 
 #include <QApplication>
@@ -36,10 +37,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        qputenv("XDG_CONFIG_HOME", m_home.filePath(u"config"_s).toUtf8());
-        qputenv("XDG_DATA_HOME", m_home.filePath(u"data"_s).toUtf8());
-        QCoreApplication::setOrganizationName(u"TandemTest"_s);
-        QCoreApplication::setApplicationName(u"remindertraytest"_s);
+        Test::usePrivateHome(m_home, u"remindertraytest"_s);
         auto *translator = new QTranslator(this); // "50 minutes", as the executable says it
         QVERIFY(translator->load(u":/i18n/tandem_en.qm"_s));
         QCoreApplication::installTranslator(translator);

@@ -89,13 +89,7 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        qputenv("XDG_CONFIG_HOME", m_home.filePath(u"config"_s).toUtf8());
-        qputenv("XDG_DATA_HOME", m_home.filePath(u"data"_s).toUtf8());
-        QCoreApplication::setOrganizationName(u"TandemTest"_s);
-        QCoreApplication::setApplicationName(u"rotationdialogtest"_s);
-    }
+    void initTestCase() { Test::usePrivateHome(m_home, u"rotationdialogtest"_s); }
 
     void invalidFieldsKeepOkDisabled()
     {

@@ -92,10 +92,7 @@ class ShareDialogTest : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        qputenv("XDG_CONFIG_HOME", m_home.filePath(u"config"_s).toUtf8());
-        qputenv("XDG_DATA_HOME", m_home.filePath(u"data"_s).toUtf8());
-        QCoreApplication::setOrganizationName(u"TandemTest"_s);
-        QCoreApplication::setApplicationName(u"sharedialogtest"_s);
+        Test::usePrivateHome(m_home, u"sharedialogtest"_s);
         m_server = std::make_unique<RadicaleServer>();
         QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
     }

@@ -53,8 +53,7 @@ class SyncUiTest : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        qputenv("XDG_CONFIG_HOME", m_home.filePath(u"config"_s).toUtf8());
-        qputenv("XDG_DATA_HOME", m_home.filePath(u"data"_s).toUtf8());
+        Test::usePrivateHome(m_home);
         QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
     }
 

@@ -6,6 +6,7 @@
 #include "services/rosterservice.h"
 #include "store/database.h"
 
+#include <QCoreApplication>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -25,6 +26,18 @@ inline bool inCi()
 inline QDateTime fixedNow()
 {
     return QDateTime(QDate(2026, 3, 18), QTime(12, 0), Qt::UTC);
+}
+
+/// Keeps the test's settings and data files in `home` (XDG_CONFIG_HOME, XDG_DATA_HOME), never in
+/// the user's; with `application`, QSettings also gets its own organisation and application name.
+inline void usePrivateHome(const QTemporaryDir &home, const QString &application = {})
+{
+    qputenv("XDG_CONFIG_HOME", home.filePath(QStringLiteral("config")).toUtf8());
+    qputenv("XDG_DATA_HOME", home.filePath(QStringLiteral("data")).toUtf8());
+    if (!application.isEmpty()) {
+        QCoreApplication::setOrganizationName(QStringLiteral("TandemTest"));
+        QCoreApplication::setApplicationName(application);
+    }
 }
 
 /// A fresh Tandem database in a real SQLite file inside `dir`.

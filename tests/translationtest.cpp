@@ -95,10 +95,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        qputenv("XDG_CONFIG_HOME", m_home.filePath(u"config"_s).toUtf8());
-        qputenv("XDG_DATA_HOME", m_home.filePath(u"data"_s).toUtf8());
-        QCoreApplication::setOrganizationName(u"TandemTest"_s);
-        QCoreApplication::setApplicationName(u"translationtest"_s);
+        Test::usePrivateHome(m_home, u"translationtest"_s);
         // As main.cpp does: English (plural forms) underneath, German over it.
         QVERIFY(m_english.load(u":/i18n/tandem_en.qm"_s));
         QVERIFY(m_german.loadFor(QLocale(QLocale::German, QLocale::Germany), u":/i18n"_s));
