@@ -4,6 +4,7 @@
 #include "domain/result.h"
 
 #include <QJsonObject>
+#include <QList>
 
 #include <functional>
 
@@ -41,5 +42,11 @@ struct ChangeRecord
 /// returned as it is. Every write of the services goes through here, so none goes without its
 /// row, nor a row without its write.
 [[nodiscard]] Status writeLogged(Database &db, const std::function<Status()> &write, const ChangeRecord &record);
+
+/// The same for a write whose rows are known only once it is done (an id rewrite moves the rows
+/// that name the id with it): `records` runs after the write, in the same transaction, and every
+/// row it gives is appended; an empty list is a write that changed nothing.
+[[nodiscard]] Status writeLogged(Database &db, const std::function<Status()> &write,
+                                 const std::function<Result<QList<ChangeRecord>>()> &records);
 
 } // namespace Tandem

@@ -4,9 +4,9 @@
 #include "domain/deserialize.h"
 #include "domain/serialize.h"
 #include "services/validation.h"
-#include "store/changelog.h"
 #include "store/database.h"
 #include "store/idrewrite.h"
+#include "store/loggedwrite.h"
 #include "store/personrepository.h"
 #include "store/poolrepository.h"
 #include "store/shiftrepository.h"
@@ -45,40 +45,44 @@ Error about(const QString &what, const Error &error)
     return Error{tr("Could not apply the server's %1: %2").arg(what, error.message), error.field};
 }
 
+// The same for a write's outcome: a success stays one.
+Status about(const QString &what, const Status &status)
+{
+    return status ? status : Status(about(what, status.error()));
+}
+
 // Brings one entity to the server's version (`wanted`; nullopt: deleted) through its
 // repository, with its change-log row; writes nothing when both already agree.
 template <typename Repo, typename T>
-Status write(Repo &repo, ChangeLog &log, QStringView entity, const QString &what, const std::optional<T> &existing,
+Status write(Repo &repo, Database &db, QStringView entity, const QString &what, const std::optional<T> &existing,
              const std::optional<T> &wanted)
 {
     if (!wanted) {
         if (!existing) {
             return {};
         }
-        if (auto status = repo.remove(existing->id); !status) {
-            return about(what, status.error());
-        }
-        return log.append(entity, existing->id.toString(), ChangeAction::Delete, toJson(*existing), {});
+        return writeLogged(
+            db, [&] { return about(what, repo.remove(existing->id)); },
+            ChangeRecord::deleted(entity, existing->id.toString(), toJson(*existing)));
     }
     if (existing && *existing == *wanted) {
         return {};
     }
-    if (auto status = existing ? repo.update(*wanted) : repo.insert(*wanted); !status) {
-        return about(what, status.error());
-    }
-    return log.append(entity, wanted->id.toString(), existing ? ChangeAction::Update : ChangeAction::Create,
-                      existing ? toJson(*existing) : QJsonObject(), toJson(*wanted));
+    return writeLogged(
+        db, [&] { return about(what, existing ? repo.update(*wanted) : repo.insert(*wanted)); },
+        existing ? ChangeRecord::updated(entity, wanted->id.toString(), toJson(*existing), toJson(*wanted))
+                 : ChangeRecord::created(entity, wanted->id.toString(), toJson(*wanted)));
 }
 
 // The same for a value the server has, looking up this database's version by its id.
 template <typename Repo, typename T>
-Status upsert(Repo &repo, ChangeLog &log, QStringView entity, const QString &what, const T &wanted)
+Status upsert(Repo &repo, Database &db, QStringView entity, const QString &what, const T &wanted)
 {
     auto existing = repo.find(wanted.id);
     if (!existing) {
         return existing.error();
     }
-    return write(repo, log, entity, what, existing.value(), std::optional<T>(wanted));
+    return write(repo, db, entity, what, existing.value(), std::optional<T>(wanted));
 }
 
 // Two versions of a person with the same fields and the same teams, in any order.
@@ -390,7 +394,6 @@ Status LocalItems::apply(const ResourceRef &ref, const std::optional<QJsonObject
 Status LocalItems::applyRequest(const QString &uid, const std::optional<QJsonObject> &theirs)
 {
     SwapRequestRepository repo(m_db);
-    ChangeLog log(m_db);
     const QString what = tr("swap request %1").arg(uid);
     auto existing = repo.find(SwapRequestId::fromString(uid));
     if (!existing) {
@@ -403,13 +406,12 @@ Status LocalItems::applyRequest(const QString &uid, const std::optional<QJsonObj
             return Error{tr("The server's swap request %1 cannot be read.").arg(uid)};
         }
     }
-    return write(repo, log, Entity::Request, what, existing.value(), wanted);
+    return write(repo, m_db, Entity::Request, what, existing.value(), wanted);
 }
 
 Status LocalItems::applyShift(const QString &uid, const std::optional<QJsonObject> &theirs)
 {
     ShiftRepository shifts(m_db);
-    ChangeLog log(m_db);
     const QString what = tr("shift %1").arg(uid);
     auto existing = shifts.find(ShiftId::fromString(uid));
     if (!existing) {
@@ -443,13 +445,12 @@ Status LocalItems::applyShift(const QString &uid, const std::optional<QJsonObjec
         }
         wanted = shift.value();
     }
-    return write(shifts, log, Entity::Shift, what, existing.value(), wanted);
+    return write(shifts, m_db, Entity::Shift, what, existing.value(), wanted);
 }
 
 Status LocalItems::applyTimeOff(const QString &uid, const std::optional<QJsonObject> &theirs)
 {
     TimeOffRepository repo(m_db);
-    ChangeLog log(m_db);
     const QString what = tr("time off %1").arg(uid);
     auto existing = repo.find(TimeOffId::fromString(uid));
     if (!existing) {
@@ -470,7 +471,7 @@ Status LocalItems::applyTimeOff(const QString &uid, const std::optional<QJsonObj
         }
         wanted = timeOff.value();
     }
-    return write(repo, log, Entity::TimeOff, what, existing.value(), wanted);
+    return write(repo, m_db, Entity::TimeOff, what, existing.value(), wanted);
 }
 
 Status LocalItems::matchRoster(const QJsonObject &theirs)
@@ -569,52 +570,43 @@ Status LocalItems::matchPerson(const Person &theirs)
             before.append(*shift.value());
         }
     }
-    if (auto status = IdRewrite(m_db).person(local.id, theirs.id); !status) {
-        return about(tr("person %1").arg(local.name), status.error());
-    }
-    ChangeLog log(m_db);
-    Person moved = local;
-    moved.id = theirs.id;
-    if (auto status = log.append(Entity::Person, local.id.toString(), ChangeAction::Delete, toJson(local), {});
-        !status) {
-        return status;
-    }
-    if (auto status = log.append(Entity::Person, moved.id.toString(), ChangeAction::Create, {}, toJson(moved));
-        !status) {
-        return status;
-    }
-    for (const Shift &shift : std::as_const(before)) {
-        auto after = shifts.find(shift.id);
-        if (!after) {
-            return after.error();
-        }
-        if (after.value()) {
-            if (auto status = log.append(Entity::Shift, shift.id.toString(), ChangeAction::Update, toJson(shift),
-                                         toJson(*after.value()));
-                !status) {
-                return status;
+    // The rewrite moves every row that names the person; the log says so row by row, each as
+    // it is after the rewrite.
+    auto rewrite = [&] { return about(tr("person %1").arg(local.name), IdRewrite(m_db).person(local.id, theirs.id)); };
+    auto records = [&]() -> Result<QList<ChangeRecord>> {
+        Person moved = local;
+        moved.id = theirs.id;
+        QList<ChangeRecord> rows{ChangeRecord::deleted(Entity::Person, local.id.toString(), toJson(local)),
+                                 ChangeRecord::created(Entity::Person, moved.id.toString(), toJson(moved))};
+        for (const Shift &shift : std::as_const(before)) {
+            auto after = shifts.find(shift.id);
+            if (!after) {
+                return after.error();
+            }
+            if (after.value()) {
+                rows.append(
+                    ChangeRecord::updated(Entity::Shift, shift.id.toString(), toJson(shift), toJson(*after.value())));
             }
         }
-    }
-    for (TimeOff t : leave.value()) {
-        const QJsonObject old = toJson(t);
-        t.personId = theirs.id;
-        if (auto status = log.append(Entity::TimeOff, t.id.toString(), ChangeAction::Update, old, toJson(t)); !status) {
-            return status;
+        for (TimeOff t : leave.value()) {
+            const QJsonObject old = toJson(t);
+            t.personId = theirs.id;
+            rows.append(ChangeRecord::updated(Entity::TimeOff, t.id.toString(), old, toJson(t)));
         }
-    }
-    for (const SwapRequest &request : asks.value()) {
-        auto after = requests.find(request.id);
-        if (!after) {
-            return after.error();
-        }
-        if (after.value()) {
-            if (auto status = log.append(Entity::Request, request.id.toString(), ChangeAction::Update, toJson(request),
-                                         toJson(*after.value()));
-                !status) {
-                return status;
+        for (const SwapRequest &request : asks.value()) {
+            auto after = requests.find(request.id);
+            if (!after) {
+                return after.error();
+            }
+            if (after.value()) {
+                rows.append(ChangeRecord::updated(Entity::Request, request.id.toString(), toJson(request),
+                                                  toJson(*after.value())));
             }
         }
+        return rows;
+    };
+    if (auto status = writeLogged(m_db, rewrite, records); !status) {
+        return status;
     }
     m_notes.append(
         tr("%1 <%2> was already here: matched by e-mail with the shared roster.").arg(local.name, local.email));
@@ -637,13 +629,15 @@ Status LocalItems::makeRoomForTeam(const Team &theirs)
         auto taken = teams.findByName(name);
         return !taken || taken.value().has_value();
     });
-    if (auto status = teams.update(renamed); !status) {
-        return about(tr("team %1").arg(named.value()->name), status.error());
+    if (auto status = writeLogged(
+            m_db, [&] { return about(tr("team %1").arg(named.value()->name), teams.update(renamed)); },
+            ChangeRecord::updated(Entity::Team, renamed.id.toString(), toJson(*named.value()), toJson(renamed)));
+        !status) {
+        return status;
     }
     m_notes.append(
         tr("Your team “%1” is now called “%2”: the shared team has its name.").arg(named.value()->name, renamed.name));
-    return ChangeLog(m_db).append(Entity::Team, renamed.id.toString(), ChangeAction::Update, toJson(*named.value()),
-                                  toJson(renamed));
+    return {};
 }
 
 Status LocalItems::makeRoomForRotation(const Rotation &theirs)
@@ -661,7 +655,6 @@ Status LocalItems::makeRoomForRotation(const Rotation &theirs)
         return {};
     }
     const Rotation local = *named.value();
-    ChangeLog log(m_db);
     if (local.teamId == m_team) {
         // The team's own rotation of that name, made here before the team was shared: the same
         // rotation. Its shifts join the shared one.
@@ -670,26 +663,23 @@ Status LocalItems::makeRoomForRotation(const Rotation &theirs)
         if (!shifts) {
             return shifts.error();
         }
-        if (auto status = IdRewrite(m_db).rotation(local.id, theirs.id); !status) {
-            return about(tr("rotation %1").arg(local.name), status.error());
-        }
-        Rotation moved = local;
-        moved.id = theirs.id;
-        if (auto status = log.append(Entity::Rotation, local.id.toString(), ChangeAction::Delete, toJson(local), {});
-            !status) {
-            return status;
-        }
-        if (auto status = log.append(Entity::Rotation, moved.id.toString(), ChangeAction::Create, {}, toJson(moved));
-            !status) {
-            return status;
-        }
-        for (Shift shift : shifts.value()) {
-            const QJsonObject old = toJson(shift);
-            shift.rotationId = theirs.id;
-            if (auto status = log.append(Entity::Shift, shift.id.toString(), ChangeAction::Update, old, toJson(shift));
-                !status) {
-                return status;
+        auto rewrite = [&] {
+            return about(tr("rotation %1").arg(local.name), IdRewrite(m_db).rotation(local.id, theirs.id));
+        };
+        auto records = [&]() -> Result<QList<ChangeRecord>> {
+            Rotation moved = local;
+            moved.id = theirs.id;
+            QList<ChangeRecord> rows{ChangeRecord::deleted(Entity::Rotation, local.id.toString(), toJson(local)),
+                                     ChangeRecord::created(Entity::Rotation, moved.id.toString(), toJson(moved))};
+            for (Shift shift : shifts.value()) {
+                const QJsonObject old = toJson(shift);
+                shift.rotationId = theirs.id;
+                rows.append(ChangeRecord::updated(Entity::Shift, shift.id.toString(), old, toJson(shift)));
             }
+            return rows;
+        };
+        if (auto status = writeLogged(m_db, rewrite, records); !status) {
+            return status;
         }
         m_notes.append(
             tr("Your rotation “%1” is the shared team's rotation of that name: its shifts joined it.").arg(local.name));
@@ -706,12 +696,15 @@ Status LocalItems::makeRoomForRotation(const Rotation &theirs)
                                 auto taken = rotations.findByName(name);
                                 return !taken || taken.value().has_value();
                             });
-    if (auto status = rotations.update(renamed); !status) {
-        return about(tr("rotation %1").arg(local.name), status.error());
+    if (auto status = writeLogged(
+            m_db, [&] { return about(tr("rotation %1").arg(local.name), rotations.update(renamed)); },
+            ChangeRecord::updated(Entity::Rotation, renamed.id.toString(), toJson(local), toJson(renamed)));
+        !status) {
+        return status;
     }
     m_notes.append(tr("Your rotation “%1” is now called “%2”: the shared team has one of that name.")
                        .arg(local.name, renamed.name));
-    return log.append(Entity::Rotation, renamed.id.toString(), ChangeAction::Update, toJson(local), toJson(renamed));
+    return {};
 }
 
 Status LocalItems::makeRoomForPool(const OpsPool &theirs, const QSet<PoolId> &teamPools)
@@ -729,31 +722,31 @@ Status LocalItems::makeRoomForPool(const OpsPool &theirs, const QSet<PoolId> &te
         return {};
     }
     const OpsPool local = *named.value();
-    ChangeLog log(m_db);
     if (teamPools.contains(local.id)) {
         // The pool this team's rotations drew from here, of the same name: the same pool.
-        if (auto status = IdRewrite(m_db).pool(local.id, theirs.id); !status) {
-            return about(tr("pool %1").arg(local.name), status.error());
-        }
         OpsPool moved = local;
         moved.id = theirs.id;
-        if (auto status = log.append(Entity::Pool, local.id.toString(), ChangeAction::Delete, toJson(local), {});
-            !status) {
-            return status;
-        }
-        return log.append(Entity::Pool, moved.id.toString(), ChangeAction::Create, {}, toJson(moved));
+        return writeLogged(
+            m_db, [&] { return about(tr("pool %1").arg(local.name), IdRewrite(m_db).pool(local.id, theirs.id)); },
+            [&]() -> Result<QList<ChangeRecord>> {
+                return QList<ChangeRecord>{ChangeRecord::deleted(Entity::Pool, local.id.toString(), toJson(local)),
+                                           ChangeRecord::created(Entity::Pool, moved.id.toString(), toJson(moved))};
+            });
     }
     OpsPool renamed = local;
     renamed.name = freeName(local.name, tr("this computer"), [&pools](const QString &name) {
         auto taken = pools.findByName(name);
         return !taken || taken.value().has_value();
     });
-    if (auto status = pools.update(renamed); !status) {
-        return about(tr("pool %1").arg(local.name), status.error());
+    if (auto status = writeLogged(
+            m_db, [&] { return about(tr("pool %1").arg(local.name), pools.update(renamed)); },
+            ChangeRecord::updated(Entity::Pool, renamed.id.toString(), toJson(local), toJson(renamed)));
+        !status) {
+        return status;
     }
     m_notes.append(tr("Your ops pool “%1” is now called “%2”: the shared team has one of that name.")
                        .arg(local.name, renamed.name));
-    return log.append(Entity::Pool, renamed.id.toString(), ChangeAction::Update, toJson(local), toJson(renamed));
+    return {};
 }
 
 QString LocalItems::problemWith(const ResourceRef &ref, const QJsonObject &theirs) const
@@ -897,7 +890,6 @@ Result<std::optional<SyncOffer>> LocalItems::timeOffOffer(const ResourceData &fo
 
 Status LocalItems::applyRoster(const QJsonObject &theirs)
 {
-    ChangeLog log(m_db);
     // The team first, then people (memberships name the team), pools (members name people),
     // rotations (name a pool), holidays.
     auto team = teamFromJson(theirs.value(u"team"_s).toObject());
@@ -911,7 +903,7 @@ Status LocalItems::applyRoster(const QJsonObject &theirs)
         return status;
     }
     TeamRepository teams(m_db);
-    if (auto status = upsert(teams, log, Entity::Team, tr("team"), team.value()); !status) {
+    if (auto status = upsert(teams, m_db, Entity::Team, tr("team"), team.value()); !status) {
         return status;
     }
 
@@ -948,11 +940,9 @@ Status LocalItems::applyRoster(const QJsonObject &theirs)
             }
         }
         if (!local.value()) {
-            if (auto status = people.insert(person.value()); !status) {
-                return about(tr("person %1").arg(person->name), status.error());
-            }
-            if (auto status =
-                    log.append(Entity::Person, person->id.toString(), ChangeAction::Create, {}, toJson(*person));
+            if (auto status = writeLogged(
+                    m_db, [&] { return about(tr("person %1").arg(person->name), people.insert(person.value())); },
+                    ChangeRecord::created(Entity::Person, person->id.toString(), toJson(*person)));
                 !status) {
                 return status;
             }
@@ -962,17 +952,20 @@ Status LocalItems::applyRoster(const QJsonObject &theirs)
         if (!removed) {
             return removed.error();
         }
-        if (removed.value()) {
-            if (auto status = people.setRemoved(person->id, {}); !status) {
-                return status;
-            }
-        }
         if (removed.value() || !samePerson(*local.value(), person.value())) {
-            if (auto status = people.update(person.value()); !status) {
-                return about(tr("person %1").arg(person->name), status.error());
-            }
-            if (auto status = log.append(Entity::Person, person->id.toString(), ChangeAction::Update,
-                                         toJson(*local.value()), toJson(*person));
+            // Removed here but on the server's roster: back, as the server has them.
+            if (auto status = writeLogged(
+                    m_db,
+                    [&]() -> Status {
+                        if (removed.value()) {
+                            if (auto restored = people.setRemoved(person->id, {}); !restored) {
+                                return restored;
+                            }
+                        }
+                        return about(tr("person %1").arg(person->name), people.update(person.value()));
+                    },
+                    ChangeRecord::updated(Entity::Person, person->id.toString(), toJson(*local.value()),
+                                          toJson(*person)));
                 !status) {
                 return status;
             }
@@ -984,11 +977,9 @@ Status LocalItems::applyRoster(const QJsonObject &theirs)
     }
     for (const Person &person : localPeople.value()) {
         if (person.teams.contains(m_team) && !theirPeople.contains(person.id)) {
-            if (auto status = people.setRemoved(person.id, m_db.clock().now().toUTC()); !status) {
-                return status;
-            }
-            if (auto status =
-                    log.append(Entity::Person, person.id.toString(), ChangeAction::Delete, toJson(person), {});
+            if (auto status = writeLogged(
+                    m_db, [&] { return people.setRemoved(person.id, m_db.clock().now().toUTC()); },
+                    ChangeRecord::deleted(Entity::Person, person.id.toString(), toJson(person)));
                 !status) {
                 return status;
             }
@@ -1015,7 +1006,7 @@ Status LocalItems::applyRoster(const QJsonObject &theirs)
             return about(tr("roster"), pool.error());
         }
         theirPools.insert(pool->id);
-        if (auto status = upsert(pools, log, Entity::Pool, tr("pool %1").arg(pool->name), pool.value()); !status) {
+        if (auto status = upsert(pools, m_db, Entity::Pool, tr("pool %1").arg(pool->name), pool.value()); !status) {
             return status;
         }
     }
@@ -1029,7 +1020,7 @@ Status LocalItems::applyRoster(const QJsonObject &theirs)
         }
         theirRotations.insert(rotation->id);
         if (auto status =
-                upsert(rotations, log, Entity::Rotation, tr("rotation %1").arg(rotation->name), rotation.value());
+                upsert(rotations, m_db, Entity::Rotation, tr("rotation %1").arg(rotation->name), rotation.value());
             !status) {
             return status;
         }
@@ -1040,7 +1031,7 @@ Status LocalItems::applyRoster(const QJsonObject &theirs)
     }
     for (const Rotation &rotation : localRotations.value()) {
         if (rotation.teamId == m_team && !theirRotations.contains(rotation.id)) {
-            if (auto status = write(rotations, log, Entity::Rotation, tr("rotation %1").arg(rotation.name),
+            if (auto status = write(rotations, m_db, Entity::Rotation, tr("rotation %1").arg(rotation.name),
                                     std::optional(rotation), std::optional<Rotation>());
                 !status) {
                 return status;
@@ -1061,7 +1052,7 @@ Status LocalItems::applyRoster(const QJsonObject &theirs)
             return users.error();
         }
         if (users->isEmpty()) {
-            if (auto status = write(pools, log, Entity::Pool, tr("pool %1").arg(pool.name), std::optional(pool),
+            if (auto status = write(pools, m_db, Entity::Pool, tr("pool %1").arg(pool.name), std::optional(pool),
                                     std::optional<OpsPool>());
                 !status) {
                 return status;
@@ -1090,11 +1081,9 @@ Status LocalItems::applyRoster(const QJsonObject &theirs)
     for (const Holiday &holiday : localHolidays.value()) {
         const bool kept = std::any_of(wanted.cbegin(), wanted.cend(), [&](const Holiday &h) { return h == holiday; });
         if (!kept) {
-            if (auto status = holidays.remove(holiday.id); !status) {
-                return status;
-            }
-            if (auto status =
-                    log.append(Entity::Holiday, holiday.id.toString(), ChangeAction::Delete, toJson(holiday), {});
+            if (auto status = writeLogged(
+                    m_db, [&] { return holidays.remove(holiday.id); },
+                    ChangeRecord::deleted(Entity::Holiday, holiday.id.toString(), toJson(holiday)));
                 !status) {
                 return status;
             }
@@ -1110,19 +1099,17 @@ Status LocalItems::applyRoster(const QJsonObject &theirs)
             std::find_if(local.cbegin(), local.cend(), [&holiday](const Holiday &h) { return h.date == holiday.date; });
         if (same != local.cend()) {
             const Holiday gone = *same;
-            if (auto status = holidays.remove(gone.id); !status) {
-                return status;
-            }
-            if (auto status = log.append(Entity::Holiday, gone.id.toString(), ChangeAction::Delete, toJson(gone), {});
+            if (auto status = writeLogged(
+                    m_db, [&] { return holidays.remove(gone.id); },
+                    ChangeRecord::deleted(Entity::Holiday, gone.id.toString(), toJson(gone)));
                 !status) {
                 return status;
             }
             local.remove(gone.id);
         }
-        if (auto status = holidays.insert(holiday); !status) {
-            return about(tr("holiday %1").arg(holiday.name), status.error());
-        }
-        if (auto status = log.append(Entity::Holiday, holiday.id.toString(), ChangeAction::Create, {}, toJson(holiday));
+        if (auto status = writeLogged(
+                m_db, [&] { return about(tr("holiday %1").arg(holiday.name), holidays.insert(holiday)); },
+                ChangeRecord::created(Entity::Holiday, holiday.id.toString(), toJson(holiday)));
             !status) {
             return status;
         }

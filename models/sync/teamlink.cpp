@@ -4,9 +4,9 @@
 #include "ical/icalcodec.h"
 #include "localitems.h"
 #include "remoteversion.h"
-#include "store/changelog.h"
 #include "store/database.h"
 #include "store/idrewrite.h"
+#include "store/loggedwrite.h"
 #include "store/syncrepository.h"
 #include "store/teamrepository.h"
 #include "store/transaction.h"
@@ -117,11 +117,9 @@ Result<TeamId> joinCollection(Database &db, CalDavClient &client, const JoinOpti
         }
         Team renamed = *sameName;
         renamed.name = newName;
-        if (auto status = teams.update(renamed); !status) {
-            return status.error();
-        }
-        if (auto status = ChangeLog(db).append(Entity::Team, renamed.id.toString(), ChangeAction::Update,
-                                               toJson(*sameName), toJson(renamed));
+        if (auto status = writeLogged(
+                db, [&] { return teams.update(renamed); },
+                ChangeRecord::updated(Entity::Team, renamed.id.toString(), toJson(*sameName), toJson(renamed)));
             !status) {
             return status.error();
         }
@@ -138,18 +136,16 @@ Result<TeamId> joinCollection(Database &db, CalDavClient &client, const JoinOpti
                              .arg(sameName->name, shared.value()->url.toDisplayString()),
                          SameNamedTeamField.toString()};
         }
-        if (auto status = IdRewrite(db).team(sameName->id, team); !status) {
-            return status.error();
-        }
         Team moved = *sameName;
         moved.id = team;
-        ChangeLog log(db);
-        if (auto status =
-                log.append(Entity::Team, sameName->id.toString(), ChangeAction::Delete, toJson(*sameName), {});
+        if (auto status = writeLogged(
+                db, [&] { return IdRewrite(db).team(sameName->id, team); },
+                [&]() -> Result<QList<ChangeRecord>> {
+                    return QList<ChangeRecord>{
+                        ChangeRecord::deleted(Entity::Team, sameName->id.toString(), toJson(*sameName)),
+                        ChangeRecord::created(Entity::Team, team.toString(), toJson(moved))};
+                });
             !status) {
-            return status.error();
-        }
-        if (auto status = log.append(Entity::Team, team.toString(), ChangeAction::Create, {}, toJson(moved)); !status) {
             return status.error();
         }
         linked = true;
