@@ -731,6 +731,10 @@ SHA-256: %5</translation>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>The event “%1” repeats %2 times or more in the period read; Tandem reads fewer.</source>
+        <translation>Das Ereignis „%1“ wiederholt sich im gelesenen Zeitraum %2-mal oder öfter; Tandem liest weniger.</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::Autostart</name>
@@ -3715,6 +3719,77 @@ Die Version des Servers kann hier nicht geschrieben werden: %2</translation>
     <message>
         <source>Partners</source>
         <translation>Partner</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::HistoryImportService</name>
+    <message>
+        <source>The rotation is not in the database.</source>
+        <translation>Die Rotation ist nicht in der Datenbank.</translation>
+    </message>
+    <message>
+        <source>The file has %1 events in the ten years up to today; Tandem imports at most %2 at once. Export a shorter period.</source>
+        <translation>Die Datei hat %1 Ereignisse in den zehn Jahren bis heute; Tandem importiert höchstens %2 auf einmal. Exportieren Sie einen kürzeren Zeitraum.</translation>
+    </message>
+    <message>
+        <source>developer</source>
+        <translation>Entwickler</translation>
+    </message>
+    <message>
+        <source>ops</source>
+        <translation>Ops</translation>
+    </message>
+    <message>
+        <source>has not ended yet (%1); only past shifts are imported</source>
+        <translation>ist noch nicht zu Ende (%1); nur vergangene Schichten werden importiert</translation>
+    </message>
+    <message>
+        <source>lasts less than an hour</source>
+        <translation>dauert weniger als eine Stunde</translation>
+    </message>
+    <message>
+        <source>lasts longer than %1 days, the longest shift</source>
+        <translation>dauert länger als %1 Tage, die längste Schicht</translation>
+    </message>
+    <message>
+        <source>“%1” is the name of %2 people on the roster; choose one</source>
+        <translation>„%1“ ist der Name von %2 Personen der Personalliste; wählen Sie eine</translation>
+    </message>
+    <message>
+        <source>nobody on the roster has the e-mail or the name “%1”</source>
+        <translation>niemand in der Personalliste hat die E-Mail oder den Namen „%1“</translation>
+    </message>
+    <message>
+        <source>the %1 seat of this shift holds %2</source>
+        <translation>der Platz %1 dieser Schicht ist mit %2 besetzt</translation>
+    </message>
+    <message>
+        <source>someone no longer on the roster</source>
+        <translation>jemandem, der nicht mehr in der Personalliste steht</translation>
+    </message>
+    <message>
+        <source>overlaps the shift of %1 to %2 at other times</source>
+        <translation>überschneidet die Schicht von %1 bis %2 zu anderen Zeiten</translation>
+    </message>
+    <message>
+        <source>overlaps %1 shifts, from %2</source>
+        <translation>überschneidet %1 Schichten, ab %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a developer</source>
+        <translation>%1 ist kein Entwickler</translation>
+    </message>
+    <message>
+        <source>%1 has no production access</source>
+        <translation>%1 hat keinen Produktionszugang</translation>
+    </message>
+    <message>
+        <source>The roster or the shifts changed since the preview (changed by %1); nothing was imported. Look at the preview again.</source>
+        <translation>Die Personalliste oder die Schichten haben sich seit der Vorschau geändert (geändert von %1); nichts wurde importiert. Sehen Sie sich die Vorschau erneut an.</translation>
+    </message>
+    <message>
+        <source>A shift of the preview changed meanwhile; nothing was imported.</source>
+        <translation>Eine Schicht der Vorschau hat sich inzwischen geändert; nichts wurde importiert.</translation>
     </message>
 </context>
 <context>
