@@ -3351,6 +3351,163 @@ Zielfunktion: größte Abweichung %1, Quadratsumme %2, häufigstes Paar %3-mal, 
         <translation>Importieren Sie eine mit tandem sync timeoff --import UID, oder --dismiss UID.
 </translation>
     </message>
+    <message>
+        <source>Import past on-call from another tool&apos;s calendar export (PagerDuty, Opsgenie...) as past shifts.</source>
+        <translation>Vergangene Bereitschaft aus dem Kalenderexport eines anderen Werkzeugs (PagerDuty, Opsgenie …) als vergangene Schichten importieren.</translation>
+    </message>
+    <message>
+        <source>new shift</source>
+        <translation>neue Schicht</translation>
+    </message>
+    <message>
+        <source>fills the empty seat</source>
+        <translation>besetzt den leeren Platz</translation>
+    </message>
+    <message>
+        <source>already there</source>
+        <translation>schon vorhanden</translation>
+    </message>
+    <message>
+        <source>not imported</source>
+        <translation>nicht importiert</translation>
+    </message>
+    <message>
+        <source>not past</source>
+        <translation>nicht vergangen</translation>
+    </message>
+    <message>
+        <source>not a shift</source>
+        <translation>keine Schicht</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <source>by e-mail</source>
+        <translation>per E-Mail</translation>
+    </message>
+    <message>
+        <source>by name</source>
+        <translation>per Name</translation>
+    </message>
+    <message>
+        <source>by --map</source>
+        <translation>per --map</translation>
+    </message>
+    <message>
+        <source>ambiguous</source>
+        <translation>mehrdeutig</translation>
+    </message>
+    <message>
+        <source>not on the roster</source>
+        <translation>nicht in der Personalliste</translation>
+    </message>
+    <message>
+        <source>Import the past on-call of another tool&apos;s calendar export (PagerDuty, Opsgenie, Grafana OnCall, or any .ics whose events name the person on call in the title or as attendee) into one seat of a rotation, so that the fairness look-back starts from what happened. People are matched by e-mail, else by name (accents and case ignored); what matches nobody or several people is listed, and --map says who it is. Only events that ended are read. An event with no shift at its time becomes a shift with the other seat empty; one at exactly the times of a shift fills that seat when it is empty; anything else is reported and left alone. The preview is printed first; the import is one transaction.</source>
+        <translation>Die vergangene Bereitschaft aus dem Kalenderexport eines anderen Werkzeugs (PagerDuty, Opsgenie, Grafana OnCall oder jede .ics-Datei, deren Ereignisse die Person in Bereitschaft im Titel oder als Teilnehmer nennen) in einen Platz einer Rotation importieren, damit der Fairness-Rückblick mit dem beginnt, was wirklich war. Personen werden per E-Mail zugeordnet, sonst per Name (Akzente und Groß-/Kleinschreibung egal); was niemanden oder mehrere Personen trifft, wird aufgelistet, und --map sagt, wer es ist. Nur beendete Ereignisse werden gelesen. Ein Ereignis ohne Schicht zu seiner Zeit wird eine Schicht mit leerem anderem Platz; eines genau zu den Zeiten einer Schicht besetzt deren Platz, wenn er leer ist; alles andere wird gemeldet und nicht angetastet. Zuerst wird die Vorschau ausgegeben; der Import ist eine Transaktion.</translation>
+    </message>
+    <message>
+        <source>The rotation (name).</source>
+        <translation>Die Rotation (Name).</translation>
+    </message>
+    <message>
+        <source>The seat the export&apos;s people take: dev or ops.</source>
+        <translation>Der Platz der Personen des Exports: dev oder ops.</translation>
+    </message>
+    <message>
+        <source>The person (e-mail on the roster) a name or e-mail of the file means; repeat for several, e.g. --map &quot;Alex Kim=alex.kim@example.com&quot;.</source>
+        <translation>Die Person (E-Mail in der Personalliste), die ein Name oder eine E-Mail der Datei meint; für mehrere wiederholen, z. B. --map &quot;Alex Kim=alex.kim@example.com&quot;.</translation>
+    </message>
+    <message>
+        <source>Show what would be imported; write nothing.</source>
+        <translation>Zeigen, was importiert würde; nichts schreiben.</translation>
+    </message>
+    <message>
+        <source>import history needs a ROTATION and a FILE</source>
+        <translation>import history braucht eine ROTATION und eine DATEI</translation>
+    </message>
+    <message>
+        <source>import history needs --seat dev or --seat ops</source>
+        <translation>import history braucht --seat dev oder --seat ops</translation>
+    </message>
+    <message>
+        <source>--seat: “%1” is not a seat (dev or ops)</source>
+        <translation>--seat: „%1“ ist kein Platz (dev oder ops)</translation>
+    </message>
+    <message>
+        <source>no rotation “%1”</source>
+        <translation>keine Rotation „%1“</translation>
+    </message>
+    <message>
+        <source>--map: “%1” is not TEXT=EMAIL</source>
+        <translation>--map: „%1“ ist nicht TEXT=EMAIL</translation>
+    </message>
+    <message>
+        <source>--map: nobody on the roster has the e-mail “%1”</source>
+        <translation>--map: niemand in der Personalliste hat die E-Mail „%1“</translation>
+    </message>
+    <message>
+        <source>%1, %2 seat, from %3 (times in %4):
+</source>
+        <translation>%1, Platz %2, aus %3 (Zeiten in %4):
+</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>Zugeordnet</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Not on the roster (add them, or say who they are with --map TEXT=EMAIL):</source>
+        <translation>Nicht in der Personalliste (hinzufügen oder mit --map TEXT=EMAIL sagen, wer es ist):</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n event(s))</source>
+        <translation>
+            <numerusform>%1 (%n Ereignis)</numerusform>
+            <numerusform>%1 (%n Ereignisse)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ambiguous (choose with --map TEXT=EMAIL):</source>
+        <translation>Mehrdeutig (mit --map TEXT=EMAIL wählen):</translation>
+    </message>
+    <message>
+        <source>%1 new shift(s), %2 seat(s) filled; %3 already there, %4 conflict(s), %5 not past, %6 not a shift, %7 without a person</source>
+        <translation>%1 neue Schicht(en), %2 Platz/Plätze besetzt; %3 schon vorhanden, %4 Konflikt(e), %5 nicht vergangen, %6 keine Schicht, %7 ohne Person</translation>
+    </message>
+    <message>
+        <source>Dry run, nothing was written: %1.</source>
+        <translation>Probelauf, nichts wurde geschrieben: %1.</translation>
+    </message>
+    <message>
+        <source>Nothing to import: %1.</source>
+        <translation>Nichts zu importieren: %1.</translation>
+    </message>
+    <message>
+        <source>%1; nothing was imported</source>
+        <translation>%1; nichts wurde importiert</translation>
+    </message>
+    <message>
+        <source>Imported: %1. The %2 seat of new shifts is empty: fill it, or import the other seat&apos;s export.</source>
+        <translation>Importiert: %1. Der Platz %2 neuer Schichten ist leer: besetzen Sie ihn oder importieren Sie den Export des anderen Platzes.</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::ConflictsDialog</name>

@@ -130,6 +130,13 @@
                 <numerusform>%n requests</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%1 (%n event(s))</source>
+            <translation>
+                <numerusform>%1 (%n event)</numerusform>
+                <numerusform>%1 (%n events)</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>Tandem::ConflictsModel</name>
