@@ -3950,6 +3950,227 @@ Die Version des Servers kann hier nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
+    <name>Tandem::HistoryImportWizard</name>
+    <message>
+        <source>New shift</source>
+        <translation>Neue Schicht</translation>
+    </message>
+    <message>
+        <source>Fills the empty seat</source>
+        <translation>Besetzt den leeren Platz</translation>
+    </message>
+    <message>
+        <source>Already there</source>
+        <translation>Schon vorhanden</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>Nicht importiert</translation>
+    </message>
+    <message>
+        <source>Not past</source>
+        <translation>Nicht vergangen</translation>
+    </message>
+    <message>
+        <source>Not a shift</source>
+        <translation>Keine Schicht</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>By e-mail</source>
+        <translation>Per E-Mail</translation>
+    </message>
+    <message>
+        <source>By name</source>
+        <translation>Per Name</translation>
+    </message>
+    <message>
+        <source>Chosen</source>
+        <translation>Gewählt</translation>
+    </message>
+    <message>
+        <source>Ambiguous</source>
+        <translation>Mehrdeutig</translation>
+    </message>
+    <message>
+        <source>Not on the roster</source>
+        <translation>Nicht in der Personalliste</translation>
+    </message>
+    <message>
+        <source>Import On-Call History</source>
+        <translation>Bereitschaftsverlauf importieren</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>Past On-Call from Another Tool</source>
+        <translation>Vergangene Bereitschaft aus einem anderen Werkzeug</translation>
+    </message>
+    <message>
+        <source>Choose the rotation, the seat the file&apos;s people took, and the calendar export (.ics) of PagerDuty, Opsgenie, Grafana OnCall or any calendar whose events name who was on call. Only shifts that have ended are imported; they count for fairness from then on.</source>
+        <translation>Wählen Sie die Rotation, den Platz, den die Personen der Datei hatten, und den Kalenderexport (.ics) von PagerDuty, Opsgenie, Grafana OnCall oder jedem Kalender, dessen Ereignisse nennen, wer Bereitschaft hatte. Nur beendete Schichten werden importiert; sie zählen von da an für die Fairness.</translation>
+    </message>
+    <message>
+        <source>Rotation</source>
+        <translation>Rotation</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>Platz</translation>
+    </message>
+    <message>
+        <source>Developer</source>
+        <translation>Entwickler</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>Betrieb</translation>
+    </message>
+    <message>
+        <source>Calendar file</source>
+        <translation>Kalenderdatei</translation>
+    </message>
+    <message>
+        <source>schedule.ics</source>
+        <translation>dienstplan.ics</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>Durch&amp;suchen…</translation>
+    </message>
+    <message>
+        <source>Browse for the calendar file</source>
+        <translation>Kalenderdatei suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Rotation:</source>
+        <translation>&amp;Rotation:</translation>
+    </message>
+    <message>
+        <source>&amp;Seat:</source>
+        <translation>&amp;Platz:</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>Calendar Export</source>
+        <translation>Kalenderexport</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics);;All files (*)</source>
+        <translation>iCalendar-Dateien (*.ics);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Events of the file</source>
+        <translation>Ereignisse der Datei</translation>
+    </message>
+    <message>
+        <source>Each event: when, who it names, how they were found on the roster, and what the import does with it</source>
+        <translation>Jedes Ereignis: wann, wen es nennt, wie die Person in der Personalliste gefunden wurde und was der Import damit macht</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Gefunden</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>&amp;Names to resolve: choose who each one is, or leave it to skip its events.</source>
+        <translation>&amp;Namen zu klären: wählen Sie, wer es jeweils ist, oder lassen Sie es, um die Ereignisse zu überspringen.</translation>
+    </message>
+    <message>
+        <source>Names to resolve</source>
+        <translation>Namen zu klären</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>In der Datei</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Choose a rotation.</source>
+        <translation>Wählen Sie eine Rotation.</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported: %1</source>
+        <translation>Die Datei kann nicht importiert werden: %1</translation>
+    </message>
+    <message>
+        <source>ops</source>
+        <translation>Ops</translation>
+    </message>
+    <message>
+        <source>developer</source>
+        <translation>Entwickler</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) in the file.</source>
+        <translation>
+            <numerusform>%n Ereignis in der Datei.</numerusform>
+            <numerusform>%n Ereignisse in der Datei.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The import adds %1 past shift(s) and fills %2 empty seat(s); %3 already there, %4 not imported (conflicts), %5 not past, %6 not a shift, %7 without a person.</source>
+        <translation>Der Import fügt %1 vergangene Schicht(en) hinzu und besetzt %2 leere(n) Platz/Plätze; %3 schon vorhanden, %4 nicht importiert (Konflikte), %5 nicht vergangen, %6 keine Schicht, %7 ohne Person.</translation>
+    </message>
+    <message>
+        <source>The %1 seat of new shifts stays empty (unknown) until you fill it or import that seat&apos;s export.</source>
+        <translation>Der Platz %1 neuer Schichten bleibt leer (unbekannt), bis Sie ihn besetzen oder den Export dieses Platzes importieren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Name of %n people</source>
+        <translation>
+            <numerusform>Name von %n Person</numerusform>
+            <numerusform>Name von %n Personen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Person for “%1”</source>
+        <translation>Person für „%1“</translation>
+    </message>
+    <message>
+        <source>Skip its events</source>
+        <translation>Ereignisse überspringen</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>Nichts wurde importiert: %1</translation>
+    </message>
+</context>
+<context>
     <name>Tandem::HistoryService</name>
     <message>
         <source>The change log keeps at least %1 days; %2 is too few.</source>
@@ -5166,6 +5387,10 @@ ab %3</translation>
 %1</source>
         <translation>Stellen Sie die Datei aus einer Sicherung wieder her oder treten Sie dem Team erneut über seinen geteilten Kalender bei. Was SQLite gefunden hat:
 %1</translation>
+    </message>
+    <message>
+        <source>Import On-Call Histor&amp;y…</source>
+        <translation>Bereitschafts&amp;verlauf importieren…</translation>
     </message>
 </context>
 <context>
@@ -8907,6 +9132,22 @@ Es wurde nichts gesendet. Wenn der Server Ihnen gehört, geben Sie ihm ein Zerti
     <message>
         <source>Imported holidays of %1: %2 new, %3 already there</source>
         <translation>Feiertage von %1 importiert: %2 neu, %3 bereits vorhanden</translation>
+    </message>
+    <message>
+        <source>Cannot Import History</source>
+        <translation>Verlauf kann nicht importiert werden</translation>
+    </message>
+    <message>
+        <source>Create the rotation first (Rotations ▸ New Rotation…).</source>
+        <translation>Legen Sie zuerst die Rotation an (Rotationen ▸ Neue Rotation…).</translation>
+    </message>
+    <message>
+        <source>Import on-call history into %1</source>
+        <translation>Bereitschaftsverlauf in %1 importieren</translation>
+    </message>
+    <message>
+        <source>Imported on-call history into %1: %2 new past shift(s), %3 seat(s) filled.</source>
+        <translation>Bereitschaftsverlauf in %1 importiert: %2 neue vergangene Schicht(en), %3 Platz/Plätze besetzt.</translation>
     </message>
 </context>
 <context>

@@ -149,6 +149,23 @@
         </message>
     </context>
     <context>
+        <name>Tandem::HistoryImportWizard</name>
+        <message numerus="yes">
+            <source>%n event(s) in the file.</source>
+            <translation>
+                <numerusform>%n event in the file.</numerusform>
+                <numerusform>%n events in the file.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Name of %n people</source>
+            <translation>
+                <numerusform>Name of %n person</numerusform>
+                <numerusform>Name of %n people</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Tandem::ImportReportDialog</name>
         <message numerus="yes">
             <source>%n problem(s) found. Nothing has been imported.</source>
