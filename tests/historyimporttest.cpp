@@ -258,6 +258,38 @@ private Q_SLOTS:
         QCOMPARE(preview->events.at(1).person, m_f->alexKim2.id);
     }
 
+    void choicesIgnoreCaseAndAccents()
+    {
+        auto preview = HistoryImportService(db()).preview(m_f->rotation.id, Seat::Dev, sample(u"pagerduty.ics"_s),
+                                                          {{u"alex  KIM"_s, m_f->alexKim.id}});
+        QVERIFY(preview.ok());
+        QCOMPARE(preview->events.at(2).match, HistoryMatch::Chosen);
+        QCOMPARE(preview->events.at(2).person, m_f->alexKim.id);
+    }
+
+    void aLockedShiftIsNotFilled()
+    {
+        Shift locked = m_f->shifts.at(0);
+        locked.state = ShiftState::Locked;
+        QVERIFY(ShiftRepository(db()).update(locked).ok());
+        auto preview = HistoryImportService(db()).preview(m_f->rotation.id, Seat::Dev, sample(u"pagerduty.ics"_s));
+        QVERIFY(preview.ok());
+        QCOMPARE(preview->events.at(6).action, HistoryAction::Conflict);
+        QVERIFY2(preview->events.at(6).reason.contains(u"locked"_s), qPrintable(preview->events.at(6).reason));
+    }
+
+    void floatingTimesAreTheRotationsZone()
+    {
+        // 09:00 without TZID or Z: the team's wall clock, 08:00 UTC in a Berlin winter.
+        const QByteArray ics = calendar("BEGIN:VEVENT\r\nUID:f\r\nDTSTAMP:20260101T000000Z\r\n"
+                                        "DTSTART:20260105T090000\r\nDTEND:20260112T090000\r\n"
+                                        "SUMMARY:Jane Doe\r\nEND:VEVENT\r\n");
+        auto preview = HistoryImportService(db()).preview(m_f->rotation.id, Seat::Dev, ics);
+        QVERIFY2(preview.ok(), qPrintable(preview.errorMessage()));
+        QCOMPARE(preview->events.first().start, utc(2026, 1, 5));
+        QCOMPARE(preview->events.first().end, utc(2026, 1, 12));
+    }
+
     void namesakesInOtherRolesAreNotAmbiguous()
     {
         // A second Jane Doe in operations: the developer seat can only be the developer.

@@ -689,6 +689,7 @@ Result<QList<ImportedEvent>> readEvents(const QByteArray &ics, QDate from, QDate
         base.uid = event->uid();
         base.summary = event->summary().trimmed();
         base.allDay = event->allDay();
+        base.floating = !base.allDay && start.timeSpec() == Qt::LocalTime;
         for (const KCalendarCore::Attendee &attendee : event->attendees()) {
             QString email = attendee.email().trimmed();
             if (email.startsWith(u"mailto:"_s, Qt::CaseInsensitive)) {
@@ -709,7 +710,8 @@ Result<QList<ImportedEvent>> readEvents(const QByteArray &ics, QDate from, QDate
                     return;
                 }
             } else {
-                e.start = occurrence.toUTC();
+                e.start =
+                    e.floating ? QDateTime(occurrence.date(), occurrence.time(), QTimeZone::utc()) : occurrence.toUTC();
                 e.end = e.start.addSecs(seconds);
                 if (e.end <= first || e.start >= last) {
                     return;

@@ -94,6 +94,9 @@ struct ImportedEvent
     QString uid;
     QString summary;
     bool allDay = false;
+    /// Timed without a zone (no TZID, no Z): `start` and `end` hold the wall-clock times as if
+    /// they were UTC, for the reader to place in a zone of its choosing.
+    bool floating = false;
     QDateTime start; ///< timed: UTC
     QDateTime end;   ///< timed: UTC, exclusive
     QDate firstDay;  ///< all-day: the first day

@@ -219,10 +219,18 @@ Result<HistoryPreview> HistoryImportService::preview(RotationId rotationId, Seat
         byEmail.insert(p.email.trimmed().toCaseFolded(), p.id);
         byName[matchKey(p.name)].append(p.id);
     }
+    // From early enough that a shift overlapping the first event read is there (no shift lasts
+    // longer than MaxShiftSeconds).
     auto existing = ShiftRepository(m_db).overlapping(
-        QDateTime(firstDayRead(today).addDays(-2), QTime(0, 0), QTimeZone::utc()), now.addDays(2), rotationId);
+        QDateTime(firstDayRead(today), QTime(0, 0), QTimeZone::utc()).addSecs(-MaxShiftSeconds - 2 * 86400),
+        now.addDays(2), rotationId);
     if (!existing) {
         return existing.error();
+    }
+    // The lead's choices as the names are matched: "alex kim" chooses for "Alex  Kim".
+    QHash<QString, PersonId> chosenByKey;
+    for (auto it = choices.cbegin(); it != choices.cend(); ++it) {
+        chosenByKey.insert(matchKey(it.key()), it.value());
     }
     // The rotation's shifts with what this import has decided so far (new shifts, filled seats),
     // so that a second event at the same times is "already there" or a conflict, not a second shift.
@@ -250,6 +258,10 @@ Result<HistoryPreview> HistoryImportService::preview(RotationId rotationId, Seat
             // the old tool is the Monday 09:00 to Monday 09:00 shift of a weekly rotation.
             event.start = QDateTime(imported.firstDay, rotation.handoffTime, zone).toUTC();
             event.end = QDateTime(imported.endDay, rotation.handoffTime, zone).toUTC();
+        } else if (imported.floating) {
+            // Times without a zone are the team's wall clock: the rotation's zone.
+            event.start = QDateTime(imported.start.date(), imported.start.time(), zone).toUTC();
+            event.end = QDateTime(imported.end.date(), imported.end.time(), zone).toUTC();
         } else {
             event.start = imported.start;
             event.end = imported.end;
@@ -267,8 +279,8 @@ Result<HistoryPreview> HistoryImportService::preview(RotationId rotationId, Seat
         event.who = shortened(named != candidates.cend() ? *named : candidates.value(0));
         bool decided = false;
         for (const QString &c : candidates) {
-            const auto chosen = choices.constFind(c);
-            if (chosen != choices.constEnd() && byId.contains(*chosen)) {
+            const auto chosen = chosenByKey.constFind(matchKey(c));
+            if (chosen != chosenByKey.constEnd() && byId.contains(*chosen)) {
                 event.who = shortened(c);
                 event.person = *chosen;
                 event.match = HistoryMatch::Chosen;
@@ -374,6 +386,10 @@ Result<HistoryPreview> HistoryImportService::preview(RotationId rotationId, Seat
                 const PersonId holder = shift.seat(seat);
                 if (holder == event.person) {
                     event.action = HistoryAction::AlreadyThere;
+                } else if (holder.isNull() && shift.state == ShiftState::Locked) {
+                    // A lead locked it as it is; the import does not override that.
+                    event.action = HistoryAction::Conflict;
+                    event.reason = tr("the shift is locked; unlock it to fill its %1 seat").arg(seatName);
                 } else if (holder.isNull()) {
                     event.action = HistoryAction::Fill;
                     shift.setSeat(seat, event.person);

@@ -84,8 +84,9 @@ struct HistoryPreview
 /// with no shift in its time becomes a new shift with the person in the seat and the other seat
 /// empty (a gap the lead fills, or leaves as unknown); an event at exactly the times of a shift
 /// fills that shift's seat when it is empty (so a second export, of the other seat, completes the
-/// shifts the first one made); a seat that holds someone else, or an event that overlaps shifts
-/// at other times, is reported and left alone. Re-importing the same file changes nothing.
+/// shifts the first one made); a seat that holds someone else, a locked shift, or an event that
+/// overlaps shifts at other times, is reported and left alone. Re-importing the same file changes
+/// nothing.
 ///
 /// apply() writes in one transaction through the change log (the same rows as a plan), so the
 /// import can be taken back like a plan (PlanService::revert); nothing is written on any error.
@@ -94,7 +95,8 @@ class HistoryImportService
 public:
     explicit HistoryImportService(Database &db) : m_db(db) {}
 
-    /// The lead's answers for texts that named several people or nobody: text -> person.
+    /// The lead's answers for texts that named several people or nobody: text -> person (the
+    /// text compared as names are: accents, case and spacing ignored).
     using Choices = QHash<QString, PersonId>;
 
     /// The most events (occurrences) one import reads: years of daily shifts, far below what

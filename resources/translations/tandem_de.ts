@@ -3948,6 +3948,10 @@ Die Version des Servers kann hier nicht geschrieben werden: %2</translation>
         <source>A shift of the preview changed meanwhile; nothing was imported.</source>
         <translation>Eine Schicht der Vorschau hat sich inzwischen geändert; nichts wurde importiert.</translation>
     </message>
+    <message>
+        <source>the shift is locked; unlock it to fill its %1 seat</source>
+        <translation>die Schicht ist fixiert; lösen Sie die Fixierung, um ihren Platz %1 zu besetzen</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::HistoryImportWizard</name>
