@@ -142,6 +142,9 @@ const QList<Command> &commands()
         {{u"import"_s, u"ics"_s},
          u"import ics (--timeoff --person EMAIL | --holidays --team NAME) FILE [--from DATE --to DATE]"_s,
          Cli::tr("Import time off or public holidays from an iCalendar file; repeating events expanded.")},
+        {{u"import"_s, u"history"_s},
+         u"import history ROTATION FILE --seat dev|ops [--map TEXT=EMAIL]... [--dry-run]"_s,
+         Cli::tr("Import past on-call from another tool's calendar export (PagerDuty, Opsgenie...) as past shifts.")},
         {{u"check"_s},
          u"check"_s,
          Cli::tr("Check the whole database file for damage (SQLite's integrity check); nothing is written.")},
@@ -705,6 +708,9 @@ int Cli::run(const QStringList &args)
         {u"print"_s, &Cli::printSheet}, {u"sync"_s, &Cli::sync}, {u"check"_s, &Cli::check}};
     if (const auto it = single.constFind(group); it != single.constEnd()) {
         return (this->*(*it))(g.rest.mid(1));
+    }
+    if (group == u"import" && verb == u"history") {
+        return importHistory(rest); // clihistoryimport.cpp
     }
     static const QHash<QString, Handler> handlers = {
         {u"roster import"_s, &Cli::rosterImport}, {u"roster export"_s, &Cli::rosterExport},

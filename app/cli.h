@@ -97,6 +97,7 @@ private:
     int swapAnswer(const QStringList &args, const QString &verb); // cliengineer.cpp
     int exportIcs(const QStringList &args);                       // cliical.cpp
     int importIcs(const QStringList &args);                       // cliical.cpp
+    int importHistory(const QStringList &args);                   // clihistoryimport.cpp
     int rotationAddOrEdit(const QStringList &args, bool adding);
 
     std::unique_ptr<Database> openDatabase(QString *error);

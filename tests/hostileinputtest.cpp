@@ -160,6 +160,20 @@ QByteArray tooManyEvents()
     return calendar(body);
 }
 
+/// 19,000 events in 15 MB a month ago, each naming nobody on the roster: more than a history
+/// import reads.
+QByteArray largePastCalendar()
+{
+    QByteArray body;
+    const QByteArray day = Tandem::Test::cliNow().date().addDays(-30).toString(u"yyyyMMdd"_s).toLatin1();
+    const QByteArray description = "DESCRIPTION:" + QByteArray(700, 'x') + "\r\n";
+    for (int i = 0; i < 19000; ++i) {
+        body += vevent("past" + QByteArray::number(i) + "@example.com", ":" + day + "T080000Z", ":" + day + "T200000Z",
+                       description);
+    }
+    return calendar(body);
+}
+
 QByteArray csvHeader()
 {
     return "name,email,role,team,timezone,phone,capacity,production_access\n";
@@ -328,6 +342,21 @@ class HostileInputTest : public QObject
         ics(u"ics: over 16 MB"_s, oversizedCalendar, 1, u"at most 16 MB"_s);
         ics(u"ics: 15 MB, 19,000 events of one day of time off"_s, largeCalendar, 0, u"Imported 1 time off"_s);
         ics(u"ics: 70,000 events"_s, tooManyEvents, 1, u"more than 20000 components"_s);
+        // The history import reads the same files through the same checks, and bounds its count.
+        auto history = [&](const QString &name, std::function<QByteArray()> input, const QString &fragment) {
+            Case c;
+            c.name = u"history: "_s + name;
+            c.args = {u"--db"_s, u"{db}"_s,   u"import"_s, u"history"_s, u"Payments on call"_s,
+                      u"{in}"_s, u"--seat"_s, u"dev"_s};
+            c.input = std::move(input);
+            c.fragment = fragment;
+            c.ceilings = {2000, 300};
+            m_cases.append(c);
+        };
+        history(u"RRULE with every BY* part"_s, rruleBomb, u"Line 10: the recurrence rule repeats"_s);
+        history(u"over 16 MB"_s, oversizedCalendar, u"at most 16 MB"_s);
+        history(u"70,000 events"_s, tooManyEvents, u"more than 20000 components"_s);
+        history(u"15 MB, 19,000 past events"_s, largePastCalendar, u"imports at most 10000"_s);
         // 16. Refuse what is wrong instead of guessing.
         ics(
             u"ics: an event that ends before it starts"_s,

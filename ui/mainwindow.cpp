@@ -183,6 +183,7 @@ void MainWindow::createActions()
     m_exportIcal = make(u"actionExportIcal"_s, tr("Export i&Calendar…"));
     m_importTimeOffIcal = make(u"actionImportTimeOffIcal"_s, tr("Import &Time Off from iCalendar…"));
     m_importHolidaysIcal = make(u"actionImportHolidaysIcal"_s, tr("Import &Holidays from iCalendar…"));
+    m_importHistory = make(u"actionImportHistory"_s, tr("Import On-Call Histor&y…"));
     m_quit = make(u"actionQuit"_s, tr("&Quit"), QKeySequence::Quit);
     m_undo = make(u"actionUndo"_s, tr("&Undo"), QKeySequence::Undo);
     m_redo = make(u"actionRedo"_s, tr("&Redo"), QKeySequence::Redo);
@@ -216,6 +217,7 @@ void MainWindow::createActions()
     connect(m_exportIcal, &QAction::triggered, this, [this] { exportIcal(); });
     connect(m_importTimeOffIcal, &QAction::triggered, this, [this] { importTimeOffIcal(); });
     connect(m_importHolidaysIcal, &QAction::triggered, this, [this] { importHolidaysIcal(); });
+    connect(m_importHistory, &QAction::triggered, this, [this] { importHistory(); });
     connect(m_quit, &QAction::triggered, this, [this] {
         m_quitting = true;
         close();
@@ -283,6 +285,7 @@ void MainWindow::createMenus()
     file->addAction(m_exportIcal);
     file->addAction(m_importTimeOffIcal);
     file->addAction(m_importHolidaysIcal);
+    file->addAction(m_importHistory);
     file->addSeparator();
     file->addAction(m_printSheet);
     file->addSeparator();
@@ -540,6 +543,7 @@ void MainWindow::updateActions()
     m_checkDatabase->setEnabled(open && !m_checking);
     m_importTimeOffIcal->setEnabled(open);
     m_importHolidaysIcal->setEnabled(open);
+    m_importHistory->setEnabled(open && m_hasRotations);
     m_addPerson->setEnabled(open);
     m_newTeam->setEnabled(open);
     m_editTeam->setEnabled(hasTeams);
@@ -675,6 +679,11 @@ void MainWindow::importTimeOffIcal(const QString &fileName)
 void MainWindow::importHolidaysIcal(const QString &fileName)
 {
     m_transferActions->importHolidaysIcal(fileName);
+}
+
+void MainWindow::importHistory(const QString &fileName)
+{
+    m_transferActions->importHistory(fileName);
 }
 
 void MainWindow::refreshRotationState()

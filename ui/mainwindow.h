@@ -82,6 +82,7 @@ public:
     void exportIcal(const QString &fileName = {});
     void importTimeOffIcal(const QString &fileName = {});
     void importHolidaysIcal(const QString &fileName = {});
+    void importHistory(const QString &fileName = {});
     void newRotation();
     void editRotation();
     void planRotations();
@@ -148,6 +149,7 @@ private:
     QAction *m_exportIcal = nullptr;
     QAction *m_importTimeOffIcal = nullptr;
     QAction *m_importHolidaysIcal = nullptr;
+    QAction *m_importHistory = nullptr;
     QAction *m_quit = nullptr;
     QAction *m_undo = nullptr;
     QAction *m_redo = nullptr;

@@ -1,6 +1,8 @@
 #include "transferactions.h"
 
+#include "historyimportwizard.h"
 #include "importreportdialog.h"
+#include "itemmodels/plancommands.h"
 #include "itemmodels/rostercommands.h"
 #include "mainwindow.h"
 #include "services/fileio.h"
@@ -276,6 +278,40 @@ void TransferActions::importHolidaysIcal(const QString &fileName)
     m_window.statusBar()->showMessage(
         tr("Imported holidays of %1: %2 new, %3 already there").arg(picked).arg(result->added).arg(result->skipped),
         8000);
+}
+
+void TransferActions::importHistory(const QString &fileName)
+{
+    if (!m_window.m_workspace) {
+        return;
+    }
+    const auto rotations = m_window.m_workspace->rotations().rotations();
+    if (!rotations) {
+        m_window.showError(tr("Cannot Import History"), rotations.errorMessage());
+        return;
+    }
+    if (rotations->isEmpty()) {
+        m_window.showError(tr("Cannot Import History"), tr("Create the rotation first (Rotations ▸ New Rotation…)."));
+        return;
+    }
+    auto *wizard = new HistoryImportWizard(m_window.m_workspace->database(), fileName, &m_window);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &QDialog::accepted, this, [this, wizard] {
+        if (!m_window.m_workspace) {
+            return;
+        }
+        const AppliedPlan &applied = wizard->applied();
+        m_window.m_workspace->planEditor().recordApplied(
+            applied, tr("Import on-call history into %1").arg(wizard->rotationName()));
+        m_window.statusBar()->showMessage(
+            tr("Imported on-call history into %1: %2 new past shift(s), %3 seat(s) filled.")
+                .arg(wizard->rotationName())
+                .arg(applied.added.size())
+                .arg(applied.changed.size()),
+            10000);
+        m_window.updatePage();
+    });
+    wizard->open();
 }
 
 } // namespace Tandem

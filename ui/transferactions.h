@@ -21,6 +21,9 @@ public:
     void exportIcal(const QString &fileName = {});
     void importTimeOffIcal(const QString &fileName = {});
     void importHolidaysIcal(const QString &fileName = {});
+    /// Opens the history import wizard (window-modal, not blocking); an import it writes is one
+    /// undo step.
+    void importHistory(const QString &fileName = {});
 
 private:
     MainWindow &m_window;

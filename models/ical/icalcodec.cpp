@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTimeZone>
 
@@ -630,6 +631,127 @@ Result<QList<ImportedDay>> readDays(const QByteArray &ics, QDate from, QDate to)
         return std::tie(a.from, a.to, a.summary, a.uid) < std::tie(b.from, b.to, b.summary, b.uid);
     });
     return days;
+}
+
+Result<QList<ImportedEvent>> readEvents(const QByteArray &ics, QDate from, QDate to)
+{
+    if (!from.isValid() || !to.isValid() || to < from) {
+        return Error{tr("The period to import is not a valid range of days.")};
+    }
+    if (from.daysTo(to) > MaxImportDays) {
+        return Error{tr("The period to import is longer than %1 days.").arg(MaxImportDays)};
+    }
+    // Grafana OnCall's export has no VERSION, which libical needs to read a calendar: checked as
+    // it is (so that errors name the file's own lines), then read as iCalendar 2.0.
+    QByteArray text = ics;
+    static const QRegularExpression version(u"^VERSION[;:]"_s, QRegularExpression::MultilineOption);
+    const qsizetype begin = ics.indexOf("BEGIN:VCALENDAR");
+    if (begin >= 0 && !version.match(QString::fromUtf8(ics)).hasMatch()) {
+        if (auto status = IcsText::precheck(ics, {MaxIcsImportBytes, false, from, to}); !status) {
+            return status.error();
+        }
+        const qsizetype lineEnd = ics.indexOf('\n', begin);
+        if (lineEnd > 0) {
+            text.insert(lineEnd + 1, "VERSION:2.0\r\n");
+        }
+    }
+    auto parsed = parse(text, false, from, to);
+    if (!parsed) {
+        return parsed.error();
+    }
+    const auto events = parsed.value()->rawEvents();
+    if (events.isEmpty()) {
+        return Error{tr("The file holds no event (VEVENT): there is nothing to import.")};
+    }
+    // KCalendarCore stops expanding a rule after this many of its periods, without saying so: a
+    // rule that reaches it is refused rather than read in part.
+    constexpr qsizetype ExpansionLimit = 10000;
+    QHash<QString, QSet<QDateTime>> replaced;
+    for (const Event::Ptr &event : events) {
+        if (event->hasRecurrenceId()) {
+            replaced[event->uid()].insert(event->recurrenceId().toUTC());
+        }
+    }
+    const QDateTime first(from, QTime(0, 0), QTimeZone::utc());
+    const QDateTime last(to.addDays(1), QTime(0, 0), QTimeZone::utc());
+    QList<ImportedEvent> result;
+    constexpr qsizetype MaxOccurrences = 100000;
+    for (const Event::Ptr &event : events) {
+        if (event->status() == Incidence::StatusCanceled) {
+            continue;
+        }
+        const QDateTime start = event->dtStart();
+        if (!start.isValid()) {
+            continue;
+        }
+        const QDateTime end = event->hasEndDate() ? event->dtEnd() : start;
+        ImportedEvent base;
+        base.uid = event->uid();
+        base.summary = event->summary().trimmed();
+        base.allDay = event->allDay();
+        base.floating = !base.allDay && start.timeSpec() == Qt::LocalTime;
+        for (const KCalendarCore::Attendee &attendee : event->attendees()) {
+            QString email = attendee.email().trimmed();
+            if (email.startsWith(u"mailto:"_s, Qt::CaseInsensitive)) {
+                email = email.mid(7);
+            }
+            base.attendees.append({attendee.name().trimmed(), email});
+        }
+        // An all-day event's DTEND is the day after its last (RFC 5545); KCalendarCore reads it
+        // as the last day itself.
+        const qint64 extraDays = std::max<qint64>(0, start.date().daysTo(end.date()));
+        const qint64 seconds = std::max<qint64>(0, start.secsTo(end));
+        auto add = [&](const QDateTime &occurrence) {
+            ImportedEvent e = base;
+            if (e.allDay) {
+                e.firstDay = occurrence.date();
+                e.endDay = e.firstDay.addDays(extraDays + 1);
+                if (e.endDay <= from || e.firstDay > to) {
+                    return;
+                }
+            } else {
+                e.start =
+                    e.floating ? QDateTime(occurrence.date(), occurrence.time(), QTimeZone::utc()) : occurrence.toUTC();
+                e.end = e.start.addSecs(seconds);
+                if (e.end <= first || e.start >= last) {
+                    return;
+                }
+            }
+            result.append(e);
+        };
+        if (!event->recurs()) {
+            add(start);
+        } else {
+            const qint64 spanDays = std::min<qint64>(extraDays + seconds / 86400, 400);
+            const QDateTime windowStart(from.addDays(-spanDays - 1), QTime(0, 0), start.timeZone());
+            const QDateTime windowEnd(to.addDays(2), QTime(0, 0), start.timeZone());
+            const auto times = event->recurrence()->timesInInterval(windowStart, windowEnd);
+            if (times.size() >= ExpansionLimit) {
+                return Error{tr("The event “%1” repeats %2 times or more in the period read; Tandem reads fewer.")
+                                 .arg(base.summary.left(80))
+                                 .arg(ExpansionLimit)};
+            }
+            const QSet<QDateTime> skip = replaced.value(event->uid());
+            for (const QDateTime &t : times) {
+                if (!skip.contains(t.toUTC())) {
+                    add(t.toTimeZone(start.timeZone()));
+                }
+            }
+        }
+        if (result.size() > MaxOccurrences) {
+            return Error{
+                tr("The file has more than %1 occurrences in the period; Tandem stops there.").arg(MaxOccurrences)};
+        }
+    }
+    auto key = [](const ImportedEvent &e) {
+        return e.allDay ? QDateTime(e.firstDay, QTime(0, 0), QTimeZone::utc()) : e.start;
+    };
+    std::stable_sort(result.begin(), result.end(), [&key](const ImportedEvent &a, const ImportedEvent &b) {
+        const QDateTime ka = key(a);
+        const QDateTime kb = key(b);
+        return std::tie(ka, a.summary, a.uid) < std::tie(kb, b.summary, b.uid);
+    });
+    return result;
 }
 
 } // namespace Tandem

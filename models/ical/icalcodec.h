@@ -82,4 +82,32 @@ inline constexpr qint64 MaxImportDays = 3660;
 /// message saying what is wrong and where (line) for input that is not valid iCalendar.
 Result<QList<ImportedDay>> readDays(const QByteArray &ics, QDate from, QDate to);
 
+/// One occurrence of an event of another tool's on-call calendar (PagerDuty, Opsgenie, Grafana
+/// OnCall, any calendar whose events name who is on call), as the history import reads it.
+struct ImportedEvent
+{
+    struct Attendee
+    {
+        QString name;  ///< CN, may be empty
+        QString email; ///< without "mailto:", may be empty
+    };
+    QString uid;
+    QString summary;
+    bool allDay = false;
+    /// Timed without a zone (no TZID, no Z): `start` and `end` hold the wall-clock times as if
+    /// they were UTC, for the reader to place in a zone of its choosing.
+    bool floating = false;
+    QDateTime start; ///< timed: UTC
+    QDateTime end;   ///< timed: UTC, exclusive
+    QDate firstDay;  ///< all-day: the first day
+    QDate endDay;    ///< all-day: the day after the last
+    QList<Attendee> attendees;
+};
+
+/// Every occurrence of the events of an .ics file that touches the days [from, to] (recurrences
+/// expanded there, cancelled events left out), by start. Checked as readDays() checks, but timed
+/// recurrences may repeat more often than daily (12-hour shifts). Fails with a message naming
+/// what is wrong and where for input that is not valid iCalendar or expands beyond the bounds.
+Result<QList<ImportedEvent>> readEvents(const QByteArray &ics, QDate from, QDate to);
+
 } // namespace Tandem

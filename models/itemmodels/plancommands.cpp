@@ -30,13 +30,20 @@ Planner::PlanResult PlanEditor::replayOf(const AppliedPlan &applied)
 Result<AppliedPlan> PlanEditor::applyPlan(const Planner::PlanResult &plan, const QString &rotationNames)
 {
     auto applied = m_service.apply(plan);
-    if (!applied || applied->count() == 0 || !m_stack) {
+    if (applied) {
+        recordApplied(applied.value(), tr("Apply plan for %1").arg(rotationNames));
+    }
+    return applied;
+}
+
+void PlanEditor::recordApplied(const AppliedPlan &applied, const QString &text)
+{
+    if (applied.count() == 0 || !m_stack) {
         // Nothing written is nothing to undo.
-        return applied;
+        return;
     }
     // Shared so that a redo, which writes the shifts anew, keeps the undo accurate.
-    auto written = std::make_shared<AppliedPlan>(applied.value());
-    const QString text = tr("Apply plan for %1").arg(rotationNames);
+    auto written = std::make_shared<AppliedPlan>(applied);
     QPointer<PlanEditor> self(this);
     m_stack->push(new ServiceCommand(
         text,
@@ -54,7 +61,6 @@ Result<AppliedPlan> PlanEditor::applyPlan(const Planner::PlanResult &plan, const
                 Q_EMIT self->failed(tr("Cannot redo or undo “%1”: %2").arg(text, message));
             }
         }));
-    return applied;
 }
 
 } // namespace Tandem

@@ -26,6 +26,10 @@ public:
     /// Writes `plan` as one undoable step named "Apply plan for `rotationNames`".
     Result<AppliedPlan> applyPlan(const Planner::PlanResult &plan, const QString &rotationNames);
 
+    /// Puts shifts written elsewhere (a history import) on the undo stack as one step named `text`:
+    /// undo takes them back (PlanService::revert), redo writes them again.
+    void recordApplied(const AppliedPlan &applied, const QString &text);
+
     /// The plan that writes `applied` again: its added, changed (after) and removed shifts.
     static Planner::PlanResult replayOf(const AppliedPlan &applied);
 

@@ -731,6 +731,10 @@ SHA-256: %5</translation>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>The event “%1” repeats %2 times or more in the period read; Tandem reads fewer.</source>
+        <translation>Das Ereignis „%1“ wiederholt sich im gelesenen Zeitraum %2-mal oder öfter; Tandem liest weniger.</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::Autostart</name>
@@ -3347,6 +3351,163 @@ Zielfunktion: größte Abweichung %1, Quadratsumme %2, häufigstes Paar %3-mal, 
         <translation>Importieren Sie eine mit tandem sync timeoff --import UID, oder --dismiss UID.
 </translation>
     </message>
+    <message>
+        <source>Import past on-call from another tool&apos;s calendar export (PagerDuty, Opsgenie...) as past shifts.</source>
+        <translation>Vergangene Bereitschaft aus dem Kalenderexport eines anderen Werkzeugs (PagerDuty, Opsgenie …) als vergangene Schichten importieren.</translation>
+    </message>
+    <message>
+        <source>new shift</source>
+        <translation>neue Schicht</translation>
+    </message>
+    <message>
+        <source>fills the empty seat</source>
+        <translation>besetzt den leeren Platz</translation>
+    </message>
+    <message>
+        <source>already there</source>
+        <translation>schon vorhanden</translation>
+    </message>
+    <message>
+        <source>not imported</source>
+        <translation>nicht importiert</translation>
+    </message>
+    <message>
+        <source>not past</source>
+        <translation>nicht vergangen</translation>
+    </message>
+    <message>
+        <source>not a shift</source>
+        <translation>keine Schicht</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <source>by e-mail</source>
+        <translation>per E-Mail</translation>
+    </message>
+    <message>
+        <source>by name</source>
+        <translation>per Name</translation>
+    </message>
+    <message>
+        <source>by --map</source>
+        <translation>per --map</translation>
+    </message>
+    <message>
+        <source>ambiguous</source>
+        <translation>mehrdeutig</translation>
+    </message>
+    <message>
+        <source>not on the roster</source>
+        <translation>nicht in der Personalliste</translation>
+    </message>
+    <message>
+        <source>Import the past on-call of another tool&apos;s calendar export (PagerDuty, Opsgenie, Grafana OnCall, or any .ics whose events name the person on call in the title or as attendee) into one seat of a rotation, so that the fairness look-back starts from what happened. People are matched by e-mail, else by name (accents and case ignored); what matches nobody or several people is listed, and --map says who it is. Only events that ended are read. An event with no shift at its time becomes a shift with the other seat empty; one at exactly the times of a shift fills that seat when it is empty; anything else is reported and left alone. The preview is printed first; the import is one transaction.</source>
+        <translation>Die vergangene Bereitschaft aus dem Kalenderexport eines anderen Werkzeugs (PagerDuty, Opsgenie, Grafana OnCall oder jede .ics-Datei, deren Ereignisse die Person in Bereitschaft im Titel oder als Teilnehmer nennen) in einen Platz einer Rotation importieren, damit der Fairness-Rückblick mit dem beginnt, was wirklich war. Personen werden per E-Mail zugeordnet, sonst per Name (Akzente und Groß-/Kleinschreibung egal); was niemanden oder mehrere Personen trifft, wird aufgelistet, und --map sagt, wer es ist. Nur beendete Ereignisse werden gelesen. Ein Ereignis ohne Schicht zu seiner Zeit wird eine Schicht mit leerem anderem Platz; eines genau zu den Zeiten einer Schicht besetzt deren Platz, wenn er leer ist; alles andere wird gemeldet und nicht angetastet. Zuerst wird die Vorschau ausgegeben; der Import ist eine Transaktion.</translation>
+    </message>
+    <message>
+        <source>The rotation (name).</source>
+        <translation>Die Rotation (Name).</translation>
+    </message>
+    <message>
+        <source>The seat the export&apos;s people take: dev or ops.</source>
+        <translation>Der Platz der Personen des Exports: dev oder ops.</translation>
+    </message>
+    <message>
+        <source>The person (e-mail on the roster) a name or e-mail of the file means; repeat for several, e.g. --map &quot;Alex Kim=alex.kim@example.com&quot;.</source>
+        <translation>Die Person (E-Mail in der Personalliste), die ein Name oder eine E-Mail der Datei meint; für mehrere wiederholen, z. B. --map &quot;Alex Kim=alex.kim@example.com&quot;.</translation>
+    </message>
+    <message>
+        <source>Show what would be imported; write nothing.</source>
+        <translation>Zeigen, was importiert würde; nichts schreiben.</translation>
+    </message>
+    <message>
+        <source>import history needs a ROTATION and a FILE</source>
+        <translation>import history braucht eine ROTATION und eine DATEI</translation>
+    </message>
+    <message>
+        <source>import history needs --seat dev or --seat ops</source>
+        <translation>import history braucht --seat dev oder --seat ops</translation>
+    </message>
+    <message>
+        <source>--seat: “%1” is not a seat (dev or ops)</source>
+        <translation>--seat: „%1“ ist kein Platz (dev oder ops)</translation>
+    </message>
+    <message>
+        <source>no rotation “%1”</source>
+        <translation>keine Rotation „%1“</translation>
+    </message>
+    <message>
+        <source>--map: “%1” is not TEXT=EMAIL</source>
+        <translation>--map: „%1“ ist nicht TEXT=EMAIL</translation>
+    </message>
+    <message>
+        <source>--map: nobody on the roster has the e-mail “%1”</source>
+        <translation>--map: niemand in der Personalliste hat die E-Mail „%1“</translation>
+    </message>
+    <message>
+        <source>%1, %2 seat, from %3 (times in %4):
+</source>
+        <translation>%1, Platz %2, aus %3 (Zeiten in %4):
+</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>Zugeordnet</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Not on the roster (add them, or say who they are with --map TEXT=EMAIL):</source>
+        <translation>Nicht in der Personalliste (hinzufügen oder mit --map TEXT=EMAIL sagen, wer es ist):</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n event(s))</source>
+        <translation>
+            <numerusform>%1 (%n Ereignis)</numerusform>
+            <numerusform>%1 (%n Ereignisse)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ambiguous (choose with --map TEXT=EMAIL):</source>
+        <translation>Mehrdeutig (mit --map TEXT=EMAIL wählen):</translation>
+    </message>
+    <message>
+        <source>%1 new shift(s), %2 seat(s) filled; %3 already there, %4 conflict(s), %5 not past, %6 not a shift, %7 without a person</source>
+        <translation>%1 neue Schicht(en), %2 Platz/Plätze besetzt; %3 schon vorhanden, %4 Konflikt(e), %5 nicht vergangen, %6 keine Schicht, %7 ohne Person</translation>
+    </message>
+    <message>
+        <source>Dry run, nothing was written: %1.</source>
+        <translation>Probelauf, nichts wurde geschrieben: %1.</translation>
+    </message>
+    <message>
+        <source>Nothing to import: %1.</source>
+        <translation>Nichts zu importieren: %1.</translation>
+    </message>
+    <message>
+        <source>%1; nothing was imported</source>
+        <translation>%1; nichts wurde importiert</translation>
+    </message>
+    <message>
+        <source>Imported: %1. The %2 seat of new shifts is empty: fill it, or import the other seat&apos;s export.</source>
+        <translation>Importiert: %1. Der Platz %2 neuer Schichten ist leer: besetzen Sie ihn oder importieren Sie den Export des anderen Platzes.</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::ConflictsDialog</name>
@@ -3715,6 +3876,302 @@ Die Version des Servers kann hier nicht geschrieben werden: %2</translation>
     <message>
         <source>Partners</source>
         <translation>Partner</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::HistoryImportService</name>
+    <message>
+        <source>The rotation is not in the database.</source>
+        <translation>Die Rotation ist nicht in der Datenbank.</translation>
+    </message>
+    <message>
+        <source>The file has %1 events in the ten years up to today; Tandem imports at most %2 at once. Export a shorter period.</source>
+        <translation>Die Datei hat %1 Ereignisse in den zehn Jahren bis heute; Tandem importiert höchstens %2 auf einmal. Exportieren Sie einen kürzeren Zeitraum.</translation>
+    </message>
+    <message>
+        <source>developer</source>
+        <translation>Entwickler</translation>
+    </message>
+    <message>
+        <source>ops</source>
+        <translation>Ops</translation>
+    </message>
+    <message>
+        <source>has not ended yet (%1); only past shifts are imported</source>
+        <translation>ist noch nicht zu Ende (%1); nur vergangene Schichten werden importiert</translation>
+    </message>
+    <message>
+        <source>lasts less than an hour</source>
+        <translation>dauert weniger als eine Stunde</translation>
+    </message>
+    <message>
+        <source>lasts longer than %1 days, the longest shift</source>
+        <translation>dauert länger als %1 Tage, die längste Schicht</translation>
+    </message>
+    <message>
+        <source>“%1” is the name of %2 people on the roster; choose one</source>
+        <translation>„%1“ ist der Name von %2 Personen der Personalliste; wählen Sie eine</translation>
+    </message>
+    <message>
+        <source>nobody on the roster has the e-mail or the name “%1”</source>
+        <translation>niemand in der Personalliste hat die E-Mail oder den Namen „%1“</translation>
+    </message>
+    <message>
+        <source>the %1 seat of this shift holds %2</source>
+        <translation>der Platz %1 dieser Schicht ist mit %2 besetzt</translation>
+    </message>
+    <message>
+        <source>someone no longer on the roster</source>
+        <translation>jemandem, der nicht mehr in der Personalliste steht</translation>
+    </message>
+    <message>
+        <source>overlaps the shift of %1 to %2 at other times</source>
+        <translation>überschneidet die Schicht von %1 bis %2 zu anderen Zeiten</translation>
+    </message>
+    <message>
+        <source>overlaps %1 shifts, from %2</source>
+        <translation>überschneidet %1 Schichten, ab %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a developer</source>
+        <translation>%1 ist kein Entwickler</translation>
+    </message>
+    <message>
+        <source>%1 has no production access</source>
+        <translation>%1 hat keinen Produktionszugang</translation>
+    </message>
+    <message>
+        <source>The roster or the shifts changed since the preview (changed by %1); nothing was imported. Look at the preview again.</source>
+        <translation>Die Personalliste oder die Schichten haben sich seit der Vorschau geändert (geändert von %1); nichts wurde importiert. Sehen Sie sich die Vorschau erneut an.</translation>
+    </message>
+    <message>
+        <source>A shift of the preview changed meanwhile; nothing was imported.</source>
+        <translation>Eine Schicht der Vorschau hat sich inzwischen geändert; nichts wurde importiert.</translation>
+    </message>
+    <message>
+        <source>the shift is locked; unlock it to fill its %1 seat</source>
+        <translation>die Schicht ist fixiert; lösen Sie die Fixierung, um ihren Platz %1 zu besetzen</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::HistoryImportWizard</name>
+    <message>
+        <source>New shift</source>
+        <translation>Neue Schicht</translation>
+    </message>
+    <message>
+        <source>Fills the empty seat</source>
+        <translation>Besetzt den leeren Platz</translation>
+    </message>
+    <message>
+        <source>Already there</source>
+        <translation>Schon vorhanden</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>Nicht importiert</translation>
+    </message>
+    <message>
+        <source>Not past</source>
+        <translation>Nicht vergangen</translation>
+    </message>
+    <message>
+        <source>Not a shift</source>
+        <translation>Keine Schicht</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>By e-mail</source>
+        <translation>Per E-Mail</translation>
+    </message>
+    <message>
+        <source>By name</source>
+        <translation>Per Name</translation>
+    </message>
+    <message>
+        <source>Chosen</source>
+        <translation>Gewählt</translation>
+    </message>
+    <message>
+        <source>Ambiguous</source>
+        <translation>Mehrdeutig</translation>
+    </message>
+    <message>
+        <source>Not on the roster</source>
+        <translation>Nicht in der Personalliste</translation>
+    </message>
+    <message>
+        <source>Import On-Call History</source>
+        <translation>Bereitschaftsverlauf importieren</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>Past On-Call from Another Tool</source>
+        <translation>Vergangene Bereitschaft aus einem anderen Werkzeug</translation>
+    </message>
+    <message>
+        <source>Choose the rotation, the seat the file&apos;s people took, and the calendar export (.ics) of PagerDuty, Opsgenie, Grafana OnCall or any calendar whose events name who was on call. Only shifts that have ended are imported; they count for fairness from then on.</source>
+        <translation>Wählen Sie die Rotation, den Platz, den die Personen der Datei hatten, und den Kalenderexport (.ics) von PagerDuty, Opsgenie, Grafana OnCall oder jedem Kalender, dessen Ereignisse nennen, wer Bereitschaft hatte. Nur beendete Schichten werden importiert; sie zählen von da an für die Fairness.</translation>
+    </message>
+    <message>
+        <source>Rotation</source>
+        <translation>Rotation</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>Platz</translation>
+    </message>
+    <message>
+        <source>Developer</source>
+        <translation>Entwickler</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>Betrieb</translation>
+    </message>
+    <message>
+        <source>Calendar file</source>
+        <translation>Kalenderdatei</translation>
+    </message>
+    <message>
+        <source>schedule.ics</source>
+        <translation>dienstplan.ics</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>Durch&amp;suchen…</translation>
+    </message>
+    <message>
+        <source>Browse for the calendar file</source>
+        <translation>Kalenderdatei suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Rotation:</source>
+        <translation>&amp;Rotation:</translation>
+    </message>
+    <message>
+        <source>&amp;Seat:</source>
+        <translation>&amp;Platz:</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>Calendar Export</source>
+        <translation>Kalenderexport</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics);;All files (*)</source>
+        <translation>iCalendar-Dateien (*.ics);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Events of the file</source>
+        <translation>Ereignisse der Datei</translation>
+    </message>
+    <message>
+        <source>Each event: when, who it names, how they were found on the roster, and what the import does with it</source>
+        <translation>Jedes Ereignis: wann, wen es nennt, wie die Person in der Personalliste gefunden wurde und was der Import damit macht</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Gefunden</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>&amp;Names to resolve: choose who each one is, or leave it to skip its events.</source>
+        <translation>&amp;Namen zu klären: wählen Sie, wer es jeweils ist, oder lassen Sie es, um die Ereignisse zu überspringen.</translation>
+    </message>
+    <message>
+        <source>Names to resolve</source>
+        <translation>Namen zu klären</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>In der Datei</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Choose a rotation.</source>
+        <translation>Wählen Sie eine Rotation.</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported: %1</source>
+        <translation>Die Datei kann nicht importiert werden: %1</translation>
+    </message>
+    <message>
+        <source>ops</source>
+        <translation>Ops</translation>
+    </message>
+    <message>
+        <source>developer</source>
+        <translation>Entwickler</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) in the file.</source>
+        <translation>
+            <numerusform>%n Ereignis in der Datei.</numerusform>
+            <numerusform>%n Ereignisse in der Datei.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The import adds %1 past shift(s) and fills %2 empty seat(s); %3 already there, %4 not imported (conflicts), %5 not past, %6 not a shift, %7 without a person.</source>
+        <translation>Der Import fügt %1 vergangene Schicht(en) hinzu und besetzt %2 leere(n) Platz/Plätze; %3 schon vorhanden, %4 nicht importiert (Konflikte), %5 nicht vergangen, %6 keine Schicht, %7 ohne Person.</translation>
+    </message>
+    <message>
+        <source>The %1 seat of new shifts stays empty (unknown) until you fill it or import that seat&apos;s export.</source>
+        <translation>Der Platz %1 neuer Schichten bleibt leer (unbekannt), bis Sie ihn besetzen oder den Export dieses Platzes importieren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Name of %n people</source>
+        <translation>
+            <numerusform>Name von %n Person</numerusform>
+            <numerusform>Name von %n Personen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Person for “%1”</source>
+        <translation>Person für „%1“</translation>
+    </message>
+    <message>
+        <source>Skip its events</source>
+        <translation>Ereignisse überspringen</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1</source>
+        <translation>Nichts wurde importiert: %1</translation>
     </message>
 </context>
 <context>
@@ -4934,6 +5391,10 @@ ab %3</translation>
 %1</source>
         <translation>Stellen Sie die Datei aus einer Sicherung wieder her oder treten Sie dem Team erneut über seinen geteilten Kalender bei. Was SQLite gefunden hat:
 %1</translation>
+    </message>
+    <message>
+        <source>Import On-Call Histor&amp;y…</source>
+        <translation>Bereitschafts&amp;verlauf importieren…</translation>
     </message>
 </context>
 <context>
@@ -8675,6 +9136,22 @@ Es wurde nichts gesendet. Wenn der Server Ihnen gehört, geben Sie ihm ein Zerti
     <message>
         <source>Imported holidays of %1: %2 new, %3 already there</source>
         <translation>Feiertage von %1 importiert: %2 neu, %3 bereits vorhanden</translation>
+    </message>
+    <message>
+        <source>Cannot Import History</source>
+        <translation>Verlauf kann nicht importiert werden</translation>
+    </message>
+    <message>
+        <source>Create the rotation first (Rotations ▸ New Rotation…).</source>
+        <translation>Legen Sie zuerst die Rotation an (Rotationen ▸ Neue Rotation…).</translation>
+    </message>
+    <message>
+        <source>Import on-call history into %1</source>
+        <translation>Bereitschaftsverlauf in %1 importieren</translation>
+    </message>
+    <message>
+        <source>Imported on-call history into %1: %2 new past shift(s), %3 seat(s) filled.</source>
+        <translation>Bereitschaftsverlauf in %1 importiert: %2 neue vergangene Schicht(en), %3 Platz/Plätze besetzt.</translation>
     </message>
 </context>
 <context>

@@ -130,6 +130,13 @@
                 <numerusform>%n requests</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%1 (%n event(s))</source>
+            <translation>
+                <numerusform>%1 (%n event)</numerusform>
+                <numerusform>%1 (%n events)</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>Tandem::ConflictsModel</name>
@@ -138,6 +145,23 @@
             <translation>
                 <numerusform>%1, %2: no shift planned (%n hour with nobody on call)</numerusform>
                 <numerusform>%1, %2: no shift planned (%n hours with nobody on call)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Tandem::HistoryImportWizard</name>
+        <message numerus="yes">
+            <source>%n event(s) in the file.</source>
+            <translation>
+                <numerusform>%n event in the file.</numerusform>
+                <numerusform>%n events in the file.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Name of %n people</source>
+            <translation>
+                <numerusform>Name of %n person</numerusform>
+                <numerusform>Name of %n people</numerusform>
             </translation>
         </message>
     </context>
