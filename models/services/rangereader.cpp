@@ -89,7 +89,9 @@ quint64 RangeReader::read(const QList<QPair<QDateTime, QDateTime>> &spans, const
                 if (!result.error.isEmpty()) {
                     qCWarning(lcRangeReader) << "shifts:" << result.error;
                 }
-                Q_EMIT finished(result);
+                if (ticket == m_ticket.load()) { // not superseded (or the reader going) meanwhile
+                    Q_EMIT finished(result);
+                }
             }
             --m_queued;
         },

@@ -25,9 +25,9 @@ struct RangeRead
 
 /// Reads the shifts of spans of time in a thread of its own, on its own connection to the
 /// database file, so that a scrolling view does not wait for the query and the decoding of the
-/// days that come into view. A newer read() makes older ones that have not started moot; they
-/// are skipped. What the reader sees is what the file holds when the read runs: the caller
-/// decides whether that still fits with what it read before (Database::dataVersion()).
+/// days that come into view. A newer read() makes older ones moot: they are skipped, or what
+/// they found is not announced. What the reader sees is what the file holds when the read runs:
+/// the caller decides whether that still fits with what it read before (Database::dataVersion()).
 class RangeReader final : public QObject
 {
     Q_OBJECT
@@ -44,7 +44,7 @@ public:
     bool isBusy() const { return m_queued.load() > 0; }
 
 Q_SIGNALS:
-    /// In the thread of the reader's owner, once per read() that was not skipped.
+    /// In the thread of the reader's owner, once per read() that no newer one superseded.
     void finished(const Tandem::RangeRead &result);
 
 private:
