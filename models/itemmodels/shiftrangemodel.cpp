@@ -239,7 +239,9 @@ int ShiftRangeModel::problemsOf(int row) const
 
 bool ShiftRangeModel::isCheckingRules() const
 {
-    return (m_ruleTimer && m_ruleTimer->isActive()) || (m_ruleGeneration != 0 && m_rulePass && m_rulePass->isBusy());
+    // A pass that has finished in its thread may still have its findings on the way here.
+    return (m_ruleTimer && m_ruleTimer->isActive()) ||
+           (m_ruleGeneration != 0 && m_rulePass && (m_rulePass->isBusy() || m_shownGeneration != m_ruleGeneration));
 }
 
 void ShiftRangeModel::setRuleCheckDelay(int ms)
@@ -303,6 +305,7 @@ void ShiftRangeModel::applyFindings(const RuleFindings &findings)
     if (!m_ruleChecks || findings.generation != m_ruleGeneration) {
         return; // the range or the filters changed meanwhile: a newer pass is under way
     }
+    m_shownGeneration = findings.generation;
     if (!findings.error.isEmpty()) {
         m_lastError = findings.error;
         Q_EMIT rulesChecked();

@@ -231,6 +231,7 @@ private:
     bool m_ruleChecks = false;
     RulePass *m_rulePass = nullptr; // child, made on first use
     quint64 m_ruleGeneration = 0;   // of the pass whose findings are awaited (0: none)
+    quint64 m_shownGeneration = 0;  // of the last pass whose findings were shown
     QTimer *m_ruleTimer = nullptr;  // the rule check delay; child, made on first use
     int m_ruleDelay = 0;
     RangeReader *m_reader = nullptr;      // child, made on first use
