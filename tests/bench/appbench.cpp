@@ -770,7 +770,7 @@ int main(int argc, char **argv)
     // The report: medians over the runs, side by side.
     QString report = u"| what | %1 |"_s.arg(variants.first().label);
     if (variants.size() > 1) {
-        report += u" %1 | %2 ÷ %1 |"_s.arg(variants.at(1).label, variants.first().label);
+        report += u" %1 | %1 ÷ %2 |"_s.arg(variants.at(1).label, variants.first().label);
     }
     report += u" target |\n|---|--:|"_s + (variants.size() > 1 ? u"--:|--:|"_s : QString()) + u"---|\n"_s;
     QJsonObject json;
