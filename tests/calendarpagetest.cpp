@@ -20,8 +20,11 @@
 #include <QMimeData>
 #include <QRegularExpression>
 #include <QScopeGuard>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QToolButton>
+
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 using namespace Tandem;
@@ -449,6 +452,57 @@ private Q_SLOTS:
 
     // Issue 14: the People dock counted 0 shifts for everyone after a plan was applied, and
     // stayed stale after drops. It follows every commit.
+    // Issue 18: scrolling the timeline towards the edge of the days its model holds does not
+    // wait for the database: a worker reads the next days and the model moves when they arrive;
+    // its rule pass waits until the scrolling stops.
+    void timelineReadsAheadWithoutWaiting()
+    {
+        CalendarPage page;
+        page.resize(1500, 900);
+        page.setWorkspace(m_ws.get());
+        page.showMonth(m_from);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.setMode(CalendarPage::Mode::Timeline);
+        TimelineView *timeline = page.timelineView();
+        auto *model = qobject_cast<ShiftRangeModel *>(timeline->model());
+        QVERIFY(model);
+        QTRY_VERIFY(model->from().isValid());
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isCheckingRules(), 20000);
+        const QSignalSpy checked(model, &ShiftRangeModel::rulesChecked);
+        QScrollBar *bar = timeline->horizontalScrollBar();
+        const int day = int(std::ceil(double(bar->pageStep()) / timeline->visibleDays()));
+        bool asked = false;
+        for (int step = 0; step < 60 && !asked; ++step) {
+            const QDateTime from = model->from();
+            bar->setValue(bar->value() + day);
+            if (model->requestedRange().first.isValid()) {
+                asked = true;
+                QCOMPARE(model->from(), from); // this scroll did not wait for the read
+            }
+        }
+        QVERIFY(asked);
+        // Scrolling on while the read is under way asks nothing more of the database.
+        const auto requested = model->requestedRange();
+        bar->setValue(bar->value() + day);
+        QCOMPARE(model->requestedRange(), requested);
+        QTRY_VERIFY(!model->requestedRange().first.isValid());
+        QCOMPARE(model->from(), requested.first);
+        QCOMPARE(model->to(), requested.second);
+        const QDateTime firstShown(timeline->firstVisibleDate(), QTime(0, 0), model->viewerTimeZone());
+        QVERIFY(model->from() < firstShown && model->to() > firstShown.addDays(qint64(timeline->visibleDays())));
+        // The rows are those of a range read at once.
+        ShiftRangeModel fresh(m_ws->database(), m_ws->rotations(), m_ws->roster());
+        fresh.setRange(model->from(), model->to());
+        QCOMPARE(model->rowCount(), fresh.rowCount());
+        for (int row = 0; row < fresh.rowCount(); ++row) {
+            QVERIFY(model->shiftAt(row) == fresh.shiftAt(row));
+        }
+        // The rule pass ran after the scrolling, once.
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isCheckingRules(), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 1, 20000);
+    }
+
     void peopleDockCountsFollowEveryCommit()
     {
         auto opened = Workspace::open(m_home.filePath(u"dock.sqlite"_s), true);

@@ -81,6 +81,55 @@ private Q_SLOTS:
                 u"right %1, expected %2 in %3..%4"_s.arg(tail.right()).arg(endX).arg(last.left()).arg(last.right())));
     }
 
+    // Issue 18: the days and the times of day of the bars come from a table of the grid's local
+    // midnights; across the spring DST change (Europe/Berlin, Sunday 29 March 2026: 23 hours)
+    // a bar still starts and ends where the zone puts its times.
+    void barsFollowTheLocalDayAcrossADstChange()
+    {
+        const QTimeZone berlin(QByteArrayLiteral("Europe/Berlin"));
+        const QDateTime start(QDate(2026, 3, 28), QTime(22, 0), berlin);
+        const QDateTime end(QDate(2026, 3, 29), QTime(12, 0), berlin);
+        Test::ShiftFixture f(m_clock);
+        Shift s;
+        s.id = ShiftId::create();
+        s.rotationId = f.other.id;
+        s.start = start.toUTC();
+        s.end = end.toUTC();
+        s.dev = f.devs.at(3).id;
+        s.ops = f.ops.at(3).id;
+        QVERIFY(ShiftRepository(*f.db).insert(s));
+
+        RotationService rotations(*f.db);
+        RosterService roster(*f.db);
+        ShiftRangeModel model(*f.db, rotations, roster);
+        MonthView view;
+        view.resize(1400, 900);
+        view.setTimeZone(berlin);
+        view.setModel(&model);
+        view.setMonth(QDate(2026, 3, 1));
+        model.setRange(QDateTime(view.gridStart(), QTime(0, 0), berlin),
+                       QDateTime(view.gridStart().addDays(42), QTime(0, 0), berlin));
+        QVERIFY(model.indexOf(s.id).isValid());
+        const int row = model.indexOf(s.id).row();
+        QVERIFY(view.rowsCovering(QDate(2026, 3, 28)).contains(row));
+        QVERIFY(view.rowsCovering(QDate(2026, 3, 29)).contains(row));
+        QVERIFY(!view.rowsCovering(QDate(2026, 3, 27)).contains(row));
+        QVERIFY(!view.rowsCovering(QDate(2026, 3, 30)).contains(row));
+
+        const QRect first = view.dayRect(QDate(2026, 3, 28));
+        const QRect last = view.dayRect(QDate(2026, 3, 29));
+        const QRect head = view.shiftRect(s.id, QDate(2026, 3, 28));
+        const QRect tail = view.shiftRect(s.id, QDate(2026, 3, 29));
+        QVERIFY(head.isValid() && tail.isValid());
+        // 22:00 of a 24-hour Saturday; 12:00 of the 23-hour Sunday is 11 of its hours.
+        const double startX = first.left() + 22.0 / 24.0 * first.width();
+        QVERIFY2(std::abs(head.left() - startX) <= 2,
+                 qPrintable(u"left %1, expected %2"_s.arg(head.left()).arg(startX)));
+        const double endX = last.left() + 11.0 / 23.0 * last.width();
+        QVERIFY2(std::abs(tail.right() - endX) <= 2,
+                 qPrintable(u"right %1, expected %2"_s.arg(tail.right()).arg(endX)));
+    }
+
     void consecutiveShiftsShareALane()
     {
         // The fixture's weekly shifts hand over on Monday 09:00 Berlin: both are drawn on Monday,

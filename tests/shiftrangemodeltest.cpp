@@ -6,6 +6,7 @@
 #include "services/planservice.h"
 #include "services/rosterservice.h"
 #include "services/rotationservice.h"
+#include "services/rulepass.h"
 #include "store/changelog.h"
 #include "store/database.h"
 #include "store/shiftrepository.h"
@@ -13,6 +14,7 @@
 #include "testutil.h"
 
 #include <QAbstractItemModelTester>
+#include <QScopeGuard>
 #include <QSignalSpy>
 
 using namespace Qt::StringLiterals;
@@ -47,6 +49,33 @@ private:
             qFatal("commit failed");
         }
         return s;
+    }
+
+    /// Fails the test unless `model` shows the rows and uncovered time a model that reads its
+    /// range at once shows.
+    void verifySameAsFresh(const ShiftRangeModel &model, const QString &step)
+    {
+        ShiftRangeModel fresh(*m_db, *m_rotations, *m_roster);
+        fresh.setRange(model.from(), model.to());
+        QVERIFY2(model.rowCount() == fresh.rowCount(),
+                 qPrintable(u"%1: %2 rows, fresh %3"_s.arg(step).arg(model.rowCount()).arg(fresh.rowCount())));
+        for (int row = 0; row < fresh.rowCount(); ++row) {
+            QVERIFY2(model.shiftAt(row) == fresh.shiftAt(row), qPrintable(u"%1: row %2"_s.arg(step).arg(row)));
+        }
+        QVERIFY2(model.uncovered() == fresh.uncovered(), qPrintable(step));
+    }
+
+    /// Sets the note of shift `id` through a connection of its own (another process, the sync).
+    void writeNoteElsewhere(ShiftId id, const QString &note)
+    {
+        auto other = Database::open(m_db->path(), m_clock);
+        QVERIFY2(other.ok(), qPrintable(other.errorMessage()));
+        Transaction tx(*other.value());
+        Shift changed = ShiftRepository(*other.value()).find(id).value().value();
+        changed.note = note;
+        changed.sequence += 1;
+        QVERIFY(ShiftRepository(*other.value()).update(changed));
+        QVERIFY(tx.commit());
     }
 
 private Q_SLOTS:
@@ -158,6 +187,169 @@ private Q_SLOTS:
             QVERIFY(ShiftRepository(*other.value()).update(back));
             QVERIFY(tx.commit());
         }
+    }
+
+    // Issue 18: the timeline asks for its next days without waiting (requestRange()): a worker
+    // reads them on a connection of its own and the range moves when they arrive. What it then
+    // shows is what a fresh range shows, also when this or another connection wrote while the
+    // read was under way.
+    void requestedRangeShowsWhatAFreshRangeShows()
+    {
+        ShiftRangeModel model(*m_db, *m_rotations, *m_roster);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy moved(&model, &ShiftRangeModel::rangeChanged);
+        model.setRange(utc(2026, 3, 16), utc(2026, 4, 13));
+        const auto request = [&](const QDateTime &from, const QDateTime &to) {
+            const QDateTime before = model.from();
+            moved.clear();
+            model.requestRange(from, to);
+            // Nothing waited for the read: the range is where it was until the rows arrive.
+            QCOMPARE(model.from(), before);
+            QCOMPARE(model.requestedRange(), qMakePair(from, to));
+        };
+        const auto arrived = [&](const QDateTime &from, const QDateTime &to) {
+            QTRY_VERIFY(!model.requestedRange().first.isValid());
+            QCOMPARE(moved.size(), 1);
+            QCOMPARE(model.from(), from);
+            QCOMPARE(model.to(), to);
+        };
+        // Forward a few days at a time, back, and a month on.
+        const QList<QPair<QDateTime, QDateTime>> ranges{{utc(2026, 3, 19), utc(2026, 4, 16)},
+                                                        {utc(2026, 3, 26), utc(2026, 4, 23)},
+                                                        {utc(2026, 3, 20), utc(2026, 4, 17)},
+                                                        {utc(2026, 4, 6), utc(2026, 5, 4)}};
+        for (const auto &[from, to] : ranges) {
+            request(from, to);
+            arrived(from, to);
+            verifySameAsFresh(model, from.toString(Qt::ISODate));
+        }
+
+        // Another connection changes a shift the range keeps while the read is under way: the
+        // range is read again as a whole.
+        const Shift kept = model.shiftAt(model.rowCount() - 1);
+        request(model.from().addDays(2), model.to().addDays(2));
+        writeNoteElsewhere(kept.id, u"written by another process"_s);
+        arrived(utc(2026, 4, 8), utc(2026, 5, 6));
+        QCOMPARE(model.shiftAt(model.indexOf(kept.id).row()).note, u"written by another process"_s);
+        verifySameAsFresh(model, u"after another connection's write"_s);
+        writeNoteElsewhere(kept.id, kept.note);
+        model.setRange(utc(2026, 3, 23), utc(2026, 4, 20)); // read again: the note is back
+
+        // This connection changes a shift of the days being read: the read may have missed it,
+        // so they are read again.
+        const auto coming = m_rotations->shifts(utc(2026, 4, 24), utc(2026, 4, 26)).value();
+        QVERIFY(!coming.isEmpty());
+        request(utc(2026, 3, 30), utc(2026, 4, 27));
+        Shift edited = coming.first();
+        edited.note = u"written here"_s;
+        edited = updateShift(edited);
+        arrived(utc(2026, 3, 30), utc(2026, 4, 27));
+        QVERIFY(model.indexOf(edited.id).isValid());
+        QCOMPARE(model.shiftAt(model.indexOf(edited.id).row()).note, u"written here"_s);
+        verifySameAsFresh(model, u"after this connection's write"_s);
+        edited.note = coming.first().note;
+        updateShift(edited);
+
+        // A range set meanwhile wins over the one requested before it.
+        request(utc(2026, 4, 2), utc(2026, 4, 30));
+        model.setRange(utc(2026, 1, 5), utc(2026, 2, 2));
+        QVERIFY(!model.requestedRange().first.isValid());
+        QTest::qWait(200);
+        QCOMPARE(model.from(), utc(2026, 1, 5));
+        verifySameAsFresh(model, u"a range set while one was read"_s);
+    }
+
+    // Issue 18: the month reads the weeks around it ahead, in a worker, once it stays put; the
+    // next month then shows what a fresh range shows, also after this or another connection
+    // wrote to the days read ahead.
+    void readAheadShowsWhatAFreshRangeShows()
+    {
+        ShiftRangeModel model(*m_db, *m_rotations, *m_roster);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setReadAhead(true);
+        model.setRange(utc(2026, 2, 23), utc(2026, 4, 6));
+        QTRY_COMPARE(model.readAhead().size(), 2);
+        QCOMPARE(model.readAhead().at(0), qMakePair(utc(2026, 1, 12), utc(2026, 2, 23)));
+        QCOMPARE(model.readAhead().at(1), qMakePair(utc(2026, 4, 6), utc(2026, 5, 18)));
+        // The next month's grid: its new weeks come from the read ahead.
+        model.setRange(utc(2026, 3, 30), utc(2026, 5, 11));
+        verifySameAsFresh(model, u"the next month"_s);
+        QTRY_COMPARE(model.readAhead().size(), 2);
+        model.setRange(utc(2026, 2, 23), utc(2026, 4, 6));
+        verifySameAsFresh(model, u"the month before"_s);
+
+        // Another connection writes to a shift of the days read ahead: the move reads them again.
+        QTRY_COMPARE(model.readAhead().size(), 2);
+        const Shift ahead = m_rotations->shifts(utc(2026, 4, 20), utc(2026, 4, 22)).value().first();
+        writeNoteElsewhere(ahead.id, u"written by another process"_s);
+        model.setRange(utc(2026, 3, 30), utc(2026, 5, 11));
+        QCOMPARE(model.shiftAt(model.indexOf(ahead.id).row()).note, u"written by another process"_s);
+        verifySameAsFresh(model, u"after another connection's write"_s);
+        writeNoteElsewhere(ahead.id, ahead.note);
+        model.setRange(utc(2026, 2, 23), utc(2026, 4, 6)); // read again: the note is back
+
+        // This connection writes to one: what was read ahead is not used.
+        QTRY_COMPARE(model.readAhead().size(), 2);
+        Shift edited = ahead;
+        edited.note = u"written here"_s;
+        edited = updateShift(edited);
+        QVERIFY(model.readAhead().isEmpty());
+        model.setRange(utc(2026, 3, 30), utc(2026, 5, 11));
+        QCOMPARE(model.shiftAt(model.indexOf(ahead.id).row()).note, u"written here"_s);
+        verifySameAsFresh(model, u"after this connection's write"_s);
+        edited.note = ahead.note;
+        updateShift(edited);
+    }
+
+    // Issue 18: while the range keeps moving (a timeline scrolling) the rule pass waits; it runs
+    // once when the moves stop, over the last range, and finds what a pass without the wait finds.
+    void rulePassWaitsUntilTheRangeStopsMoving()
+    {
+        // A developer away: the shifts she holds break a hard rule.
+        const Shift held = m_rotations->shifts(utc(2026, 4, 13), utc(2026, 4, 27)).value().first();
+        QVERIFY(!held.dev.isNull());
+        TimeOff off;
+        off.personId = held.dev;
+        off.from = QDate(2026, 4, 1);
+        off.to = QDate(2026, 4, 30);
+        auto added = m_roster->addTimeOff(off);
+        QVERIFY2(added.ok(), qPrintable(added.errorMessage()));
+        const auto cleanUp = qScopeGuard([&] { QVERIFY(m_roster->removeTimeOff(added.value().id).ok()); });
+
+        ShiftRangeModel model(*m_db, *m_rotations, *m_roster);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // Long enough that the moves below, however slow the machine, come within it.
+        model.setRuleCheckDelay(3000);
+        model.setRuleChecksEnabled(true); // no range yet: nothing to check
+        QSignalSpy checked(&model, &ShiftRangeModel::rulesChecked);
+        for (int move = 0; move < 8; ++move) {
+            model.setRange(utc(2026, 3, 30).addDays(move), utc(2026, 4, 27).addDays(move));
+            QTest::qWait(20);
+            // Moves keep coming: no pass has started (none has even been made).
+            QVERIFY(model.findChild<RulePass *>() == nullptr);
+            QVERIFY(model.isCheckingRules());
+            QCOMPARE(checked.size(), 0);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(checked.size(), 1, 20000);
+        QVERIFY(!model.isCheckingRules());
+
+        ShiftRangeModel direct(*m_db, *m_rotations, *m_roster);
+        direct.setRuleChecksEnabled(true);
+        QSignalSpy directChecked(&direct, &ShiftRangeModel::rulesChecked);
+        direct.setRange(model.from(), model.to());
+        QTRY_COMPARE_WITH_TIMEOUT(directChecked.size(), 1, 20000);
+        QCOMPARE(model.rowCount(), direct.rowCount());
+        int flagged = 0;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            QCOMPARE(model.shiftAt(row).id, direct.shiftAt(row).id);
+            QCOMPARE(model.problemsOf(row), direct.problemsOf(row));
+            QCOMPARE(model.problemText(row), direct.problemText(row));
+            flagged += (model.problemsOf(row) & HardRule) ? 1 : 0;
+        }
+        QVERIFY2(flagged >= 1, qPrintable(QString::number(flagged)));
+        // Once: nothing more runs without another move.
+        QTest::qWait(300);
+        QCOMPARE(checked.size(), 1);
     }
 
     void labelsAndRoles()

@@ -41,7 +41,7 @@ QVariant ConflictsModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case TextRole:
     case ToolTipRole:
-        return row.text;
+        return textOf(row);
     case ShiftIdRole:
         return QVariant::fromValue(row.id);
     case StartRole:
@@ -62,27 +62,35 @@ QHash<int, QByteArray> ConflictsModel::roleNames() const
             {ProblemsRole, "problems"}};
 }
 
+QString ConflictsModel::textOf(const Row &row) const
+{
+    if (!row.shiftRow) {
+        return row.text;
+    }
+    return tr("%1, %2: %3")
+        .arg(QLocale().toString(row.start.toTimeZone(m_zone), u"ddd d MMM"_s), row.rotation, row.text);
+}
+
 void ConflictsModel::rebuild()
 {
     QList<Row> rows;
+    const QTimeZone zone = m_shifts ? m_shifts->viewerTimeZone() : QTimeZone();
     if (m_shifts) {
         const QLocale locale;
-        const QTimeZone zone = m_shifts->viewerTimeZone();
         for (int i = 0; i < m_shifts->rowCount(); ++i) {
             const int problems = m_shifts->problemsOf(i);
             if (problems == NoProblem) {
                 continue;
             }
-            const QModelIndex idx = m_shifts->index(i);
             const Shift &s = m_shifts->shiftAt(i);
             Row row;
             row.id = s.id;
             row.start = s.start;
             row.problems = problems;
-            row.text = tr("%1, %2: %3")
-                           .arg(locale.toString(s.start.toTimeZone(zone), u"ddd d MMM"_s),
-                                idx.data(ShiftRangeModel::RotationNameRole).toString(), m_shifts->problemText(i));
-            rows.append(row);
+            row.shiftRow = true;
+            row.rotation = m_shifts->rotationName(s.rotationId);
+            row.text = m_shifts->problemText(i);
+            rows.append(std::move(row));
         }
         // Changes from the shared calendar that broke a rule (a deleted shift leaves no row of
         // its own above): listed until fixed or dismissed.
@@ -122,11 +130,12 @@ void ConflictsModel::rebuild()
         }
         std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) { return a.start < b.start; });
     }
-    if (rows == m_rows) {
+    if (rows == m_rows && zone == m_zone) {
         return;
     }
     beginResetModel();
-    m_rows = rows;
+    m_rows = std::move(rows);
+    m_zone = zone;
     endResetModel();
 }
 

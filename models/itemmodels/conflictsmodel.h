@@ -4,6 +4,7 @@
 
 #include <QAbstractListModel>
 #include <QPointer>
+#include <QTimeZone>
 
 namespace Tandem {
 
@@ -41,14 +42,21 @@ private:
     {
         ShiftId id;
         QDateTime start;
+        /// A shift's row: its rotation's name and its problems, worded with its day when shown
+        /// (a rebuild then costs no date formatting for the thousands of rows nobody scrolls
+        /// to); other rows: the whole text.
+        QString rotation;
         QString text;
+        bool shiftRow = false;
         int problems = 0;
         friend bool operator==(const Row &, const Row &) = default;
     };
     void rebuild();
+    QString textOf(const Row &row) const;
 
     QPointer<ShiftRangeModel> m_shifts;
     QList<Row> m_rows;
+    QTimeZone m_zone; ///< the viewer's zone the rows were made for
 };
 
 } // namespace Tandem

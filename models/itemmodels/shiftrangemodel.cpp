@@ -4,6 +4,7 @@
 #include "domain/deserialize.h"
 #include "domain/rotationcolors.h"
 #include "planner/slots.h"
+#include "services/rangereader.h"
 #include "services/rosterservice.h"
 #include "services/rotationservice.h"
 #include "services/rulepass.h"
@@ -12,6 +13,7 @@
 
 #include <QLocale>
 #include <QLoggingCategory>
+#include <QTimer>
 
 #include <algorithm>
 #include <array>
@@ -25,6 +27,23 @@ Q_LOGGING_CATEGORY(lcShiftRange, "tandem.shiftrange")
 namespace Tandem {
 
 namespace {
+
+/// How long the range stays put before the days around it are read ahead.
+constexpr int ReadAheadDelayMs = 200;
+
+// The parts of [from, to) outside [oldFrom, oldTo) (which it overlaps): the days before the old
+// range and those after it.
+QList<QPair<QDateTime, QDateTime>> newSpans(const QDateTime &from, const QDateTime &to, const QDateTime &oldFrom,
+                                            const QDateTime &oldTo)
+{
+    QList<QPair<QDateTime, QDateTime>> spans;
+    for (const auto &[begin, end] : {std::pair{from, std::min(oldFrom, to)}, std::pair{std::max(oldTo, from), to}}) {
+        if (begin < end) {
+            spans.append({begin, end});
+        }
+    }
+    return spans;
+}
 
 // The rows' order: by start, end and id, the same however the rows were read (the whole range
 // at once or the days a scroll brought into view), so that reread() finds them in place.
@@ -150,6 +169,15 @@ std::optional<Rotation> ShiftRangeModel::rotation(RotationId id) const
     return found ? found.value() : std::nullopt;
 }
 
+QString ShiftRangeModel::rotationName(RotationId id) const
+{
+    if (const int i = m_rotationIndex.value(id, -1); i >= 0) {
+        return m_rotations.at(i).name;
+    }
+    const auto rot = rotation(id);
+    return rot ? rot->name : QString();
+}
+
 QColor ShiftRangeModel::rotationColor(RotationId id) const
 {
     const auto rot = rotation(id);
@@ -211,11 +239,43 @@ int ShiftRangeModel::problemsOf(int row) const
 
 bool ShiftRangeModel::isCheckingRules() const
 {
-    return m_ruleGeneration != 0 && m_rulePass && m_rulePass->isBusy();
+    // A pass that has finished in its thread may still have its findings on the way here.
+    return (m_ruleTimer && m_ruleTimer->isActive()) ||
+           (m_ruleGeneration != 0 && m_rulePass && (m_rulePass->isBusy() || m_shownGeneration != m_ruleGeneration));
+}
+
+void ShiftRangeModel::setRuleCheckDelay(int ms)
+{
+    m_ruleDelay = std::max(0, ms);
+}
+
+void ShiftRangeModel::scheduleRuleCheck()
+{
+    if (!m_ruleChecks) {
+        return;
+    }
+    if (m_ruleDelay <= 0) {
+        checkRules();
+        return;
+    }
+    if (!m_ruleTimer) {
+        m_ruleTimer = new QTimer(this);
+        m_ruleTimer->setSingleShot(true);
+        connect(m_ruleTimer, &QTimer::timeout, this, &ShiftRangeModel::checkRules);
+    }
+    // The findings of a pass over an earlier range are moot; a pass still queued is skipped.
+    m_ruleGeneration = 0;
+    if (m_rulePass) {
+        m_rulePass->cancel();
+    }
+    m_ruleTimer->start(m_ruleDelay);
 }
 
 void ShiftRangeModel::checkRules()
 {
+    if (m_ruleTimer) {
+        m_ruleTimer->stop();
+    }
     if (!m_ruleChecks) {
         return;
     }
@@ -245,6 +305,7 @@ void ShiftRangeModel::applyFindings(const RuleFindings &findings)
     if (!m_ruleChecks || findings.generation != m_ruleGeneration) {
         return; // the range or the filters changed meanwhile: a newer pass is under way
     }
+    m_shownGeneration = findings.generation;
     if (!findings.error.isEmpty()) {
         m_lastError = findings.error;
         Q_EMIT rulesChecked();
@@ -283,11 +344,19 @@ void ShiftRangeModel::setProblems(QHash<ShiftId, QStringList> hard, QHash<ShiftI
     std::swap(soft, m_softProblems);
     // One signal for the whole batch, from the first to the last row that changed: a pass that
     // flags thousands of shifts costs the views one update, not one each.
+    const auto differs = [](const QHash<ShiftId, QStringList> &a, const QHash<ShiftId, QStringList> &b,
+                            const ShiftId &id) {
+        const auto x = a.constFind(id);
+        const auto y = b.constFind(id);
+        const bool inA = x != a.cend();
+        const bool inB = y != b.cend();
+        return inA != inB || (inA && *x != *y);
+    };
     int first = -1;
     int last = -1;
     for (int row = 0; row < m_shifts.size(); ++row) {
-        const ShiftId id = m_shifts.at(row).id;
-        if (hard.value(id) != m_ruleProblems.value(id) || soft.value(id) != m_softProblems.value(id)) {
+        const ShiftId &id = m_shifts.at(row).id;
+        if (differs(hard, m_ruleProblems, id) || differs(soft, m_softProblems, id)) {
             first = first < 0 ? row : first;
             last = row;
         }
@@ -396,10 +465,8 @@ QVariant ShiftRangeModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(s.id);
     case RotationIdRole:
         return s.rotationId.toString();
-    case RotationNameRole: {
-        const auto rot = rotation(s.rotationId);
-        return rot ? rot->name : QString();
-    }
+    case RotationNameRole:
+        return rotationName(s.rotationId);
     case RotationColorRole: {
         const auto rot = rotation(s.rotationId);
         return rot ? RotationColors::of(*rot, rotationIndex) : QColor(Qt::gray);
@@ -484,6 +551,7 @@ QHash<int, QByteArray> ShiftRangeModel::roleNames() const
 
 void ShiftRangeModel::setRange(const QDateTime &from, const QDateTime &to)
 {
+    dropRequest();
     if (from == m_from && to == m_to) {
         return;
     }
@@ -497,17 +565,17 @@ void ShiftRangeModel::setRange(const QDateTime &from, const QDateTime &to)
     Q_EMIT rangeChanged();
 }
 
-bool ShiftRangeModel::slide(const QDateTime &oldFrom, const QDateTime &oldTo)
+bool ShiftRangeModel::canSlide(const QDateTime &oldFrom, const QDateTime &oldTo, const QDateTime &from,
+                               const QDateTime &to) const
 {
-    // A scrolling timeline or the next month keeps most of what it shows: read only the days
-    // that came into view, unless another connection (the sync, another process) wrote to the
-    // file since the rows were read.
-    if (!oldFrom.isValid() || !oldTo.isValid() || !m_from.isValid() || !m_to.isValid() || oldFrom >= oldTo ||
-        m_from >= m_to || m_from >= oldTo || oldFrom >= m_to || m_readVersion < 0 ||
-        m_db.dataVersion() != m_readVersion) {
-        return false;
-    }
-    const ShiftFilter filter{m_rotationFilter, m_teamFilter, m_personFilter};
+    // A scrolling timeline or the next month keeps most of what it shows, unless another
+    // connection (the sync, another process) wrote to the file since the rows were read.
+    return oldFrom.isValid() && oldTo.isValid() && from.isValid() && to.isValid() && oldFrom < oldTo && from < to &&
+           from < oldTo && oldFrom < to && m_readVersion >= 0 && m_db.dataVersion() == m_readVersion;
+}
+
+QList<Shift> ShiftRangeModel::keptAnd(const QList<Shift> &read) const
+{
     QList<Shift> shifts;
     QSet<ShiftId> shown;
     for (const Shift &s : std::as_const(m_shifts)) {
@@ -516,10 +584,27 @@ bool ShiftRangeModel::slide(const QDateTime &oldFrom, const QDateTime &oldTo)
             shown.insert(s.id);
         }
     }
-    // The days before the old range and those after it.
-    for (const auto &[begin, end] :
-         {std::pair{m_from, std::min(oldFrom, m_to)}, std::pair{std::max(oldTo, m_from), m_to}}) {
-        if (begin >= end) {
+    for (const Shift &s : read) {
+        if (s.end > m_from && s.start < m_to && !shown.contains(s.id)) {
+            shown.insert(s.id);
+            shifts.append(s);
+        }
+    }
+    sortShifts(shifts);
+    return shifts;
+}
+
+bool ShiftRangeModel::slide(const QDateTime &oldFrom, const QDateTime &oldTo)
+{
+    // Only the days that came into view are read.
+    if (!canSlide(oldFrom, oldTo, m_from, m_to)) {
+        return false;
+    }
+    const ShiftFilter filter{m_rotationFilter, m_teamFilter, m_personFilter};
+    QList<Shift> read;
+    for (const auto &[begin, end] : newSpans(m_from, m_to, oldFrom, oldTo)) {
+        if (auto ahead = readAheadFor(begin, end)) {
+            read.append(*ahead);
             continue;
         }
         auto found = m_rotationService.matchingShifts(begin, end, filter);
@@ -527,21 +612,138 @@ bool ShiftRangeModel::slide(const QDateTime &oldFrom, const QDateTime &oldTo)
             qCWarning(lcShiftRange) << "shifts:" << found.errorMessage();
             return false;
         }
-        for (const Shift &s : found.value()) {
-            if (!shown.contains(s.id)) {
-                shown.insert(s.id);
-                shifts.append(s);
+        read.append(found.value());
+    }
+    resetTo(keptAnd(read));
+    return true;
+}
+
+void ShiftRangeModel::requestRange(const QDateTime &from, const QDateTime &to)
+{
+    const QDateTime f = from.toUTC();
+    const QDateTime t = to.toUTC();
+    if (m_readTicket != 0 && m_requested == qMakePair(f, t)) {
+        return; // under way
+    }
+    if (f == m_from && t == m_to) {
+        dropRequest();
+        return;
+    }
+    if (!canSlide(m_from, m_to, f, t)) {
+        setRange(f, t);
+        return;
+    }
+    if (!m_reader) {
+        m_reader = new RangeReader(m_db, this);
+        connect(m_reader, &RangeReader::finished, this, &ShiftRangeModel::applyRead);
+    }
+    m_requested = {f, t};
+    m_requestedRows = m_rowsGeneration;
+    m_readTicket =
+        m_reader->read(newSpans(f, t, m_from, m_to), ShiftFilter{m_rotationFilter, m_teamFilter, m_personFilter});
+}
+
+void ShiftRangeModel::setReadAhead(bool enabled)
+{
+    m_readAheadEnabled = enabled;
+    if (!enabled) {
+        m_aheadTicket = 0;
+        m_aheadSpans.clear();
+        m_ahead.clear();
+    }
+}
+
+void ShiftRangeModel::readAround()
+{
+    if (!m_readAheadEnabled || !m_from.isValid() || !m_to.isValid() || m_from >= m_to) {
+        return;
+    }
+    if (!m_aheadReader) {
+        m_aheadReader = new RangeReader(m_db, this);
+        connect(m_aheadReader, &RangeReader::finished, this, &ShiftRangeModel::applyAhead);
+    }
+    const qint64 length = m_from.secsTo(m_to);
+    m_aheadSpans = {{m_from.addSecs(-length), m_from}, {m_to, m_to.addSecs(length)}};
+    m_ahead.clear();
+    m_aheadWrites = m_writes;
+    m_aheadTicket = m_aheadReader->read(m_aheadSpans, ShiftFilter{m_rotationFilter, m_teamFilter, m_personFilter});
+}
+
+void ShiftRangeModel::applyAhead(const RangeRead &read)
+{
+    if (m_aheadTicket == 0 || read.ticket != m_aheadTicket) {
+        return;
+    }
+    m_aheadTicket = 0;
+    if (!read.error.isEmpty() || m_writes != m_aheadWrites) {
+        m_aheadSpans.clear(); // failed, or this connection wrote meanwhile: the read may have missed it
+        return;
+    }
+    m_ahead = read.shifts;
+}
+
+QList<QPair<QDateTime, QDateTime>> ShiftRangeModel::readAhead() const
+{
+    if (m_aheadTicket != 0 || m_writes != m_aheadWrites) {
+        return {};
+    }
+    return m_aheadSpans;
+}
+
+std::optional<QList<Shift>> ShiftRangeModel::readAheadFor(const QDateTime &from, const QDateTime &to) const
+{
+    // Only what was read after the rows kept (no other connection wrote since they were read:
+    // canSlide()) and before any write of this one.
+    if (m_aheadTicket != 0 || m_writes != m_aheadWrites) {
+        return std::nullopt;
+    }
+    for (const auto &[begin, end] : m_aheadSpans) {
+        if (begin <= from && to <= end) {
+            QList<Shift> shifts;
+            for (const Shift &s : m_ahead) {
+                if (s.end > from && s.start < to) {
+                    shifts.append(s);
+                }
             }
+            return shifts;
         }
     }
-    sortShifts(shifts);
-    resetTo(std::move(shifts));
-    return true;
+    return std::nullopt;
+}
+
+void ShiftRangeModel::dropRequest()
+{
+    m_readTicket = 0;
+    m_requested = {};
+}
+
+void ShiftRangeModel::applyRead(const RangeRead &read)
+{
+    if (m_readTicket == 0 || read.ticket != m_readTicket) {
+        return; // moot: a newer range or filter was set meanwhile
+    }
+    const auto [from, to] = m_requested;
+    dropRequest();
+    if (m_rowsGeneration != m_requestedRows) {
+        // A commit of this connection changed the rows meanwhile; the read may not have seen it.
+        requestRange(from, to);
+        return;
+    }
+    if (!read.error.isEmpty() || m_db.dataVersion() != m_readVersion) {
+        // Another connection wrote meanwhile (or the read failed): the whole range, at once.
+        setRange(from, to);
+        return;
+    }
+    m_from = from;
+    m_to = to;
+    resetTo(keptAnd(read.shifts));
+    Q_EMIT rangeChanged();
 }
 
 void ShiftRangeModel::setTeamFilter(TeamId team)
 {
     if (team != m_teamFilter) {
+        dropRequest();
         m_teamFilter = team;
         loadReferenceData();
         reset();
@@ -552,6 +754,7 @@ void ShiftRangeModel::setTeamFilter(TeamId team)
 void ShiftRangeModel::setRotationFilter(RotationId rotation)
 {
     if (rotation != m_rotationFilter) {
+        dropRequest();
         m_rotationFilter = rotation;
         reset();
     }
@@ -560,6 +763,7 @@ void ShiftRangeModel::setRotationFilter(RotationId rotation)
 void ShiftRangeModel::setPersonFilter(PersonId person)
 {
     if (person != m_personFilter) {
+        dropRequest();
         m_personFilter = person;
         reset();
     }
@@ -586,6 +790,9 @@ void ShiftRangeModel::setRuleChecksEnabled(bool enabled)
         checkRules();
     } else {
         m_ruleGeneration = 0;
+        if (m_ruleTimer) {
+            m_ruleTimer->stop();
+        }
         setProblems({}, {});
     }
 }
@@ -617,6 +824,7 @@ QList<Shift> ShiftRangeModel::query() const
 
 void ShiftRangeModel::reset()
 {
+    ++m_writes;
     const qint64 version = m_db.dataVersion();
     resetTo(query());
     m_readVersion = version;
@@ -625,6 +833,7 @@ void ShiftRangeModel::reset()
 void ShiftRangeModel::resetTo(QList<Shift> shifts)
 {
     beginResetModel();
+    ++m_rowsGeneration;
     m_shifts = std::move(shifts);
     // Shifts still shown keep their problems until the rule pass has looked again: nothing
     // flickers where two ranges overlap.
@@ -638,7 +847,16 @@ void ShiftRangeModel::resetTo(QList<Shift> shifts)
     endResetModel();
     loadTimeOff();
     updateUncovered();
-    checkRules();
+    scheduleRuleCheck();
+    if (m_readAheadEnabled) {
+        // Once the range stays put for a moment (not between the moves of a scroll).
+        if (!m_aheadTimer) {
+            m_aheadTimer = new QTimer(this);
+            m_aheadTimer->setSingleShot(true);
+            connect(m_aheadTimer, &QTimer::timeout, this, &ShiftRangeModel::readAround);
+        }
+        m_aheadTimer->start(ReadAheadDelayMs);
+    }
 }
 
 void ShiftRangeModel::loadTimeOff()
@@ -680,6 +898,11 @@ void ShiftRangeModel::updateUncovered()
 {
     QList<UncoveredSlot> found;
     if (m_personFilter.isNull() && m_from.isValid() && m_to.isValid() && m_from < m_to) {
+        // Each rotation's shifts, in one pass over the rows (not one pass per rotation).
+        QHash<RotationId, QList<QPair<QDateTime, QDateTime>>> heldBy;
+        for (const Shift &shift : std::as_const(m_shifts)) {
+            heldBy[shift.rotationId].append({shift.start, shift.end});
+        }
         for (const Rotation &r : std::as_const(m_rotations)) {
             if ((!m_rotationFilter.isNull() && r.id != m_rotationFilter) ||
                 (!m_teamFilter.isNull() && r.teamId != m_teamFilter)) {
@@ -688,13 +911,20 @@ void ShiftRangeModel::updateUncovered()
             // The rotation's on-call time (its slots from its start date, in its own zone, on the
             // days it runs), minus every shift of it: what is left has nobody at all. A slot that
             // started before the range may run into it. The range's shifts are all here.
-            QList<QPair<QDateTime, QDateTime>> held;
-            for (const Shift &shift : std::as_const(m_shifts)) {
-                if (shift.rotationId == r.id) {
-                    held.append({shift.start, shift.end});
-                }
-            }
+            QList<QPair<QDateTime, QDateTime>> held = heldBy.value(r.id);
             std::sort(held.begin(), held.end());
+            // Shifts that cover the range without a break leave no slot uncovered, whatever the
+            // slots are: the usual planned month costs no slots (each a conversion to the zone).
+            QDateTime covered = m_from;
+            for (const auto &[start, stop] : std::as_const(held)) {
+                if (start > covered || covered >= m_to) {
+                    break;
+                }
+                covered = std::max(covered, stop);
+            }
+            if (covered >= m_to) {
+                continue;
+            }
             const int daysBack = r.shiftMinutes / (24 * 60) + 2;
             for (const Planner::Slot &slot :
                  Planner::generateSlots(r, m_from.date().addDays(-daysBack), m_to.date().addDays(1))) {
@@ -750,6 +980,8 @@ void ShiftRangeModel::reread(const ShiftEdit *edits)
     const qint64 version = m_db.dataVersion();
     const QList<Shift> fresh = query();
     m_readVersion = version;
+    ++m_rowsGeneration;
+    ++m_writes;
     // Remove rows that are gone, back to front so that rows keep their numbers.
     QSet<ShiftId> freshIds;
     for (const Shift &s : fresh) {

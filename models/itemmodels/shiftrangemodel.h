@@ -13,13 +13,17 @@
 #include <QSet>
 #include <QTimeZone>
 
+class QTimer;
+
 namespace Tandem {
 
 class Database;
+class RangeReader;
 class RosterService;
 class RotationService;
 class RulePass;
 struct ChangeEntry;
+struct RangeRead;
 struct RuleFindings;
 struct ShiftChange;
 
@@ -94,6 +98,21 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     void setRange(const QDateTime &from, const QDateTime &to);
+    /// Moves the range to [from, to) without waiting for the database, for a view that wants
+    /// days it does not show yet (a scrolling timeline's margin): when the new range overlaps
+    /// this one and no other connection wrote since the rows were read, the days that come into
+    /// view are read by a worker on a connection of its own and the range moves when they
+    /// arrive (rangeChanged()); otherwise at once, as setRange(). A setRange(), a filter or a
+    /// commit meanwhile makes the request moot.
+    void requestRange(const QDateTime &from, const QDateTime &to);
+    /// The range a requestRange() is reading; null when none is under way.
+    QPair<QDateTime, QDateTime> requestedRange() const { return m_requested; }
+    /// Reads ahead: once the range has stayed put for a moment, a worker reads the days on both
+    /// sides of it (as many as it has) on its own connection, so that the next move (the next
+    /// month) reads nothing at the time; used only while nothing was written since. Off by default.
+    void setReadAhead(bool enabled);
+    /// The spans read ahead that a move may still use (for tests).
+    QList<QPair<QDateTime, QDateTime>> readAhead() const;
     QDateTime from() const { return m_from; }
     QDateTime to() const { return m_to; }
 
@@ -106,8 +125,13 @@ public:
     /// range when the range, a filter or the database changes. Off by default.
     void setRuleChecksEnabled(bool enabled);
     bool ruleChecksEnabled() const { return m_ruleChecks; }
-    /// A rule pass is under way: problems shown may be those of before the last change.
+    /// A rule pass is under way or waiting for the range to stop moving: problems shown may be
+    /// those of before the last change.
     bool isCheckingRules() const;
+    /// After a change of the range, the rule pass waits `ms` without a further change before it
+    /// starts (a scroll's moves would each start one and cancel the last); 0, the default,
+    /// starts it at once. Edits of shifts are checked at once either way.
+    void setRuleCheckDelay(int ms);
     /// The zone the tooltip shows first (the rotation's own zone follows it).
     void setViewerTimeZone(const QTimeZone &zone);
     QTimeZone viewerTimeZone() const { return m_viewerZone; }
@@ -119,6 +143,8 @@ public:
     int problemsOf(int row) const;
     QString problemText(int row) const;
     std::optional<Rotation> rotation(RotationId id) const;
+    /// The rotation's name (RotationNameRole without a copy of the rotation).
+    QString rotationName(RotationId id) const;
     /// The rotation's colour: its own, else one of a palette by its position.
     QColor rotationColor(RotationId id) const;
     std::optional<Person> person(PersonId id) const;
@@ -163,6 +189,18 @@ private:
     /// After the range moved from [oldFrom, oldTo) to an overlapping one: reads only the time
     /// that came into view and keeps the rows still in it. False when it cannot (then reset()).
     bool slide(const QDateTime &oldFrom, const QDateTime &oldTo);
+    /// Whether the rows of [oldFrom, oldTo) can be kept for [from, to): the two overlap and no
+    /// other connection wrote to the file since they were read.
+    bool canSlide(const QDateTime &oldFrom, const QDateTime &oldTo, const QDateTime &from, const QDateTime &to) const;
+    /// The rows still in the range (m_from, m_to) and those of `read` not among them, in order.
+    QList<Shift> keptAnd(const QList<Shift> &read) const;
+    /// Forgets the read requestRange() awaits.
+    void dropRequest();
+    /// Starts the read ahead around the current range.
+    void readAround();
+    void applyAhead(const RangeRead &read);
+    /// The rows read ahead that overlap [from, to), when the read ahead covers it and still holds.
+    std::optional<QList<Shift>> readAheadFor(const QDateTime &from, const QDateTime &to) const;
     void onCommitted(const QList<ChangeEntry> &changes);
     /// Reads the range again; after `edits` (shift changes only) the rule pass checks only what
     /// they touch, else (null) the whole range.
@@ -170,6 +208,10 @@ private:
     QString tooltip(const Shift &shift) const;
     /// Starts a rule pass over the whole range.
     void checkRules();
+    /// checkRules() now, or after the rule check delay without a further call.
+    void scheduleRuleCheck();
+    /// A worker's read for requestRange() arrived.
+    void applyRead(const RangeRead &read);
     /// Shows what a rule pass found, in one dataChanged().
     void applyFindings(const RuleFindings &findings);
     /// Sets the problems to `hard` and `soft` and reports the rows whose problems changed.
@@ -189,6 +231,22 @@ private:
     bool m_ruleChecks = false;
     RulePass *m_rulePass = nullptr; // child, made on first use
     quint64 m_ruleGeneration = 0;   // of the pass whose findings are awaited (0: none)
+    quint64 m_shownGeneration = 0;  // of the last pass whose findings were shown
+    QTimer *m_ruleTimer = nullptr;  // the rule check delay; child, made on first use
+    int m_ruleDelay = 0;
+    RangeReader *m_reader = nullptr;      // child, made on first use
+    RangeReader *m_aheadReader = nullptr; // child, made on first use (read ahead)
+    QTimer *m_aheadTimer = nullptr;
+    bool m_readAheadEnabled = false;
+    quint64 m_aheadTicket = 0; // of the read ahead under way (0: none)
+    quint64 m_aheadWrites = 0; // m_writes when it was asked for
+    QList<QPair<QDateTime, QDateTime>> m_aheadSpans;
+    QList<Shift> m_ahead;         // what it read
+    quint64 m_writes = 0;         // counts commits of this connection and filter changes (reread(), reset())
+    quint64 m_readTicket = 0;     // of the read requestRange() awaits (0: none)
+    quint64 m_rowsGeneration = 0; // counts every change of m_shifts (a read in flight may miss it)
+    quint64 m_requestedRows = 0;  // m_rowsGeneration when the awaited read was asked for
+    QPair<QDateTime, QDateTime> m_requested;
     QSet<RotationId> m_checkedRotations;
     QTimeZone m_viewerZone = QTimeZone::systemTimeZone();
     QList<Shift> m_shifts;

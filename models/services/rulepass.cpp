@@ -98,9 +98,17 @@ quint64 RulePass::check(const QList<RotationId> &rotations, QDate from, QDate to
             findings.problems = problems.value();
             state.session = std::move(session).value();
         }
+        if (generation != m_generation.load()) {
+            return; // cancelled, or a newer range is waiting: nobody wants these findings
+        }
         Q_EMIT finished(findings);
     });
     return generation;
+}
+
+void RulePass::cancel()
+{
+    ++m_generation;
 }
 
 void RulePass::recheck(const ShiftEdit &edits)

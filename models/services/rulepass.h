@@ -42,6 +42,9 @@ public:
     /// After a commit of these shift edits (and nothing else): checks again only what they
     /// touch, or the whole range when the last check's RuleBook cannot follow them.
     void recheck(const ShiftEdit &edits);
+    /// Checks queued so far are skipped and the findings of one running are not announced
+    /// (the caller no longer wants them; a check() later starts afresh).
+    void cancel();
     /// A check or recheck is queued or running.
     bool isBusy() const { return m_queued.load() > 0; }
 

@@ -60,16 +60,17 @@ using Tandem::Bench::statusKiB;
 // where its parts are at that size: the calendar's month grid, the timeline's lanes, the
 // calendar's "Month/Timeline" box. Regions avoid the centre, where the identity prompt opens.
 const QSize Screen(1280, 800);
-// Since issue 14 the legend of the 100 rotations wraps over many lines above the grid: the
-// title row is at y 230 and the grid fills y 467-722 (week rows of about 43 px).
-const QRect GridLeft(232, 470, 180, 250); // Monday and Tuesday columns of the month grid
-const QRect Grid(232, 470, 760, 250);     // the whole grid
-const QRect Lanes(420, 480, 560, 240);    // the timeline's bars (right of the row labels)
-const QPoint GridDayLabel(300, 477);      // a day's number in the grid (first week): focuses the grid
-const QPoint Rest(420, 232);              // over the month title: no tooltip, keys still go to the window
+// The legend beside the title shows a dozen rotations ("+88 more"): the title row is at y 81,
+// the grid's weekday header at y 155 and its six weeks fill y 168-722 (rows of about 92 px: two
+// bars and "+176 more" a day). In the timeline the row labels are x 222-402 and the lanes y 215-705.
+const QRect GridLeft(232, 170, 180, 550); // Monday and Tuesday columns of the month grid
+const QRect Grid(232, 170, 760, 550);     // the whole grid
+const QRect Lanes(420, 230, 540, 450);    // the timeline's bars (right of the row labels)
+const QPoint GridDayLabel(300, 178);      // beside a day's number in the grid (first week): focuses the grid
+const QPoint Rest(420, 81);               // over the month title: no tooltip, keys still go to the window
 const QPoint Prompt(630, 360);            // inside the identity prompt, so that Escape goes to it
-const QPoint ModeBox(950, 231);           // the calendar's Month/Timeline box
-const QPoint LaneLabels(300, 600);        // the timeline's row labels: wheel here scrolls the timeline
+const QPoint ModeBox(950, 81);            // the calendar's Month/Timeline box
+const QPoint LaneLabels(300, 450);        // the timeline's row labels: wheel here scrolls the timeline
 
 // How long a step may take before it counts as not done (and as this long in the medians).
 constexpr int SwitchTimeout = 120000;
@@ -769,7 +770,7 @@ int main(int argc, char **argv)
     // The report: medians over the runs, side by side.
     QString report = u"| what | %1 |"_s.arg(variants.first().label);
     if (variants.size() > 1) {
-        report += u" %1 | %2 ÷ %1 |"_s.arg(variants.at(1).label, variants.first().label);
+        report += u" %1 | %1 ÷ %2 |"_s.arg(variants.at(1).label, variants.first().label);
     }
     report += u" target |\n|---|--:|"_s + (variants.size() > 1 ? u"--:|--:|"_s : QString()) + u"---|\n"_s;
     QJsonObject json;

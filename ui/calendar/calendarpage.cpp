@@ -50,6 +50,9 @@ namespace Tandem {
 
 namespace {
 
+/// How long the timeline waits without a further move of its range before its rule pass starts.
+constexpr int TimelineRuleDelayMs = 250;
+
 /// The people dock: drags a person's id for the calendar's seats.
 class PeopleList final : public QListWidget
 {
@@ -310,7 +313,13 @@ void CalendarPage::setWorkspace(Workspace *workspace)
     // Broken rules are hatched and listed in Conflicts, worked out in the background (RulePass);
     // the timeline's model checks them while the timeline is shown.
     m_monthModel->setRuleChecksEnabled(true);
+    // The weeks before and after the month, read by a worker while the month is looked at: the
+    // next or previous month then reads nothing from the file while the user waits.
+    m_monthModel->setReadAhead(true);
     m_timelineModel->setRuleChecksEnabled(m_mode == Mode::Timeline);
+    // A scroll moves the timeline's range every few frames: its rule pass starts once the
+    // scrolling pauses, not at every move (each would cancel the last and take a core meanwhile).
+    m_timelineModel->setRuleCheckDelay(TimelineRuleDelayMs);
     m_conflicts = new ConflictsModel(m_monthModel, this);
     m_conflictList->setModel(m_conflicts);
     m_conflictsEmpty->track();
@@ -551,8 +560,9 @@ void CalendarPage::scheduleRosterUpdate()
     }
     m_rosterUpdatePending = true;
     QTimer::singleShot(0, this, [this] {
-        m_rosterUpdatePending = false;
-        updateRoster();
+        if (m_rosterUpdatePending) { // not done directly meanwhile (a month switch does)
+            updateRoster();
+        }
     });
 }
 
@@ -568,6 +578,7 @@ Person CalendarPage::currentPerson() const
 
 void CalendarPage::updateRoster()
 {
+    m_rosterUpdatePending = false;
     if (!m_monthModel) {
         return;
     }
@@ -582,26 +593,32 @@ void CalendarPage::updateRoster()
     }
     // The same people as before (only their loads move with the month): texts change in place,
     // instead of hundreds of items made again on every month switch.
+    // An item keeps what its text says (name, role, load): one whose person and load are the
+    // same needs no new words (a month switch changes some loads, not the roster).
+    constexpr int ShownRole = Qt::UserRole + 1;
     int row = 0;
     for (const Person &p : m_monthModel->people()) {
         if (!p.active) {
             continue;
         }
-        const QString text = tr("%1 · %2 — %n shift(s)", nullptr, load.value(p.id))
-                                 .arg(p.name, p.role == Role::Developer ? tr("dev") : tr("ops"));
+        const QString id = p.id.toString();
+        const int shifts = load.value(p.id);
         QListWidgetItem *item = m_rosterList->item(row);
-        if (!item || item->data(Qt::UserRole).toString() != p.id.toString()) {
+        if (!item || item->data(Qt::UserRole).toString() != id) {
             while (m_rosterList->count() > row) {
                 std::unique_ptr<QListWidgetItem> gone(m_rosterList->takeItem(row));
             }
             item = new QListWidgetItem(m_rosterList);
-            item->setData(Qt::UserRole, p.id.toString());
+            item->setData(Qt::UserRole, id);
         }
-        if (item->text() != text) {
-            item->setText(text);
+        const QVariantList shown{p.name, int(p.role), shifts};
+        if (item->data(ShownRole).toList() != shown) {
+            item->setText(tr("%1 · %2 — %n shift(s)", nullptr, shifts)
+                              .arg(p.name, p.role == Role::Developer ? tr("dev") : tr("ops")));
+            item->setToolTip(tr("%1, %2. Drag onto a seat to assign.").arg(p.name, roleDisplayName(p.role)));
+            item->setData(ShownRole, shown);
         }
-        item->setToolTip(tr("%1, %2. Drag onto a seat to assign.").arg(p.name, roleDisplayName(p.role)));
-        if (p.id.toString() == selected && m_rosterList->currentItem() != item) {
+        if (id == selected && m_rosterList->currentItem() != item) {
             m_rosterList->setCurrentItem(item);
         }
         ++row;

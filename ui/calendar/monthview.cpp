@@ -3,6 +3,7 @@
 #include "calendaraccessible.h"
 #include "domain/clock.h"
 #include "domain/localeformat.h"
+#include "domain/shift.h"
 #include "itemmodels/shiftrangemodel.h"
 #include "shiftbar.h"
 
@@ -17,6 +18,7 @@
 #include <QPainterPath>
 #include <QToolTip>
 
+#include <algorithm>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -185,8 +187,58 @@ MonthView::Span MonthView::span(int row) const
     return spanOf(s.start, s.end);
 }
 
+void MonthView::ensureDayTable() const
+{
+    const QByteArray zone = m_zone.id();
+    if (!m_midnights.isEmpty() && m_tableGrid == m_gridStart && m_tableZone == zone) {
+        return;
+    }
+    // From the earliest start a shift shown in the grid can have (none is longer than
+    // MaxShiftSeconds) to past its end.
+    m_tableStart = m_gridStart.addDays(-(MaxShiftSeconds / 86400) - 2);
+    const QDate end = m_gridStart.addDays(42 + 2);
+    m_midnights.clear();
+    for (QDate day = m_tableStart; day <= end; day = day.addDays(1)) {
+        m_midnights.append(QDateTime(day, QTime(0, 0), m_zone).toSecsSinceEpoch());
+    }
+    m_tableGrid = m_gridStart;
+    m_tableZone = zone;
+}
+
+qsizetype MonthView::dayIndex(qint64 secs) const
+{
+    // The last midnight at or before `secs`, when a midnight follows it in the table.
+    const auto after = std::upper_bound(m_midnights.cbegin(), m_midnights.cend(), secs);
+    if (after == m_midnights.cbegin() || after == m_midnights.cend()) {
+        return -1;
+    }
+    return qsizetype(after - m_midnights.cbegin()) - 1;
+}
+
 MonthView::Span MonthView::spanOf(const QDateTime &startUtc, const QDateTime &endUtc) const
 {
+    // The days around the grid from a table of their midnights: thousands of shifts a layout,
+    // each converted to the zone four times over, cost more than the rest of the layout.
+    ensureDayTable();
+    const qint64 startSecs = startUtc.toSecsSinceEpoch();
+    const qint64 endSecs = endUtc.toSecsSinceEpoch();
+    if (const qsizetype first = dayIndex(startSecs), last = dayIndex(endSecs - 1); first >= 0 && last >= 0) {
+        auto fraction = [this](qsizetype day, qint64 at) {
+            const qint64 length = std::max<qint64>(1, m_midnights.at(day + 1) - m_midnights.at(day));
+            return std::clamp(double(at - m_midnights.at(day)) / double(length), 0.0, 1.0);
+        };
+        const qsizetype lastDay = std::max(first, last);
+        Span result;
+        result.first = m_tableStart.addDays(first);
+        result.last = m_tableStart.addDays(lastDay);
+        result.startFraction = fraction(first, startSecs);
+        result.endFraction = fraction(lastDay, endSecs);
+        if (lastDay == first) {
+            result.endFraction = std::max(result.endFraction, result.startFraction);
+        }
+        return result;
+    }
+
     // A bar starts in the column of the shift's real start and ends in the column of its real
     // end, at the time of day within each: a Monday 14:00 handoff starts past the middle of
     // Monday, and a weekly Monday 09:00 shift shares Monday with the one it hands over to.

@@ -130,6 +130,10 @@ private:
     int lanesPerCell() const;
     Span span(int row) const;
     Span spanOf(const QDateTime &startUtc, const QDateTime &endUtc) const;
+    /// Where the local day of the UTC instant `secs` is in the day table; -1 outside it.
+    qsizetype dayIndex(qint64 secs) const;
+    /// The table of local midnights around the grid, made again when the grid or zone changed.
+    void ensureDayTable() const;
     QPair<QDate, QDate> displayDays(int row) const;
     int uncoveredAt(const QPoint &pos) const;
     /// Tells assistive technology what changed: the children after a new layout, the focus.
@@ -153,6 +157,12 @@ private:
     mutable QList<Segment> m_uncoveredSegments; ///< time with no shift, drawn as gaps, not selectable
     mutable QHash<QDate, int> m_hidden;         // day -> bars not shown
     mutable bool m_layoutDirty = true;
+    // The local midnights (UTC seconds) of the days from m_tableStart on, one more than the days:
+    // a shift's days and fractions of days without converting each of its times to the zone.
+    mutable QList<qint64> m_midnights;
+    mutable QDate m_tableStart;
+    mutable QDate m_tableGrid; ///< the grid start the table was made for
+    mutable QByteArray m_tableZone;
     mutable int m_layouts = 0;
     CalendarDnd::DropCheck m_dropCheck;
     ShiftBar::Painter m_painter;

@@ -20,6 +20,7 @@
 #include <QWheelEvent>
 
 #include <cmath>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -75,6 +76,8 @@ void TimelineView::setModel(ShiftRangeModel *model)
         connect(model, &QAbstractItemModel::dataChanged, this, [this] { viewport()->update(); });
         connect(model, &ShiftRangeModel::referenceDataChanged, this, repaint);
         connect(model, &ShiftRangeModel::uncoveredChanged, this, repaint);
+        // A requested range arrived: the view may have scrolled on towards its edge meanwhile.
+        connect(model, &ShiftRangeModel::rangeChanged, this, &TimelineView::ensureLoaded, Qt::QueuedConnection);
     }
     rebuildLanes();
     ensureLoaded();
@@ -203,43 +206,42 @@ void TimelineView::ensureLoaded()
     Q_EMIT visibleRangeChanged(first, last);
     // The visible days plus a margin of half a screen on each side are loaded. Only when the
     // visible days leave what is loaded does this frame wait for the model; when they come
-    // within a quarter of a screen of its edge, the model moves after the frame is painted (it
-    // then reads only the days that came into view), so that a scroll's frames rarely wait.
+    // within a quarter of a screen of its edge, the model reads the days that come into view in
+    // a worker and moves when they arrive (then this looks again), so that frames do not wait.
     const QDateTime from = QDateTime(first, QTime(0, 0), m_zone);
     const QDateTime to = QDateTime(last, QTime(0, 0), m_zone);
     if (!m_model->from().isValid() || m_model->from() > from || m_model->to() < to) {
-        loadAround();
+        loadAround(true);
         return;
     }
     const qint64 near = std::max<qint64>(1, qint64(m_visibleDays / 4));
-    if (m_model->from() > from.addDays(-near) || m_model->to() < to.addDays(near)) {
-        if (!m_loadPending) {
-            m_loadPending = true;
-            QTimer::singleShot(10, this, [this] {
-                if (m_loadPending) {
-                    loadAround();
-                }
-            });
-        }
+    if ((m_model->from() > from.addDays(-near) || m_model->to() < to.addDays(near)) &&
+        !m_model->requestedRange().first.isValid()) {
+        loadAround(false);
     }
 }
 
-void TimelineView::loadAround()
+void TimelineView::loadAround(bool wait)
 {
-    m_loadPending = false;
     if (!m_model || !isVisible()) {
         return;
     }
     const QDate first = firstVisibleDate();
     const QDate last = first.addDays(qint64(std::ceil(m_visibleDays)) + 1);
     const qint64 margin = std::max<qint64>(2, qint64(m_visibleDays / 2));
-    m_model->setRange(QDateTime(first.addDays(-margin), QTime(0, 0), m_zone),
-                      QDateTime(last.addDays(margin), QTime(0, 0), m_zone));
+    const QDateTime from(first.addDays(-margin), QTime(0, 0), m_zone);
+    const QDateTime to(last.addDays(margin), QTime(0, 0), m_zone);
+    if (wait) {
+        m_model->setRange(from, to);
+    } else {
+        // The new days are read by a worker while frames go on; the model moves when they arrive.
+        m_model->requestRange(from, to);
+    }
 }
 
 void TimelineView::rebuildLanes()
 {
-    m_lanes.clear();
+    const QList<Lane> before = std::exchange(m_lanes, {});
     if (!m_model) {
         updateScrollBars();
         return;
@@ -284,7 +286,10 @@ void TimelineView::rebuildLanes()
             firstRow = false;
         }
     }
-    updateLabelWidth();
+    // A range that moved mostly shows the same rows: their labels were measured already.
+    if (m_lanes != before) {
+        updateLabelWidth();
+    }
 }
 
 void TimelineView::updateLabelWidth()
@@ -456,6 +461,9 @@ void TimelineView::paintEvent(QPaintEvent *)
     // Lane separators.
     for (int lane = 0; lane < m_lanes.size(); ++lane) {
         const int y = top + lane * LaneHeight;
+        if (y < HeaderHeight - 1 || y > h) {
+            continue;
+        }
         p.setPen(m_lanes.at(lane).firstOfGroup ? pal.color(QPalette::Mid) : pal.color(QPalette::Midlight));
         p.drawLine(0, y, w, y);
     }
@@ -600,6 +608,9 @@ void TimelineView::paintEvent(QPaintEvent *)
     for (int lane = 0; lane < m_lanes.size(); ++lane) {
         const Lane &l = m_lanes.at(lane);
         const QRect r(8, top + lane * LaneHeight, m_labelWidth - 12, LaneHeight);
+        if (r.bottom() < HeaderHeight || r.top() > h) {
+            continue; // scrolled out of view: no need to elide its label
+        }
         if (l.firstOfGroup) {
             p.setPen(pal.color(QPalette::Mid));
             p.drawLine(0, r.top(), m_labelWidth, r.top());

@@ -86,6 +86,7 @@ private:
         PersonId person;    ///< rows per person
         Seat seat = Seat::Dev;
         bool firstOfGroup = false;
+        friend bool operator==(const Lane &, const Lane &) = default;
     };
     struct Bar
     {
@@ -101,9 +102,11 @@ private:
     void applyOffset();
     void updateLabelWidth();
     /// Asks the model for the visible days plus a margin: at once when the visible days are not
-    /// all loaded, else (`prefetch`) after this frame when they come near the loaded edge.
+    /// all loaded, else without waiting (the model reads them in a worker) when they come near
+    /// the loaded edge.
     void ensureLoaded();
-    void loadAround();
+    /// The visible days plus a margin, waiting for them (`wait`) or not.
+    void loadAround(bool wait);
     QList<Bar> bars() const;
     int barAt(const QList<Bar> &all, const QPoint &pos) const;
     /// The model's uncovered() time in the rotation lanes: (index, rect) on screen.
@@ -132,7 +135,6 @@ private:
     bool m_dropWarning = false;
     QString m_dropText;
     ShiftBar::Painter m_painter;
-    bool m_loadPending = false; ///< loadAround() is queued after the current frame
 };
 
 } // namespace Tandem
