@@ -1006,8 +1006,10 @@ void LocalSearch::exactChurn(int pool, double ceiling)
             "(fairest plan: %d changed)",
             pool, ceiling, result.nodes, int(result.complete), result.gaps, result.changes, result.maxDeviation,
             changedSeats());
-    if (int(result.assignment.size()) == int(v.timeline.size())) {
-        install(v, result.assignment, tr("%1: takes the seat with the fewest changes to the current plan"));
+    if (int(result.assignment.size()) == int(v.timeline.size()) &&
+        !install(v, result.assignment, tr("%1: takes the seat with the fewest changes to the current plan")) &&
+        result.assignment != v.holder) {
+        qCDebug(lcPlanner, "fewest changes pool %d: the answer breaks a rule of the whole plan, not taken", pool);
     }
 }
 
@@ -1121,8 +1123,9 @@ void LocalSearch::reduceChurnBelow(const QHash<int, double> &ceiling, const Snap
 bool LocalSearch::giveLoadBack()
 {
     // The fewest changes may leave someone well above or below their share: one kept seat handed
-    // over, from the one furthest from it or to them, where that lowers the pool's largest
-    // deviation. The largest gain over all pools, in shifts of the pool's mean weight, wins.
+    // over, from the one furthest from it or to them, where the pool is more than the keep
+    // tolerance off the fairest plan found and the move lowers its largest deviation. The largest
+    // gain over all pools, in shifts of the pool's mean weight, wins.
     struct Best
     {
         Move move;
@@ -1133,7 +1136,9 @@ bool LocalSearch::giveLoadBack()
     Best best;
     for (int pool : pools()) {
         const PoolView v = view(pool);
-        if (v.top.empty() || v.timeline.empty()) {
+        // A pool within the keep tolerance of the fairest plan found needs nothing given back.
+        if (v.top.empty() || v.timeline.empty() ||
+            v.score.maxDeviation <= m_reached.value(pool, v.score.maxDeviation) + tolerance(pool) + Epsilon) {
             continue;
         }
         double weights = 0;

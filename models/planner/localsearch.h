@@ -56,11 +56,12 @@ public:
     /// current plan among those whose every pool is within a ceiling: with Replan::Fairest the
     /// keep tolerance above the largest deviation improveFairness() reached, with
     /// Replan::FewestChanges none (the fairest among the fewest changes, then, where something
-    /// had to change, at most one more seat handed over where that lowers a pool's largest
-    /// deviation). Small pools are searched exactly; otherwise two ways, the fewer changes win:
-    /// give seats back from the fairest plan found, or start again from `start` (the current plan
-    /// with only what the rules forced changed) and make the moves that change fewest seats until
-    /// every pool is within the ceiling. No way leaves a seat empty that the plan before it filled.
+    /// had to change and a pool ended beyond the keep tolerance, at most one more seat handed
+    /// over where that lowers its largest deviation). Small pools are searched exactly;
+    /// otherwise two ways, the fewer changes win: give seats back from the fairest plan found,
+    /// or start again from `start` (the current plan with only what the rules forced changed)
+    /// and make the moves that change fewest seats until every pool is within the ceiling. No
+    /// way leaves a seat empty that the plan before it filled.
     void reduceChurn(const Snapshot &start);
     /// Pool -> the largest deviation improveFairness() reached (the fairest plan it found).
     const QHash<int, double> &reached() const { return m_reached; }
@@ -184,7 +185,8 @@ private:
     double tolerance(int pool) const;
     void reduceChurnBelow(const QHash<int, double> &ceiling, const Snapshot &start);
     /// Replan::FewestChanges: hands over the one seat kept from the current plan whose move lowers
-    /// a pool's largest deviation the most (in shifts of the pool's mean weight), if one does.
+    /// the largest deviation of a pool more than the keep tolerance off the fairest plan found the
+    /// most (in shifts of the pool's mean weight), if one does.
     bool giveLoadBack();
     bool revertSome(int pool, double ceiling);
     bool fewestChanges(int pool, double ceiling, int &budget);
