@@ -405,8 +405,10 @@ int main(int argc, char *argv[])
         for (int e : std::as_const(churn.excess)) {
             excess.append(e);
         }
-        say(u"- Re-plans after one new week of leave: %1. Changed seats − minimum: median %2, worst %3 (%4); more "
-            u"than minimum + 1: %5. More gaps than a fresh plan of the same data: %6, fewer: %7; more gaps than the "
+        const auto exactly = [&churn](int e) { return int(std::count(churn.excess.cbegin(), churn.excess.cend(), e)); };
+        say(u"- Re-plans after one new week of leave: %1. Changed seats − minimum: median %2, worst %3 (%4); exactly "
+            u"the minimum: %9, minimum + 1: %10, more than minimum + 1: %5. More gaps than a fresh plan of the same "
+            u"data: %6, fewer: %7; more gaps than the "
             u"minimum: %8."_s.arg(churn.replans)
                 .arg(fixed(median(excess), 0))
                 .arg(churn.worstExcess)
@@ -414,7 +416,9 @@ int main(int argc, char *argv[])
                 .arg(churn.overMinimumPlusOne)
                 .arg(churn.moreGapsThanFresh)
                 .arg(churn.fewerGapsThanFresh)
-                .arg(churn.moreGapsThanMinimum));
+                .arg(churn.moreGapsThanMinimum)
+                .arg(exactly(0))
+                .arg(exactly(1)));
         if (!churn.fairnessCost.isEmpty()) {
             say(u"- Fewest changes against the fairest plan the search found (largest deviation, in shifts of the mean "
                 u"weight, the pool furthest off): median %1, worst %2; more than the keep tolerance off: %3 of %4."_s
