@@ -1173,8 +1173,10 @@ bool LocalSearch::giveLoadBack()
                 }
             }
         }
-        std::stable_sort(options.begin(), options.end(),
-                         [](const Option &a, const Option &b) { return a.after.betterThan(b.after); });
+        // key(), not betterThan(): a sort needs a strict weak order.
+        std::stable_sort(options.begin(), options.end(), [](const Option &a, const Option &b) {
+            return key(a.after.maxDeviation, a.after.sumSquares) < key(b.after.maxDeviation, b.after.sumSquares);
+        });
         int tried = 0;
         for (const Option &option : options) {
             if (++tried > TriesPerCandidate * 4) {
