@@ -80,7 +80,7 @@ const QList<Command> &commands()
          u"shifts list [--rotation NAME] [--from DATE] [--to DATE] [--json]"_s,
          Cli::tr("List shifts overlapping the days (default: today and the next 4 weeks).")},
         {{u"plan"_s},
-         u"plan --rotation NAME --from DATE --to DATE [--dry-run] [--json]"_s,
+         u"plan --rotation NAME --from DATE --to DATE [--replan fewest|fair] [--dry-run] [--json]"_s,
          Cli::tr("Plan fair dev+ops pairs for the days and write them (unless --dry-run).")},
         {{u"report"_s, u"fairness"_s},
          u"report fairness --rotation NAME [--from DATE] [--to DATE] [--json|--csv FILE|--pdf FILE]"_s,

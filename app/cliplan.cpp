@@ -116,6 +116,10 @@ QJsonObject fairnessJson(Database &db, RotationContext &context, const Planner::
         if (p.proof != Planner::PoolFigures::Proof::None) {
             pool.insert(u"bound"_s, p.bound);
         }
+        // A re-plan of the fewest changes: the largest deviation of the fairest plan its search found.
+        if (p.fairest >= 0) {
+            pool.insert(u"fairest"_s, p.fairest);
+        }
         pools.append(pool);
     }
     QJsonArray pairs;
@@ -199,16 +203,22 @@ int Cli::plan(const QStringList &args)
     parser.setApplicationDescription(
         tr("Plan fair developer + operations pairs for the rotation from --from to --to (dates in the rotation's "
            "zone, both included) and write them. Past, locked and frozen published shifts stay; existing "
-           "assignments are kept unless a rule or a clear gain in fairness says otherwise."));
+           "assignments are kept unless a rule says otherwise (--replan fewest, the default), or unless moving them "
+           "evens out the load (--replan fair)."));
     const QCommandLineOption rotationOption(u"rotation"_s, tr("The rotation to plan (repeat for several)."), u"NAME"_s);
     const QCommandLineOption from(u"from"_s, tr("First day (YYYY-MM-DD)."), u"DATE"_s);
     const QCommandLineOption to(u"to"_s, tr("Last day, included (YYYY-MM-DD)."), u"DATE"_s);
     const QCommandLineOption dryRun(u"dry-run"_s, tr("Show the plan without writing it."));
     const QCommandLineOption json(u"json"_s, tr("Print the plan as JSON (format in the README)."));
     const QCommandLineOption seed(u"seed"_s, tr("Seed for breaking ties (default 1)."), u"N"_s, u"1"_s);
-    parser.addOptions({rotationOption, from, to, dryRun, json, seed});
+    const QCommandLineOption replan(u"replan"_s,
+                                    tr("What a re-plan of existing shifts puts first: fewest (change as few shifts as "
+                                       "possible, the default) or fair (rebalance for the fairest plan)."),
+                                    u"fewest|fair"_s, u"fewest"_s);
+    parser.addOptions({rotationOption, from, to, dryRun, json, seed, replan});
     int code = ExitOk;
-    if (!parse(parser, u"plan --rotation NAME --from DATE --to DATE [--dry-run] [--json]"_s, args, &code)) {
+    if (!parse(parser, u"plan --rotation NAME --from DATE --to DATE [--replan fewest|fair] [--dry-run] [--json]"_s,
+               args, &code)) {
         return code;
     }
     for (const QCommandLineOption &required : {rotationOption, from, to}) {
@@ -235,6 +245,10 @@ int Cli::plan(const QStringList &args)
     const quint64 seedValue = parser.value(seed).toULongLong(&seedOk);
     if (!seedOk) {
         return fail(tr("--seed: “%1” is not a whole number").arg(parser.value(seed)));
+    }
+    const QString replanValue = parser.value(replan).trimmed().toLower();
+    if (replanValue != u"fewest" && replanValue != u"fair") {
+        return fail(tr("--replan: “%1” is neither fewest nor fair").arg(parser.value(replan)));
     }
     auto db = openDatabaseOrFail();
     if (!db) {
@@ -269,6 +283,8 @@ int Cli::plan(const QStringList &args)
                             ? u"--%1: %2"_s.arg(field, request.errorMessage())
                             : request.errorMessage());
         }
+        request.value().replan = replanValue == u"fair" ? Planner::PlanRequest::Replan::Fairest
+                                                        : Planner::PlanRequest::Replan::FewestChanges;
         result = Planner::plan(request.value());
         if (!result.error.isEmpty()) {
             return fail(u"--rotation: "_s + result.error);
@@ -338,6 +354,7 @@ int Cli::plan(const QStringList &args)
                               {u"from"_s, fromDate.toString(Qt::ISODate)},
                               {u"to"_s, toDate.toString(Qt::ISODate)},
                               {u"dry_run"_s, parser.isSet(dryRun)},
+                              {u"replan"_s, replanValue},
                               {u"applied"_s, applied},
                               {u"changes"_s, changes},
                               {u"shifts"_s, shifts},
@@ -379,6 +396,10 @@ int Cli::plan(const QStringList &args)
                          ? tr(" (within %1 of the bound %2)")
                                .arg(QString::number(p.maxDeviation - p.bound, 'f', 2), QString::number(p.bound, 'f', 2))
                          : QString());
+        if (p.fairest >= 0 && p.maxDeviation > p.fairest + 0.005) {
+            text += tr("  %1: fewest changes kept; rebalancing (--replan fair) found a largest deviation of %2\n")
+                        .arg(p.name, QString::number(p.fairest, 'f', 2));
+        }
     }
     text += applied ? tr("Written: %1 added, %2 changed, %3 removed.\n")
                           .arg(written.added.size())

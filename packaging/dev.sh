@@ -10,7 +10,8 @@
 #   ./packaging/dev.sh bench   deps + coinor-cbc + vdirsyncer + build the planner and sync benchmarks + run
 #                              both (extra args go to the planner: --size S|M|L, --no-cbc, --cbc-seconds N);
 #                              `bench planner ARGS` / `bench sync ARGS` (--runs N, --shifts S, --no-vdirsyncer) /
-#                              `bench quality ARGS` (--count N, --first-seed N, --cbc-seconds S, --no-churn)
+#                              `bench quality ARGS` (--count N, --first-seed N, --cbc-seconds S, --no-churn,
+#                              --replan fewest|fair)
 #                              run only one; `bench scale [--baseline REF] ARGS` the roster/plan scale of the
 #                              tandem executable beside an older commit's; reports in bench-results/
 #                              `bench app [ARGS]`: the end-to-end benchmark (the real tandem under Xvfb on a

@@ -579,6 +579,38 @@ private Q_SLOTS:
         out = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(out.value(u"changes"_s).toObject().value(u"unchanged"_s).toInt(), 13);
 
+        // A week of leave for the developer of the fifth shift: the default re-plan changes that
+        // seat and at most one more, and says how fair a rebalancing re-plan would be; --replan
+        // fair rebalances and reports no such figure; anything else is refused.
+        const QJsonObject fifth = out.value(u"shifts"_s).toArray().at(4).toObject();
+        const QDate leave = QDate::fromString(fifth.value(u"start_local"_s).toString().left(10), Qt::ISODate);
+        r = tandem({u"--demo"_s, u"timeoff"_s, u"add"_s, u"--person"_s, fifth.value(u"dev_email"_s).toString(),
+                    u"--from"_s, leave.addDays(1).toString(Qt::ISODate), u"--to"_s,
+                    leave.addDays(5).toString(Qt::ISODate)});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = tandem(plan + QStringList{u"--dry-run"_s, u"--json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        out = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(out.value(u"replan"_s).toString(), u"fewest"_s);
+        const int changed = out.value(u"changes"_s).toObject().value(u"changed"_s).toInt();
+        QVERIFY2(changed >= 1 && changed <= 2, qPrintable(QString::number(changed)));
+        for (const QJsonValue &v : out.value(u"fairness"_s).toObject().value(u"pools"_s).toArray()) {
+            const QJsonObject pool = v.toObject();
+            QVERIFY2(pool.contains(u"fairest"_s), qPrintable(pool.value(u"name"_s).toString()));
+            QVERIFY(pool.value(u"fairest"_s).toDouble() <= pool.value(u"max_deviation"_s).toDouble() + 1e-9);
+        }
+        r = tandem(plan + QStringList{u"--dry-run"_s, u"--json"_s, u"--replan"_s, u"fair"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        out = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(out.value(u"replan"_s).toString(), u"fair"_s);
+        QVERIFY(out.value(u"changes"_s).toObject().value(u"changed"_s).toInt() >= changed);
+        for (const QJsonValue &v : out.value(u"fairness"_s).toObject().value(u"pools"_s).toArray()) {
+            QVERIFY(!v.toObject().contains(u"fairest"_s));
+        }
+        r = tandem(plan + QStringList{u"--dry-run"_s, u"--replan"_s, u"fairest"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"--replan"_s) && r.err.contains(u"fairest"_s), qPrintable(r.err));
+
         const QStringList report = {u"--demo"_s,     u"report"_s,         u"fairness"_s,
                                     u"--rotation"_s, u"Search on call"_s, u"--from"_s,
                                     first,           u"--to"_s,           last};

@@ -8,6 +8,7 @@
 #include "workspace.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDateEdit>
 #include <QDir>
 #include <QLabel>
@@ -95,6 +96,55 @@ private Q_SLOTS:
         // The next dialog starts where this plan ends.
         PlanDialog next(*ws);
         QVERIFY(next.findChild<QDateEdit *>(u"fromEdit"_s)->date() > to->date().addDays(-7));
+    }
+
+    // Re-planning existing shifts: the dialog's choice (the fewest changes by default, or a
+    // rebalancing re-plan) reaches the planner and is remembered for the next dialog; the fewest
+    // changes report how fair the rebalancing re-plan would be.
+    void replanChoiceReachesThePlannerAndIsRemembered()
+    {
+        QSettings().remove(u"plan/replan"_s);
+        QTemporaryDir dir;
+        auto ws = openDemo(dir);
+        const RotationId payments = rotationId(*ws, u"Payments on call"_s);
+        PlanDialog dialog(*ws);
+        dialog.setSelectedRotations({payments});
+        auto *combo = dialog.findChild<QComboBox *>(u"replanCombo"_s);
+        QVERIFY(combo);
+        QCOMPARE(dialog.replan(), Planner::PlanRequest::Replan::FewestChanges);
+        const QDate from = dialog.findChild<QDateEdit *>(u"fromEdit"_s)->date();
+        const QDate to = dialog.findChild<QDateEdit *>(u"toEdit"_s)->date();
+        auto written = ws->plans().preview({payments}, from, to);
+        QVERIFY(written);
+        QVERIFY(ws->plans().apply(written.value()));
+
+        dialog.preview();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isPreviewRunning(), 30000);
+        QVERIFY(dialog.plan().has_value());
+        const Planner::PlanResult fewest = *dialog.plan();
+        QCOMPARE(fewest.summary.pools.size(), 2);
+        for (const Planner::PoolFigures &pool : fewest.summary.pools) {
+            QVERIFY2(pool.fairest >= 0 && pool.fairest <= pool.maxDeviation + 1e-9, qPrintable(pool.name));
+        }
+        for (const Planner::PlannedShift &p : fewest.shifts) {
+            QVERIFY(p.change == Planner::Change::Unchanged || p.change == Planner::Change::Fixed);
+        }
+
+        combo->setCurrentIndex(combo->findData(int(Planner::PlanRequest::Replan::Fairest)));
+        QVERIFY(!dialog.plan().has_value()); // a setting changed: the preview went
+        QCOMPARE(QSettings().value(u"plan/replan"_s).toString(), u"fair"_s);
+        dialog.preview();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isPreviewRunning(), 30000);
+        QVERIFY(dialog.plan().has_value());
+        const Planner::PlanResult fair = *dialog.plan();
+        for (const Planner::PoolFigures &pool : fair.summary.pools) {
+            QCOMPARE(pool.fairest, -1.0);
+        }
+
+        PlanDialog next(*ws);
+        QCOMPARE(next.replan(), Planner::PlanRequest::Replan::Fairest);
+        next.setReplan(Planner::PlanRequest::Replan::FewestChanges);
+        QCOMPARE(QSettings().value(u"plan/replan"_s).toString(), u"fewest"_s);
     }
 
     void previewApplyUndo()

@@ -10,6 +10,7 @@
 #include "store/database.h"
 #include "workspace.h"
 
+#include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -39,6 +40,8 @@ namespace Tandem {
 namespace {
 
 const auto HorizonKey = u"plan/horizonDays"_s;
+/// "fewest" or "fair": what a re-plan puts first (PlanRequest::Replan).
+const auto ReplanKey = u"plan/replan"_s;
 constexpr int DefaultHorizonDays = 13 * 7 - 1; // a quarter: 13 weeks, both ends included
 
 QTableView *makeTable(QWidget *parent, const QString &name, const QString &accessibleName)
@@ -107,6 +110,14 @@ PlanDialog::PlanDialog(Workspace &workspace, QWidget *parent) : QDialog(parent),
     m_to->setDisplayFormat(LocaleFormat::dateFormat(true, true));
     m_horizon = new QLabel(this);
     m_horizon->setObjectName(u"horizonLabel"_s);
+    m_replan = new QComboBox(this);
+    m_replan->setObjectName(u"replanCombo"_s);
+    m_replan->addItem(tr("Change as few shifts as possible"), int(Planner::PlanRequest::Replan::FewestChanges));
+    m_replan->addItem(tr("Rebalance for the fairest plan"), int(Planner::PlanRequest::Replan::Fairest));
+    m_replan->setToolTip(tr("When shifts are already planned: keep them wherever the rules allow and change only "
+                            "what new leave or rules force (and at most one more to even out the load), or "
+                            "move more of them to even out the load again."));
+    m_replan->setCurrentIndex(QSettings().value(ReplanKey).toString() == u"fair"_s ? 1 : 0);
     m_previewButton = new QPushButton(tr("&Preview"), this);
     m_previewButton->setObjectName(u"previewButton"_s);
     m_previewButton->setDefault(true);
@@ -137,6 +148,7 @@ PlanDialog::PlanDialog(Workspace &workspace, QWidget *parent) : QDialog(parent),
     settings->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     settings->addRow(tr("&Rotations:"), m_rotations);
     settings->addRow(fromLabel, datesRow);
+    settings->addRow(tr("&Existing shifts:"), m_replan);
 
     auto *progressRow = new QHBoxLayout;
     progressRow->addWidget(m_progress, 1);
@@ -249,6 +261,10 @@ PlanDialog::PlanDialog(Workspace &workspace, QWidget *parent) : QDialog(parent),
         invalidate();
     });
     connect(m_to, &QDateEdit::dateChanged, this, &PlanDialog::invalidate);
+    connect(m_replan, &QComboBox::currentIndexChanged, this, [this] {
+        QSettings().setValue(ReplanKey, replan() == Planner::PlanRequest::Replan::Fairest ? u"fair"_s : u"fewest"_s);
+        invalidate();
+    });
     connect(m_buttons, &QDialogButtonBox::accepted, this, &PlanDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &PlanDialog::reject);
 
@@ -311,6 +327,16 @@ void PlanDialog::setHorizon(QDate from, QDate to)
     invalidate();
 }
 
+void PlanDialog::setReplan(Planner::PlanRequest::Replan replan)
+{
+    m_replan->setCurrentIndex(m_replan->findData(int(replan)));
+}
+
+Planner::PlanRequest::Replan PlanDialog::replan() const
+{
+    return Planner::PlanRequest::Replan(m_replan->currentData().toInt());
+}
+
 QString PlanDialog::rotationNames() const
 {
     QStringList names;
@@ -367,6 +393,7 @@ void PlanDialog::setRunning(bool running)
     m_rotations->setEnabled(!running);
     m_from->setEnabled(!running);
     m_to->setEnabled(!running);
+    m_replan->setEnabled(!running);
     m_previewButton->setEnabled(!running && !selectedRotations().isEmpty());
     if (running) {
         m_progress->setRange(0, 0); // busy until the planner says how far it is
@@ -408,6 +435,7 @@ void PlanDialog::preview()
     QSettings().setValue(HorizonKey, m_from->date().daysTo(m_to->date()));
     m_run = std::make_shared<Run>();
     m_run->request = request.value();
+    m_run->request.replan = replan();
     auto run = m_run;
     m_thread = QThread::create([run] {
         run->result = Planner::plan(run->request, [run](int done, int total) {
@@ -484,6 +512,11 @@ void PlanDialog::showPlan()
             line += u' ' + tr("(within %1 of the bound %2)")
                                .arg(locale.toString(pool.maxDeviation - pool.bound, 'f', 2),
                                     locale.toString(pool.bound, 'f', 2));
+        }
+        if (pool.fairest >= 0 && pool.maxDeviation > pool.fairest + 0.005) {
+            // The fewest changes kept the pool less fair than a rebalancing re-plan would: say by how much.
+            line += u"; "_s + tr("a rebalancing re-plan found %1 (Existing shifts: Rebalance)")
+                                  .arg(locale.toString(pool.fairest, 'f', 1));
         }
         pools.append(line);
     }

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 
+class QComboBox;
 class QDateEdit;
 class QDialogButtonBox;
 class QLabel;
@@ -44,6 +45,9 @@ public:
     void setSelectedRotations(const QList<RotationId> &rotations);
     QList<RotationId> selectedRotations() const;
     void setHorizon(QDate from, QDate to);
+    /// What a re-plan of existing shifts puts first; remembered for the next dialog.
+    void setReplan(Planner::PlanRequest::Replan replan);
+    Planner::PlanRequest::Replan replan() const;
 
     /// Starts the preview in a worker thread; returns at once.
     void preview();
@@ -84,6 +88,7 @@ private:
     QDateEdit *m_from;
     QDateEdit *m_to;
     QLabel *m_horizon;
+    QComboBox *m_replan;
     QPushButton *m_previewButton;
     QProgressBar *m_progress;
     QPushButton *m_cancel;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <tuple>
 #include <utility>
 
@@ -69,10 +70,10 @@ bool LocalSearch::Score::betterThan(const Score &other) const
 }
 
 LocalSearch::LocalSearch(RuleBook &book, const QList<int> &movable, const QHash<int, std::array<int, 2>> &previous,
-                         double keepTolerance, std::array<QHash<int, QString>, 2> &reasons,
+                         double keepTolerance, PlanRequest::Replan replan, std::array<QHash<int, QString>, 2> &reasons,
                          std::function<bool()> cancelled)
     : m_book(book), m_order(movable), m_movable(movable.cbegin(), movable.cend()), m_previous(previous),
-      m_keepTolerance(keepTolerance), m_reasons(reasons), m_cancelled(std::move(cancelled))
+      m_keepTolerance(keepTolerance), m_replan(replan), m_reasons(reasons), m_cancelled(std::move(cancelled))
 {
     for (int slot : std::as_const(m_order)) {
         for (Seat seat : {Seat::Dev, Seat::Ops}) {
@@ -1005,8 +1006,10 @@ void LocalSearch::exactChurn(int pool, double ceiling)
             "(fairest plan: %d changed)",
             pool, ceiling, result.nodes, int(result.complete), result.gaps, result.changes, result.maxDeviation,
             changedSeats());
-    if (int(result.assignment.size()) == int(v.timeline.size())) {
-        install(v, result.assignment, tr("%1: takes the seat with the fewest changes to the current plan"));
+    if (int(result.assignment.size()) == int(v.timeline.size()) &&
+        !install(v, result.assignment, tr("%1: takes the seat with the fewest changes to the current plan")) &&
+        result.assignment != v.holder) {
+        qCDebug(lcPlanner, "fewest changes pool %d: the answer breaks a rule of the whole plan, not taken", pool);
     }
 }
 
@@ -1058,11 +1061,22 @@ void LocalSearch::reduceChurn(const Snapshot &start)
     if (m_previous.isEmpty()) {
         return;
     }
-    const QList<int> list = pools();
+    const bool fewest = m_replan == PlanRequest::Replan::FewestChanges;
     QHash<int, double> ceiling;
-    for (int pool : list) {
-        ceiling.insert(pool, m_reached.value(pool, view(pool).score.maxDeviation) + tolerance(pool));
+    for (int pool : pools()) {
+        ceiling.insert(pool, fewest ? std::numeric_limits<double>::infinity()
+                                    : m_reached.value(pool, view(pool).score.maxDeviation) + tolerance(pool));
     }
+    reduceChurnBelow(ceiling, start);
+    // Only where the new facts forced a change: planning again changes nothing.
+    if (fewest && changedSeats() > 0 && !(m_cancelled && m_cancelled())) {
+        giveLoadBack();
+    }
+}
+
+void LocalSearch::reduceChurnBelow(const QHash<int, double> &ceiling, const Snapshot &start)
+{
+    const QList<int> list = pools();
     auto giveBack = [&] {
         for (int pool : list) {
             for (int round = 0; round < 10000 && revertSome(pool, ceiling.value(pool)); ++round) {
@@ -1104,6 +1118,91 @@ void LocalSearch::reduceChurn(const Snapshot &start)
     if (!reached || changedSeats() >= fromFairest || (m_cancelled && m_cancelled())) {
         restore(fairest);
     }
+}
+
+bool LocalSearch::giveLoadBack()
+{
+    // The fewest changes may leave someone well above or below their share: one kept seat handed
+    // over, from the one furthest from it or to them, where the pool is more than the keep
+    // tolerance off the fairest plan found and the move lowers its largest deviation. The largest
+    // gain over all pools, in shifts of the pool's mean weight, wins.
+    struct Best
+    {
+        Move move;
+        double gain = 0;
+        int pool = -1;
+        double deviation = 0; ///< of the one furthest from their share, before the move
+    };
+    Best best;
+    for (int pool : pools()) {
+        const PoolView v = view(pool);
+        // A pool within the keep tolerance of the fairest plan found needs nothing given back.
+        if (v.top.empty() || v.timeline.empty() ||
+            v.score.maxDeviation <= m_reached.value(pool, v.score.maxDeviation) + tolerance(pool) + Epsilon) {
+            continue;
+        }
+        double weights = 0;
+        for (const SeatRef &s : v.timeline) {
+            weights += m_book.slotWeight(s.slot);
+        }
+        const double mean = weights / double(v.timeline.size());
+        const int x = v.top.front();
+        const bool gives = v.deviation[size_t(x)] > 0;
+        struct Option
+        {
+            int seat = -1; ///< timeline index
+            int to = -1;   ///< member index
+            Score after;
+        };
+        std::vector<Option> options;
+        for (int t = 0; t < int(v.timeline.size()); ++t) {
+            const SeatRef &s = v.timeline[size_t(t)];
+            const int holder = v.holder[size_t(t)];
+            if (holder < 0 || (gives && holder != x) || (!gives && holder == x) ||
+                m_book.occupant(s.slot, s.seat) != previousOf(s.slot, s.seat)) {
+                continue; // not the right holder, or already changed (moving it would not add one)
+            }
+            const double w = m_book.slotWeight(s.slot);
+            for (int to = 0; to < int(v.members.size()); ++to) {
+                if (to == holder || (!gives && to != x)) {
+                    continue;
+                }
+                const Score after = scoreWith(v, {{holder, -w}, {to, w}});
+                if ((v.score.maxDeviation - after.maxDeviation) / mean > best.gain + Epsilon) {
+                    options.push_back(Option{t, to, after});
+                }
+            }
+        }
+        // key(), not betterThan(): a sort needs a strict weak order.
+        std::stable_sort(options.begin(), options.end(), [](const Option &a, const Option &b) {
+            return key(a.after.maxDeviation, a.after.sumSquares) < key(b.after.maxDeviation, b.after.sumSquares);
+        });
+        int tried = 0;
+        for (const Option &option : options) {
+            if (++tried > TriesPerCandidate * 4) {
+                break;
+            }
+            const SeatRef &s = v.timeline[size_t(option.seat)];
+            const int from = v.members.at(v.holder[size_t(option.seat)]);
+            const Move move{Change{s.slot, s.seat, from, v.members.at(option.to)}};
+            if (apply(move)) {
+                undo(move);
+                best =
+                    Best{move, (v.score.maxDeviation - option.after.maxDeviation) / mean, pool, v.deviation[size_t(x)]};
+                break;
+            }
+        }
+    }
+    if (best.pool < 0 || !apply(best.move)) {
+        return false;
+    }
+    const Change &c = best.move.front();
+    m_reasons[int(c.seat)][c.slot] =
+        best.deviation > 0 ? tr("%1: takes over from %2 to even out the load (%2 was %3 above fair share)")
+                                 .arg(m_book.name(c.to), shortName(m_book.name(c.from)), load(best.deviation))
+                           : tr("%1: takes over from %2 to even out the load (%1 was %3 below fair share)")
+                                 .arg(m_book.name(c.to), shortName(m_book.name(c.from)), load(-best.deviation));
+    return true;
 }
 
 bool LocalSearch::fewestChanges(int pool, double ceiling, int &budget)

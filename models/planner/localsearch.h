@@ -32,8 +32,10 @@ public:
     /// `movable`: the slots of the horizon whose seats may change, in time order. `previous`: on
     /// a re-plan, who held each seat of a slot before ({dev, ops} person indices, -1 for an empty
     /// seat); slots without an entry are new. `reasons`: slot -> explanation, per seat.
+    /// `replan`: what reduceChurn() puts first (PlanRequest::Replan).
     LocalSearch(RuleBook &book, const QList<int> &movable, const QHash<int, std::array<int, 2>> &previous,
-                double keepTolerance, std::array<QHash<int, QString>, 2> &reasons, std::function<bool()> cancelled);
+                double keepTolerance, PlanRequest::Replan replan, std::array<QHash<int, QString>, 2> &reasons,
+                std::function<bool()> cancelled);
 
     /// Fills empty seats where a chain of up to `depth` moved seats frees someone; kept seats of a
     /// re-plan may move too. Returns how many seats it filled.
@@ -51,12 +53,18 @@ public:
     void restore(const Snapshot &snapshot);
 
     /// On a re-plan, after improveFairness(): the plan with the fewest seats changed against the
-    /// current plan among those whose every pool is within the keep tolerance of the largest
-    /// deviation improveFairness() reached. Two ways there, the fewer changes win: give seats
-    /// back from the fairest plan found, or start again from `start` (the current plan with only
-    /// what the rules forced changed) and make the moves that change fewest seats until every
-    /// pool is within the tolerance.
+    /// current plan among those whose every pool is within a ceiling: with Replan::Fairest the
+    /// keep tolerance above the largest deviation improveFairness() reached, with
+    /// Replan::FewestChanges none (the fairest among the fewest changes, then, where something
+    /// had to change and a pool ended beyond the keep tolerance, at most one more seat handed
+    /// over where that lowers its largest deviation). Small pools are searched exactly;
+    /// otherwise two ways, the fewer changes win: give seats back from the fairest plan found,
+    /// or start again from `start` (the current plan with only what the rules forced changed)
+    /// and make the moves that change fewest seats until every pool is within the ceiling. No
+    /// way leaves a seat empty that the plan before it filled.
     void reduceChurn(const Snapshot &start);
+    /// Pool -> the largest deviation improveFairness() reached (the fairest plan it found).
+    const QHash<int, double> &reached() const { return m_reached; }
     /// Exchanges seats of equal weight between slots (both seats, and three-way rotations) while
     /// the pair-variety objective improves; loads stay as they are. Only slots new to the plan.
     void improveVariety(std::mt19937_64 &rng);
@@ -175,6 +183,11 @@ private:
 
     // Churn.
     double tolerance(int pool) const;
+    void reduceChurnBelow(const QHash<int, double> &ceiling, const Snapshot &start);
+    /// Replan::FewestChanges: hands over the one seat kept from the current plan whose move lowers
+    /// the largest deviation of a pool more than the keep tolerance off the fairest plan found the
+    /// most (in shifts of the pool's mean weight), if one does.
+    bool giveLoadBack();
     bool revertSome(int pool, double ceiling);
     bool fewestChanges(int pool, double ceiling, int &budget);
 
@@ -189,6 +202,7 @@ private:
     QHash<int, std::pair<double, double>> m_outsiders;
     const QHash<int, std::array<int, 2>> &m_previous;
     double m_keepTolerance = 0.5;
+    PlanRequest::Replan m_replan = PlanRequest::Replan::FewestChanges;
     std::array<QHash<int, QString>, 2> &m_reasons;
     std::function<bool()> m_cancelled;
     QHash<int, double> m_reached; ///< pool -> largest deviation improveFairness() reached

@@ -118,6 +118,7 @@ private:
     QList<Shift> m_removed;                       ///< existing planned shifts that match no slot any more
     std::array<QHash<int, QString>, 2> m_reasons; ///< slot -> explanation per seat
     QHash<int, LocalSearch::PoolBound> m_bounds;  ///< pool -> what the exact search proved
+    QHash<int, double> m_fairest; ///< a re-plan of the fewest changes: pool -> the fairest plan's largest deviation
 };
 
 void Engine::collectSlots()
@@ -611,10 +612,11 @@ void Engine::search()
     // Progress: the greedy fill was the first half; the search creeps through the second.
     const int total = int(m_horizon.size());
     int step = 0;
-    LocalSearch local(*m_book, movable, previous, m_request.keepTolerance, m_reasons, [this, total, step]() mutable {
-        step = std::min(step + 1, std::max(0, total - 1));
-        return cancelled(total + step, total * 2);
-    });
+    LocalSearch local(*m_book, movable, previous, m_request.keepTolerance, m_request.replan, m_reasons,
+                      [this, total, step]() mutable {
+                          step = std::min(step + 1, std::max(0, total - 1));
+                          return cancelled(total + step, total * 2);
+                      });
     QElapsedTimer timer;
     timer.start();
     local.repairGaps();
@@ -632,6 +634,9 @@ void Engine::search()
         local.improveVariety(m_rng);
     }
     m_bounds = local.bounds();
+    if (!previous.isEmpty() && m_request.replan == PlanRequest::Replan::FewestChanges) {
+        m_fairest = local.reached();
+    }
     qCDebug(lcPlanner, "search: gaps %.1f ms, fairness %.1f ms, churn %.1f ms, variety %.1f ms, %lld checks",
             double(repaired) / 1e6, double(fair - repaired) / 1e6, double(churned - fair) / 1e6,
             double(timer.nsecsElapsed() - churned) / 1e6, local.checks());
@@ -795,6 +800,11 @@ PlanResult Engine::run()
     result.summary = m_book->summary();
     result.summary.gaps = gaps;
     proveFairness(result.summary);
+    for (auto it = m_fairest.cbegin(); it != m_fairest.cend(); ++it) {
+        if (it.key() >= 0 && it.key() < result.summary.pools.size()) {
+            result.summary.pools[it.key()].fairest = it.value();
+        }
+    }
     if (m_progress) {
         m_progress(total * 2, total * 2);
     }

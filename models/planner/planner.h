@@ -32,6 +32,19 @@ struct PlanRequest
     /// Re-planning keeps an existing assignment unless changing it improves the objective by
     /// more than this (in weighted load units) or restores a hard rule.
     double keepTolerance = 0.5;
+    /// What a re-plan (a plan over existing shifts) puts first once no seat is left empty that
+    /// could be filled.
+    enum class Replan {
+        /// The fewest changed seats, the fairest plan among those, and at most one seat more where
+        /// handing it over lowers a pool's largest deviation. The lead's plan stays as it was
+        /// wherever the new facts allow; the fairness figures say how far that is from the fairest.
+        FewestChanges,
+        /// The fairest plan the search finds, then the fewest changed seats among the plans whose
+        /// every pool is within `keepTolerance` shifts of it: more seats change where the new
+        /// facts move the fair shares.
+        Fairest,
+    };
+    Replan replan = Replan::FewestChanges;
     /// Where the change log stood when the store was read for this request (PlanService). The
     /// planner only hands it on to the result, so that the plan is written only if nothing it
     /// was computed from changed meanwhile. -1: not known, not checked.
@@ -119,6 +132,10 @@ struct PoolFigures
     };
     Proof proof = Proof::None;
     double bound = 0; ///< Optimal: `maxDeviation`; Bounded: the lower bound
+    /// A re-plan that kept the fewest changes (PlanRequest::Replan::FewestChanges): the largest
+    /// deviation of the fairest plan its search found, which a Fairest re-plan starts from
+    /// (-1: not a re-plan of that kind, or the pool has no seat to plan).
+    double fairest = -1;
 };
 
 /// What a lead reads to judge a plan.

@@ -215,8 +215,9 @@ private:
 
     /// An assignment (in time order) with the fewest empty seats, or empty where the clashes
     /// reach further than two seats back or the states would be too many. The state is who
-    /// holds the last one or two seats; the fewest gaps is exact for the seats as given.
-    std::vector<int> fewestGapsByDp() const
+    /// holds the last one or two seats; the fewest gaps is exact for the seats as given. With
+    /// `churn`, the fewest seats changed against `previous` among those (fairness ignored).
+    std::vector<int> fewestGapsByDp(bool churn = false) const
     {
         int window = 1;
         for (int i = 0; i < m_n; ++i) {
@@ -229,12 +230,18 @@ private:
         if (window > 2 || qint64(states) * m_n > 4000000) {
             return {};
         }
-        constexpr int Infinite = std::numeric_limits<int>::max() / 2;
-        std::vector<int> cost(size_t(states), Infinite);
+        // A gap costs Big, a changed seat 1: the fewest gaps first, then the fewest changes.
+        constexpr qint64 Infinite = std::numeric_limits<qint64>::max() / 4;
+        constexpr qint64 Big = qint64(1) << 32;
+        auto changeCost = [&](int i, int person) -> qint64 {
+            const int before = churn ? m_in.previous[size_t(i)] : -2;
+            return before != -2 && before != person ? 1 : 0;
+        };
+        std::vector<qint64> cost(size_t(states), Infinite);
         cost[0] = 0;
         std::vector<std::vector<int>> parent(size_t(m_n), std::vector<int>(size_t(states), -1));
         for (int i = 0; i < m_n; ++i) {
-            std::vector<int> next(size_t(states), Infinite);
+            std::vector<qint64> next(size_t(states), Infinite);
             const auto &clash = m_in.conflicts[size_t(i)];
             for (int state = 0; state < states; ++state) {
                 if (cost[size_t(state)] >= Infinite) {
@@ -242,7 +249,7 @@ private:
                 }
                 const int last = state % base - 1;                      // holder of seat i - 1
                 const int before = window == 2 ? state / base - 1 : -1; // holder of seat i - 2
-                auto step = [&](int person, int extra) {
+                auto step = [&](int person, qint64 extra) {
                     const int to = window == 1 ? person + 1 : (person + 1) + base * (last + 1);
                     if (cost[size_t(state)] + extra < next[size_t(to)]) {
                         next[size_t(to)] = cost[size_t(state)] + extra;
@@ -255,10 +262,10 @@ private:
                         ok = ok && !((i - j == 1 && last == p) || (i - j == 2 && before == p));
                     }
                     if (ok) {
-                        step(p, 0);
+                        step(p, changeCost(i, p));
                     }
                 }
-                step(-1, 1);
+                step(-1, Big + changeCost(i, -1));
             }
             cost = std::move(next);
         }
@@ -370,6 +377,20 @@ private:
             m_bestGaps = int(std::count(start.cbegin(), start.cend(), -1));
             m_bestZ = deviationOf(start);
             m_bestChanges = changesOf(start);
+        }
+        // The fewest gaps and then changes by the DP where it applies (fairness ignored): a strong
+        // first answer, which the search then only has to beat on fairness.
+        const std::vector<int> cheapest = fewestGapsByDp(true);
+        if (!cheapest.empty()) {
+            const std::vector<int> seed = permuted(cheapest);
+            const int gaps = int(std::count(seed.cbegin(), seed.cend(), -1));
+            const double z = deviationOf(seed);
+            if (z <= m_in.ceiling + Epsilon && better(gaps, changesOf(seed), z)) {
+                m_best = seed;
+                m_bestGaps = gaps;
+                m_bestZ = z;
+                m_bestChanges = changesOf(seed);
+            }
         }
         m_limit = m_in.nodeLimit;
         dfs(0, 0, 0);

@@ -2551,10 +2551,6 @@ Zielfunktion: größte Abweichung %1, Quadratsumme %2, häufigstes Paar %3-mal, 
 </translation>
     </message>
     <message>
-        <source>Plan fair developer + operations pairs for the rotation from --from to --to (dates in the rotation&apos;s zone, both included) and write them. Past, locked and frozen published shifts stay; existing assignments are kept unless a rule or a clear gain in fairness says otherwise.</source>
-        <translation>Faire Paare aus Entwickler und Ops-Engineer für die Rotation von --from bis --to planen (Daten in der Zeitzone der Rotation, beide eingeschlossen) und schreiben. Vergangene, fixierte und eingefrorene veröffentlichte Schichten bleiben; bestehende Einteilungen bleiben, sofern nicht eine Regel oder ein klarer Gewinn an Fairness etwas anderes sagt.</translation>
-    </message>
-    <message>
         <source>The rotation to plan (repeat for several).</source>
         <translation>Die zu planende Rotation (für mehrere wiederholen).</translation>
     </message>
@@ -3507,6 +3503,24 @@ Zielfunktion: größte Abweichung %1, Quadratsumme %2, häufigstes Paar %3-mal, 
     <message>
         <source>Imported: %1. The %2 seat of new shifts is empty: fill it, or import the other seat&apos;s export.</source>
         <translation>Importiert: %1. Der Platz %2 neuer Schichten ist leer: besetzen Sie ihn oder importieren Sie den Export des anderen Platzes.</translation>
+    </message>
+    <message>
+        <source>Plan fair developer + operations pairs for the rotation from --from to --to (dates in the rotation&apos;s zone, both included) and write them. Past, locked and frozen published shifts stay; existing assignments are kept unless a rule says otherwise (--replan fewest, the default), or unless moving them evens out the load (--replan fair).</source>
+        <translation>Faire Paare aus Entwickler und Ops-Engineer für die Rotation von --from bis --to planen (Daten in der Zeitzone der Rotation, beide eingeschlossen) und schreiben. Vergangene, fixierte und eingefrorene veröffentlichte Schichten bleiben; bestehende Einteilungen bleiben, außer eine Regel verlangt eine Änderung (--replan fewest, die Voreinstellung) oder eine Änderung gleicht die Last aus (--replan fair).</translation>
+    </message>
+    <message>
+        <source>What a re-plan of existing shifts puts first: fewest (change as few shifts as possible, the default) or fair (rebalance for the fairest plan).</source>
+        <translation>Was eine Neuplanung bestehender Schichten voranstellt: fewest (so wenige Schichten wie möglich ändern, die Voreinstellung) oder fair (für den fairsten Plan neu ausgleichen).</translation>
+    </message>
+    <message>
+        <source>--replan: “%1” is neither fewest nor fair</source>
+        <translation>--replan: „%1“ ist weder fewest noch fair</translation>
+    </message>
+    <message>
+        <source>  %1: fewest changes kept; rebalancing (--replan fair) found a largest deviation of %2
+</source>
+        <translation>  %1: wenigste Änderungen beibehalten; ein Neuausgleich (--replan fair) fand eine größte Abweichung von %2
+</translation>
     </message>
 </context>
 <context>
@@ -5818,6 +5832,26 @@ ab %3</translation>
     <message>
         <source>(within %1 of the bound %2)</source>
         <translation>(höchstens %1 von der Schranke %2 entfernt)</translation>
+    </message>
+    <message>
+        <source>Change as few shifts as possible</source>
+        <translation>So wenige Schichten wie möglich ändern</translation>
+    </message>
+    <message>
+        <source>Rebalance for the fairest plan</source>
+        <translation>Für den fairsten Plan neu ausgleichen</translation>
+    </message>
+    <message>
+        <source>When shifts are already planned: keep them wherever the rules allow and change only what new leave or rules force (and at most one more to even out the load), or move more of them to even out the load again.</source>
+        <translation>Wenn schon Schichten geplant sind: sie behalten, wo die Regeln es erlauben, und nur ändern, was neuer Urlaub oder Regeln erzwingen (und höchstens eine weitere, um die Last auszugleichen), oder mehr davon verschieben, um die Last wieder auszugleichen.</translation>
+    </message>
+    <message>
+        <source>&amp;Existing shifts:</source>
+        <translation>&amp;Bestehende Schichten:</translation>
+    </message>
+    <message>
+        <source>a rebalancing re-plan found %1 (Existing shifts: Rebalance)</source>
+        <translation>eine Neuplanung mit Neuausgleich fand %1 (Bestehende Schichten: neu ausgleichen)</translation>
     </message>
 </context>
 <context>

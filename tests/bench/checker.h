@@ -21,4 +21,18 @@ struct Violations
 /// Checks `shifts` (one per slot of the instance; empty seats allowed) against the instance.
 Violations checkSchedule(const Instance &instance, const QList<Shift> &shifts);
 
+/// The fewest empty seats, then the fewest changed seats, of one pool's seats after new leave:
+/// a DP over the seats in time order whose state is who holds the previous seat (in these
+/// instances the rest rule is one shift length, so only neighbouring seats can clash). The
+/// pairing rules are left out: the figure is a lower bound on what any plan must change.
+struct Minimum
+{
+    int gaps = 0;
+    int changes = 0;
+};
+
+/// For the quality harness and the planner's churn tests: `dev` the developer pool, else the ops
+/// pool of the instance's first rotation; `existing` the plan before the new leave (one shift per slot).
+Minimum minimumChanges(const Instance &instance, bool dev, const QList<Shift> &existing);
+
 } // namespace Tandem::Bench

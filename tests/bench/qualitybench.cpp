@@ -76,86 +76,6 @@ double ratio(const PoolFigure &plan, const PoolFigure &best)
     return plan.maxDeviation / best.maxDeviation;
 }
 
-/// The fewest empty seats, then the fewest changed seats, of one pool's seats after new leave:
-/// a DP over the seats in time order whose state is who holds the previous seat (in these
-/// instances the rest rule is one shift length, so only neighbouring seats can clash). The
-/// pairing rules are left out: the figure is a lower bound on what any plan must change.
-struct Minimum
-{
-    int gaps = 0;
-    int changes = 0;
-};
-
-Minimum minimumChanges(const Instance &instance, bool dev, const QList<Shift> &existing)
-{
-    const Planner::PlanRequest &request = instance.request;
-    const QList<int> &members = dev ? instance.devPool.at(0) : instance.opsPool.at(0);
-    const int m = int(members.size());
-    QList<QList<QPair<qint64, qint64>>> leave;
-    for (int person : members) {
-        leave.append(leaveOf(request, person));
-    }
-    QHash<PersonId, int> memberOf;
-    for (int k = 0; k < m; ++k) {
-        memberOf.insert(request.people.at(members.at(k)).id, k);
-    }
-    QHash<ShiftId, Shift> before;
-    for (const Shift &s : existing) {
-        before.insert(s.id, s);
-    }
-    // A gap costs Big, a change 1; a person on leave can never hold the seat (Never, far above
-    // any real cost: the empty seat is always possible, so the minimum is always real).
-    constexpr qint64 Big = qint64(1) << 20;
-    constexpr qint64 Never = qint64(1) << 50;
-    const int gap = m; // state index of an empty seat
-    std::vector<qint64> cost(size_t(m + 1), 0);
-    std::vector<qint64> next(size_t(m + 1), 0);
-    for (int i = 0; i < instance.slots.size(); ++i) {
-        const BenchSlot &slot = instance.slots.at(i);
-        if (i > 0) {
-            const BenchSlot &previous = instance.slots.at(i - 1);
-            const Rotation &r = request.rotations.at(slot.rotation);
-            const qint64 rest = r.rules.minRestHours < 0 ? slot.end - slot.start : qint64(r.rules.minRestHours) * 3600;
-            // The DP sees only the previous seat: one further back must never clash.
-            if (i > 1 && slot.start - instance.slots.at(i - 2).end < rest) {
-                qFatal("minimumChanges: the rest rule reaches two seats back");
-            }
-            Q_UNUSED(previous);
-        }
-        const PersonId held = before.value(slot.id).seat(dev ? Seat::Dev : Seat::Ops);
-        const int heldBy = held.isNull() ? gap : memberOf.value(held, -2);
-        // The best cost up to the previous seat, and the best two (to exclude the same person).
-        qint64 best = Never;
-        int bestState = -1;
-        qint64 second = Never;
-        for (int q = 0; q <= m; ++q) {
-            if (cost[size_t(q)] < best) {
-                second = best;
-                best = cost[size_t(q)];
-                bestState = q;
-            } else if (cost[size_t(q)] < second) {
-                second = cost[size_t(q)];
-            }
-        }
-        for (int p = 0; p <= m; ++p) {
-            const bool away =
-                p < m && std::any_of(leave.at(p).cbegin(), leave.at(p).cend(), [&slot](const QPair<qint64, qint64> &l) {
-                    return l.first < slot.end && l.second > slot.start;
-                });
-            if (away) {
-                next[size_t(p)] = Never;
-                continue;
-            }
-            // The same person in two neighbouring seats breaks the rest rule; a gap never does.
-            const qint64 upTo = i == 0 ? 0 : (p < m && bestState == p ? second : best);
-            next[size_t(p)] = upTo + (p == gap ? Big : 0) + (p == heldBy ? 0 : 1);
-        }
-        std::swap(cost, next);
-    }
-    const qint64 total = *std::min_element(cost.cbegin(), cost.cend());
-    return Minimum{int(total / Big), int(total % Big)};
-}
-
 struct PoolCase
 {
     PoolFigure tandem;
@@ -177,6 +97,11 @@ struct Churn
     int fewerGapsThanFresh = 0;
     int moreGapsThanMinimum = 0;
     QList<int> excess; ///< changed - minimum, each re-plan
+    /// Re-plans of the fewest changes: per re-plan, how much less fair its fairest-off pool is than
+    /// the fairest plan the search found (in shifts of the mean weight), and how many are more
+    /// than the keep tolerance off (where a rebalancing re-plan would change more seats).
+    QList<double> fairnessCost;
+    int beyondTolerance = 0;
 };
 
 QString poolKey(const Instance &instance, bool dev)
@@ -184,7 +109,8 @@ QString poolKey(const Instance &instance, bool dev)
     return dev ? devPoolKey(instance, 0) : opsPoolKey(instance, 0);
 }
 
-Churn measureChurn(const Instance &base, const QList<Shift> &plan, QString *worstCase)
+Churn measureChurn(const Instance &base, const QList<Shift> &plan, Planner::PlanRequest::Replan mode,
+                   QString *worstCase)
 {
     Churn churn;
     // Every person, every week of the horizon: a new week of leave, Monday to Sunday.
@@ -210,7 +136,24 @@ Churn measureChurn(const Instance &base, const QList<Shift> &plan, QString *wors
                 TimeOff{TimeOffId::create(), id, from.addDays(7 * week), from.addDays(7 * week + 6), u"New leave"_s});
             Planner::PlanRequest replan = instance.request;
             replan.existing = existing;
-            const QList<Shift> after = shiftsOf(Planner::plan(replan));
+            replan.replan = mode;
+            const Planner::PlanResult replanned = Planner::plan(replan);
+            const QList<Shift> after = shiftsOf(replanned);
+            if (mode == Planner::PlanRequest::Replan::FewestChanges) {
+                double weights = 0;
+                for (const BenchSlot &slot : std::as_const(instance.slots)) {
+                    weights += slot.weight;
+                }
+                const double mean = weights / double(std::max<qsizetype>(1, instance.slots.size()));
+                double cost = 0;
+                for (const Planner::PoolFigures &pool : replanned.summary.pools) {
+                    if (pool.fairest >= 0) {
+                        cost = std::max(cost, (pool.maxDeviation - pool.fairest) / mean);
+                    }
+                }
+                churn.fairnessCost.append(cost);
+                churn.beyondTolerance += cost > replan.keepTolerance + 1e-9 ? 1 : 0;
+            }
             const QList<Shift> fresh = shiftsOf(Planner::plan(instance.request));
             int changed = 0;
             int gapsAfter = 0;
@@ -285,13 +228,22 @@ int main(int argc, char *argv[])
     const QCommandLineOption noCbcOption(u"no-cbc"_s, u"Skip CBC."_s);
     const QCommandLineOption noChurnOption(u"no-churn"_s, u"Skip the re-plan churn."_s);
     const QCommandLineOption outOption(u"out"_s, u"Write the LP models, CBC logs and the report here."_s, u"dir"_s);
-    parser.addOptions({countOption, firstOption, secondsOption, noCbcOption, noChurnOption, outOption});
+    const QCommandLineOption replanOption(
+        u"replan"_s, u"What the churn's re-plans put first: fewest (changes, the default) or fair."_s, u"fewest|fair"_s,
+        u"fewest"_s);
+    parser.addOptions({countOption, firstOption, secondsOption, noCbcOption, noChurnOption, outOption, replanOption});
     parser.process(app);
 
     const int count = std::max(1, parser.value(countOption).toInt());
     const quint64 first = parser.value(firstOption).toULongLong();
     const int seconds = std::max(1, parser.value(secondsOption).toInt());
     const QString out = parser.value(outOption);
+    const bool fair = parser.value(replanOption) == u"fair";
+    if (!fair && parser.value(replanOption) != u"fewest") {
+        std::fprintf(stderr, "tandem_plannerquality: --replan is fewest or fair\n");
+        return 1;
+    }
+    const auto mode = fair ? Planner::PlanRequest::Replan::Fairest : Planner::PlanRequest::Replan::FewestChanges;
     QString cbc;
     if (!parser.isSet(noCbcOption)) {
         cbc = QStandardPaths::findExecutable(u"cbc"_s);
@@ -314,7 +266,8 @@ int main(int argc, char *argv[])
             .arg(cpuModel(), QSysInfo::prettyProductName(), QString::fromLatin1(qVersion()))
             .arg(first)
             .arg(first + quint64(count) - 1)
-            .arg(cbc.isEmpty() ? u"not run"_s : u"%1 s per pool"_s.arg(seconds)));
+            .arg(cbc.isEmpty() ? u"not run"_s : u"%1 s per pool"_s.arg(seconds)) +
+        u"; re-plans: %1"_s.arg(fair ? u"fairest"_s : u"fewest changes"_s));
     say();
     say(u"| seed | instance | dev: Tandem / classic / CBC (status) | ops: Tandem / classic / CBC (status) |"_s);
     say(u"|---|---|---|---|"_s);
@@ -400,13 +353,15 @@ int main(int argc, char *argv[])
         say(u"| %1 | %2 | %3 | %4 |"_s.arg(seed).arg(instance.description, cells.at(0), cells.at(1)));
         if (!parser.isSet(noChurnOption)) {
             QString worst;
-            const Churn c = measureChurn(instance, shifts, &worst);
+            const Churn c = measureChurn(instance, shifts, mode, &worst);
             churn.replans += c.replans;
             churn.overMinimumPlusOne += c.overMinimumPlusOne;
             churn.moreGapsThanFresh += c.moreGapsThanFresh;
             churn.fewerGapsThanFresh += c.fewerGapsThanFresh;
             churn.moreGapsThanMinimum += c.moreGapsThanMinimum;
             churn.excess += c.excess;
+            churn.fairnessCost += c.fairnessCost;
+            churn.beyondTolerance += c.beyondTolerance;
             if (c.worstExcess > churn.worstExcess || worstChurn.isEmpty()) {
                 churn.worstExcess = std::max(churn.worstExcess, c.worstExcess);
                 if (!worst.isEmpty()) {
@@ -450,8 +405,10 @@ int main(int argc, char *argv[])
         for (int e : std::as_const(churn.excess)) {
             excess.append(e);
         }
-        say(u"- Re-plans after one new week of leave: %1. Changed seats − minimum: median %2, worst %3 (%4); more "
-            u"than minimum + 1: %5. More gaps than a fresh plan of the same data: %6, fewer: %7; more gaps than the "
+        const auto exactly = [&churn](int e) { return int(std::count(churn.excess.cbegin(), churn.excess.cend(), e)); };
+        say(u"- Re-plans after one new week of leave: %1. Changed seats − minimum: median %2, worst %3 (%4); exactly "
+            u"the minimum: %9, minimum + 1: %10, more than minimum + 1: %5. More gaps than a fresh plan of the same "
+            u"data: %6, fewer: %7; more gaps than the "
             u"minimum: %8."_s.arg(churn.replans)
                 .arg(fixed(median(excess), 0))
                 .arg(churn.worstExcess)
@@ -459,7 +416,17 @@ int main(int argc, char *argv[])
                 .arg(churn.overMinimumPlusOne)
                 .arg(churn.moreGapsThanFresh)
                 .arg(churn.fewerGapsThanFresh)
-                .arg(churn.moreGapsThanMinimum));
+                .arg(churn.moreGapsThanMinimum)
+                .arg(exactly(0))
+                .arg(exactly(1)));
+        if (!churn.fairnessCost.isEmpty()) {
+            say(u"- Fewest changes against the fairest plan the search found (largest deviation, in shifts of the mean "
+                u"weight, the pool furthest off): median %1, worst %2; more than the keep tolerance off: %3 of %4."_s
+                    .arg(fixed(median(churn.fairnessCost), 2),
+                         fixed(*std::max_element(churn.fairnessCost.cbegin(), churn.fairnessCost.cend()), 2))
+                    .arg(churn.beyondTolerance)
+                    .arg(churn.fairnessCost.size()));
+        }
     }
     say(u"- Total %1 s."_s.arg(fixed(double(total.elapsed()) / 1000.0, 1)));
     if (!out.isEmpty()) {
