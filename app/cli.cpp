@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "clicommands.h"
 #include "clisupport.h"
 #include "domain/rotationwords.h"
 #include "domain/serialize.h"
@@ -34,124 +35,120 @@ namespace Tandem {
 
 namespace {
 
-struct Command
+// Commands still written as Cli member functions that parse their own arguments (Cli::run()
+// calls them by name); they move into Command classes group by group.
+class LegacyCommand final : public Command
 {
-    QStringList words;
-    QString synopsis;
-    QString summary;
+public:
+    using Command::Command;
+
+protected:
+    int run(const QCommandLineParser &) override { return ExitUsage; }
 };
 
-const QList<Command> &commands()
+} // namespace
+
+std::vector<std::unique_ptr<Command>> allCommands()
 {
-    static const QList<Command> list = {
-        {{u"roster"_s, u"import"_s},
-         u"roster import FILE.csv [--valid-only]"_s,
-         Cli::tr("Import people from a CSV file; updates people by e-mail.")},
-        {{u"roster"_s, u"export"_s},
-         u"roster export [FILE.csv]"_s,
-         Cli::tr("Write the roster as CSV to FILE or standard output.")},
-        {{u"roster"_s, u"list"_s}, u"roster list [--team NAME] [--json]"_s, Cli::tr("List the people on the roster.")},
-        {{u"timeoff"_s, u"add"_s},
-         u"timeoff add --person EMAIL --from DATE --to DATE [--reason TEXT]"_s,
-         Cli::tr("Record time off (dates as YYYY-MM-DD, both included).")},
-        {{u"timeoff"_s, u"list"_s}, u"timeoff list [--person EMAIL] [--json]"_s, Cli::tr("List time off.")},
-        {{u"pool"_s, u"add"_s},
-         u"pool add NAME --members EMAIL[,EMAIL...]"_s,
-         Cli::tr("Create an ops pool: people with production access who fill the ops seat.")},
-        {{u"pool"_s, u"edit"_s},
-         u"pool edit NAME [--name NEW] [--members EMAIL[,EMAIL...]]"_s,
-         Cli::tr("Rename an ops pool or replace its members.")},
-        {{u"pool"_s, u"list"_s}, u"pool list [--json]"_s, Cli::tr("List the ops pools, their members and rotations.")},
-        {{u"pool"_s, u"remove"_s}, u"pool remove NAME"_s, Cli::tr("Delete an ops pool that no rotation uses.")},
-        {{u"rotation"_s, u"add"_s},
-         u"rotation add NAME --team TEAM --ops-pool POOL [OPTIONS]"_s,
-         Cli::tr("Create a rotation; rotation add --help lists its shape and rule options.")},
-        {{u"rotation"_s, u"edit"_s},
-         u"rotation edit NAME [--name NEW] [OPTIONS]"_s,
-         Cli::tr("Change a rotation; only the options given change.")},
-        {{u"rotation"_s, u"list"_s}, u"rotation list [--json]"_s, Cli::tr("List the rotations.")},
-        {{u"rotation"_s, u"show"_s},
-         u"rotation show NAME [--json]"_s,
-         Cli::tr("Show every setting of a rotation in words.")},
-        {{u"rotation"_s, u"remove"_s},
-         u"rotation remove NAME"_s,
-         Cli::tr("Take a rotation out of use; past shifts stay, shifts not yet started are deleted.")},
-        {{u"shifts"_s, u"list"_s},
-         u"shifts list [--rotation NAME] [--from DATE] [--to DATE] [--json]"_s,
-         Cli::tr("List shifts overlapping the days (default: today and the next 4 weeks).")},
-        {{u"plan"_s},
-         u"plan --rotation NAME --from DATE --to DATE [--dry-run] [--json]"_s,
-         Cli::tr("Plan fair dev+ops pairs for the days and write them (unless --dry-run).")},
-        {{u"report"_s, u"fairness"_s},
-         u"report fairness --rotation NAME [--from DATE] [--to DATE] [--json|--csv FILE|--pdf FILE]"_s,
-         Cli::tr("Shifts, weighted load against fair share, weekends, holidays, nights and partners per person.")},
-        {{u"report"_s, u"hours"_s},
-         u"report hours [--rotation NAME|--team NAME|--person EMAIL] [--from DATE] [--to DATE] [--rate-weekday X] "
-         "[--rate-weekend X] [--rate-holiday X] [--csv FILE|--json|--pdf FILE]"_s,
-         Cli::tr("On-call hours per person and month: weekday, weekend and holiday hours, for payroll.")},
-        {{u"report"_s, u"coverage"_s},
-         u"report coverage [--rotation NAME|--team NAME] [--from DATE] [--to DATE] [--csv FILE|--json|--pdf FILE]"_s,
-         Cli::tr("Gaps in dev + production-access coverage, and who changed which shift when.")},
-        {{u"log"_s, u"archive"_s},
-         u"log archive [--keep-days N] [-o FILE]"_s,
-         Cli::tr("Move change-log entries older than N days (setting history/keep_days) into an archive file.")},
-        {{u"sync"_s},
-         u"sync [--team NAME] [--url URL --user USER [--create] [--allow-http] [--use-url-credentials] "
-         "[--link-team | --rename-team NEW]]"_s,
-         Cli::tr("Share a team through a CalDAV server, or join one, and sync both ways.")},
-        {{u"sync"_s, u"status"_s},
-         u"sync status [--team NAME] [--json]"_s,
-         Cli::tr("Where each shared team syncs to, when it last did, what waits.")},
-        {{u"sync"_s, u"conflicts"_s},
-         u"sync conflicts [--team NAME] [--json]"_s,
-         Cli::tr("Changes both sides made differently, with both versions.")},
-        {{u"sync"_s, u"resolve"_s},
-         u"sync resolve UID (--mine | --theirs) [--team NAME]"_s,
-         Cli::tr("Keep the local version of a conflict or take the server's.")},
-        {{u"sync"_s, u"flags"_s},
-         u"sync flags [--team NAME] [--json] [--dismiss ID]"_s,
-         Cli::tr("Changes from the server that break a rule (gaps, overlaps, hard rules), until fixed or dismissed.")},
-        {{u"sync"_s, u"timeoff"_s},
-         u"sync timeoff [--team NAME] [--json] [--import UID | --dismiss UID]"_s,
-         Cli::tr("Time off other calendar clients put in the shared calendar, offered for import.")},
-        {{u"sync"_s, u"disconnect"_s}, u"sync disconnect --team NAME"_s, Cli::tr("Stop sharing a team.")},
-        {{u"next"_s},
-         u"next [--person EMAIL] [--json]"_s,
-         Cli::tr("Your next shift: when (your zone and the rotation's), with whom, the handoff note; then 3 months.")},
-        {{u"now"_s},
-         u"now [--rotation NAME] [--json]"_s,
-         Cli::tr("Who is on call now in each rotation, their contacts and handoff; gaps plainly.")},
-        {{u"note"_s}, u"note --shift ID TEXT"_s, Cli::tr("Leave the handoff note on a shift for the next pair.")},
-        {{u"swap"_s, u"request"_s},
-         u"swap request --shift ID --with EMAIL [--their-shift ID | --from DATETIME --to DATETIME] [--message TEXT]"_s,
-         Cli::tr("Ask a colleague to swap shifts (--their-shift) or to cover yours (all, or a part).")},
-        {{u"swap"_s, u"accept"_s},
-         u"swap accept|decline ID [--person EMAIL]"_s,
-         Cli::tr("Answer a request you were asked; an accepted one applies unless a lead must approve.")},
-        {{u"swap"_s, u"approve"_s},
-         u"swap approve|refuse ID [--person EMAIL]"_s,
-         Cli::tr("As a lead, approve or refuse an accepted request of a rotation that needs approval.")},
-        {{u"swap"_s, u"cancel"_s}, u"swap cancel ID [--person EMAIL]"_s, Cli::tr("Withdraw a request you made.")},
-        {{u"swap"_s, u"list"_s},
-         u"swap list [--person EMAIL | --waiting] [--json]"_s,
-         Cli::tr("Requests you made or were asked, or those waiting for a lead.")},
-        {{u"export"_s, u"ics"_s},
-         u"export ics (--rotation NAME | --team NAME | --person EMAIL) [--from DATE --to DATE] [--attendees] "
-         "[-o FILE]"_s,
-         Cli::tr("Write shifts (and time off) as an iCalendar file for calendar apps.")},
-        {{u"import"_s, u"ics"_s},
-         u"import ics (--timeoff --person EMAIL | --holidays --team NAME) FILE [--from DATE --to DATE]"_s,
-         Cli::tr("Import time off or public holidays from an iCalendar file; repeating events expanded.")},
-        {{u"check"_s},
-         u"check"_s,
-         Cli::tr("Check the whole database file for damage (SQLite's integrity check); nothing is written.")},
-        {{u"print"_s},
-         u"print --layout month|list|person [--rotation NAME|--team NAME|--person EMAIL] --from DATE --to DATE "
-         "--pdf FILE [--paper a4|letter] [--landscape]"_s,
-         Cli::tr("Print a rotation sheet (month grid, list with phones, or one person's shifts) to PDF.")},
+    std::vector<std::unique_ptr<Command>> list;
+    const auto legacy = [&list](QStringList words, QString listing, QString summary) {
+        list.push_back(std::make_unique<LegacyCommand>(std::move(words), std::move(listing), std::move(summary)));
     };
+    legacy({u"roster"_s, u"import"_s}, u"roster import FILE.csv [--valid-only]"_s,
+           Cli::tr("Import people from a CSV file; updates people by e-mail."));
+    legacy({u"roster"_s, u"export"_s}, u"roster export [FILE.csv]"_s,
+           Cli::tr("Write the roster as CSV to FILE or standard output."));
+    legacy({u"roster"_s, u"list"_s}, u"roster list [--team NAME] [--json]"_s,
+           Cli::tr("List the people on the roster."));
+    legacy({u"timeoff"_s, u"add"_s}, u"timeoff add --person EMAIL --from DATE --to DATE [--reason TEXT]"_s,
+           Cli::tr("Record time off (dates as YYYY-MM-DD, both included)."));
+    legacy({u"timeoff"_s, u"list"_s}, u"timeoff list [--person EMAIL] [--json]"_s, Cli::tr("List time off."));
+    legacy({u"pool"_s, u"add"_s}, u"pool add NAME --members EMAIL[,EMAIL...]"_s,
+           Cli::tr("Create an ops pool: people with production access who fill the ops seat."));
+    legacy({u"pool"_s, u"edit"_s}, u"pool edit NAME [--name NEW] [--members EMAIL[,EMAIL...]]"_s,
+           Cli::tr("Rename an ops pool or replace its members."));
+    legacy({u"pool"_s, u"list"_s}, u"pool list [--json]"_s,
+           Cli::tr("List the ops pools, their members and rotations."));
+    legacy({u"pool"_s, u"remove"_s}, u"pool remove NAME"_s, Cli::tr("Delete an ops pool that no rotation uses."));
+    legacy({u"rotation"_s, u"add"_s}, u"rotation add NAME --team TEAM --ops-pool POOL [OPTIONS]"_s,
+           Cli::tr("Create a rotation; rotation add --help lists its shape and rule options."));
+    legacy({u"rotation"_s, u"edit"_s}, u"rotation edit NAME [--name NEW] [OPTIONS]"_s,
+           Cli::tr("Change a rotation; only the options given change."));
+    legacy({u"rotation"_s, u"list"_s}, u"rotation list [--json]"_s, Cli::tr("List the rotations."));
+    legacy({u"rotation"_s, u"show"_s}, u"rotation show NAME [--json]"_s,
+           Cli::tr("Show every setting of a rotation in words."));
+    legacy({u"rotation"_s, u"remove"_s}, u"rotation remove NAME"_s,
+           Cli::tr("Take a rotation out of use; past shifts stay, shifts not yet started are deleted."));
+    legacy({u"shifts"_s, u"list"_s}, u"shifts list [--rotation NAME] [--from DATE] [--to DATE] [--json]"_s,
+           Cli::tr("List shifts overlapping the days (default: today and the next 4 weeks)."));
+    legacy({u"plan"_s}, u"plan --rotation NAME --from DATE --to DATE [--dry-run] [--json]"_s,
+           Cli::tr("Plan fair dev+ops pairs for the days and write them (unless --dry-run)."));
+    legacy({u"report"_s, u"fairness"_s},
+           u"report fairness --rotation NAME [--from DATE] [--to DATE] [--json|--csv FILE|--pdf FILE]"_s,
+           Cli::tr("Shifts, weighted load against fair share, weekends, holidays, nights and partners per person."));
+    legacy({u"report"_s, u"hours"_s},
+           u"report hours [--rotation NAME|--team NAME|--person EMAIL] [--from DATE] [--to DATE] [--rate-weekday X] "
+           "[--rate-weekend X] [--rate-holiday X] [--csv FILE|--json|--pdf FILE]"_s,
+           Cli::tr("On-call hours per person and month: weekday, weekend and holiday hours, for payroll."));
+    legacy({u"report"_s, u"coverage"_s},
+           u"report coverage [--rotation NAME|--team NAME] [--from DATE] [--to DATE] [--csv FILE|--json|--pdf FILE]"_s,
+           Cli::tr("Gaps in dev + production-access coverage, and who changed which shift when."));
+    legacy({u"log"_s, u"archive"_s}, u"log archive [--keep-days N] [-o FILE]"_s,
+           Cli::tr("Move change-log entries older than N days (setting history/keep_days) into an archive file."));
+    legacy({u"sync"_s},
+           u"sync [--team NAME] [--url URL --user USER [--create] [--allow-http] [--use-url-credentials] "
+           "[--link-team | --rename-team NEW]]"_s,
+           Cli::tr("Share a team through a CalDAV server, or join one, and sync both ways."));
+    legacy({u"sync"_s, u"status"_s}, u"sync status [--team NAME] [--json]"_s,
+           Cli::tr("Where each shared team syncs to, when it last did, what waits."));
+    legacy({u"sync"_s, u"conflicts"_s}, u"sync conflicts [--team NAME] [--json]"_s,
+           Cli::tr("Changes both sides made differently, with both versions."));
+    legacy({u"sync"_s, u"resolve"_s}, u"sync resolve UID (--mine | --theirs) [--team NAME]"_s,
+           Cli::tr("Keep the local version of a conflict or take the server's."));
+    legacy(
+        {u"sync"_s, u"flags"_s}, u"sync flags [--team NAME] [--json] [--dismiss ID]"_s,
+        Cli::tr("Changes from the server that break a rule (gaps, overlaps, hard rules), until fixed or dismissed."));
+    legacy({u"sync"_s, u"timeoff"_s}, u"sync timeoff [--team NAME] [--json] [--import UID | --dismiss UID]"_s,
+           Cli::tr("Time off other calendar clients put in the shared calendar, offered for import."));
+    legacy({u"sync"_s, u"disconnect"_s}, u"sync disconnect --team NAME"_s, Cli::tr("Stop sharing a team."));
+    legacy(
+        {u"next"_s}, u"next [--person EMAIL] [--json]"_s,
+        Cli::tr("Your next shift: when (your zone and the rotation's), with whom, the handoff note; then 3 months."));
+    legacy({u"now"_s}, u"now [--rotation NAME] [--json]"_s,
+           Cli::tr("Who is on call now in each rotation, their contacts and handoff; gaps plainly."));
+    legacy({u"note"_s}, u"note --shift ID TEXT"_s, Cli::tr("Leave the handoff note on a shift for the next pair."));
+    legacy(
+        {u"swap"_s, u"request"_s},
+        u"swap request --shift ID --with EMAIL [--their-shift ID | --from DATETIME --to DATETIME] [--message TEXT]"_s,
+        Cli::tr("Ask a colleague to swap shifts (--their-shift) or to cover yours (all, or a part)."));
+    legacy({u"swap"_s, u"accept"_s}, u"swap accept|decline ID [--person EMAIL]"_s,
+           Cli::tr("Answer a request you were asked; an accepted one applies unless a lead must approve."));
+    legacy({u"swap"_s, u"decline"_s}, u"swap accept|decline ID [--person EMAIL]"_s,
+           Cli::tr("Answer a request you were asked; an accepted one applies unless a lead must approve."));
+    legacy({u"swap"_s, u"approve"_s}, u"swap approve|refuse ID [--person EMAIL]"_s,
+           Cli::tr("As a lead, approve or refuse an accepted request of a rotation that needs approval."));
+    legacy({u"swap"_s, u"refuse"_s}, u"swap approve|refuse ID [--person EMAIL]"_s,
+           Cli::tr("As a lead, approve or refuse an accepted request of a rotation that needs approval."));
+    legacy({u"swap"_s, u"cancel"_s}, u"swap cancel ID [--person EMAIL]"_s, Cli::tr("Withdraw a request you made."));
+    legacy({u"swap"_s, u"list"_s}, u"swap list [--person EMAIL | --waiting] [--json]"_s,
+           Cli::tr("Requests you made or were asked, or those waiting for a lead."));
+    legacy({u"export"_s, u"ics"_s},
+           u"export ics (--rotation NAME | --team NAME | --person EMAIL) [--from DATE --to DATE] [--attendees] "
+           "[-o FILE]"_s,
+           Cli::tr("Write shifts (and time off) as an iCalendar file for calendar apps."));
+    legacy({u"import"_s, u"ics"_s},
+           u"import ics (--timeoff --person EMAIL | --holidays --team NAME) FILE [--from DATE --to DATE]"_s,
+           Cli::tr("Import time off or public holidays from an iCalendar file; repeating events expanded."));
+    legacy({u"check"_s}, u"check"_s,
+           Cli::tr("Check the whole database file for damage (SQLite's integrity check); nothing is written."));
+    legacy({u"print"_s},
+           u"print --layout month|list|person [--rotation NAME|--team NAME|--person EMAIL] --from DATE --to DATE "
+           "--pdf FILE [--paper a4|letter] [--landscape]"_s,
+           Cli::tr("Print a rotation sheet (month grid, list with phones, or one person's shifts) to PDF."));
     return list;
 }
+
+namespace {
 
 // Splits the global options (--db PATH, --demo) from the rest.
 struct Globals
@@ -613,8 +610,13 @@ QString Cli::generalHelp()
                    u" tandem [--db PATH | --demo] [--show home|roster|calendar] [--minimized]   "_s +
                    tr("start the GUI") + u"\n       tandem [--db PATH | --demo] COMMAND ...   "_s +
                    tr("run a command headless") + u"\n\n"_s + tr("Commands:") + u'\n';
-    for (const Command &c : commands()) {
-        text += u"  "_s + padded(c.synopsis, 66) + u"\n      "_s + c.summary + u'\n';
+    // Commands that share a line ("swap accept|decline") follow each other in the table.
+    QString previous;
+    for (const auto &command : allCommands()) {
+        if (command->listing() != previous) {
+            text += u"  "_s + padded(command->listing(), 66) + u"\n      "_s + command->summary() + u'\n';
+        }
+        previous = command->listing();
     }
     text += u'\n' + tr("Options:") + u'\n';
     for (const QCommandLineOption &option : programOptions()) {
@@ -638,15 +640,6 @@ QList<QCommandLineOption> Cli::programOptions()
         QCommandLineOption(u"minimized"_s,
                            tr("The GUI starts in the tray (minimized where there is none), as at login.")),
     };
-}
-
-QList<Cli::CommandEntry> Cli::commandEntries()
-{
-    QList<CommandEntry> entries;
-    for (const Command &c : commands()) {
-        entries.append({c.words, c.synopsis, c.summary});
-    }
-    return entries;
 }
 
 void Cli::print(const QString &text)
@@ -695,53 +688,99 @@ int Cli::run(const QStringList &args)
     m_dbPath = g.demo ? Database::demoPath() : g.db.isEmpty() ? Database::defaultPath() : g.db;
     m_demo = g.demo;
 
+    m_context = {m_out, m_err, m_dbPath, m_demo};
+
+    // The longest command the first words name: "sync status" before "sync".
     const QString group = g.rest.value(0);
     const QString verb = g.rest.value(1);
-    const QStringList rest = g.rest.mid(2);
-    using Handler = int (Cli::*)(const QStringList &);
-    // Commands of one word take every argument after it.
-    static const QHash<QString, Handler> single = {
-        {u"plan"_s, &Cli::plan},        {u"next"_s, &Cli::next}, {u"now"_s, &Cli::now},    {u"note"_s, &Cli::note},
-        {u"print"_s, &Cli::printSheet}, {u"sync"_s, &Cli::sync}, {u"check"_s, &Cli::check}};
-    if (const auto it = single.constFind(group); it != single.constEnd()) {
-        return (this->*(*it))(g.rest.mid(1));
-    }
-    static const QHash<QString, Handler> handlers = {
-        {u"roster import"_s, &Cli::rosterImport}, {u"roster export"_s, &Cli::rosterExport},
-        {u"roster list"_s, &Cli::rosterList},     {u"timeoff add"_s, &Cli::timeOffAdd},
-        {u"timeoff list"_s, &Cli::timeOffList},   {u"pool add"_s, &Cli::poolAdd},
-        {u"pool edit"_s, &Cli::poolEdit},         {u"pool list"_s, &Cli::poolList},
-        {u"pool remove"_s, &Cli::poolRemove},     {u"rotation add"_s, &Cli::rotationAdd},
-        {u"rotation edit"_s, &Cli::rotationEdit}, {u"rotation list"_s, &Cli::rotationList},
-        {u"rotation show"_s, &Cli::rotationShow}, {u"rotation remove"_s, &Cli::rotationRemove},
-        {u"shifts list"_s, &Cli::shiftsList},     {u"report fairness"_s, &Cli::reportFairnessOutput},
-        {u"export ics"_s, &Cli::exportIcs},       {u"import ics"_s, &Cli::importIcs},
-        {u"report hours"_s, &Cli::reportHours},   {u"report coverage"_s, &Cli::reportCoverage},
-        {u"swap request"_s, &Cli::swapRequest},   {u"swap accept"_s, &Cli::swapAccept},
-        {u"swap decline"_s, &Cli::swapDecline},   {u"swap approve"_s, &Cli::swapApprove},
-        {u"swap refuse"_s, &Cli::swapRefuse},     {u"swap cancel"_s, &Cli::swapCancel},
-        {u"swap list"_s, &Cli::swapList},         {u"log archive"_s, &Cli::logArchive},
-    };
-    const auto handler = handlers.constFind(group + u' ' + verb);
-    if (handler == handlers.constEnd()) {
-        bool knownGroup = false;
-        for (const Command &c : commands()) {
-            knownGroup = knownGroup || c.words.first() == group;
+    auto commands = allCommands();
+    Command *command = nullptr;
+    for (const auto &c : commands) {
+        const QStringList &words = c->words();
+        if (g.rest.mid(0, words.size()) == words && (!command || words.size() > command->words().size())) {
+            command = c.get();
         }
-        if (knownGroup && (verb.isEmpty() || verb == u"--help")) {
-            QString text = tr("Commands of %1:").arg(group) + u'\n';
-            for (const Command &c : commands()) {
-                if (c.words.first() == group) {
-                    text += u"  tandem "_s + c.synopsis + u'\n';
-                }
+    }
+    if (command) {
+        const QStringList rest = g.rest.mid(command->words().size());
+        if (const auto legacy = runLegacy(command->name(), rest)) {
+            return *legacy;
+        }
+        return command->execute(m_context, rest);
+    }
+    const bool knownGroup = std::any_of(commands.cbegin(), commands.cend(),
+                                        [&group](const auto &c) { return c->words().constFirst() == group; });
+    if (knownGroup && (verb.isEmpty() || verb == u"--help")) {
+        QString text = tr("Commands of %1:").arg(group) + u'\n';
+        QString previous;
+        for (const auto &c : commands) {
+            if (c->words().constFirst() == group && c->listing() != previous) {
+                text += u"  tandem "_s + c->listing() + u'\n';
             }
-            print(text);
-            return verb.isEmpty() ? ExitUsage : ExitOk;
+            previous = c->listing();
         }
-        return usage(knownGroup ? tr("unknown command “%1 %2”").arg(group, verb)
-                                : tr("unknown command “%1”").arg(group));
+        print(text);
+        return verb.isEmpty() ? ExitUsage : ExitOk;
     }
-    return (this->*(*handler))(rest);
+    return usage(knownGroup ? tr("unknown command “%1 %2”").arg(group, verb) : tr("unknown command “%1”").arg(group));
+}
+
+// The commands not yet moved into classes: their Cli member function, which parses its arguments.
+const QHash<QString, Cli::Handler> &Cli::legacyHandlers()
+{
+    static const QHash<QString, Handler> handlers = {
+        {u"plan"_s, &Cli::plan},
+        {u"next"_s, &Cli::next},
+        {u"now"_s, &Cli::now},
+        {u"note"_s, &Cli::note},
+        {u"print"_s, &Cli::printSheet},
+        {u"sync"_s, &Cli::sync},
+        {u"sync status"_s, &Cli::syncStatusCommand},
+        {u"sync conflicts"_s, &Cli::syncConflictsCommand},
+        {u"sync resolve"_s, &Cli::syncResolve},
+        {u"sync disconnect"_s, &Cli::syncDisconnect},
+        {u"sync flags"_s, &Cli::syncFlags},
+        {u"sync timeoff"_s, &Cli::syncTimeOff},
+        {u"check"_s, &Cli::check},
+        {u"roster import"_s, &Cli::rosterImport},
+        {u"roster export"_s, &Cli::rosterExport},
+        {u"roster list"_s, &Cli::rosterList},
+        {u"timeoff add"_s, &Cli::timeOffAdd},
+        {u"timeoff list"_s, &Cli::timeOffList},
+        {u"pool add"_s, &Cli::poolAdd},
+        {u"pool edit"_s, &Cli::poolEdit},
+        {u"pool list"_s, &Cli::poolList},
+        {u"pool remove"_s, &Cli::poolRemove},
+        {u"rotation add"_s, &Cli::rotationAdd},
+        {u"rotation edit"_s, &Cli::rotationEdit},
+        {u"rotation list"_s, &Cli::rotationList},
+        {u"rotation show"_s, &Cli::rotationShow},
+        {u"rotation remove"_s, &Cli::rotationRemove},
+        {u"shifts list"_s, &Cli::shiftsList},
+        {u"report fairness"_s, &Cli::reportFairnessOutput},
+        {u"export ics"_s, &Cli::exportIcs},
+        {u"import ics"_s, &Cli::importIcs},
+        {u"report hours"_s, &Cli::reportHours},
+        {u"report coverage"_s, &Cli::reportCoverage},
+        {u"swap request"_s, &Cli::swapRequest},
+        {u"swap accept"_s, &Cli::swapAccept},
+        {u"swap decline"_s, &Cli::swapDecline},
+        {u"swap approve"_s, &Cli::swapApprove},
+        {u"swap refuse"_s, &Cli::swapRefuse},
+        {u"swap cancel"_s, &Cli::swapCancel},
+        {u"swap list"_s, &Cli::swapList},
+        {u"log archive"_s, &Cli::logArchive},
+    };
+    return handlers;
+}
+
+std::optional<int> Cli::runLegacy(const QString &name, const QStringList &args)
+{
+    const auto handler = legacyHandlers().constFind(name);
+    if (handler == legacyHandlers().constEnd()) {
+        return std::nullopt;
+    }
+    return (this->*(*handler))(args);
 }
 
 std::unique_ptr<Database> Cli::openDatabaseOrFail()
@@ -756,29 +795,7 @@ std::unique_ptr<Database> Cli::openDatabaseOrFail()
 
 std::unique_ptr<Database> Cli::openDatabase(QString *error)
 {
-    auto db = Database::open(m_dbPath);
-    if (!db) {
-        *error = db.errorMessage();
-        return nullptr;
-    }
-    db.value()->setActor(defaultActor());
-    // Another Tandem may hold the write lock for long (an import of 100,000 people): a command
-    // waits for it, saying so once, instead of failing after the 5 s busy timeout.
-    FILE *err = m_err;
-    db.value()->setWriteWait(std::chrono::minutes(5), [err] {
-        fprintf(err, "tandem: %s\n", qPrintable(tr("waiting for another Tandem to finish writing to the database…")));
-        fflush(err);
-    });
-    if (m_demo) {
-        auto people = RosterService(*db.value()).people();
-        if (people && people->isEmpty()) {
-            if (auto status = createDemoData(*db.value()); !status) {
-                *error = status.errorMessage();
-                return nullptr;
-            }
-        }
-    }
-    return std::move(db).value();
+    return openCliDatabase(m_context, error);
 }
 
 // Parses a command's options; on --help prints them and returns ExitOk through `exitCode`.

@@ -1,13 +1,16 @@
 #pragma once
 
+#include "clicommand.h"
 #include "domain/result.h"
 
 #include <QCommandLineOption>
 #include <QCoreApplication>
+#include <QHash>
 #include <QStringList>
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 class QCommandLineParser;
 
@@ -16,9 +19,6 @@ class Database;
 }
 
 namespace Tandem {
-
-/// Exit statuses of the command line.
-enum ExitCode { ExitOk = 0, ExitBadInput = 1, ExitUsage = 2 };
 
 /// The command-line interface: `tandem COMMAND ...` headless, through the same services as
 /// the GUI. `args` excludes the program name. Output goes to `out`, errors to `err`.
@@ -43,14 +43,6 @@ public:
     /// man page and the shell completion (packaging/cli-docs.py; the format is documented in
     /// clireference.cpp). Fails, naming the command, when a command has no --help to read.
     static Result<QByteArray> reference(); // clireference.cpp
-    /// A line of the command table `tandem --help` prints.
-    struct CommandEntry
-    {
-        QStringList words; ///< "swap", "accept" (the synopsis may name siblings: "accept|decline")
-        QString synopsis;
-        QString summary;
-    };
-    static QList<CommandEntry> commandEntries();
 
     int run(const QStringList &args);
 
@@ -80,6 +72,8 @@ private:
     int sync(const QStringList &args);                            // clisync.cpp
     int logArchive(const QStringList &args);                      // clihistory.cpp
     int syncStatus(const QStringList &args, bool conflictsOnly);  // clisync.cpp
+    int syncStatusCommand(const QStringList &args);               // clisync.cpp
+    int syncConflictsCommand(const QStringList &args);            // clisync.cpp
     int syncResolve(const QStringList &args);                     // clisync.cpp
     int syncDisconnect(const QStringList &args);                  // clisync.cpp
     int syncFlags(const QStringList &args);                       // clisync.cpp
@@ -98,6 +92,10 @@ private:
     int exportIcs(const QStringList &args);                       // cliical.cpp
     int importIcs(const QStringList &args);                       // cliical.cpp
     int rotationAddOrEdit(const QStringList &args, bool adding);
+    using Handler = int (Cli::*)(const QStringList &);
+    static const QHash<QString, Handler> &legacyHandlers();
+    /// Runs the command `name` when it is still a member function above; nullopt otherwise.
+    std::optional<int> runLegacy(const QString &name, const QStringList &args);
 
     std::unique_ptr<Database> openDatabase(QString *error);
     /// The database, or null after saying on stderr why it cannot be opened.
@@ -120,6 +118,7 @@ private:
     HelpRecord *m_helpRecord = nullptr;
     QString m_dbPath;
     bool m_demo = false;
+    CliContext m_context;
 };
 
 } // namespace Tandem

@@ -33,6 +33,7 @@
 // a table can fill OPTION from it directly.
 
 #include "cli.h"
+#include "clicommand.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -148,26 +149,23 @@ Result<QJsonObject> describeCommand(const QStringList &words, const QString &sum
                        {u"arguments"_s, arguments}};
 }
 
-// "swap accept|decline ID" names two commands: swap accept and swap decline.
-QList<QStringList> expandWords(const Cli::CommandEntry &entry)
+// A command's entry from its own fields: the table its parser and its --help are built from.
+QJsonObject describeCommand(const Command &command)
 {
-    const QStringList tokens = entry.synopsis.split(u' ', Qt::SkipEmptyParts);
-    QList<QStringList> result{QStringList()};
-    for (qsizetype i = 0; i < entry.words.size(); ++i) {
-        const QString token = tokens.value(i);
-        const QStringList alternatives = token.split(u'|');
-        if (!alternatives.contains(entry.words.at(i))) {
-            return {entry.words}; // the synopsis spells it otherwise: trust the words
-        }
-        QList<QStringList> next;
-        for (const QStringList &prefix : result) {
-            for (const QString &word : alternatives) {
-                next.append(prefix + QStringList{word});
-            }
-        }
-        result = next;
+    QJsonArray options;
+    for (const QCommandLineOption &option : command.options() + QList{Command::helpOption()}) {
+        options.append(optionJson(option.names(), option.valueName(), option.description()));
     }
-    return result;
+    QJsonArray arguments;
+    for (const CommandArgument &argument : command.arguments()) {
+        arguments.append(QJsonObject{{u"name"_s, argument.name}, {u"description"_s, argument.description}});
+    }
+    return QJsonObject{{u"words"_s, QJsonArray::fromStringList(command.words())},
+                       {u"synopsis"_s, command.synopsis()},
+                       {u"summary"_s, command.summary()},
+                       {u"description"_s, command.description()},
+                       {u"options"_s, options},
+                       {u"arguments"_s, arguments}};
 }
 
 } // namespace
@@ -201,21 +199,24 @@ Result<QByteArray> Cli::reference()
         return Error{u"cannot open /dev/null"_s};
     }
     QJsonArray commandsJson;
-    for (const CommandEntry &entry : commandEntries()) {
-        for (const QStringList &words : expandWords(entry)) {
-            HelpRecord record;
-            Cli cli(sink.get(), sink.get());
-            cli.m_helpRecord = &record;
-            cli.run(words + QStringList{u"--help"_s});
-            if (record.helpText.isEmpty()) {
-                return Error{u"“%1 --help” prints no command help"_s.arg(words.join(u' '))};
-            }
-            auto command = describeCommand(words, entry.summary, record.synopsis, record.description, record.helpText);
-            if (!command) {
-                return command.error();
-            }
-            commandsJson.append(command.value());
+    for (const auto &command : allCommands()) {
+        if (!legacyHandlers().contains(command->name())) {
+            commandsJson.append(describeCommand(*command));
+            continue;
         }
+        HelpRecord record;
+        Cli cli(sink.get(), sink.get());
+        cli.m_helpRecord = &record;
+        cli.run(command->words() + QStringList{u"--help"_s});
+        if (record.helpText.isEmpty()) {
+            return Error{u"“%1 --help” prints no command help"_s.arg(command->name())};
+        }
+        auto described =
+            describeCommand(command->words(), command->summary(), record.synopsis, record.description, record.helpText);
+        if (!described) {
+            return described.error();
+        }
+        commandsJson.append(described.value());
     }
 
     const QJsonObject root{

@@ -339,6 +339,16 @@ int Cli::sync(const QStringList &args)
     return result;
 }
 
+int Cli::syncStatusCommand(const QStringList &args)
+{
+    return syncStatus(args, false);
+}
+
+int Cli::syncConflictsCommand(const QStringList &args)
+{
+    return syncStatus(args, true);
+}
+
 int Cli::syncStatus(const QStringList &args, bool conflictsOnly)
 {
     const QString synopsis =
