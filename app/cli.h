@@ -47,11 +47,6 @@ public:
     int run(const QStringList &args);
 
 private:
-    int rosterImport(const QStringList &args);
-    int rosterExport(const QStringList &args);
-    int rosterList(const QStringList &args);
-    int timeOffAdd(const QStringList &args);
-    int timeOffList(const QStringList &args);
     int poolAdd(const QStringList &args);
     int poolEdit(const QStringList &args);
     int poolList(const QStringList &args);

@@ -6,4 +6,13 @@
 
 /// The commands of `tandem COMMAND ...`, one factory each, by the file that holds the class.
 /// allCommands() (cli.cpp) lists them in the order of `tandem --help`.
-namespace Tandem {} // namespace Tandem
+namespace Tandem {
+
+// cliroster.cpp
+std::unique_ptr<Command> rosterImportCommand();
+std::unique_ptr<Command> rosterExportCommand();
+std::unique_ptr<Command> rosterListCommand();
+std::unique_ptr<Command> timeOffAddCommand();
+std::unique_ptr<Command> timeOffListCommand();
+
+} // namespace Tandem
