@@ -47,16 +47,6 @@ public:
     int run(const QStringList &args);
 
 private:
-    int poolAdd(const QStringList &args);
-    int poolEdit(const QStringList &args);
-    int poolList(const QStringList &args);
-    int poolRemove(const QStringList &args);
-    int rotationAdd(const QStringList &args);
-    int rotationEdit(const QStringList &args);
-    int rotationList(const QStringList &args);
-    int rotationShow(const QStringList &args);
-    int rotationRemove(const QStringList &args);
-    int shiftsList(const QStringList &args);
     int check(const QStringList &args);
     int plan(const QStringList &args);                            // cliplan.cpp
     int reportFairness(const QStringList &args);                  // cliplan.cpp
@@ -86,7 +76,6 @@ private:
     int swapAnswer(const QStringList &args, const QString &verb); // cliengineer.cpp
     int exportIcs(const QStringList &args);                       // cliical.cpp
     int importIcs(const QStringList &args);                       // cliical.cpp
-    int rotationAddOrEdit(const QStringList &args, bool adding);
     using Handler = int (Cli::*)(const QStringList &);
     static const QHash<QString, Handler> &legacyHandlers();
     /// Runs the command `name` when it is still a member function above; nullopt otherwise.

@@ -15,4 +15,16 @@ std::unique_ptr<Command> rosterListCommand();
 std::unique_ptr<Command> timeOffAddCommand();
 std::unique_ptr<Command> timeOffListCommand();
 
+// clirotation.cpp
+std::unique_ptr<Command> rotationAddCommand();
+std::unique_ptr<Command> rotationEditCommand();
+std::unique_ptr<Command> poolAddCommand();
+std::unique_ptr<Command> poolEditCommand();
+std::unique_ptr<Command> poolListCommand();
+std::unique_ptr<Command> poolRemoveCommand();
+std::unique_ptr<Command> rotationListCommand();
+std::unique_ptr<Command> rotationShowCommand();
+std::unique_ptr<Command> rotationRemoveCommand();
+std::unique_ptr<Command> shiftsListCommand();
+
 } // namespace Tandem
