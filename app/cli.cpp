@@ -81,8 +81,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     legacy({u"report"_s, u"coverage"_s},
            u"report coverage [--rotation NAME|--team NAME] [--from DATE] [--to DATE] [--csv FILE|--json|--pdf FILE]"_s,
            Cli::tr("Gaps in dev + production-access coverage, and who changed which shift when."));
-    legacy({u"log"_s, u"archive"_s}, u"log archive [--keep-days N] [-o FILE]"_s,
-           Cli::tr("Move change-log entries older than N days (setting history/keep_days) into an archive file."));
+    list.push_back(logArchiveCommand());
     legacy({u"sync"_s},
            u"sync [--team NAME] [--url URL --user USER [--create] [--allow-http] [--use-url-credentials] "
            "[--link-team | --rename-team NEW]]"_s,
@@ -127,8 +126,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     legacy({u"import"_s, u"ics"_s},
            u"import ics (--timeoff --person EMAIL | --holidays --team NAME) FILE [--from DATE --to DATE]"_s,
            Cli::tr("Import time off or public holidays from an iCalendar file; repeating events expanded."));
-    legacy({u"check"_s}, u"check"_s,
-           Cli::tr("Check the whole database file for damage (SQLite's integrity check); nothing is written."));
+    list.push_back(checkCommand());
     legacy({u"print"_s},
            u"print --layout month|list|person [--rotation NAME|--team NAME|--person EMAIL] --from DATE --to DATE "
            "--pdf FILE [--paper a4|letter] [--landscape]"_s,
@@ -324,7 +322,6 @@ const QHash<QString, Cli::Handler> &Cli::legacyHandlers()
         {u"sync disconnect"_s, &Cli::syncDisconnect},
         {u"sync flags"_s, &Cli::syncFlags},
         {u"sync timeoff"_s, &Cli::syncTimeOff},
-        {u"check"_s, &Cli::check},
         {u"report fairness"_s, &Cli::reportFairnessOutput},
         {u"export ics"_s, &Cli::exportIcs},
         {u"import ics"_s, &Cli::importIcs},
@@ -337,7 +334,6 @@ const QHash<QString, Cli::Handler> &Cli::legacyHandlers()
         {u"swap refuse"_s, &Cli::swapRefuse},
         {u"swap cancel"_s, &Cli::swapCancel},
         {u"swap list"_s, &Cli::swapList},
-        {u"log archive"_s, &Cli::logArchive},
     };
     return handlers;
 }
@@ -394,43 +390,5 @@ bool Cli::parse(QCommandLineParser &parser, const QString &synopsis, const QStri
 }
 
 // --- The database itself ---
-
-int Cli::check(const QStringList &args)
-{
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Check the whole database file for damage: SQLite's integrity check of every page, table and index, on a "
-           "read-only connection (nothing is written). Tandem does this by itself after a session ended without "
-           "closing the file (a crash, a kill, a power cut). Exit status 0 when the file is sound, 1 when it is "
-           "damaged or cannot be read."));
-    int code = ExitOk;
-    if (!parse(parser, u"check"_s, args, &code)) {
-        return code;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        return usage(tr("check takes no arguments"));
-    }
-    const auto problems = Database::checkIntegrity(m_dbPath, 100);
-    if (!problems) {
-        return fail(problems.errorMessage());
-    }
-    if (!problems->isEmpty()) {
-        QString text;
-        for (const QString &problem : problems.value()) {
-            text += problem + u'\n';
-        }
-        print(text);
-        const int count = int(problems->size());
-        return fail((count >= 100 ? tr("%1 is damaged: %n problem(s) or more (restore it from a backup, or from the "
-                                       "team's shared calendar)",
-                                       nullptr, count)
-                                  : tr("%1 is damaged: %n problem(s) (restore it from a backup, or from the team's "
-                                       "shared calendar)",
-                                       nullptr, count))
-                        .arg(QDir::toNativeSeparators(m_dbPath)));
-    }
-    print(tr("%1: no damage found\n").arg(QDir::toNativeSeparators(m_dbPath)));
-    return ExitOk;
-}
 
 } // namespace Tandem

@@ -47,7 +47,6 @@ public:
     int run(const QStringList &args);
 
 private:
-    int check(const QStringList &args);
     int plan(const QStringList &args);                            // cliplan.cpp
     int reportFairness(const QStringList &args);                  // cliplan.cpp
     int printSheet(const QStringList &args);                      // clireport.cpp
@@ -55,7 +54,6 @@ private:
     int reportCoverage(const QStringList &args);                  // clireport.cpp
     int reportFairnessOutput(const QStringList &args);            // clireport.cpp: --csv, --pdf, else reportFairness
     int sync(const QStringList &args);                            // clisync.cpp
-    int logArchive(const QStringList &args);                      // clihistory.cpp
     int syncStatus(const QStringList &args, bool conflictsOnly);  // clisync.cpp
     int syncStatusCommand(const QStringList &args);               // clisync.cpp
     int syncConflictsCommand(const QStringList &args);            // clisync.cpp

@@ -27,4 +27,8 @@ std::unique_ptr<Command> rotationShowCommand();
 std::unique_ptr<Command> rotationRemoveCommand();
 std::unique_ptr<Command> shiftsListCommand();
 
+// clihistory.cpp
+std::unique_ptr<Command> logArchiveCommand();
+std::unique_ptr<Command> checkCommand();
+
 } // namespace Tandem
