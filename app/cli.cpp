@@ -119,13 +119,8 @@ std::vector<std::unique_ptr<Command>> allCommands()
     legacy({u"swap"_s, u"cancel"_s}, u"swap cancel ID [--person EMAIL]"_s, Cli::tr("Withdraw a request you made."));
     legacy({u"swap"_s, u"list"_s}, u"swap list [--person EMAIL | --waiting] [--json]"_s,
            Cli::tr("Requests you made or were asked, or those waiting for a lead."));
-    legacy({u"export"_s, u"ics"_s},
-           u"export ics (--rotation NAME | --team NAME | --person EMAIL) [--from DATE --to DATE] [--attendees] "
-           "[-o FILE]"_s,
-           Cli::tr("Write shifts (and time off) as an iCalendar file for calendar apps."));
-    legacy({u"import"_s, u"ics"_s},
-           u"import ics (--timeoff --person EMAIL | --holidays --team NAME) FILE [--from DATE --to DATE]"_s,
-           Cli::tr("Import time off or public holidays from an iCalendar file; repeating events expanded."));
+    list.push_back(exportIcsCommand());
+    list.push_back(importIcsCommand());
     list.push_back(checkCommand());
     legacy({u"print"_s},
            u"print --layout month|list|person [--rotation NAME|--team NAME|--person EMAIL] --from DATE --to DATE "
@@ -323,8 +318,6 @@ const QHash<QString, Cli::Handler> &Cli::legacyHandlers()
         {u"sync flags"_s, &Cli::syncFlags},
         {u"sync timeoff"_s, &Cli::syncTimeOff},
         {u"report fairness"_s, &Cli::reportFairnessOutput},
-        {u"export ics"_s, &Cli::exportIcs},
-        {u"import ics"_s, &Cli::importIcs},
         {u"report hours"_s, &Cli::reportHours},
         {u"report coverage"_s, &Cli::reportCoverage},
         {u"swap request"_s, &Cli::swapRequest},

@@ -72,8 +72,6 @@ private:
     int swapCancel(const QStringList &args);                      // cliengineer.cpp
     int swapList(const QStringList &args);                        // cliengineer.cpp
     int swapAnswer(const QStringList &args, const QString &verb); // cliengineer.cpp
-    int exportIcs(const QStringList &args);                       // cliical.cpp
-    int importIcs(const QStringList &args);                       // cliical.cpp
     using Handler = int (Cli::*)(const QStringList &);
     static const QHash<QString, Handler> &legacyHandlers();
     /// Runs the command `name` when it is still a member function above; nullopt otherwise.

@@ -31,4 +31,8 @@ std::unique_ptr<Command> shiftsListCommand();
 std::unique_ptr<Command> logArchiveCommand();
 std::unique_ptr<Command> checkCommand();
 
+// cliical.cpp
+std::unique_ptr<Command> exportIcsCommand();
+std::unique_ptr<Command> importIcsCommand();
+
 } // namespace Tandem
