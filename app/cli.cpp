@@ -98,27 +98,16 @@ std::vector<std::unique_ptr<Command>> allCommands()
     legacy({u"sync"_s, u"timeoff"_s}, u"sync timeoff [--team NAME] [--json] [--import UID | --dismiss UID]"_s,
            Cli::tr("Time off other calendar clients put in the shared calendar, offered for import."));
     legacy({u"sync"_s, u"disconnect"_s}, u"sync disconnect --team NAME"_s, Cli::tr("Stop sharing a team."));
-    legacy(
-        {u"next"_s}, u"next [--person EMAIL] [--json]"_s,
-        Cli::tr("Your next shift: when (your zone and the rotation's), with whom, the handoff note; then 3 months."));
-    legacy({u"now"_s}, u"now [--rotation NAME] [--json]"_s,
-           Cli::tr("Who is on call now in each rotation, their contacts and handoff; gaps plainly."));
-    legacy({u"note"_s}, u"note --shift ID TEXT"_s, Cli::tr("Leave the handoff note on a shift for the next pair."));
-    legacy(
-        {u"swap"_s, u"request"_s},
-        u"swap request --shift ID --with EMAIL [--their-shift ID | --from DATETIME --to DATETIME] [--message TEXT]"_s,
-        Cli::tr("Ask a colleague to swap shifts (--their-shift) or to cover yours (all, or a part)."));
-    legacy({u"swap"_s, u"accept"_s}, u"swap accept|decline ID [--person EMAIL]"_s,
-           Cli::tr("Answer a request you were asked; an accepted one applies unless a lead must approve."));
-    legacy({u"swap"_s, u"decline"_s}, u"swap accept|decline ID [--person EMAIL]"_s,
-           Cli::tr("Answer a request you were asked; an accepted one applies unless a lead must approve."));
-    legacy({u"swap"_s, u"approve"_s}, u"swap approve|refuse ID [--person EMAIL]"_s,
-           Cli::tr("As a lead, approve or refuse an accepted request of a rotation that needs approval."));
-    legacy({u"swap"_s, u"refuse"_s}, u"swap approve|refuse ID [--person EMAIL]"_s,
-           Cli::tr("As a lead, approve or refuse an accepted request of a rotation that needs approval."));
-    legacy({u"swap"_s, u"cancel"_s}, u"swap cancel ID [--person EMAIL]"_s, Cli::tr("Withdraw a request you made."));
-    legacy({u"swap"_s, u"list"_s}, u"swap list [--person EMAIL | --waiting] [--json]"_s,
-           Cli::tr("Requests you made or were asked, or those waiting for a lead."));
+    list.push_back(nextCommand());
+    list.push_back(nowCommand());
+    list.push_back(noteCommand());
+    list.push_back(swapRequestCommand());
+    list.push_back(swapAnswerCommand(u"accept"_s));
+    list.push_back(swapAnswerCommand(u"decline"_s));
+    list.push_back(swapAnswerCommand(u"approve"_s));
+    list.push_back(swapAnswerCommand(u"refuse"_s));
+    list.push_back(swapAnswerCommand(u"cancel"_s));
+    list.push_back(swapListCommand());
     list.push_back(exportIcsCommand());
     list.push_back(importIcsCommand());
     list.push_back(checkCommand());
@@ -306,9 +295,6 @@ const QHash<QString, Cli::Handler> &Cli::legacyHandlers()
 {
     static const QHash<QString, Handler> handlers = {
         {u"plan"_s, &Cli::plan},
-        {u"next"_s, &Cli::next},
-        {u"now"_s, &Cli::now},
-        {u"note"_s, &Cli::note},
         {u"print"_s, &Cli::printSheet},
         {u"sync"_s, &Cli::sync},
         {u"sync status"_s, &Cli::syncStatusCommand},
@@ -320,13 +306,6 @@ const QHash<QString, Cli::Handler> &Cli::legacyHandlers()
         {u"report fairness"_s, &Cli::reportFairnessOutput},
         {u"report hours"_s, &Cli::reportHours},
         {u"report coverage"_s, &Cli::reportCoverage},
-        {u"swap request"_s, &Cli::swapRequest},
-        {u"swap accept"_s, &Cli::swapAccept},
-        {u"swap decline"_s, &Cli::swapDecline},
-        {u"swap approve"_s, &Cli::swapApprove},
-        {u"swap refuse"_s, &Cli::swapRefuse},
-        {u"swap cancel"_s, &Cli::swapCancel},
-        {u"swap list"_s, &Cli::swapList},
     };
     return handlers;
 }

@@ -35,4 +35,12 @@ std::unique_ptr<Command> checkCommand();
 std::unique_ptr<Command> exportIcsCommand();
 std::unique_ptr<Command> importIcsCommand();
 
+// cliengineer.cpp
+std::unique_ptr<Command> nextCommand();
+std::unique_ptr<Command> nowCommand();
+std::unique_ptr<Command> noteCommand();
+std::unique_ptr<Command> swapRequestCommand();
+std::unique_ptr<Command> swapAnswerCommand(const QString &verb); ///< accept, decline, approve, refuse, cancel
+std::unique_ptr<Command> swapListCommand();
+
 } // namespace Tandem
