@@ -82,22 +82,13 @@ std::vector<std::unique_ptr<Command>> allCommands()
            u"report coverage [--rotation NAME|--team NAME] [--from DATE] [--to DATE] [--csv FILE|--json|--pdf FILE]"_s,
            Cli::tr("Gaps in dev + production-access coverage, and who changed which shift when."));
     list.push_back(logArchiveCommand());
-    legacy({u"sync"_s},
-           u"sync [--team NAME] [--url URL --user USER [--create] [--allow-http] [--use-url-credentials] "
-           "[--link-team | --rename-team NEW]]"_s,
-           Cli::tr("Share a team through a CalDAV server, or join one, and sync both ways."));
-    legacy({u"sync"_s, u"status"_s}, u"sync status [--team NAME] [--json]"_s,
-           Cli::tr("Where each shared team syncs to, when it last did, what waits."));
-    legacy({u"sync"_s, u"conflicts"_s}, u"sync conflicts [--team NAME] [--json]"_s,
-           Cli::tr("Changes both sides made differently, with both versions."));
-    legacy({u"sync"_s, u"resolve"_s}, u"sync resolve UID (--mine | --theirs) [--team NAME]"_s,
-           Cli::tr("Keep the local version of a conflict or take the server's."));
-    legacy(
-        {u"sync"_s, u"flags"_s}, u"sync flags [--team NAME] [--json] [--dismiss ID]"_s,
-        Cli::tr("Changes from the server that break a rule (gaps, overlaps, hard rules), until fixed or dismissed."));
-    legacy({u"sync"_s, u"timeoff"_s}, u"sync timeoff [--team NAME] [--json] [--import UID | --dismiss UID]"_s,
-           Cli::tr("Time off other calendar clients put in the shared calendar, offered for import."));
-    legacy({u"sync"_s, u"disconnect"_s}, u"sync disconnect --team NAME"_s, Cli::tr("Stop sharing a team."));
+    list.push_back(syncCommand());
+    list.push_back(syncStatusCommand());
+    list.push_back(syncConflictsCommand());
+    list.push_back(syncResolveCommand());
+    list.push_back(syncFlagsCommand());
+    list.push_back(syncTimeOffCommand());
+    list.push_back(syncDisconnectCommand());
     list.push_back(nextCommand());
     list.push_back(nowCommand());
     list.push_back(noteCommand());
@@ -296,13 +287,6 @@ const QHash<QString, Cli::Handler> &Cli::legacyHandlers()
     static const QHash<QString, Handler> handlers = {
         {u"plan"_s, &Cli::plan},
         {u"print"_s, &Cli::printSheet},
-        {u"sync"_s, &Cli::sync},
-        {u"sync status"_s, &Cli::syncStatusCommand},
-        {u"sync conflicts"_s, &Cli::syncConflictsCommand},
-        {u"sync resolve"_s, &Cli::syncResolve},
-        {u"sync disconnect"_s, &Cli::syncDisconnect},
-        {u"sync flags"_s, &Cli::syncFlags},
-        {u"sync timeoff"_s, &Cli::syncTimeOff},
         {u"report fairness"_s, &Cli::reportFairnessOutput},
         {u"report hours"_s, &Cli::reportHours},
         {u"report coverage"_s, &Cli::reportCoverage},

@@ -47,20 +47,12 @@ public:
     int run(const QStringList &args);
 
 private:
-    int plan(const QStringList &args);                           // cliplan.cpp
-    int reportFairness(const QStringList &args);                 // cliplan.cpp
-    int printSheet(const QStringList &args);                     // clireport.cpp
-    int reportHours(const QStringList &args);                    // clireport.cpp
-    int reportCoverage(const QStringList &args);                 // clireport.cpp
-    int reportFairnessOutput(const QStringList &args);           // clireport.cpp: --csv, --pdf, else reportFairness
-    int sync(const QStringList &args);                           // clisync.cpp
-    int syncStatus(const QStringList &args, bool conflictsOnly); // clisync.cpp
-    int syncStatusCommand(const QStringList &args);              // clisync.cpp
-    int syncConflictsCommand(const QStringList &args);           // clisync.cpp
-    int syncResolve(const QStringList &args);                    // clisync.cpp
-    int syncDisconnect(const QStringList &args);                 // clisync.cpp
-    int syncFlags(const QStringList &args);                      // clisync.cpp
-    int syncTimeOff(const QStringList &args);                    // clisync.cpp
+    int plan(const QStringList &args);                 // cliplan.cpp
+    int reportFairness(const QStringList &args);       // cliplan.cpp
+    int printSheet(const QStringList &args);           // clireport.cpp
+    int reportHours(const QStringList &args);          // clireport.cpp
+    int reportCoverage(const QStringList &args);       // clireport.cpp
+    int reportFairnessOutput(const QStringList &args); // clireport.cpp: --csv, --pdf, else reportFairness
     using Handler = int (Cli::*)(const QStringList &);
     static const QHash<QString, Handler> &legacyHandlers();
     /// Runs the command `name` when it is still a member function above; nullopt otherwise.

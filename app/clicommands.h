@@ -43,4 +43,13 @@ std::unique_ptr<Command> swapRequestCommand();
 std::unique_ptr<Command> swapAnswerCommand(const QString &verb); ///< accept, decline, approve, refuse, cancel
 std::unique_ptr<Command> swapListCommand();
 
+// clisync.cpp
+std::unique_ptr<Command> syncCommand();
+std::unique_ptr<Command> syncStatusCommand();
+std::unique_ptr<Command> syncConflictsCommand();
+std::unique_ptr<Command> syncResolveCommand();
+std::unique_ptr<Command> syncDisconnectCommand();
+std::unique_ptr<Command> syncFlagsCommand();
+std::unique_ptr<Command> syncTimeOffCommand();
+
 } // namespace Tandem
