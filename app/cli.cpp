@@ -33,27 +33,9 @@ using namespace Tandem::CliSupport;
 
 namespace Tandem {
 
-namespace {
-
-// Commands still written as Cli member functions that parse their own arguments (Cli::run()
-// calls them by name); they move into Command classes group by group.
-class LegacyCommand final : public Command
-{
-public:
-    using Command::Command;
-
-protected:
-    int run(const QCommandLineParser &) override { return ExitUsage; }
-};
-
-} // namespace
-
 std::vector<std::unique_ptr<Command>> allCommands()
 {
     std::vector<std::unique_ptr<Command>> list;
-    const auto legacy = [&list](QStringList words, QString listing, QString summary) {
-        list.push_back(std::make_unique<LegacyCommand>(std::move(words), std::move(listing), std::move(summary)));
-    };
     list.push_back(rosterImportCommand());
     list.push_back(rosterExportCommand());
     list.push_back(rosterListCommand());
@@ -69,18 +51,10 @@ std::vector<std::unique_ptr<Command>> allCommands()
     list.push_back(rotationShowCommand());
     list.push_back(rotationRemoveCommand());
     list.push_back(shiftsListCommand());
-    legacy({u"plan"_s}, u"plan --rotation NAME --from DATE --to DATE [--dry-run] [--json]"_s,
-           Cli::tr("Plan fair dev+ops pairs for the days and write them (unless --dry-run)."));
-    legacy({u"report"_s, u"fairness"_s},
-           u"report fairness --rotation NAME [--from DATE] [--to DATE] [--json|--csv FILE|--pdf FILE]"_s,
-           Cli::tr("Shifts, weighted load against fair share, weekends, holidays, nights and partners per person."));
-    legacy({u"report"_s, u"hours"_s},
-           u"report hours [--rotation NAME|--team NAME|--person EMAIL] [--from DATE] [--to DATE] [--rate-weekday X] "
-           "[--rate-weekend X] [--rate-holiday X] [--csv FILE|--json|--pdf FILE]"_s,
-           Cli::tr("On-call hours per person and month: weekday, weekend and holiday hours, for payroll."));
-    legacy({u"report"_s, u"coverage"_s},
-           u"report coverage [--rotation NAME|--team NAME] [--from DATE] [--to DATE] [--csv FILE|--json|--pdf FILE]"_s,
-           Cli::tr("Gaps in dev + production-access coverage, and who changed which shift when."));
+    list.push_back(planCommand());
+    list.push_back(reportFairnessCommand());
+    list.push_back(reportHoursCommand());
+    list.push_back(reportCoverageCommand());
     list.push_back(logArchiveCommand());
     list.push_back(syncCommand());
     list.push_back(syncStatusCommand());
@@ -102,10 +76,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     list.push_back(exportIcsCommand());
     list.push_back(importIcsCommand());
     list.push_back(checkCommand());
-    legacy({u"print"_s},
-           u"print --layout month|list|person [--rotation NAME|--team NAME|--person EMAIL] --from DATE --to DATE "
-           "--pdf FILE [--paper a4|letter] [--landscape]"_s,
-           Cli::tr("Print a rotation sheet (month grid, list with phones, or one person's shifts) to PDF."));
+    list.push_back(printSheetCommand());
     return list;
 }
 
@@ -284,13 +255,7 @@ int Cli::run(const QStringList &args)
 // The commands not yet moved into classes: their Cli member function, which parses its arguments.
 const QHash<QString, Cli::Handler> &Cli::legacyHandlers()
 {
-    static const QHash<QString, Handler> handlers = {
-        {u"plan"_s, &Cli::plan},
-        {u"print"_s, &Cli::printSheet},
-        {u"report fairness"_s, &Cli::reportFairnessOutput},
-        {u"report hours"_s, &Cli::reportHours},
-        {u"report coverage"_s, &Cli::reportCoverage},
-    };
+    static const QHash<QString, Handler> handlers = {};
     return handlers;
 }
 

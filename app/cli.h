@@ -47,12 +47,6 @@ public:
     int run(const QStringList &args);
 
 private:
-    int plan(const QStringList &args);                 // cliplan.cpp
-    int reportFairness(const QStringList &args);       // cliplan.cpp
-    int printSheet(const QStringList &args);           // clireport.cpp
-    int reportHours(const QStringList &args);          // clireport.cpp
-    int reportCoverage(const QStringList &args);       // clireport.cpp
-    int reportFairnessOutput(const QStringList &args); // clireport.cpp: --csv, --pdf, else reportFairness
     using Handler = int (Cli::*)(const QStringList &);
     static const QHash<QString, Handler> &legacyHandlers();
     /// Runs the command `name` when it is still a member function above; nullopt otherwise.

@@ -52,4 +52,15 @@ std::unique_ptr<Command> syncDisconnectCommand();
 std::unique_ptr<Command> syncFlagsCommand();
 std::unique_ptr<Command> syncTimeOffCommand();
 
+// cliplan.cpp
+std::unique_ptr<Command> planCommand();
+/// report fairness as text or JSON; not in the table: reportFairnessCommand() runs it.
+std::unique_ptr<Command> fairnessTextCommand();
+
+// clireport.cpp
+std::unique_ptr<Command> reportFairnessCommand();
+std::unique_ptr<Command> printSheetCommand();
+std::unique_ptr<Command> reportHoursCommand();
+std::unique_ptr<Command> reportCoverageCommand();
+
 } // namespace Tandem
