@@ -1,38 +1,23 @@
+// `tandem` on the command line: the global options, the table of commands, the general help and
+// the dispatch. The commands themselves live in the files of their groups (clicommands.h).
+
 #include "cli.h"
 
 #include "clicommands.h"
 #include "clisupport.h"
-#include "domain/rotationwords.h"
-#include "domain/serialize.h"
-#include "services/demodata.h"
-#include "services/fileio.h"
-#include "services/identity.h"
-#include "services/rosterservice.h"
-#include "services/rotationservice.h"
-#include "services/validation.h"
 #include "store/database.h"
 
-#include <QCommandLineParser>
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
-#include <QHash>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QLocale>
-#include <QRegularExpression>
-#include <QSaveFile>
-#include <QTimeZone>
-
-#include <array>
-#include <cmath>
-#include <optional>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using namespace Tandem::CliSupport;
 
 namespace Tandem {
 
+// The table of commands, in the order `tandem --help` lists them. A new command: its class in the
+// file of its group (a DatabaseCommand when it works on the database), a factory beside it,
+// declared in clicommands.h, and one line here. Its help, its man page section and its shell
+// completion follow from the class (cli_docs_agree checks that they do).
 std::vector<std::unique_ptr<Command>> allCommands()
 {
     std::vector<std::unique_ptr<Command>> list;
@@ -212,10 +197,11 @@ int Cli::run(const QStringList &args)
         print(QString::fromUtf8(json.value()));
         return ExitOk;
     }
-    m_dbPath = g.demo ? Database::demoPath() : g.db.isEmpty() ? Database::defaultPath() : g.db;
-    m_demo = g.demo;
-
-    m_context = {m_out, m_err, m_dbPath, m_demo};
+    const CliContext context{m_out, m_err,
+                             g.demo           ? Database::demoPath()
+                             : g.db.isEmpty() ? Database::defaultPath()
+                                              : g.db,
+                             g.demo};
 
     // The longest command the first words name: "sync status" before "sync".
     const QString group = g.rest.value(0);
@@ -229,11 +215,7 @@ int Cli::run(const QStringList &args)
         }
     }
     if (command) {
-        const QStringList rest = g.rest.mid(command->words().size());
-        if (const auto legacy = runLegacy(command->name(), rest)) {
-            return *legacy;
-        }
-        return command->execute(m_context, rest);
+        return command->execute(context, g.rest.mid(command->words().size()));
     }
     const bool knownGroup = std::any_of(commands.cbegin(), commands.cend(),
                                         [&group](const auto &c) { return c->words().constFirst() == group; });
@@ -251,65 +233,5 @@ int Cli::run(const QStringList &args)
     }
     return usage(knownGroup ? tr("unknown command “%1 %2”").arg(group, verb) : tr("unknown command “%1”").arg(group));
 }
-
-// The commands not yet moved into classes: their Cli member function, which parses its arguments.
-const QHash<QString, Cli::Handler> &Cli::legacyHandlers()
-{
-    static const QHash<QString, Handler> handlers = {};
-    return handlers;
-}
-
-std::optional<int> Cli::runLegacy(const QString &name, const QStringList &args)
-{
-    const auto handler = legacyHandlers().constFind(name);
-    if (handler == legacyHandlers().constEnd()) {
-        return std::nullopt;
-    }
-    return (this->*(*handler))(args);
-}
-
-std::unique_ptr<Database> Cli::openDatabaseOrFail()
-{
-    QString error;
-    auto db = openDatabase(&error);
-    if (!db) {
-        fail(error);
-    }
-    return db;
-}
-
-std::unique_ptr<Database> Cli::openDatabase(QString *error)
-{
-    return openCliDatabase(m_context, error);
-}
-
-// Parses a command's options; on --help prints them and returns ExitOk through `exitCode`.
-bool Cli::parse(QCommandLineParser &parser, const QString &synopsis, const QStringList &args, int *exitCode)
-{
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption help({u"h"_s, u"help"_s}, tr("Show this help."));
-    parser.addOption(help);
-    if (m_helpRecord) {
-        // reference(): the command's help, instead of running it.
-        *m_helpRecord = {synopsis, parser.applicationDescription(), parser.helpText()};
-        *exitCode = ExitOk;
-        return false;
-    }
-    if (!parser.parse(QStringList{u"tandem"_s} + args)) {
-        *exitCode = usage(parser.errorText());
-        return false;
-    }
-    if (parser.isSet(help)) {
-        // Qt's first line names the program as started (./build/bin/tandem [options]).
-        QString text = parser.helpText();
-        text.replace(0, text.indexOf(u'\n'), tr("Usage: tandem %1").arg(synopsis));
-        print(text);
-        *exitCode = ExitOk;
-        return false;
-    }
-    return true;
-}
-
-// --- The database itself ---
 
 } // namespace Tandem

@@ -5,23 +5,16 @@
 
 #include <QCommandLineOption>
 #include <QCoreApplication>
-#include <QHash>
 #include <QStringList>
 
 #include <cstdio>
-#include <memory>
-#include <optional>
-
-class QCommandLineParser;
-
-namespace Tandem {
-class Database;
-}
 
 namespace Tandem {
 
 /// The command-line interface: `tandem COMMAND ...` headless, through the same services as
-/// the GUI. `args` excludes the program name. Output goes to `out`, errors to `err`.
+/// the GUI. `args` excludes the program name. Output goes to `out`, errors to `err`. The
+/// commands are Command classes (clicommand.h) listed by allCommands(); run() reads the global
+/// options (--db, --demo), finds the command the first words name and executes it.
 class Cli
 {
     Q_DECLARE_TR_FUNCTIONS(Tandem::Cli)
@@ -41,39 +34,18 @@ public:
     /// `tandem --cli-reference` (not in the help): every command with its synopsis, summary,
     /// description, options and arguments as one JSON document, from which the build writes the
     /// man page and the shell completion (packaging/cli-docs.py; the format is documented in
-    /// clireference.cpp). Fails, naming the command, when a command has no --help to read.
+    /// clireference.cpp), all read from the commands' own fields.
     static Result<QByteArray> reference(); // clireference.cpp
 
     int run(const QStringList &args);
 
 private:
-    using Handler = int (Cli::*)(const QStringList &);
-    static const QHash<QString, Handler> &legacyHandlers();
-    /// Runs the command `name` when it is still a member function above; nullopt otherwise.
-    std::optional<int> runLegacy(const QString &name, const QStringList &args);
-
-    std::unique_ptr<Database> openDatabase(QString *error);
-    /// The database, or null after saying on stderr why it cannot be opened.
-    std::unique_ptr<Database> openDatabaseOrFail();
-    bool parse(QCommandLineParser &parser, const QString &synopsis, const QStringList &args, int *exitCode);
     void print(const QString &text);
     int fail(const QString &message);  ///< one line on stderr, exit 1
     int usage(const QString &message); ///< one line on stderr, exit 2
 
-    /// Filled instead of parsing while reference() asks the commands for their --help.
-    struct HelpRecord
-    {
-        QString synopsis;
-        QString description;
-        QString helpText;
-    };
-
     FILE *m_out;
     FILE *m_err;
-    HelpRecord *m_helpRecord = nullptr;
-    QString m_dbPath;
-    bool m_demo = false;
-    CliContext m_context;
 };
 
 } // namespace Tandem
