@@ -63,7 +63,6 @@ public:
 private:
     std::optional<int> check(const QCommandLineParser &parser) override
     {
-
         if (!parser.positionalArguments().isEmpty()) {
             return usage(tr("export ics takes no arguments besides its options (write to a file with -o FILE)"));
         }
@@ -108,7 +107,6 @@ public:
 private:
     std::optional<int> check(const QCommandLineParser &parser) override
     {
-
         if (parser.positionalArguments().size() != 1) {
             return usage(tr("import ics needs exactly one FILE"));
         }

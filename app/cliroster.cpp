@@ -126,7 +126,6 @@ public:
 private:
     std::optional<int> check(const QCommandLineParser &parser) override
     {
-
         for (const QCommandLineOption &required : {m_person, m_from, m_to}) {
             if (!parser.isSet(required)) {
                 return usage(tr("timeoff add needs --%1").arg(required.names().first()));

@@ -449,7 +449,6 @@ public:
 private:
     std::optional<int> check(const QCommandLineParser &parser) override
     {
-
         if (parser.positionalArguments().size() != 1) {
             return usage(tr("pool add needs exactly one NAME"));
         }
@@ -481,7 +480,6 @@ public:
 private:
     std::optional<int> check(const QCommandLineParser &parser) override
     {
-
         if (parser.positionalArguments().size() != 1) {
             return usage(tr("pool edit needs exactly one NAME"));
         }
@@ -510,7 +508,6 @@ public:
 private:
     std::optional<int> check(const QCommandLineParser &parser) override
     {
-
         if (!parser.positionalArguments().isEmpty()) {
             return usage(tr("pool list takes no arguments"));
         }
@@ -537,7 +534,6 @@ public:
 private:
     std::optional<int> check(const QCommandLineParser &parser) override
     {
-
         if (parser.positionalArguments().size() != 1) {
             return usage(tr("pool remove needs exactly one NAME"));
         }
@@ -642,7 +638,6 @@ public:
 private:
     std::optional<int> check(const QCommandLineParser &parser) override
     {
-
         if (!parser.positionalArguments().isEmpty()) {
             return usage(tr("rotation list takes no arguments"));
         }
@@ -670,7 +665,6 @@ public:
 private:
     std::optional<int> check(const QCommandLineParser &parser) override
     {
-
         if (parser.positionalArguments().size() != 1) {
             return usage(tr("rotation show needs exactly one NAME"));
         }
@@ -698,7 +692,6 @@ public:
 private:
     std::optional<int> check(const QCommandLineParser &parser) override
     {
-
         if (parser.positionalArguments().size() != 1) {
             return usage(tr("rotation remove needs exactly one NAME"));
         }
@@ -726,7 +719,6 @@ public:
 private:
     std::optional<int> check(const QCommandLineParser &parser) override
     {
-
         if (!parser.positionalArguments().isEmpty()) {
             return usage(tr("shifts list takes no arguments"));
         }
