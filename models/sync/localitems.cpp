@@ -7,6 +7,7 @@
 #include "store/changelog.h"
 #include "store/database.h"
 #include "store/idrewrite.h"
+#include "store/loggedwrite.h"
 #include "store/personrepository.h"
 #include "store/poolrepository.h"
 #include "store/shiftrepository.h"
@@ -46,39 +47,50 @@ Error about(const QString &what, const Error &error)
 }
 
 // Brings one entity to the server's version (`wanted`; nullopt: deleted) through its
-// repository, with its change-log row; writes nothing when both already agree.
+// repository, with its change-log row (writeLogged: both or neither); writes nothing when both
+// already agree.
 template <typename Repo, typename T>
-Status write(Repo &repo, ChangeLog &log, QStringView entity, const QString &what, const std::optional<T> &existing,
+Status write(Database &db, Repo &repo, QStringView entity, const QString &what, const std::optional<T> &existing,
              const std::optional<T> &wanted)
 {
     if (!wanted) {
         if (!existing) {
             return {};
         }
-        if (auto status = repo.remove(existing->id); !status) {
-            return about(what, status.error());
-        }
-        return log.append(entity, existing->id.toString(), ChangeAction::Delete, toJson(*existing), {});
+        return writeLogged(
+            db,
+            [&]() -> Status {
+                if (auto status = repo.remove(existing->id); !status) {
+                    return about(what, status.error());
+                }
+                return {};
+            },
+            ChangeRecord::deleted(entity, existing->id.toString(), toJson(*existing)));
     }
     if (existing && *existing == *wanted) {
         return {};
     }
-    if (auto status = existing ? repo.update(*wanted) : repo.insert(*wanted); !status) {
-        return about(what, status.error());
-    }
-    return log.append(entity, wanted->id.toString(), existing ? ChangeAction::Update : ChangeAction::Create,
-                      existing ? toJson(*existing) : QJsonObject(), toJson(*wanted));
+    return writeLogged(
+        db,
+        [&]() -> Status {
+            if (auto status = existing ? repo.update(*wanted) : repo.insert(*wanted); !status) {
+                return about(what, status.error());
+            }
+            return {};
+        },
+        existing ? ChangeRecord::updated(entity, wanted->id.toString(), toJson(*existing), toJson(*wanted))
+                 : ChangeRecord::created(entity, wanted->id.toString(), toJson(*wanted)));
 }
 
 // The same for a value the server has, looking up this database's version by its id.
 template <typename Repo, typename T>
-Status upsert(Repo &repo, ChangeLog &log, QStringView entity, const QString &what, const T &wanted)
+Status upsert(Database &db, Repo &repo, QStringView entity, const QString &what, const T &wanted)
 {
     auto existing = repo.find(wanted.id);
     if (!existing) {
         return existing.error();
     }
-    return write(repo, log, entity, what, existing.value(), std::optional<T>(wanted));
+    return write(db, repo, entity, what, existing.value(), std::optional<T>(wanted));
 }
 
 // Two versions of a person with the same fields and the same teams, in any order.
@@ -390,7 +402,6 @@ Status LocalItems::apply(const ResourceRef &ref, const std::optional<QJsonObject
 Status LocalItems::applyRequest(const QString &uid, const std::optional<QJsonObject> &theirs)
 {
     SwapRequestRepository repo(m_db);
-    ChangeLog log(m_db);
     const QString what = tr("swap request %1").arg(uid);
     auto existing = repo.find(SwapRequestId::fromString(uid));
     if (!existing) {
@@ -403,13 +414,12 @@ Status LocalItems::applyRequest(const QString &uid, const std::optional<QJsonObj
             return Error{tr("The server's swap request %1 cannot be read.").arg(uid)};
         }
     }
-    return write(repo, log, Entity::Request, what, existing.value(), wanted);
+    return write(m_db, repo, Entity::Request, what, existing.value(), wanted);
 }
 
 Status LocalItems::applyShift(const QString &uid, const std::optional<QJsonObject> &theirs)
 {
     ShiftRepository shifts(m_db);
-    ChangeLog log(m_db);
     const QString what = tr("shift %1").arg(uid);
     auto existing = shifts.find(ShiftId::fromString(uid));
     if (!existing) {
@@ -443,13 +453,12 @@ Status LocalItems::applyShift(const QString &uid, const std::optional<QJsonObjec
         }
         wanted = shift.value();
     }
-    return write(shifts, log, Entity::Shift, what, existing.value(), wanted);
+    return write(m_db, shifts, Entity::Shift, what, existing.value(), wanted);
 }
 
 Status LocalItems::applyTimeOff(const QString &uid, const std::optional<QJsonObject> &theirs)
 {
     TimeOffRepository repo(m_db);
-    ChangeLog log(m_db);
     const QString what = tr("time off %1").arg(uid);
     auto existing = repo.find(TimeOffId::fromString(uid));
     if (!existing) {
@@ -470,7 +479,7 @@ Status LocalItems::applyTimeOff(const QString &uid, const std::optional<QJsonObj
         }
         wanted = timeOff.value();
     }
-    return write(repo, log, Entity::TimeOff, what, existing.value(), wanted);
+    return write(m_db, repo, Entity::TimeOff, what, existing.value(), wanted);
 }
 
 Status LocalItems::matchRoster(const QJsonObject &theirs)
@@ -637,13 +646,21 @@ Status LocalItems::makeRoomForTeam(const Team &theirs)
         auto taken = teams.findByName(name);
         return !taken || taken.value().has_value();
     });
-    if (auto status = teams.update(renamed); !status) {
-        return about(tr("team %1").arg(named.value()->name), status.error());
+    if (auto status = writeLogged(
+            m_db,
+            [&]() -> Status {
+                if (auto updated = teams.update(renamed); !updated) {
+                    return about(tr("team %1").arg(named.value()->name), updated.error());
+                }
+                return {};
+            },
+            ChangeRecord::updated(Entity::Team, renamed.id.toString(), toJson(*named.value()), toJson(renamed)));
+        !status) {
+        return status;
     }
     m_notes.append(
         tr("Your team “%1” is now called “%2”: the shared team has its name.").arg(named.value()->name, renamed.name));
-    return ChangeLog(m_db).append(Entity::Team, renamed.id.toString(), ChangeAction::Update, toJson(*named.value()),
-                                  toJson(renamed));
+    return {};
 }
 
 Status LocalItems::makeRoomForRotation(const Rotation &theirs)
@@ -706,12 +723,21 @@ Status LocalItems::makeRoomForRotation(const Rotation &theirs)
                                 auto taken = rotations.findByName(name);
                                 return !taken || taken.value().has_value();
                             });
-    if (auto status = rotations.update(renamed); !status) {
-        return about(tr("rotation %1").arg(local.name), status.error());
+    if (auto status = writeLogged(
+            m_db,
+            [&]() -> Status {
+                if (auto updated = rotations.update(renamed); !updated) {
+                    return about(tr("rotation %1").arg(local.name), updated.error());
+                }
+                return {};
+            },
+            ChangeRecord::updated(Entity::Rotation, renamed.id.toString(), toJson(local), toJson(renamed)));
+        !status) {
+        return status;
     }
     m_notes.append(tr("Your rotation “%1” is now called “%2”: the shared team has one of that name.")
                        .arg(local.name, renamed.name));
-    return log.append(Entity::Rotation, renamed.id.toString(), ChangeAction::Update, toJson(local), toJson(renamed));
+    return {};
 }
 
 Status LocalItems::makeRoomForPool(const OpsPool &theirs, const QSet<PoolId> &teamPools)
@@ -748,12 +774,21 @@ Status LocalItems::makeRoomForPool(const OpsPool &theirs, const QSet<PoolId> &te
         auto taken = pools.findByName(name);
         return !taken || taken.value().has_value();
     });
-    if (auto status = pools.update(renamed); !status) {
-        return about(tr("pool %1").arg(local.name), status.error());
+    if (auto status = writeLogged(
+            m_db,
+            [&]() -> Status {
+                if (auto updated = pools.update(renamed); !updated) {
+                    return about(tr("pool %1").arg(local.name), updated.error());
+                }
+                return {};
+            },
+            ChangeRecord::updated(Entity::Pool, renamed.id.toString(), toJson(local), toJson(renamed)));
+        !status) {
+        return status;
     }
     m_notes.append(tr("Your ops pool “%1” is now called “%2”: the shared team has one of that name.")
                        .arg(local.name, renamed.name));
-    return log.append(Entity::Pool, renamed.id.toString(), ChangeAction::Update, toJson(local), toJson(renamed));
+    return {};
 }
 
 QString LocalItems::problemWith(const ResourceRef &ref, const QJsonObject &theirs) const
@@ -911,7 +946,7 @@ Status LocalItems::applyRoster(const QJsonObject &theirs)
         return status;
     }
     TeamRepository teams(m_db);
-    if (auto status = upsert(teams, log, Entity::Team, tr("team"), team.value()); !status) {
+    if (auto status = upsert(m_db, teams, Entity::Team, tr("team"), team.value()); !status) {
         return status;
     }
 
@@ -948,11 +983,15 @@ Status LocalItems::applyRoster(const QJsonObject &theirs)
             }
         }
         if (!local.value()) {
-            if (auto status = people.insert(person.value()); !status) {
-                return about(tr("person %1").arg(person->name), status.error());
-            }
-            if (auto status =
-                    log.append(Entity::Person, person->id.toString(), ChangeAction::Create, {}, toJson(*person));
+            if (auto status = writeLogged(
+                    m_db,
+                    [&]() -> Status {
+                        if (auto written = people.insert(person.value()); !written) {
+                            return about(tr("person %1").arg(person->name), written.error());
+                        }
+                        return {};
+                    },
+                    ChangeRecord{Entity::Person, person->id.toString(), ChangeAction::Create, {}, toJson(*person)});
                 !status) {
                 return status;
             }
@@ -968,11 +1007,16 @@ Status LocalItems::applyRoster(const QJsonObject &theirs)
             }
         }
         if (removed.value() || !samePerson(*local.value(), person.value())) {
-            if (auto status = people.update(person.value()); !status) {
-                return about(tr("person %1").arg(person->name), status.error());
-            }
-            if (auto status = log.append(Entity::Person, person->id.toString(), ChangeAction::Update,
-                                         toJson(*local.value()), toJson(*person));
+            if (auto status = writeLogged(
+                    m_db,
+                    [&]() -> Status {
+                        if (auto written = people.update(person.value()); !written) {
+                            return about(tr("person %1").arg(person->name), written.error());
+                        }
+                        return {};
+                    },
+                    ChangeRecord{Entity::Person, person->id.toString(), ChangeAction::Update, toJson(*local.value()),
+                                 toJson(*person)});
                 !status) {
                 return status;
             }
@@ -984,11 +1028,9 @@ Status LocalItems::applyRoster(const QJsonObject &theirs)
     }
     for (const Person &person : localPeople.value()) {
         if (person.teams.contains(m_team) && !theirPeople.contains(person.id)) {
-            if (auto status = people.setRemoved(person.id, m_db.clock().now().toUTC()); !status) {
-                return status;
-            }
-            if (auto status =
-                    log.append(Entity::Person, person.id.toString(), ChangeAction::Delete, toJson(person), {});
+            if (auto status = writeLogged(
+                    m_db, [&]() -> Status { return people.setRemoved(person.id, m_db.clock().now().toUTC()); },
+                    ChangeRecord{Entity::Person, person.id.toString(), ChangeAction::Delete, toJson(person), {}});
                 !status) {
                 return status;
             }
@@ -1015,7 +1057,7 @@ Status LocalItems::applyRoster(const QJsonObject &theirs)
             return about(tr("roster"), pool.error());
         }
         theirPools.insert(pool->id);
-        if (auto status = upsert(pools, log, Entity::Pool, tr("pool %1").arg(pool->name), pool.value()); !status) {
+        if (auto status = upsert(m_db, pools, Entity::Pool, tr("pool %1").arg(pool->name), pool.value()); !status) {
             return status;
         }
     }
@@ -1029,7 +1071,7 @@ Status LocalItems::applyRoster(const QJsonObject &theirs)
         }
         theirRotations.insert(rotation->id);
         if (auto status =
-                upsert(rotations, log, Entity::Rotation, tr("rotation %1").arg(rotation->name), rotation.value());
+                upsert(m_db, rotations, Entity::Rotation, tr("rotation %1").arg(rotation->name), rotation.value());
             !status) {
             return status;
         }
@@ -1040,7 +1082,7 @@ Status LocalItems::applyRoster(const QJsonObject &theirs)
     }
     for (const Rotation &rotation : localRotations.value()) {
         if (rotation.teamId == m_team && !theirRotations.contains(rotation.id)) {
-            if (auto status = write(rotations, log, Entity::Rotation, tr("rotation %1").arg(rotation.name),
+            if (auto status = write(m_db, rotations, Entity::Rotation, tr("rotation %1").arg(rotation.name),
                                     std::optional(rotation), std::optional<Rotation>());
                 !status) {
                 return status;
@@ -1061,7 +1103,7 @@ Status LocalItems::applyRoster(const QJsonObject &theirs)
             return users.error();
         }
         if (users->isEmpty()) {
-            if (auto status = write(pools, log, Entity::Pool, tr("pool %1").arg(pool.name), std::optional(pool),
+            if (auto status = write(m_db, pools, Entity::Pool, tr("pool %1").arg(pool.name), std::optional(pool),
                                     std::optional<OpsPool>());
                 !status) {
                 return status;
@@ -1090,11 +1132,9 @@ Status LocalItems::applyRoster(const QJsonObject &theirs)
     for (const Holiday &holiday : localHolidays.value()) {
         const bool kept = std::any_of(wanted.cbegin(), wanted.cend(), [&](const Holiday &h) { return h == holiday; });
         if (!kept) {
-            if (auto status = holidays.remove(holiday.id); !status) {
-                return status;
-            }
-            if (auto status =
-                    log.append(Entity::Holiday, holiday.id.toString(), ChangeAction::Delete, toJson(holiday), {});
+            if (auto status = writeLogged(
+                    m_db, [&]() -> Status { return holidays.remove(holiday.id); },
+                    ChangeRecord{Entity::Holiday, holiday.id.toString(), ChangeAction::Delete, toJson(holiday), {}});
                 !status) {
                 return status;
             }
@@ -1110,19 +1150,23 @@ Status LocalItems::applyRoster(const QJsonObject &theirs)
             std::find_if(local.cbegin(), local.cend(), [&holiday](const Holiday &h) { return h.date == holiday.date; });
         if (same != local.cend()) {
             const Holiday gone = *same;
-            if (auto status = holidays.remove(gone.id); !status) {
-                return status;
-            }
-            if (auto status = log.append(Entity::Holiday, gone.id.toString(), ChangeAction::Delete, toJson(gone), {});
+            if (auto status = writeLogged(
+                    m_db, [&]() -> Status { return holidays.remove(gone.id); },
+                    ChangeRecord{Entity::Holiday, gone.id.toString(), ChangeAction::Delete, toJson(gone), {}});
                 !status) {
                 return status;
             }
             local.remove(gone.id);
         }
-        if (auto status = holidays.insert(holiday); !status) {
-            return about(tr("holiday %1").arg(holiday.name), status.error());
-        }
-        if (auto status = log.append(Entity::Holiday, holiday.id.toString(), ChangeAction::Create, {}, toJson(holiday));
+        if (auto status = writeLogged(
+                m_db,
+                [&]() -> Status {
+                    if (auto written = holidays.insert(holiday); !written) {
+                        return about(tr("holiday %1").arg(holiday.name), written.error());
+                    }
+                    return {};
+                },
+                ChangeRecord{Entity::Holiday, holiday.id.toString(), ChangeAction::Create, {}, toJson(holiday)});
             !status) {
             return status;
         }

@@ -7,6 +7,7 @@
 #include "store/changelog.h"
 #include "store/database.h"
 #include "store/idrewrite.h"
+#include "store/loggedwrite.h"
 #include "store/syncrepository.h"
 #include "store/teamrepository.h"
 #include "store/transaction.h"
@@ -117,11 +118,9 @@ Result<TeamId> joinCollection(Database &db, CalDavClient &client, const JoinOpti
         }
         Team renamed = *sameName;
         renamed.name = newName;
-        if (auto status = teams.update(renamed); !status) {
-            return status.error();
-        }
-        if (auto status = ChangeLog(db).append(Entity::Team, renamed.id.toString(), ChangeAction::Update,
-                                               toJson(*sameName), toJson(renamed));
+        if (auto status = writeLogged(
+                db, [&]() -> Status { return teams.update(renamed); },
+                ChangeRecord::updated(Entity::Team, renamed.id.toString(), toJson(*sameName), toJson(renamed)));
             !status) {
             return status.error();
         }
