@@ -1,5 +1,6 @@
 #pragma once
 
+#include "clicommand.h"
 #include "domain/result.h"
 
 #include <QCommandLineOption>
@@ -7,21 +8,13 @@
 #include <QStringList>
 
 #include <cstdio>
-#include <memory>
-
-class QCommandLineParser;
 
 namespace Tandem {
-class Database;
-}
-
-namespace Tandem {
-
-/// Exit statuses of the command line.
-enum ExitCode { ExitOk = 0, ExitBadInput = 1, ExitUsage = 2 };
 
 /// The command-line interface: `tandem COMMAND ...` headless, through the same services as
-/// the GUI. `args` excludes the program name. Output goes to `out`, errors to `err`.
+/// the GUI. `args` excludes the program name. Output goes to `out`, errors to `err`. The
+/// commands are Command classes (clicommand.h) listed by allCommands(); run() reads the global
+/// options (--db, --demo), finds the command the first words name and executes it.
 class Cli
 {
     Q_DECLARE_TR_FUNCTIONS(Tandem::Cli)
@@ -41,86 +34,18 @@ public:
     /// `tandem --cli-reference` (not in the help): every command with its synopsis, summary,
     /// description, options and arguments as one JSON document, from which the build writes the
     /// man page and the shell completion (packaging/cli-docs.py; the format is documented in
-    /// clireference.cpp). Fails, naming the command, when a command has no --help to read.
+    /// clireference.cpp), all read from the commands' own fields.
     static Result<QByteArray> reference(); // clireference.cpp
-    /// A line of the command table `tandem --help` prints.
-    struct CommandEntry
-    {
-        QStringList words; ///< "swap", "accept" (the synopsis may name siblings: "accept|decline")
-        QString synopsis;
-        QString summary;
-    };
-    static QList<CommandEntry> commandEntries();
 
     int run(const QStringList &args);
 
 private:
-    int rosterImport(const QStringList &args);
-    int rosterExport(const QStringList &args);
-    int rosterList(const QStringList &args);
-    int timeOffAdd(const QStringList &args);
-    int timeOffList(const QStringList &args);
-    int poolAdd(const QStringList &args);
-    int poolEdit(const QStringList &args);
-    int poolList(const QStringList &args);
-    int poolRemove(const QStringList &args);
-    int rotationAdd(const QStringList &args);
-    int rotationEdit(const QStringList &args);
-    int rotationList(const QStringList &args);
-    int rotationShow(const QStringList &args);
-    int rotationRemove(const QStringList &args);
-    int shiftsList(const QStringList &args);
-    int check(const QStringList &args);
-    int plan(const QStringList &args);                            // cliplan.cpp
-    int reportFairness(const QStringList &args);                  // cliplan.cpp
-    int printSheet(const QStringList &args);                      // clireport.cpp
-    int reportHours(const QStringList &args);                     // clireport.cpp
-    int reportCoverage(const QStringList &args);                  // clireport.cpp
-    int reportFairnessOutput(const QStringList &args);            // clireport.cpp: --csv, --pdf, else reportFairness
-    int sync(const QStringList &args);                            // clisync.cpp
-    int logArchive(const QStringList &args);                      // clihistory.cpp
-    int syncStatus(const QStringList &args, bool conflictsOnly);  // clisync.cpp
-    int syncResolve(const QStringList &args);                     // clisync.cpp
-    int syncDisconnect(const QStringList &args);                  // clisync.cpp
-    int syncFlags(const QStringList &args);                       // clisync.cpp
-    int syncTimeOff(const QStringList &args);                     // clisync.cpp
-    int next(const QStringList &args);                            // cliengineer.cpp
-    int now(const QStringList &args);                             // cliengineer.cpp
-    int note(const QStringList &args);                            // cliengineer.cpp
-    int swapRequest(const QStringList &args);                     // cliengineer.cpp
-    int swapAccept(const QStringList &args);                      // cliengineer.cpp
-    int swapDecline(const QStringList &args);                     // cliengineer.cpp
-    int swapApprove(const QStringList &args);                     // cliengineer.cpp
-    int swapRefuse(const QStringList &args);                      // cliengineer.cpp
-    int swapCancel(const QStringList &args);                      // cliengineer.cpp
-    int swapList(const QStringList &args);                        // cliengineer.cpp
-    int swapAnswer(const QStringList &args, const QString &verb); // cliengineer.cpp
-    int exportIcs(const QStringList &args);                       // cliical.cpp
-    int importIcs(const QStringList &args);                       // cliical.cpp
-    int importHistory(const QStringList &args);                   // clihistoryimport.cpp
-    int rotationAddOrEdit(const QStringList &args, bool adding);
-
-    std::unique_ptr<Database> openDatabase(QString *error);
-    /// The database, or null after saying on stderr why it cannot be opened.
-    std::unique_ptr<Database> openDatabaseOrFail();
-    bool parse(QCommandLineParser &parser, const QString &synopsis, const QStringList &args, int *exitCode);
     void print(const QString &text);
     int fail(const QString &message);  ///< one line on stderr, exit 1
     int usage(const QString &message); ///< one line on stderr, exit 2
 
-    /// Filled instead of parsing while reference() asks the commands for their --help.
-    struct HelpRecord
-    {
-        QString synopsis;
-        QString description;
-        QString helpText;
-    };
-
     FILE *m_out;
     FILE *m_err;
-    HelpRecord *m_helpRecord = nullptr;
-    QString m_dbPath;
-    bool m_demo = false;
 };
 
 } // namespace Tandem

@@ -1,6 +1,7 @@
 // The engineers' commands: `tandem next`, `tandem now`, `tandem note` and `tandem swap ...`.
 
 #include "cli.h"
+#include "clicommands.h"
 #include "clisupport.h"
 #include "domain/serialize.h"
 #include "services/engineerservice.h"
@@ -100,32 +101,251 @@ static Result<Person> whoIs(Database &db, const QString &email)
     return *found.value();
 }
 
-int Cli::next(const QStringList &args)
+// --- swap ---
+
+static QString swapLine(Database &db, RotationContext &context, const SwapRequest &r)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Your next shift (or the one under way): when, in your zone and the rotation's, with whom, and the "
-           "handoff note the pair before left; then your shifts of the next 3 months."));
-    const QCommandLineOption person(u"person"_s, tr("Whose shifts (default: your configured identity)."), u"EMAIL"_s);
-    const QCommandLineOption json(u"json"_s, tr("Print a JSON object (format in the README)."));
-    parser.addOptions({person, json});
-    int code = ExitOk;
-    if (!parse(parser, u"next [--person EMAIL] [--json]"_s, args, &code)) {
-        return code;
+    QString shiftText = r.shiftId.toString();
+    if (auto s = ShiftService(db).shift(r.shiftId); s && s.value()) {
+        shiftText = dayAndTime(s.value()->start.toLocalTime());
     }
-    if (!parser.positionalArguments().isEmpty()) {
-        return usage(tr("next takes no arguments"));
+    return u"%1  %2 %3  %4 → %5  %6%7"_s.arg(r.id.toString(), swapKindWords(r.kind), seatWords(r.seat),
+                                             personName(db, context, r.requester), personName(db, context, r.target),
+                                             shiftText, u"  ["_s + swapStateWords(r.state) + u"]"_s);
+}
+
+namespace {
+
+class Next final : public DatabaseCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(Tandem::Cli)
+
+public:
+    Next()
+        : DatabaseCommand(
+              {u"next"_s}, u"next [--person EMAIL] [--json]"_s,
+              tr("Your next shift: when (your zone and the rotation's), with whom, the handoff note; then 3 months."))
+    {
+        setDescription(
+            tr("Your next shift (or the one under way): when, in your zone and the rotation's, with whom, and the "
+               "handoff note the pair before left; then your shifts of the next 3 months."));
+        addOptions({m_person, m_json});
     }
-    auto db = openDatabaseOrFail();
-    if (!db) {
-        return ExitBadInput;
+
+private:
+    std::optional<int> check(const QCommandLineParser &parser) override
+    {
+        if (!parser.positionalArguments().isEmpty()) {
+            return usage(tr("next takes no arguments"));
+        }
+        return std::nullopt;
     }
-    auto me = whoIs(*db, parser.value(person));
+    int runOn(const QCommandLineParser &parser, Database &db) override;
+
+    const QCommandLineOption m_person{u"person"_s, tr("Whose shifts (default: your configured identity)."), u"EMAIL"_s};
+    const QCommandLineOption m_json{u"json"_s, tr("Print a JSON object (format in the README).")};
+};
+
+class Now final : public DatabaseCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(Tandem::Cli)
+
+public:
+    Now()
+        : DatabaseCommand({u"now"_s}, u"now [--rotation NAME] [--json]"_s,
+                          tr("Who is on call now in each rotation, their contacts and handoff; gaps plainly."))
+    {
+        setDescription(
+            tr("Who is on call now in every rotation: the pair, their contacts, when they hand off; gaps plainly."));
+        addOptions({m_rotationOption, m_json});
+    }
+
+private:
+    std::optional<int> check(const QCommandLineParser &parser) override
+    {
+        if (!parser.positionalArguments().isEmpty()) {
+            return usage(tr("now takes no arguments"));
+        }
+        return std::nullopt;
+    }
+    int runOn(const QCommandLineParser &parser, Database &db) override;
+
+    const QCommandLineOption m_rotationOption{u"rotation"_s, tr("Only rotation NAME."), u"NAME"_s};
+    const QCommandLineOption m_json{u"json"_s, tr("Print a JSON array (format in the README).")};
+};
+
+class Note final : public DatabaseCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(Tandem::Cli)
+
+public:
+    Note()
+        : DatabaseCommand({u"note"_s}, u"note --shift ID TEXT"_s,
+                          tr("Leave the handoff note on a shift for the next pair."))
+    {
+        setDescription(
+            tr("Leave the handoff note on a shift (what is going on, what to watch); the next pair sees it. An empty "
+               "TEXT removes the note."));
+        addOptions({m_shift});
+        addArgument(u"TEXT"_s, tr("The note."));
+    }
+
+private:
+    std::optional<int> check(const QCommandLineParser &parser) override
+    {
+        if (!parser.isSet(m_shift)) {
+            return usage(tr("note needs --shift ID"));
+        }
+        if (parser.positionalArguments().size() != 1) {
+            return usage(tr("note takes the note as one argument (quote it)"));
+        }
+        m_id = ShiftId::fromString(parser.value(m_shift).trimmed());
+        if (m_id.isNull()) {
+            return fail(tr("--shift: “%1” is not a shift id").arg(parser.value(m_shift)));
+        }
+        return std::nullopt;
+    }
+    int runOn(const QCommandLineParser &parser, Database &db) override;
+
+    const QCommandLineOption m_shift{u"shift"_s, tr("The shift (its id, as `next` and `shifts list --json` print)."),
+                                     u"ID"_s};
+    ShiftId m_id; ///< --shift, read by check()
+};
+
+class SwapRequestCommand final : public DatabaseCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(Tandem::Cli)
+
+public:
+    SwapRequestCommand()
+        : DatabaseCommand({u"swap"_s, u"request"_s},
+                          u"swap request --shift ID --with EMAIL [--their-shift ID | --from DATETIME --to DATETIME] "
+                          "[--message TEXT] [--person EMAIL]"_s,
+                          tr("Ask a colleague to swap shifts (--their-shift) or to cover yours (all, or a part)."))
+    {
+        setListing(
+            u"swap request --shift ID --with EMAIL [--their-shift ID | --from DATETIME --to DATETIME] [--message TEXT]"_s);
+        setDescription(
+            tr("Ask a colleague to swap your seat of a shift for theirs (--their-shift), or to cover it (all of it, or "
+               "--from/--to). Refused before it is sent when it would break a hard rule."));
+        addOptions({m_shift, m_with, m_theirs, m_from, m_to, m_message, m_person});
+    }
+
+private:
+    std::optional<int> check(const QCommandLineParser &parser) override
+    {
+        if (!parser.isSet(m_shift) || !parser.isSet(m_with)) {
+            return usage(tr("swap request needs --shift ID and --with EMAIL"));
+        }
+        if (parser.isSet(m_theirs) && (parser.isSet(m_from) || parser.isSet(m_to))) {
+            return usage(tr("--their-shift (a swap) and --from/--to (cover of a part) exclude each other"));
+        }
+        if (parser.isSet(m_from) != parser.isSet(m_to)) {
+            return usage(tr("--from and --to go together"));
+        }
+        return std::nullopt;
+    }
+    int runOn(const QCommandLineParser &parser, Database &db) override;
+
+    const QCommandLineOption m_shift{u"shift"_s, tr("Your shift."), u"ID"_s};
+    const QCommandLineOption m_with{u"with"_s, tr("The colleague asked."), u"EMAIL"_s};
+    const QCommandLineOption m_theirs{u"their-shift"_s, tr("Their shift, for a swap."), u"ID"_s};
+    const QCommandLineOption m_from{u"from"_s, tr("Cover only from this instant (ISO 8601, e.g. 2026-12-01T18:00Z)."),
+                                    u"DATETIME"_s};
+    const QCommandLineOption m_to{u"to"_s, tr("Cover only until this instant (ISO 8601)."), u"DATETIME"_s};
+    const QCommandLineOption m_message{u"message"_s, tr("A word for the colleague."), u"TEXT"_s};
+    const QCommandLineOption m_person{u"person"_s, tr("Who asks (default: your configured identity)."), u"EMAIL"_s};
+};
+
+/// swap accept, decline, approve, refuse and cancel: an answer to request ID by --person.
+class SwapAnswer final : public DatabaseCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(Tandem::Cli)
+
+public:
+    SwapAnswer(const QString &verb, const QString &listing, const QString &summary)
+        : DatabaseCommand({u"swap"_s, verb}, u"swap %1 ID [--person EMAIL]"_s.arg(verb), summary), m_verb(verb)
+    {
+        setListing(listing);
+        addOptions({m_person});
+        addArgument(u"ID"_s, tr("The request."));
+    }
+
+private:
+    std::optional<int> check(const QCommandLineParser &parser) override
+    {
+        if (parser.positionalArguments().size() != 1) {
+            return usage(tr("swap %1 takes the request id").arg(m_verb));
+        }
+        m_id = SwapRequestId::fromString(parser.positionalArguments().first().trimmed());
+        if (m_id.isNull()) {
+            return fail(tr("“%1” is not a request id").arg(parser.positionalArguments().first()));
+        }
+        return std::nullopt;
+    }
+    int runOn(const QCommandLineParser &parser, Database &db) override;
+
+    const QString m_verb;
+    const QCommandLineOption m_person{u"person"_s, tr("Who answers (default: your configured identity)."), u"EMAIL"_s};
+    SwapRequestId m_id; ///< the ID, read by check()
+};
+
+int SwapAnswer::runOn(const QCommandLineParser &parser, Database &db)
+{
+    auto me = whoIs(db, parser.value(m_person));
     if (!me) {
         return fail(me.errorMessage());
     }
-    const QDateTime now = db->clock().now();
-    EngineerService engineers(*db);
+    SwapService swaps(db);
+    Result<SwapRequest> done = Error{};
+    if (m_verb == u"accept") {
+        done = swaps.accept(m_id, me->id);
+    } else if (m_verb == u"decline") {
+        done = swaps.decline(m_id, me->id);
+    } else if (m_verb == u"approve") {
+        done = swaps.approve(m_id, me->id);
+    } else if (m_verb == u"refuse") {
+        done = swaps.refuse(m_id, me->id);
+    } else {
+        done = swaps.cancel(m_id, me->id);
+    }
+    if (!done) {
+        return fail(done.errorMessage());
+    }
+    print(tr("Request %1 is %2.\n").arg(m_id.toString(), swapStateWords(done->state)));
+    return ExitOk;
+}
+
+class SwapList final : public DatabaseCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(Tandem::Cli)
+
+public:
+    SwapList()
+        : DatabaseCommand({u"swap"_s, u"list"_s}, u"swap list [--person EMAIL | --waiting] [--json]"_s,
+                          tr("Requests you made or were asked, or those waiting for a lead."))
+    {
+        setDescription(tr("Requests you made or were asked, newest first; with --waiting, those waiting for a lead."));
+        addOptions({m_person, m_waiting, m_json});
+    }
+
+private:
+    int runOn(const QCommandLineParser &parser, Database &db) override;
+
+    const QCommandLineOption m_person{u"person"_s, tr("Whose requests (default: your configured identity)."),
+                                      u"EMAIL"_s};
+    const QCommandLineOption m_waiting{u"waiting"_s, tr("Accepted requests waiting for a lead's approval.")};
+    const QCommandLineOption m_json{u"json"_s, tr("Print a JSON array of requests (format in the README).")};
+};
+
+int Next::runOn(const QCommandLineParser &parser, Database &db)
+{
+    auto me = whoIs(db, parser.value(m_person));
+    if (!me) {
+        return fail(me.errorMessage());
+    }
+    const QDateTime now = db.clock().now();
+    EngineerService engineers(db);
     auto shifts = engineers.upcoming(me->id, now, 3);
     if (!shifts) {
         return fail(shifts.errorMessage());
@@ -134,7 +354,7 @@ int Cli::next(const QStringList &args)
     if (!next) {
         return fail(next.errorMessage());
     }
-    if (parser.isSet(json)) {
+    if (parser.isSet(m_json)) {
         QJsonArray upcoming;
         for (const MyShift &s : shifts.value()) {
             upcoming.append(myShiftJson(s, me.value(), now));
@@ -184,42 +404,25 @@ int Cli::next(const QStringList &args)
     return ExitOk;
 }
 
-int Cli::now(const QStringList &args)
+int Now::runOn(const QCommandLineParser &parser, Database &db)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Who is on call now in every rotation: the pair, their contacts, when they hand off; gaps plainly."));
-    const QCommandLineOption rotationOption(u"rotation"_s, tr("Only rotation NAME."), u"NAME"_s);
-    const QCommandLineOption json(u"json"_s, tr("Print a JSON array (format in the README)."));
-    parser.addOptions({rotationOption, json});
-    int code = ExitOk;
-    if (!parse(parser, u"now [--rotation NAME] [--json]"_s, args, &code)) {
-        return code;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        return usage(tr("now takes no arguments"));
-    }
-    auto db = openDatabaseOrFail();
-    if (!db) {
-        return ExitBadInput;
-    }
     RotationId only;
-    if (parser.isSet(rotationOption)) {
-        const auto found = RotationService(*db).rotationByName(parser.value(rotationOption));
+    if (parser.isSet(m_rotationOption)) {
+        const auto found = RotationService(db).rotationByName(parser.value(m_rotationOption));
         if (!found) {
             return fail(found.errorMessage());
         }
         if (!found.value()) {
-            return fail(tr("--rotation: no rotation named “%1”").arg(parser.value(rotationOption)));
+            return fail(tr("--rotation: no rotation named “%1”").arg(parser.value(m_rotationOption)));
         }
         only = found.value()->id;
     }
-    const QDateTime at = db->clock().now();
-    auto onCall = EngineerService(*db).onCallNow(at, only);
+    const QDateTime at = db.clock().now();
+    auto onCall = EngineerService(db).onCallNow(at, only);
     if (!onCall) {
         return fail(onCall.errorMessage());
     }
-    if (parser.isSet(json)) {
+    if (parser.isSet(m_json)) {
         QJsonArray array;
         for (const OnCall &c : onCall.value()) {
             array.append(QJsonObject{
@@ -265,35 +468,9 @@ int Cli::now(const QStringList &args)
     return ExitOk;
 }
 
-int Cli::note(const QStringList &args)
+int Note::runOn(const QCommandLineParser &parser, Database &db)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Leave the handoff note on a shift (what is going on, what to watch); the next pair sees it. An empty "
-           "TEXT removes the note."));
-    const QCommandLineOption shift(u"shift"_s, tr("The shift (its id, as `next` and `shifts list --json` print)."),
-                                   u"ID"_s);
-    parser.addOption(shift);
-    parser.addPositionalArgument(u"TEXT"_s, tr("The note."));
-    int code = ExitOk;
-    if (!parse(parser, u"note --shift ID TEXT"_s, args, &code)) {
-        return code;
-    }
-    if (!parser.isSet(shift)) {
-        return usage(tr("note needs --shift ID"));
-    }
-    if (parser.positionalArguments().size() != 1) {
-        return usage(tr("note takes the note as one argument (quote it)"));
-    }
-    const ShiftId id = ShiftId::fromString(parser.value(shift).trimmed());
-    if (id.isNull()) {
-        return fail(tr("--shift: “%1” is not a shift id").arg(parser.value(shift)));
-    }
-    auto db = openDatabaseOrFail();
-    if (!db) {
-        return ExitBadInput;
-    }
-    auto edited = ShiftService(*db).setNote(id, parser.positionalArguments().first());
+    auto edited = ShiftService(db).setNote(m_id, parser.positionalArguments().first());
     if (!edited) {
         return fail(u"--shift: "_s + edited.errorMessage());
     }
@@ -301,80 +478,34 @@ int Cli::note(const QStringList &args)
     return ExitOk;
 }
 
-// --- swap ---
-
-static QString swapLine(Database &db, RotationContext &context, const SwapRequest &r)
+int SwapRequestCommand::runOn(const QCommandLineParser &parser, Database &db)
 {
-    QString shiftText = r.shiftId.toString();
-    if (auto s = ShiftService(db).shift(r.shiftId); s && s.value()) {
-        shiftText = dayAndTime(s.value()->start.toLocalTime());
-    }
-    return u"%1  %2 %3  %4 → %5  %6%7"_s.arg(r.id.toString(), swapKindWords(r.kind), seatWords(r.seat),
-                                             personName(db, context, r.requester), personName(db, context, r.target),
-                                             shiftText, u"  ["_s + swapStateWords(r.state) + u"]"_s);
-}
-
-int Cli::swapRequest(const QStringList &args)
-{
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Ask a colleague to swap your seat of a shift for theirs (--their-shift), or to cover it (all of it, or "
-           "--from/--to). Refused before it is sent when it would break a hard rule."));
-    const QCommandLineOption shift(u"shift"_s, tr("Your shift."), u"ID"_s);
-    const QCommandLineOption with(u"with"_s, tr("The colleague asked."), u"EMAIL"_s);
-    const QCommandLineOption theirs(u"their-shift"_s, tr("Their shift, for a swap."), u"ID"_s);
-    const QCommandLineOption from(u"from"_s, tr("Cover only from this instant (ISO 8601, e.g. 2026-12-01T18:00Z)."),
-                                  u"DATETIME"_s);
-    const QCommandLineOption to(u"to"_s, tr("Cover only until this instant (ISO 8601)."), u"DATETIME"_s);
-    const QCommandLineOption message(u"message"_s, tr("A word for the colleague."), u"TEXT"_s);
-    const QCommandLineOption person(u"person"_s, tr("Who asks (default: your configured identity)."), u"EMAIL"_s);
-    parser.addOptions({shift, with, theirs, from, to, message, person});
-    int code = ExitOk;
-    const QString synopsis =
-        u"swap request --shift ID --with EMAIL [--their-shift ID | --from DATETIME --to DATETIME] [--message TEXT] "
-        "[--person EMAIL]"_s;
-    if (!parse(parser, synopsis, args, &code)) {
-        return code;
-    }
-    if (!parser.isSet(shift) || !parser.isSet(with)) {
-        return usage(tr("swap request needs --shift ID and --with EMAIL"));
-    }
-    if (parser.isSet(theirs) && (parser.isSet(from) || parser.isSet(to))) {
-        return usage(tr("--their-shift (a swap) and --from/--to (cover of a part) exclude each other"));
-    }
-    if (parser.isSet(from) != parser.isSet(to)) {
-        return usage(tr("--from and --to go together"));
-    }
-    auto db = openDatabaseOrFail();
-    if (!db) {
-        return ExitBadInput;
-    }
-    auto me = whoIs(*db, parser.value(person));
+    auto me = whoIs(db, parser.value(m_person));
     if (!me) {
         return fail(me.errorMessage());
     }
-    auto colleague = resolvePerson(*db, parser.value(with));
+    auto colleague = resolvePerson(db, parser.value(m_with));
     if (!colleague) {
         return fail(colleague.errorMessage()); // the read failed: say so, not "nobody"
     }
     if (!colleague.value()) {
-        return fail(tr("--with: nobody on the roster has the e-mail “%1”").arg(parser.value(with)));
+        return fail(tr("--with: nobody on the roster has the e-mail “%1”").arg(parser.value(m_with)));
     }
     SwapAsk ask;
-    ask.kind = parser.isSet(theirs) ? SwapKind::Swap : SwapKind::Cover;
-    ask.shift = ShiftId::fromString(parser.value(shift).trimmed());
-    ask.otherShift = ShiftId::fromString(parser.value(theirs).trimmed());
+    ask.kind = parser.isSet(m_theirs) ? SwapKind::Swap : SwapKind::Cover;
+    ask.shift = ShiftId::fromString(parser.value(m_shift).trimmed());
+    ask.otherShift = ShiftId::fromString(parser.value(m_theirs).trimmed());
     ask.requester = me->id;
     ask.target = colleague.value()->id;
-    ask.message = parser.value(message);
-    if (parser.isSet(from)) {
-        ask.partFrom = QDateTime::fromString(parser.value(from).trimmed(), Qt::ISODate);
-        ask.partTo = QDateTime::fromString(parser.value(to).trimmed(), Qt::ISODate);
+    ask.message = parser.value(m_message);
+    if (parser.isSet(m_from)) {
+        ask.partFrom = QDateTime::fromString(parser.value(m_from).trimmed(), Qt::ISODate);
+        ask.partTo = QDateTime::fromString(parser.value(m_to).trimmed(), Qt::ISODate);
         if (!ask.partFrom.isValid() || !ask.partTo.isValid()) {
             return fail(tr("--from/--to: not an ISO 8601 date and time (e.g. 2026-12-01T18:00Z)"));
         }
     }
-    auto asked = SwapService(*db).request(ask);
+    auto asked = SwapService(db).request(ask);
     if (!asked) {
         return fail(asked.errorMessage());
     }
@@ -383,95 +514,14 @@ int Cli::swapRequest(const QStringList &args)
     return ExitOk;
 }
 
-int Cli::swapAnswer(const QStringList &args, const QString &verb)
+int SwapList::runOn(const QCommandLineParser &parser, Database &db)
 {
-    QCommandLineParser parser;
-    const QCommandLineOption person(u"person"_s, tr("Who answers (default: your configured identity)."), u"EMAIL"_s);
-    parser.addOption(person);
-    parser.addPositionalArgument(u"ID"_s, tr("The request."));
-    int code = ExitOk;
-    if (!parse(parser, u"swap %1 ID [--person EMAIL]"_s.arg(verb), args, &code)) {
-        return code;
-    }
-    if (parser.positionalArguments().size() != 1) {
-        return usage(tr("swap %1 takes the request id").arg(verb));
-    }
-    const SwapRequestId id = SwapRequestId::fromString(parser.positionalArguments().first().trimmed());
-    if (id.isNull()) {
-        return fail(tr("“%1” is not a request id").arg(parser.positionalArguments().first()));
-    }
-    auto db = openDatabaseOrFail();
-    if (!db) {
-        return ExitBadInput;
-    }
-    auto me = whoIs(*db, parser.value(person));
-    if (!me) {
-        return fail(me.errorMessage());
-    }
-    SwapService swaps(*db);
-    Result<SwapRequest> done = Error{};
-    if (verb == u"accept") {
-        done = swaps.accept(id, me->id);
-    } else if (verb == u"decline") {
-        done = swaps.decline(id, me->id);
-    } else if (verb == u"approve") {
-        done = swaps.approve(id, me->id);
-    } else if (verb == u"refuse") {
-        done = swaps.refuse(id, me->id);
-    } else {
-        done = swaps.cancel(id, me->id);
-    }
-    if (!done) {
-        return fail(done.errorMessage());
-    }
-    print(tr("Request %1 is %2.\n").arg(id.toString(), swapStateWords(done->state)));
-    return ExitOk;
-}
-
-int Cli::swapAccept(const QStringList &args)
-{
-    return swapAnswer(args, u"accept"_s);
-}
-int Cli::swapDecline(const QStringList &args)
-{
-    return swapAnswer(args, u"decline"_s);
-}
-int Cli::swapApprove(const QStringList &args)
-{
-    return swapAnswer(args, u"approve"_s);
-}
-int Cli::swapRefuse(const QStringList &args)
-{
-    return swapAnswer(args, u"refuse"_s);
-}
-int Cli::swapCancel(const QStringList &args)
-{
-    return swapAnswer(args, u"cancel"_s);
-}
-
-int Cli::swapList(const QStringList &args)
-{
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Requests you made or were asked, newest first; with --waiting, those waiting for a lead."));
-    const QCommandLineOption person(u"person"_s, tr("Whose requests (default: your configured identity)."), u"EMAIL"_s);
-    const QCommandLineOption waiting(u"waiting"_s, tr("Accepted requests waiting for a lead's approval."));
-    const QCommandLineOption json(u"json"_s, tr("Print a JSON array of requests (format in the README)."));
-    parser.addOptions({person, waiting, json});
-    int code = ExitOk;
-    if (!parse(parser, u"swap list [--person EMAIL | --waiting] [--json]"_s, args, &code)) {
-        return code;
-    }
-    auto db = openDatabaseOrFail();
-    if (!db) {
-        return ExitBadInput;
-    }
-    SwapService swaps(*db);
+    SwapService swaps(db);
     Result<QList<SwapRequest>> requests = QList<SwapRequest>();
-    if (parser.isSet(waiting)) {
+    if (parser.isSet(m_waiting)) {
         requests = swaps.awaitingApproval();
     } else {
-        auto me = whoIs(*db, parser.value(person));
+        auto me = whoIs(db, parser.value(m_person));
         if (!me) {
             return fail(me.errorMessage());
         }
@@ -480,16 +530,16 @@ int Cli::swapList(const QStringList &args)
     if (!requests) {
         return fail(requests.errorMessage());
     }
-    auto context = rotationContext(*db);
+    auto context = rotationContext(db);
     if (!context) {
         return fail(context.errorMessage());
     }
-    if (parser.isSet(json)) {
+    if (parser.isSet(m_json)) {
         QJsonArray array;
         for (const SwapRequest &r : requests.value()) {
             QJsonObject o = toJson(r);
-            o.insert(u"requester_name"_s, personName(*db, context.value(), r.requester));
-            o.insert(u"target_name"_s, personName(*db, context.value(), r.target));
+            o.insert(u"requester_name"_s, personName(db, context.value(), r.requester));
+            o.insert(u"target_name"_s, personName(db, context.value(), r.target));
             array.append(o);
         }
         print(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)));
@@ -497,10 +547,54 @@ int Cli::swapList(const QStringList &args)
     }
     QString text;
     for (const SwapRequest &r : requests.value()) {
-        text += swapLine(*db, context.value(), r) + u'\n';
+        text += swapLine(db, context.value(), r) + u'\n';
     }
     print(text.isEmpty() ? tr("No requests.\n") : text);
     return ExitOk;
+}
+
+} // namespace
+
+std::unique_ptr<Command> nextCommand()
+{
+    return std::make_unique<Next>();
+}
+
+std::unique_ptr<Command> nowCommand()
+{
+    return std::make_unique<Now>();
+}
+
+std::unique_ptr<Command> noteCommand()
+{
+    return std::make_unique<Note>();
+}
+
+std::unique_ptr<Command> swapRequestCommand()
+{
+    return std::make_unique<SwapRequestCommand>();
+}
+
+// Answering a request: two lines of the help stand for the five commands.
+std::unique_ptr<Command> swapAnswerCommand(const QString &verb)
+{
+    const QString answer = Cli::tr("Answer a request you were asked; an accepted one applies unless a lead "
+                                   "must approve.");
+    const QString approval = Cli::tr("As a lead, approve or refuse an accepted request of a rotation that "
+                                     "needs approval.");
+    if (verb == u"accept" || verb == u"decline") {
+        return std::make_unique<SwapAnswer>(verb, u"swap accept|decline ID [--person EMAIL]"_s, answer);
+    }
+    if (verb == u"approve" || verb == u"refuse") {
+        return std::make_unique<SwapAnswer>(verb, u"swap approve|refuse ID [--person EMAIL]"_s, approval);
+    }
+    return std::make_unique<SwapAnswer>(verb, u"swap cancel ID [--person EMAIL]"_s,
+                                        Cli::tr("Withdraw a request you made."));
+}
+
+std::unique_ptr<Command> swapListCommand()
+{
+    return std::make_unique<SwapList>();
 }
 
 } // namespace Tandem

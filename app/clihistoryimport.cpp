@@ -1,6 +1,7 @@
 // tandem import history: past on-call of another tool's calendar export into a rotation.
 
 #include "cli.h"
+#include "clicommands.h"
 #include "clisupport.h"
 #include "services/historyimport.h"
 #include "services/icalservice.h"
@@ -57,51 +58,63 @@ QString matchWords(HistoryMatch match)
     return Cli::tr("not on the roster");
 }
 
-} // namespace
-
-int Cli::importHistory(const QStringList &args)
+class ImportHistory final : public DatabaseCommand
 {
-    static const QString synopsis = u"import history ROTATION FILE --seat dev|ops [--map TEXT=EMAIL]... [--dry-run]"_s;
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Import the past on-call of another tool's calendar export (PagerDuty, Opsgenie, Grafana OnCall, or any "
-           ".ics whose events name the person on call in the title or as attendee) into one seat of a rotation, so "
-           "that the fairness look-back starts from what happened. People are matched by e-mail, else by name "
-           "(accents and case ignored); what matches nobody or several people is listed, and --map says who it "
-           "is. Only events that ended are read. An event with no shift at its time becomes a shift with the other "
-           "seat empty; one at exactly the times of a shift fills that seat when it is empty; anything else is "
-           "reported and left alone. The preview is printed first; the import is one transaction."));
-    parser.addPositionalArgument(u"ROTATION"_s, tr("The rotation (name)."));
-    parser.addPositionalArgument(u"FILE"_s, tr("The .ics file."));
-    const QCommandLineOption seat(u"seat"_s, tr("The seat the export's people take: dev or ops."), u"SEAT"_s);
-    const QCommandLineOption map(u"map"_s,
-                                 tr("The person (e-mail on the roster) a name or e-mail of the file means; repeat "
-                                    "for several, e.g. --map \"Alex Kim=alex.kim@example.com\"."),
-                                 u"TEXT=EMAIL"_s);
-    const QCommandLineOption dryRun(u"dry-run"_s, tr("Show what would be imported; write nothing."));
-    parser.addOptions({seat, map, dryRun});
-    int code = ExitOk;
-    if (!parse(parser, synopsis, args, &code)) {
-        return code;
+    Q_DECLARE_TR_FUNCTIONS(Tandem::Cli)
+
+public:
+    ImportHistory()
+        : DatabaseCommand(
+              {u"import"_s, u"history"_s},
+              u"import history ROTATION FILE --seat dev|ops [--map TEXT=EMAIL]... [--dry-run]"_s,
+              tr("Import past on-call from another tool's calendar export (PagerDuty, Opsgenie...) as past shifts."))
+    {
+        setDescription(
+            tr("Import the past on-call of another tool's calendar export (PagerDuty, Opsgenie, Grafana OnCall, or any "
+               ".ics whose events name the person on call in the title or as attendee) into one seat of a rotation, so "
+               "that the fairness look-back starts from what happened. People are matched by e-mail, else by name "
+               "(accents and case ignored); what matches nobody or several people is listed, and --map says who it "
+               "is. Only events that ended are read. An event with no shift at its time becomes a shift with the other "
+               "seat empty; one at exactly the times of a shift fills that seat when it is empty; anything else is "
+               "reported and left alone. The preview is printed first; the import is one transaction."));
+        addOptions({m_seat, m_map, m_dryRun});
+        addArgument(u"ROTATION"_s, tr("The rotation (name)."));
+        addArgument(u"FILE"_s, tr("The .ics file."));
     }
-    if (parser.positionalArguments().size() != 2) {
-        return usage(tr("import history needs a ROTATION and a FILE"));
+
+private:
+    std::optional<int> check(const QCommandLineParser &parser) override
+    {
+        if (parser.positionalArguments().size() != 2) {
+            return usage(tr("import history needs a ROTATION and a FILE"));
+        }
+        if (!parser.isSet(m_seat)) {
+            return usage(tr("import history needs --seat dev or --seat ops"));
+        }
+        const QString seatText = parser.value(m_seat).trimmed().toLower();
+        if (seatText != u"dev" && seatText != u"ops") {
+            return usage(tr("--seat: “%1” is not a seat (dev or ops)").arg(parser.value(m_seat)));
+        }
+        m_theSeat = seatText == u"dev" ? Seat::Dev : Seat::Ops;
+        return std::nullopt;
     }
-    if (!parser.isSet(seat)) {
-        return usage(tr("import history needs --seat dev or --seat ops"));
-    }
-    const QString seatText = parser.value(seat).trimmed().toLower();
-    if (seatText != u"dev" && seatText != u"ops") {
-        return usage(tr("--seat: “%1” is not a seat (dev or ops)").arg(parser.value(seat)));
-    }
-    const Seat theSeat = seatText == u"dev" ? Seat::Dev : Seat::Ops;
+    int runOn(const QCommandLineParser &parser, Database &db) override;
+
+    const QCommandLineOption m_seat{u"seat"_s, tr("The seat the export's people take: dev or ops."), u"SEAT"_s};
+    const QCommandLineOption m_map{u"map"_s,
+                                   tr("The person (e-mail on the roster) a name or e-mail of the file means; repeat "
+                                      "for several, e.g. --map \"Alex Kim=alex.kim@example.com\"."),
+                                   u"TEXT=EMAIL"_s};
+    const QCommandLineOption m_dryRun{u"dry-run"_s, tr("Show what would be imported; write nothing.")};
+    Seat m_theSeat = Seat::Dev; ///< --seat, read by check()
+};
+
+int ImportHistory::runOn(const QCommandLineParser &parser, Database &db)
+{
+    const Seat theSeat = m_theSeat;
     const QString rotationName = parser.positionalArguments().at(0);
     const QString path = parser.positionalArguments().at(1);
-    auto db = openDatabaseOrFail();
-    if (!db) {
-        return ExitBadInput;
-    }
-    auto rotation = RotationService(*db).rotationByName(rotationName);
+    auto rotation = RotationService(db).rotationByName(rotationName);
     if (!rotation) {
         return fail(rotation.errorMessage());
     }
@@ -109,8 +122,8 @@ int Cli::importHistory(const QStringList &args)
         return fail(tr("no rotation “%1”").arg(rotationName));
     }
     HistoryImportService::Choices choices;
-    RosterService roster(*db);
-    for (const QString &entry : parser.values(map)) {
+    RosterService roster(db);
+    for (const QString &entry : parser.values(m_map)) {
         const qsizetype eq = entry.lastIndexOf(u'=');
         if (eq <= 0) {
             return usage(tr("--map: “%1” is not TEXT=EMAIL").arg(entry));
@@ -129,7 +142,7 @@ int Cli::importHistory(const QStringList &args)
     if (!bytes) {
         return fail(bytes.errorMessage());
     }
-    HistoryImportService service(*db);
+    HistoryImportService service(db);
     auto preview = service.preview(rotation.value()->id, theSeat, bytes.value(), choices);
     if (!preview) {
         QString message = preview.errorMessage();
@@ -188,7 +201,7 @@ int Cli::importHistory(const QStringList &args)
                                .arg(p.count(HistoryAction::NotPast))
                                .arg(p.count(HistoryAction::Invalid))
                                .arg(p.count(HistoryAction::NoPerson));
-    if (parser.isSet(dryRun)) {
+    if (parser.isSet(m_dryRun)) {
         print(u'\n' + tr("Dry run, nothing was written: %1.").arg(counts) + u'\n');
         return ExitOk;
     }
@@ -206,6 +219,13 @@ int Cli::importHistory(const QStringList &args)
               .arg(counts, other) +
           u'\n');
     return ExitOk;
+}
+
+} // namespace
+
+std::unique_ptr<Command> importHistoryCommand()
+{
+    return std::make_unique<ImportHistory>();
 }
 
 } // namespace Tandem

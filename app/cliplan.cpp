@@ -1,6 +1,7 @@
 // The planning commands: `tandem plan` and `tandem report fairness`.
 
 #include "cli.h"
+#include "clicommands.h"
 #include "clisupport.h"
 #include "domain/serialize.h"
 #include "services/planservice.h"
@@ -197,67 +198,117 @@ QString fairnessText(Database &db, RotationContext &context, const Planner::Fair
 
 } // namespace
 
-int Cli::plan(const QStringList &args)
+namespace {
+
+class Plan final : public DatabaseCommand
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Plan fair developer + operations pairs for the rotation from --from to --to (dates in the rotation's "
-           "zone, both included) and write them. Past, locked and frozen published shifts stay; existing "
-           "assignments are kept unless a rule says otherwise (--replan fewest, the default), or unless moving them "
-           "evens out the load (--replan fair)."));
-    const QCommandLineOption rotationOption(u"rotation"_s, tr("The rotation to plan (repeat for several)."), u"NAME"_s);
-    const QCommandLineOption from(u"from"_s, tr("First day (YYYY-MM-DD)."), u"DATE"_s);
-    const QCommandLineOption to(u"to"_s, tr("Last day, included (YYYY-MM-DD)."), u"DATE"_s);
-    const QCommandLineOption dryRun(u"dry-run"_s, tr("Show the plan without writing it."));
-    const QCommandLineOption json(u"json"_s, tr("Print the plan as JSON (format in the README)."));
-    const QCommandLineOption seed(u"seed"_s, tr("Seed for breaking ties (default 1)."), u"N"_s, u"1"_s);
-    const QCommandLineOption replan(u"replan"_s,
-                                    tr("What a re-plan of existing shifts puts first: fewest (change as few shifts as "
-                                       "possible, the default) or fair (rebalance for the fairest plan)."),
-                                    u"fewest|fair"_s, u"fewest"_s);
-    parser.addOptions({rotationOption, from, to, dryRun, json, seed, replan});
-    int code = ExitOk;
-    if (!parse(parser, u"plan --rotation NAME --from DATE --to DATE [--replan fewest|fair] [--dry-run] [--json]"_s,
-               args, &code)) {
-        return code;
+    Q_DECLARE_TR_FUNCTIONS(Tandem::Cli)
+
+public:
+    Plan()
+        : DatabaseCommand({u"plan"_s},
+                          u"plan --rotation NAME --from DATE --to DATE [--replan fewest|fair] [--dry-run] [--json]"_s,
+                          tr("Plan fair dev+ops pairs for the days and write them (unless --dry-run)."))
+    {
+        setDescription(tr(
+            "Plan fair developer + operations pairs for the rotation from --from to --to (dates in the rotation's "
+            "zone, both included) and write them. Past, locked and frozen published shifts stay; existing "
+            "assignments are kept unless a rule says otherwise (--replan fewest, the default), or unless moving them "
+            "evens out the load (--replan fair)."));
+        addOptions({m_rotation, m_from, m_to, m_dryRun, m_json, m_seed, m_replan});
     }
-    for (const QCommandLineOption &required : {rotationOption, from, to}) {
-        if (!parser.isSet(required)) {
-            return usage(tr("plan needs --%1").arg(required.names().first()));
+
+private:
+    std::optional<int> check(const QCommandLineParser &parser) override
+    {
+        for (const QCommandLineOption &required : {m_rotation, m_from, m_to}) {
+            if (!parser.isSet(required)) {
+                return usage(tr("plan needs --%1").arg(required.names().first()));
+            }
         }
+        if (!parser.positionalArguments().isEmpty()) {
+            return usage(tr("plan takes no arguments besides its options"));
+        }
+        m_fromDate = parseDay(parser.value(m_from).trimmed());
+        m_toDate = parseDay(parser.value(m_to).trimmed());
+        if (!m_fromDate.isValid()) {
+            return fail(tr("--from: “%1” is not a date (expected YYYY-MM-DD)").arg(parser.value(m_from)));
+        }
+        if (!m_toDate.isValid()) {
+            return fail(tr("--to: “%1” is not a date (expected YYYY-MM-DD)").arg(parser.value(m_to)));
+        }
+        if (m_toDate < m_fromDate) {
+            return fail(tr("--to: %1 is before --from %2")
+                            .arg(m_toDate.toString(Qt::ISODate), m_fromDate.toString(Qt::ISODate)));
+        }
+        bool seedOk = false;
+        m_seedValue = parser.value(m_seed).toULongLong(&seedOk);
+        if (!seedOk) {
+            return fail(tr("--seed: “%1” is not a whole number").arg(parser.value(m_seed)));
+        }
+        m_replanValue = parser.value(m_replan).trimmed().toLower();
+        if (m_replanValue != u"fewest" && m_replanValue != u"fair") {
+            return fail(tr("--replan: “%1” is neither fewest nor fair").arg(parser.value(m_replan)));
+        }
+        return std::nullopt;
     }
-    if (!parser.positionalArguments().isEmpty()) {
-        return usage(tr("plan takes no arguments besides its options"));
+    int runOn(const QCommandLineParser &parser, Database &db) override;
+
+    const QCommandLineOption m_rotation{u"rotation"_s, tr("The rotation to plan (repeat for several)."), u"NAME"_s};
+    const QCommandLineOption m_from{u"from"_s, tr("First day (YYYY-MM-DD)."), u"DATE"_s};
+    const QCommandLineOption m_to{u"to"_s, tr("Last day, included (YYYY-MM-DD)."), u"DATE"_s};
+    const QCommandLineOption m_dryRun{u"dry-run"_s, tr("Show the plan without writing it.")};
+    const QCommandLineOption m_json{u"json"_s, tr("Print the plan as JSON (format in the README).")};
+    const QCommandLineOption m_seed{u"seed"_s, tr("Seed for breaking ties (default 1)."), u"N"_s, u"1"_s};
+    const QCommandLineOption m_replan{u"replan"_s,
+                                      tr("What a re-plan of existing shifts puts first: fewest (change as few shifts "
+                                         "as possible, the default) or fair (rebalance for the fairest plan)."),
+                                      u"fewest|fair"_s, u"fewest"_s};
+    QDate m_fromDate; ///< --from, --to, --seed and --replan, read by check()
+    QDate m_toDate;
+    quint64 m_seedValue = 1;
+    QString m_replanValue = u"fewest"_s;
+};
+
+/// report fairness as text or --json (ReportFairness in clireport.cpp hands over to it when neither --csv
+/// nor --pdf is given): its own options, so that it refuses those of the file outputs as before.
+class FairnessText final : public DatabaseCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(Tandem::Cli)
+
+public:
+    FairnessText()
+        : DatabaseCommand({u"report"_s, u"fairness"_s},
+                          u"report fairness --rotation NAME [--from DATE] [--to DATE] [--json]"_s, QString())
+    {
+        setDescription(
+            tr("Fairness of the shifts in the database: per person shifts, weighted load against fair share, weekends, "
+               "holidays, nights and partners; per pool the spread; the dev x ops pair matrix."));
+        addOptions({m_rotation, m_from, m_to, m_json});
     }
-    const QDate fromDate = parseDay(parser.value(from).trimmed());
-    const QDate toDate = parseDay(parser.value(to).trimmed());
-    if (!fromDate.isValid()) {
-        return fail(tr("--from: “%1” is not a date (expected YYYY-MM-DD)").arg(parser.value(from)));
+
+private:
+    std::optional<int> check(const QCommandLineParser &parser) override
+    {
+        if (!parser.isSet(m_rotation)) {
+            return usage(tr("report fairness needs --rotation"));
+        }
+        return std::nullopt;
     }
-    if (!toDate.isValid()) {
-        return fail(tr("--to: “%1” is not a date (expected YYYY-MM-DD)").arg(parser.value(to)));
-    }
-    if (toDate < fromDate) {
-        return fail(
-            tr("--to: %1 is before --from %2").arg(toDate.toString(Qt::ISODate), fromDate.toString(Qt::ISODate)));
-    }
-    bool seedOk = false;
-    const quint64 seedValue = parser.value(seed).toULongLong(&seedOk);
-    if (!seedOk) {
-        return fail(tr("--seed: “%1” is not a whole number").arg(parser.value(seed)));
-    }
-    const QString replanValue = parser.value(replan).trimmed().toLower();
-    if (replanValue != u"fewest" && replanValue != u"fair") {
-        return fail(tr("--replan: “%1” is neither fewest nor fair").arg(parser.value(replan)));
-    }
-    auto db = openDatabaseOrFail();
-    if (!db) {
-        return ExitBadInput;
-    }
-    RotationService rotations(*db);
+    int runOn(const QCommandLineParser &parser, Database &db) override;
+
+    const QCommandLineOption m_rotation{u"rotation"_s, tr("The rotation (repeat for several)."), u"NAME"_s};
+    const QCommandLineOption m_from{u"from"_s, tr("First day (default: 26 weeks ago)."), u"DATE"_s};
+    const QCommandLineOption m_to{u"to"_s, tr("Last day, included (default: 13 weeks ahead)."), u"DATE"_s};
+    const QCommandLineOption m_json{u"json"_s, tr("Print JSON (format in the README).")};
+};
+
+int Plan::runOn(const QCommandLineParser &parser, Database &db)
+{
+    RotationService rotations(db);
     QList<RotationId> ids;
     QHash<RotationId, Rotation> byId;
-    for (const QString &name : parser.values(rotationOption)) {
+    for (const QString &name : parser.values(m_rotation)) {
         const auto found = rotations.rotationByName(name);
         if (!found) {
             return fail(found.errorMessage());
@@ -268,28 +319,28 @@ int Cli::plan(const QStringList &args)
         ids.append(found.value()->id);
         byId.insert(found.value()->id, *found.value());
     }
-    PlanService plans(*db);
+    PlanService plans(db);
     Planner::PlanResult result;
     bool applied = false;
     AppliedPlan written;
-    // The plan is written only if nothing it was computed from changed meanwhile (leave taken,
+    // The plan is written only if nothing it was computed m_from changed meanwhile (leave taken,
     // another plan of the same rotations written by another Tandem): then it is planned again.
     constexpr int Attempts = 3;
     for (int attempt = 1;; ++attempt) {
-        auto request = plans.request(ids, fromDate, toDate, seedValue);
+        auto request = plans.request(ids, m_fromDate, m_toDate, m_seedValue);
         if (!request) {
             const QString field = request.error().field;
             return fail(field == u"from" || field == u"to" || field == u"rotation"
                             ? u"--%1: %2"_s.arg(field, request.errorMessage())
                             : request.errorMessage());
         }
-        request.value().replan = replanValue == u"fair" ? Planner::PlanRequest::Replan::Fairest
-                                                        : Planner::PlanRequest::Replan::FewestChanges;
+        request.value().replan = m_replanValue == u"fair" ? Planner::PlanRequest::Replan::Fairest
+                                                          : Planner::PlanRequest::Replan::FewestChanges;
         result = Planner::plan(request.value());
         if (!result.error.isEmpty()) {
             return fail(u"--rotation: "_s + result.error);
         }
-        if (parser.isSet(dryRun)) {
+        if (parser.isSet(m_dryRun)) {
             break;
         }
         auto done = plans.apply(result);
@@ -302,7 +353,7 @@ int Cli::plan(const QStringList &args)
             return fail(done.errorMessage());
         }
     }
-    auto context = rotationContext(*db);
+    auto context = rotationContext(db);
     if (!context) {
         return fail(context.errorMessage());
     }
@@ -312,7 +363,7 @@ int Cli::plan(const QStringList &args)
         ++counts[p.change];
     }
 
-    if (parser.isSet(json)) {
+    if (parser.isSet(m_json)) {
         QJsonArray shifts;
         for (const Planner::PlannedShift &p : result.shifts) {
             const Rotation &r = byId.value(p.shift.rotationId);
@@ -323,7 +374,7 @@ int Cli::plan(const QStringList &args)
             object.insert(u"end_local"_s, localIso(p.shift.end, r.timeZone));
             for (const auto &[seat, key] : {std::pair{Seat::Dev, u"dev"_s}, std::pair{Seat::Ops, u"ops"_s}}) {
                 const PersonId id = p.shift.seat(seat);
-                const QString name = personName(*db, context.value(), id);
+                const QString name = personName(db, context.value(), id);
                 object.insert(key + u"_name"_s, id.isNull() ? QJsonValue() : QJsonValue(name));
                 object.insert(key + u"_email"_s,
                               id.isNull() ? QJsonValue() : QJsonValue(context->people.value(id).email));
@@ -351,15 +402,15 @@ int Cli::plan(const QStringList &args)
             names.append(byId.value(id).name);
         }
         const QJsonObject out{{u"rotations"_s, names},
-                              {u"from"_s, fromDate.toString(Qt::ISODate)},
-                              {u"to"_s, toDate.toString(Qt::ISODate)},
-                              {u"dry_run"_s, parser.isSet(dryRun)},
-                              {u"replan"_s, replanValue},
+                              {u"from"_s, m_fromDate.toString(Qt::ISODate)},
+                              {u"to"_s, m_toDate.toString(Qt::ISODate)},
+                              {u"dry_run"_s, parser.isSet(m_dryRun)},
+                              {u"replan"_s, m_replanValue},
                               {u"applied"_s, applied},
                               {u"changes"_s, changes},
                               {u"shifts"_s, shifts},
                               {u"gaps"_s, gaps},
-                              {u"fairness"_s, fairnessJson(*db, context.value(), result.summary)}};
+                              {u"fairness"_s, fairnessJson(db, context.value(), result.summary)}};
         print(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)));
         return ExitOk;
     }
@@ -369,9 +420,8 @@ int Cli::plan(const QStringList &args)
         const Rotation &r = byId.value(p.shift.rotationId);
         const QString gap = tr("— gap —");
         rows.append({r.name, localText(p.shift.start, r.timeZone), localText(p.shift.end, r.timeZone),
-                     p.shift.dev.isNull() ? gap : personName(*db, context.value(), p.shift.dev),
-                     p.shift.ops.isNull() ? gap : personName(*db, context.value(), p.shift.ops),
-                     changeWords(p.change)});
+                     p.shift.dev.isNull() ? gap : personName(db, context.value(), p.shift.dev),
+                     p.shift.ops.isNull() ? gap : personName(db, context.value(), p.shift.ops), changeWords(p.change)});
     }
     QString text = table({tr("ROTATION"), tr("START"), tr("END"), tr("DEV"), tr("OPS"), tr("CHANGE")}, rows);
     text += tr("\n%1: %2 added, %3 changed, %4 unchanged, %5 fixed, %6 removed; %7\n")
@@ -410,77 +460,69 @@ int Cli::plan(const QStringList &args)
     return ExitOk;
 }
 
-int Cli::reportFairness(const QStringList &args)
+int FairnessText::runOn(const QCommandLineParser &parser, Database &db)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Fairness of the shifts in the database: per person shifts, weighted load against fair share, weekends, "
-           "holidays, nights and partners; per pool the spread; the dev x ops pair matrix."));
-    const QCommandLineOption rotationOption(u"rotation"_s, tr("The rotation (repeat for several)."), u"NAME"_s);
-    const QCommandLineOption from(u"from"_s, tr("First day (default: 26 weeks ago)."), u"DATE"_s);
-    const QCommandLineOption to(u"to"_s, tr("Last day, included (default: 13 weeks ahead)."), u"DATE"_s);
-    const QCommandLineOption json(u"json"_s, tr("Print JSON (format in the README)."));
-    parser.addOptions({rotationOption, from, to, json});
-    int code = ExitOk;
-    if (!parse(parser, u"report fairness --rotation NAME [--from DATE] [--to DATE] [--json]"_s, args, &code)) {
-        return code;
-    }
-    if (!parser.isSet(rotationOption)) {
-        return usage(tr("report fairness needs --rotation"));
-    }
-    auto db = openDatabaseOrFail();
-    if (!db) {
-        return ExitBadInput;
-    }
-    const QDate today = db->clock().now().date();
+    const QDate today = db.clock().now().date();
     QDate fromDate = today.addDays(-26 * 7);
     QDate toDate = today.addDays(13 * 7);
-    if (parser.isSet(from)) {
-        fromDate = parseDay(parser.value(from).trimmed());
+    if (parser.isSet(m_from)) {
+        fromDate = parseDay(parser.value(m_from).trimmed());
         if (!fromDate.isValid()) {
-            return fail(tr("--from: “%1” is not a date (expected YYYY-MM-DD)").arg(parser.value(from)));
+            return fail(tr("--from: “%1” is not a date (expected YYYY-MM-DD)").arg(parser.value(m_from)));
         }
     }
-    if (parser.isSet(to)) {
-        toDate = parseDay(parser.value(to).trimmed());
+    if (parser.isSet(m_to)) {
+        toDate = parseDay(parser.value(m_to).trimmed());
         if (!toDate.isValid()) {
-            return fail(tr("--to: “%1” is not a date (expected YYYY-MM-DD)").arg(parser.value(to)));
+            return fail(tr("--to: “%1” is not a date (expected YYYY-MM-DD)").arg(parser.value(m_to)));
         }
     }
     if (toDate < fromDate) {
         return fail(
             tr("--to: %1 is before --from %2").arg(toDate.toString(Qt::ISODate), fromDate.toString(Qt::ISODate)));
     }
-    RotationService rotations(*db);
+    RotationService rotations(db);
     QList<RotationId> ids;
-    for (const QString &name : parser.values(rotationOption)) {
+    for (const QString &name : parser.values(m_rotation)) {
         const auto found = rotations.rotationByName(name);
         if (!found || !found.value()) {
             return fail(tr("--rotation: no rotation named “%1”").arg(name));
         }
         ids.append(found.value()->id);
     }
-    const auto summary = PlanService(*db).fairness(ids, fromDate, toDate);
+    const auto summary = PlanService(db).fairness(ids, fromDate, toDate);
     if (!summary) {
         const QString field = summary.error().field;
         return fail(field == u"to" || field == u"from" || field == u"rotation"
                         ? u"--%1: %2"_s.arg(field, summary.errorMessage())
                         : summary.errorMessage());
     }
-    auto context = rotationContext(*db);
+    auto context = rotationContext(db);
     if (!context) {
         return fail(context.errorMessage());
     }
-    if (parser.isSet(json)) {
-        QJsonObject out = fairnessJson(*db, context.value(), summary.value());
+    if (parser.isSet(m_json)) {
+        QJsonObject out = fairnessJson(db, context.value(), summary.value());
         out.insert(u"from"_s, fromDate.toString(Qt::ISODate));
         out.insert(u"to"_s, toDate.toString(Qt::ISODate));
         print(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)));
         return ExitOk;
     }
     print(tr("Fairness from %1 to %2\n\n").arg(fromDate.toString(Qt::ISODate), toDate.toString(Qt::ISODate)) +
-          fairnessText(*db, context.value(), summary.value()));
+          fairnessText(db, context.value(), summary.value()));
     return ExitOk;
+}
+
+} // namespace
+
+std::unique_ptr<Command> fairnessTextCommand()
+{
+    return std::make_unique<FairnessText>();
+}
+
+std::unique_ptr<Command> planCommand()
+{
+    return std::make_unique<Plan>();
 }
 
 } // namespace Tandem

@@ -27,19 +27,17 @@
 // without dashes (one letter: -h, else --help), the value's name when the option takes one.
 // Choices (`--layout month|list|person`) are read by the generator from the synopses.
 //
-// Today every command builds its QCommandLineParser in its handler, so the options are read
-// back from the parser's help text (Qt's layout, checked line by line: anything unexpected
-// fails the build instead of writing a wrong man page). Commands that declare their options in
-// a table can fill OPTION from it directly.
+// Every command is a Command (clicommand.h) whose fields are also what its parser and its --help
+// are built from, so the entries below are those fields, written out: a command cannot parse an
+// option that the man page and the completion leave out (packaging/cli-docs-test.py checks the
+// four against each other).
 
 #include "cli.h"
+#include "clicommand.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
-
-#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -53,121 +51,23 @@ QJsonObject optionJson(const QStringList &names, const QString &value, const QSt
         {u"names"_s, QJsonArray::fromStringList(names)}, {u"value"_s, value}, {u"description"_s, description}};
 }
 
-// "  --team <NAME>        The team." plus continuation lines, as QCommandLineParser::helpText()
-// lays them out: two spaces, the names padded to a column, the description wrapped in it.
-struct HelpEntry
+// A command's entry from its own fields: the table its parser and its --help are built from.
+QJsonObject describeCommand(const Command &command)
 {
-    QString head; ///< "-o, --output <FILE>" or "FILE"
-    QString description;
-};
-
-Result<QList<HelpEntry>> helpEntries(const QStringList &lines)
-{
-    QList<HelpEntry> entries;
-    for (const QString &line : lines) {
-        const bool starts = line.startsWith(u"  "_s) && line.size() > 2 && !line.at(2).isSpace();
-        if (starts) {
-            const qsizetype gap = line.indexOf(u"  "_s, 2);
-            entries.append({line.mid(2, gap < 0 ? -1 : gap - 2), gap < 0 ? QString() : line.mid(gap).trimmed()});
-        } else if (!entries.isEmpty() && line.startsWith(u"   "_s)) {
-            HelpEntry &last = entries.last();
-            last.description += (last.description.isEmpty() ? QString() : u" "_s) + line.trimmed();
-        } else {
-            return Error{u"unexpected help line “%1”"_s.arg(line)};
-        }
-    }
-    return entries;
-}
-
-Result<QJsonObject> describeCommand(const QStringList &words, const QString &summary, const QString &synopsis,
-                                    const QString &description, const QString &helpText)
-{
-    const QString name = words.join(u' ');
-    // Usage line, the description, an empty line, then the sections, each a heading and its lines.
-    QStringList lines = helpText.split(u'\n');
-    while (!lines.isEmpty() && lines.last().isEmpty()) {
-        lines.removeLast();
-    }
-    const QStringList descriptionLines = description.isEmpty() ? QStringList() : description.split(u'\n');
-    if (lines.size() < 2 + descriptionLines.size() || lines.mid(1, descriptionLines.size()) != descriptionLines ||
-        !lines.at(1 + descriptionLines.size()).isEmpty()) {
-        return Error{u"%1: its help does not start with the usage and the description"_s.arg(name)};
-    }
-    QList<QStringList> sections;
-    for (const QString &line : lines.mid(2 + descriptionLines.size())) {
-        if (line.isEmpty()) {
-            continue;
-        }
-        if (!line.at(0).isSpace()) {
-            sections.append(QStringList()); // "Options:", "Arguments:" (translated or not)
-        } else if (sections.isEmpty()) {
-            return Error{u"%1: help line “%2” before any section"_s.arg(name, line)};
-        } else {
-            sections.last().append(line);
-        }
-    }
-    // Every command's parser has at least -h, --help: the options come first.
-    if (sections.isEmpty() || sections.size() > 2) {
-        return Error{u"%1: expected an options section and at most an arguments section in its help"_s.arg(name)};
-    }
-    static const QRegularExpression optionHead(u"^(-{1,2}[^\\s,<>]+(?:, -{1,2}[^\\s,<>]+)*)(?: <([^<>]+)>)?$"_s);
     QJsonArray options;
-    const auto optionEntries = helpEntries(sections.at(0));
-    if (!optionEntries) {
-        return Error{u"%1: %2"_s.arg(name, optionEntries.errorMessage())};
-    }
-    for (const HelpEntry &entry : optionEntries.value()) {
-        const auto match = optionHead.match(entry.head);
-        if (!match.hasMatch()) {
-            return Error{u"%1: cannot read the option “%2” in its help"_s.arg(name, entry.head)};
-        }
-        QStringList names;
-        for (const QString &dashed : match.captured(1).split(u", "_s)) {
-            names.append(dashed.mid(dashed.startsWith(u"--"_s) ? 2 : 1));
-        }
-        options.append(optionJson(names, match.captured(2), entry.description));
+    for (const QCommandLineOption &option : command.options() + QList{Command::helpOption()}) {
+        options.append(optionJson(option.names(), option.valueName(), option.description()));
     }
     QJsonArray arguments;
-    if (sections.size() == 2) {
-        const auto argumentEntries = helpEntries(sections.at(1));
-        if (!argumentEntries) {
-            return Error{u"%1: %2"_s.arg(name, argumentEntries.errorMessage())};
-        }
-        for (const HelpEntry &entry : argumentEntries.value()) {
-            if (entry.head.contains(u' ')) {
-                return Error{u"%1: cannot read the argument “%2” in its help"_s.arg(name, entry.head)};
-            }
-            arguments.append(QJsonObject{{u"name"_s, entry.head}, {u"description"_s, entry.description}});
-        }
+    for (const CommandArgument &argument : command.arguments()) {
+        arguments.append(QJsonObject{{u"name"_s, argument.name}, {u"description"_s, argument.description}});
     }
-    return QJsonObject{{u"words"_s, QJsonArray::fromStringList(words)},
-                       {u"synopsis"_s, synopsis},
-                       {u"summary"_s, summary},
-                       {u"description"_s, description},
+    return QJsonObject{{u"words"_s, QJsonArray::fromStringList(command.words())},
+                       {u"synopsis"_s, command.synopsis()},
+                       {u"summary"_s, command.summary()},
+                       {u"description"_s, command.description()},
                        {u"options"_s, options},
                        {u"arguments"_s, arguments}};
-}
-
-// "swap accept|decline ID" names two commands: swap accept and swap decline.
-QList<QStringList> expandWords(const Cli::CommandEntry &entry)
-{
-    const QStringList tokens = entry.synopsis.split(u' ', Qt::SkipEmptyParts);
-    QList<QStringList> result{QStringList()};
-    for (qsizetype i = 0; i < entry.words.size(); ++i) {
-        const QString token = tokens.value(i);
-        const QStringList alternatives = token.split(u'|');
-        if (!alternatives.contains(entry.words.at(i))) {
-            return {entry.words}; // the synopsis spells it otherwise: trust the words
-        }
-        QList<QStringList> next;
-        for (const QStringList &prefix : result) {
-            for (const QString &word : alternatives) {
-                next.append(prefix + QStringList{word});
-            }
-        }
-        result = next;
-    }
-    return result;
 }
 
 } // namespace
@@ -196,26 +96,9 @@ Result<QByteArray> Cli::reference()
     programOptionsJson.append(optionJson({u"h"_s, u"help"_s}, {}, u"Show the help; COMMAND --help for a command."_s));
     programOptionsJson.append(optionJson({u"version"_s}, {}, u"Show the version."_s));
 
-    std::unique_ptr<FILE, int (*)(FILE *)> sink(fopen("/dev/null", "w"), &fclose);
-    if (!sink) {
-        return Error{u"cannot open /dev/null"_s};
-    }
     QJsonArray commandsJson;
-    for (const CommandEntry &entry : commandEntries()) {
-        for (const QStringList &words : expandWords(entry)) {
-            HelpRecord record;
-            Cli cli(sink.get(), sink.get());
-            cli.m_helpRecord = &record;
-            cli.run(words + QStringList{u"--help"_s});
-            if (record.helpText.isEmpty()) {
-                return Error{u"“%1 --help” prints no command help"_s.arg(words.join(u' '))};
-            }
-            auto command = describeCommand(words, entry.summary, record.synopsis, record.description, record.helpText);
-            if (!command) {
-                return command.error();
-            }
-            commandsJson.append(command.value());
-        }
+    for (const auto &command : allCommands()) {
+        commandsJson.append(describeCommand(*command));
     }
 
     const QJsonObject root{

@@ -2,6 +2,7 @@
 // CSV and PDF outputs of `tandem report fairness`.
 
 #include "cli.h"
+#include "clicommands.h"
 #include "clisupport.h"
 #include "reportrenderer.h"
 #include "reports/fairnesscsv.h"
@@ -41,9 +42,9 @@ struct ScopeOptions
     QCommandLineOption landscape{u"landscape"_s, Cli::tr("Landscape pages.")};
     QCommandLineOption grayscale{u"grayscale"_s, Cli::tr("Grays instead of colours (patterns tell rotations apart).")};
 
-    void addTo(QCommandLineParser &parser) const
+    QList<QCommandLineOption> list() const
     {
-        parser.addOptions({rotation, team, person, from, to, pdf, paper, landscape, grayscale});
+        return {rotation, team, person, from, to, pdf, paper, landscape, grayscale};
     }
 };
 
@@ -200,70 +201,225 @@ static QString reportPdf(const QCommandLineParser &parser, const ScopeOptions &o
     return pages ? QString() : u"--pdf: "_s + pages.errorMessage();
 }
 
-int Cli::printSheet(const QStringList &args)
+namespace {
+
+class ReportFairness final : public DatabaseCommand
 {
-    const QString synopsis = u"print --layout month|list|person [--rotation NAME|--team NAME|--person EMAIL] "
-                             "--from DATE --to DATE --pdf FILE [--paper a4|letter] [--landscape] [--grayscale]"_s;
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Print a rotation sheet to PDF: a month grid with the pairs of each day, a list with one row per shift "
-           "(phones, escalation, bridge, room for notes), or one person's shifts. Without --rotation, --team or "
-           "--person, every rotation. --to defaults to four weeks after --from, --from to today."));
-    const QCommandLineOption layout(u"layout"_s, tr("month, list or person."), u"LAYOUT"_s);
-    parser.addOption(layout);
-    const ScopeOptions o;
-    o.addTo(parser);
-    int code = ExitOk;
-    if (!parse(parser, synopsis, args, &code)) {
-        return code;
+    Q_DECLARE_TR_FUNCTIONS(Tandem::Cli)
+
+public:
+    ReportFairness()
+        : DatabaseCommand(
+              {u"report"_s, u"fairness"_s},
+              u"report fairness --rotation NAME [--from DATE] [--to DATE] [--json|--csv FILE|"
+              "--pdf FILE [--paper a4|letter] [--landscape]]"_s,
+              tr("Shifts, weighted load against fair share, weekends, holidays, nights and partners per person."))
+    {
+        setListing(u"report fairness --rotation NAME [--from DATE] [--to DATE] [--json|--csv FILE|--pdf FILE]"_s);
+        setDescription(
+            tr("Fairness of the shifts in the database: per person shifts, weighted load against fair share, weekends, "
+               "holidays, nights and partners; per pool the spread; the dev x ops pair matrix. As text, JSON, CSV or "
+               "PDF."));
+        addOptions(m_scope.list());
+        addOptions({m_csv, m_pairsCsv, m_json});
     }
-    if (!parser.positionalArguments().isEmpty()) {
-        return usage(tr("print takes no arguments besides its options"));
-    }
-    for (const QCommandLineOption &required : {layout, o.pdf}) {
-        if (!parser.isSet(required)) {
-            return usage(tr("print needs --%1").arg(required.names().first()));
+
+private:
+    std::optional<int> check(const QCommandLineParser &parser) override
+    {
+        // --csv and --pdf are written here; the text and --json outputs are FairnessText's
+        // (cliplan.cpp), which parses the arguments again with its own options. The help is
+        // this command's: it knows every option of both.
+        const QStringList &args = rawArguments();
+        const bool file = std::any_of(args.cbegin(), args.cend(), [](const QString &a) {
+            return a == u"--csv" || a == u"--pdf" || a.startsWith(u"--csv=") || a.startsWith(u"--pdf=");
+        });
+        if (!file) {
+            return fairnessTextCommand()->execute(context(), args);
         }
+        if (!parser.isSet(m_scope.rotation) && !parser.isSet(m_scope.team)) {
+            return usage(tr("report fairness needs --rotation"));
+        }
+        return std::nullopt;
     }
-    Print::SheetOptions options;
-    const QString layoutName = parser.value(layout).trimmed().toLower();
-    if (layoutName == u"month") {
-        options.layout = Print::SheetLayout::Month;
-    } else if (layoutName == u"list") {
-        options.layout = Print::SheetLayout::List;
-    } else if (layoutName == u"person") {
-        options.layout = Print::SheetLayout::Person;
-    } else {
-        return fail(tr("--layout: “%1” is not a layout (use month, list or person)").arg(parser.value(layout)));
+    int runOn(const QCommandLineParser &parser, Database &db) override;
+
+    const QCommandLineOption m_csv{u"csv"_s, tr("Write per person figures as CSV to FILE (- for standard output)."),
+                                   u"FILE"_s};
+    const QCommandLineOption m_pairsCsv{u"pairs-csv"_s, tr("Write the dev x ops pair matrix as CSV to FILE."),
+                                        u"FILE"_s};
+    const QCommandLineOption m_json{u"json"_s, tr("Print JSON (format in the README).")};
+    const ScopeOptions m_scope;
+};
+
+class PrintSheet final : public DatabaseCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(Tandem::Cli)
+
+public:
+    PrintSheet()
+        : DatabaseCommand({u"print"_s},
+                          u"print --layout month|list|person [--rotation NAME|--team NAME|--person EMAIL] "
+                          "--from DATE --to DATE --pdf FILE [--paper a4|letter] [--landscape] [--grayscale]"_s,
+                          tr("Print a rotation sheet (month grid, list with phones, or one person's shifts) to PDF."))
+    {
+        setListing(
+            u"print --layout month|list|person [--rotation NAME|--team NAME|--person EMAIL] --from DATE --to DATE "
+            "--pdf FILE [--paper a4|letter] [--landscape]"_s);
+        setDescription(
+            tr("Print a rotation sheet to PDF: a month grid with the pairs of each day, a list with one row per shift "
+               "(phones, escalation, bridge, room for notes), or one person's shifts. Without --rotation, --team or "
+               "--person, every rotation. --to defaults to four weeks after --from, --from to today."));
+        addOptions({m_layout});
+        addOptions(m_scope.list());
     }
-    if (options.layout == Print::SheetLayout::Person && !parser.isSet(o.person)) {
-        return usage(tr("print --layout person needs --person"));
+
+private:
+    std::optional<int> check(const QCommandLineParser &parser) override
+    {
+        if (!parser.positionalArguments().isEmpty()) {
+            return usage(tr("print takes no arguments besides its options"));
+        }
+        for (const QCommandLineOption &required : {m_layout, m_scope.pdf}) {
+            if (!parser.isSet(required)) {
+                return usage(tr("print needs --%1").arg(required.names().first()));
+            }
+        }
+        const QString layoutName = parser.value(m_layout).trimmed().toLower();
+        if (layoutName == u"month") {
+            m_options.layout = Print::SheetLayout::Month;
+        } else if (layoutName == u"list") {
+            m_options.layout = Print::SheetLayout::List;
+        } else if (layoutName == u"person") {
+            m_options.layout = Print::SheetLayout::Person;
+        } else {
+            return fail(tr("--layout: “%1” is not a layout (use month, list or person)").arg(parser.value(m_layout)));
+        }
+        if (m_options.layout == Print::SheetLayout::Person && !parser.isSet(m_scope.person)) {
+            return usage(tr("print --layout person needs --person"));
+        }
+        m_options.grayscale = parser.isSet(m_scope.grayscale);
+        QString error;
+        if (pageOptions(parser, m_scope, &m_paper, &error) != ExitOk) {
+            return fail(error);
+        }
+        return std::nullopt;
     }
-    options.grayscale = parser.isSet(o.grayscale);
-    Print::Paper paper = Print::Paper::A4;
-    QString error;
-    if (pageOptions(parser, o, &paper, &error) != ExitOk) {
-        return fail(error);
+    int runOn(const QCommandLineParser &parser, Database &db) override;
+
+    const QCommandLineOption m_layout{u"layout"_s, tr("month, list or person."), u"LAYOUT"_s};
+    const ScopeOptions m_scope;
+    Print::SheetOptions m_options; ///< --layout and --grayscale, read by check()
+    Print::Paper m_paper = Print::Paper::A4;
+};
+
+class ReportHours final : public DatabaseCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(Tandem::Cli)
+
+public:
+    ReportHours()
+        : DatabaseCommand({u"report"_s, u"hours"_s},
+                          u"report hours [--rotation NAME|--team NAME|--person EMAIL] [--from DATE] [--to DATE] "
+                          "[--rate-weekday X] [--rate-weekend X] [--rate-holiday X] [--csv FILE|--json|--pdf FILE]"_s,
+                          tr("On-call hours per person and month: weekday, weekend and holiday hours, for payroll."))
+    {
+        setDescription(
+            tr("On-call hours per person per month, split into weekday, weekend and public-holiday hours (days in each "
+               "rotation's zone), with the amount at the given rates. Default period: the previous month."));
+        addOptions(m_scope.list());
+        addOptions({m_weekday, m_weekend, m_holiday, m_csv, m_json});
     }
-    auto db = openDatabase(&error);
-    if (!db) {
-        return fail(error);
+
+private:
+    std::optional<int> check(const QCommandLineParser &parser) override
+    {
+        if (!parser.positionalArguments().isEmpty()) {
+            return usage(tr("report hours takes no arguments besides its options"));
+        }
+        for (const auto &[option, rate] :
+             {std::pair{&m_weekday, &m_rates.weekday}, std::pair{&m_weekend, &m_rates.weekend},
+              std::pair{&m_holiday, &m_rates.holiday}}) {
+            const auto value = parseFinite(parser.value(*option));
+            if (!value || *value < 0 || *value > 1e9) {
+                return fail(tr("--%1: “%2” is not a rate (a number from 0 to 1,000,000,000)")
+                                .arg(option->names().first(), parser.value(*option)));
+            }
+            *rate = *value;
+        }
+        return std::nullopt;
     }
+    int runOn(const QCommandLineParser &parser, Database &db) override;
+
+    const QCommandLineOption m_weekday{u"rate-weekday"_s, tr("Pay per weekday hour (default 0)."), u"X"_s, u"0"_s};
+    const QCommandLineOption m_weekend{u"rate-weekend"_s, tr("Pay per weekend hour (default 0)."), u"X"_s, u"0"_s};
+    const QCommandLineOption m_holiday{u"rate-holiday"_s, tr("Pay per public-holiday hour (default 0)."), u"X"_s,
+                                       u"0"_s};
+    const QCommandLineOption m_csv{u"csv"_s, tr("Write CSV for payroll to FILE (- for standard output)."), u"FILE"_s};
+    const QCommandLineOption m_json{u"json"_s, tr("Print JSON (format in the README).")};
+    const ScopeOptions m_scope;
+    Reports::HourRates m_rates; ///< --rate-*, read by check()
+};
+
+class ReportCoverage final : public DatabaseCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(Tandem::Cli)
+
+public:
+    ReportCoverage()
+        : DatabaseCommand({u"report"_s, u"coverage"_s},
+                          u"report coverage [--rotation NAME|--team NAME] [--from DATE] [--to DATE] "
+                          "[--csv FILE] [--changes-csv FILE] [--json] [--pdf FILE]"_s,
+                          tr("Gaps in dev + production-access coverage, and who changed which shift when."))
+    {
+        setListing(
+            u"report coverage [--rotation NAME|--team NAME] [--from DATE] [--to DATE] [--csv FILE|--json|--pdf FILE]"_s);
+        setDescription(tr(
+            "For auditors: over the period (default the last 4 weeks), every minute each rotation runs must be held by "
+            "a developer paired with someone who has production access. Lists the gaps, and who changed which shift "
+            "and when, from the change log. Exits 0 also when there are gaps."));
+        addOptions(m_scope.list());
+        addOptions({m_csv, m_changesCsv, m_json});
+    }
+
+private:
+    std::optional<int> check(const QCommandLineParser &parser) override
+    {
+        if (!parser.positionalArguments().isEmpty()) {
+            return usage(tr("report coverage takes no arguments besides its options"));
+        }
+        if (parser.isSet(m_scope.person)) {
+            return usage(tr("report coverage covers rotations: use --rotation or --team, not --person"));
+        }
+        return std::nullopt;
+    }
+    int runOn(const QCommandLineParser &parser, Database &db) override;
+
+    const QCommandLineOption m_csv{u"csv"_s, tr("Write the gaps as CSV to FILE (- for standard output)."), u"FILE"_s};
+    const QCommandLineOption m_changesCsv{u"changes-csv"_s, tr("Write the shift changes as CSV to FILE."), u"FILE"_s};
+    const QCommandLineOption m_json{u"json"_s, tr("Print JSON (format in the README).")};
+    const ScopeOptions m_scope;
+};
+
+int PrintSheet::runOn(const QCommandLineParser &parser, Database &db)
+{
     ReportScope scope;
-    const QDate today = db->clock().now().toLocalTime().date();
-    if (resolveScope(*db, parser, o, today, {}, &scope, &error) != ExitOk) {
+    QString error;
+    const QDate today = db.clock().now().toLocalTime().date();
+    if (resolveScope(db, parser, m_scope, today, {}, &scope, &error) != ExitOk) {
         return fail(error);
     }
-    auto data = ReportService(*db).sheet(scope);
+    auto data = ReportService(db).sheet(scope);
     if (!data) {
         return fail(
             u"--%1: %2"_s.arg(data.error().field.isEmpty() ? u"rotation"_s : data.error().field, data.errorMessage()));
     }
-    if (data->rotations.isEmpty() && options.layout != Print::SheetLayout::Person) {
+    if (data->rotations.isEmpty() && m_options.layout != Print::SheetLayout::Person) {
         return fail(tr("--team: the team has no rotations"));
     }
-    const QString path = parser.value(o.pdf);
-    const auto pages = Print::SheetRenderer(data.value(), options).writePdf(path, paper, parser.isSet(o.landscape));
+    const QString path = parser.value(m_scope.pdf);
+    const auto pages =
+        Print::SheetRenderer(data.value(), m_options).writePdf(path, m_paper, parser.isSet(m_scope.landscape));
     if (!pages) {
         return fail(u"--pdf: "_s + pages.errorMessage());
     }
@@ -273,72 +429,36 @@ int Cli::printSheet(const QStringList &args)
     return ExitOk;
 }
 
-int Cli::reportHours(const QStringList &args)
+int ReportHours::runOn(const QCommandLineParser &parser, Database &db)
 {
-    const QString synopsis =
-        u"report hours [--rotation NAME|--team NAME|--person EMAIL] [--from DATE] [--to DATE] "
-        "[--rate-weekday X] [--rate-weekend X] [--rate-holiday X] [--csv FILE|--json|--pdf FILE]"_s;
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("On-call hours per person per month, split into weekday, weekend and public-holiday hours (days in each "
-           "rotation's zone), with the amount at the given rates. Default period: the previous month."));
-    const ScopeOptions o;
-    o.addTo(parser);
-    const QCommandLineOption weekday(u"rate-weekday"_s, tr("Pay per weekday hour (default 0)."), u"X"_s, u"0"_s);
-    const QCommandLineOption weekend(u"rate-weekend"_s, tr("Pay per weekend hour (default 0)."), u"X"_s, u"0"_s);
-    const QCommandLineOption holiday(u"rate-holiday"_s, tr("Pay per public-holiday hour (default 0)."), u"X"_s, u"0"_s);
-    const QCommandLineOption csv(u"csv"_s, tr("Write CSV for payroll to FILE (- for standard output)."), u"FILE"_s);
-    const QCommandLineOption json(u"json"_s, tr("Print JSON (format in the README)."));
-    parser.addOptions({weekday, weekend, holiday, csv, json});
-    int code = ExitOk;
-    if (!parse(parser, synopsis, args, &code)) {
-        return code;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        return usage(tr("report hours takes no arguments besides its options"));
-    }
-    Reports::HourRates rates;
-    for (const auto &[option, rate] : {std::pair{&weekday, &rates.weekday}, std::pair{&weekend, &rates.weekend},
-                                       std::pair{&holiday, &rates.holiday}}) {
-        const auto value = parseFinite(parser.value(*option));
-        if (!value || *value < 0 || *value > 1e9) {
-            return fail(tr("--%1: “%2” is not a rate (a number from 0 to 1,000,000,000)")
-                            .arg(option->names().first(), parser.value(*option)));
-        }
-        *rate = *value;
-    }
-    auto db = openDatabaseOrFail();
-    if (!db) {
-        return ExitBadInput;
-    }
     QString error;
-    const QDate today = db->clock().now().toLocalTime().date();
+    const QDate today = db.clock().now().toLocalTime().date();
     const QDate thisMonth(today.year(), today.month(), 1);
     ReportScope scope;
-    if (resolveScope(*db, parser, o, thisMonth.addMonths(-1), thisMonth.addDays(-1), &scope, &error) != ExitOk) {
+    if (resolveScope(db, parser, m_scope, thisMonth.addMonths(-1), thisMonth.addDays(-1), &scope, &error) != ExitOk) {
         return fail(error);
     }
-    if (parser.isSet(o.from) && !parser.isSet(o.to)) {
+    if (parser.isSet(m_scope.from) && !parser.isSet(m_scope.to)) {
         scope.to = QDate(scope.from.year(), scope.from.month(), 1).addMonths(1).addDays(-1);
     }
-    const auto rows = ReportService(*db).hours(scope, rates);
+    const auto rows = ReportService(db).hours(scope, m_rates);
     if (!rows) {
         return fail(withPeriodOption(rows.error()));
     }
-    if (parser.isSet(csv)) {
-        if (!writeOut(parser.value(csv), Reports::hoursCsv(rows.value(), rates), m_out, &error)) {
+    if (parser.isSet(m_csv)) {
+        if (!writeOut(parser.value(m_csv), Reports::hoursCsv(rows.value(), m_rates), out(), &error)) {
             return fail(u"--csv: "_s + error);
         }
     }
-    if (parser.isSet(o.pdf)) {
+    if (parser.isSet(m_scope.pdf)) {
         if (const QString problem = reportPdf(
-                parser, o, *db, scope, tr("On-call hours"),
-                [&](Print::PageDocument &doc) { Print::ReportRenderer::layoutHours(doc, rows.value(), rates); });
+                parser, m_scope, db, scope, tr("On-call hours"),
+                [&](Print::PageDocument &doc) { Print::ReportRenderer::layoutHours(doc, rows.value(), m_rates); });
             !problem.isEmpty()) {
             return fail(problem);
         }
     }
-    if (parser.isSet(json)) {
+    if (parser.isSet(m_json)) {
         QJsonArray array;
         for (const Reports::HoursRow &r : rows.value()) {
             array.append(QJsonObject{{u"email"_s, r.email},
@@ -351,14 +471,14 @@ int Cli::reportHours(const QStringList &args)
                                      {u"total_hours"_s, r.totalHours()},
                                      {u"amount"_s, r.amount}});
         }
-        const QJsonObject out{
-            {u"from"_s, scope.from.toString(Qt::ISODate)},
-            {u"to"_s, scope.to.toString(Qt::ISODate)},
-            {u"rates"_s,
-             QJsonObject{{u"weekday"_s, rates.weekday}, {u"weekend"_s, rates.weekend}, {u"holiday"_s, rates.holiday}}},
-            {u"rows"_s, array}};
+        const QJsonObject out{{u"from"_s, scope.from.toString(Qt::ISODate)},
+                              {u"to"_s, scope.to.toString(Qt::ISODate)},
+                              {u"m_rates"_s, QJsonObject{{u"weekday"_s, m_rates.weekday},
+                                                         {u"weekend"_s, m_rates.weekend},
+                                                         {u"holiday"_s, m_rates.holiday}}},
+                              {u"rows"_s, array}};
         print(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)));
-    } else if (!parser.isSet(csv) && !parser.isSet(o.pdf)) {
+    } else if (!parser.isSet(m_csv) && !parser.isSet(m_scope.pdf)) {
         QList<QStringList> table;
         for (const Reports::HoursRow &r : rows.value()) {
             table.append({r.month, r.name, roleWords(r.role), QString::number(r.weekdayHours, 'f', 2),
@@ -374,42 +494,15 @@ int Cli::reportHours(const QStringList &args)
     return ExitOk;
 }
 
-int Cli::reportCoverage(const QStringList &args)
+int ReportCoverage::runOn(const QCommandLineParser &parser, Database &db)
 {
-    const QString synopsis = u"report coverage [--rotation NAME|--team NAME] [--from DATE] [--to DATE] "
-                             "[--csv FILE] [--changes-csv FILE] [--json] [--pdf FILE]"_s;
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("For auditors: over the period (default the last 4 weeks), every minute each rotation runs must be held by "
-           "a developer paired with someone who has production access. Lists the gaps, and who changed which shift "
-           "and when, from the change log. Exits 0 also when there are gaps."));
-    const ScopeOptions o;
-    o.addTo(parser);
-    const QCommandLineOption csv(u"csv"_s, tr("Write the gaps as CSV to FILE (- for standard output)."), u"FILE"_s);
-    const QCommandLineOption changesCsv(u"changes-csv"_s, tr("Write the shift changes as CSV to FILE."), u"FILE"_s);
-    const QCommandLineOption json(u"json"_s, tr("Print JSON (format in the README)."));
-    parser.addOptions({csv, changesCsv, json});
-    int code = ExitOk;
-    if (!parse(parser, synopsis, args, &code)) {
-        return code;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        return usage(tr("report coverage takes no arguments besides its options"));
-    }
-    if (parser.isSet(o.person)) {
-        return usage(tr("report coverage covers rotations: use --rotation or --team, not --person"));
-    }
-    auto db = openDatabaseOrFail();
-    if (!db) {
-        return ExitBadInput;
-    }
     QString error;
-    const QDate today = db->clock().now().toLocalTime().date();
+    const QDate today = db.clock().now().toLocalTime().date();
     ReportScope scope;
-    if (resolveScope(*db, parser, o, today.addDays(-28), today.addDays(-1), &scope, &error) != ExitOk) {
+    if (resolveScope(db, parser, m_scope, today.addDays(-28), today.addDays(-1), &scope, &error) != ExitOk) {
         return fail(error);
     }
-    ReportService reports(*db);
+    ReportService reports(db);
     const auto report = reports.coverage(scope);
     if (!report) {
         return fail(withPeriodOption(report.error()));
@@ -421,22 +514,22 @@ int Cli::reportCoverage(const QStringList &args)
         zones.insert(c.rotation, c.timeZone);
         names.insert(c.rotation, c.name);
     }
-    if (parser.isSet(csv) && !writeOut(parser.value(csv), Reports::coverageGapsCsv(r), m_out, &error)) {
+    if (parser.isSet(m_csv) && !writeOut(parser.value(m_csv), Reports::coverageGapsCsv(r), out(), &error)) {
         return fail(u"--csv: "_s + error);
     }
-    if (parser.isSet(changesCsv) &&
-        !writeOut(parser.value(changesCsv), Reports::coverageChangesCsv(r), m_out, &error)) {
+    if (parser.isSet(m_changesCsv) &&
+        !writeOut(parser.value(m_changesCsv), Reports::coverageChangesCsv(r), out(), &error)) {
         return fail(u"--changes-csv: "_s + error);
     }
-    if (parser.isSet(o.pdf)) {
+    if (parser.isSet(m_scope.pdf)) {
         if (const QString problem =
-                reportPdf(parser, o, *db, scope, tr("Coverage"),
+                reportPdf(parser, m_scope, db, scope, tr("Coverage"),
                           [&](Print::PageDocument &doc) { Print::ReportRenderer::layoutCoverage(doc, r); });
             !problem.isEmpty()) {
             return fail(problem);
         }
     }
-    if (parser.isSet(json)) {
+    if (parser.isSet(m_json)) {
         QJsonArray rotations;
         for (const Reports::RotationCoverage &c : r.rotations) {
             QJsonArray gaps;
@@ -474,7 +567,7 @@ int Cli::reportCoverage(const QStringList &args)
                               {u"rotations"_s, rotations},
                               {u"changes"_s, changes}};
         print(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)));
-    } else if (!parser.isSet(csv) && !parser.isSet(changesCsv) && !parser.isSet(o.pdf)) {
+    } else if (!parser.isSet(m_csv) && !parser.isSet(m_changesCsv) && !parser.isSet(m_scope.pdf)) {
         QString text = tr("Coverage from %1 to %2\n\n").arg(r.from.toString(Qt::ISODate), r.to.toString(Qt::ISODate));
         QList<QStringList> rows;
         for (const Reports::RotationCoverage &c : r.rotations) {
@@ -497,49 +590,15 @@ int Cli::reportCoverage(const QStringList &args)
     return ExitOk;
 }
 
-int Cli::reportFairnessOutput(const QStringList &args)
+int ReportFairness::runOn(const QCommandLineParser &parser, Database &db)
 {
-    // --csv and --pdf are written here; the text and --json outputs stay in cliplan.cpp. The help
-    // is this parser's: it knows every option of both.
-    const bool file = std::any_of(args.cbegin(), args.cend(), [](const QString &a) {
-        return a == u"--csv" || a == u"--pdf" || a.startsWith(u"--csv=") || a.startsWith(u"--pdf=") || a == u"--help" ||
-               a == u"-h";
-    });
-    if (!file) {
-        return reportFairness(args);
-    }
-    const QString synopsis = u"report fairness --rotation NAME [--from DATE] [--to DATE] [--json|--csv FILE|"
-                             "--pdf FILE [--paper a4|letter] [--landscape]]"_s;
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Fairness of the shifts in the database: per person shifts, weighted load against fair share, weekends, "
-           "holidays, nights and partners; per pool the spread; the dev x ops pair matrix. As text, JSON, CSV or "
-           "PDF."));
-    const ScopeOptions o;
-    o.addTo(parser);
-    const QCommandLineOption csv(u"csv"_s, tr("Write per person figures as CSV to FILE (- for standard output)."),
-                                 u"FILE"_s);
-    const QCommandLineOption pairsCsv(u"pairs-csv"_s, tr("Write the dev x ops pair matrix as CSV to FILE."), u"FILE"_s);
-    const QCommandLineOption json(u"json"_s, tr("Print JSON (format in the README)."));
-    parser.addOptions({csv, pairsCsv, json});
-    int code = ExitOk;
-    if (!parse(parser, synopsis, args, &code)) {
-        return code;
-    }
-    if (!parser.isSet(o.rotation) && !parser.isSet(o.team)) {
-        return usage(tr("report fairness needs --rotation"));
-    }
-    auto db = openDatabaseOrFail();
-    if (!db) {
-        return ExitBadInput;
-    }
     QString error;
-    const QDate today = db->clock().now().date();
+    const QDate today = db.clock().now().date();
     ReportScope scope;
-    if (resolveScope(*db, parser, o, today.addDays(-26 * 7), today.addDays(13 * 7), &scope, &error) != ExitOk) {
+    if (resolveScope(db, parser, m_scope, today.addDays(-26 * 7), today.addDays(13 * 7), &scope, &error) != ExitOk) {
         return fail(error);
     }
-    ReportService reports(*db);
+    ReportService reports(db);
     const auto summary = reports.fairness(scope);
     if (!summary) {
         return fail(withPeriodOption(summary.error()));
@@ -551,28 +610,50 @@ int Cli::reportFairnessOutput(const QStringList &args)
     QHash<PersonId, Person> people = everyone.value();
     for (const Planner::PersonFigures &f : summary->people) {
         if (!people.contains(f.person)) {
-            if (const auto p = RosterService(*db).person(f.person); p && p.value()) {
+            if (const auto p = RosterService(db).person(f.person); p && p.value()) {
                 people.insert(f.person, *p.value());
             }
         }
     }
-    if (parser.isSet(csv) &&
-        !writeOut(parser.value(csv), Reports::fairnessCsv(summary.value(), people), m_out, &error)) {
+    if (parser.isSet(m_csv) &&
+        !writeOut(parser.value(m_csv), Reports::fairnessCsv(summary.value(), people), out(), &error)) {
         return fail(u"--csv: "_s + error);
     }
-    if (parser.isSet(pairsCsv) &&
-        !writeOut(parser.value(pairsCsv), Reports::pairMatrixCsv(summary.value(), people), m_out, &error)) {
+    if (parser.isSet(m_pairsCsv) &&
+        !writeOut(parser.value(m_pairsCsv), Reports::pairMatrixCsv(summary.value(), people), out(), &error)) {
         return fail(u"--pairs-csv: "_s + error);
     }
-    if (parser.isSet(o.pdf)) {
+    if (parser.isSet(m_scope.pdf)) {
         if (const QString problem = reportPdf(
-                parser, o, *db, scope, tr("Fairness"),
+                parser, m_scope, db, scope, tr("Fairness"),
                 [&](Print::PageDocument &doc) { Print::ReportRenderer::layoutFairness(doc, summary.value(), people); });
             !problem.isEmpty()) {
             return fail(problem);
         }
     }
     return ExitOk;
+}
+
+} // namespace
+
+std::unique_ptr<Command> reportFairnessCommand()
+{
+    return std::make_unique<ReportFairness>();
+}
+
+std::unique_ptr<Command> printSheetCommand()
+{
+    return std::make_unique<PrintSheet>();
+}
+
+std::unique_ptr<Command> reportHoursCommand()
+{
+    return std::make_unique<ReportHours>();
+}
+
+std::unique_ptr<Command> reportCoverageCommand()
+{
+    return std::make_unique<ReportCoverage>();
 }
 
 } // namespace Tandem

@@ -24,6 +24,7 @@
 // Needs Xvfb and the XTest extension (libxcb-xtest0-dev to build). Not a ctest test.
 
 #include "benchsupport.h"
+#include "domain/clock.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -416,7 +417,7 @@ void buildSetup(const Variant &v)
     QFile::remove(v.db0);
     writeFile(v.work + u"/roster.csv"_s, rosterCsv(false));
     mustRun(v, v.db0, {u"roster"_s, u"import"_s, v.work + u"/roster.csv"_s});
-    const QDate start = QDate::currentDate().addDays(-700);
+    const QDate start = Tandem::Clock::current().today().addDays(-700);
     for (int t = 1; t <= Teams; ++t) {
         QStringList members;
         for (int i = 1; i <= PerRole; ++i) {
@@ -440,7 +441,7 @@ QStringList planArgs(int days)
             args << u"--rotation"_s << u"Rot %1-%2"_s.arg(t).arg(r);
         }
     }
-    const QDate today = QDate::currentDate();
+    const QDate today = Tandem::Clock::current().today();
     args << u"--from"_s << today.addDays(-days * 3 / 5).toString(Qt::ISODate) << u"--to"_s
          << today.addDays(days * 2 / 5 - 1).toString(Qt::ISODate);
     return args;
@@ -591,7 +592,7 @@ void measureGui(Display &display, Variant &v, int switches, int frames)
 
 void measureCli(Variant &v)
 {
-    const QDate today = QDate::currentDate();
+    const QDate today = Tandem::Clock::current().today();
     const QDate first(today.year(), today.month(), 1);
     const struct
     {

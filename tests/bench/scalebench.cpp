@@ -12,6 +12,7 @@
 
 #include "../childprocess.h"
 #include "benchsupport.h"
+#include "domain/clock.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -133,8 +134,9 @@ int main(int argc, char *argv[])
     for (int i = 1; i < 2 * poolSize; i += 2) {
         members.append(u"person%1@example.com"_s.arg(i)); // the odd ones are operations engineers
     }
-    const QString from = QDate::currentDate().addDays(7).toString(Qt::ISODate);
-    const QString to = QDate::currentDate().addDays(7 + 5 * 365).toString(Qt::ISODate);
+    const QDate today = Tandem::Clock::current().today();
+    const QString from = today.addDays(7).toString(Qt::ISODate);
+    const QString to = today.addDays(7 + 5 * 365).toString(Qt::ISODate);
 
     QList<Scenario> scenarios;
     for (int n : {comparePeople, people}) {
@@ -234,7 +236,7 @@ int main(int argc, char *argv[])
 
     QString report;
     QTextStream out(&report);
-    out << "Scale benchmark: " << QDateTime::currentDateTime().toString(Qt::ISODate) << ", "
+    out << "Scale benchmark: " << Tandem::Clock::current().now().toLocalTime().toString(Qt::ISODate) << ", "
         << Tandem::Bench::cpuModel() << ", " << QThread::idealThreadCount() << " threads, "
         << QSysInfo::prettyProductName() << "\n";
     out << "new: " << newExe << "\nold: " << (oldExe.isEmpty() ? u"(none)"_s : oldExe) << "\nmedians of " << runs
