@@ -1,5 +1,5 @@
 #include "domain/serialize.h"
-#include "store/personrepository.h"
+#include "personfixture.h"
 #include "store/poolrepository.h"
 #include "store/shiftrepository.h"
 #include "store/teamrepository.h"
@@ -30,12 +30,9 @@ private:
         f.db = Test::openFresh(dir, m_clock);
         f.team = Team{TeamId::create(), u"Payments"_s, u"Europe/Berlin"_s};
         TeamRepository(*f.db).insert(f.team).ok();
-        f.dev = Test::makePerson(u"Dev"_s, u"dev@example.com"_s);
-        f.dev.id = PersonId::create();
-        f.ops = Test::makePerson(u"Ops"_s, u"ops@example.com"_s, Role::Operations);
-        f.ops.id = PersonId::create();
-        PersonRepository(*f.db).insert(f.dev).ok();
-        PersonRepository(*f.db).insert(f.ops).ok();
+        const Test::DevAndOps pair = Test::insertDevAndOps(*f.db);
+        f.dev = pair.dev;
+        f.ops = pair.ops;
         f.pool = OpsPool{PoolId::create(), u"Payments ops"_s, {f.ops.id}};
         PoolRepository(*f.db).insert(f.pool).ok();
         return f;

@@ -1,6 +1,6 @@
 #include "store/shiftrepository.h"
 
-#include "store/personrepository.h"
+#include "personfixture.h"
 #include "store/teamrepository.h"
 #include "testutil.h"
 
@@ -34,12 +34,9 @@ private:
         f.rotation.timeZone = u"Europe/Berlin"_s;
         f.rotation.startDate = QDate(2026, 1, 5);
         RotationRepository(*f.db).insert(f.rotation).ok();
-        f.dev = Test::makePerson(u"Dev"_s, u"dev@example.com"_s);
-        f.dev.id = PersonId::create();
-        f.ops = Test::makePerson(u"Ops"_s, u"ops@example.com"_s, Role::Operations);
-        f.ops.id = PersonId::create();
-        PersonRepository(*f.db).insert(f.dev).ok();
-        PersonRepository(*f.db).insert(f.ops).ok();
+        const Test::DevAndOps pair = Test::insertDevAndOps(*f.db);
+        f.dev = pair.dev;
+        f.ops = pair.ops;
         return f;
     }
 
