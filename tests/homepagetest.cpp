@@ -57,6 +57,21 @@ private:
         return nullptr;
     }
 
+    /// Opens the fixture's database as a workspace for the user with `email` (empty: no identity).
+    static Result<std::unique_ptr<Workspace>> openAs(const Test::ShiftFixture &f, const QString &email)
+    {
+        setConfiguredEmail(email);
+        return Workspace::open(f.db->path());
+    }
+
+    /// Shows `workspace` on `page` at the test's "now".
+    void showOn(HomePage &page, Workspace *workspace)
+    {
+        page.setClock(&m_clock);
+        page.setWorkspace(workspace);
+        page.show();
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -69,14 +84,11 @@ private Q_SLOTS:
     void showsTheRightPair()
     {
         Test::ShiftFixture f(m_clock);
-        setConfiguredEmail(u"dev1@example.com"_s);
-        auto opened = Workspace::open(f.db->path());
+        auto opened = openAs(f, u"dev1@example.com"_s);
         QVERIFY2(opened, qPrintable(opened.errorMessage()));
         HomePage page;
         page.resize(1200, 900);
-        page.setClock(&m_clock);
-        page.setWorkspace(opened.value().get());
-        page.show();
+        showOn(page, opened.value().get());
 
         QVERIFY(!child<QWidget>(page, u"noIdentity"_s)->isVisibleTo(&page));
         const QString title = child<QLabel>(page, u"nextTitle"_s)->text();
@@ -121,13 +133,10 @@ private Q_SLOTS:
         Person other = Test::makePerson(u"Dev P"_s, u"devp@example.com"_s);
         other.teams = {platform.id};
         QVERIFY(roster.addPerson(other));
-        setConfiguredEmail(u"dev1@example.com"_s);
-        auto opened = Workspace::open(f.db->path());
+        auto opened = openAs(f, u"dev1@example.com"_s);
         QVERIFY(opened);
         HomePage page;
-        page.setClock(&m_clock);
-        page.setWorkspace(opened.value().get());
-        page.show();
+        showOn(page, opened.value().get());
         QStringList offered;
         Test::onNextDialog([&](QWidget *modal) {
             auto *dialog = qobject_cast<QDialog *>(modal);
@@ -150,13 +159,10 @@ private Q_SLOTS:
     {
         Clock::setCurrent(&m_clock); // the workspace's database checks the rules at this "now"
         Test::ShiftFixture f(m_clock);
-        setConfiguredEmail(u"dev1@example.com"_s);
-        auto opened = Workspace::open(f.db->path());
+        auto opened = openAs(f, u"dev1@example.com"_s);
         QVERIFY(opened);
         HomePage page;
-        page.setClock(&m_clock);
-        page.setWorkspace(opened.value().get());
-        page.show();
+        showOn(page, opened.value().get());
         QSignalSpy status(&page, &HomePage::statusMessage);
         QString refusal;
         bool stayedOpen = false;
@@ -210,13 +216,10 @@ private Q_SLOTS:
     void warnsWhenMyLeaveOverlapsMyShift()
     {
         Test::ShiftFixture f(m_clock);
-        setConfiguredEmail(u"dev1@example.com"_s);
-        auto opened = Workspace::open(f.db->path());
+        auto opened = openAs(f, u"dev1@example.com"_s);
         QVERIFY(opened);
         HomePage page;
-        page.setClock(&m_clock);
-        page.setWorkspace(opened.value().get());
-        page.show();
+        showOn(page, opened.value().get());
         auto *warning = child<QLabel>(page, u"nextLeave"_s);
         QVERIFY(!warning->isVisibleTo(&page));
         // Dev 1's next shift is week 1, Monday 30 March to Monday 6 April.
@@ -264,13 +267,10 @@ private Q_SLOTS:
     void withoutIdentityItAsks()
     {
         Test::ShiftFixture f(m_clock);
-        setConfiguredEmail({});
-        auto opened = Workspace::open(f.db->path());
+        auto opened = openAs(f, {});
         QVERIFY(opened);
         HomePage page;
-        page.setClock(&m_clock);
-        page.setWorkspace(opened.value().get());
-        page.show();
+        showOn(page, opened.value().get());
         QVERIFY(child<QWidget>(page, u"noIdentity"_s)->isVisibleTo(&page));
         bool asked = false;
         connect(&page, &HomePage::identityRequested, this, [&asked] { asked = true; });
