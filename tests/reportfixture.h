@@ -2,6 +2,7 @@
 
 #include "fakeclock.h"
 #include "services/planservice.h"
+#include "services/reportservice.h"
 #include "services/rosterservice.h"
 #include "services/rotationservice.h"
 #include "testutil.h"
@@ -32,6 +33,16 @@ struct ReportFixture
     Person sabine;
     Rotation rotation;
     QList<Shift> shifts;
+
+    /// The fixture's rotation from `from` to `to`, both days included.
+    ReportScope scope(const QDate &from, const QDate &to) const
+    {
+        ReportScope s;
+        s.rotations = {rotation.id};
+        s.from = from;
+        s.to = to;
+        return s;
+    }
 
     static QString longName() { return QStringLiteral("Maximiliane Konstantinopoulou Wittgenstein"); }
 

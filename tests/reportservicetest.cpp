@@ -18,10 +18,7 @@ private Q_SLOTS:
     {
         Test::ReportFixture f;
         f.build();
-        ReportScope scope;
-        scope.rotations = {f.rotation.id};
-        scope.from = QDate(2026, 3, 1);
-        scope.to = QDate(2026, 4, 30);
+        const ReportScope scope = f.scope(QDate(2026, 3, 1), QDate(2026, 4, 30));
         const Reports::HourRates rates{1.5, 3.0, 4.5};
         const auto rows = ReportService(*f.db).hours(scope, rates);
         QVERIFY2(rows.ok(), qPrintable(rows.errorMessage()));
@@ -46,10 +43,7 @@ private Q_SLOTS:
     {
         Test::ReportFixture f;
         f.build();
-        ReportScope scope;
-        scope.rotations = {f.rotation.id};
-        scope.from = QDate(2026, 3, 29); // the DST Sunday alone
-        scope.to = QDate(2026, 3, 29);
+        const ReportScope scope = f.scope(QDate(2026, 3, 29), QDate(2026, 3, 29)); // the DST Sunday alone
         const auto rows = ReportService(*f.db).hours(scope, {});
         QVERIFY(rows.ok());
         QCOMPARE(rows->size(), 2);
@@ -63,10 +57,7 @@ private Q_SLOTS:
     {
         Test::ReportFixture f;
         f.build();
-        ReportScope scope;
-        scope.rotations = {f.rotation.id};
-        scope.from = QDate(2026, 3, 23);
-        scope.to = QDate(2026, 4, 12);
+        const ReportScope scope = f.scope(QDate(2026, 3, 23), QDate(2026, 4, 12));
         const auto report = ReportService(*f.db).coverage(scope);
         QVERIFY2(report.ok(), qPrintable(report.errorMessage()));
         QCOMPARE(report->rotations.size(), 1);
@@ -106,10 +97,7 @@ private Q_SLOTS:
         second.shifts.append(Planner::PlannedShift{emptied, Planner::Change::Changed, {}, {}});
         QVERIFY(PlanService(*f.db).apply(second).ok());
 
-        ReportScope scope;
-        scope.rotations = {f.rotation.id};
-        scope.from = QDate(2026, 3, 23);
-        scope.to = QDate(2026, 4, 12);
+        const ReportScope scope = f.scope(QDate(2026, 3, 23), QDate(2026, 4, 12));
         const auto report = ReportService(*f.db).coverage(scope);
         QVERIFY(report.ok());
         QCOMPARE(report->changes.size(), 5);
@@ -141,10 +129,7 @@ private Q_SLOTS:
         p.members = {f.sabine.id};
         QVERIFY(RotationService(*f.db).updatePool(p).ok());
         QVERIFY2(RosterService(*f.db).updatePerson(otto).ok(), "updatePerson");
-        ReportScope scope;
-        scope.rotations = {f.rotation.id};
-        scope.from = QDate(2026, 3, 24);
-        scope.to = QDate(2026, 3, 24);
+        const ReportScope scope = f.scope(QDate(2026, 3, 24), QDate(2026, 3, 24));
         const auto report = ReportService(*f.db).coverage(scope);
         QVERIFY(report.ok());
         const auto &gaps = report->rotations.first().gaps;
@@ -157,10 +142,7 @@ private Q_SLOTS:
     {
         Test::ReportFixture f;
         f.build();
-        ReportScope scope;
-        scope.rotations = {f.rotation.id};
-        scope.from = QDate(2026, 3, 23);
-        scope.to = QDate(2026, 4, 12);
+        const ReportScope scope = f.scope(QDate(2026, 3, 23), QDate(2026, 4, 12));
         const auto summary = ReportService(*f.db).fairness(scope);
         QVERIFY2(summary.ok(), qPrintable(summary.errorMessage()));
         const auto people = ReportService(*f.db).people();

@@ -53,11 +53,8 @@ private:
 
     static Reports::SheetData sheet(Test::ReportFixture &f, PersonId person = {})
     {
-        ReportScope scope;
-        scope.rotations = {f.rotation.id};
+        ReportScope scope = f.scope(QDate(2026, 3, 23), QDate(2026, 4, 12));
         scope.person = person;
-        scope.from = QDate(2026, 3, 23);
-        scope.to = QDate(2026, 4, 12);
         auto data = ReportService(*f.db).sheet(scope);
         if (!data) {
             qFatal("sheet: %s", qPrintable(data.errorMessage()));
@@ -212,10 +209,7 @@ private Q_SLOTS:
     {
         Test::ReportFixture f;
         f.build();
-        ReportScope scope;
-        scope.rotations = {f.rotation.id};
-        scope.from = QDate(2026, 3, 23);
-        scope.to = QDate(2026, 4, 12);
+        const ReportScope scope = f.scope(QDate(2026, 3, 23), QDate(2026, 4, 12));
         ReportService reports(*f.db);
         const auto coverage = reports.coverage(scope);
         QVERIFY(coverage.ok());
