@@ -4,6 +4,7 @@
 #include "calendar/monthview.h"
 #include "calendar/pickdialog.h"
 #include "calendar/timelineview.h"
+#include "calendarfixture.h"
 #include "dialogdriver.h"
 #include "home/homepage.h"
 #include "home/remindersettingsdialog.h"
@@ -126,18 +127,7 @@ private Q_SLOTS:
     {
         Clock::setCurrent(&m_clock);
         Test::usePrivateHome(m_home, u"calendaraccessibletest"_s);
-        auto ws = Workspace::open(m_home.filePath(u"demo.sqlite"_s), true);
-        QVERIFY2(ws.ok(), qPrintable(ws.errorMessage()));
-        m_ws = std::move(ws).value();
-        QList<RotationId> ids;
-        for (const Rotation &r : m_ws->rotations().rotations().value()) {
-            ids << r.id;
-        }
-        const QDate today = m_clock.today();
-        m_from = today.addDays(8 - today.dayOfWeek()); // next Monday: this week is left unplanned
-        auto plan = m_ws->plans().preview(ids, m_from, m_from.addDays(13 * 7 - 1));
-        QVERIFY2(plan.ok(), qPrintable(plan.errorMessage()));
-        QVERIFY(m_ws->plans().apply(plan.value()).ok());
+        Test::openPlannedDemo(m_home, m_clock.today(), m_ws, m_from);
     }
 
     void cleanupTestCase() { Clock::setCurrent(nullptr); }
@@ -145,10 +135,7 @@ private Q_SLOTS:
     void theMonthGridReachesEveryDayAndShift()
     {
         CalendarPage page;
-        page.resize(1400, 900);
-        page.setWorkspace(m_ws.get());
-        page.showMonth(m_from.addDays(14));
-        page.show();
+        Test::showMonth(page, m_ws.get(), m_from.addDays(14), QSize(1400, 900));
         MonthView *view = page.monthView();
         ShiftRangeModel *model = page.monthModel();
         QVERIFY(model->rowCount() > 0);
@@ -196,10 +183,7 @@ private Q_SLOTS:
     void aShiftSaysItsConflict()
     {
         CalendarPage page;
-        page.resize(1400, 900);
-        page.setWorkspace(m_ws.get());
-        page.showMonth(m_from.addDays(14));
-        page.show();
+        Test::showMonth(page, m_ws.get(), m_from.addDays(14), QSize(1400, 900));
         ShiftRangeModel *model = page.monthModel();
         const Shift shift = model->shiftAt(model->rowCount() / 2);
         const Person dev = m_ws->roster().person(shift.dev).value().value();
@@ -222,10 +206,7 @@ private Q_SLOTS:
     void actionsDoWhatTheKeyboardDoes()
     {
         CalendarPage page;
-        page.resize(1400, 900);
-        page.setWorkspace(m_ws.get());
-        page.showMonth(m_from.addDays(14));
-        page.show();
+        Test::showMonth(page, m_ws.get(), m_from.addDays(14), QSize(1400, 900));
         MonthView *view = page.monthView();
         QAccessibleInterface *grid = QAccessible::queryAccessibleInterface(view);
         QAccessibleInterface *shift = nullptr;
@@ -280,10 +261,7 @@ private Q_SLOTS:
     {
         // This week is not planned: its days say so.
         CalendarPage page;
-        page.resize(1400, 900);
-        page.setWorkspace(m_ws.get());
-        page.showMonth(m_clock.today());
-        page.show();
+        Test::showMonth(page, m_ws.get(), m_clock.today(), QSize(1400, 900));
         QAccessibleInterface *grid = QAccessible::queryAccessibleInterface(page.monthView());
         const qint64 today = page.monthView()->gridStart().daysTo(m_clock.today());
         QAccessibleInterface *day = grid->child(int(today));

@@ -3,6 +3,7 @@
 #include "calendar/monthview.h"
 #include "calendar/pickdialog.h"
 #include "calendar/timelineview.h"
+#include "calendarfixture.h"
 #include "dialogdriver.h"
 #include "itemmodels/shiftcommands.h"
 #include "itemmodels/shiftrangemodel.h"
@@ -95,18 +96,7 @@ private Q_SLOTS:
     {
         Clock::setCurrent(&m_clock);
         Test::usePrivateHome(m_home);
-        auto ws = Workspace::open(m_home.filePath(u"demo.sqlite"_s), true);
-        QVERIFY2(ws.ok(), qPrintable(ws.errorMessage()));
-        m_ws = std::move(ws).value();
-        QList<RotationId> ids;
-        for (const Rotation &r : m_ws->rotations().rotations().value()) {
-            ids << r.id;
-        }
-        const QDate today = m_clock.today();
-        m_from = today.addDays(8 - today.dayOfWeek()); // next Monday
-        auto plan = m_ws->plans().preview(ids, m_from, m_from.addDays(13 * 7 - 1));
-        QVERIFY2(plan.ok(), qPrintable(plan.errorMessage()));
-        QVERIFY(m_ws->plans().apply(plan.value()).ok());
+        Test::openPlannedDemo(m_home, m_clock.today(), m_ws, m_from);
     }
 
     void cleanupTestCase() { Clock::setCurrent(nullptr); }
@@ -115,8 +105,8 @@ private Q_SLOTS:
     {
         CalendarPage page;
         page.resize(1500, 900);
-        page.setWorkspace(m_ws.get());
         const QDate month = m_from.addDays(14);
+        page.setWorkspace(m_ws.get());
         page.showMonth(month);
         page.show();
         QCOMPARE(page.findChild<QLabel *>(u"calendarTitle"_s)->text(), QLocale().toString(month, u"MMMM yyyy"_s));
@@ -218,10 +208,7 @@ private Q_SLOTS:
     void handoffEdgeDragMovesBothNeighboursAndUndo()
     {
         CalendarPage page;
-        page.resize(1500, 900);
-        page.setWorkspace(m_ws.get());
-        page.showMonth(m_from.addDays(14));
-        page.show();
+        Test::showMonth(page, m_ws.get(), m_from.addDays(14), QSize(1500, 900));
         MonthView *view = page.monthView();
         ShiftRangeModel *model = page.monthModel();
         const QTimeZone zone = model->viewerTimeZone();
@@ -289,10 +276,7 @@ private Q_SLOTS:
     void keyboardSelectsAndClearsASeatThroughTheMenu()
     {
         CalendarPage page;
-        page.resize(1500, 900);
-        page.setWorkspace(m_ws.get());
-        page.showMonth(m_from.addDays(14));
-        page.show();
+        Test::showMonth(page, m_ws.get(), m_from.addDays(14), QSize(1500, 900));
         MonthView *view = page.monthView();
         view->setFocus();
         view->setCurrentDate(m_from.addDays(16));
@@ -334,10 +318,7 @@ private Q_SLOTS:
     void assignDeveloperOffersTheRotationsTeamOnly()
     {
         CalendarPage page;
-        page.resize(1500, 900);
-        page.setWorkspace(m_ws.get());
-        page.showMonth(m_from.addDays(14));
-        page.show();
+        Test::showMonth(page, m_ws.get(), m_from.addDays(14), QSize(1500, 900));
         ShiftRangeModel *model = page.monthModel();
         QVERIFY(model->rowCount() > 0);
         const Shift target = model->shiftAt(0);
@@ -409,10 +390,7 @@ private Q_SLOTS:
             }
         });
         CalendarPage page;
-        page.resize(1500, 900);
-        page.setWorkspace(m_ws.get());
-        page.showMonth(m_from);
-        page.show();
+        Test::showMonth(page, m_ws.get(), m_from, QSize(1500, 900));
         QVERIFY(QTest::qWaitForWindowExposed(&page));
         MonthView *view = page.monthView();
         ShiftRangeModel *model = page.monthModel();
@@ -458,10 +436,7 @@ private Q_SLOTS:
     void timelineReadsAheadWithoutWaiting()
     {
         CalendarPage page;
-        page.resize(1500, 900);
-        page.setWorkspace(m_ws.get());
-        page.showMonth(m_from);
-        page.show();
+        Test::showMonth(page, m_ws.get(), m_from, QSize(1500, 900));
         QVERIFY(QTest::qWaitForWindowExposed(&page));
         page.setMode(CalendarPage::Mode::Timeline);
         TimelineView *timeline = page.timelineView();
@@ -580,10 +555,7 @@ private Q_SLOTS:
             QVERIFY2(ws.rotations().addRotation(r), qPrintable(r.name));
         }
         CalendarPage page;
-        page.resize(1280, 800);
-        page.setWorkspace(&ws);
-        page.showMonth(m_from.addDays(14));
-        page.show();
+        Test::showMonth(page, &ws, m_from.addDays(14), QSize(1280, 800));
         auto *legend = page.findChild<QLabel *>(u"rotationLegend"_s);
         QVERIFY(legend);
         QTRY_COMPARE(legend->text().count(u"■"_s), 12);
