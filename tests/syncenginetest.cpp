@@ -29,17 +29,6 @@ using namespace Qt::StringLiterals;
 using namespace Tandem;
 using namespace Tandem::Test;
 
-namespace {
-
-struct Side
-{
-    QTemporaryDir dir;
-    FakeClock clock{fixedNow()};
-    std::unique_ptr<Database> db = openFresh(dir, clock);
-};
-
-} // namespace
-
 class SyncEngineTest : public QObject
 {
     Q_OBJECT
@@ -63,8 +52,21 @@ class SyncEngineTest : public QObject
         return engine.run();
     }
 
+    // A second lead joins the collection on `machine` and syncs `team` down: what failed, if anything.
+    Status joinAndSync(Machine &machine, TeamId team)
+    {
+        CalDavClient client(settings());
+        if (const auto joined = joinCollection(*machine.db, client); !joined) {
+            return Error(u"joining the collection failed: "_s + joined.errorMessage());
+        }
+        if (const SyncReport first = sync(*machine.db, team); !first.ok) {
+            return Error(u"the first sync after joining failed: "_s + first.message);
+        }
+        return {};
+    }
+
     // A team with three months of planned shifts in `side`, connected to the collection.
-    TeamId plannedTeam(Side &side)
+    TeamId plannedTeam(Machine &side)
     {
         [&] { QVERIFY(createDemoData(*side.db)); }();
         const Team team = TeamRepository(*side.db).all().value().first();
@@ -118,8 +120,8 @@ private Q_SLOTS:
 
     void twoDatabasesShareARotation()
     {
-        Side a;
-        Side b;
+        Machine a;
+        Machine b;
         const TeamId team = plannedTeam(a);
         const int shifts = int(teamShifts(*a.db, team).size());
         QVERIFY(shifts > 10);
@@ -221,13 +223,12 @@ private Q_SLOTS:
 
     void aSwapAskedOnOneMachineIsAcceptedOnAnother()
     {
-        Side a;
-        Side b;
+        Machine a;
+        Machine b;
         const TeamId team = plannedTeam(a);
         QVERIFY(sync(*a.db, team).ok);
-        CalDavClient client(settings());
-        QVERIFY(joinCollection(*b.db, client));
-        QVERIFY(sync(*b.db, team).ok);
+        const Status joined = joinAndSync(b, team);
+        QVERIFY2(joined, qPrintable(joined.errorMessage()));
 
         // The first dev-seat trade the rules allow: one developer asks another for their shift.
         const QList<Shift> shifts = teamShifts(*a.db, team);
@@ -275,13 +276,12 @@ private Q_SLOTS:
 
     void sameFieldOnBothSidesIsAConflictNotAnOverwrite()
     {
-        Side a;
-        Side b;
+        Machine a;
+        Machine b;
         const TeamId team = plannedTeam(a);
         QVERIFY(sync(*a.db, team).ok);
-        CalDavClient client(settings());
-        QVERIFY(joinCollection(*b.db, client));
-        QVERIFY(sync(*b.db, team).ok);
+        const Status joined = joinAndSync(b, team);
+        QVERIFY2(joined, qPrintable(joined.errorMessage()));
 
         const ShiftId id = teamShifts(*a.db, team).first().id;
         QVERIFY(ShiftService(*a.db).setNote(id, u"A's note"_s));
@@ -321,13 +321,12 @@ private Q_SLOTS:
     void resolvingMergesWithWhatCameAfter()
     {
         QFETCH(bool, keepMine);
-        Side a;
-        Side b;
+        Machine a;
+        Machine b;
         const TeamId team = plannedTeam(a);
         QVERIFY(sync(*a.db, team).ok);
-        CalDavClient client(settings());
-        QVERIFY(joinCollection(*b.db, client));
-        QVERIFY(sync(*b.db, team).ok);
+        const Status joined = joinAndSync(b, team);
+        QVERIFY2(joined, qPrintable(joined.errorMessage()));
 
         const ShiftId id = teamShifts(*a.db, team).first().id;
         const Shift original = *ShiftRepository(*a.db).find(id).value();
@@ -385,7 +384,7 @@ private Q_SLOTS:
     // so, and a new lead can join again.
     void aRosterDeletedOnTheServerIsPutBack()
     {
-        Side a;
+        Machine a;
         const TeamId team = plannedTeam(a);
         const SyncReport up = sync(*a.db, team);
         QVERIFY(up.ok);
@@ -427,11 +426,9 @@ private Q_SLOTS:
         QVERIFY(again.ok);
         QCOMPARE(again.sent + again.received, 0);
 
-        Side b;
-        CalDavClient client(settings());
-        auto joined = joinCollection(*b.db, client);
+        Machine b;
+        const Status joined = joinAndSync(b, team);
         QVERIFY2(joined, qPrintable(joined.errorMessage()));
-        QVERIFY(sync(*b.db, team).ok);
         QCOMPARE(teamShifts(*b.db, team), teamShifts(*a.db, team));
     }
 
@@ -439,7 +436,7 @@ private Q_SLOTS:
     // kept aside as a conflict; the server's version cannot be taken, this one's goes out.
     void serverDataThatFailsTheChecksIsKeptAside()
     {
-        Side a;
+        Machine a;
         const TeamId team = plannedTeam(a);
         QVERIFY(sync(*a.db, team).ok);
         const Shift shift = teamShifts(*a.db, team).at(1);
@@ -470,7 +467,7 @@ private Q_SLOTS:
     // anew) gets them back; nothing is deleted here.
     void aServerThatLostEverythingGetsItBack()
     {
-        Side a;
+        Machine a;
         const TeamId team = plannedTeam(a);
         const SyncReport up = sync(*a.db, team);
         QVERIFY(up.ok);
@@ -492,7 +489,7 @@ private Q_SLOTS:
 
     void staleEtagDuringPushIsMergedNotOverwritten()
     {
-        Side a;
+        Machine a;
         const TeamId team = plannedTeam(a);
         QVERIFY(sync(*a.db, team).ok);
         const ShiftId id = teamShifts(*a.db, team).first().id;
@@ -537,7 +534,7 @@ private Q_SLOTS:
 
     void invalidSyncTokenFallsBackToAFullResync()
     {
-        Side a;
+        Machine a;
         const TeamId team = plannedTeam(a);
         const SyncReport up = sync(*a.db, team);
         QVERIFY(up.ok);
@@ -556,7 +553,7 @@ private Q_SLOTS:
 
     void serverStoppedInTheMiddleOfAnUploadLosesNothing()
     {
-        Side a;
+        Machine a;
         const TeamId team = plannedTeam(a);
         const int total = int(LocalItems(*a.db, team).all()->size());
         SyncEngine engine(*a.db, team, settings());
@@ -581,16 +578,15 @@ private Q_SLOTS:
         QCOMPARE(rest.pending, 0);
         QCOMPARE(resourcesOnServer(), total); // every resource once, none twice
 
-        Side b;
-        CalDavClient client(settings());
-        QVERIFY(joinCollection(*b.db, client));
-        QVERIFY(sync(*b.db, team).ok);
+        Machine b;
+        const Status joined = joinAndSync(b, team);
+        QVERIFY2(joined, qPrintable(joined.errorMessage()));
         QCOMPARE(teamShifts(*b.db, team), teamShifts(*a.db, team));
     }
 
     void anItemThatCannotBeAppliedHoldsNothingElseBack()
     {
-        Side a;
+        Machine a;
         const TeamId team = plannedTeam(a);
         QVERIFY(sync(*a.db, team).ok);
         // Another program writes a Tandem-looking shift of a rotation nobody has.
@@ -618,7 +614,7 @@ private Q_SLOTS:
 
     void serverDownKeepsEveryLocalChange()
     {
-        Side a;
+        Machine a;
         const TeamId team = plannedTeam(a);
         QVERIFY(sync(*a.db, team).ok);
         const QList<Shift> shifts = teamShifts(*a.db, team);
@@ -658,8 +654,8 @@ private Q_SLOTS:
         lead.password = u"lead-pw"_s;
         QVERIFY(std::holds_alternative<bool>(CalDavClient(lead).makeCalendar(u"On call"_s)));
 
-        Side a;
-        Side b;
+        Machine a;
+        Machine b;
         [&] { QVERIFY(createDemoData(*a.db)); }();
         const TeamId team = TeamRepository(*a.db).all().value().first().id;
         QVERIFY(connectTeam(*a.db, team, lead));
@@ -703,7 +699,7 @@ private Q_SLOTS:
 
     void aThirdPartyClientEditsAndDeletesAndTandemFollows()
     {
-        Side a;
+        Machine a;
         const TeamId team = plannedTeam(a);
         QVERIFY(sync(*a.db, team).ok);
         const QList<Shift> shifts = teamShifts(*a.db, team);

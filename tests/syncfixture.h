@@ -1,19 +1,28 @@
 #pragma once
 
-// Helpers of the sync tests: the shifts of a team, and another client reading or changing a
-// resource of the collection directly (what a second Tandem or a calendar app does).
+// Helpers of the sync tests: a lead's machine, the shifts of a team, and another client reading
+// or changing a resource of the collection directly (what a second Tandem or a calendar app does).
 
 #include "fakeclock.h"
 #include "ical/icalcodec.h"
 #include "store/database.h"
 #include "store/shiftrepository.h"
 #include "sync/caldavclient.h"
+#include "testutil.h"
 
 #include <QJsonObject>
 
 #include <functional>
 
 namespace Tandem::Test {
+
+/// One lead's machine in a sync test: its own clock and a fresh database in a real SQLite file.
+struct Machine
+{
+    QTemporaryDir dir;
+    FakeClock clock{fixedNow()};
+    std::unique_ptr<Database> db = openFresh(dir, clock);
+};
 
 /// Every shift of the team's rotations, in time order.
 inline QList<Shift> teamShifts(Database &db, TeamId team)

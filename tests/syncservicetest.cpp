@@ -41,13 +41,6 @@ using namespace Tandem::Test;
 
 namespace {
 
-struct Side
-{
-    QTemporaryDir dir;
-    FakeClock clock{fixedNow()};
-    std::unique_ptr<Database> db = openFresh(dir, clock);
-};
-
 // Sends a request the client has no call for (MKCOL of an address book); the HTTP status.
 int rawRequest(const QByteArray &verb, const QUrl &url, const QByteArray &body)
 {
@@ -83,7 +76,7 @@ class SyncServiceTest : public QObject
     }
 
     // The first demo team with `days` of planned shifts, shared through a new calendar.
-    TeamId sharedTeam(Side &side, int days = 42)
+    TeamId sharedTeam(Machine &side, int days = 42)
     {
         [&] { QVERIFY(createDemoData(*side.db)); }();
         const Team team = TeamRepository(*side.db).findByName(u"Payments"_s).value().value();
@@ -155,7 +148,7 @@ private Q_SLOTS:
 
     void aPasswordInTheAddressIsNeverStored()
     {
-        Side a;
+        Machine a;
         QVERIFY(createDemoData(*a.db));
         const TeamId team = TeamRepository(*a.db).findByName(u"Payments"_s).value()->id;
         QUrl withPassword = m_url;
@@ -197,7 +190,7 @@ private Q_SLOTS:
     {
         QFETCH(bool, xandikos);
         DavServer &server = xandikos ? static_cast<DavServer &>(*m_xandikos) : *m_radicale;
-        Side a;
+        Machine a;
         QVERIFY(createDemoData(*a.db));
         const TeamId team = TeamRepository(*a.db).findByName(u"Payments"_s).value()->id;
         const QUrl named = server.calendarUrl(u"payments-oncall-%1"_s.arg(++m_collection));
@@ -236,7 +229,7 @@ private Q_SLOTS:
                                     "xmlns:CR=\"urn:ietf:params:xml:ns:carddav\"><set><prop><resourcetype>"
                                     "<collection/><CR:addressbook/></resourcetype></prop></set></mkcol>");
         QVERIFY2(made == 201, qPrintable(QString::number(made)));
-        Side a;
+        Machine a;
         QVERIFY(createDemoData(*a.db));
         const TeamId team = TeamRepository(*a.db).findByName(u"Payments"_s).value()->id;
         ConnectRequest request;
@@ -262,10 +255,10 @@ private Q_SLOTS:
 
     void joiningWithATeamOfTheSameNameAsksAndWritesNothing()
     {
-        Side a;
+        Machine a;
         const TeamId team = sharedTeam(a);
         QVERIFY(sync(*a.db, team).ok);
-        Side b;
+        Machine b;
         QVERIFY(createDemoData(*b.db)); // the same team names, e-mails and rotation names, other ids
         const qint64 logBefore = ChangeLog(*b.db).count().value();
         const auto teamsBefore = TeamRepository(*b.db).all().value();
@@ -289,10 +282,10 @@ private Q_SLOTS:
     void joiningMergesPeopleByEmailAndRenamesOrLinks()
     {
         QFETCH(bool, link);
-        Side a;
+        Machine a;
         const TeamId team = sharedTeam(a);
         QVERIFY(sync(*a.db, team).ok);
-        Side b;
+        Machine b;
         QVERIFY(createDemoData(*b.db));
         const Team mineBefore = TeamRepository(*b.db).findByName(u"Payments"_s).value().value();
         // Someone only B has, in B's Payments team, and B's own spelling of a shared e-mail.
@@ -362,10 +355,10 @@ private Q_SLOTS:
 
     void changesThatBreakARuleAreAppliedAndFlagged()
     {
-        Side a;
+        Machine a;
         const TeamId team = sharedTeam(a);
         QVERIFY(sync(*a.db, team).ok);
-        Side b;
+        Machine b;
         QVERIFY(join(*b.db));
         QVERIFY(sync(*b.db, team).ok);
         const QList<Shift> shifts = teamShifts(*b.db, team);
@@ -437,10 +430,10 @@ private Q_SLOTS:
 
     void aServerChangeThatSeatsSomeoneOnLeaveIsFlagged()
     {
-        Side a;
+        Machine a;
         const TeamId team = sharedTeam(a);
         QVERIFY(sync(*a.db, team).ok);
-        Side b;
+        Machine b;
         QVERIFY(join(*b.db));
         QVERIFY(sync(*b.db, team).ok);
         // Time off for the developer of a shift next week, from another client (A's sync).
@@ -464,7 +457,7 @@ private Q_SLOTS:
 
     void timeOffOfOtherClientsIsOfferedNeverTaken()
     {
-        Side a;
+        Machine a;
         const TeamId team = sharedTeam(a, 14);
         QVERIFY(sync(*a.db, team).ok);
         const Person someone = [&] {
