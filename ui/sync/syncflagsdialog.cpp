@@ -1,5 +1,6 @@
 #include "syncflagsdialog.h"
 
+#include "accountitems.h"
 #include "services/syncservice.h"
 #include "synccontroller.h"
 #include "workspace.h"
@@ -53,17 +54,9 @@ SyncFlagsDialog::SyncFlagsDialog(Workspace &workspace, QWidget *parent) : QDialo
 
 void SyncFlagsDialog::refresh()
 {
-    m_flags.clear();
-    SyncService service(m_workspace.database());
-    const auto accounts = service.accounts();
+    const auto listed = itemsOfEveryAccount(SyncService(m_workspace.database()), &SyncStatus::flags);
     // A failed read lists nothing; the message below the list says why.
-    for (const SyncAccount &account : accounts.value_or({})) {
-        if (auto status = service.status(account.team)) {
-            for (const SyncFlag &flag : status->flags) {
-                m_flags.append({account.team, flag});
-            }
-        }
-    }
+    m_flags = listed.value_or({});
     m_list->clear();
     for (const auto &[team, flag] : std::as_const(m_flags)) {
         auto *item = new QListWidgetItem(
@@ -78,8 +71,8 @@ void SyncFlagsDialog::refresh()
         m_list->setCurrentRow(0);
     }
     m_dismiss->setEnabled(!m_flags.isEmpty() && !m_list->selectedItems().isEmpty());
-    if (!accounts) {
-        m_message->setText(accounts.errorMessage());
+    if (!listed) {
+        m_message->setText(listed.errorMessage());
     }
 }
 

@@ -1,5 +1,6 @@
 #include "timeoffoffersdialog.h"
 
+#include "accountitems.h"
 #include "services/rosterservice.h"
 #include "services/syncservice.h"
 #include "synccontroller.h"
@@ -54,17 +55,9 @@ TimeOffOffersDialog::TimeOffOffersDialog(Workspace &workspace, QWidget *parent)
 
 void TimeOffOffersDialog::refresh()
 {
-    m_offers.clear();
-    SyncService service(m_workspace.database());
-    const auto accounts = service.accounts();
+    const auto listed = itemsOfEveryAccount(SyncService(m_workspace.database()), &SyncStatus::offers);
     // A failed read lists nothing; the message below the list says why.
-    for (const SyncAccount &account : accounts.value_or({})) {
-        if (auto status = service.status(account.team)) {
-            for (const SyncOffer &offer : status->offers) {
-                m_offers.append({account.team, offer});
-            }
-        }
-    }
+    m_offers = listed.value_or({});
     m_list->clear();
     const QLocale locale;
     for (const auto &[team, offer] : std::as_const(m_offers)) {
@@ -83,8 +76,8 @@ void TimeOffOffersDialog::refresh()
     }
     m_import->setEnabled(!m_offers.isEmpty());
     m_dismiss->setEnabled(!m_offers.isEmpty());
-    if (!accounts) {
-        m_message->setText(accounts.errorMessage());
+    if (!listed) {
+        m_message->setText(listed.errorMessage());
     }
 }
 
