@@ -20,42 +20,10 @@ namespace Tandem {
 
 namespace {
 
-QString actionWords(HistoryAction action)
-{
-    switch (action) {
-    case HistoryAction::Add:
-        return Cli::tr("new shift");
-    case HistoryAction::Fill:
-        return Cli::tr("fills the empty seat");
-    case HistoryAction::AlreadyThere:
-        return Cli::tr("already there");
-    case HistoryAction::Conflict:
-        return Cli::tr("not imported");
-    case HistoryAction::NotPast:
-        return Cli::tr("not past");
-    case HistoryAction::Invalid:
-        return Cli::tr("not a shift");
-    case HistoryAction::NoPerson:
-        break;
-    }
-    return Cli::tr("skipped");
-}
-
+// How the person was found: the wizard's words, but for the choice, which is --map here.
 QString matchWords(HistoryMatch match)
 {
-    switch (match) {
-    case HistoryMatch::Email:
-        return Cli::tr("by e-mail");
-    case HistoryMatch::Name:
-        return Cli::tr("by name");
-    case HistoryMatch::Chosen:
-        return Cli::tr("by --map");
-    case HistoryMatch::Ambiguous:
-        return Cli::tr("ambiguous");
-    case HistoryMatch::Unmatched:
-        break;
-    }
-    return Cli::tr("not on the roster");
+    return match == HistoryMatch::Chosen ? Cli::tr("by --map") : historyMatchText(match);
 }
 
 class ImportHistory final : public DatabaseCommand
@@ -166,7 +134,7 @@ int ImportHistory::runOn(const QCommandLineParser &parser, Database &db)
     QList<QStringList> rows;
     for (const HistoryEvent &e : p.events) {
         QString person = e.person.isNull() ? e.who : context.people.value(e.person).name;
-        QString what = actionWords(e.action);
+        QString what = historyActionText(e.action);
         if (!e.reason.isEmpty()) {
             what += u": "_s + e.reason;
         }

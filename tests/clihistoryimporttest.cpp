@@ -62,11 +62,11 @@ private Q_SLOTS:
         // Times in the rotation's zone; who, how they were found, what the import does.
         QVERIFY2(run.out.contains(u"Mon 2026-01-05 09:00"_s), qPrintable(run.out));
         QVERIFY(run.out.contains(u"Jane Doe"_s));
-        QVERIFY(run.out.contains(u"by e-mail"_s));
+        QVERIFY(run.out.contains(u"By e-mail"_s));
         QVERIFY(run.out.contains(u"Zoë Müller"_s));
-        QVERIFY(run.out.contains(u"by name"_s));
-        QVERIFY(run.out.contains(u"fills the empty seat"_s));
-        QVERIFY(run.out.contains(u"not past"_s));
+        QVERIFY(run.out.contains(u"By name"_s));
+        QVERIFY(run.out.contains(u"Fills the empty seat"_s));
+        QVERIFY(run.out.contains(u"Not past"_s));
         QVERIFY2(run.out.contains(u"Not on the roster"_s) && run.out.contains(u"Max Mustermann (1 event)"_s),
                  qPrintable(run.out));
         QVERIFY2(run.out.contains(u"Alex Kim: alex.kim@example.com, akim@example.com"_s) ||

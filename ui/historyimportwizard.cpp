@@ -40,44 +40,6 @@ private:
     std::function<bool()> m_complete;
 };
 
-QString actionText(HistoryAction action)
-{
-    switch (action) {
-    case HistoryAction::Add:
-        return HistoryImportWizard::tr("New shift");
-    case HistoryAction::Fill:
-        return HistoryImportWizard::tr("Fills the empty seat");
-    case HistoryAction::AlreadyThere:
-        return HistoryImportWizard::tr("Already there");
-    case HistoryAction::Conflict:
-        return HistoryImportWizard::tr("Not imported");
-    case HistoryAction::NotPast:
-        return HistoryImportWizard::tr("Not past");
-    case HistoryAction::Invalid:
-        return HistoryImportWizard::tr("Not a shift");
-    case HistoryAction::NoPerson:
-        break;
-    }
-    return HistoryImportWizard::tr("Skipped");
-}
-
-QString matchText(HistoryMatch match)
-{
-    switch (match) {
-    case HistoryMatch::Email:
-        return HistoryImportWizard::tr("By e-mail");
-    case HistoryMatch::Name:
-        return HistoryImportWizard::tr("By name");
-    case HistoryMatch::Chosen:
-        return HistoryImportWizard::tr("Chosen");
-    case HistoryMatch::Ambiguous:
-        return HistoryImportWizard::tr("Ambiguous");
-    case HistoryMatch::Unmatched:
-        break;
-    }
-    return HistoryImportWizard::tr("Not on the roster");
-}
-
 } // namespace
 
 HistoryImportWizard::HistoryImportWizard(Database &db, const QString &fileName, QWidget *parent)
@@ -273,11 +235,11 @@ void HistoryImportWizard::fillPreviewTable()
     for (int row = 0; row < m_preview.events.size(); ++row) {
         const HistoryEvent &e = m_preview.events.at(row);
         const QString who = e.person.isNull() ? e.who : names.value(e.person);
-        QString what = actionText(e.action);
+        QString what = historyActionText(e.action);
         if (!e.reason.isEmpty()) {
             what += u": "_s + e.reason;
         }
-        const QStringList cells = {when(e.start), when(e.end), who, matchText(e.match), what};
+        const QStringList cells = {when(e.start), when(e.end), who, historyMatchText(e.match), what};
         for (int column = 0; column < cells.size(); ++column) {
             auto *item = new QTableWidgetItem(cells.at(column));
             item->setToolTip(column == 2 ? e.summary : cells.at(column));

@@ -563,6 +563,51 @@ QByteArray exportCalendar(const QList<Shift> &shifts, const QList<TimeOff> &time
     return serialize(incidences, options);
 }
 
+namespace {
+
+// Occurrences replaced by an event with a RECURRENCE-ID: uid -> the replaced starts (UTC).
+QHash<QString, QSet<QDateTime>> replacedOccurrences(const Event::List &events)
+{
+    QHash<QString, QSet<QDateTime>> replaced;
+    for (const Event::Ptr &event : events) {
+        if (event->hasRecurrenceId()) {
+            replaced[event->uid()].insert(event->recurrenceId().toUTC());
+        }
+    }
+    return replaced;
+}
+
+// The starts, in the event's zone, of its occurrences that can reach the days `from` to `to`
+// (one lasting `spanDays` may start that much earlier), but those another event replaces.
+// KCalendarCore stops expanding a rule after 10,000 of its periods without saying so: a rule
+// that reaches that is refused rather than read in part.
+Result<QList<QDateTime>> occurrenceStarts(const Event::Ptr &event, const QSet<QDateTime> &replaced, QDate from,
+                                          QDate to, qint64 spanDays)
+{
+    const QDateTime start = event->dtStart();
+    if (!event->recurs()) {
+        return QList<QDateTime>{start};
+    }
+    constexpr qsizetype ExpansionLimit = 10000;
+    const QDateTime windowStart(from.addDays(-spanDays - 1), QTime(0, 0), start.timeZone());
+    const QDateTime windowEnd(to.addDays(2), QTime(0, 0), start.timeZone());
+    const auto times = event->recurrence()->timesInInterval(windowStart, windowEnd);
+    if (times.size() >= ExpansionLimit) {
+        return Error{tr("The event “%1” repeats %2 times or more in the period read; Tandem reads fewer.")
+                         .arg(event->summary().trimmed().left(80))
+                         .arg(ExpansionLimit)};
+    }
+    QList<QDateTime> starts;
+    for (const QDateTime &t : times) {
+        if (!replaced.contains(t.toUTC())) {
+            starts.append(t.toTimeZone(start.timeZone()));
+        }
+    }
+    return starts;
+}
+
+} // namespace
+
 Result<QList<ImportedDay>> readDays(const QByteArray &ics, QDate from, QDate to)
 {
     if (!from.isValid() || !to.isValid() || to < from) {
@@ -579,13 +624,7 @@ Result<QList<ImportedDay>> readDays(const QByteArray &ics, QDate from, QDate to)
     if (events.isEmpty()) {
         return Error{tr("The file holds no event (VEVENT): there is nothing to import.")};
     }
-    // Occurrences replaced by an event with a RECURRENCE-ID: uid -> the replaced starts.
-    QHash<QString, QSet<QDateTime>> replaced;
-    for (const Event::Ptr &event : events) {
-        if (event->hasRecurrenceId()) {
-            replaced[event->uid()].insert(event->recurrenceId().toUTC());
-        }
-    }
+    const QHash<QString, QSet<QDateTime>> replaced = replacedOccurrences(events);
     QList<ImportedDay> days;
     constexpr qsizetype MaxOccurrences = 100000;
     for (const Event::Ptr &event : events) {
@@ -606,21 +645,15 @@ Result<QList<ImportedDay>> readDays(const QByteArray &ics, QDate from, QDate to)
                 days.append(ImportedDay{event->uid(), summary, first, last});
             }
         };
-        if (!event->recurs()) {
-            add(start);
-        } else {
-            // Expand from early enough that an occurrence starting before `from` but lasting
-            // into it is found.
-            const qint64 spanDays = std::min<qint64>(std::max<qint64>(0, extraDays), 400);
-            const QDateTime windowStart(from.addDays(-spanDays - 1), QTime(0, 0), start.timeZone());
-            const QDateTime windowEnd(to.addDays(2), QTime(0, 0), start.timeZone());
-            const auto times = event->recurrence()->timesInInterval(windowStart, windowEnd);
-            const QSet<QDateTime> skip = replaced.value(event->uid());
-            for (const QDateTime &t : times) {
-                if (!skip.contains(t.toUTC())) {
-                    add(t.toTimeZone(start.timeZone()));
-                }
-            }
+        // Expanded from early enough that an occurrence starting before `from` but lasting into
+        // it is found.
+        auto starts = occurrenceStarts(event, replaced.value(event->uid()), from, to,
+                                       std::min<qint64>(std::max<qint64>(0, extraDays), 400));
+        if (!starts) {
+            return starts.error();
+        }
+        for (const QDateTime &occurrence : std::as_const(starts.value())) {
+            add(occurrence);
         }
         if (days.size() > MaxOccurrences) {
             return Error{
@@ -663,15 +696,7 @@ Result<QList<ImportedEvent>> readEvents(const QByteArray &ics, QDate from, QDate
     if (events.isEmpty()) {
         return Error{tr("The file holds no event (VEVENT): there is nothing to import.")};
     }
-    // KCalendarCore stops expanding a rule after this many of its periods, without saying so: a
-    // rule that reaches it is refused rather than read in part.
-    constexpr qsizetype ExpansionLimit = 10000;
-    QHash<QString, QSet<QDateTime>> replaced;
-    for (const Event::Ptr &event : events) {
-        if (event->hasRecurrenceId()) {
-            replaced[event->uid()].insert(event->recurrenceId().toUTC());
-        }
-    }
+    const QHash<QString, QSet<QDateTime>> replaced = replacedOccurrences(events);
     const QDateTime first(from, QTime(0, 0), QTimeZone::utc());
     const QDateTime last(to.addDays(1), QTime(0, 0), QTimeZone::utc());
     QList<ImportedEvent> result;
@@ -719,24 +744,13 @@ Result<QList<ImportedEvent>> readEvents(const QByteArray &ics, QDate from, QDate
             }
             result.append(e);
         };
-        if (!event->recurs()) {
-            add(start);
-        } else {
-            const qint64 spanDays = std::min<qint64>(extraDays + seconds / 86400, 400);
-            const QDateTime windowStart(from.addDays(-spanDays - 1), QTime(0, 0), start.timeZone());
-            const QDateTime windowEnd(to.addDays(2), QTime(0, 0), start.timeZone());
-            const auto times = event->recurrence()->timesInInterval(windowStart, windowEnd);
-            if (times.size() >= ExpansionLimit) {
-                return Error{tr("The event “%1” repeats %2 times or more in the period read; Tandem reads fewer.")
-                                 .arg(base.summary.left(80))
-                                 .arg(ExpansionLimit)};
-            }
-            const QSet<QDateTime> skip = replaced.value(event->uid());
-            for (const QDateTime &t : times) {
-                if (!skip.contains(t.toUTC())) {
-                    add(t.toTimeZone(start.timeZone()));
-                }
-            }
+        auto starts = occurrenceStarts(event, replaced.value(event->uid()), from, to,
+                                       std::min<qint64>(extraDays + seconds / 86400, 400));
+        if (!starts) {
+            return starts.error();
+        }
+        for (const QDateTime &occurrence : std::as_const(starts.value())) {
+            add(occurrence);
         }
         if (result.size() > MaxOccurrences) {
             return Error{

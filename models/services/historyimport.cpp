@@ -488,4 +488,42 @@ Result<AppliedPlan> HistoryImportService::apply(const HistoryPreview &preview)
     return applied;
 }
 
+QString historyActionText(HistoryAction action)
+{
+    switch (action) {
+    case HistoryAction::Add:
+        return tr("New shift");
+    case HistoryAction::Fill:
+        return tr("Fills the empty seat");
+    case HistoryAction::AlreadyThere:
+        return tr("Already there");
+    case HistoryAction::Conflict:
+        return tr("Not imported");
+    case HistoryAction::NotPast:
+        return tr("Not past");
+    case HistoryAction::Invalid:
+        return tr("Not a shift");
+    case HistoryAction::NoPerson:
+        break;
+    }
+    return tr("Skipped");
+}
+
+QString historyMatchText(HistoryMatch match)
+{
+    switch (match) {
+    case HistoryMatch::Email:
+        return tr("By e-mail");
+    case HistoryMatch::Name:
+        return tr("By name");
+    case HistoryMatch::Chosen:
+        return tr("Chosen");
+    case HistoryMatch::Ambiguous:
+        return tr("Ambiguous");
+    case HistoryMatch::Unmatched:
+        break;
+    }
+    return tr("Not on the roster");
+}
+
 } // namespace Tandem

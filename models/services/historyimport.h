@@ -36,6 +36,11 @@ enum class HistoryAction {
     NoPerson,     ///< unmatched or ambiguous: not imported until the lead chooses
 };
 
+/// What an event does, in words ("New shift"): the wizard's and the command line's column.
+QString historyActionText(HistoryAction action);
+/// How its person was found, in words ("By e-mail").
+QString historyMatchText(HistoryMatch match);
+
 /// One occurrence of the file's events and what the import makes of it.
 struct HistoryEvent
 {

@@ -735,6 +735,54 @@ SHA-256: %5</translation>
         <source>The event “%1” repeats %2 times or more in the period read; Tandem reads fewer.</source>
         <translation>Das Ereignis „%1“ wiederholt sich im gelesenen Zeitraum %2-mal oder öfter; Tandem liest weniger.</translation>
     </message>
+    <message>
+        <source>New shift</source>
+        <translation>Neue Schicht</translation>
+    </message>
+    <message>
+        <source>Fills the empty seat</source>
+        <translation>Besetzt den leeren Platz</translation>
+    </message>
+    <message>
+        <source>Already there</source>
+        <translation>Schon vorhanden</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>Nicht importiert</translation>
+    </message>
+    <message>
+        <source>Not past</source>
+        <translation>Nicht vergangen</translation>
+    </message>
+    <message>
+        <source>Not a shift</source>
+        <translation>Keine Schicht</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+    <message>
+        <source>By e-mail</source>
+        <translation>Per E-Mail</translation>
+    </message>
+    <message>
+        <source>By name</source>
+        <translation>Per Name</translation>
+    </message>
+    <message>
+        <source>Chosen</source>
+        <translation>Gewählt</translation>
+    </message>
+    <message>
+        <source>Ambiguous</source>
+        <translation>Mehrdeutig</translation>
+    </message>
+    <message>
+        <source>Not on the roster</source>
+        <translation>Nicht in der Personalliste</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::Autostart</name>
@@ -3352,52 +3400,8 @@ Zielfunktion: größte Abweichung %1, Quadratsumme %2, häufigstes Paar %3-mal, 
         <translation>Vergangene Bereitschaft aus dem Kalenderexport eines anderen Werkzeugs (PagerDuty, Opsgenie …) als vergangene Schichten importieren.</translation>
     </message>
     <message>
-        <source>new shift</source>
-        <translation>neue Schicht</translation>
-    </message>
-    <message>
-        <source>fills the empty seat</source>
-        <translation>besetzt den leeren Platz</translation>
-    </message>
-    <message>
-        <source>already there</source>
-        <translation>schon vorhanden</translation>
-    </message>
-    <message>
-        <source>not imported</source>
-        <translation>nicht importiert</translation>
-    </message>
-    <message>
-        <source>not past</source>
-        <translation>nicht vergangen</translation>
-    </message>
-    <message>
-        <source>not a shift</source>
-        <translation>keine Schicht</translation>
-    </message>
-    <message>
-        <source>skipped</source>
-        <translation>übersprungen</translation>
-    </message>
-    <message>
-        <source>by e-mail</source>
-        <translation>per E-Mail</translation>
-    </message>
-    <message>
-        <source>by name</source>
-        <translation>per Name</translation>
-    </message>
-    <message>
         <source>by --map</source>
         <translation>per --map</translation>
-    </message>
-    <message>
-        <source>ambiguous</source>
-        <translation>mehrdeutig</translation>
-    </message>
-    <message>
-        <source>not on the roster</source>
-        <translation>nicht in der Personalliste</translation>
     </message>
     <message>
         <source>Import the past on-call of another tool&apos;s calendar export (PagerDuty, Opsgenie, Grafana OnCall, or any .ics whose events name the person on call in the title or as attendee) into one seat of a rotation, so that the fairness look-back starts from what happened. People are matched by e-mail, else by name (accents and case ignored); what matches nobody or several people is listed, and --map says who it is. Only events that ended are read. An event with no shift at its time becomes a shift with the other seat empty; one at exactly the times of a shift fills that seat when it is empty; anything else is reported and left alone. The preview is printed first; the import is one transaction.</source>
@@ -3969,50 +3973,6 @@ Die Version des Servers kann hier nicht geschrieben werden: %2</translation>
 </context>
 <context>
     <name>Tandem::HistoryImportWizard</name>
-    <message>
-        <source>New shift</source>
-        <translation>Neue Schicht</translation>
-    </message>
-    <message>
-        <source>Fills the empty seat</source>
-        <translation>Besetzt den leeren Platz</translation>
-    </message>
-    <message>
-        <source>Already there</source>
-        <translation>Schon vorhanden</translation>
-    </message>
-    <message>
-        <source>Not imported</source>
-        <translation>Nicht importiert</translation>
-    </message>
-    <message>
-        <source>Not past</source>
-        <translation>Nicht vergangen</translation>
-    </message>
-    <message>
-        <source>Not a shift</source>
-        <translation>Keine Schicht</translation>
-    </message>
-    <message>
-        <source>Skipped</source>
-        <translation>Übersprungen</translation>
-    </message>
-    <message>
-        <source>By e-mail</source>
-        <translation>Per E-Mail</translation>
-    </message>
-    <message>
-        <source>By name</source>
-        <translation>Per Name</translation>
-    </message>
-    <message>
-        <source>Chosen</source>
-        <translation>Gewählt</translation>
-    </message>
-    <message>
-        <source>Ambiguous</source>
-        <translation>Mehrdeutig</translation>
-    </message>
     <message>
         <source>Not on the roster</source>
         <translation>Nicht in der Personalliste</translation>
