@@ -14,14 +14,6 @@
 
 namespace Tandem::Test {
 
-/// True under CI (CI=true or CI=1), where a test whose tool is missing must fail, not skip: the
-/// set-up script installs every tool a test needs, so a skip there would hide a broken install.
-inline bool inCi()
-{
-    const QByteArray ci = qgetenv("CI");
-    return ci == "true" || ci == "1";
-}
-
 /// A fixed "now" for tests: Wednesday 2026-03-18 12:00 UTC.
 inline QDateTime fixedNow()
 {
