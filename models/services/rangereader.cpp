@@ -17,16 +17,16 @@ namespace Tandem {
 /// in the thread that opened it).
 struct RangeReader::State
 {
+    explicit State(const Database &owner) : path(owner.path()), clock(owner.clock().now()) {}
+
     QString path;
-    FixedClock clock{QDateTime::currentDateTimeUtc()}; // the owner's clock when it was made: reads need none
+    FixedClock clock; // the owner's "now" when it was made: reads need no other
     std::unique_ptr<Database> db;
 };
 
-RangeReader::RangeReader(Database &db, QObject *parent) : QObject(parent), m_state(std::make_unique<State>())
+RangeReader::RangeReader(Database &db, QObject *parent) : QObject(parent), m_state(std::make_unique<State>(db))
 {
     qRegisterMetaType<RangeRead>();
-    m_state->path = db.path();
-    m_state->clock.setNow(db.clock().now());
     m_thread = new QThread(this);
     m_thread->setObjectName(u"range reader"_s);
     m_worker = new QObject;
