@@ -625,6 +625,61 @@ private Q_SLOTS:
         QCOMPARE(devDeviation(plan(classic)) > optimum + 1e-9, classicMisses);
     }
 
+    // A pool where the rest rule and leave force empty seats: 27 daily shifts, three ops (one at
+    // half capacity), a public holiday, leave that leaves a single ops free on some days. The
+    // optimum is CBC's (the quality harness's model of the pool, proven optimal). The exact search
+    // used to run out of nodes here and stop 1.27x above it: its bound neither counted the load
+    // the forced gaps take out of the pool nor that a person cannot hold neighbouring days of
+    // different weights (Friday, Saturday, Sunday).
+    void reachesTheOptimumOfAPoolWithForcedGaps_data()
+    {
+        QTest::addColumn<int>("gaps");
+        QTest::addColumn<double>("optimum");
+        // The quality harness's instance Q83 (tests/bench/instances.cpp, seed 83), ops pool.
+        QTest::newRow("27 days, 3 ops, 2 gaps (quality harness Q83)") << 2 << 0.92771318;
+    }
+
+    void reachesTheOptimumOfAPoolWithForcedGaps()
+    {
+        QFETCH(int, gaps);
+        QFETCH(double, optimum);
+        const QDate from(2026, 1, 5); // a Monday
+        Team t = makeTeam(8, 3, 24 * 60, from, from.addDays(26));
+        t.request.seed = 1;
+        t.request.holidays[t.request.rotations[0].teamId] = {QDate(2026, 1, 7)};
+        auto person = [&t](const PersonId &id) -> Person & {
+            return *std::find_if(t.request.people.begin(), t.request.people.end(),
+                                 [&id](const Person &p) { return p.id == id; });
+        };
+        person(t.devs.at(1)).capacity = 0.5;
+        person(t.ops.at(2)).capacity = 0.5;
+        auto leave = [&t](const PersonId &id, int first, int last) {
+            t.request.timeOff.append(TimeOff{TimeOffId::create(), id, QDate(2026, 1, first), QDate(2026, 1, last), {}});
+        };
+        leave(t.devs.at(2), 30, 31);
+        leave(t.ops.at(0), 21, 24);
+        leave(t.ops.at(0), 28, 29);
+        leave(t.ops.at(1), 5, 6);
+        leave(t.ops.at(1), 28, 30);
+        leave(t.ops.at(2), 17, 21);
+
+        const PlanResult result = plan(t.request);
+        QCOMPARE(result.shifts.size(), 27);
+        QVERIFY2(violations(t.request, result).isEmpty(), qPrintable(violations(t.request, result).join(u'\n')));
+        int opsGaps = 0;
+        for (const PlannedShift &p : result.shifts) {
+            opsGaps += p.shift.ops.isNull() ? 1 : 0;
+        }
+        QCOMPARE(opsGaps, gaps);
+        const auto ops = std::find_if(result.summary.pools.cbegin(), result.summary.pools.cend(),
+                                      [](const PoolFigures &pool) { return pool.role == Role::Operations; });
+        QVERIFY(ops != result.summary.pools.cend());
+        QVERIFY2(std::abs(ops->maxDeviation - optimum) < 1e-6,
+                 qPrintable(u"%1 against the optimum %2"_s.arg(ops->maxDeviation).arg(optimum)));
+        QCOMPARE(ops->proof, PoolFigures::Proof::Optimal);
+        QCOMPARE(ops->bound, ops->maxDeviation);
+    }
+
     // A re-plan after new leave fills every seat a fresh plan of the same data fills, moving seats
     // it kept from the current plan (several steps deep) where the leave leaves nobody free: the
     // shift after the leave is locked, so its developer cannot step in, and the one before holds
@@ -752,17 +807,19 @@ private Q_SLOTS:
     // seat more than the fewest any plan could change (Bench::minimumChanges, a DP over each
     // pool's seats, fairness ignored), leaves no seat empty that a fresh plan fills, and says how
     // fair a rebalancing re-plan would be. `fairMore`: a rebalancing re-plan (Replan::Fairest, the
-    // only re-plan before) changes more than that; Q83 week 1, Ops3 changed 20 seats where 1 was
-    // needed (one of 3 ops on a 27-day daily rotation away for the one shift they held that week).
+    // only re-plan before) changes more than that; Q13 week 2, Dev5 changes 11 seats where 2 are
+    // needed. Q83's ops pool rebalanced 20 and 23 seats while its fresh plan stopped 1.27x above
+    // the optimum (the exact search ran out of nodes); the fresh plan is optimal now, and the
+    // rebalancing re-plan changes no more than the fewest + 1 there.
     void replanChangesAtMostTheFewestPlusOne_data()
     {
         QTest::addColumn<int>("seed");
         QTest::addColumn<QString>("person"); // the first word of the name
         QTest::addColumn<int>("week");       // from 1, the horizon's first week
         QTest::addColumn<bool>("fairMore");
-        QTest::newRow("Q83 week 1, Ops3 (20 changed, 1 needed)") << 83 << u"Ops3"_s << 1 << true;
-        QTest::newRow("Q83 week 2, Ops3") << 83 << u"Ops3"_s << 2 << true;
-        QTest::newRow("Q83 week 4, Ops2 (23 changed, 12 needed)") << 83 << u"Ops2"_s << 4 << true;
+        QTest::newRow("Q83 week 1, Ops3 (2 changed, 1 needed)") << 83 << u"Ops3"_s << 1 << false;
+        QTest::newRow("Q83 week 2, Ops3") << 83 << u"Ops3"_s << 2 << false;
+        QTest::newRow("Q83 week 4, Ops2 (4 changed, 3 needed)") << 83 << u"Ops2"_s << 4 << false;
         QTest::newRow("Q83 week 1, Dev1") << 83 << u"Dev1"_s << 1 << true;
         QTest::newRow("Q83 week 2, Dev2") << 83 << u"Dev2"_s << 2 << false;
         QTest::newRow("Q83 week 4, Ops1") << 83 << u"Ops1"_s << 4 << false;

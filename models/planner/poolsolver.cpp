@@ -107,6 +107,26 @@ public:
                 m_forcedChanges[size_t(i)] = m_forcedChanges[size_t(i) + 1] + (forced ? 1 : 0);
             }
         }
+        // Per position: the weights of the seats from there on that someone may take, lightest and
+        // heaviest first, summed: what k empty seats among them can leave out at least and at most.
+        m_lightest.assign(size_t(m_n) + 1, {0.0});
+        m_heaviest.assign(size_t(m_n) + 1, {0.0});
+        for (int i = 0; i < m_n; ++i) {
+            std::vector<double> ws;
+            for (int j = i; j < m_n; ++j) {
+                if (!m_eligible[size_t(j)].empty()) {
+                    ws.push_back(m_weight[size_t(j)]);
+                }
+            }
+            std::sort(ws.begin(), ws.end());
+            for (double w : ws) {
+                m_lightest[size_t(i)].push_back(m_lightest[size_t(i)].back() + w);
+            }
+            for (auto it = ws.crbegin(); it != ws.crend(); ++it) {
+                m_heaviest[size_t(i)].push_back(m_heaviest[size_t(i)].back() + *it);
+            }
+        }
+        ceilings();
         reachable();
         if (!m_churn) {
             twins(); // the former holders make people differ
@@ -168,6 +188,7 @@ private:
         if (complete) {
             result.fewestGaps = gaps;
         }
+        m_fewest = result.fewestGaps;
 
         // 2. The smallest deviation with that many gaps, by bisection over the values it can take.
         std::vector<double> values{m_in.floor};
@@ -317,15 +338,23 @@ private:
             double room = 0;
             for (int p = 0; p < m_m; ++p) {
                 const Sums &s = m_sums[size_t(p)][size_t(m_firstFrom[size_t(p)][size_t(i)])];
-                const auto [lo, hi] = s.within(m_in.need[size_t(p)] - z - m_load[size_t(p)],
-                                               m_in.need[size_t(p)] + z - m_load[size_t(p)]);
+                const auto [lo, hi] = s.within(
+                    m_in.need[size_t(p)] - z - m_load[size_t(p)],
+                    std::min(m_in.need[size_t(p)] + z - m_load[size_t(p)], m_ceiling[size_t(p)][size_t(i)] + Epsilon));
                 if (lo > hi) {
                     return false;
                 }
                 needed += lo;
                 room += hi;
             }
-            if (needed > m_fill[size_t(i)] + Epsilon || (atLeast == maxGaps && room < m_fill[size_t(i)] - Epsilon)) {
+            // Every assignment has at least m_fewest gaps: the seats from i on leave at least the
+            // lightest of those still to come empty, at most as many as maxGaps allows.
+            const auto &light = m_lightest[size_t(i)];
+            const auto &heavy = m_heaviest[size_t(i)];
+            const int fewer = std::clamp(m_fewest - atLeast, 0, int(light.size()) - 1);
+            const int more = std::clamp(maxGaps - atLeast, 0, int(heavy.size()) - 1);
+            if (needed > m_fill[size_t(i)] - light[size_t(fewer)] + Epsilon ||
+                room < m_fill[size_t(i)] - heavy[size_t(more)] - Epsilon) {
                 return false;
             }
         }
@@ -523,6 +552,38 @@ private:
         }
     }
 
+    /// Per person and position: the most load they can add from the seats at that position on,
+    /// with the clashes between neighbours in time counted (the sums above see only those between
+    /// neighbours in the search order): a path of seats, so a DP over time.
+    void ceilings()
+    {
+        m_ceiling.assign(size_t(m_m), std::vector<double>(size_t(m_n) + 1, 0.0));
+        auto eligible = std::vector<bool>(size_t(m_n));
+        for (int p = 0; p < m_m; ++p) {
+            for (int t = 0; t < m_n; ++t) {
+                const auto &e = m_in.eligible[size_t(t)];
+                eligible[size_t(t)] = std::find(e.cbegin(), e.cend(), p) != e.cend();
+            }
+            for (int i = 0; i < m_n; ++i) {
+                double with = 0;    // the best up to seat t, taking seat t
+                double without = 0; // the best up to seat t, not taking it
+                for (int t = 0; t < m_n; ++t) {
+                    const double best = std::max(with, without);
+                    if (!eligible[size_t(t)] || m_position[size_t(t)] < i) {
+                        with = -1;
+                        without = best;
+                        continue;
+                    }
+                    const auto &c = m_in.conflicts[size_t(t)];
+                    const bool clash = t > 0 && std::find(c.cbegin(), c.cend(), t - 1) != c.cend();
+                    with = m_in.weight[size_t(t)] + (clash ? without : best);
+                    without = best;
+                }
+                m_ceiling[size_t(p)][size_t(i)] = std::max(with, without);
+            }
+        }
+    }
+
     bool clashes(int later, int earlier) const
     {
         const auto &list = m_clash[size_t(later)];
@@ -588,7 +649,8 @@ private:
         double lb = 0;
         for (int p = 0; p < m_m; ++p) {
             const Sums &s = m_sums[size_t(p)][size_t(m_firstFrom[size_t(p)][size_t(i)])];
-            lb = std::max(lb, s.distance(m_in.need[size_t(p)] - m_load[size_t(p)]));
+            const double behind = m_in.need[size_t(p)] - m_load[size_t(p)];
+            lb = std::max({lb, s.distance(behind), behind - m_ceiling[size_t(p)][size_t(i)]});
         }
         return lb;
     }
@@ -636,8 +698,9 @@ private:
             double room = 0;
             for (int p = 0; p < m_m; ++p) {
                 const Sums &s = m_sums[size_t(p)][size_t(m_firstFrom[size_t(p)][size_t(i)])];
-                const auto [lo, hi] = s.within(m_in.need[size_t(p)] - z - m_load[size_t(p)],
-                                               m_in.need[size_t(p)] + z - m_load[size_t(p)]);
+                const auto [lo, hi] = s.within(
+                    m_in.need[size_t(p)] - z - m_load[size_t(p)],
+                    std::min(m_in.need[size_t(p)] + z - m_load[size_t(p)], m_ceiling[size_t(p)][size_t(i)] + Epsilon));
                 if (lo > hi) {
                     return; // this person can end nowhere near their share
                 }
@@ -721,8 +784,12 @@ private:
     std::vector<double> m_load;
     std::vector<int> m_held;
     std::vector<int> m_holder;
-    std::vector<int> m_forced;  ///< seats from i on that nobody may take
-    std::vector<double> m_fill; ///< weight of the seats from i on that someone may take
+    std::vector<int> m_forced;                   ///< seats from i on that nobody may take
+    std::vector<double> m_fill;                  ///< weight of the seats from i on that someone may take
+    std::vector<std::vector<double>> m_lightest; ///< per position: sums of the k lightest seats from there on
+    std::vector<std::vector<double>> m_heaviest; ///< per position: sums of the k heaviest seats from there on
+    std::vector<std::vector<double>> m_ceiling;  ///< per person, position: the most load they can still add
+    int m_fewest = 0;                            ///< no assignment has fewer gaps (all seats)
     std::vector<std::vector<Sums>> m_sums;
     std::vector<std::vector<int>> m_firstFrom;
     std::vector<int> m_twin;
