@@ -210,18 +210,22 @@ private:
         size_t lo = 0;
         size_t hi = values.size(); // hi: the best found so far
         double proven = root;
+        bool top = true;
         while (lo < hi) {
-            const size_t mid = (lo + hi) / 2;
+            const size_t mid = top ? hi - 1 : (lo + hi) / 2;
             const Outcome outcome = decide(values[mid], gaps, budget / 2, budget);
             if (outcome == Outcome::Found) {
                 hi = size_t(std::lower_bound(values.cbegin(), values.cend(), m_bestZ - Epsilon) - values.cbegin());
                 hi = std::min(hi, mid);
+                top = !top;
+            } else if (outcome == Outcome::Infeasible) {
+                proven = std::max(proven, mid + 1 < values.size() ? values[mid + 1] : m_bestZ);
+                lo = mid + 1;
+                top = !top;
+            } else if (top) {
+                top = false;
             } else {
-                if (outcome == Outcome::Infeasible) {
-                    proven = std::max(proven, mid + 1 < values.size() ? values[mid + 1] : m_bestZ);
-                } else {
-                    complete = false;
-                }
+                complete = false;
                 lo = mid + 1;
             }
         }
