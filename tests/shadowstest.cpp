@@ -376,6 +376,18 @@ private Q_SLOTS:
         QCOMPARE(shadowedBy(plan(o.request), o.trainee), shadowed);
     }
 
+    void plannerShadowsOnlyAhead()
+    {
+        // A plan written from a past day: the shifts already under way or over get no shadow.
+        Onboarding o = makeOnboarding(3, 3, 3);
+        o.request.now = QDateTime(QDate(2026, 6, 10), QTime(12, 0), Qt::UTC);
+        const QList<Shift> shadowed = shadowedBy(plan(o.request), o.trainee);
+        QCOMPARE(shadowed.size(), 3);
+        for (const Shift &s : shadowed) {
+            QVERIFY2(s.start >= o.request.now, qPrintable(s.start.toString(Qt::ISODate)));
+        }
+    }
+
     void plannerShadowCarriesNoLoad()
     {
         Onboarding o = makeOnboarding(3, 3, 5);
@@ -517,14 +529,27 @@ private Q_SLOTS:
         QVERIFY(!onLeave);
         QVERIFY2(onLeave.errorMessage().contains(u"is on leave"_s), qPrintable(onLeave.errorMessage()));
 
+        // Home's words: the next shift shadowed and the progress.
+        const Shift d = shiftAt(s, now.addDays(4), s.dev2.id, s.ops.id);
+        QVERIFY(repo.insert(d));
+        QVERIFY(shifts.setShadow(d.id, s.trainee.id));
+        const auto summary = onboarding.summaryFor(s.trainee.id, now);
+        QVERIFY(summary);
+        QCOMPARE(summary->size(), 2);
+        QVERIFY2(summary->at(0).startsWith(u"You shadow Dirk Dev and Olga Ops on "_s), qPrintable(summary->at(0)));
+        QVERIFY2(summary->at(0).endsWith(u" in Payments primary."_s), qPrintable(summary->at(0)));
+        QCOMPARE(summary->at(1), u"Payments primary: 2 of 2 shadow shifts done; ready for a lead to confirm you."_s);
+        QVERIFY(onboarding.summaryFor(s.dev.id, now)->isEmpty());
+
         progress = onboarding.progressOf(s.rotation.id, s.trainee.id);
         QCOMPARE(progress->done, 2);
+        QCOMPARE(progress->scheduled, 1);
         QVERIFY(progress->isReady());
         QVERIFY(onboarding.confirm(s.rotation.id, s.trainee.id));
         QVERIFY(RotationService(*s.db).rotation(s.rotation.id).value()->rules.trainees.isEmpty());
         QVERIFY(!onboarding.progressOf(s.rotation.id, s.trainee.id));
         // The shadow shifts stay in the history.
-        QCOMPARE(repo.shadowCount(s.rotation.id, s.trainee.id).value(), 2);
+        QCOMPARE(repo.shadowCount(s.rotation.id, s.trainee.id).value(), 3);
     }
 
     void planServiceWritesShadows()

@@ -246,8 +246,11 @@ void planShadows(const PlanRequest &request, QList<PlannedShift> &shifts)
             std::tuple<int, int, QDateTime> bestKey;
             for (int i : std::as_const(order)) {
                 const PlannedShift &p = shifts.at(i);
+                // Not a shift under way or over (a plan written from a past day): shadowing is
+                // learning ahead, not a record.
                 if (p.shift.rotationId != r.id || p.change == Change::Fixed || p.change == Change::Removed ||
-                    !p.shift.shadow.isNull() || p.shift.dev.isNull() || p.shift.ops.isNull()) {
+                    !p.shift.shadow.isNull() || p.shift.dev.isNull() || p.shift.ops.isNull() ||
+                    p.shift.start < request.now) {
                     continue;
                 }
                 const std::tuple<int, int, QDateTime> key{mine.pairs.value({p.shift.dev, p.shift.ops}),

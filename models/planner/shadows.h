@@ -22,8 +22,9 @@ std::optional<Violation> checkShadow(const Shift &shift, const Person &person, c
 /// Past, locked and frozen shifts keep their shadow; other shadows stay where they are still
 /// allowed and still needed. Each trainee then gets, earliest first, the shift whose
 /// (developer, ops) pair they have shadowed least, then whose developer and ops they have met
-/// least, so that they see as many people as the plan has. Shifts with an empty seat are not
-/// shadowed. Deterministic. A shift whose shadow changes is marked Changed.
+/// least, so that they see as many people as the plan has. Shifts with an empty seat, and
+/// shifts that started before `request.now`, get no new shadow. Deterministic. A shift whose
+/// shadow changes is marked Changed.
 void planShadows(const PlanRequest &request, QList<PlannedShift> &shifts);
 
 } // namespace Tandem::Planner
