@@ -5726,10 +5726,6 @@ ab %3</translation>
         <translation>Markierte Entwickler begleiten Paare als Schatten (ohne Last, ohne Produktionszugang) und übernehmen den Entwicklerplatz erst, wenn eine Leitung sie bestätigt.</translation>
     </message>
     <message>
-        <source>&amp;Confirm Ready Developer</source>
-        <translation>Bereiten Entwickler &amp;bestätigen</translation>
-    </message>
-    <message>
         <source>Takes the selected developer, who has done enough shadow shifts, off the onboarding list: from the next plan on they take the developer seat.</source>
         <translation>Nimmt den gewählten Entwickler, der genug Schattenschichten absolviert hat, von der Einarbeitungsliste: Ab dem nächsten Plan übernimmt er den Entwicklerplatz.</translation>
     </message>
@@ -5759,6 +5755,10 @@ ab %3</translation>
             <numerusform>Der Planer setzt jeden markierten Entwickler auf den Schattenplatz von %n geplanten Schicht, mit so vielen verschiedenen Paaren wie möglich.</numerusform>
             <numerusform>Der Planer setzt jeden markierten Entwickler auf den Schattenplatz von %n geplanten Schichten, mit so vielen verschiedenen Paaren wie möglich.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Con&amp;firm Ready Developer</source>
+        <translation>Bereiten Entwickler bestä&amp;tigen</translation>
     </message>
 </context>
 <context>
@@ -9409,6 +9409,10 @@ Es wurde nichts gesendet. Wenn der Server Ihnen gehört, geben Sie ihm ein Zerti
     <message>
         <source>%1: no shift planned from %2 to %3, nobody on call. Rotations ▸ Plan… fills it.</source>
         <translation>%1: keine Schicht geplant von %2 bis %3, niemand in Bereitschaft. Rotationen ▸ Planen… füllt die Lücke.</translation>
+    </message>
+    <message>
+        <source>%1, %2 shadowing</source>
+        <translation>%1, %2 als Schatten</translation>
     </message>
 </context>
 <context>
