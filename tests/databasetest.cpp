@@ -10,8 +10,8 @@
 #include <QCryptographicHash>
 #include <QSignalSpy>
 #include <QSqlDatabase>
-#include <QSqlRecord>
 #include <QSqlQuery>
+#include <QSqlRecord>
 
 #include <sys/wait.h>
 #include <unistd.h>
