@@ -35,7 +35,12 @@ std::vector<std::unique_ptr<Command>> allCommands()
     list.push_back(rotationListCommand());
     list.push_back(rotationShowCommand());
     list.push_back(rotationRemoveCommand());
+    list.push_back(rotationOnboardCommand());
+    list.push_back(rotationTraineesCommand());
+    list.push_back(rotationConfirmCommand());
+    list.push_back(rotationWithdrawCommand());
     list.push_back(shiftsListCommand());
+    list.push_back(shiftShadowCommand());
     list.push_back(planCommand());
     list.push_back(reportFairnessCommand());
     list.push_back(reportHoursCommand());

@@ -27,6 +27,13 @@ std::unique_ptr<Command> rotationShowCommand();
 std::unique_ptr<Command> rotationRemoveCommand();
 std::unique_ptr<Command> shiftsListCommand();
 
+// clionboarding.cpp
+std::unique_ptr<Command> rotationOnboardCommand();
+std::unique_ptr<Command> rotationTraineesCommand();
+std::unique_ptr<Command> rotationConfirmCommand();
+std::unique_ptr<Command> rotationWithdrawCommand();
+std::unique_ptr<Command> shiftShadowCommand();
+
 // clihistory.cpp
 std::unique_ptr<Command> logArchiveCommand();
 std::unique_ptr<Command> checkCommand();

@@ -157,6 +157,7 @@ QString optionFor(const QString &field)
         {Field::NightWeight.toString(), u"night-weight"_s},
         {Field::FreezeDays.toString(), u"freeze-days"_s},
         {Field::LookbackWeeks.toString(), u"lookback-weeks"_s},
+        {Field::ShadowShiftsNeeded.toString(), u"shadow-shifts"_s},
         {Field::Members.toString(), u"members"_s},
     };
     return options.value(field);
@@ -232,6 +233,9 @@ struct RotationOptions
                                   u"N"_s};
     QCommandLineOption lookbackWeeks{u"lookback-weeks"_s,
                                      Cli::tr("Weeks of past shifts that count for fairness (default 26)."), u"N"_s};
+    QCommandLineOption shadowShifts{
+        u"shadow-shifts"_s,
+        Cli::tr("Shadow shifts a new developer does before joining (0: no onboarding; see rotation onboard)."), u"N"_s};
 
     QList<QCommandLineOption> forCommand(bool adding) const
     {
@@ -255,6 +259,7 @@ struct RotationOptions
                                        nightWeight,
                                        freezeDays,
                                        lookbackWeeks,
+                                       shadowShifts,
                                        swapsNeedApproval,
                                        swapsWithoutApproval};
         if (!adding) {
@@ -351,11 +356,9 @@ Result<Rotation> applyRotationOptions(const QCommandLineParser &parser, const Ro
     {
         const QCommandLineOption &option;
         int *target;
-    } integers[] = {{o.minRest, &r.rules.minRestHours},
-                    {o.maxPer4Weeks, &r.rules.maxShiftsPer4Weeks},
-                    {o.opsConcurrency, &r.rules.opsConcurrency},
-                    {o.freezeDays, &r.rules.freezeDays},
-                    {o.lookbackWeeks, &r.rules.lookbackWeeks}};
+    } integers[] = {{o.minRest, &r.rules.minRestHours},          {o.maxPer4Weeks, &r.rules.maxShiftsPer4Weeks},
+                    {o.opsConcurrency, &r.rules.opsConcurrency}, {o.freezeDays, &r.rules.freezeDays},
+                    {o.lookbackWeeks, &r.rules.lookbackWeeks},   {o.shadowShifts, &r.rules.shadowShiftsNeeded}};
     for (const auto &i : integers) {
         if (parser.isSet(i.option)) {
             bool ok = false;
@@ -902,7 +905,7 @@ int RotationShow::runOn(const QCommandLineParser &parser, Database &db)
     }
     QList<PersonId> developers;
     for (const Person &p : std::as_const(c.people)) {
-        if (p.teams.contains(r.teamId) && p.role == Role::Developer && p.active) {
+        if (p.teams.contains(r.teamId) && p.role == Role::Developer && p.active && !r.rules.trainees.contains(p.id)) {
             developers.append(p.id);
         }
     }
@@ -939,6 +942,11 @@ int RotationShow::runOn(const QCommandLineParser &parser, Database &db)
              ? tr("none")
              : tr("%1 (pair only with a senior ops engineer)").arg(namesOf(db, c, rules.newDevelopers))},
         {tr("forbidden pairs"), forbidden.isEmpty() ? tr("none") : forbidden.join(u"; "_s)},
+        {tr("onboarding"),
+         rules.shadowShiftsNeeded == 0 && rules.trainees.isEmpty()
+             ? tr("none")
+             : tr("%n shadow shift(s) before joining; shadowing now: %1", nullptr, rules.shadowShiftsNeeded)
+                   .arg(rules.trainees.isEmpty() ? tr("nobody") : namesOf(db, c, rules.trainees))},
         {tr("weights"), tr("weekend day %1, public holiday %2, night hours %3-%4 %5")
                             .arg(formatNumber(rules.weekendWeight), formatNumber(rules.holidayWeight),
                                  rules.nightStart.toString(u"HH:mm"_s), rules.nightEnd.toString(u"HH:mm"_s),
@@ -1019,6 +1027,7 @@ int ShiftsList::runOn(const QCommandLineParser &parser, Database &db)
     }
     QJsonArray array;
     QList<QStringList> rows;
+    bool anyShadow = false;
     for (const Shift &s : shifts.value()) {
         if (!rotationById.contains(s.rotationId)) {
             const auto r = rotations.rotation(s.rotationId);
@@ -1034,6 +1043,8 @@ int ShiftsList::runOn(const QCommandLineParser &parser, Database &db)
         const QDateTime end = rotationZone.isValid() ? s.end.toTimeZone(rotationZone) : s.end;
         const QString dev = personName(db, context.value(), s.dev);
         const QString ops = personName(db, context.value(), s.ops);
+        const QString shadow = s.shadow.isNull() ? QString() : personName(db, context.value(), s.shadow);
+        anyShadow = anyShadow || !s.shadow.isNull();
         if (parser.isSet(m_json)) {
             auto email = [&context](PersonId id) {
                 return id.isNull() ? QJsonValue() : QJsonValue(context->people.value(id).email);
@@ -1045,13 +1056,17 @@ int ShiftsList::runOn(const QCommandLineParser &parser, Database &db)
             object.insert(u"dev_name"_s, name(s.dev, dev));
             object.insert(u"ops_email"_s, email(s.ops));
             object.insert(u"ops_name"_s, name(s.ops, ops));
+            if (!s.shadow.isNull()) {
+                object.insert(u"shadow_email"_s, email(s.shadow));
+                object.insert(u"shadow_name"_s, shadow);
+            }
             object.insert(u"start_local"_s, start.toString(Qt::ISODate));
             object.insert(u"end_local"_s, end.toString(Qt::ISODate));
             array.append(object);
         } else {
             const QString gap = tr("— gap —");
             rows.append({r.name, dayAndTime(start), dayAndTime(end), r.timeZone, s.dev.isNull() ? gap : dev,
-                         s.ops.isNull() ? gap : ops, shiftStateWords(s.state)});
+                         s.ops.isNull() ? gap : ops, shiftStateWords(s.state), shadow});
         }
     }
     if (parser.isSet(m_json)) {
@@ -1059,7 +1074,16 @@ int ShiftsList::runOn(const QCommandLineParser &parser, Database &db)
     } else if (rows.isEmpty()) {
         print(tr("No shifts from %1 to %2.\n").arg(m_fromDate.toString(Qt::ISODate), m_toDate.toString(Qt::ISODate)));
     } else {
-        print(table({tr("ROTATION"), tr("START"), tr("END"), tr("ZONE"), tr("DEV"), tr("OPS"), tr("STATE")}, rows));
+        QStringList header{tr("ROTATION"), tr("START"), tr("END"), tr("ZONE"), tr("DEV"), tr("OPS"), tr("STATE")};
+        // The shadow column only when someone shadows (onboarding): the table stays as it was otherwise.
+        if (anyShadow) {
+            header << tr("SHADOW");
+        } else {
+            for (QStringList &row : rows) {
+                row.removeLast();
+            }
+        }
+        print(table(header, rows));
     }
     return ExitOk;
 }

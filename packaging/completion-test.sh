@@ -52,7 +52,7 @@ run_cases() {
     source "$completion"
     expect_contains "roster timeoff pool rotation shifts plan report sync next now note swap export import print" tandem ""
     expect "rotation" tandem rot
-    expect "add edit list remove show" tandem rotation ""
+    expect "add confirm edit list onboard remove show trainees withdraw" tandem rotation ""
     expect "add" tandem --demo rotation a
     expect "accept approve cancel decline list refuse request" tandem --db x.sqlite swap ""
     expect "conflicts disconnect flags resolve status timeoff" tandem sync ""

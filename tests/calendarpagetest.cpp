@@ -120,7 +120,12 @@ private Q_SLOTS:
             const auto dev = m_ws->roster().person(s.dev).value();
             const auto ops = m_ws->roster().person(s.ops).value();
             QVERIFY(dev && ops);
-            QCOMPARE(label, ShiftRangeModel::shortName(dev->name) + u" + "_s + ShiftRangeModel::shortName(ops->name));
+            QString pair = ShiftRangeModel::shortName(dev->name) + u" + "_s + ShiftRangeModel::shortName(ops->name);
+            if (!s.shadow.isNull()) { // the demo's trainee shadowing (onboarding)
+                pair += u", "_s + ShiftRangeModel::shortName(m_ws->roster().person(s.shadow).value()->name) +
+                        u" shadowing"_s;
+            }
+            QCOMPARE(label, pair);
             if (page.monthView()->shiftRect(s.id).isValid()) {
                 ++shown;
             }

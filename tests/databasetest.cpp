@@ -11,6 +11,7 @@
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QSqlRecord>
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -154,6 +155,8 @@ private Q_SLOTS:
                 QVERIFY(q.exec(u"DROP TABLE "_s + table));
             }
             QVERIFY(q.exec(u"DROP INDEX change_log_outbox"_s));
+            QVERIFY(q.exec(u"DROP INDEX shifts_shadow"_s));
+            QVERIFY(q.exec(u"ALTER TABLE shifts DROP COLUMN shadow_id"_s));
             QVERIFY(q.exec(u"PRAGMA user_version = 1"_s));
             q.finish();
             c.close();
@@ -168,6 +171,7 @@ private Q_SLOTS:
                                      u"sync_flags"_s, u"sync_offers"_s}) {
             QVERIFY2(tables.contains(table), qPrintable(table));
         }
+        QVERIFY(db.value()->connection().record(u"shifts"_s).contains(u"shadow_id"_s));
     }
 
     void appliesPragmas()

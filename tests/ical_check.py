@@ -156,10 +156,16 @@ def main():
             attendees = event.get("ATTENDEE", [])
             attendees = attendees if isinstance(attendees, list) else [attendees]
             want = {f"mailto:{e}" for e in (shift["dev_email"], shift["ops_email"]) if e}
+            # The shadow (onboarding) is an optional participant; the two seats are required ones.
+            if shift.get("shadow_email"):
+                want.add(f"mailto:{shift['shadow_email']}")
             got = {str(a) for a in attendees}
             check(got == want, f"{shift['id']}: attendees {got}, expected {want}")
             for a in attendees:
                 check(a.params.get("SCHEDULE-AGENT") == "CLIENT", f"{shift['id']}: {a} without SCHEDULE-AGENT=CLIENT")
+                role = "OPT-PARTICIPANT" if str(a) == f"mailto:{shift.get('shadow_email')}" else "REQ-PARTICIPANT"
+                check(a.params.get("ROLE", "REQ-PARTICIPANT") == role, f"{shift['id']}: {a} ROLE "
+                      f"{a.params.get('ROLE')}, expected {role}")
 
     if FAILURES:
         for failure in FAILURES[:40]:

@@ -27,6 +27,7 @@
 #include "services/fileio.h"
 #include "services/icalservice.h"
 #include "services/identity.h"
+#include "services/onboardingservice.h"
 #include "services/rosterservice.h"
 #include "services/rotationservice.h"
 #include "shortcutsdialog.h"
@@ -756,6 +757,9 @@ void MainWindow::editRotation()
         [ws](const Rotation &rotation) { return ws->rotationEditor().updateRotation(rotation); },
         [ws](const OpsPool &pool) { return ws->rotationEditor().addPool(pool); }, this);
     dialog.setRotation(rotations->at(index));
+    if (const auto progress = OnboardingService(ws->database()).progress(rotations->at(index).id)) {
+        dialog.setOnboardingProgress(progress.value());
+    }
     dialog.exec();
 }
 

@@ -4,6 +4,7 @@
 #include "domain/localeformat.h"
 #include "emptystate.h"
 #include "itemmodels/shiftrangemodel.h"
+#include "onboardingpage.h"
 #include "pooldialog.h"
 #include "services/validation.h"
 #include "timezonecombo.h"
@@ -303,6 +304,10 @@ RotationDialog::RotationDialog(const QList<Team> &teams, const QList<Person> &pe
     m_tabs->addTab(general, tr("&General"));
     m_tabs->addTab(rules, tr("&Rules"));
     m_tabs->addTab(pairing, tr("Pa&iring"));
+    m_onboarding = new OnboardingPage(this);
+    m_onboarding->setObjectName(u"onboardingPage"_s);
+    m_tabs->addTab(m_onboarding, tr("On&boarding"));
+    connect(m_onboarding, &OnboardingPage::changed, this, &RotationDialog::validate);
 
     m_message = new QLabel(this);
     m_message->setObjectName(u"messageLabel"_s);
@@ -403,6 +408,7 @@ void RotationDialog::setRotation(const Rotation &r)
     m_freezeDays->setValue(rules.freezeDays);
     m_lookback->setValue(rules.lookbackWeeks);
     fillNewDevelopers(rules.newDevelopers);
+    fillOnboarding(rules);
     fillPairChoices();
     setForbiddenPairs(rules.forbiddenPairs);
     setColor(r.color);
@@ -507,6 +513,7 @@ Rotation RotationDialog::rotation() const
             rules.newDevelopers.append(PersonId::fromString(m_newDevelopers->item(i)->data(Qt::UserRole).toString()));
         }
     }
+    m_onboarding->apply(rules);
     rules.forbiddenPairs.clear();
     for (int i = 0; i < m_forbidden->count(); ++i) {
         const QListWidgetItem *item = m_forbidden->item(i);
@@ -538,6 +545,7 @@ void RotationDialog::teamChanged()
         }
     }
     fillNewDevelopers(rotation().rules.newDevelopers);
+    fillOnboarding(rotation().rules);
     fillPairChoices();
     validate();
 }
@@ -561,6 +569,25 @@ void RotationDialog::fillNewDevelopers(const QList<PersonId> &checked)
         item->setCheckState(checked.contains(p.id) ? Qt::Checked : Qt::Unchecked);
         item->setData(Qt::UserRole, p.id.toString());
     }
+}
+
+void RotationDialog::fillOnboarding(const RotationRules &rules)
+{
+    const TeamId team = TeamId::fromString(m_team->currentData().toString());
+    QList<Person> developers;
+    for (const Person &p : std::as_const(m_people)) {
+        if (p.role == Role::Developer && p.active && p.teams.contains(team)) {
+            developers.append(p);
+        }
+    }
+    std::sort(developers.begin(), developers.end(),
+              [](const Person &a, const Person &b) { return a.name.localeAwareCompare(b.name) < 0; });
+    m_onboarding->setChoices(developers, rules);
+}
+
+void RotationDialog::setOnboardingProgress(const QList<TraineeProgress> &progress)
+{
+    m_onboarding->setProgress(progress);
 }
 
 void RotationDialog::newPool()

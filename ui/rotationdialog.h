@@ -25,7 +25,9 @@ class QTimeEdit;
 
 namespace Tandem {
 
+class OnboardingPage;
 class TimeZoneCombo;
+struct TraineeProgress;
 
 /// Adds or edits a rotation: its shape (length, handoff, active days, start) and its rules.
 /// Validates as you type with validateRotation and keeps OK disabled until the form is valid.
@@ -44,6 +46,8 @@ public:
 
     void setRotation(const Rotation &rotation);
     Rotation rotation() const;
+    /// The progress of the rotation's onboarding developers, shown on the Onboarding tab.
+    void setOnboardingProgress(const QList<TraineeProgress> &progress);
 
     void accept() override;
 
@@ -54,6 +58,7 @@ private:
     void validate();
     void teamChanged();
     void fillNewDevelopers(const QList<PersonId> &checked);
+    void fillOnboarding(const RotationRules &rules);
     /// The developers of the team and the people with production access, for a forbidden pair.
     void fillPairChoices();
     void setForbiddenPairs(const QList<QPair<PersonId, PersonId>> &pairs);
@@ -89,6 +94,7 @@ private:
     QCheckBox *m_noSamePair;
     QCheckBox *m_swapsNeedApproval;
     QListWidget *m_newDevelopers;
+    OnboardingPage *m_onboarding;
     QListWidget *m_forbidden;
     QComboBox *m_forbidDev;
     QComboBox *m_forbidOps;

@@ -176,6 +176,7 @@ Result<Shift> shiftFromJson(const QJsonObject &o)
     const auto end = readInstant(o, u"end"_s);
     const auto dev = readId<PersonId>(o, u"dev"_s, true);
     const auto ops = readId<PersonId>(o, u"ops"_s, true);
+    const auto shadow = readId<PersonId>(o, u"shadow"_s, true);
     const auto state = shiftStateFromString(o.value(u"state"_s).toString(u"planned"_s));
     if (!id) {
         return missing(u"id"_s);
@@ -195,6 +196,9 @@ Result<Shift> shiftFromJson(const QJsonObject &o)
     if (!ops) {
         return missing(u"ops"_s);
     }
+    if (!shadow) {
+        return missing(u"shadow"_s);
+    }
     if (!state) {
         return missing(u"state"_s);
     }
@@ -204,6 +208,7 @@ Result<Shift> shiftFromJson(const QJsonObject &o)
     s.end = *end;
     s.dev = *dev;
     s.ops = *ops;
+    s.shadow = *shadow;
     s.state = *state;
     s.note = o.value(u"note"_s).toString();
     s.bridgeUrl = o.value(u"bridge"_s).toString();

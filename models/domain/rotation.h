@@ -36,6 +36,12 @@ struct RotationRules
     bool noSamePairConsecutive = true;
     /// Developers who pair only with a senior operations engineer.
     QList<PersonId> newDevelopers;
+    /// Developers onboarding into the rotation: they shadow pairs (Shift::shadow) and never take
+    /// its developer seat until a lead confirms them. Not `newDevelopers`, who already work the
+    /// seat (with a senior ops).
+    QList<PersonId> trainees;
+    /// Shadow shifts a trainee does before they are ready to be confirmed; 0: no onboarding.
+    int shadowShiftsNeeded = 0;
     /// (developer, ops) pairs that must never share a shift.
     QList<QPair<PersonId, PersonId>> forbiddenPairs;
     double weekendWeight = 1.5; ///< per weekend day, relative to a weekday

@@ -57,7 +57,7 @@ QJsonObject toJson(const Holiday &holiday)
 
 QJsonObject toJson(const Shift &shift)
 {
-    return QJsonObject{
+    QJsonObject o{
         {u"id"_s, shift.id.toString()},
         {u"rotation"_s, shift.rotationId.toString()},
         {u"start"_s, shift.start.toUTC().toString(Qt::ISODate)},
@@ -69,6 +69,12 @@ QJsonObject toJson(const Shift &shift)
         {u"bridge"_s, shift.bridgeUrl},
         {u"sequence"_s, shift.sequence},
     };
+    // Only when there is one: the JSON of a shift without a shadow stays as it was (change log,
+    // server copies written by an older Tandem, three-way merge bases).
+    if (!shift.shadow.isNull()) {
+        o.insert(u"shadow"_s, shift.shadow.toString());
+    }
+    return o;
 }
 
 QJsonObject toJson(const RotationRules &r)
@@ -81,7 +87,7 @@ QJsonObject toJson(const RotationRules &r)
     for (const auto &pair : r.forbiddenPairs) {
         forbidden.append(QJsonArray{pair.first.toString(), pair.second.toString()});
     }
-    return QJsonObject{
+    QJsonObject o{
         {u"min_rest_hours"_s, r.minRestHours},
         {u"max_shifts_per_4_weeks"_s, r.maxShiftsPer4Weeks},
         {u"ops_concurrency"_s, r.opsConcurrency},
@@ -97,6 +103,16 @@ QJsonObject toJson(const RotationRules &r)
         {u"lookback_weeks"_s, r.lookbackWeeks},
         {u"swaps_need_approval"_s, r.swapsNeedApproval},
     };
+    // Onboarding only when used, so rotations without it keep their JSON.
+    if (r.shadowShiftsNeeded != 0 || !r.trainees.isEmpty()) {
+        QJsonArray trainees;
+        for (const PersonId &id : r.trainees) {
+            trainees.append(id.toString());
+        }
+        o.insert(u"shadow_shifts_needed"_s, r.shadowShiftsNeeded);
+        o.insert(u"trainees"_s, trainees);
+    }
+    return o;
 }
 
 RotationRules rulesFromJson(const QJsonObject &o)
@@ -128,6 +144,10 @@ RotationRules rulesFromJson(const QJsonObject &o)
     r.freezeDays = o.value(u"freeze_days"_s).toInt(r.freezeDays);
     r.lookbackWeeks = o.value(u"lookback_weeks"_s).toInt(r.lookbackWeeks);
     r.swapsNeedApproval = o.value(u"swaps_need_approval"_s).toBool(r.swapsNeedApproval);
+    r.shadowShiftsNeeded = o.value(u"shadow_shifts_needed"_s).toInt(r.shadowShiftsNeeded);
+    for (const QJsonValue &v : o.value(u"trainees"_s).toArray()) {
+        r.trainees.append(PersonId::fromString(v.toString()));
+    }
     return r;
 }
 

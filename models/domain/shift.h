@@ -42,6 +42,10 @@ struct Shift
     QDateTime end;   ///< UTC, exclusive
     PersonId dev;
     PersonId ops;
+    /// A developer learning the rotation (onboarding, RotationRules::trainees) who shadows the
+    /// pair: optional, no load, no production access. Deliberately not a Seat, so that the code
+    /// over the two working seats (fairness, coverage, swaps) never counts it.
+    PersonId shadow;
     ShiftState state = ShiftState::Planned;
     QString note; ///< handoff note
     QString bridgeUrl;

@@ -43,6 +43,7 @@ const QByteArray KindKey = "X-TANDEM-KIND";
 const QByteArray RotationKey = "X-TANDEM-ROTATION";
 const QByteArray DevKey = "X-TANDEM-DEV";
 const QByteArray OpsKey = "X-TANDEM-OPS";
+const QByteArray ShadowKey = "X-TANDEM-SHADOW";
 const QByteArray StateKey = "X-TANDEM-STATE";
 const QByteArray NoteKey = "X-TANDEM-NOTE";
 const QByteArray BridgeKey = "X-TANDEM-BRIDGE";
@@ -178,6 +179,9 @@ QString shiftDescription(const Shift &shift, const IcalDirectory &directory)
     }
     parts << seatLines(directory, shift.dev, tr("Developer: %1"), tr("nobody (a gap)"));
     parts << seatLines(directory, shift.ops, tr("Operations: %1"), tr("nobody (a gap)"));
+    if (!shift.shadow.isNull()) {
+        parts << tr("Shadow (onboarding, no production access): %1").arg(personLabel(directory, shift.shadow));
+    }
     if (!shift.bridgeUrl.isEmpty()) {
         parts << tr("Bridge: %1").arg(shift.bridgeUrl);
     }
@@ -187,15 +191,16 @@ QString shiftDescription(const Shift &shift, const IcalDirectory &directory)
     return parts.join(u'\n');
 }
 
-void addAttendee(Incidence &incidence, const IcalDirectory &directory, const PersonId &id)
+void addAttendee(Incidence &incidence, const IcalDirectory &directory, const PersonId &id,
+                 KCalendarCore::Attendee::Role role = KCalendarCore::Attendee::ReqParticipant)
 {
     const auto it = directory.people.constFind(id);
     if (id.isNull() || it == directory.people.constEnd() || it->email.isEmpty()) {
         return;
     }
     // The person's id as the attendee's X-UID, so the text does not change from run to run.
-    incidence.addAttendee(KCalendarCore::Attendee(it->name, it->email, false, KCalendarCore::Attendee::Accepted,
-                                                  KCalendarCore::Attendee::ReqParticipant, id.toString()));
+    incidence.addAttendee(
+        KCalendarCore::Attendee(it->name, it->email, false, KCalendarCore::Attendee::Accepted, role, id.toString()));
 }
 
 Incidence::Ptr shiftEvent(const Shift &shift, const IcalDirectory &directory, const QByteArray &previous,
@@ -223,11 +228,14 @@ Incidence::Ptr shiftEvent(const Shift &shift, const IcalDirectory &directory, co
     if (options.attendees) {
         addAttendee(*event, directory, shift.dev);
         addAttendee(*event, directory, shift.ops);
+        // The shadow watches: optional, as RFC 5545 says of ROLE=OPT-PARTICIPANT.
+        addAttendee(*event, directory, shift.shadow, KCalendarCore::Attendee::OptParticipant);
     }
     setProperty(*event, KindKey, resourceKindToString(ResourceKind::Shift));
     setProperty(*event, RotationKey, shift.rotationId.isNull() ? QString() : shift.rotationId.toString());
     setProperty(*event, DevKey, shift.dev.isNull() ? QString() : shift.dev.toString());
     setProperty(*event, OpsKey, shift.ops.isNull() ? QString() : shift.ops.toString());
+    setProperty(*event, ShadowKey, shift.shadow.isNull() ? QString() : shift.shadow.toString());
     setProperty(*event, StateKey, shiftStateToString(shift.state));
     setProperty(*event, NoteKey, shift.note.isEmpty() ? QString() : encodeText(shift.note));
     setProperty(*event, BridgeKey, shift.bridgeUrl.isEmpty() ? QString() : encodeText(shift.bridgeUrl));
@@ -294,6 +302,7 @@ Shift shiftFromJson(const QJsonObject &o, const QString &uid)
     s.end = QDateTime::fromString(o.value(u"end"_s).toString(), Qt::ISODate).toUTC();
     s.dev = PersonId::fromString(o.value(u"dev"_s).toString());
     s.ops = PersonId::fromString(o.value(u"ops"_s).toString());
+    s.shadow = PersonId::fromString(o.value(u"shadow"_s).toString());
     // Not a read of ours: a peer's calendar without a (known) state proposes a planned shift.
     s.state = shiftStateFromString(o.value(u"state"_s).toString()).value_or(ShiftState::Planned);
     s.note = o.value(u"note"_s).toString();
@@ -508,6 +517,9 @@ Result<ResourceData> decodeResource(const QByteArray &ics)
             {u"bridge"_s, decodeText(x(BridgeKey))},
             {u"sequence"_s, incidence->revision()},
         };
+        if (!x(ShadowKey).isEmpty()) {
+            out.data.insert(u"shadow"_s, x(ShadowKey));
+        }
         break;
     }
     case ResourceKind::TimeOff: {

@@ -88,4 +88,10 @@ Result<ShiftEdit> ShiftEditor::setBridgeUrl(ShiftId shift, const QString &url)
     return push(tr("Edit bridge link"), m_service.setBridgeUrl(shift, url));
 }
 
+Result<ShiftEdit> ShiftEditor::setShadow(ShiftId shift, PersonId person, const QString &personName)
+{
+    return push(person.isNull() ? tr("Clear shadow") : tr("Let %1 shadow the shift").arg(personName),
+                m_service.setShadow(shift, person));
+}
+
 } // namespace Tandem

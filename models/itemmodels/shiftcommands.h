@@ -33,6 +33,8 @@ public:
     Result<ShiftEdit> setState(ShiftId shift, ShiftState state);
     Result<ShiftEdit> setNote(ShiftId shift, const QString &note);
     Result<ShiftEdit> setBridgeUrl(ShiftId shift, const QString &url);
+    /// "Let Tina Example shadow the shift"; a null `person` empties the shadow seat.
+    Result<ShiftEdit> setShadow(ShiftId shift, PersonId person, const QString &personName);
 
 Q_SIGNALS:
     /// An edit, undo or redo was refused; the message says why.

@@ -408,6 +408,9 @@ QString ShiftRangeModel::tooltip(const Shift &s) const
     QStringList lines;
     lines << u"<b>"_s + (rot ? rot->name.toHtmlEscaped() : tr("Removed rotation")) + u"</b>"_s;
     lines << seat(tr("Developer"), s.dev) << seat(tr("Ops"), s.ops);
+    if (!s.shadow.isNull()) {
+        lines << seat(tr("Shadow (onboarding, no production access)"), s.shadow);
+    }
     lines << span(m_viewerZone);
     if (rot && QTimeZone(rot->timeZone.toUtf8()).isValid() && rot->timeZone.toUtf8() != m_viewerZone.id()) {
         lines << tr("Rotation zone: %1").arg(span(QTimeZone(rot->timeZone.toUtf8())));
@@ -457,6 +460,9 @@ QVariant ShiftRangeModel::data(const QModelIndex &index, int role) const
     case PairLabelRole: {
         const QString dev = s.dev.isNull() ? tr("gap") : personName(s.dev, true);
         const QString ops = s.ops.isNull() ? tr("gap") : personName(s.ops, true);
+        if (!s.shadow.isNull()) {
+            return tr("%1 + %2, %3 shadowing").arg(dev, ops, personName(s.shadow, true));
+        }
         return tr("%1 + %2").arg(dev, ops);
     }
     case ToolTipRole:

@@ -2,6 +2,7 @@
 
 #include "localsearch.h"
 #include "rules.h"
+#include "shadows.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -839,6 +840,9 @@ PlanResult plan(const PlanRequest &request, const Progress &progress)
     }
     Engine engine(request, progress);
     PlanResult result = engine.run();
+    if (!result.cancelled) {
+        planShadows(request, result.shifts); // after the pairs: the shadow seat carries no load
+    }
     result.dataVersion = request.dataVersion;
     return result;
 }

@@ -122,6 +122,17 @@ RuleBook::RuleBook(const PlanRequest &request) : m_request(request)
         }
         m_rotationPools.insert(rotation.id, {devPool, opsPool});
     }
+    // Developers onboarding in every planned rotation of their team take none of its developer
+    // seats (test() refuses them): out of the pool, so no fair share waits for them.
+    for (const Rotation &rotation : request.rotations) {
+        QList<int> &members = m_pools[m_rotationPools.value(rotation.id).first].members;
+        members.removeIf([&](int person) {
+            const PersonId id = m_people[person].person.id;
+            return std::all_of(request.rotations.cbegin(), request.rotations.cend(), [&](const Rotation &other) {
+                return other.teamId != rotation.teamId || other.rules.trainees.contains(id);
+            });
+        });
+    }
     if (request.rotations.isEmpty()) {
         m_horizonStart = m_horizonEnd = 0;
     }
@@ -338,6 +349,14 @@ std::optional<Violation> RuleBook::test(int slot, Seat seat, int person, int par
     if (seat == Seat::Dev && r) {
         if (auto team = checkDeveloperSeat(*r, p.person)) {
             return team;
+        }
+        if (!r->rules.trainees.isEmpty() && r->rules.trainees.contains(p.person.id)) {
+            return violation(
+                RuleKind::Team, [&] { return tr("%1 is onboarding").arg(name()); },
+                [&] {
+                    return tr("%1 is still onboarding in %2: they shadow pairs until a lead confirms them.")
+                        .arg(p.person.name, r->name);
+                });
         }
     }
     const qint64 start = s.slot.start.toSecsSinceEpoch();

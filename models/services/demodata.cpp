@@ -273,6 +273,15 @@ Status createDemoData(Database &db)
         rotation.handoffWeekday = Qt::Monday;
         rotation.handoffTime = QTime(9, 0);
         rotation.startDate = localToday.addDays(Qt::Monday - localToday.dayOfWeek());
+        if (team.name == u"Payments") {
+            // Onboarding: Sofia shadows three pairs before she joins the rotation.
+            for (const Person &p : std::as_const(everyone)) {
+                if (p.name == u"Sofia Rossi") {
+                    rotation.rules.trainees = {p.id};
+                    rotation.rules.shadowShiftsNeeded = 3;
+                }
+            }
+        }
         if (auto added = rotations.addRotation(rotation); !added) {
             return added.error();
         }

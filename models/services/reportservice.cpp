@@ -223,7 +223,7 @@ Result<Reports::SheetData> ReportService::load(const ReportScope &scope) const
     // People removed from the roster still appear in the shifts they held.
     PersonRepository personRepository(m_db);
     for (const Shift &s : std::as_const(data.shifts)) {
-        for (const PersonId &id : {s.dev, s.ops}) {
+        for (const PersonId &id : {s.dev, s.ops, s.shadow}) {
             if (id.isNull() || data.people.contains(id)) {
                 continue;
             }

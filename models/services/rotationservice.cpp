@@ -145,6 +145,16 @@ Result<Rotation> RotationService::normalizedChecked(Rotation r) const
                               Field::NewDevelopers);
         }
     }
+    for (const PersonId &id : std::as_const(r.rules.trainees)) {
+        auto person = rosterPerson(people, id, Field::Trainees);
+        if (!person) {
+            return person.error();
+        }
+        if (person->role != Role::Developer) {
+            return fieldError(tr("%1 is not a developer; only developers onboard by shadowing.").arg(person->name),
+                              Field::Trainees);
+        }
+    }
     for (const auto &pair : std::as_const(r.rules.forbiddenPairs)) {
         auto dev = rosterPerson(people, pair.first, Field::ForbiddenPairs);
         if (!dev) {
@@ -176,6 +186,13 @@ Result<Rotation> RotationService::normalizedChecked(Rotation r) const
         }
     }
     r.rules.newDevelopers = newDevelopers;
+    QList<PersonId> trainees;
+    for (const PersonId &id : std::as_const(r.rules.trainees)) {
+        if (!trainees.contains(id)) {
+            trainees.append(id);
+        }
+    }
+    r.rules.trainees = trainees;
     return r;
 }
 

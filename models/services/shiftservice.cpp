@@ -2,6 +2,7 @@
 
 #include "domain/serialize.h"
 #include "dropsession.h"
+#include "onboardingservice.h"
 #include "store/database.h"
 #include "store/loggedwrite.h"
 #include "store/shiftrepository.h"
@@ -75,6 +76,10 @@ Result<ShiftEdit> ShiftService::assignSeatEdit(const Shift &shift, Seat seat, Pe
     }
     if (shift.seat(seat == Seat::Dev ? Seat::Ops : Seat::Dev) == person) {
         return Error{tr("That person already holds the other seat of this shift.")};
+    }
+    if (shift.shadow == person) {
+        return Error{tr("That person shadows this shift; a shadow takes no seat of the shift they shadow. Remove "
+                        "them as its shadow first.")};
     }
     Shift after = shift;
     after.setSeat(seat, person);
@@ -312,6 +317,24 @@ Result<ShiftEdit> ShiftService::setBridgeUrl(ShiftId shift, const QString &url)
         }
         Shift after = shifts.at(0);
         after.bridgeUrl = text;
+        return ShiftEdit{changed(shifts.at(0), after)};
+    });
+}
+
+Result<ShiftEdit> ShiftService::setShadow(ShiftId shift, PersonId person)
+{
+    return edit({shift}, false, [&](const QList<Shift> &shifts) -> Result<ShiftEdit> {
+        if (shifts.at(0).shadow == person) {
+            return ShiftEdit{};
+        }
+        if (auto status = notLocked(shifts.at(0)); !status) {
+            return status.error();
+        }
+        Shift after = shifts.at(0);
+        after.shadow = person;
+        if (auto status = checkShadowSeat(m_db, after); !status) {
+            return status.error();
+        }
         return ShiftEdit{changed(shifts.at(0), after)};
     });
 }

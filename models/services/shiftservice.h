@@ -79,6 +79,9 @@ public:
     Result<ShiftEdit> setNote(ShiftId shift, const QString &note);
     /// An http or https URL, or empty to remove the link.
     Result<ShiftEdit> setBridgeUrl(ShiftId shift, const QString &url);
+    /// Puts `person` in the shadow seat (null: nobody shadows); refused with the shadow rule's
+    /// text (leave, another shift at the time, rest, a seat of the same shift).
+    Result<ShiftEdit> setShadow(ShiftId shift, PersonId person);
 
     /// Writes each change's `after` where the database still holds its `before` exactly (undo
     /// and redo); refused, with nothing written, when one of the shifts changed meanwhile.

@@ -196,6 +196,18 @@ QList<Error> validateRotation(const Rotation &r)
             break;
         }
     }
+    if (rules.shadowShiftsNeeded < 0 || rules.shadowShiftsNeeded > MaxShadowShifts) {
+        add(tr("The shadow shifts a new developer needs must be from 0 to %1, not %2.")
+                .arg(MaxShadowShifts)
+                .arg(rules.shadowShiftsNeeded),
+            Field::ShadowShiftsNeeded);
+    }
+    for (const PersonId &id : rules.trainees) {
+        if (id.isNull()) {
+            add(tr("A developer onboarding is not a known person."), Field::Trainees);
+            break;
+        }
+    }
     for (const auto &pair : rules.forbiddenPairs) {
         if (pair.first.isNull() || pair.second.isNull()) {
             add(tr("A forbidden pair names someone who is not a known person."), Field::ForbiddenPairs);
@@ -277,6 +289,10 @@ QList<Error> validateShift(const Shift &s)
     }
     if (!s.dev.isNull() && s.dev == s.ops) {
         errors.append(Error{tr("One person holds both seats of the shift."), u"ops"_s});
+    }
+    if (!s.shadow.isNull() && (s.shadow == s.dev || s.shadow == s.ops)) {
+        errors.append(Error{tr("The shadow of the shift also holds one of its seats; the shadow is a third person."),
+                            u"shadow"_s});
     }
     if (!s.bridgeUrl.isEmpty() && !isValidBridgeUrl(s.bridgeUrl)) {
         errors.append(Error{tr("The bridge link must be an http or https address, such as "

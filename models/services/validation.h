@@ -45,6 +45,8 @@ inline constexpr QStringView NightStart = u"night_start";
 inline constexpr QStringView NightEnd = u"night_end";
 inline constexpr QStringView FreezeDays = u"freeze_days";
 inline constexpr QStringView LookbackWeeks = u"lookback_weeks";
+inline constexpr QStringView ShadowShiftsNeeded = u"shadow_shifts_needed";
+inline constexpr QStringView Trainees = u"trainees";
 /// Not a field: what the operation was prepared from changed before it could be written (another
 /// Tandem, the sync). Nothing was written; preparing it again and retrying is safe.
 inline constexpr QStringView Stale = u"stale";
@@ -67,6 +69,8 @@ inline constexpr double MaxWeight = 10.0;
 /// The weights of `rules`, one Error per weight out of range. Every path that writes a rotation
 /// checks them through here: the service (CLI, dialog) and the sync.
 QList<Error> validateWeights(const RotationRules &rules);
+/// The most shadow shifts a rotation may ask of a new developer.
+inline constexpr int MaxShadowShifts = 100;
 /// Name and members present; who the members are is the service's to check.
 QList<Error> validatePool(const OpsPool &pool);
 /// A shift's own fields: a rotation, an end after the start, at most MaxShiftSeconds long, two

@@ -221,6 +221,12 @@ const QList<QList<QString>> &migrations()
             " AND (instr(substr(url, instr(url, '://') + 3), '/') = 0"
             " OR instr(substr(url, instr(url, '://') + 3), '@') < instr(substr(url, instr(url, '://') + 3), '/'))"_s,
         },
+        {
+            // Shadow seat: a developer onboarding into the rotation shadows the pair (no load,
+            // no production access). NULL: no shadow, as every shift had before.
+            u"ALTER TABLE shifts ADD COLUMN shadow_id TEXT REFERENCES people(id)"_s,
+            u"CREATE INDEX shifts_shadow ON shifts(shadow_id, start_utc) WHERE shadow_id IS NOT NULL"_s,
+        },
     };
     return steps;
 }

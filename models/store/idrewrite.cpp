@@ -29,6 +29,7 @@ Status IdRewrite::person(PersonId from, PersonId to)
             {u"UPDATE people SET id = ? WHERE id = ?"_s, u"UPDATE team_members SET person_id = ? WHERE person_id = ?"_s,
              u"UPDATE ops_pool_members SET person_id = ? WHERE person_id = ?"_s,
              u"UPDATE shifts SET dev_id = ? WHERE dev_id = ?"_s, u"UPDATE shifts SET ops_id = ? WHERE ops_id = ?"_s,
+             u"UPDATE shifts SET shadow_id = ? WHERE shadow_id = ?"_s,
              u"UPDATE time_off SET person_id = ? WHERE person_id = ?"_s,
              u"UPDATE swap_requests SET requester_id = ? WHERE requester_id = ?"_s,
              u"UPDATE swap_requests SET target_id = ? WHERE target_id = ?"_s,

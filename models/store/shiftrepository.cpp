@@ -30,7 +30,7 @@ Result<QList<Shift>> ShiftRepository::select(const QString &where, const QVarian
 {
     auto query = run(m_db,
                      u"SELECT id, rotation_id, start_utc, end_utc, dev_id, ops_id, state, note, bridge_url, "
-                     "sequence FROM shifts WHERE "_s +
+                     "sequence, shadow_id FROM shifts WHERE "_s +
                          where + order,
                      values);
     if (!query) {
@@ -51,6 +51,7 @@ Result<QList<Shift>> ShiftRepository::select(const QString &where, const QVarian
         s.note = q.value(7).toString();
         s.bridgeUrl = q.value(8).toString();
         s.sequence = q.value(9).toInt();
+        s.shadow = personFrom(q.value(10));
         result.append(s);
     }
     return result;
@@ -124,6 +125,28 @@ Result<QList<Shift>> ShiftRepository::ofPerson(PersonId person, const QDateTime 
                   u" ORDER BY start_utc, rotation_id"_s + (limit > 0 ? u" LIMIT %1"_s.arg(limit) : QString()));
 }
 
+Result<QList<Shift>> ShiftRepository::shadowedBy(PersonId person, const QDateTime &from, const QDateTime &to) const
+{
+    return select(
+        u"shadow_id = ? AND start_utc > ? AND start_utc < ? AND end_utc > ?"_s,
+        {person.toString(), from.toSecsSinceEpoch() - MaxShiftSeconds, to.toSecsSinceEpoch(), from.toSecsSinceEpoch()});
+}
+
+Result<int> ShiftRepository::shadowCount(RotationId rotation, PersonId person, const QDateTime &endedBy) const
+{
+    QString sql = u"SELECT count(*) FROM shifts WHERE shadow_id = ? AND rotation_id = ?"_s;
+    QVariantList values{person.toString(), rotation.toString()};
+    if (endedBy.isValid()) {
+        sql += u" AND end_utc <= ?"_s;
+        values << endedBy.toSecsSinceEpoch();
+    }
+    auto query = run(m_db, sql, values);
+    if (!query) {
+        return query.error();
+    }
+    return query.value().next() ? query.value().value(0).toInt() : 0;
+}
+
 Result<QList<Shift>> ShiftRepository::endingAfter(RotationId rotation, const QDateTime &instant, int limit) const
 {
     return select(u"rotation_id = ? AND start_utc > ? AND end_utc > ?"_s,
@@ -164,10 +187,10 @@ Status ShiftRepository::insert(const Shift &s)
     }
     return execute(m_db,
                    u"INSERT INTO shifts (id, rotation_id, start_utc, end_utc, dev_id, ops_id, state, note, "
-                   "bridge_url, sequence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                   "bridge_url, sequence, shadow_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
                    {s.id.toString(), s.rotationId.toString(), s.start.toSecsSinceEpoch(), s.end.toSecsSinceEpoch(),
                     personValue(s.dev), personValue(s.ops), shiftStateToString(s.state), s.note, s.bridgeUrl,
-                    s.sequence});
+                    s.sequence, personValue(s.shadow)});
 }
 
 Status ShiftRepository::update(const Shift &s)
@@ -177,9 +200,10 @@ Status ShiftRepository::update(const Shift &s)
     }
     return execute(m_db,
                    u"UPDATE shifts SET rotation_id = ?, start_utc = ?, end_utc = ?, dev_id = ?, ops_id = ?, "
-                   "state = ?, note = ?, bridge_url = ?, sequence = ? WHERE id = ?"_s,
+                   "state = ?, note = ?, bridge_url = ?, sequence = ?, shadow_id = ? WHERE id = ?"_s,
                    {s.rotationId.toString(), s.start.toSecsSinceEpoch(), s.end.toSecsSinceEpoch(), personValue(s.dev),
-                    personValue(s.ops), shiftStateToString(s.state), s.note, s.bridgeUrl, s.sequence, s.id.toString()});
+                    personValue(s.ops), shiftStateToString(s.state), s.note, s.bridgeUrl, s.sequence,
+                    personValue(s.shadow), s.id.toString()});
 }
 
 namespace {

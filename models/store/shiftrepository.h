@@ -27,6 +27,11 @@ public:
     /// Shifts in which the person holds a seat that overlap [from, to), by start; the first
     /// `limit` of them when it is positive. One query, through the seat indexes.
     Result<QList<Shift>> ofPerson(PersonId person, const QDateTime &from, const QDateTime &to, int limit = 0) const;
+    /// Shifts the person shadows (Shift::shadow) that overlap [from, to), by start.
+    Result<QList<Shift>> shadowedBy(PersonId person, const QDateTime &from, const QDateTime &to) const;
+    /// How many shifts of the rotation the person shadows (their onboarding progress): all of
+    /// them, past and planned, or with a valid `endedBy` those that ended by then.
+    Result<int> shadowCount(RotationId rotation, PersonId person, const QDateTime &endedBy = {}) const;
     /// The first `limit` shifts of the rotation that end after `instant`, by start: the one
     /// under way at `instant` (if any) and those after it. One query.
     Result<QList<Shift>> endingAfter(RotationId rotation, const QDateTime &instant, int limit) const;

@@ -783,6 +783,30 @@ SHA-256: %5</translation>
         <source>Not on the roster</source>
         <translation>Nicht in der Personalliste</translation>
     </message>
+    <message>
+        <source>Shadow (onboarding, no production access): %1</source>
+        <translation>Schatten (Einarbeitung, ohne Produktionszugang): %1</translation>
+    </message>
+    <message>
+        <source>The shift belongs to no rotation in the database.</source>
+        <translation>Die Schicht gehört zu keiner Rotation in der Datenbank.</translation>
+    </message>
+    <message>
+        <source>The shadow %1 is not in the database.</source>
+        <translation>Der Schatten %1 ist nicht in der Datenbank.</translation>
+    </message>
+    <message>
+        <source>The shadow shifts a new developer needs must be from 0 to %1, not %2.</source>
+        <translation>Die Schattenschichten eines neuen Entwicklers müssen zwischen 0 und %1 liegen, nicht %2.</translation>
+    </message>
+    <message>
+        <source>A developer onboarding is not a known person.</source>
+        <translation>Ein Entwickler in Einarbeitung ist keine bekannte Person.</translation>
+    </message>
+    <message>
+        <source>The shadow of the shift also holds one of its seats; the shadow is a third person.</source>
+        <translation>Der Schatten der Schicht hat auch einen ihrer Plätze; der Schatten ist eine dritte Person.</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::Autostart</name>
@@ -1161,6 +1185,30 @@ SHA-256: %5</translation>
             <numerusform>+%n weitere</numerusform>
             <numerusform>+%n weitere</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>shadows this shift now</source>
+        <translation>begleitet diese Schicht jetzt als Schatten</translation>
+    </message>
+    <message>
+        <source>onboarding in %1</source>
+        <translation>in Einarbeitung in %1</translation>
+    </message>
+    <message>
+        <source>Assign Shadow</source>
+        <translation>Schatten zuweisen</translation>
+    </message>
+    <message>
+        <source>Who shadows the pair of %1, %2 (no load, no production access)?</source>
+        <translation>Wer begleitet das Paar von %1, %2 als Schatten (ohne Last, ohne Produktionszugang)?</translation>
+    </message>
+    <message>
+        <source>Assign Shado&amp;w…</source>
+        <translation>Scha&amp;tten zuweisen…</translation>
+    </message>
+    <message>
+        <source>Clear S&amp;hadow</source>
+        <translation>Schatten ent&amp;fernen</translation>
     </message>
 </context>
 <context>
@@ -3526,6 +3574,179 @@ Zielfunktion: größte Abweichung %1, Quadratsumme %2, häufigstes Paar %3-mal, 
         <translation>  %1: wenigste Änderungen beibehalten; ein Neuausgleich (--replan fair) fand eine größte Abweichung von %2
 </translation>
     </message>
+    <message>
+        <source>The developer&apos;s e-mail on the roster.</source>
+        <translation>Die E-Mail-Adresse des Entwicklers in der Personalliste.</translation>
+    </message>
+    <message>
+        <source>Start onboarding a developer: they shadow pairs before joining the rotation.</source>
+        <translation>Einarbeitung eines Entwicklers beginnen: Er begleitet Paare als Schatten, bevor er der Rotation beitritt.</translation>
+    </message>
+    <message>
+        <source>Confirm a ready trainee: they join the rotation&apos;s developer seat.</source>
+        <translation>Einen bereiten Einarbeitenden bestätigen: Er übernimmt den Entwicklerplatz der Rotation.</translation>
+    </message>
+    <message>
+        <source>Take a developer off the onboarding list without confirming them.</source>
+        <translation>Einen Entwickler ohne Bestätigung von der Einarbeitungsliste nehmen.</translation>
+    </message>
+    <message>
+        <source>Put a developer of the rotation&apos;s team on its onboarding list. The planner then schedules them into the shadow seat of planned shifts (a third person who watches the pair, with no load and no production access), with as many different pairs as it can, until they have done the rotation&apos;s shadow shifts (rotation edit --shadow-shifts N); it never puts them in the developer seat before a lead confirms them.</source>
+        <translation>Einen Entwickler aus dem Team der Rotation auf ihre Einarbeitungsliste setzen. Der Planer teilt ihn dann dem Schattenplatz geplanter Schichten zu (eine dritte Person, die dem Paar zusieht, ohne Last und ohne Produktionszugang), mit so vielen verschiedenen Paaren wie möglich, bis er die Schattenschichten der Rotation absolviert hat (rotation edit --shadow-shifts N); auf den Entwicklerplatz setzt er ihn erst, wenn eine Leitung ihn bestätigt hat.</translation>
+    </message>
+    <message>
+        <source>Take a trainee who has done enough shadow shifts off the onboarding list: from the next plan on they take the rotation&apos;s developer seat like the team&apos;s other developers. Refused, with their progress, before they are ready (rotation trainees ROTATION).</source>
+        <translation>Einen Einarbeitenden, der genug Schattenschichten absolviert hat, von der Einarbeitungsliste nehmen: Ab dem nächsten Plan übernimmt er den Entwicklerplatz der Rotation wie die anderen Entwickler des Teams. Abgelehnt, mit seinem Fortschritt, solange er noch nicht bereit ist (rotation trainees ROTATION).</translation>
+    </message>
+    <message>
+        <source>Take a developer off the onboarding list without confirming them; their shadow shifts stay in the history.</source>
+        <translation>Einen Entwickler ohne Bestätigung von der Einarbeitungsliste nehmen; seine Schattenschichten bleiben im Verlauf.</translation>
+    </message>
+    <message>
+        <source>rotation %1 needs a ROTATION and an EMAIL</source>
+        <translation>rotation %1 braucht eine ROTATION und eine EMAIL</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is onboarding in %2: %n shadow shift(s) to do.
+</source>
+        <translation>
+            <numerusform>%1 wird in %2 eingearbeitet: %n Schattenschicht zu absolvieren.
+</numerusform>
+            <numerusform>%1 wird in %2 eingearbeitet: %n Schattenschichten zu absolvieren.
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is onboarding in %2; set the shadow shifts they need with rotation edit &quot;%2&quot; --shadow-shifts N.
+</source>
+        <translation>%1 wird in %2 eingearbeitet; legen Sie die nötigen Schattenschichten mit rotation edit &quot;%2&quot; --shadow-shifts N fest.
+</translation>
+    </message>
+    <message>
+        <source>%1 is confirmed in %2: the next plan may give them the developer seat.
+</source>
+        <translation>%1 ist in %2 bestätigt: Der nächste Plan kann ihm den Entwicklerplatz geben.
+</translation>
+    </message>
+    <message>
+        <source>%1 is no longer onboarding in %2.
+</source>
+        <translation>%1 wird in %2 nicht mehr eingearbeitet.
+</translation>
+    </message>
+    <message>
+        <source>List the developers onboarding in a rotation and their shadow shifts.</source>
+        <translation>Die Entwickler in Einarbeitung einer Rotation und ihre Schattenschichten auflisten.</translation>
+    </message>
+    <message>
+        <source>List the developers onboarding in a rotation: the shadow shifts they have done (ended), those still planned, how many the rotation asks, and whether they are ready for a lead to confirm (rotation confirm).</source>
+        <translation>Die Entwickler in Einarbeitung einer Rotation auflisten: die absolvierten (beendeten) Schattenschichten, die noch geplanten, wie viele die Rotation verlangt und ob sie zur Bestätigung durch eine Leitung bereit sind (rotation confirm).</translation>
+    </message>
+    <message>
+        <source>rotation trainees needs exactly one ROTATION</source>
+        <translation>rotation trainees braucht genau eine ROTATION</translation>
+    </message>
+    <message>
+        <source>Nobody is onboarding in %1.
+</source>
+        <translation>In %1 wird niemand eingearbeitet.
+</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>noch nicht</translation>
+    </message>
+    <message>
+        <source>E-MAIL</source>
+        <translation>E-MAIL</translation>
+    </message>
+    <message>
+        <source>DONE</source>
+        <translation>ABSOLVIERT</translation>
+    </message>
+    <message>
+        <source>PLANNED</source>
+        <translation>GEPLANT</translation>
+    </message>
+    <message>
+        <source>READY</source>
+        <translation>BEREIT</translation>
+    </message>
+    <message>
+        <source>Print a JSON array.</source>
+        <translation>Ein JSON-Array ausgeben.</translation>
+    </message>
+    <message>
+        <source>Put a developer in a shift&apos;s shadow seat, or take them out.</source>
+        <translation>Einen Entwickler auf den Schattenplatz einer Schicht setzen oder ihn herausnehmen.</translation>
+    </message>
+    <message>
+        <source>Put a developer in the shadow seat of the shift ID (as shifts list --json shows it): a third person who watches the pair, with no load and no production access. Refused when they are on leave, on call or shadowing at the same time, would rest too little, or hold a seat of the shift. --none empties the shadow seat.</source>
+        <translation>Einen Entwickler auf den Schattenplatz der Schicht ID setzen (wie shifts list --json sie zeigt): eine dritte Person, die dem Paar zusieht, ohne Last und ohne Produktionszugang. Abgelehnt, wenn er abwesend ist, zur selben Zeit Bereitschaft hat oder eine andere Schicht begleitet, zu wenig Ruhe hätte oder einen Platz der Schicht innehat. --none leert den Schattenplatz.</translation>
+    </message>
+    <message>
+        <source>The shift.</source>
+        <translation>Die Schicht.</translation>
+    </message>
+    <message>
+        <source>The shadow&apos;s e-mail on the roster.</source>
+        <translation>Die E-Mail-Adresse des Schattens in der Personalliste.</translation>
+    </message>
+    <message>
+        <source>shift shadow needs an ID and an EMAIL, or an ID and --none</source>
+        <translation>shift shadow braucht eine ID und eine EMAIL oder eine ID und --none</translation>
+    </message>
+    <message>
+        <source>“%1” is not a shift id</source>
+        <translation>„%1“ ist keine Schicht-ID</translation>
+    </message>
+    <message>
+        <source>Nobody shadows the shift.
+</source>
+        <translation>Niemand begleitet die Schicht als Schatten.
+</translation>
+    </message>
+    <message>
+        <source>%1 shadows the shift.
+</source>
+        <translation>%1 begleitet die Schicht als Schatten.
+</translation>
+    </message>
+    <message>
+        <source>Empty the shadow seat.</source>
+        <translation>Den Schattenplatz leeren.</translation>
+    </message>
+    <message>
+        <source>Shadow shifts a new developer does before joining (0: no onboarding; see rotation onboard).</source>
+        <translation>Schattenschichten, die ein neuer Entwickler vor dem Beitritt absolviert (0: keine Einarbeitung; siehe rotation onboard).</translation>
+    </message>
+    <message>
+        <source>onboarding</source>
+        <translation>Einarbeitung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shadow shift(s) before joining; shadowing now: %1</source>
+        <translation>
+            <numerusform>%n Schattenschicht vor dem Beitritt; jetzt in Einarbeitung: %1</numerusform>
+            <numerusform>%n Schattenschichten vor dem Beitritt; jetzt in Einarbeitung: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>niemand</translation>
+    </message>
+    <message>
+        <source>SHADOW</source>
+        <translation>SCHATTEN</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::ConflictsDialog</name>
@@ -5487,6 +5708,111 @@ ab %3</translation>
     </message>
 </context>
 <context>
+    <name>Tandem::OnboardingPage</name>
+    <message>
+        <source>No onboarding</source>
+        <translation>Keine Einarbeitung</translation>
+    </message>
+    <message>
+        <source>Shadow shifts a new developer needs</source>
+        <translation>Schattenschichten, die ein neuer Entwickler braucht</translation>
+    </message>
+    <message>
+        <source>Developers onboarding</source>
+        <translation>Entwickler in Einarbeitung</translation>
+    </message>
+    <message>
+        <source>Checked developers shadow pairs (no load, no production access) and do not take the developer seat until a lead confirms them.</source>
+        <translation>Markierte Entwickler begleiten Paare als Schatten (ohne Last, ohne Produktionszugang) und übernehmen den Entwicklerplatz erst, wenn eine Leitung sie bestätigt.</translation>
+    </message>
+    <message>
+        <source>Takes the selected developer, who has done enough shadow shifts, off the onboarding list: from the next plan on they take the developer seat.</source>
+        <translation>Nimmt den gewählten Entwickler, der genug Schattenschichten absolviert hat, von der Einarbeitungsliste: Ab dem nächsten Plan übernimmt er den Entwicklerplatz.</translation>
+    </message>
+    <message>
+        <source>&amp;Shadow shifts before joining:</source>
+        <translation>&amp;Schattenschichten vor dem Beitritt:</translation>
+    </message>
+    <message>
+        <source>&amp;Developers onboarding:</source>
+        <translation>&amp;Entwickler in Einarbeitung:</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 shadow shifts, ready to confirm</source>
+        <translation>%1: %2 von %3 Schattenschichten, bereit zur Bestätigung</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 shadow shifts, %4 planned</source>
+        <translation>%1: %2 von %3 Schattenschichten, %4 geplant</translation>
+    </message>
+    <message>
+        <source>With no shadow shifts asked, a checked developer is ready at once: confirm them to let them take the developer seat.</source>
+        <translation>Ohne verlangte Schattenschichten ist ein markierter Entwickler sofort bereit: Bestätigen Sie ihn, damit er den Entwicklerplatz übernimmt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The planner puts each checked developer in the shadow seat of %n planned shift(s) with as many different pairs as it can.</source>
+        <translation>
+            <numerusform>Der Planer setzt jeden markierten Entwickler auf den Schattenplatz von %n geplanten Schicht, mit so vielen verschiedenen Paaren wie möglich.</numerusform>
+            <numerusform>Der Planer setzt jeden markierten Entwickler auf den Schattenplatz von %n geplanten Schichten, mit so vielen verschiedenen Paaren wie möglich.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Con&amp;firm Ready Developer</source>
+        <translation>Bereiten Entwickler bestä&amp;tigen</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::OnboardingService</name>
+    <message>
+        <source>The rotation %1 is not in the database.</source>
+        <translation>Die Rotation %1 ist nicht in der Datenbank.</translation>
+    </message>
+    <message>
+        <source>%1 is not onboarding in %2.</source>
+        <translation>%1 wird in %2 nicht eingearbeitet.</translation>
+    </message>
+    <message>
+        <source>The person %1 is not in the database.</source>
+        <translation>Die Person %1 ist nicht in der Datenbank.</translation>
+    </message>
+    <message>
+        <source>%1 is already onboarding in %2.</source>
+        <translation>%1 wird in %2 bereits eingearbeitet.</translation>
+    </message>
+    <message>
+        <source>%1 is not in the team of %2; add them to the team on the roster first.</source>
+        <translation>%1 ist nicht im Team von %2; fügen Sie die Person zuerst in der Personalliste dem Team hinzu.</translation>
+    </message>
+    <message>
+        <source>%1 has done %2 of %3 shadow shifts in %4; confirm them when they have done all of them.</source>
+        <translation>%1 hat %2 von %3 Schattenschichten in %4 absolviert; bestätigen Sie die Person, wenn alle absolviert sind.</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>niemand</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>(entfernt)</translation>
+    </message>
+    <message>
+        <source>You are shadowing %1 and %2 now in %3, until %4.</source>
+        <translation>Sie begleiten jetzt %1 und %2 in %3 als Schatten, bis %4.</translation>
+    </message>
+    <message>
+        <source>You shadow %1 and %2 on %3 in %4.</source>
+        <translation>Sie begleiten %1 und %2 am %3 in %4 als Schatten.</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 shadow shifts done; ready for a lead to confirm you.</source>
+        <translation>%1: %2 von %3 Schattenschichten absolviert; bereit zur Bestätigung durch eine Leitung.</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 shadow shifts done, %4 more planned.</source>
+        <translation>%1: %2 von %3 Schattenschichten absolviert, %4 weitere geplant.</translation>
+    </message>
+</context>
+<context>
     <name>Tandem::PairMatrixModel</name>
     <message>
         <source>%1 and %2: %3</source>
@@ -6033,6 +6359,50 @@ Ops: %2</translation>
         <source>The capacity of %1 is not a usable number (%2).</source>
         <translation>Die Kapazität von %1 ist keine verwendbare Zahl (%2).</translation>
     </message>
+    <message>
+        <source>%1 already in a seat</source>
+        <translation>%1 hat schon einen Platz</translation>
+    </message>
+    <message>
+        <source>%1 already holds a seat of this shift; the shadow is a third person who watches the pair.</source>
+        <translation>%1 hat schon einen Platz in dieser Schicht; der Schatten ist eine dritte Person, die dem Paar zusieht.</translation>
+    </message>
+    <message>
+        <source>%1 is inactive</source>
+        <translation>%1 ist inaktiv</translation>
+    </message>
+    <message>
+        <source>%1 is marked inactive on the roster.</source>
+        <translation>%1 ist in der Personalliste als inaktiv markiert.</translation>
+    </message>
+    <message>
+        <source>%1 on leave</source>
+        <translation>%1 abwesend</translation>
+    </message>
+    <message>
+        <source>%1 is on leave %2 and cannot shadow this shift.</source>
+        <translation>%1 ist %2 abwesend und kann diese Schicht nicht als Schatten begleiten.</translation>
+    </message>
+    <message>
+        <source>%1 double-booked</source>
+        <translation>%1 doppelt eingeplant</translation>
+    </message>
+    <message>
+        <source>rest rule broken with %1</source>
+        <translation>Ruheregel verletzt mit %1</translation>
+    </message>
+    <message>
+        <source>%1 would rest only %2 h between this shift and %3 (at least %4 h), shadowing too.</source>
+        <translation>%1 hätte zwischen dieser Schicht und %3 nur %2 h Ruhe (mindestens %4 h), auch als Schatten.</translation>
+    </message>
+    <message>
+        <source>%1 shadows another shift at that time (%2); a shadow needs the whole shift.</source>
+        <translation>%1 begleitet zu dieser Zeit eine andere Schicht als Schatten (%2); ein Schatten braucht die ganze Schicht.</translation>
+    </message>
+    <message>
+        <source>%1 is on call at that time (%2); a shadow needs the whole shift.</source>
+        <translation>%1 hat zu dieser Zeit Bereitschaft (%2); ein Schatten braucht die ganze Schicht.</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::Planner::Engine</name>
@@ -6277,6 +6647,14 @@ Ops: %2</translation>
     <message>
         <source>%1 and %2 would work two shifts in a row together.</source>
         <translation>%1 und %2 hätten zwei Schichten hintereinander zusammen.</translation>
+    </message>
+    <message>
+        <source>%1 is onboarding</source>
+        <translation>%1 in Einarbeitung</translation>
+    </message>
+    <message>
+        <source>%1 is still onboarding in %2: they shadow pairs until a lead confirms them.</source>
+        <translation>%1 wird in %2 noch eingearbeitet: Die Person begleitet Paare als Schatten, bis eine Leitung sie bestätigt.</translation>
     </message>
 </context>
 <context>
@@ -6641,6 +7019,14 @@ O %2</translation>
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>shadow %1</source>
+        <translation>Schatten %1</translation>
+    </message>
+    <message>
+        <source>Shadow: %1</source>
+        <translation>Schatten: %1</translation>
     </message>
 </context>
 <context>
@@ -7737,6 +8123,10 @@ O %2</translation>
         <source>Create an ops pool with “New Pool…” first.</source>
         <translation>Legen Sie zuerst einen Ops-Pool mit „Neuer Pool…“ an.</translation>
     </message>
+    <message>
+        <source>On&amp;boarding</source>
+        <translation>Ein&amp;arbeitung</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::RotationEditor</name>
@@ -7810,6 +8200,10 @@ O %2</translation>
     <message>
         <source>%1 has no production access and never takes the ops seat; a forbidden pair names the developer first, then the ops engineer.</source>
         <translation>%1 hat keinen Produktionszugang und übernimmt nie den Ops-Platz; ein verbotenes Paar nennt zuerst den Entwickler, dann den Ops-Engineer.</translation>
+    </message>
+    <message>
+        <source>%1 is not a developer; only developers onboard by shadowing.</source>
+        <translation>%1 ist kein Entwickler; nur Entwickler werden als Schatten eingearbeitet.</translation>
     </message>
 </context>
 <context>
@@ -8123,6 +8517,14 @@ Tandem fragt nach einem Neustart erneut danach.</translation>
         <source>Edit bridge link</source>
         <translation>Bridge-Link bearbeiten</translation>
     </message>
+    <message>
+        <source>Clear shadow</source>
+        <translation>Schatten entfernen</translation>
+    </message>
+    <message>
+        <source>Let %1 shadow the shift</source>
+        <translation>%1 die Schicht als Schatten begleiten lassen</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::ShiftRangeModel</name>
@@ -8182,6 +8584,14 @@ Tandem fragt nach einem Neustart erneut danach.</translation>
         <source>%1 + %2</source>
         <translation>%1 + %2</translation>
     </message>
+    <message>
+        <source>Shadow (onboarding, no production access)</source>
+        <translation>Schatten (Einarbeitung, ohne Produktionszugang)</translation>
+    </message>
+    <message>
+        <source>%1 + %2, %3 shadowing</source>
+        <translation>%1 + %2, %3 als Schatten</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::ShiftService</name>
@@ -8208,6 +8618,10 @@ Tandem fragt nach einem Neustart erneut danach.</translation>
     <message>
         <source>The shift was changed meanwhile.</source>
         <translation>Die Schicht wurde inzwischen geändert.</translation>
+    </message>
+    <message>
+        <source>That person shadows this shift; a shadow takes no seat of the shift they shadow. Remove them as its shadow first.</source>
+        <translation>Diese Person begleitet die Schicht als Schatten; ein Schatten übernimmt keinen Platz der Schicht, die er begleitet. Entfernen Sie sie zuerst als Schatten.</translation>
     </message>
 </context>
 <context>
@@ -8995,6 +9409,10 @@ Es wurde nichts gesendet. Wenn der Server Ihnen gehört, geben Sie ihm ein Zerti
     <message>
         <source>%1: no shift planned from %2 to %3, nobody on call. Rotations ▸ Plan… fills it.</source>
         <translation>%1: keine Schicht geplant von %2 bis %3, niemand in Bereitschaft. Rotationen ▸ Planen… füllt die Lücke.</translation>
+    </message>
+    <message>
+        <source>%1, %2 shadowing</source>
+        <translation>%1, %2 als Schatten</translation>
     </message>
 </context>
 <context>

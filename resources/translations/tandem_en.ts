@@ -137,6 +137,23 @@
                 <numerusform>%1 (%n events)</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%1 is onboarding in %2: %n shadow shift(s) to do.
+</source>
+            <translation>
+                <numerusform>%1 is onboarding in %2: %n shadow shift to do.
+</numerusform>
+                <numerusform>%1 is onboarding in %2: %n shadow shifts to do.
+</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n shadow shift(s) before joining; shadowing now: %1</source>
+            <translation>
+                <numerusform>%n shadow shift before joining; shadowing now: %1</numerusform>
+                <numerusform>%n shadow shifts before joining; shadowing now: %1</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>Tandem::ConflictsModel</name>
@@ -213,6 +230,16 @@
             <translation>
                 <numerusform>+%n more</numerusform>
                 <numerusform>+%n more</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Tandem::OnboardingPage</name>
+        <message numerus="yes">
+            <source>The planner puts each checked developer in the shadow seat of %n planned shift(s) with as many different pairs as it can.</source>
+            <translation>
+                <numerusform>The planner puts each checked developer in the shadow seat of %n planned shift with as many different pairs as it can.</numerusform>
+                <numerusform>The planner puts each checked developer in the shadow seat of %n planned shifts with as many different pairs as it can.</numerusform>
             </translation>
         </message>
     </context>

@@ -9,6 +9,7 @@
 #include "monthview.h"
 #include "pickdialog.h"
 #include "services/dropsession.h"
+#include "services/onboardingservice.h"
 #include "services/rosterservice.h"
 #include "services/rotationservice.h"
 #include "services/shiftservice.h"
@@ -770,6 +771,57 @@ void CalendarPage::pickPerson(ShiftId id, Seat seat)
     report(done ? QString() : done.errorMessage());
 }
 
+void CalendarPage::pickShadow(ShiftId id)
+{
+    const auto s = shift(id);
+    if (!s || !m_ws) {
+        return;
+    }
+    // A shadow is a developer of the rotation's team learning it (onboarding ones first); each
+    // candidate shows why they cannot, by the same rules the service applies.
+    const auto rotation = m_monthModel->rotation(s->rotationId);
+    QList<Person> people;
+    for (const Person &p : m_monthModel->people()) {
+        if (p.active && p.role == Role::Developer && rotation && p.teams.contains(rotation->teamId) && p.id != s->dev &&
+            p.id != s->ops) {
+            people << p;
+        }
+    }
+    std::stable_sort(people.begin(), people.end(), [&rotation](const Person &a, const Person &b) {
+        return rotation->rules.trainees.contains(a.id) && !rotation->rules.trainees.contains(b.id);
+    });
+    QList<PickDialog::Item> items;
+    for (const Person &p : std::as_const(people)) {
+        PickDialog::Item item{p.name + u" · "_s + p.email, {}, true};
+        if (p.id == s->shadow) {
+            item.detail = tr("shadows this shift now");
+        } else {
+            Shift candidate = *s;
+            candidate.shadow = p.id;
+            if (const auto status = checkShadowSeat(m_ws->database(), candidate); !status) {
+                item.allowed = false;
+                item.detail = status.errorMessage();
+            } else if (rotation->rules.trainees.contains(p.id)) {
+                item.detail = tr("onboarding in %1").arg(rotation->name);
+            }
+        }
+        items << item;
+    }
+    PickDialog dialog(
+        tr("Assign Shadow"),
+        tr("Who shadows the pair of %1, %2 (no load, no production access)?")
+            .arg(rotation ? rotation->name : QString(),
+                 QLocale().toString(s->start.toTimeZone(m_monthModel->viewerTimeZone()), u"ddd d MMM HH:mm"_s)),
+        this);
+    dialog.setItems(items);
+    if (dialog.exec() != QDialog::Accepted || dialog.currentRow() < 0) {
+        return;
+    }
+    const Person &picked = people.at(dialog.currentRow());
+    auto done = m_ws->shiftEditor().setShadow(id, picked.id, picked.name);
+    report(done ? QString() : done.errorMessage());
+}
+
 void CalendarPage::swapWith(ShiftId id)
 {
     const auto s = shift(id);
@@ -896,6 +948,12 @@ void CalendarPage::showContextMenu(ShiftId id, const QPoint &globalPos)
             report(done ? QString() : done.errorMessage());
         });
         clearOps->setEnabled(!s->ops.isNull());
+        menu.addAction(tr("Assign Shado&w…"), this, [this, id] { pickShadow(id); });
+        auto *clearShadow = menu.addAction(tr("Clear S&hadow"), this, [this, id] {
+            auto done = m_ws->shiftEditor().setShadow(id, PersonId(), QString());
+            report(done ? QString() : done.errorMessage());
+        });
+        clearShadow->setEnabled(!s->shadow.isNull());
         menu.addSeparator();
         const bool locked = s->state == ShiftState::Locked;
         menu.addAction(locked ? tr("&Unlock") : tr("&Lock"), this, [this, id, locked] {

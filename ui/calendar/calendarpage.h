@@ -96,6 +96,7 @@ private:
     void scheduleRosterUpdate();
     void applyZone();
     void pickPerson(ShiftId id, Seat seat);
+    void pickShadow(ShiftId id);
     void swapWith(ShiftId id);
     void editText(ShiftId id, bool bridge);
     void report(const QString &failure);

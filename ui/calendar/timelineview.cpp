@@ -525,6 +525,12 @@ void TimelineView::paintEvent(QPaintEvent *)
             label = gap ? tr("gap")
                         : idx.data(bar.seat == Seat::Dev ? ShiftRangeModel::DevNameRole : ShiftRangeModel::OpsNameRole)
                               .toString();
+            // The shadow (onboarding) has no lane of its own: it rides on the developer's bar.
+            if (!gap && bar.seat == Seat::Dev && !s.shadow.isNull()) {
+                if (const auto shadow = m_model->person(s.shadow)) {
+                    label = tr("%1, %2 shadowing").arg(label, shadow->name);
+                }
+            }
         } else {
             label = idx.data(ShiftRangeModel::RotationNameRole).toString() + u" · "_s + idx.data().toString();
         }

@@ -6,6 +6,7 @@
 #include "emptystate.h"
 #include "itemmodels/shiftcommands.h"
 #include "services/identity.h"
+#include "services/onboardingservice.h"
 #include "services/rosterservice.h"
 #include "services/shiftservice.h"
 #include "services/swapservice.h"
@@ -169,6 +170,8 @@ void HomePage::build()
     m_nextBridge = wrapped(m_nextBox, u"nextBridge"_s);
     m_nextNote = wrapped(m_nextBox, u"nextNote"_s);
     m_myNote = wrapped(m_nextBox, u"myNote"_s);
+    m_shadowing = wrapped(m_nextBox, u"shadowingLabel"_s);
+    m_shadowing->hide();
     m_nextLeave = wrapped(m_nextBox, u"nextLeave"_s);
     m_nextLeave->setStyleSheet(u"color: #b00020; font-weight: bold;"_s);
     m_nextLeave->hide();
@@ -183,7 +186,8 @@ void HomePage::build()
     buttons->addWidget(m_swapButton);
     buttons->addStretch();
     auto *nextLayout = new QVBoxLayout(m_nextBox);
-    for (QLabel *label : {m_nextTitle, m_nextLeave, m_nextWhen, m_nextPartner, m_nextBridge, m_nextNote, m_myNote}) {
+    for (QLabel *label :
+         {m_nextTitle, m_nextLeave, m_nextWhen, m_nextPartner, m_nextBridge, m_nextNote, m_myNote, m_shadowing}) {
         nextLayout->addWidget(label);
     }
     nextLayout->addLayout(buttons);
@@ -340,11 +344,15 @@ void HomePage::refresh()
             m_next = *next.value();
         }
         fillNext(*m_me, now);
+        const auto shadowing = OnboardingService(db).summaryFor(m_me->id, now);
+        m_shadowing->setText(shadowing ? shadowing->join(u'\n') : QString());
+        m_shadowing->setVisible(!m_shadowing->text().isEmpty());
         fillUpcoming(*m_me, m_upcomingShifts);
         fillRequests(*m_me);
     } else {
         m_greeting->setText(tr("On call"));
         m_nextTitle->setText(tr("Nobody is set as you yet."));
+        m_shadowing->hide();
         for (QLabel *label : {m_nextWhen, m_nextPartner, m_nextBridge, m_nextNote, m_myNote}) {
             label->clear();
         }

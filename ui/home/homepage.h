@@ -84,6 +84,7 @@ private:
     QLabel *m_nextBridge = nullptr;
     QLabel *m_nextNote = nullptr;
     QLabel *m_myNote = nullptr;
+    QLabel *m_shadowing = nullptr; ///< onboarding: the next shift I shadow and my progress
     QLabel *m_nextLeave = nullptr; ///< "You are on leave during this shift"
     QList<TimeOff> m_myLeave;
     QPushButton *m_noteButton = nullptr;

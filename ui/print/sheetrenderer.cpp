@@ -268,6 +268,9 @@ void SheetRenderer::layoutMonth(PageDocument &doc) const
             }
             e.lines.append(u"D "_s + (s.dev.isNull() ? gapText() : m_data.people.value(s.dev).name));
             e.lines.append(u"O "_s + (s.ops.isNull() ? gapText() : m_data.people.value(s.ops).name));
+            if (!s.shadow.isNull()) {
+                e.lines.append(tr("shadow %1").arg(m_data.people.value(s.shadow).name));
+            }
             entries[d].append(e);
         }
     }
@@ -496,7 +499,8 @@ void SheetRenderer::layoutList(PageDocument &doc) const
         row.append(seatCell(m_data, s.ops));
         row.append(escalationCell(m_data, s));
         row.append(s.bridgeUrl);
-        row.append(QString());
+        // The shadow (onboarding) carries no load and no access: a note, not a seat column.
+        row.append(s.shadow.isNull() ? QString() : tr("Shadow: %1").arg(m_data.people.value(s.shadow).name));
         table.rows.append(row);
         table.rowBackground.append(s.dev.isNull() || s.ops.isNull() ? QColor(0xf0, 0xf0, 0xf0) : QColor());
     }
