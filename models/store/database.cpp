@@ -221,6 +221,22 @@ const QList<QList<QString>> &migrations()
             " AND (instr(substr(url, instr(url, '://') + 3), '/') = 0"
             " OR instr(substr(url, instr(url, '://') + 3), '@') < instr(substr(url, instr(url, '://') + 3), '/'))"_s,
         },
+        {
+            // Follow-the-sun services: what must be covered 24/7 and the rotations (legs) that
+            // cover it, in the lead's order. A removed rotation keeps its row, so a leg may
+            // name one; removing a service deletes its rows (nothing else names it).
+            u"CREATE TABLE services ("
+            " id TEXT PRIMARY KEY NOT NULL,"
+            " team_id TEXT NOT NULL REFERENCES teams(id),"
+            " name TEXT NOT NULL COLLATE NOCASE UNIQUE,"
+            " time_zone TEXT NOT NULL)"_s,
+            u"CREATE TABLE service_legs ("
+            " service_id TEXT NOT NULL REFERENCES services(id) ON DELETE CASCADE,"
+            " position INTEGER NOT NULL,"
+            " rotation_id TEXT NOT NULL REFERENCES rotations(id),"
+            " PRIMARY KEY (service_id, position))"_s,
+            u"CREATE INDEX service_legs_rotation ON service_legs(rotation_id)"_s,
+        },
     };
     return steps;
 }
