@@ -137,6 +137,16 @@
                 <numerusform>%1 (%n events)</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>Added service %1 (%2), %n leg(s)
+</source>
+            <translation>
+                <numerusform>Added service %1 (%2), %n leg
+</numerusform>
+                <numerusform>Added service %1 (%2), %n legs
+</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>Tandem::ConflictsModel</name>
