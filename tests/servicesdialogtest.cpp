@@ -1,14 +1,19 @@
 #include "servicesdialog.h"
 
 #include "home/homepage.h"
+#include "reportsdialog.h"
+#include "servicecoveragewidget.h"
 #include "servicefixture.h"
 #include "services/identity.h"
 #include "workspace.h"
 
+#include <QDateEdit>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QTabWidget>
+#include <QTableWidget>
 #include <QTreeWidget>
 #include <QUndoStack>
 
@@ -140,6 +145,42 @@ private Q_SLOTS:
         QVERIFY(!catalog.service(added.value()->id).value());
         stack.redo();
         QCOMPARE(catalog.service(added.value()->id).value()->name, u"Checkout EU"_s);
+    }
+
+    // Rotations ▸ Reports…, tab "Service coverage": the week after the US switch lists the seven
+    // hours nobody holds and the seven both legs hold; CSV yes, PDF said to be not there.
+    void reportsDialogServiceTab()
+    {
+        Test::ServiceFixture f(QDate(2026, 3, 1), QDate(2026, 3, 31));
+        auto workspace = Workspace::open(f.db->path());
+        QVERIFY2(workspace, qPrintable(workspace.errorMessage()));
+        ReportsDialog dialog(*workspace.value());
+        dialog.findChild<QDateEdit *>(u"toDate"_s)->setDate(QDate(2026, 3, 15));
+        dialog.findChild<QDateEdit *>(u"fromDate"_s)->setDate(QDate(2026, 3, 9));
+        auto *tab = dialog.findChild<ServiceCoverageWidget *>(u"serviceCoverage"_s);
+        QVERIFY(tab);
+        QVERIFY(tab->selectService(u"payments production"_s));
+        QCOMPARE(tab->coverage().uncoveredMinutes, 7 * 60);
+        QCOMPARE(tab->coverage().overlapMinutes, 7 * 60);
+        auto *table = tab->findChild<QTableWidget *>(u"serviceHolesTable"_s);
+        QCOMPARE(table->rowCount(), 14);
+        QCOMPARE(table->item(0, 0)->text(), u"not covered"_s);
+        QCOMPARE(table->item(1, 0)->text(), u"overlap"_s);
+        QCOMPARE(table->item(1, 4)->text(), u"Berlin days + New York days"_s);
+        auto *tabs = dialog.findChild<QTabWidget *>(u"reportTabs"_s);
+        tabs->setCurrentWidget(tab);
+        // For looking at it: TANDEM_SCREENSHOT_DIR=/tmp/shots ./servicesdialogtest
+        if (const QString shots = qEnvironmentVariable("TANDEM_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            dialog.resize(1000, 640);
+            dialog.show();
+            dialog.grab().save(shots + u"/service-coverage.png"_s);
+        }
+        const QString csv = m_home.filePath(u"service.csv"_s);
+        QVERIFY(dialog.exportCsv(csv));
+        QVERIFY(Test::readFile(csv).startsWith("kind,start,end,"));
+        QCOMPARE(Test::readFile(csv).count("\nuncovered,"), 7);
+        QVERIFY(!dialog.exportPdf(m_home.filePath(u"service.pdf"_s)));
+        QVERIFY(!QFile::exists(m_home.filePath(u"service.pdf"_s)));
     }
 
     void accessibleAndKeyboard()

@@ -7385,6 +7385,14 @@ O %2</translation>
             <numerusform>%1 geschrieben: %n Seiten.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Ser&amp;vice coverage</source>
+        <translation>Dienst-Abdeckun&amp;g</translation>
+    </message>
+    <message>
+        <source>A service&apos;s coverage is exported as CSV only.</source>
+        <translation>Die Abdeckung eines Dienstes wird nur als CSV exportiert.</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::Role</name>
@@ -8144,6 +8152,57 @@ O %2</translation>
     <message>
         <source>The period is empty: the last day comes before the first.</source>
         <translation>Der Zeitraum ist leer: der letzte Tag liegt vor dem ersten.</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::ServiceCoverageWidget</name>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Holes and overlaps of the service</source>
+        <translation>Lücken und Überschneidungen des Dienstes</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <source>Legs</source>
+        <translation>Etappen</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>S&amp;ervice:</source>
+        <translation>Die&amp;nst:</translation>
+    </message>
+    <message>
+        <source>No service yet: add one with Rotations ▸ Services…</source>
+        <translation>Noch kein Dienst: legen Sie einen unter Rotationen ▸ Dienste… an</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3% covered by a pair; %4 minutes not covered, %5 minutes without a pair; %6 minutes of overlap between legs.</source>
+        <translation>%1 (%2): %3 % von einem Paar abgedeckt; %4 Minuten nicht abgedeckt, %5 Minuten ohne Paar; %6 Minuten Überschneidung zwischen Etappen.</translation>
+    </message>
+    <message>
+        <source>overlap</source>
+        <translation>Überschneidung</translation>
     </message>
 </context>
 <context>
