@@ -41,6 +41,11 @@ std::vector<std::unique_ptr<Command>> allCommands()
     list.push_back(rotationWithdrawCommand());
     list.push_back(shiftsListCommand());
     list.push_back(shiftShadowCommand());
+    list.push_back(serviceAddCommand());
+    list.push_back(serviceEditCommand());
+    list.push_back(serviceListCommand());
+    list.push_back(serviceShowCommand());
+    list.push_back(serviceRemoveCommand());
     list.push_back(planCommand());
     list.push_back(reportFairnessCommand());
     list.push_back(reportHoursCommand());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "clicommand.h"
+#include "reports/servicecoverage.h"
 
 #include <memory>
 
@@ -72,5 +73,14 @@ std::unique_ptr<Command> reportFairnessCommand();
 std::unique_ptr<Command> printSheetCommand();
 std::unique_ptr<Command> reportHoursCommand();
 std::unique_ptr<Command> reportCoverageCommand();
+
+// cliservice.cpp
+std::unique_ptr<Command> serviceAddCommand();
+std::unique_ptr<Command> serviceListCommand();
+std::unique_ptr<Command> serviceShowCommand();
+std::unique_ptr<Command> serviceEditCommand();
+std::unique_ptr<Command> serviceRemoveCommand();
+/// The text of `report coverage --service` (clireport.cpp runs the command).
+QString serviceCoverageText(const Reports::ServiceCoverage &coverage);
 
 } // namespace Tandem

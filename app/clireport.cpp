@@ -10,6 +10,7 @@
 #include "services/reportservice.h"
 #include "services/rosterservice.h"
 #include "services/rotationservice.h"
+#include "services/servicecatalog.h"
 #include "sheetrenderer.h"
 #include "store/database.h"
 
@@ -368,18 +369,20 @@ class ReportCoverage final : public DatabaseCommand
 public:
     ReportCoverage()
         : DatabaseCommand({u"report"_s, u"coverage"_s},
-                          u"report coverage [--rotation NAME|--team NAME] [--from DATE] [--to DATE] "
+                          u"report coverage [--rotation NAME|--team NAME|--service NAME] [--from DATE] [--to DATE] "
                           "[--csv FILE] [--changes-csv FILE] [--json] [--pdf FILE]"_s,
                           tr("Gaps in dev + production-access coverage, and who changed which shift when."))
     {
-        setListing(
-            u"report coverage [--rotation NAME|--team NAME] [--from DATE] [--to DATE] [--csv FILE|--json|--pdf FILE]"_s);
+        setListing(u"report coverage [--rotation NAME|--team NAME|--service NAME] [--from DATE] [--to DATE] "
+                   "[--csv FILE|--json|--pdf FILE]"_s);
         setDescription(tr(
             "For auditors: over the period (default the last 4 weeks), every minute each rotation runs must be held by "
             "a developer paired with someone who has production access. Lists the gaps, and who changed which shift "
-            "and when, from the change log. Exits 0 also when there are gaps."));
+            "and when, from the change log. Exits 0 also when there are gaps. With --service: every minute of the "
+            "service's days (in its zone) must be held by a pair of one of its legs; lists the holes (not covered, "
+            "or no pair), the overlaps between legs, and the share covered."));
         addOptions(m_scope.list());
-        addOptions({m_csv, m_changesCsv, m_json});
+        addOptions({m_service, m_csv, m_changesCsv, m_json});
     }
 
 private:
@@ -391,9 +394,18 @@ private:
         if (parser.isSet(m_scope.person)) {
             return usage(tr("report coverage covers rotations: use --rotation or --team, not --person"));
         }
+        if (parser.isSet(m_service) && (parser.isSet(m_scope.rotation) || parser.isSet(m_scope.team) ||
+                                        parser.isSet(m_scope.pdf) || parser.isSet(m_changesCsv))) {
+            return usage(tr("--service takes --from, --to, --csv and --json; not --rotation, --team, --pdf or "
+                            "--changes-csv"));
+        }
         return std::nullopt;
     }
     int runOn(const QCommandLineParser &parser, Database &db) override;
+    int runOnService(const QCommandLineParser &parser, Database &db);
+
+    const QCommandLineOption m_service{u"service"_s, tr("A follow-the-sun service: holes and overlaps of its legs."),
+                                       u"NAME"_s};
 
     const QCommandLineOption m_csv{u"csv"_s, tr("Write the gaps as CSV to FILE (- for standard output)."), u"FILE"_s};
     const QCommandLineOption m_changesCsv{u"changes-csv"_s, tr("Write the shift changes as CSV to FILE."), u"FILE"_s};
@@ -494,8 +506,48 @@ int ReportHours::runOn(const QCommandLineParser &parser, Database &db)
     return ExitOk;
 }
 
+int ReportCoverage::runOnService(const QCommandLineParser &parser, Database &db)
+{
+    ServiceCatalog catalog(db);
+    const auto service = catalog.serviceByName(parser.value(m_service));
+    if (!service || !service.value()) {
+        return fail(service ? tr("--service: no service named “%1”").arg(parser.value(m_service))
+                            : service.errorMessage());
+    }
+    const QTimeZone zone(service.value()->timeZone.toUtf8());
+    const QDate today = db.clock().now().toTimeZone(zone.isValid() ? zone : QTimeZone::utc()).date();
+    QDate from = today.addDays(-28);
+    QDate to = today.addDays(-1);
+    for (const auto &[option, day] : {std::pair{&m_scope.from, &from}, std::pair{&m_scope.to, &to}}) {
+        if (parser.isSet(*option)) {
+            *day = parseDay(parser.value(*option).trimmed());
+            if (!day->isValid()) {
+                return fail(notADate(option->names().first(), parser.value(*option)));
+            }
+        }
+    }
+    const auto coverage = catalog.coverage(service.value()->id, from, to);
+    if (!coverage) {
+        return fail(withPeriodOption(coverage.error()));
+    }
+    QString error;
+    if (parser.isSet(m_csv) &&
+        !writeOut(parser.value(m_csv), Reports::serviceCoverageCsv(coverage.value()), out(), &error)) {
+        return fail(u"--csv: "_s + error);
+    }
+    if (parser.isSet(m_json)) {
+        print(QString::fromUtf8(QJsonDocument(Reports::serviceCoverageJson(coverage.value())).toJson()));
+    } else if (!parser.isSet(m_csv)) {
+        print(serviceCoverageText(coverage.value()));
+    }
+    return ExitOk;
+}
+
 int ReportCoverage::runOn(const QCommandLineParser &parser, Database &db)
 {
+    if (parser.isSet(m_service)) {
+        return runOnService(parser, db);
+    }
     QString error;
     const QDate today = db.clock().now().toLocalTime().date();
     ReportScope scope;

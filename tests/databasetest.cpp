@@ -150,8 +150,9 @@ private Q_SLOTS:
             c.setDatabaseName(path);
             QVERIFY(c.open());
             QSqlQuery q(c);
-            for (const QString &table : {u"sync_offers"_s, u"sync_flags"_s, u"swap_requests"_s, u"sync_conflicts"_s,
-                                         u"sync_items"_s, u"sync_accounts"_s}) {
+            for (const QString &table :
+                 {u"service_legs"_s, u"services"_s, u"sync_offers"_s, u"sync_flags"_s, u"swap_requests"_s,
+                  u"sync_conflicts"_s, u"sync_items"_s, u"sync_accounts"_s}) {
                 QVERIFY(q.exec(u"DROP TABLE "_s + table));
             }
             QVERIFY(q.exec(u"DROP INDEX change_log_outbox"_s));
@@ -168,7 +169,7 @@ private Q_SLOTS:
         QCOMPARE(RosterService(*db.value()).people()->size(), 1);
         const QStringList tables = db.value()->connection().tables();
         for (const QString &table : {u"sync_accounts"_s, u"sync_items"_s, u"sync_conflicts"_s, u"swap_requests"_s,
-                                     u"sync_flags"_s, u"sync_offers"_s}) {
+                                     u"sync_flags"_s, u"sync_offers"_s, u"services"_s, u"service_legs"_s}) {
             QVERIFY2(tables.contains(table), qPrintable(table));
         }
         QVERIFY(db.value()->connection().record(u"shifts"_s).contains(u"shadow_id"_s));

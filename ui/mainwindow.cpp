@@ -30,6 +30,7 @@
 #include "services/onboardingservice.h"
 #include "services/rosterservice.h"
 #include "services/rotationservice.h"
+#include "servicesdialog.h"
 #include "shortcutsdialog.h"
 #include "store/database.h"
 #include "sync/syncui.h"
@@ -197,6 +198,7 @@ void MainWindow::createActions()
     m_find = make(u"actionFind"_s, tr("&Find…"), QKeySequence::Find);
     m_newRotation = make(u"actionNewRotation"_s, tr("&New Rotation…"));
     m_editRotation = make(u"actionEditRotation"_s, tr("&Edit Rotation…"));
+    m_services = make(u"actionServices"_s, tr("Ser&vices…"));
     m_plan = make(u"actionPlan"_s, tr("&Plan…"));
     m_printSheet = make(u"actionPrintSheet"_s, tr("&Print Rotation Sheet…"), QKeySequence::Print);
     m_reports = make(u"actionReports"_s, tr("&Reports…"), QKeySequence(u"Ctrl+R"_s));
@@ -265,6 +267,12 @@ void MainWindow::createActions()
     });
     connect(m_newRotation, &QAction::triggered, this, &MainWindow::newRotation);
     connect(m_editRotation, &QAction::triggered, this, &MainWindow::editRotation);
+    connect(m_services, &QAction::triggered, this, [this] {
+        if (m_workspace) {
+            ServicesDialog dialog(m_workspace->database(), &m_workspace->undoStack(), this);
+            dialog.exec();
+        }
+    });
     connect(m_plan, &QAction::triggered, this, &MainWindow::planRotations);
     connect(m_printSheet, &QAction::triggered, this, [this] { printSheet(); });
     connect(m_reports, &QAction::triggered, this, &MainWindow::showReports);
@@ -313,6 +321,7 @@ void MainWindow::createMenus()
     rotations->setObjectName(u"rotationsMenu"_s);
     rotations->addAction(m_newRotation);
     rotations->addAction(m_editRotation);
+    rotations->addAction(m_services);
     rotations->addSeparator();
     rotations->addAction(m_plan);
     rotations->addSeparator();
@@ -551,6 +560,7 @@ void MainWindow::updateActions()
     m_editPerson->setEnabled(hasPerson);
     m_newRotation->setEnabled(hasTeams);
     m_editRotation->setEnabled(open && m_hasRotations);
+    m_services->setEnabled(open && m_hasRotations);
     m_plan->setEnabled(open && m_hasRotations);
     m_printSheet->setEnabled(open && m_hasRotations);
     m_reports->setEnabled(open && m_hasRotations);

@@ -165,6 +165,7 @@ private:
     QAction *m_plan = nullptr;
     QAction *m_printSheet = nullptr;
     QAction *m_reports = nullptr;
+    QAction *m_services = nullptr;
     bool m_hasRotations = false;
     QAction *m_showToolBar = nullptr;
     QAction *m_about = nullptr;

@@ -6,6 +6,7 @@
 #include "reportrenderer.h"
 #include "reports/fairnesscsv.h"
 #include "scopecombo.h"
+#include "servicecoveragewidget.h"
 #include "services/fileio.h"
 #include "services/reportservice.h"
 #include "sheetrenderer.h"
@@ -243,6 +244,9 @@ ReportsDialog::ReportsDialog(Workspace &workspace, QWidget *parent) : QDialog(pa
     coverageLayout->addWidget(new QLabel(tr("Who changed which shift, and when:"), coverage));
     coverageLayout->addWidget(m_changesTable, 1);
     m_tabs->addTab(coverage, tr("&Coverage"));
+    // A follow-the-sun service's holes and overlaps (its own choice of service; the period above).
+    m_services = new ServiceCoverageWidget(workspace.database(), this);
+    m_tabs->addTab(m_services, tr("Ser&vice coverage"));
 
     m_message = new QLabel(this);
     m_message->setWordWrap(true);
@@ -313,6 +317,7 @@ void ReportsDialog::refresh()
     } else {
         problems.append(coverage.errorMessage());
     }
+    m_services->setPeriod(m_from->date(), m_to->date());
     m_message->setText(problems.join(u'\n'));
 }
 
@@ -399,7 +404,7 @@ QString ReportsDialog::exportPath(const QString &path, const QString &filter, co
     if (!path.isEmpty()) {
         return path;
     }
-    const QStringList names = {u"fairness"_s, u"hours"_s, u"coverage"_s};
+    const QStringList names = {u"fairness"_s, u"hours"_s, u"coverage"_s, u"service-coverage"_s};
     const QString suggested = QSettings().value(u"reports/folder"_s, QDir::homePath()).toString() + u'/' +
                               names.value(m_tabs->currentIndex()) + u'-' + m_from->date().toString(Qt::ISODate) +
                               suffix;
@@ -424,8 +429,11 @@ bool ReportsDialog::exportCsv(QString path)
     case 1:
         csv = Reports::hoursCsv(m_hours, rates());
         break;
-    default:
+    case 2:
         csv = Reports::coverageGapsCsv(m_coverage);
+        break;
+    default:
+        csv = m_services->csv();
         break;
     }
     if (auto status = writeOutputFile(path, csv); !status) {
@@ -438,6 +446,10 @@ bool ReportsDialog::exportCsv(QString path)
 
 bool ReportsDialog::exportPdf(QString path)
 {
+    if (m_tabs->currentWidget() == m_services) {
+        m_message->setText(tr("A service's coverage is exported as CSV only."));
+        return false;
+    }
     path = exportPath(path, tr("PDF files (*.pdf)"), u".pdf"_s);
     if (path.isEmpty()) {
         return false;

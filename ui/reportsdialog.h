@@ -18,6 +18,7 @@ namespace Tandem {
 class FairnessChartWidget;
 class FairnessModel;
 class ScopeCombo;
+class ServiceCoverageWidget;
 class Workspace;
 
 /// The reports in the app: fairness (table and pictures), on-call hours for payroll, and
@@ -56,6 +57,7 @@ private:
     QLabel *m_coverageSummary;
     QTableWidget *m_gapsTable;
     QTableWidget *m_changesTable;
+    ServiceCoverageWidget *m_services;
     QLabel *m_message;
 
     Planner::FairnessSummary m_fairness;

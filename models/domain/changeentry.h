@@ -35,6 +35,7 @@ inline constexpr QStringView Shift = u"shift";
 inline constexpr QStringView Rotation = u"rotation";
 inline constexpr QStringView Pool = u"pool";
 inline constexpr QStringView Request = u"request"; ///< a swap or cover request
+inline constexpr QStringView Service = u"service"; ///< a follow-the-sun service and its legs
 } // namespace Entity
 
 } // namespace Tandem

@@ -222,10 +222,26 @@ const QList<QList<QString>> &migrations()
             " OR instr(substr(url, instr(url, '://') + 3), '@') < instr(substr(url, instr(url, '://') + 3), '/'))"_s,
         },
         {
-            // Shadow seat: a developer onboarding into the rotation shadows the pair (no load,
+            // 4 -> 5: shadow seat. A developer onboarding into the rotation shadows the pair (no load,
             // no production access). NULL: no shadow, as every shift had before.
             u"ALTER TABLE shifts ADD COLUMN shadow_id TEXT REFERENCES people(id)"_s,
             u"CREATE INDEX shifts_shadow ON shifts(shadow_id, start_utc) WHERE shadow_id IS NOT NULL"_s,
+        },
+        {
+            // 5 -> 6: follow-the-sun services. What must be covered 24/7 and the rotations (legs) that
+            // cover it, in the lead's order. A removed rotation keeps its row, so a leg may
+            // name one; removing a service deletes its rows (nothing else names it).
+            u"CREATE TABLE services ("
+            " id TEXT PRIMARY KEY NOT NULL,"
+            " team_id TEXT NOT NULL REFERENCES teams(id),"
+            " name TEXT NOT NULL COLLATE NOCASE UNIQUE,"
+            " time_zone TEXT NOT NULL)"_s,
+            u"CREATE TABLE service_legs ("
+            " service_id TEXT NOT NULL REFERENCES services(id) ON DELETE CASCADE,"
+            " position INTEGER NOT NULL,"
+            " rotation_id TEXT NOT NULL REFERENCES rotations(id),"
+            " PRIMARY KEY (service_id, position))"_s,
+            u"CREATE INDEX service_legs_rotation ON service_legs(rotation_id)"_s,
         },
     };
     return steps;

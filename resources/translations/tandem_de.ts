@@ -806,6 +806,34 @@ SHA-256: %5</translation>
     <message>
         <source>The shadow of the shift also holds one of its seats; the shadow is a third person.</source>
         <translation>Der Schatten der Schicht hat auch einen ihrer Plätze; der Schatten ist eine dritte Person.</translation>
+        <source>Service %1
+by %2</source>
+        <translation>Dienst %1
+durch %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 has only an ops engineer</source>
+        <translation>%1 hat nur einen Ops-Engineer</translation>
+    </message>
+    <message>
+        <source>%1 has only a developer</source>
+        <translation>%1 hat nur einen Entwickler</translation>
+    </message>
+    <message>
+        <source>no leg is on now</source>
+        <translation>keine Etappe ist jetzt dran</translation>
+    </message>
+    <message>
+        <source>Service %1</source>
+        <translation>Dienst %1</translation>
+    </message>
+    <message>
+        <source>not covered now</source>
+        <translation>jetzt nicht abgedeckt</translation>
     </message>
 </context>
 <context>
@@ -2928,10 +2956,6 @@ Zielfunktion: größte Abweichung %1, Quadratsumme %2, häufigstes Paar %3-mal, 
         <translation>BETRAG</translation>
     </message>
     <message>
-        <source>For auditors: over the period (default the last 4 weeks), every minute each rotation runs must be held by a developer paired with someone who has production access. Lists the gaps, and who changed which shift and when, from the change log. Exits 0 also when there are gaps.</source>
-        <translation>Für Prüfer: Über den Zeitraum (Standard die letzten 4 Wochen) muss jede Minute, in der eine Rotation läuft, von einem Entwickler besetzt sein, der mit jemandem mit Produktionszugang ein Paar bildet. Listet die Lücken und, aus dem Änderungsprotokoll, wer welche Schicht wann geändert hat. Beendet sich auch bei Lücken mit 0.</translation>
-    </message>
-    <message>
         <source>Write the gaps as CSV to FILE (- for standard output).</source>
         <translation>Die Lücken als CSV in FILE schreiben (- für die Standardausgabe).</translation>
     </message>
@@ -3613,6 +3637,64 @@ Zielfunktion: größte Abweichung %1, Quadratsumme %2, häufigstes Paar %3-mal, 
             <numerusform>%1 wird in %2 eingearbeitet: %n Schattenschicht zu absolvieren.
 </numerusform>
             <numerusform>%1 wird in %2 eingearbeitet: %n Schattenschichten zu absolvieren.
+        <source>For auditors: over the period (default the last 4 weeks), every minute each rotation runs must be held by a developer paired with someone who has production access. Lists the gaps, and who changed which shift and when, from the change log. Exits 0 also when there are gaps. With --service: every minute of the service&apos;s days (in its zone) must be held by a pair of one of its legs; lists the holes (not covered, or no pair), the overlaps between legs, and the share covered.</source>
+        <translation>Für Prüfer: Über den Zeitraum (Standard die letzten 4 Wochen) muss jede Minute, in der eine Rotation läuft, von einem Entwickler besetzt sein, der mit jemandem mit Produktionszugang ein Paar bildet. Listet die Lücken und, aus dem Änderungsprotokoll, wer welche Schicht wann geändert hat. Beendet sich auch bei Lücken mit 0. Mit --service: Jede Minute der Tage des Dienstes (in seiner Zeitzone) muss von einem Paar einer seiner Etappen besetzt sein; listet die Lücken (nicht abgedeckt oder kein Paar), die Überschneidungen zwischen Etappen und den abgedeckten Anteil.</translation>
+    </message>
+    <message>
+        <source>--service takes --from, --to, --csv and --json; not --rotation, --team, --pdf or --changes-csv</source>
+        <translation>--service nimmt --from, --to, --csv und --json; nicht --rotation, --team, --pdf oder --changes-csv</translation>
+    </message>
+    <message>
+        <source>A follow-the-sun service: holes and overlaps of its legs.</source>
+        <translation>Ein Follow-the-Sun-Dienst: Lücken und Überschneidungen seiner Etappen.</translation>
+    </message>
+    <message>
+        <source>--service: no service named “%1”</source>
+        <translation>--service: kein Dienst namens „%1“</translation>
+    </message>
+    <message>
+        <source>A rotation covering the service (repeat, in order; edit: replaces all legs).</source>
+        <translation>Eine Rotation, die den Dienst abdeckt (wiederholbar, in Reihenfolge; edit: ersetzt alle Etappen).</translation>
+    </message>
+    <message>
+        <source>IANA zone the service&apos;s days are shown in (default: the team&apos;s).</source>
+        <translation>IANA-Zeitzone, in der die Tage des Dienstes gezeigt werden (Vorgabe: die des Teams).</translation>
+    </message>
+    <message>
+        <source>The team of the service (default: the first leg&apos;s).</source>
+        <translation>Das Team des Dienstes (Vorgabe: das der ersten Etappe).</translation>
+    </message>
+    <message>
+        <source>--leg: no rotation named “%1”</source>
+        <translation>--leg: keine Rotation namens „%1“</translation>
+    </message>
+    <message>
+        <source>no service named “%1”</source>
+        <translation>kein Dienst namens „%1“</translation>
+    </message>
+    <message>
+        <source>Add a follow-the-sun service covered 24/7 by the legs&apos; rotations.</source>
+        <translation>Einen Follow-the-Sun-Dienst hinzufügen, rund um die Uhr abgedeckt von den Rotationen seiner Etappen.</translation>
+    </message>
+    <message>
+        <source>Add a service: what must be covered around the clock, and the rotations (legs) that cover it, e.g. a Berlin rotation 07:00-19:00 and a New York rotation 13:00-01:00. `tandem report coverage --service NAME` finds the holes between the legs.</source>
+        <translation>Einen Dienst hinzufügen: was rund um die Uhr abgedeckt sein muss, und die Rotationen (Etappen), die ihn abdecken, z. B. eine Berliner Rotation 07:00-19:00 und eine New Yorker Rotation 13:00-01:00. `tandem report coverage --service NAME` findet die Lücken zwischen den Etappen.</translation>
+    </message>
+    <message>
+        <source>The service&apos;s name.</source>
+        <translation>Der Name des Dienstes.</translation>
+    </message>
+    <message>
+        <source>service add needs exactly one NAME</source>
+        <translation>service add braucht genau einen NAME</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added service %1 (%2), %n leg(s)
+</source>
+        <translation>
+            <numerusform>Dienst %1 (%2) hinzugefügt, %n Etappe
+</numerusform>
+            <numerusform>Dienst %1 (%2) hinzugefügt, %n Etappen
 </numerusform>
         </translation>
     </message>
@@ -3746,6 +3828,160 @@ Zielfunktion: größte Abweichung %1, Quadratsumme %2, häufigstes Paar %3-mal, 
     <message>
         <source>SHADOW</source>
         <translation>SCHATTEN</translation>
+        <source>List the services.</source>
+        <translation>Die Dienste auflisten.</translation>
+    </message>
+    <message>
+        <source>List the follow-the-sun services and their legs.</source>
+        <translation>Die Follow-the-Sun-Dienste und ihre Etappen auflisten.</translation>
+    </message>
+    <message>
+        <source>service list takes no arguments</source>
+        <translation>service list nimmt keine Argumente</translation>
+    </message>
+    <message>
+        <source>LEGS</source>
+        <translation>ETAPPEN</translation>
+    </message>
+    <message>
+        <source>Show a service, its legs and who holds it now.</source>
+        <translation>Einen Dienst zeigen, seine Etappen und wer ihn jetzt hält.</translation>
+    </message>
+    <message>
+        <source>Show a service: its zone, its legs with their zones, and which leg and pair hold it now.</source>
+        <translation>Einen Dienst zeigen: seine Zeitzone, seine Etappen mit ihren Zeitzonen und welche Etappe und welches Paar ihn jetzt halten.</translation>
+    </message>
+    <message>
+        <source>The service.</source>
+        <translation>Der Dienst.</translation>
+    </message>
+    <message>
+        <source>service show needs exactly one NAME</source>
+        <translation>service show braucht genau einen NAME</translation>
+    </message>
+    <message>
+        <source>not covered now</source>
+        <translation>jetzt nicht abgedeckt</translation>
+    </message>
+    <message>
+        <source>%1: %2 + %3</source>
+        <translation>%1: %2 + %3</translation>
+    </message>
+    <message>
+        <source>Service: %1
+Team: %2
+Zone: %3
+Required: around the clock (24/7)
+</source>
+        <translation>Dienst: %1
+Team: %2
+Zeitzone: %3
+Gefordert: rund um die Uhr (24/7)
+</translation>
+    </message>
+    <message>
+        <source>Leg: %1 (%2)%3
+</source>
+        <translation>Etappe: %1 (%2)%3
+</translation>
+    </message>
+    <message>
+        <source>, removed</source>
+        <translation>, entfernt</translation>
+    </message>
+    <message>
+        <source>Legs: none
+</source>
+        <translation>Etappen: keine
+</translation>
+    </message>
+    <message>
+        <source>Now: %1
+</source>
+        <translation>Jetzt: %1
+</translation>
+    </message>
+    <message>
+        <source>Rename a service, or set its legs or zone.</source>
+        <translation>Einen Dienst umbenennen oder seine Etappen oder Zeitzone setzen.</translation>
+    </message>
+    <message>
+        <source>Change a service: --name renames it; --leg (repeated) replaces its legs, in order; --zone and --team move it.</source>
+        <translation>Einen Dienst ändern: --name benennt ihn um; --leg (wiederholt) ersetzt seine Etappen, in dieser Reihenfolge; --zone und --team verschieben ihn.</translation>
+    </message>
+    <message>
+        <source>service edit needs exactly one NAME</source>
+        <translation>service edit braucht genau einen NAME</translation>
+    </message>
+    <message>
+        <source>service edit needs --name, --leg, --zone or --team</source>
+        <translation>service edit braucht --name, --leg, --zone oder --team</translation>
+    </message>
+    <message>
+        <source>--zone: the zone is empty</source>
+        <translation>--zone: die Zeitzone ist leer</translation>
+    </message>
+    <message>
+        <source>Changed service %1
+</source>
+        <translation>Dienst %1 geändert
+</translation>
+    </message>
+    <message>
+        <source>The new name.</source>
+        <translation>Der neue Name.</translation>
+    </message>
+    <message>
+        <source>Remove a service; its rotations and their shifts stay.</source>
+        <translation>Einen Dienst entfernen; seine Rotationen und ihre Schichten bleiben.</translation>
+    </message>
+    <message>
+        <source>Remove a service. Its legs are rotations of their own: they and their shifts stay.</source>
+        <translation>Einen Dienst entfernen. Seine Etappen sind eigenständige Rotationen: sie und ihre Schichten bleiben.</translation>
+    </message>
+    <message>
+        <source>service remove needs exactly one NAME</source>
+        <translation>service remove braucht genau einen NAME</translation>
+    </message>
+    <message>
+        <source>Removed service %1
+</source>
+        <translation>Dienst %1 entfernt
+</translation>
+    </message>
+    <message>
+        <source>%1 (%2, removed)</source>
+        <translation>%1 (%2, entfernt)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Coverage of %1 (%2) from %3 to %4
+</source>
+        <translation>Abdeckung von %1 (%2) von %3 bis %4
+</translation>
+    </message>
+    <message>
+        <source>Legs: %1
+</source>
+        <translation>Etappen: %1
+</translation>
+    </message>
+    <message>
+        <source>Covered by a pair: %1% (%2 of %3 minutes); holes: %4 minutes (not covered %5, no pair %6); overlaps: %7 minutes
+</source>
+        <translation>Von einem Paar abgedeckt: %1 % (%2 von %3 Minuten); Lücken: %4 Minuten (nicht abgedeckt %5, kein Paar %6); Überschneidungen: %7 Minuten
+</translation>
+    </message>
+    <message>
+        <source>overlap</source>
+        <translation>Überschneidung</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>ART</translation>
     </message>
 </context>
 <context>
@@ -5591,6 +5827,10 @@ ab %3</translation>
         <source>Import On-Call Histor&amp;y…</source>
         <translation>Bereitschafts&amp;verlauf importieren…</translation>
     </message>
+    <message>
+        <source>Ser&amp;vices…</source>
+        <translation>&amp;Dienste…</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::ManualDialog</name>
@@ -7305,6 +7545,14 @@ O %2</translation>
         <source>%1 has no production access</source>
         <translation>%1 hat keinen Produktionszugang</translation>
     </message>
+    <message>
+        <source>not covered</source>
+        <translation>nicht abgedeckt</translation>
+    </message>
+    <message>
+        <source>no pair</source>
+        <translation>kein Paar</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::ReportsDialog</name>
@@ -7514,6 +7762,14 @@ O %2</translation>
             <numerusform>%1 geschrieben: %n Seite.</numerusform>
             <numerusform>%1 geschrieben: %n Seiten.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Ser&amp;vice coverage</source>
+        <translation>Dienst-Abdeckun&amp;g</translation>
+    </message>
+    <message>
+        <source>A service&apos;s coverage is exported as CSV only.</source>
+        <translation>Die Abdeckung eines Dienstes wird nur als CSV exportiert.</translation>
     </message>
 </context>
 <context>
@@ -8215,6 +8471,218 @@ O %2</translation>
     <message>
         <source>Team %1 (all its rotations)</source>
         <translation>Team %1 (alle seine Rotationen)</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::ServiceCatalog</name>
+    <message>
+        <source>Service name is empty.</source>
+        <translation>Der Name des Dienstes ist leer.</translation>
+    </message>
+    <message>
+        <source>A service name can have at most 200 characters, not %1.</source>
+        <translation>Ein Dienstname darf höchstens 200 Zeichen haben, nicht %1.</translation>
+    </message>
+    <message>
+        <source>A service name must be one line without control characters.</source>
+        <translation>Ein Dienstname muss eine Zeile ohne Steuerzeichen sein.</translation>
+    </message>
+    <message>
+        <source>A service can have at most %1 legs, not %2.</source>
+        <translation>Ein Dienst kann höchstens %1 Etappen haben, nicht %2.</translation>
+    </message>
+    <message>
+        <source>There is already a service named %1.</source>
+        <translation>Es gibt schon einen Dienst namens %1.</translation>
+    </message>
+    <message>
+        <source>The rotation %1 is not in the database.</source>
+        <translation>Die Rotation %1 ist nicht in der Datenbank.</translation>
+    </message>
+    <message>
+        <source>The rotation %1 was removed; it cannot cover a service.</source>
+        <translation>Die Rotation %1 wurde entfernt; sie kann keinen Dienst abdecken.</translation>
+    </message>
+    <message>
+        <source>Name the team of the service, or give it a leg.</source>
+        <translation>Nennen Sie das Team des Dienstes oder geben Sie ihm eine Etappe.</translation>
+    </message>
+    <message>
+        <source>The team of the service is not in the database.</source>
+        <translation>Das Team des Dienstes ist nicht in der Datenbank.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a known time zone (expected an IANA name such as Europe/Berlin).</source>
+        <translation>„%1“ ist keine bekannte Zeitzone (erwartet wird ein IANA-Name wie Europe/Berlin).</translation>
+    </message>
+    <message>
+        <source>There is already a service with id %1.</source>
+        <translation>Es gibt schon einen Dienst mit der ID %1.</translation>
+    </message>
+    <message>
+        <source>The service %1 is not in the database (removed meanwhile?).</source>
+        <translation>Der Dienst %1 ist nicht in der Datenbank (inzwischen entfernt?).</translation>
+    </message>
+    <message>
+        <source>The period is empty: it must end after it starts.</source>
+        <translation>Der Zeitraum ist leer: er muss nach seinem Beginn enden.</translation>
+    </message>
+    <message>
+        <source>A service&apos;s coverage covers at most %1 days, not %2.</source>
+        <translation>Die Abdeckung eines Dienstes umfasst höchstens %1 Tage, nicht %2.</translation>
+    </message>
+    <message>
+        <source>The service %1 is not in the database.</source>
+        <translation>Der Dienst %1 ist nicht in der Datenbank.</translation>
+    </message>
+    <message>
+        <source>The period is empty: the last day comes before the first.</source>
+        <translation>Der Zeitraum ist leer: der letzte Tag liegt vor dem ersten.</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::ServiceCoverageWidget</name>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Holes and overlaps of the service</source>
+        <translation>Lücken und Überschneidungen des Dienstes</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <source>Legs</source>
+        <translation>Etappen</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>S&amp;ervice:</source>
+        <translation>Die&amp;nst:</translation>
+    </message>
+    <message>
+        <source>No service yet: add one with Rotations ▸ Services…</source>
+        <translation>Noch kein Dienst: legen Sie einen unter Rotationen ▸ Dienste… an</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3% covered by a pair; %4 minutes not covered, %5 minutes without a pair; %6 minutes of overlap between legs.</source>
+        <translation>%1 (%2): %3 % von einem Paar abgedeckt; %4 Minuten nicht abgedeckt, %5 Minuten ohne Paar; %6 Minuten Überschneidung zwischen Etappen.</translation>
+    </message>
+    <message>
+        <source>overlap</source>
+        <translation>Überschneidung</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::ServiceRepository</name>
+    <message>
+        <source>There is no service with id %1.</source>
+        <translation>Es gibt keinen Dienst mit der ID %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::ServicesDialog</name>
+    <message>
+        <source>Services</source>
+        <translation>Dienste</translation>
+    </message>
+    <message>
+        <source>&amp;Services:</source>
+        <translation>&amp;Dienste:</translation>
+    </message>
+    <message>
+        <source>Service name</source>
+        <translation>Name des Dienstes</translation>
+    </message>
+    <message>
+        <source>e.g. Payments production</source>
+        <translation>z. B. Payments-Produktion</translation>
+    </message>
+    <message>
+        <source>Time zone of the service</source>
+        <translation>Zeitzone des Dienstes</translation>
+    </message>
+    <message>
+        <source>Legs: the rotations that cover the service</source>
+        <translation>Etappen: die Rotationen, die den Dienst abdecken</translation>
+    </message>
+    <message>
+        <source>Check the rotations that cover the service, e.g. a Berlin rotation by day and a New York rotation by its day. Space checks the focused rotation.</source>
+        <translation>Haken Sie die Rotationen an, die den Dienst abdecken, z. B. eine Berliner Rotation am Tag und eine New Yorker Rotation an ihrem Tag. Die Leertaste hakt die Rotation mit dem Fokus an.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Zeitzone:</translation>
+    </message>
+    <message>
+        <source>&amp;Legs:</source>
+        <translation>&amp;Etappen:</translation>
+    </message>
+    <message>
+        <source>Coverage:</source>
+        <translation>Abdeckung:</translation>
+    </message>
+    <message>
+        <source>S&amp;ave</source>
+        <translation>Spei&amp;chern</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>Ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Next 4 weeks: %1% covered by a pair; %2 minutes not covered, %3 minutes without a pair, %4 minutes of overlap between legs.</source>
+        <translation>Nächste 4 Wochen: %1 % von einem Paar abgedeckt; %2 Minuten nicht abgedeckt, %3 Minuten ohne Paar, %4 Minuten Überschneidung zwischen Etappen.</translation>
+    </message>
+    <message>
+        <source>Add service %1</source>
+        <translation>Dienst %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>The service was removed meanwhile.</source>
+        <translation>Der Dienst wurde inzwischen entfernt.</translation>
+    </message>
+    <message>
+        <source>Change service %1</source>
+        <translation>Dienst %1 ändern</translation>
+    </message>
+    <message>
+        <source>Remove service %1</source>
+        <translation>Dienst %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w</source>
+        <translation>Ne&amp;u</translation>
     </message>
 </context>
 <context>

@@ -154,6 +154,15 @@
                 <numerusform>%n shadow shifts before joining; shadowing now: %1</numerusform>
             </translation>
         </message>
+            <source>Added service %1 (%2), %n leg(s)
+</source>
+            <translation>
+                <numerusform>Added service %1 (%2), %n leg
+</numerusform>
+                <numerusform>Added service %1 (%2), %n legs
+</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>Tandem::ConflictsModel</name>

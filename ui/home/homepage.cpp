@@ -5,6 +5,7 @@
 #include "domain/localeformat.h"
 #include "emptystate.h"
 #include "itemmodels/shiftcommands.h"
+#include "serviceoncall.h"
 #include "services/identity.h"
 #include "services/onboardingservice.h"
 #include "services/rosterservice.h"
@@ -532,6 +533,7 @@ void HomePage::fillOnCall(const QDateTime &now)
             }
         }
     }
+    addServiceOnCallRows(m_onCall, m_workspace->database(), now); // follow-the-sun services after the rotations
 }
 
 void HomePage::fillRequests(const Person &me)
