@@ -154,6 +154,7 @@ private Q_SLOTS:
                 QVERIFY(q.exec(u"DROP TABLE "_s + table));
             }
             QVERIFY(q.exec(u"DROP INDEX change_log_outbox"_s));
+            QVERIFY(q.exec(u"ALTER TABLE rotations DROP COLUMN windows"_s)); // hour windows came later
             QVERIFY(q.exec(u"PRAGMA user_version = 1"_s));
             q.finish();
             c.close();
@@ -168,6 +169,12 @@ private Q_SLOTS:
                                      u"sync_flags"_s, u"sync_offers"_s}) {
             QVERIFY2(tables.contains(table), qPrintable(table));
         }
+        // Rotations of the older file run all the time: the hour windows' column is there, empty.
+        QSqlQuery windows(db.value()->connection());
+        QVERIFY(windows.exec(u"SELECT count(*) FROM pragma_table_info('rotations') WHERE name = 'windows' AND "
+                             "dflt_value = \"''\""_s));
+        QVERIFY(windows.next());
+        QCOMPARE(windows.value(0).toInt(), 1);
     }
 
     void appliesPragmas()

@@ -221,6 +221,11 @@ const QList<QList<QString>> &migrations()
             " AND (instr(substr(url, instr(url, '://') + 3), '/') = 0"
             " OR instr(substr(url, instr(url, '://') + 3), '@') < instr(substr(url, instr(url, '://') + 3), '/'))"_s,
         },
+        {
+            // Hour windows: the hours a rotation runs, per weekday, in its zone, in the text form
+            // of domain/hourwindows.h ("Mon-Fri 09:00-17:00"); '' is all the time, as before.
+            u"ALTER TABLE rotations ADD COLUMN windows TEXT NOT NULL DEFAULT ''"_s,
+        },
     };
     return steps;
 }
