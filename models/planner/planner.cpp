@@ -2,6 +2,7 @@
 
 #include "localsearch.h"
 #include "rules.h"
+#include "windowcut.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -85,6 +86,8 @@ private:
     };
 
     void collectSlots();
+    /// Appends the pieces of the stint `slot` to the plan.
+    void writePieces(int slot, PlanResult &result) const;
     void computeTargets();
     double deficit(int person, int slot, Seat seat) const;
     int choose(int slot, Seat seat, int partner, QString *reason, const QSet<int> &exclude = {});
@@ -113,13 +116,64 @@ private:
     std::mt19937_64 m_rng;
     bool m_cancelled = false;
 
-    QList<int> m_horizon;                         ///< schedule slot indices of the horizon, in time order
-    QHash<int, Shift> m_existingOf;               ///< slot -> existing shift matched to it
-    QList<Shift> m_removed;                       ///< existing planned shifts that match no slot any more
+    QList<int> m_horizon;           ///< schedule slot indices of the horizon, in time order
+    QHash<int, Shift> m_existingOf; ///< slot -> existing shift matched to it
+    QList<Shift> m_removed;         ///< existing planned shifts that match no slot any more
+    /// A stint of a rotation with hour windows -> its pieces (the shifts it is written as), each
+    /// with the existing shift at that start, if any. Slots not in here are one shift each.
+    QHash<int, QList<QPair<Slot, std::optional<Shift>>>> m_pieces;
     std::array<QHash<int, QString>, 2> m_reasons; ///< slot -> explanation per seat
     QHash<int, LocalSearch::PoolBound> m_bounds;  ///< pool -> what the exact search proved
     QHash<int, double> m_fairest; ///< a re-plan of the fewest changes: pool -> the fairest plan's largest deviation
 };
+
+void Engine::writePieces(int slot, PlanResult &result) const
+{
+    // One stint, its pieces as shifts with the stint's pair; a gap is said once, on the first.
+    const Slot &stint = m_book->slot(slot);
+    const PersonId dev = m_book->personId(m_book->occupant(slot, Seat::Dev));
+    const PersonId ops = m_book->personId(m_book->occupant(slot, Seat::Ops));
+    bool first = true;
+    for (const auto &[piece, existing] : m_pieces.value(slot)) {
+        PlannedShift planned;
+        planned.shift = existing ? *existing : Shift{};
+        planned.shift.id =
+            existing
+                ? existing->id
+                : ShiftId(QUuid::createUuidV5(stint.rotation.uuid(), QString::number(piece.start.toSecsSinceEpoch())));
+        planned.shift.rotationId = stint.rotation;
+        planned.shift.start = piece.start;
+        planned.shift.end = piece.end;
+        planned.shift.dev = dev;
+        planned.shift.ops = ops;
+        planned.devReason = m_reasons[0].value(slot);
+        planned.opsReason = m_reasons[1].value(slot);
+        if (!existing) {
+            planned.change = Change::Added;
+        } else if (m_book->isFixedSlot(slot) || m_book->isFixed(*existing)) {
+            // A started or locked piece stays as it is, even when its stint's seats change.
+            planned.shift = *existing;
+            planned.change = Change::Fixed;
+        } else if (existing->dev == dev && existing->ops == ops) {
+            planned.change = Change::Unchanged;
+        } else {
+            planned.change = Change::Changed;
+            ++planned.shift.sequence;
+        }
+        for (Seat seat : {Seat::Dev, Seat::Ops}) {
+            if (planned.shift.seat(seat).isNull()) {
+                const QString reason = gapReason(slot, seat);
+                (seat == Seat::Dev ? planned.devReason : planned.opsReason) = reason;
+                if (first) {
+                    result.summary.gaps.append(
+                        Gap{stint.rotation, planned.shift.id, stint.start, stint.end, seat, reason});
+                }
+            }
+        }
+        first = false;
+        result.shifts.append(planned);
+    }
+}
 
 void Engine::collectSlots()
 {
@@ -136,8 +190,30 @@ void Engine::collectSlots()
         }
     }
     for (const Rotation &rotation : m_request.rotations) {
-        for (const Slot &slot : generateSlots(rotation, m_request.from, m_request.to)) {
-            const auto key = qMakePair(rotation.id, slot.start.toSecsSinceEpoch());
+        const WindowCut cut(rotation);
+        for (Slot slot : generateSlots(rotation, m_request.from, m_request.to)) {
+            // Hour windows: the pair is planned for the whole stint (the slot), which is written
+            // as its pieces inside the windows; the stint spans its first to its last piece.
+            QList<QPair<Slot, std::optional<Shift>>> pieces;
+            if (!cut.allTheTime()) {
+                for (const Slot &piece : cut.cut(slot)) {
+                    const auto found = existing.constFind({rotation.id, piece.start.toSecsSinceEpoch()});
+                    pieces.append({piece, found != existing.constEnd() ? std::optional<Shift>(*found) : std::nullopt});
+                }
+                if (pieces.isEmpty()) {
+                    continue; // no window time: no shift
+                }
+                slot.start = pieces.first().first.start;
+                slot.end = pieces.last().first.end;
+            }
+            auto key = qMakePair(rotation.id, slot.start.toSecsSinceEpoch());
+            for (const auto &piece : std::as_const(pieces)) {
+                if (piece.second) {
+                    // The stint's people are those of its earliest existing piece.
+                    key.second = piece.first.start.toSecsSinceEpoch();
+                    break;
+                }
+            }
             const auto it = existing.constFind(key);
             // A new shift's id derives from its rotation and start: the same plan gets the same ids.
             const ShiftId id = it != existing.constEnd()
@@ -147,6 +223,14 @@ void Engine::collectSlots()
             if (it != existing.constEnd()) {
                 m_existingOf.insert(index, *it);
                 existing.erase(it);
+            }
+            if (!pieces.isEmpty()) {
+                for (const auto &piece : std::as_const(pieces)) {
+                    if (piece.second) {
+                        existing.remove({rotation.id, piece.first.start.toSecsSinceEpoch()});
+                    }
+                }
+                m_pieces.insert(index, pieces);
             }
             m_horizon.append(index);
         }
@@ -759,6 +843,10 @@ PlanResult Engine::run()
 
     // 5. The plan, compared with what is there.
     for (int slot : std::as_const(m_horizon)) {
+        if (m_pieces.contains(slot)) {
+            writePieces(slot, result);
+            continue;
+        }
         PlannedShift planned;
         const Slot &s = m_book->slot(slot);
         const auto existing = m_existingOf.constFind(slot);
@@ -789,6 +877,11 @@ PlanResult Engine::run()
             }
         }
         result.shifts.append(planned);
+    }
+    if (!m_pieces.isEmpty()) {
+        // A stint's pieces were written together; by start, as the stints of other rotations are.
+        std::stable_sort(result.shifts.begin(), result.shifts.end(),
+                         [](const PlannedShift &a, const PlannedShift &b) { return a.shift.start < b.shift.start; });
     }
     for (const Shift &removed : std::as_const(m_removed)) {
         PlannedShift planned;
