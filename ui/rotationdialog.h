@@ -25,6 +25,7 @@ class QTimeEdit;
 
 namespace Tandem {
 
+class HourWindowsEditor;
 class TimeZoneCombo;
 
 /// Adds or edits a rotation: its shape (length, handoff, active days, start) and its rules.
@@ -81,6 +82,7 @@ private:
     QComboBox *m_handoffDay;
     QTimeEdit *m_handoffTime;
     QWidget *m_activeDaysBox;
+    HourWindowsEditor *m_hours;
     QList<QCheckBox *> m_activeDays;
     QDateEdit *m_startDate;
     QSpinBox *m_minRest;
