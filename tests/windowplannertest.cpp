@@ -1,7 +1,10 @@
 // Hour windows in the planner, the rules and the coverage report: a stint (the rotation's slot)
 // keeps one pair and is written as its pieces inside the windows; load counts only window hours;
 // pieces of one stint are one shift for the rest rule, the 4-week cap and the pair rule.
+#include "domain/deserialize.h"
 #include "domain/hourwindows.h"
+#include "domain/serialize.h"
+#include "ical/icalcodec.h"
 #include "planner/planner.h"
 #include "planner/rules.h"
 #include "planner/windowcut.h"
@@ -10,6 +13,7 @@
 #include "services/reminders.h"
 #include "services/shiftservice.h"
 
+#include <QJsonArray>
 #include <QTest>
 #include <QTimeZone>
 
@@ -19,7 +23,7 @@ using namespace Tandem::Planner;
 
 namespace {
 
-struct Team
+struct Fixture
 {
     PlanRequest request;
     QList<PersonId> devs;
@@ -27,10 +31,10 @@ struct Team
     QHash<PersonId, Person> people;
 };
 
-Team makeTeam(const QString &zone, const QString &windows, int shiftMinutes, QDate from, QDate to, int devs = 4,
-              int ops = 4)
+Fixture makeTeam(const QString &zone, const QString &windows, int shiftMinutes, QDate from, QDate to, int devs = 4,
+                 int ops = 4)
 {
-    Team t;
+    Fixture t;
     const TeamId team = TeamId::create();
     OpsPool pool{PoolId::create(), u"Ops"_s, {}};
     for (int i = 0; i < devs + ops; ++i) {
@@ -115,7 +119,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, zone);
         QFETCH(QDate, from);
-        Team t = makeTeam(zone, u"Mon-Fri 09:00-17:00"_s, 7 * 24 * 60, from, from.addDays(27));
+        Fixture t = makeTeam(zone, u"Mon-Fri 09:00-17:00"_s, 7 * 24 * 60, from, from.addDays(27));
         const PlanResult result = plan(t.request);
         QVERIFY(result.error.isEmpty());
         const QList<Shift> shifts = shiftsOf(result);
@@ -174,7 +178,7 @@ private Q_SLOTS:
         QFETCH(QDate, saturday);
         QFETCH(int, hours);
         // Daily 09:00 handoffs, on call 18:00-09:00 local: one piece per day.
-        Team t = makeTeam(zone, u"Mon-Sun 18:00-09:00"_s, 24 * 60, from, from.addDays(13));
+        Fixture t = makeTeam(zone, u"Mon-Sun 18:00-09:00"_s, 24 * 60, from, from.addDays(13));
         Rotation &r = t.request.rotations.first();
         r.rules.weekendWeight = 1.0;
         r.rules.nightWeight = 1.0;
@@ -202,8 +206,8 @@ private Q_SLOTS:
     void weightsApplyPerPiece()
     {
         // A weekly stint holding the weekend (weight 2) and a Monday evening across the night start.
-        Team t = makeTeam(u"Europe/Berlin"_s, u"Sat-Sun 00:00-24:00; Mon 20:00-24:00"_s, 7 * 24 * 60, QDate(2026, 6, 1),
-                          QDate(2026, 6, 7), 1, 1);
+        Fixture t = makeTeam(u"Europe/Berlin"_s, u"Sat-Sun 00:00-24:00; Mon 20:00-24:00"_s, 7 * 24 * 60,
+                             QDate(2026, 6, 1), QDate(2026, 6, 7), 1, 1);
         Rotation &r = t.request.rotations.first();
         r.rules.weekendWeight = 2.0;
         r.rules.nightWeight = 2.0;
@@ -223,7 +227,8 @@ private Q_SLOTS:
     void slotWithoutWindowTimeMakesNoShift()
     {
         // Daily shifts, windows only on Wednesday: one shift a week.
-        Team t = makeTeam(u"America/New_York"_s, u"Wed 10:00-12:00"_s, 24 * 60, QDate(2026, 6, 1), QDate(2026, 6, 14));
+        Fixture t =
+            makeTeam(u"America/New_York"_s, u"Wed 10:00-12:00"_s, 24 * 60, QDate(2026, 6, 1), QDate(2026, 6, 14));
         const PlanResult result = plan(t.request);
         QCOMPARE(shiftsOf(result).size(), 2);
         QVERIFY(result.summary.gaps.isEmpty());
@@ -231,7 +236,7 @@ private Q_SLOTS:
 
     void replanKeepsThePieces()
     {
-        Team t =
+        Fixture t =
             makeTeam(u"Europe/Berlin"_s, u"Mon-Fri 09:00-17:00"_s, 7 * 24 * 60, QDate(2026, 3, 16), QDate(2026, 4, 12));
         const PlanResult first = plan(t.request);
         t.request.existing = shiftsOf(first);
@@ -251,7 +256,7 @@ private Q_SLOTS:
 
     void piecesOfOneStintAreOneShiftForTheRules()
     {
-        Team t =
+        Fixture t =
             makeTeam(u"Europe/Berlin"_s, u"Mon-Fri 09:00-17:00"_s, 7 * 24 * 60, QDate(2026, 3, 16), QDate(2026, 4, 12));
         Rotation &r = t.request.rotations.first();
         r.rules.maxShiftsPer4Weeks = 1;
@@ -304,9 +309,53 @@ private Q_SLOTS:
         QVERIFY(!pairs.check(next3, Seat::Dev, dev, book.personIndex(t.ops.at(1))));
     }
 
+    void hoursOutsideTheWindowsAreFreeForOtherRotations()
+    {
+        // Office hours (weekly) and nights (daily) share the ops pool: the office week's holder is
+        // not double booked by a night of that week, but keeps the nights rotation's rest.
+        Fixture t =
+            makeTeam(u"Europe/Berlin"_s, u"Mon-Fri 09:00-17:00"_s, 7 * 24 * 60, QDate(2026, 6, 1), QDate(2026, 6, 7));
+        Rotation nights = t.request.rotations.first();
+        nights.id = RotationId::create();
+        nights.name = u"Nights"_s;
+        nights.shiftMinutes = 24 * 60;
+        nights.windows = windowPreset(WindowPreset::Nights);
+        nights.rules.minRestHours = 0;
+        Rotation always = nights;
+        always.id = RotationId::create();
+        always.name = u"Always"_s;
+        always.windows.clear();
+        t.request.rotations.append(nights);
+        t.request.rotations.append(always);
+        const Rotation &office = t.request.rotations.first();
+        const QList<Slot> week = generateWindowSlots(office, QDate(2026, 6, 1), QDate(2026, 6, 1));
+        QCOMPARE(week.size(), 5);
+        RuleBook book(t.request);
+        const int stint = book.addSlot(Slot{office.id, week.first().start, week.last().end}, ShiftId::create());
+        const int ops = book.personIndex(t.ops.at(0));
+        book.assign(stint, Seat::Ops, ops);
+        const QList<Slot> night = generateWindowSlots(t.request.rotations.at(1), QDate(2026, 6, 1), QDate(2026, 6, 1));
+        QCOMPARE(night.size(), 1); // Monday 18:00 to Tuesday 09:00
+        const int monday = book.addSlot(night.first(), ShiftId::create());
+        const auto free = book.check(monday, Seat::Ops, ops, -1);
+        QVERIFY2(!free, qPrintable(free ? free->text : QString()));
+        // With 2 h of rest asked by the nights rotation, the hour between 17:00 and 18:00 is too little.
+        t.request.rotations[1].rules.minRestHours = 2;
+        const auto rest = book.check(monday, Seat::Ops, ops, -1);
+        QVERIFY(rest);
+        QCOMPARE(rest->kind, RuleKind::Rest);
+        // A rotation that runs all the time overlaps the office hours: double booking.
+        const int noon =
+            book.addSlot(Slot{always.id, week.first().start.addSecs(3 * 3600), week.first().start.addSecs(4 * 3600)},
+                         ShiftId::create());
+        const auto busy = book.check(noon, Seat::Ops, ops, -1);
+        QVERIFY(busy);
+        QCOMPARE(busy->kind, RuleKind::DoubleBooking);
+    }
+
     void remindedBeforeTheStintNotEachPiece()
     {
-        Team t =
+        Fixture t =
             makeTeam(u"Europe/Berlin"_s, u"Mon-Fri 09:00-17:00"_s, 7 * 24 * 60, QDate(2026, 6, 1), QDate(2026, 6, 14));
         const PlanResult result = plan(t.request);
         const QList<Shift> shifts = shiftsOf(result);
@@ -349,7 +398,7 @@ private Q_SLOTS:
 
     void handoffMovesKeepToTheWindows()
     {
-        Team t =
+        Fixture t =
             makeTeam(u"Europe/Berlin"_s, u"Mon-Fri 09:00-17:00"_s, 7 * 24 * 60, QDate(2026, 6, 1), QDate(2026, 6, 7));
         const Rotation &r = t.request.rotations.first();
         const QList<Shift> shifts = shiftsOf(plan(t.request));
@@ -365,10 +414,54 @@ private Q_SLOTS:
         QVERIFY(ShiftService::moveHandoffEdit(monday, std::nullopt, monday.end.addSecs(3600), &always).ok());
     }
 
+    void icsHasThePiecesAtTheirLocalTimes()
+    {
+        // Two business-hours weeks across the Berlin spring change: ten events, 09:00-17:00 local.
+        Fixture t =
+            makeTeam(u"Europe/Berlin"_s, u"Mon-Fri 09:00-17:00"_s, 7 * 24 * 60, QDate(2026, 3, 23), QDate(2026, 4, 5));
+        const QList<Shift> shifts = shiftsOf(plan(t.request));
+        QCOMPARE(shifts.size(), 10);
+        IcalDirectory directory;
+        directory.people = t.people;
+        directory.rotations.insert(t.request.rotations.first().id, t.request.rotations.first());
+        const QByteArray ics = exportCalendar(shifts, {}, directory);
+        QCOMPARE(ics.count("BEGIN:VEVENT"), 10);
+        for (const char *day : {"20260323", "20260327", "20260330", "20260403"}) {
+            QVERIFY2(ics.contains(QByteArray("DTSTART;TZID=Europe/Berlin:") + day + "T090000"), day);
+            QVERIFY2(ics.contains(QByteArray("DTEND;TZID=Europe/Berlin:") + day + "T170000"), day);
+        }
+        // Read back by the importer: the same instants.
+        const auto events = readEvents(ics, QDate(2026, 3, 23), QDate(2026, 4, 5));
+        QVERIFY2(events.ok(), qPrintable(events.errorMessage()));
+        QCOMPARE(events->size(), 10);
+        QSet<QDateTime> starts;
+        for (const ImportedEvent &e : events.value()) {
+            starts.insert(e.start.toUTC());
+        }
+        for (const Shift &shift : shifts) {
+            QVERIFY(starts.contains(shift.start));
+        }
+    }
+
+    void rosterResourceCarriesTheWindows()
+    {
+        // What CalDAV sync writes for the roster: the rotation with its windows, read back the same.
+        Fixture t =
+            makeTeam(u"Australia/Sydney"_s, u"Mon-Sun 18:00-09:00"_s, 24 * 60, QDate(2026, 4, 1), QDate(2026, 4, 7));
+        const Rotation &r = t.request.rotations.first();
+        ResourceData roster{ResourceKind::Roster, TeamId::create().toString(),
+                            QJsonObject{{u"rotations"_s, QJsonArray{toJson(r)}}}};
+        const auto decoded = decodeResource(encodeResource(roster, {}));
+        QVERIFY2(decoded.ok(), qPrintable(decoded.errorMessage()));
+        const auto back = rotationFromJson(decoded->data.value(u"rotations"_s).toArray().first().toObject());
+        QVERIFY2(back.ok(), qPrintable(back.errorMessage()));
+        QCOMPARE(back->windows, r.windows);
+    }
+
     void coverageIsWindowTimeOnly()
     {
-        Team t = makeTeam(u"America/New_York"_s, u"Mon-Fri 09:00-17:00"_s, 7 * 24 * 60, QDate(2026, 10, 26),
-                          QDate(2026, 11, 8));
+        Fixture t = makeTeam(u"America/New_York"_s, u"Mon-Fri 09:00-17:00"_s, 7 * 24 * 60, QDate(2026, 10, 26),
+                             QDate(2026, 11, 8));
         const PlanResult result = plan(t.request);
         QList<Shift> shifts = shiftsOf(result);
         Reports::CoverageInput input;

@@ -218,6 +218,37 @@ QPair<qint64, qint64> RuleBook::stintOf(int rotation, qint64 start, qint64 end) 
     return stint;
 }
 
+qint64 RuleBook::pieceGap(int a, int b) const
+{
+    // Spans that overlap (the caller knows) overlap in time on call unless a rotation with hour
+    // windows leaves that time out: a business-hours week and the nights of that week do not;
+    // then the rest between them is the shortest gap between their pieces.
+    const SlotState &x = m_slots.at(a);
+    const SlotState &y = m_slots.at(b);
+    const bool xAll = x.rotation < 0 || m_cuts[x.rotation]->allTheTime();
+    const bool yAll = y.rotation < 0 || m_cuts[y.rotation]->allTheTime();
+    if (xAll && yAll) {
+        return -1;
+    }
+    const auto piecesOf = [this](const SlotState &s, bool all) {
+        const qint64 start = s.slot.start.toSecsSinceEpoch();
+        const qint64 end = s.slot.end.toSecsSinceEpoch();
+        return all ? QList<QPair<qint64, qint64>>{{start, end}} : m_cuts[s.rotation]->pieces(start, end);
+    };
+    const QList<QPair<qint64, qint64>> p = piecesOf(x, xAll);
+    const QList<QPair<qint64, qint64>> q = piecesOf(y, yAll);
+    qint64 gap = std::numeric_limits<qint64>::max();
+    for (const auto &u : p) {
+        for (const auto &v : q) {
+            if (u.first < v.second && v.first < u.second) {
+                return -1;
+            }
+            gap = std::min(gap, v.first >= u.second ? v.first - u.second : u.first - v.second);
+        }
+    }
+    return gap;
+}
+
 bool RuleBook::sameStint(int a, int b) const
 {
     const SlotState &x = m_slots.at(a);
@@ -399,7 +430,9 @@ std::optional<Violation> RuleBook::test(int slot, Seat seat, int person, int par
         if (it->slot == slot) {
             continue;
         }
-        const bool overlaps = it->start < end && it->end > start;
+        const bool spansOverlap = it->start < end && it->end > start;
+        const qint64 between = spansOverlap ? pieceGap(slot, it->slot) : -1;
+        const bool overlaps = spansOverlap && between < 0;
         if (!overlaps && sameStint(it->slot, slot)) {
             continue; // another piece of the same stint: a continuation, not a rest to keep
         }
@@ -424,7 +457,7 @@ std::optional<Violation> RuleBook::test(int slot, Seat seat, int person, int par
             }
             continue;
         }
-        const qint64 gap = it->start >= end ? it->start - end : start - it->end;
+        const qint64 gap = spansOverlap ? between : it->start >= end ? it->start - end : start - it->end;
         if (gap < rest) {
             const auto day = [&] { return dayText(it->start, r ? QTimeZone(r->timeZone.toUtf8()) : QTimeZone::utc()); };
             if (gap == 0 && it->end == start) {
@@ -499,13 +532,15 @@ QList<QPair<int, Seat>> RuleBook::timingConflicts(int slot, Seat seat, int perso
         if (it->slot == slot) {
             continue;
         }
-        const bool overlaps = it->start < end && it->end > start;
+        const bool spansOverlap = it->start < end && it->end > start;
+        const qint64 between = spansOverlap ? pieceGap(slot, it->slot) : -1;
+        const bool overlaps = spansOverlap && between < 0;
         if (!overlaps && sameStint(it->slot, slot)) {
             continue;
         }
         if (overlaps && seat == Seat::Ops && it->seat == Seat::Ops) {
             concurrent.append({it->slot, it->seat});
-        } else if (overlaps || (it->start >= end ? it->start - end : start - it->end) < rest) {
+        } else if (overlaps || (spansOverlap ? between : it->start >= end ? it->start - end : start - it->end) < rest) {
             conflicts.append({it->slot, it->seat});
         }
     }

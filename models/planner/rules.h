@@ -194,6 +194,10 @@ private:
     /// rest rule, the 4-week cap and "never the same pair twice in a row". [start, end) itself for
     /// a rotation without windows or when no slot holds it.
     QPair<qint64, qint64> stintOf(int rotation, qint64 start, qint64 end) const;
+    /// For slots `a` and `b` whose spans overlap: -1 when they hold on-call time at the same moment
+    /// (their pieces inside the hour windows overlap; always, for rotations without windows), else
+    /// the shortest gap in seconds between their pieces (the rest between them).
+    qint64 pieceGap(int a, int b) const;
     /// Whether slots `a` and `b` are pieces of one stint of one rotation.
     bool sameStint(int a, int b) const;
     int poolIndex(const QString &key, const QString &name, Role role);
