@@ -245,6 +245,21 @@ private Q_SLOTS:
         for (const PlannedShift &p : again.shifts) {
             QVERIFY2(p.change == Change::Unchanged, qPrintable(p.shift.start.toString(Qt::ISODate)));
         }
+        // Planned again from a Wednesday: the week under way keeps its pieces (not removed, not
+        // replanned), the next weeks are planned around them.
+        Fixture midweek = t;
+        midweek.request.from = QDate(2026, 3, 18);
+        const PlanResult fromWednesday = plan(midweek.request);
+        int kept = 0;
+        for (const PlannedShift &p : fromWednesday.shifts) {
+            QVERIFY2(p.change != Change::Removed, qPrintable(p.shift.start.toString(Qt::ISODate)));
+            if (p.shift.start < QDateTime(QDate(2026, 3, 23), QTime(0, 0), Qt::UTC)) {
+                QCOMPARE(p.change, Change::Fixed);
+                ++kept;
+            }
+        }
+        QCOMPARE(kept, 3); // Wednesday to Friday
+        QCOMPARE(shiftsOf(fromWednesday).size(), 3 + 15);
         // The same pieces as facts in the past: fixed, nothing removed, nothing added.
         t.request.now = QDateTime(QDate(2026, 5, 1), QTime(0, 0), Qt::UTC);
         const PlanResult past = plan(t.request);

@@ -122,6 +122,7 @@ private:
     /// A stint of a rotation with hour windows -> its pieces (the shifts it is written as), each
     /// with the existing shift at that start, if any. Slots not in here are one shift each.
     QHash<int, QList<QPair<Slot, std::optional<Shift>>>> m_pieces;
+    QSet<int> m_underWay;                         ///< pieces of stints that began before the horizon: kept as they are
     std::array<QHash<int, QString>, 2> m_reasons; ///< slot -> explanation per seat
     QHash<int, LocalSearch::PoolBound> m_bounds;  ///< pool -> what the exact search proved
     QHash<int, double> m_fairest; ///< a re-plan of the fewest changes: pool -> the fairest plan's largest deviation
@@ -242,10 +243,20 @@ void Engine::collectSlots()
         if (s.start.toSecsSinceEpoch() < horizonStart || s.start.toSecsSinceEpoch() >= m_book->horizonEnd()) {
             continue; // history or beyond the horizon: the rule book holds them as facts
         }
-        if (m_book->isFixed(s)) {
+        // A piece of a stint that began before the horizon (Wednesday of a business-hours week
+        // planned from Wednesday) is as much history as the stint's start: kept as it is.
+        const auto rotation = std::find_if(m_request.rotations.cbegin(), m_request.rotations.cend(),
+                                           [&s](const Rotation &r) { return r.id == s.rotationId; });
+        const bool underWay =
+            rotation != m_request.rotations.cend() && !rotation->windows.isEmpty() &&
+            stintOf(*rotation, s.start.toSecsSinceEpoch(), s.end.toSecsSinceEpoch()).first < horizonStart;
+        if (m_book->isFixed(s) || underWay) {
             const int index = m_book->addSlot(Slot{s.rotationId, s.start, s.end}, s.id);
             m_existingOf.insert(index, s);
             m_horizon.append(index);
+            if (underWay) {
+                m_underWay.insert(index);
+            }
         } else {
             m_removed.append(s);
         }
@@ -736,7 +747,7 @@ PlanResult Engine::run()
     // 1. Fixed shifts first: they are facts the rest must respect.
     for (int slot : std::as_const(m_horizon)) {
         const auto existing = m_existingOf.constFind(slot);
-        if (existing != m_existingOf.constEnd() && m_book->isFixed(*existing)) {
+        if (existing != m_existingOf.constEnd() && (m_book->isFixed(*existing) || m_underWay.contains(slot))) {
             m_book->markFixed(slot);
             for (Seat seat : {Seat::Dev, Seat::Ops}) {
                 const int person = m_book->personIndex(existing->seat(seat));
@@ -745,7 +756,9 @@ PlanResult Engine::run()
                 }
                 m_reasons[int(seat)][slot] = existing->state == ShiftState::Locked ? tr("locked")
                                              : existing->start < m_request.now     ? tr("already started")
-                                                                                   : tr("published and frozen");
+                                             : m_underWay.contains(slot)
+                                                 ? tr("part of a shift that began before these days")
+                                                 : tr("published and frozen");
             }
         }
     }

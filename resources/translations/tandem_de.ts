@@ -6287,6 +6287,10 @@ Ops: %2</translation>
         <source>published and frozen</source>
         <translation>veröffentlicht und eingefroren</translation>
     </message>
+    <message>
+        <source>part of a shift that began before these days</source>
+        <translation>Teil einer Schicht, die vor diesen Tagen begann</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::Planner::LocalSearch</name>
