@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "clicommands.h"
 #include "clisupport.h"
+#include "domain/hourwindows.h"
 #include "domain/rotationwords.h"
 #include "domain/serialize.h"
 #include "services/rosterservice.h"
@@ -146,6 +147,7 @@ QString optionFor(const QString &field)
         {Field::HandoffWeekday.toString(), u"handoff-day"_s},
         {Field::HandoffTime.toString(), u"handoff-time"_s},
         {Field::ActiveDays.toString(), u"days"_s},
+        {Field::Windows.toString(), u"window"_s},
         {Field::StartDate.toString(), u"start"_s},
         {Field::MinRestHours.toString(), u"min-rest"_s},
         {Field::MaxShiftsPer4Weeks.toString(), u"max-per-4-weeks"_s},
@@ -190,6 +192,34 @@ Result<QList<PersonId>> peopleByEmail(RosterService &roster, const QString &opti
     return ids;
 }
 
+// The values of --window: windows in the text form of domain/hourwindows.h, or a preset's name.
+Result<QList<DailyWindow>> parseWindowOptions(const QStringList &values)
+{
+    static const QHash<QString, WindowPreset> presets = {
+        {u"business-hours"_s, WindowPreset::BusinessHours},
+        {u"nights"_s, WindowPreset::Nights},
+        {u"weekends"_s, WindowPreset::Weekends},
+    };
+    QStringList entries;
+    for (const QString &value : values) {
+        for (const QString &entry : value.split(u';', Qt::SkipEmptyParts)) {
+            const QString key = entry.trimmed().toLower();
+            entries.append(presets.contains(key) ? windowsText(windowPreset(presets.value(key))) : entry);
+        }
+    }
+    auto windows = parseWindows(entries.join(u';'));
+    if (!windows) {
+        return windows.error();
+    }
+    if (const QStringList problems = windowProblems(*windows); !problems.isEmpty()) {
+        return Error{problems.first(), Field::Windows.toString()};
+    }
+    if (windows->isEmpty()) {
+        return Error{Cli::tr("no window given (use --no-windows to run all the time)"), Field::Windows.toString()};
+    }
+    return windows;
+}
+
 /// The options of rotation add and rotation edit.
 struct RotationOptions
 {
@@ -206,6 +236,13 @@ struct RotationOptions
                                    u"HH:MM"_s};
     QCommandLineOption days{u"days"_s, Cli::tr("Days the rotation runs: all, mon-fri, mon,wed,fri (default all)."),
                             u"DAYS"_s};
+    QCommandLineOption window{
+        u"window"_s,
+        Cli::tr("Hours the rotation runs, in its zone: \"Mon-Fri 09:00-17:00\", \"Mon-Sun 18:00-09:00\" (a night "
+                "belongs to the day it starts), or business-hours, nights, weekends; repeat it or separate with ';'. "
+                "Replaces the windows; shifts are cut at their edges (default: all the time)."),
+        u"WINDOW"_s};
+    QCommandLineOption noWindows{u"no-windows"_s, Cli::tr("Run all the time again: clear the hour windows.")};
     QCommandLineOption start{u"start"_s, Cli::tr("First day, YYYY-MM-DD (default today)."), u"DATE"_s};
     QCommandLineOption minRest{
         u"min-rest"_s, Cli::tr("Hours of rest between one person's shifts (-1: one shift length)."), u"HOURS"_s};
@@ -246,6 +283,8 @@ struct RotationOptions
                                        handoffDay,
                                        handoffTime,
                                        days,
+                                       window,
+                                       noWindows,
                                        start,
                                        minRest,
                                        maxPer4Weeks,
@@ -338,6 +377,19 @@ Result<Rotation> applyRotationOptions(const QCommandLineParser &parser, const Ro
                 Cli::tr("“%1” is not a set of days (use all, mon-fri or mon,wed,fri)").arg(parser.value(o.days)));
         }
         r.activeDays = *mask;
+    }
+    if (parser.isSet(o.window) && parser.isSet(o.noWindows)) {
+        return optionError(u"window"_s, Cli::tr("give either --window or --no-windows, not both"));
+    }
+    if (parser.isSet(o.noWindows)) {
+        r.windows.clear();
+    }
+    if (parser.isSet(o.window)) {
+        auto windows = parseWindowOptions(parser.values(o.window));
+        if (!windows) {
+            return optionError(u"window"_s, windows.errorMessage());
+        }
+        r.windows = windows.value();
     }
     if (parser.isSet(o.start)) {
         const QDate date = parseDay(parser.value(o.start).trimmed());
@@ -559,10 +611,12 @@ public:
                                  : tr("Change a rotation; only the options given change.")),
           m_adding(adding)
     {
-        setDescription(adding ? tr("Create a rotation of a team: the developer seat draws from the team's active "
-                                   "developers, the ops seat from the ops pool. Lengths take h (hours), d (days) or w "
-                                   "(weeks); days take all, mon-fri or mon,wed,fri.")
-                              : tr("Change a rotation; only the options given change."));
+        setDescription(adding
+                           ? tr("Create a rotation of a team: the developer seat draws from the team's active "
+                                "developers, the ops seat from the ops pool. Lengths take h (hours), d (days) or w "
+                                "(weeks); days take all, mon-fri or mon,wed,fri; --window limits the hours (business "
+                                "hours, nights) and cuts the shifts there.")
+                           : tr("Change a rotation; only the options given change."));
         addOptions(m_options.forCommand(adding));
         addArgument(u"NAME"_s,
                     adding ? tr("The rotation's name, e.g. \"Payments on call\".") : tr("The rotation to change."));
@@ -921,6 +975,7 @@ int RotationShow::runOn(const QCommandLineParser &parser, Database &db)
     const QList<QPair<QString, QString>> lines = {
         {tr("team"), c.teams.value(r.teamId).name},
         {tr("shifts"), rotationShapeWords(r)},
+        {tr("hours"), r.windows.isEmpty() ? tr("all the time") : windowsText(r.windows)},
         {tr("starts"), u"%1 %2"_s.arg(dayName(r.startDate.dayOfWeek()), r.startDate.toString(Qt::ISODate))},
         {tr("developers"), tr("the team's active developers: %1").arg(namesOf(db, c, developers))},
         {tr("ops pool"), u"%1: %2"_s.arg(pool.name, namesOf(db, c, pool.members))},

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 
@@ -626,6 +627,72 @@ private Q_SLOTS:
         QVERIFY(fairness.value(u"objective"_s).toObject().value(u"max_pair_count"_s).toInt() >= 1);
         r = tandem(report);
         QVERIFY(r.out.contains(u"Pairs (shifts together)"_s));
+    }
+
+    void rotationHourWindows()
+    {
+        const QString path = rotationDb(u"windows.sqlite"_s);
+        QCOMPARE(tandem({u"--db"_s, path, u"pool"_s, u"add"_s, u"Payments ops"_s, u"--members"_s,
+                         u"olga@example.com,omar@example.com"_s})
+                     .exitCode,
+                 0);
+        Run r =
+            tandem({u"--db"_s, path, u"rotation"_s, u"add"_s, u"Office"_s, u"--team"_s, u"payments"_s, u"--ops-pool"_s,
+                    u"Payments ops"_s, u"--start"_s, u"2027-03-15"_s, u"--window"_s, u"business-hours"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(u"business hours Mon-Fri 09:00-17:00"_s), qPrintable(r.out));
+        r = tandem({u"--db"_s, path, u"rotation"_s, u"show"_s, u"Office"_s});
+        QVERIFY2(r.out.contains(u"weekly, handoff Monday 09:00 Europe/Berlin, every day, business hours Mon-Fri "
+                                "09:00-17:00"_s),
+                 qPrintable(r.out));
+        QVERIFY2(r.out.contains(u"Mon-Fri 09:00-17:00\n"_s), qPrintable(r.out));
+
+        // Planned across the spring change (28 March 2027): ten pieces of two weekly stints, 09:00-17:00 local.
+        r = tandem({u"--db"_s, path, u"plan"_s, u"--rotation"_s, u"Office"_s, u"--from"_s, u"2027-03-22"_s, u"--to"_s,
+                    u"2027-04-04"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = tandem({u"--db"_s, path, u"shifts"_s, u"list"_s, u"--rotation"_s, u"Office"_s, u"--from"_s, u"2027-03-22"_s,
+                    u"--to"_s, u"2027-04-04"_s, u"--json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonArray shifts = jsonArray(r.out);
+        QCOMPARE(shifts.size(), 10);
+        const QTimeZone berlin("Europe/Berlin");
+        for (const QJsonValue &value : shifts) {
+            const QJsonObject shift = value.toObject();
+            const QDateTime start = QDateTime::fromString(shift.value(u"start"_s).toString(), Qt::ISODate);
+            const QDateTime end = QDateTime::fromString(shift.value(u"end"_s).toString(), Qt::ISODate);
+            QCOMPARE(start.toTimeZone(berlin).time(), QTime(9, 0));
+            QCOMPARE(end.toTimeZone(berlin).time(), QTime(17, 0));
+        }
+
+        // Edited: several windows, separated or repeated; JSON carries them.
+        r = tandem({u"--db"_s, path, u"rotation"_s, u"edit"_s, u"Office"_s, u"--window"_s,
+                    u"Mon-Fri 18:00-24:00; Sat-Sun 00:00-24:00"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = tandem({u"--db"_s, path, u"rotation"_s, u"show"_s, u"Office"_s, u"--json"_s});
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"windows"_s).toString(),
+                 u"Mon-Fri 18:00-24:00; Sat-Sun 00:00-24:00"_s);
+
+        // Refused in words that name the option and the window; nothing changes.
+        r = tandem({u"--db"_s, path, u"rotation"_s, u"edit"_s, u"Office"_s, u"--window"_s, u"Mon 08:00-12:00"_s,
+                    u"--window"_s, u"Mon 11:00-13:00"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"--window"_s) && r.err.contains(u"overlap"_s), qPrintable(r.err));
+        r = tandem({u"--db"_s, path, u"rotation"_s, u"edit"_s, u"Office"_s, u"--window"_s, u"Funday 9-5"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"Funday"_s), qPrintable(r.err));
+        r = tandem({u"--db"_s, path, u"rotation"_s, u"show"_s, u"Office"_s});
+        QVERIFY2(r.out.contains(u"hours Mon-Fri 18:00-24:00; Sat-Sun 00:00-24:00"_s), qPrintable(r.out));
+
+        // Cleared: all the time.
+        r = tandem({u"--db"_s, path, u"rotation"_s, u"edit"_s, u"Office"_s, u"--no-windows"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = tandem({u"--db"_s, path, u"rotation"_s, u"show"_s, u"Office"_s});
+        QVERIFY2(r.out.contains(u"all the time"_s), qPrintable(r.out));
+        QVERIFY(!QJsonDocument::fromJson(
+                     tandem({u"--db"_s, path, u"rotation"_s, u"show"_s, u"Office"_s, u"--json"_s}).out.toUtf8())
+                     .object()
+                     .contains(u"windows"_s));
     }
 
     void planRefusesBadInput()

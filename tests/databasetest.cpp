@@ -158,6 +158,7 @@ private Q_SLOTS:
             QVERIFY(q.exec(u"DROP INDEX change_log_outbox"_s));
             QVERIFY(q.exec(u"DROP INDEX shifts_shadow"_s));
             QVERIFY(q.exec(u"ALTER TABLE shifts DROP COLUMN shadow_id"_s));
+            QVERIFY(q.exec(u"ALTER TABLE rotations DROP COLUMN windows"_s)); // hour windows came later
             QVERIFY(q.exec(u"PRAGMA user_version = 1"_s));
             q.finish();
             c.close();
@@ -173,6 +174,12 @@ private Q_SLOTS:
             QVERIFY2(tables.contains(table), qPrintable(table));
         }
         QVERIFY(db.value()->connection().record(u"shifts"_s).contains(u"shadow_id"_s));
+        // Rotations of the older file run all the time: the hour windows' column is there, empty.
+        QSqlQuery windows(db.value()->connection());
+        QVERIFY(windows.exec(u"SELECT count(*) FROM pragma_table_info('rotations') WHERE name = 'windows' AND "
+                             "dflt_value = \"''\""_s));
+        QVERIFY(windows.next());
+        QCOMPARE(windows.value(0).toInt(), 1);
     }
 
     void appliesPragmas()

@@ -1,6 +1,7 @@
 #include "rotationdialog.h"
 
 #include "dialogdriver.h"
+#include "domain/hourwindows.h"
 #include "itemmodels/rotationcommands.h"
 #include "itemmodels/shiftrangemodel.h"
 #include "mainwindow.h"
@@ -22,8 +23,10 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QTimeEdit>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -177,6 +180,74 @@ private Q_SLOTS:
         QVERIFY2(second->findChild<QLabel *>(u"messageLabel"_s)->text().contains(u"already a rotation"_s),
                  qPrintable(second->findChild<QLabel *>(u"messageLabel"_s)->text()));
         QCOMPARE(ws.rotations().rotations()->size(), 1);
+    }
+
+    // Issue 17: the hours a rotation runs, with presets and an editable list, undone as one edit.
+    void hoursInTheDialog()
+    {
+        QTemporaryDir dir;
+        auto opened = Workspace::open(makeDatabase(dir));
+        QVERIFY(opened);
+        Workspace &ws = *opened.value();
+        auto dialog = makeDialog(ws);
+        dialog->show();
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(u"nameEdit"_s), u"Office hours"_s);
+        auto *tabs = dialog->findChild<QTabWidget *>(u"rotationTabs"_s);
+        auto *hours = dialog->findChild<QWidget *>(u"hourWindows"_s);
+        QVERIFY(hours);
+        QCOMPARE(hours->accessibleName(), u"Hours"_s);
+        tabs->setCurrentWidget(hours);
+        auto *always = dialog->findChild<QRadioButton *>(u"allTheTimeRadio"_s);
+        QVERIFY(always->isChecked());
+        QVERIFY(dialog->rotation().windows.isEmpty());
+
+        // The business-hours preset: one row, Monday to Friday 09:00-17:00.
+        auto *presets = dialog->findChild<QComboBox *>(u"windowPresetCombo"_s);
+        presets->setFocus();
+        const int business = presets->findText(u"Business hours"_s, Qt::MatchStartsWith);
+        QVERIFY(business > 0);
+        QMetaObject::invokeMethod(presets, "activated", Q_ARG(int, business));
+        QVERIFY(dialog->findChild<QRadioButton *>(u"onlyInsideRadio"_s)->isChecked());
+        QCOMPARE(windowsText(dialog->rotation().windows), u"Mon-Fri 09:00-17:00"_s);
+        QCOMPARE(dialog->findChild<QComboBox *>(u"windowFromDay1"_s)->accessibleName(), u"Window 1: first day"_s);
+
+        // Add a second window with the keyboard (Add Window), make it Saturday 10:00-12:00.
+        auto *add = dialog->findChild<QPushButton *>(u"addWindowButton"_s);
+        QCOMPARE(add->focusPolicy() & Qt::TabFocus, Qt::TabFocus);
+        add->setFocus();
+        QTest::keyClick(add, Qt::Key_Space);
+        dialog->findChild<QComboBox *>(u"windowFromDay2"_s)->setCurrentIndex(5);
+        dialog->findChild<QComboBox *>(u"windowToDay2"_s)->setCurrentIndex(5);
+        dialog->findChild<QTimeEdit *>(u"windowFrom2"_s)->setTime(QTime(10, 0));
+        dialog->findChild<QTimeEdit *>(u"windowTo2"_s)->setTime(QTime(12, 0));
+        QCOMPARE(windowsText(dialog->rotation().windows), u"Mon-Fri 09:00-17:00; Sat 10:00-12:00"_s);
+        QVERIFY(okButton(dialog.get())->isEnabled());
+
+        // An overlap keeps OK disabled and says which windows.
+        dialog->findChild<QComboBox *>(u"windowFromDay2"_s)->setCurrentIndex(4); // Friday
+        dialog->findChild<QComboBox *>(u"windowToDay2"_s)->setCurrentIndex(4);
+        QVERIFY(!okButton(dialog.get())->isEnabled());
+        QVERIFY2(dialog->findChild<QLabel *>(u"messageLabel"_s)->text().contains(u"overlap"_s),
+                 qPrintable(dialog->findChild<QLabel *>(u"messageLabel"_s)->text()));
+        QTest::mouseClick(dialog->findChild<QPushButton *>(u"removeWindow2"_s), Qt::LeftButton);
+        QVERIFY(okButton(dialog.get())->isEnabled());
+        if (const QString shots = qEnvironmentVariable("TANDEM_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            QDir().mkpath(shots);
+            dialog->grab().save(shots + u"/rotationdialog-hours.png"_s);
+        }
+        QTest::mouseClick(okButton(dialog.get()), Qt::LeftButton);
+        QCOMPARE(dialog->result(), int(QDialog::Accepted));
+        QCOMPARE(ws.rotations().rotations()->first().windows, windowPreset(WindowPreset::BusinessHours));
+
+        // Editing shows them; undo and redo carry them.
+        auto edit = makeDialog(ws);
+        edit->setRotation(ws.rotations().rotations()->first());
+        QVERIFY(edit->findChild<QRadioButton *>(u"onlyInsideRadio"_s)->isChecked());
+        QCOMPARE(edit->rotation().windows, windowPreset(WindowPreset::BusinessHours));
+        ws.undoStack().undo();
+        QVERIFY(ws.rotations().rotations()->isEmpty());
+        ws.undoStack().redo();
+        QCOMPARE(ws.rotations().rotations()->first().windows, windowPreset(WindowPreset::BusinessHours));
     }
 
     // Issue 14: only the command line could set a rotation's colour and forbidden pairs.

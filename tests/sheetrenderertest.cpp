@@ -1,8 +1,12 @@
 #include "sheetrenderer.h"
 
+#include "domain/hourwindows.h"
+#include "planner/windowcut.h"
 #include "reportfixture.h"
 #include "reportrenderer.h"
+#include "services/planservice.h"
 #include "services/reportservice.h"
+#include "services/rotationservice.h"
 
 #include <QGuiApplication>
 #include <QProcess>
@@ -110,6 +114,41 @@ private Q_SLOTS:
         QVERIFY(text.contains(u"Page 1 of 1"_s));
         QVERIFY(text.contains(u"Valid as of"_s));
         QVERIFY(text.contains(u"Checkout"_s));
+    }
+
+    // Issue 17: a business-hours week prints as its five pieces with their local times.
+    void listShowsHourWindowPieces()
+    {
+        Test::ReportFixture f;
+        f.build();
+        Rotation r = f.rotation;
+        r.windows = windowPreset(WindowPreset::BusinessHours);
+        QVERIFY(RotationService(*f.db).updateRotation(r).ok());
+        Planner::PlanResult plan;
+        for (const Planner::Slot &piece : Planner::generateWindowSlots(r, QDate(2026, 4, 13), QDate(2026, 4, 13))) {
+            Shift s;
+            s.id = ShiftId::create();
+            s.rotationId = r.id;
+            s.start = piece.start;
+            s.end = piece.end;
+            s.dev = f.dana.id;
+            s.ops = f.otto.id;
+            plan.shifts.append(Planner::PlannedShift{s, Planner::Change::Added, {}, {}});
+        }
+        QCOMPARE(plan.shifts.size(), 5);
+        QVERIFY(PlanService(*f.db).apply(plan).ok());
+        auto data = ReportService(*f.db).sheet(f.scope(QDate(2026, 4, 13), QDate(2026, 4, 19)));
+        QVERIFY2(data.ok(), qPrintable(data.errorMessage()));
+        const QString path = m_out.filePath(u"list-windows.pdf"_s);
+        QVERIFY(Print::SheetRenderer(data.value(), {Print::SheetLayout::List, false})
+                    .writePdf(path, Print::Paper::A4, false));
+        const QString text = pdfText(path);
+        for (const QString &day :
+             {u"Mon 13 Apr"_s, u"Tue 14 Apr"_s, u"Wed 15 Apr"_s, u"Thu 16 Apr"_s, u"Fri 17 Apr"_s}) {
+            QVERIFY2(text.contains(day + u" 09:00 CEST"_s), qPrintable(day + u" in: "_s + text));
+        }
+        QVERIFY2(text.contains(u"17:00"_s), qPrintable(text));
+        QVERIFY(!text.contains(u"Sat 18 Apr 09:00"_s));
     }
 
     void monthGridHasAPagePerMonthAndElidesLongNames()

@@ -3,6 +3,7 @@
 #include "domain/clock.h"
 #include "domain/localeformat.h"
 #include "emptystate.h"
+#include "hourwindowseditor.h"
 #include "itemmodels/shiftrangemodel.h"
 #include "onboardingpage.h"
 #include "pooldialog.h"
@@ -304,6 +305,8 @@ RotationDialog::RotationDialog(const QList<Team> &teams, const QList<Person> &pe
     m_tabs->addTab(general, tr("&General"));
     m_tabs->addTab(rules, tr("&Rules"));
     m_tabs->addTab(pairing, tr("Pa&iring"));
+    m_hours = new HourWindowsEditor(this);
+    m_tabs->addTab(m_hours, tr("H&ours"));
     m_onboarding = new OnboardingPage(this);
     m_onboarding->setObjectName(u"onboardingPage"_s);
     m_tabs->addTab(m_onboarding, tr("On&boarding"));
@@ -342,6 +345,7 @@ RotationDialog::RotationDialog(const QList<Team> &teams, const QList<Person> &pe
     for (QDoubleSpinBox *spin : {m_weekendWeight, m_holidayWeight, m_nightWeight}) {
         connect(spin, &QDoubleSpinBox::valueChanged, this, &RotationDialog::validate);
     }
+    connect(m_hours, &HourWindowsEditor::changed, this, &RotationDialog::validate);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &RotationDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &RotationDialog::reject);
 
@@ -394,6 +398,7 @@ void RotationDialog::setRotation(const Rotation &r)
         m_activeDays.at(day - 1)->setChecked(r.isActiveOn(day));
     }
     m_startDate->setDate(r.startDate.isValid() ? r.startDate : Clock::current().today());
+    m_hours->setWindows(r.windows);
     const RotationRules &rules = r.rules;
     m_minRest->setValue(rules.minRestHours);
     m_maxShifts->setValue(rules.maxShiftsPer4Weeks);
@@ -501,6 +506,7 @@ Rotation RotationDialog::rotation() const
         }
     }
     r.startDate = m_startDate->date();
+    r.windows = m_hours->windows();
     RotationRules &rules = r.rules;
     rules.minRestHours = m_minRest->value();
     rules.maxShiftsPer4Weeks = m_maxShifts->value();
@@ -613,6 +619,7 @@ QWidget *RotationDialog::fieldWidget(const QString &field) const
         {Field::HandoffWeekday.toString(), m_handoffDay},
         {Field::HandoffTime.toString(), m_handoffTime},
         {Field::ActiveDays.toString(), m_activeDaysBox},
+        {Field::Windows.toString(), m_hours},
         {Field::StartDate.toString(), m_startDate},
         {Field::MinRestHours.toString(), m_minRest},
         {Field::MaxShiftsPer4Weeks.toString(), m_maxShifts},

@@ -26,6 +26,7 @@ class QTimeEdit;
 namespace Tandem {
 
 class OnboardingPage;
+class HourWindowsEditor;
 class TimeZoneCombo;
 struct TraineeProgress;
 
@@ -86,6 +87,7 @@ private:
     QComboBox *m_handoffDay;
     QTimeEdit *m_handoffTime;
     QWidget *m_activeDaysBox;
+    HourWindowsEditor *m_hours;
     QList<QCheckBox *> m_activeDays;
     QDateEdit *m_startDate;
     QSpinBox *m_minRest;

@@ -1,5 +1,6 @@
 #include "deserialize.h"
 
+#include "hourwindows.h"
 #include "serialize.h"
 
 #include <QCoreApplication>
@@ -263,6 +264,21 @@ Result<Rotation> rotationFromJson(const QJsonObject &o)
     r.activeDays = o.value(u"active_days"_s).toInt(0x7f);
     r.rules = rulesFromJson(o.value(u"rules"_s).toObject());
     r.color = o.value(u"color"_s).toString();
+    // Hour windows, from a server or a file: refused in words when they do not read or do not fit.
+    const QJsonValue windows = o.value(u"windows"_s);
+    if (!windows.isUndefined() && !windows.isNull()) {
+        if (!windows.isString() || windows.toString().size() > 4096) {
+            return missing(u"windows"_s);
+        }
+        auto parsed = parseWindows(windows.toString());
+        if (!parsed) {
+            return parsed.error();
+        }
+        if (const QStringList problems = windowProblems(*parsed); !problems.isEmpty()) {
+            return Error{problems.first(), u"windows"_s};
+        }
+        r.windows = *parsed;
+    }
     return r;
 }
 

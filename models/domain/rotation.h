@@ -57,6 +57,18 @@ struct RotationRules
     friend bool operator==(const RotationRules &, const RotationRules &) = default;
 };
 
+/// A daily window in which a rotation runs, in the rotation's zone: it starts on `weekday`
+/// (1 = Monday) at `start` wall-clock time and lasts `minutes` of wall-clock time (at most a day;
+/// a window that crosses midnight belongs to the day it starts on). See hourwindows.h.
+struct DailyWindow
+{
+    int weekday = 1;
+    QTime start = QTime(0, 0);
+    int minutes = 24 * 60;
+
+    friend bool operator==(const DailyWindow &, const DailyWindow &) = default;
+};
+
 /// A rotation of a team: the shape of its shifts and where its seats draw people from.
 /// The planner issue gives it its rules; the store keeps them from the start.
 struct Rotation
@@ -72,6 +84,8 @@ struct Rotation
     int activeDays = 0x7f; ///< bit (weekday - 1) set when the rotation runs that day
     bool isActiveOn(int weekday) const { return (activeDays >> (weekday - 1)) & 1; }
     QDate startDate;
+    /// The hours it runs, per weekday; empty: all the time. Its shifts are cut at their edges.
+    QList<DailyWindow> windows;
     RotationRules rules;
     QString color;
 

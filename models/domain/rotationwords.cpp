@@ -1,5 +1,6 @@
 #include "rotationwords.h"
 
+#include "hourwindows.h"
 #include "rotation.h"
 
 #include <QCoreApplication>
@@ -70,8 +71,11 @@ QString rotationShapeWords(const Rotation &r, const QLocale &locale)
     const bool weeks = r.shiftMinutes > 0 && r.shiftMinutes % (7 * 24 * 60) == 0;
     const QString time = r.handoffTime.toString(u"HH:mm"_s);
     const QString handoff = weeks ? u"%1 %2"_s.arg(dayName(r.handoffWeekday, locale), time) : time;
-    return tr("%1, handoff %2 %3, %4")
-        .arg(shiftLengthWords(r.shiftMinutes), handoff, r.timeZone, activeDaysWords(r.activeDays, locale));
+    const QString shape =
+        tr("%1, handoff %2 %3, %4")
+            .arg(shiftLengthWords(r.shiftMinutes), handoff, r.timeZone, activeDaysWords(r.activeDays, locale));
+    const QString hours = windowsWords(r.windows);
+    return hours.isEmpty() ? shape : shape + u", "_s + hours;
 }
 
 } // namespace Tandem

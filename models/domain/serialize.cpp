@@ -1,5 +1,7 @@
 #include "serialize.h"
 
+#include "hourwindows.h"
+
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -153,7 +155,7 @@ RotationRules rulesFromJson(const QJsonObject &o)
 
 QJsonObject toJson(const Rotation &r)
 {
-    return QJsonObject{
+    QJsonObject o{
         {u"id"_s, r.id.toString()},
         {u"team"_s, r.teamId.toString()},
         {u"name"_s, r.name},
@@ -167,6 +169,11 @@ QJsonObject toJson(const Rotation &r)
         {u"rules"_s, toJson(r.rules)},
         {u"color"_s, r.color},
     };
+    // Only when there are windows: a rotation that runs all the time reads as it always did.
+    if (!r.windows.isEmpty()) {
+        o.insert(u"windows"_s, windowsText(r.windows));
+    }
+    return o;
 }
 
 QJsonObject toJson(const OpsPool &pool)

@@ -3,7 +3,7 @@
 #include "domain/changeentry.h"
 #include "domain/deserialize.h"
 #include "domain/rotationcolors.h"
-#include "planner/slots.h"
+#include "planner/windowcut.h"
 #include "services/rangereader.h"
 #include "services/rosterservice.h"
 #include "services/rotationservice.h"
@@ -933,7 +933,7 @@ void ShiftRangeModel::updateUncovered()
             }
             const int daysBack = r.shiftMinutes / (24 * 60) + 2;
             for (const Planner::Slot &slot :
-                 Planner::generateSlots(r, m_from.date().addDays(-daysBack), m_to.date().addDays(1))) {
+                 Planner::generateWindowSlots(r, m_from.date().addDays(-daysBack), m_to.date().addDays(1))) {
                 QDateTime at = std::max(slot.start, m_from);
                 const QDateTime end = std::min(slot.end, m_to);
                 for (const auto &[start, stop] : std::as_const(held)) {

@@ -3,6 +3,7 @@
 #include "localsearch.h"
 #include "rules.h"
 #include "shadows.h"
+#include "windowcut.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -86,6 +87,8 @@ private:
     };
 
     void collectSlots();
+    /// Appends the pieces of the stint `slot` to the plan.
+    void writePieces(int slot, PlanResult &result) const;
     void computeTargets();
     double deficit(int person, int slot, Seat seat) const;
     int choose(int slot, Seat seat, int partner, QString *reason, const QSet<int> &exclude = {});
@@ -114,13 +117,65 @@ private:
     std::mt19937_64 m_rng;
     bool m_cancelled = false;
 
-    QList<int> m_horizon;                         ///< schedule slot indices of the horizon, in time order
-    QHash<int, Shift> m_existingOf;               ///< slot -> existing shift matched to it
-    QList<Shift> m_removed;                       ///< existing planned shifts that match no slot any more
+    QList<int> m_horizon;           ///< schedule slot indices of the horizon, in time order
+    QHash<int, Shift> m_existingOf; ///< slot -> existing shift matched to it
+    QList<Shift> m_removed;         ///< existing planned shifts that match no slot any more
+    /// A stint of a rotation with hour windows -> its pieces (the shifts it is written as), each
+    /// with the existing shift at that start, if any. Slots not in here are one shift each.
+    QHash<int, QList<QPair<Slot, std::optional<Shift>>>> m_pieces;
+    QSet<int> m_underWay;                         ///< pieces of stints that began before the horizon: kept as they are
     std::array<QHash<int, QString>, 2> m_reasons; ///< slot -> explanation per seat
     QHash<int, LocalSearch::PoolBound> m_bounds;  ///< pool -> what the exact search proved
     QHash<int, double> m_fairest; ///< a re-plan of the fewest changes: pool -> the fairest plan's largest deviation
 };
+
+void Engine::writePieces(int slot, PlanResult &result) const
+{
+    // One stint, its pieces as shifts with the stint's pair; a gap is said once, on the first.
+    const Slot &stint = m_book->slot(slot);
+    const PersonId dev = m_book->personId(m_book->occupant(slot, Seat::Dev));
+    const PersonId ops = m_book->personId(m_book->occupant(slot, Seat::Ops));
+    bool first = true;
+    for (const auto &[piece, existing] : m_pieces.value(slot)) {
+        PlannedShift planned;
+        planned.shift = existing ? *existing : Shift{};
+        planned.shift.id =
+            existing
+                ? existing->id
+                : ShiftId(QUuid::createUuidV5(stint.rotation.uuid(), QString::number(piece.start.toSecsSinceEpoch())));
+        planned.shift.rotationId = stint.rotation;
+        planned.shift.start = piece.start;
+        planned.shift.end = piece.end;
+        planned.shift.dev = dev;
+        planned.shift.ops = ops;
+        planned.devReason = m_reasons[0].value(slot);
+        planned.opsReason = m_reasons[1].value(slot);
+        if (!existing) {
+            planned.change = Change::Added;
+        } else if (m_book->isFixedSlot(slot) || m_book->isFixed(*existing)) {
+            // A started or locked piece stays as it is, even when its stint's seats change.
+            planned.shift = *existing;
+            planned.change = Change::Fixed;
+        } else if (existing->dev == dev && existing->ops == ops) {
+            planned.change = Change::Unchanged;
+        } else {
+            planned.change = Change::Changed;
+            ++planned.shift.sequence;
+        }
+        for (Seat seat : {Seat::Dev, Seat::Ops}) {
+            if (planned.shift.seat(seat).isNull()) {
+                const QString reason = gapReason(slot, seat);
+                (seat == Seat::Dev ? planned.devReason : planned.opsReason) = reason;
+                if (first) {
+                    result.summary.gaps.append(
+                        Gap{stint.rotation, planned.shift.id, stint.start, stint.end, seat, reason});
+                }
+            }
+        }
+        first = false;
+        result.shifts.append(planned);
+    }
+}
 
 void Engine::collectSlots()
 {
@@ -137,8 +192,30 @@ void Engine::collectSlots()
         }
     }
     for (const Rotation &rotation : m_request.rotations) {
-        for (const Slot &slot : generateSlots(rotation, m_request.from, m_request.to)) {
-            const auto key = qMakePair(rotation.id, slot.start.toSecsSinceEpoch());
+        const WindowCut cut(rotation);
+        for (Slot slot : generateSlots(rotation, m_request.from, m_request.to)) {
+            // Hour windows: the pair is planned for the whole stint (the slot), which is written
+            // as its pieces inside the windows; the stint spans its first to its last piece.
+            QList<QPair<Slot, std::optional<Shift>>> pieces;
+            if (!cut.allTheTime()) {
+                for (const Slot &piece : cut.cut(slot)) {
+                    const auto found = existing.constFind({rotation.id, piece.start.toSecsSinceEpoch()});
+                    pieces.append({piece, found != existing.constEnd() ? std::optional<Shift>(*found) : std::nullopt});
+                }
+                if (pieces.isEmpty()) {
+                    continue; // no window time: no shift
+                }
+                slot.start = pieces.first().first.start;
+                slot.end = pieces.last().first.end;
+            }
+            auto key = qMakePair(rotation.id, slot.start.toSecsSinceEpoch());
+            for (const auto &piece : std::as_const(pieces)) {
+                if (piece.second) {
+                    // The stint's people are those of its earliest existing piece.
+                    key.second = piece.first.start.toSecsSinceEpoch();
+                    break;
+                }
+            }
             const auto it = existing.constFind(key);
             // A new shift's id derives from its rotation and start: the same plan gets the same ids.
             const ShiftId id = it != existing.constEnd()
@@ -148,6 +225,14 @@ void Engine::collectSlots()
             if (it != existing.constEnd()) {
                 m_existingOf.insert(index, *it);
                 existing.erase(it);
+            }
+            if (!pieces.isEmpty()) {
+                for (const auto &piece : std::as_const(pieces)) {
+                    if (piece.second) {
+                        existing.remove({rotation.id, piece.first.start.toSecsSinceEpoch()});
+                    }
+                }
+                m_pieces.insert(index, pieces);
             }
             m_horizon.append(index);
         }
@@ -159,10 +244,20 @@ void Engine::collectSlots()
         if (s.start.toSecsSinceEpoch() < horizonStart || s.start.toSecsSinceEpoch() >= m_book->horizonEnd()) {
             continue; // history or beyond the horizon: the rule book holds them as facts
         }
-        if (m_book->isFixed(s)) {
+        // A piece of a stint that began before the horizon (Wednesday of a business-hours week
+        // planned from Wednesday) is as much history as the stint's start: kept as it is.
+        const auto rotation = std::find_if(m_request.rotations.cbegin(), m_request.rotations.cend(),
+                                           [&s](const Rotation &r) { return r.id == s.rotationId; });
+        const bool underWay =
+            rotation != m_request.rotations.cend() && !rotation->windows.isEmpty() &&
+            stintOf(*rotation, s.start.toSecsSinceEpoch(), s.end.toSecsSinceEpoch()).first < horizonStart;
+        if (m_book->isFixed(s) || underWay) {
             const int index = m_book->addSlot(Slot{s.rotationId, s.start, s.end}, s.id);
             m_existingOf.insert(index, s);
             m_horizon.append(index);
+            if (underWay) {
+                m_underWay.insert(index);
+            }
         } else {
             m_removed.append(s);
         }
@@ -653,7 +748,7 @@ PlanResult Engine::run()
     // 1. Fixed shifts first: they are facts the rest must respect.
     for (int slot : std::as_const(m_horizon)) {
         const auto existing = m_existingOf.constFind(slot);
-        if (existing != m_existingOf.constEnd() && m_book->isFixed(*existing)) {
+        if (existing != m_existingOf.constEnd() && (m_book->isFixed(*existing) || m_underWay.contains(slot))) {
             m_book->markFixed(slot);
             for (Seat seat : {Seat::Dev, Seat::Ops}) {
                 const int person = m_book->personIndex(existing->seat(seat));
@@ -662,7 +757,9 @@ PlanResult Engine::run()
                 }
                 m_reasons[int(seat)][slot] = existing->state == ShiftState::Locked ? tr("locked")
                                              : existing->start < m_request.now     ? tr("already started")
-                                                                                   : tr("published and frozen");
+                                             : m_underWay.contains(slot)
+                                                 ? tr("part of a shift that began before these days")
+                                                 : tr("published and frozen");
             }
         }
     }
@@ -760,6 +857,10 @@ PlanResult Engine::run()
 
     // 5. The plan, compared with what is there.
     for (int slot : std::as_const(m_horizon)) {
+        if (m_pieces.contains(slot)) {
+            writePieces(slot, result);
+            continue;
+        }
         PlannedShift planned;
         const Slot &s = m_book->slot(slot);
         const auto existing = m_existingOf.constFind(slot);
@@ -790,6 +891,11 @@ PlanResult Engine::run()
             }
         }
         result.shifts.append(planned);
+    }
+    if (!m_pieces.isEmpty()) {
+        // A stint's pieces were written together; by start, as the stints of other rotations are.
+        std::stable_sort(result.shifts.begin(), result.shifts.end(),
+                         [](const PlannedShift &a, const PlannedShift &b) { return a.shift.start < b.shift.start; });
     }
     for (const Shift &removed : std::as_const(m_removed)) {
         PlannedShift planned;

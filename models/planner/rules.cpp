@@ -92,6 +92,8 @@ RuleBook::RuleBook(const PlanRequest &request) : m_request(request)
         const Rotation &rotation = request.rotations.at(r);
         m_rotationIndex.insert(rotation.id, r);
         m_weights.push_back(std::make_unique<DayWeights>(rotation));
+        m_cuts.push_back(std::make_unique<WindowCut>(rotation));
+        m_stints.emplace_back();
         const QTimeZone zone(rotation.timeZone.toUtf8());
         m_horizonStart = std::min(m_horizonStart, localDateTime(request.from, QTime(0, 0), zone).toSecsSinceEpoch());
         m_horizonEnd =
@@ -179,12 +181,18 @@ int RuleBook::addSlot(const Slot &slot, ShiftId id)
     state.rotation = m_rotationIndex.value(slot.rotation, -1);
     if (state.rotation >= 0) {
         const Rotation &r = m_request.rotations.at(state.rotation);
-        const auto figures = m_weights[state.rotation]->weight(slot.start.toSecsSinceEpoch(),
-                                                               slot.end.toSecsSinceEpoch(), m_holidays.value(r.teamId));
-        state.weight = figures.weight;
-        state.weekend = figures.weekend;
-        state.holiday = figures.holiday;
-        state.night = figures.night;
+        // Only the hours inside the rotation's windows weigh; each piece by its own day and night.
+        const QSet<QDate> holidays = m_holidays.value(r.teamId);
+        const qint64 start = slot.start.toSecsSinceEpoch();
+        const qint64 end = slot.end.toSecsSinceEpoch();
+        for (const auto &piece : m_cuts[state.rotation]->pieces(start, end)) {
+            const auto figures = m_weights[state.rotation]->weight(piece.first, piece.second, holidays);
+            state.weight += figures.weight;
+            state.weekend = state.weekend || figures.weekend;
+            state.holiday = state.holiday || figures.holiday;
+            state.night = state.night || figures.night;
+        }
+        std::tie(state.stintStart, state.stintEnd) = stintOf(state.rotation, start, end);
         const auto pools = m_rotationPools.value(slot.rotation);
         state.pool[0] = pools.first;
         state.pool[1] = pools.second;
@@ -193,9 +201,70 @@ int RuleBook::addSlot(const Slot &slot, ShiftId id)
         state.counts = slot.start.toSecsSinceEpoch() >= lookback;
     } else {
         state.counts = false;
+        state.stintStart = slot.start.toSecsSinceEpoch();
+        state.stintEnd = slot.end.toSecsSinceEpoch();
     }
     m_slots.push_back(state);
     return int(m_slots.size()) - 1;
+}
+
+QPair<qint64, qint64> RuleBook::stintOf(int rotation, qint64 start, qint64 end) const
+{
+    const Rotation &r = m_request.rotations.at(rotation);
+    if (r.windows.isEmpty()) {
+        return {start, end};
+    }
+    QMap<qint64, qint64> &known = m_stints[rotation];
+    const auto holds = [&](QMap<qint64, qint64>::const_iterator it) {
+        return it != known.cend() && it.key() <= start && end <= it.value();
+    };
+    const auto it = known.upperBound(start);
+    if (it != known.begin() && holds(std::prev(it))) {
+        return {std::prev(it).key(), std::prev(it).value()};
+    }
+    const auto stint = Planner::stintOf(r, start, end);
+    if (stint != qMakePair(start, end)) {
+        known.insert(stint.first, stint.second);
+    }
+    return stint;
+}
+
+qint64 RuleBook::pieceGap(int a, int b) const
+{
+    // Spans that overlap (the caller knows) overlap in time on call unless a rotation with hour
+    // windows leaves that time out: a business-hours week and the nights of that week do not;
+    // then the rest between them is the shortest gap between their pieces.
+    const SlotState &x = m_slots.at(a);
+    const SlotState &y = m_slots.at(b);
+    const bool xAll = x.rotation < 0 || m_cuts[x.rotation]->allTheTime();
+    const bool yAll = y.rotation < 0 || m_cuts[y.rotation]->allTheTime();
+    if (xAll && yAll) {
+        return -1;
+    }
+    const auto piecesOf = [this](const SlotState &s, bool all) {
+        const qint64 start = s.slot.start.toSecsSinceEpoch();
+        const qint64 end = s.slot.end.toSecsSinceEpoch();
+        return all ? QList<QPair<qint64, qint64>>{{start, end}} : m_cuts[s.rotation]->pieces(start, end);
+    };
+    const QList<QPair<qint64, qint64>> p = piecesOf(x, xAll);
+    const QList<QPair<qint64, qint64>> q = piecesOf(y, yAll);
+    qint64 gap = std::numeric_limits<qint64>::max();
+    for (const auto &u : p) {
+        for (const auto &v : q) {
+            if (u.first < v.second && v.first < u.second) {
+                return -1;
+            }
+            gap = std::min(gap, v.first >= u.second ? v.first - u.second : u.first - v.second);
+        }
+    }
+    return gap;
+}
+
+bool RuleBook::sameStint(int a, int b) const
+{
+    const SlotState &x = m_slots.at(a);
+    const SlotState &y = m_slots.at(b);
+    return x.rotation >= 0 && x.rotation == y.rotation && x.stintStart == y.stintStart && x.stintEnd == y.stintEnd;
 }
 
 void RuleBook::addExisting(const QList<Shift> &shifts)
@@ -369,7 +438,8 @@ std::optional<Violation> RuleBook::test(int slot, Seat seat, int person, int par
     }
 
     const RotationRules rules = r ? r->rules : RotationRules{};
-    const qint64 rest = rules.minRestHours < 0 ? (end - start) : qint64(rules.minRestHours) * 3600;
+    // "One shift length" is the stint's: a business-hours week rests a week, not 8 hours.
+    const qint64 rest = rules.minRestHours < 0 ? (s.stintEnd - s.stintStart) : qint64(rules.minRestHours) * 3600;
     const auto &bookings = p.bookings;
     // Bookings that could touch [start - rest, end + rest]; shifts are shorter than 31 days.
     auto it = std::lower_bound(bookings.cbegin(), bookings.cend(), start - rest - 31 * Day,
@@ -379,7 +449,12 @@ std::optional<Violation> RuleBook::test(int slot, Seat seat, int person, int par
         if (it->slot == slot) {
             continue;
         }
-        const bool overlaps = it->start < end && it->end > start;
+        const bool spansOverlap = it->start < end && it->end > start;
+        const qint64 between = spansOverlap ? pieceGap(slot, it->slot) : -1;
+        const bool overlaps = spansOverlap && between < 0;
+        if (!overlaps && sameStint(it->slot, slot)) {
+            continue; // another piece of the same stint: a continuation, not a rest to keep
+        }
         const auto other = [this, it] {
             return m_slots.at(it->slot).rotation >= 0 ? m_request.rotations.at(m_slots.at(it->slot).rotation).name
                                                       : tr("another rotation");
@@ -401,7 +476,7 @@ std::optional<Violation> RuleBook::test(int slot, Seat seat, int person, int par
             }
             continue;
         }
-        const qint64 gap = it->start >= end ? it->start - end : start - it->end;
+        const qint64 gap = spansOverlap ? between : it->start >= end ? it->start - end : start - it->end;
         if (gap < rest) {
             const auto day = [&] { return dayText(it->start, r ? QTimeZone(r->timeZone.toUtf8()) : QTimeZone::utc()); };
             if (gap == 0 && it->end == start) {
@@ -429,12 +504,14 @@ std::optional<Violation> RuleBook::test(int slot, Seat seat, int person, int par
         for (auto b = std::lower_bound(bookings.cbegin(), bookings.cend(), start - 28 * Day + 1,
                                        [](const Booking &x, qint64 value) { return x.start < value; });
              b != bookings.cend() && b->start < start + 28 * Day; ++b) {
-            if (b->slot != slot && m_slots.at(b->slot).rotation == s.rotation) {
-                starts.push_back(b->start);
+            // Pieces of one stint count once: by the start of their stint.
+            if (b->slot != slot && m_slots.at(b->slot).rotation == s.rotation && !sameStint(b->slot, slot)) {
+                starts.push_back(m_slots.at(b->slot).stintStart);
             }
         }
-        starts.push_back(start);
+        starts.push_back(s.stintStart);
         std::sort(starts.begin(), starts.end());
+        starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
         size_t lo = 0;
         for (size_t hi = 0; hi < starts.size(); ++hi) {
             while (starts[hi] - starts[lo] >= 28 * Day) {
@@ -464,7 +541,7 @@ QList<QPair<int, Seat>> RuleBook::timingConflicts(int slot, Seat seat, int perso
     const qint64 start = s.slot.start.toSecsSinceEpoch();
     const qint64 end = s.slot.end.toSecsSinceEpoch();
     const RotationRules rules = s.rotation >= 0 ? m_request.rotations.at(s.rotation).rules : RotationRules{};
-    const qint64 rest = rules.minRestHours < 0 ? (end - start) : qint64(rules.minRestHours) * 3600;
+    const qint64 rest = rules.minRestHours < 0 ? (s.stintEnd - s.stintStart) : qint64(rules.minRestHours) * 3600;
     const auto &bookings = m_people.at(person).bookings;
     QList<QPair<int, Seat>> conflicts;
     QList<QPair<int, Seat>> concurrent;
@@ -474,10 +551,15 @@ QList<QPair<int, Seat>> RuleBook::timingConflicts(int slot, Seat seat, int perso
         if (it->slot == slot) {
             continue;
         }
-        const bool overlaps = it->start < end && it->end > start;
+        const bool spansOverlap = it->start < end && it->end > start;
+        const qint64 between = spansOverlap ? pieceGap(slot, it->slot) : -1;
+        const bool overlaps = spansOverlap && between < 0;
+        if (!overlaps && sameStint(it->slot, slot)) {
+            continue;
+        }
         if (overlaps && seat == Seat::Ops && it->seat == Seat::Ops) {
             concurrent.append({it->slot, it->seat});
-        } else if (overlaps || (it->start >= end ? it->start - end : start - it->end) < rest) {
+        } else if (overlaps || (spansOverlap ? between : it->start >= end ? it->start - end : start - it->end) < rest) {
             conflicts.append({it->slot, it->seat});
         }
     }
@@ -519,17 +601,22 @@ std::optional<Violation> RuleBook::checkPairRules(int slot, int dev, int ops, bo
         // The neighbouring shifts of the same rotation, by time: the bookings are sorted by start,
         // so only those that end at this start (they began at most MaxShiftSeconds before) or begin
         // at this end are looked at, not every booking of the person (quadratic over a long plan).
-        const qint64 start = s.slot.start.toSecsSinceEpoch();
-        const qint64 end = s.slot.end.toSecsSinceEpoch();
+        // Neighbours by stint: with hour windows a shift is a piece of its stint (the slot of the
+        // rotation), the next stint's first piece need not start where this one ends, and the
+        // pieces of this stint are not neighbours but the same shift.
+        const qint64 start = s.stintStart;
+        const qint64 end = s.stintEnd;
+        const qint64 reach = m_cuts.at(s.rotation)->allTheTime() ? end : end + MaxShiftSeconds;
         const auto &bookings = m_people.at(dev).bookings;
         for (auto it = std::lower_bound(bookings.cbegin(), bookings.cend(), start - MaxShiftSeconds,
                                         [](const Booking &b, qint64 value) { return b.start < value; });
-             it != bookings.cend() && it->start <= end; ++it) {
+             it != bookings.cend() && it->start <= reach; ++it) {
             const Booking &b = *it;
             if (b.slot == slot || m_slots.at(b.slot).rotation != s.rotation || b.seat != Seat::Dev) {
                 continue;
             }
-            if ((b.end == start || b.start == end) && m_slots.at(b.slot).seat[int(Seat::Ops)] == ops) {
+            const SlotState &other = m_slots.at(b.slot);
+            if ((other.stintEnd == start || other.stintStart == end) && other.seat[int(Seat::Ops)] == ops) {
                 return violation(
                     RuleKind::PairRule, [&] { return tr("same pair as the neighbouring shift"); },
                     [&] { return tr("%1 and %2 would work two shifts in a row together.").arg(d.name, o.name); });

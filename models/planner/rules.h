@@ -1,7 +1,9 @@
 #pragma once
 
 #include "planner.h"
+#include "windowcut.h"
 
+#include <QMap>
 #include <QTimeZone>
 
 #include <memory>
@@ -155,8 +157,10 @@ private:
         bool holiday = false;
         bool night = false;
         bool fixed = false;
-        bool counts = true; // inside the fairness window of a planned rotation
-        int rotation = -1;  // index in the request's rotations, -1 for others
+        bool counts = true;    // inside the fairness window of a planned rotation
+        qint64 stintStart = 0; // the rotation's slot this one is (a piece of): see stintOf()
+        qint64 stintEnd = 0;
+        int rotation = -1; // index in the request's rotations, -1 for others
         int pool[2] = {-1, -1};
         int seat[2] = {-1, -1};
     };
@@ -185,6 +189,17 @@ private:
     void book(int person, const Booking &booking);
     void unbook(int person, int slot);
     const Rotation *rotation(RotationId id) const;
+    /// The slot of planned rotation `rotation` (generateSlots) that holds [start, end): the stint
+    /// its pieces inside the hour windows belong to. Pieces of one stint are one shift for the
+    /// rest rule, the 4-week cap and "never the same pair twice in a row". [start, end) itself for
+    /// a rotation without windows or when no slot holds it.
+    QPair<qint64, qint64> stintOf(int rotation, qint64 start, qint64 end) const;
+    /// For slots `a` and `b` whose spans overlap: -1 when they hold on-call time at the same moment
+    /// (their pieces inside the hour windows overlap; always, for rotations without windows), else
+    /// the shortest gap in seconds between their pieces (the rest between them).
+    qint64 pieceGap(int a, int b) const;
+    /// Whether slots `a` and `b` are pieces of one stint of one rotation.
+    bool sameStint(int a, int b) const;
     int poolIndex(const QString &key, const QString &name, Role role);
 
     const PlanRequest &m_request;
@@ -199,6 +214,8 @@ private:
     QHash<QString, int> m_poolByKey;
     QHash<RotationId, int> m_rotationIndex;
     std::vector<std::unique_ptr<DayWeights>> m_weights; // per planned rotation
+    std::vector<std::unique_ptr<WindowCut>> m_cuts;     // per planned rotation: its hour windows
+    mutable std::vector<QMap<qint64, qint64>> m_stints; // per planned rotation: stints found, start -> end
     QHash<RotationId, QPair<int, int>> m_rotationPools; // rotation -> (dev pool, ops pool)
     QHash<TeamId, QSet<QDate>> m_holidays;
     QHash<QPair<int, int>, int> m_pairs;

@@ -1,7 +1,7 @@
 #include "coveragereport.h"
 
 #include "hoursreport.h"
-#include "planner/slots.h"
+#include "planner/windowcut.h"
 
 #include <QCoreApplication>
 #include <QTimeZone>
@@ -51,14 +51,15 @@ struct Interval
     QDateTime end;
 };
 
-// The rotation's on-call time inside [periodStart, periodEnd): its slots, clipped, merged.
+// The rotation's on-call time inside [periodStart, periodEnd): its slots cut to its hour windows
+// (the hours outside them need nobody), clipped, merged.
 QList<Interval> requiredTime(const Rotation &rotation, QDate from, QDate to, const QDateTime &periodStart,
                              const QDateTime &periodEnd)
 {
     // A slot that started before the period may still run into it.
     const int daysBack = rotation.shiftMinutes / (24 * 60) + 1;
     QList<Interval> result;
-    for (const Planner::Slot &slot : Planner::generateSlots(rotation, from.addDays(-daysBack), to)) {
+    for (const Planner::Slot &slot : Planner::generateWindowSlots(rotation, from.addDays(-daysBack), to)) {
         const QDateTime s = std::max(slot.start, periodStart);
         const QDateTime e = std::min(slot.end, periodEnd);
         if (e <= s) {

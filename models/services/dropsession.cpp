@@ -473,7 +473,13 @@ DropPreview DropSession::moveHandoff(ShiftId id, const QDateTime &boundary)
                 break;
             }
         }
-        return ShiftService::moveHandoffEdit(s, next, boundary);
+        const Rotation *rotation = nullptr;
+        for (const Rotation &r : std::as_const(m_request->rotations)) {
+            if (r.id == s.rotationId) {
+                rotation = &r;
+            }
+        }
+        return ShiftService::moveHandoffEdit(s, next, boundary, rotation);
     });
 }
 

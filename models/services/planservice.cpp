@@ -1,6 +1,7 @@
 #include "planservice.h"
 
 #include "domain/serialize.h"
+#include "planner/windowcut.h"
 #include "store/changelog.h"
 #include "store/database.h"
 #include "store/loggedwrite.h"
@@ -321,7 +322,7 @@ Result<QDate> PlanService::firstUnplannedDay(const QList<RotationId> &rotations,
         }
         const QDate today = now.toTimeZone(zone).date();
         // The slot under way started up to one shift length ago.
-        const QList<Planner::Slot> slots = Planner::generateSlots(
+        const QList<Planner::Slot> slots = Planner::generateWindowSlots(
             rotation, today.addDays(-(rotation.shiftMinutes / (24 * 60) + 1)), today.addDays(days));
         if (slots.isEmpty()) {
             continue;

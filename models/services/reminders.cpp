@@ -1,6 +1,7 @@
 #include "reminders.h"
 
 #include "domain/localeformat.h"
+#include "planner/windowcut.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -38,6 +39,14 @@ QDateTime instant(const QJsonObject &o, const QString &key)
 bool holds(const QJsonObject &o, const QString &me)
 {
     return !o.isEmpty() && (o.value(u"dev"_s).toString() == me || o.value(u"ops"_s).toString() == me);
+}
+
+// A piece of a stint of a rotation with hour windows whose earlier piece the person holds too
+// (Tuesday 09:00-17:00 of a business-hours week): they were reminded before the stint began; a
+// reminder every morning of the week would be noise.
+bool continuesStint(const MyShift &s)
+{
+    return s.previous && Planner::continuesStint(s.rotation, *s.previous, s.shift, s.seat);
 }
 
 Reminder shiftReminder(const MyShift &s, const QDateTime &now, bool starting)
@@ -100,7 +109,7 @@ QList<Reminder> Reminders::due(const QList<MyShift> &shifts, const QDateTime &si
 {
     QList<Reminder> result;
     for (const MyShift &s : shifts) {
-        if (s.shift.end <= now) {
+        if (s.shift.end <= now || continuesStint(s)) {
             continue;
         }
         std::optional<int> latest;
@@ -130,6 +139,9 @@ QDateTime Reminders::nextWakeUp(const QList<MyShift> &shifts, const QDateTime &n
 {
     QDateTime next;
     for (const MyShift &s : shifts) {
+        if (continuesStint(s)) {
+            continue;
+        }
         for (int lead : m_leads) {
             const QDateTime at = s.shift.start.addSecs(-qint64(lead) * 60);
             if (at > now && (!next.isValid() || at < next)) {

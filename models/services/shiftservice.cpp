@@ -1,8 +1,10 @@
 #include "shiftservice.h"
 
+#include "domain/hourwindows.h"
 #include "domain/serialize.h"
 #include "dropsession.h"
 #include "onboardingservice.h"
+#include "planner/windowcut.h"
 #include "store/database.h"
 #include "store/loggedwrite.h"
 #include "store/shiftrepository.h"
@@ -136,7 +138,7 @@ Result<ShiftEdit> ShiftService::swapSeatEdit(const Shift &a, const Shift &b, Sea
 }
 
 Result<ShiftEdit> ShiftService::moveHandoffEdit(const Shift &shift, const std::optional<Shift> &next,
-                                                const QDateTime &boundary)
+                                                const QDateTime &boundary, const Rotation *rotation)
 {
     if (!boundary.isValid()) {
         return Error{tr("The new handoff time is not valid.")};
@@ -155,6 +157,15 @@ Result<ShiftEdit> ShiftService::moveHandoffEdit(const Shift &shift, const std::o
     }
     if (shift.start.secsTo(at) < MinimumShiftSeconds || (next && at.secsTo(next->end) < MinimumShiftSeconds)) {
         return Error{tr("A shift must last at least one hour.")};
+    }
+    if (rotation && !rotation->windows.isEmpty() && shift.start < at) {
+        // Hour windows: the shift may grow or shrink inside them, never out into hours off.
+        const Planner::WindowCut cut(*rotation);
+        const qint64 from = shift.start.toSecsSinceEpoch();
+        if (cut.seconds(from, at.toSecsSinceEpoch()) != at.toSecsSinceEpoch() - from) {
+            return Error{tr("%1 runs only %2; a shift cannot reach outside those hours.")
+                             .arg(rotation->name, windowsText(rotation->windows))};
+        }
     }
     Shift newShift = shift;
     newShift.end = at;
@@ -275,7 +286,11 @@ Result<ShiftEdit> ShiftService::moveHandoff(ShiftId shift, const QDateTime &boun
                 next = candidate;
             }
         }
-        return moveHandoffEdit(s, next, boundary);
+        auto rotation = RotationRepository(m_db).find(s.rotationId);
+        if (!rotation) {
+            return rotation.error();
+        }
+        return moveHandoffEdit(s, next, boundary, rotation.value() ? &*rotation.value() : nullptr);
     });
 }
 

@@ -14,6 +14,7 @@ namespace Tandem {
 
 class Database;
 class DropSession;
+struct Rotation;
 
 /// A seated person who breaks a hard rule where they sit (leave, rest, double booking, access,
 /// pairing, the 4-week cap), as the planner's RuleBook words it.
@@ -103,9 +104,10 @@ public:
     static Result<ShiftEdit> clearSeatEdit(const Shift &shift, Seat seat);
     static Result<ShiftEdit> swapPairsEdit(const Shift &a, const Shift &b);
     static Result<ShiftEdit> swapSeatEdit(const Shift &a, const Shift &b, Seat seat);
-    /// `next` is the shift of the same rotation that starts when `shift` ends, if any.
+    /// `next` is the shift of the same rotation that starts when `shift` ends, if any. With
+    /// `rotation`, a shift of a rotation with hour windows keeps inside them.
     static Result<ShiftEdit> moveHandoffEdit(const Shift &shift, const std::optional<Shift> &next,
-                                             const QDateTime &boundary);
+                                             const QDateTime &boundary, const Rotation *rotation = nullptr);
 
 private:
     /// Runs `build` on the current shifts inside one transaction, checks the result with the

@@ -1,5 +1,6 @@
 #include "validation.h"
 
+#include "domain/hourwindows.h"
 #include "domain/timezonenames.h"
 
 #include <QCoreApplication>
@@ -160,6 +161,9 @@ QList<Error> validateRotation(const Rotation &r)
     }
     if (!r.startDate.isValid()) {
         add(tr("The rotation has no start date."), Field::StartDate);
+    }
+    for (const QString &problem : windowProblems(r.windows)) {
+        add(problem, Field::Windows);
     }
 
     const RotationRules &rules = r.rules;

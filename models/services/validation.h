@@ -32,6 +32,7 @@ inline constexpr QStringView ShiftMinutes = u"shift_minutes";
 inline constexpr QStringView HandoffWeekday = u"handoff_weekday";
 inline constexpr QStringView HandoffTime = u"handoff_time";
 inline constexpr QStringView ActiveDays = u"active_days";
+inline constexpr QStringView Windows = u"windows";
 inline constexpr QStringView StartDate = u"start_date";
 inline constexpr QStringView MinRestHours = u"min_rest_hours";
 inline constexpr QStringView MaxShiftsPer4Weeks = u"max_shifts_per_4_weeks";

@@ -243,6 +243,11 @@ const QList<QList<QString>> &migrations()
             " PRIMARY KEY (service_id, position))"_s,
             u"CREATE INDEX service_legs_rotation ON service_legs(rotation_id)"_s,
         },
+        {
+            // 6 -> 7: hour windows. The hours a rotation runs, per weekday, in its zone, in the text form
+            // of domain/hourwindows.h ("Mon-Fri 09:00-17:00"); '' is all the time, as before.
+            u"ALTER TABLE rotations ADD COLUMN windows TEXT NOT NULL DEFAULT ''"_s,
+        },
     };
     return steps;
 }

@@ -31,7 +31,7 @@ class Database final : public QObject
 
 public:
     /// Raised by every migration; stored in `PRAGMA user_version`.
-    static constexpr int SchemaVersion = 6;
+    static constexpr int SchemaVersion = 7;
     /// "TNDM", stored in `PRAGMA application_id`: tells a Tandem database from other SQLite files.
     static constexpr int ApplicationId = 0x544E444D;
 

@@ -1,6 +1,7 @@
 #include "shiftrepository.h"
 
 #include "database.h"
+#include "domain/hourwindows.h"
 #include "domain/serialize.h"
 #include "sqlutil.h"
 
@@ -229,7 +230,7 @@ Result<QList<Rotation>> RotationRepository::select(const QString &where, const Q
 {
     auto query = run(m_db,
                      u"SELECT id, team_id, name, ops_pool_id, time_zone, shift_minutes, handoff_weekday, "
-                     "handoff_time, active_days, start_date, rules, color FROM rotations WHERE "_s +
+                     "handoff_time, active_days, start_date, rules, color, windows FROM rotations WHERE "_s +
                          where + u" ORDER BY name COLLATE NOCASE"_s,
                      values);
     if (!query) {
@@ -251,6 +252,8 @@ Result<QList<Rotation>> RotationRepository::select(const QString &where, const Q
         r.startDate = QDate::fromString(q.value(9).toString(), Qt::ISODate);
         r.rules = rulesFromJson(QJsonDocument::fromJson(q.value(10).toString().toUtf8()).object());
         r.color = q.value(11).toString();
+        // Written by windowsText(); what does not read is kept out rather than guessed.
+        r.windows = parseWindows(q.value(12).toString()).value_or({});
         result.append(r);
     }
     return result;
@@ -298,11 +301,11 @@ Status RotationRepository::insert(const Rotation &r)
 {
     return execute(m_db,
                    u"INSERT INTO rotations (id, team_id, name, ops_pool_id, time_zone, shift_minutes, "
-                   "handoff_weekday, handoff_time, active_days, start_date, rules, color) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                   "handoff_weekday, handoff_time, active_days, start_date, rules, color, windows) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
                    {r.id.toString(), r.teamId.toString(), r.name, poolValue(r.opsPoolId), r.timeZone, r.shiftMinutes,
                     r.handoffWeekday, r.handoffTime.toString(u"HH:mm"_s), r.activeDays,
-                    r.startDate.toString(Qt::ISODate), rulesText(r.rules), r.color});
+                    r.startDate.toString(Qt::ISODate), rulesText(r.rules), r.color, windowsText(r.windows)});
 }
 
 Status RotationRepository::update(const Rotation &r)
@@ -310,10 +313,10 @@ Status RotationRepository::update(const Rotation &r)
     auto query = run(m_db,
                      u"UPDATE rotations SET team_id = ?, name = ?, ops_pool_id = ?, time_zone = ?, "
                      "shift_minutes = ?, handoff_weekday = ?, handoff_time = ?, active_days = ?, "
-                     "start_date = ?, rules = ?, color = ? WHERE id = ? AND removed_at IS NULL"_s,
+                     "start_date = ?, rules = ?, color = ?, windows = ? WHERE id = ? AND removed_at IS NULL"_s,
                      {r.teamId.toString(), r.name, poolValue(r.opsPoolId), r.timeZone, r.shiftMinutes, r.handoffWeekday,
                       r.handoffTime.toString(u"HH:mm"_s), r.activeDays, r.startDate.toString(Qt::ISODate),
-                      rulesText(r.rules), r.color, r.id.toString()});
+                      rulesText(r.rules), r.color, windowsText(r.windows), r.id.toString()});
     if (!query) {
         return query.error();
     }

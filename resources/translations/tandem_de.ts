@@ -834,6 +834,68 @@ durch %2</translation>
     <message>
         <source>not covered now</source>
         <translation>jetzt nicht abgedeckt</translation>
+        <source>Hour window “%1”: %2 (expected e.g. “Mon-Fri 09:00-17:00”).</source>
+        <translation>Zeitfenster „%1“: %2 (erwartet z. B. „Mon-Fri 09:00-17:00“).</translation>
+    </message>
+    <message>
+        <source>it needs days and a time span</source>
+        <translation>es braucht Tage und eine Uhrzeitspanne</translation>
+    </message>
+    <message>
+        <source>the time span must be FROM-TO</source>
+        <translation>die Uhrzeitspanne muss VON-BIS lauten</translation>
+    </message>
+    <message>
+        <source>the times must be HH:MM (00:00 to 24:00)</source>
+        <translation>die Uhrzeiten müssen HH:MM lauten (00:00 bis 24:00)</translation>
+    </message>
+    <message>
+        <source>the window has no length</source>
+        <translation>das Zeitfenster hat keine Länge</translation>
+    </message>
+    <message>
+        <source>“%1” is not a day or a range of days (Mon, Tue, …, Sun)</source>
+        <translation>„%1“ ist kein Tag und kein Bereich von Tagen (Mon, Tue, …, Sun)</translation>
+    </message>
+    <message>
+        <source>Hour window %1 (%2): the weekday must be 1 (Monday) to 7 (Sunday), not %3.</source>
+        <translation>Zeitfenster %1 (%2): Der Wochentag muss 1 (Montag) bis 7 (Sonntag) sein, nicht %3.</translation>
+    </message>
+    <message>
+        <source>Hour window %1: the start is not a time of day.</source>
+        <translation>Zeitfenster %1: Der Beginn ist keine Uhrzeit.</translation>
+    </message>
+    <message>
+        <source>Hour window %1 (%2) has no length.</source>
+        <translation>Zeitfenster %1 (%2) hat keine Länge.</translation>
+    </message>
+    <message>
+        <source>Hour window %1 (%2) is longer than a day; use one window per day.</source>
+        <translation>Zeitfenster %1 (%2) ist länger als ein Tag; verwenden Sie ein Zeitfenster pro Tag.</translation>
+    </message>
+    <message>
+        <source>Hour window %1 (%2) must start on a whole minute.</source>
+        <translation>Zeitfenster %1 (%2) muss zu einer vollen Minute beginnen.</translation>
+    </message>
+    <message>
+        <source>Hour windows %1 (%2) and %3 (%4) overlap.</source>
+        <translation>Die Zeitfenster %1 (%2) und %3 (%4) überschneiden sich.</translation>
+    </message>
+    <message>
+        <source>business hours %1</source>
+        <translation>Geschäftszeiten %1</translation>
+    </message>
+    <message>
+        <source>nights %1</source>
+        <translation>Nächte %1</translation>
+    </message>
+    <message>
+        <source>weekends %1</source>
+        <translation>Wochenenden %1</translation>
+    </message>
+    <message>
+        <source>hours %1</source>
+        <translation>Zeiten %1</translation>
     </message>
 </context>
 <context>
@@ -1903,10 +1965,6 @@ durch %2</translation>
 </source>
         <translation>Ops-Pool %1 entfernt
 </translation>
-    </message>
-    <message>
-        <source>Create a rotation of a team: the developer seat draws from the team&apos;s active developers, the ops seat from the ops pool. Lengths take h (hours), d (days) or w (weeks); days take all, mon-fri or mon,wed,fri.</source>
-        <translation>Eine Rotation eines Teams anlegen: Der Entwicklerplatz wird aus den aktiven Entwicklern des Teams besetzt, der Ops-Platz aus dem Ops-Pool. Längen nehmen h (Stunden), d (Tage) oder w (Wochen); Tage nehmen all, mon-fri oder mon,wed,fri.</translation>
     </message>
     <message>
         <source>The rotation&apos;s name, e.g. &quot;Payments on call&quot;.</source>
@@ -3982,6 +4040,32 @@ Gefordert: rund um die Uhr (24/7)
     <message>
         <source>KIND</source>
         <translation>ART</translation>
+        <source>no window given (use --no-windows to run all the time)</source>
+        <translation>kein Zeitfenster angegeben (--no-windows für durchgehende Bereitschaft)</translation>
+    </message>
+    <message>
+        <source>Hours the rotation runs, in its zone: &quot;Mon-Fri 09:00-17:00&quot;, &quot;Mon-Sun 18:00-09:00&quot; (a night belongs to the day it starts), or business-hours, nights, weekends; repeat it or separate with &apos;;&apos;. Replaces the windows; shifts are cut at their edges (default: all the time).</source>
+        <translation>Zeiten, in denen die Rotation läuft, in ihrer Zeitzone: &quot;Mon-Fri 09:00-17:00&quot;, &quot;Mon-Sun 18:00-09:00&quot; (eine Nacht gehört zum Tag, an dem sie beginnt), oder business-hours, nights, weekends; mehrfach angeben oder mit &apos;;&apos; trennen. Ersetzt die Zeitfenster; Schichten werden an ihren Grenzen geteilt (Standard: durchgehend).</translation>
+    </message>
+    <message>
+        <source>Run all the time again: clear the hour windows.</source>
+        <translation>Wieder durchgehend laufen: die Zeitfenster löschen.</translation>
+    </message>
+    <message>
+        <source>give either --window or --no-windows, not both</source>
+        <translation>geben Sie entweder --window oder --no-windows an, nicht beides</translation>
+    </message>
+    <message>
+        <source>Create a rotation of a team: the developer seat draws from the team&apos;s active developers, the ops seat from the ops pool. Lengths take h (hours), d (days) or w (weeks); days take all, mon-fri or mon,wed,fri; --window limits the hours (business hours, nights) and cuts the shifts there.</source>
+        <translation>Eine Rotation eines Teams anlegen: Der Entwicklerplatz wird aus den aktiven Entwicklern des Teams besetzt, der Ops-Platz aus dem Ops-Pool. Längen nehmen h (Stunden), d (Tage) oder w (Wochen); Tage nehmen all, mon-fri oder mon,wed,fri; --window beschränkt die Zeiten (Geschäftszeiten, Nächte) und teilt die Schichten dort.</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>Zeiten</translation>
+    </message>
+    <message>
+        <source>all the time</source>
+        <translation>durchgehend</translation>
     </message>
 </context>
 <context>
@@ -5011,6 +5095,81 @@ ab %3</translation>
     <message>
         <source>Sent the request to %1.</source>
         <translation>Anfrage an %1 gesendet.</translation>
+    </message>
+</context>
+<context>
+    <name>Tandem::HourWindowsEditor</name>
+    <message>
+        <source>Hours</source>
+        <translation>Zeiten</translation>
+    </message>
+    <message>
+        <source>All the ti&amp;me</source>
+        <translation>&amp;Durchgehend</translation>
+    </message>
+    <message>
+        <source>Only inside these &amp;hours:</source>
+        <translation>Nur in diesen &amp;Zeiten:</translation>
+    </message>
+    <message>
+        <source>Add &amp;Window</source>
+        <translation>Zeitfenster &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Preset hours</source>
+        <translation>Vorgegebene Zeiten</translation>
+    </message>
+    <message>
+        <source>Presets…</source>
+        <translation>Vorlagen…</translation>
+    </message>
+    <message>
+        <source>Business hours (Mon–Fri 09:00–17:00)</source>
+        <translation>Geschäftszeiten (Mo–Fr 09:00–17:00)</translation>
+    </message>
+    <message>
+        <source>Nights (18:00–09:00)</source>
+        <translation>Nächte (18:00–09:00)</translation>
+    </message>
+    <message>
+        <source>Weekends (Sat 00:00 – Mon 00:00)</source>
+        <translation>Wochenenden (Sa 00:00 – Mo 00:00)</translation>
+    </message>
+    <message>
+        <source>Wall-clock hours in the rotation&apos;s time zone, also across daylight saving time. Shifts are cut at their edges; the pair stays the same for the whole shift. A time range that ends at or before it starts runs past midnight.</source>
+        <translation>Uhrzeiten in der Zeitzone der Rotation, auch über die Zeitumstellung hinweg. Schichten werden an ihren Grenzen geteilt; das Paar bleibt für die ganze Schicht dasselbe. Eine Spanne, die vor oder zu ihrem Beginn endet, läuft über Mitternacht.</translation>
+    </message>
+    <message>
+        <source>Window %1: first day</source>
+        <translation>Zeitfenster %1: erster Tag</translation>
+    </message>
+    <message>
+        <source>Window %1: last day</source>
+        <translation>Zeitfenster %1: letzter Tag</translation>
+    </message>
+    <message>
+        <source>Window %1: from</source>
+        <translation>Zeitfenster %1: von</translation>
+    </message>
+    <message>
+        <source>Window %1: to</source>
+        <translation>Zeitfenster %1: bis</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove window %1</source>
+        <translation>Zeitfenster %1 entfernen</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
     </message>
 </context>
 <context>
@@ -6734,6 +6893,10 @@ Ops: %2</translation>
         <source>published and frozen</source>
         <translation>veröffentlicht und eingefroren</translation>
     </message>
+    <message>
+        <source>part of a shift that began before these days</source>
+        <translation>Teil einer Schicht, die vor diesen Tagen begann</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::Planner::LocalSearch</name>
@@ -8382,6 +8545,8 @@ O %2</translation>
     <message>
         <source>On&amp;boarding</source>
         <translation>Ein&amp;arbeitung</translation>
+        <source>H&amp;ours</source>
+        <translation>&amp;Zeiten</translation>
     </message>
 </context>
 <context>
@@ -9090,6 +9255,8 @@ Tandem fragt nach einem Neustart erneut danach.</translation>
     <message>
         <source>That person shadows this shift; a shadow takes no seat of the shift they shadow. Remove them as its shadow first.</source>
         <translation>Diese Person begleitet die Schicht als Schatten; ein Schatten übernimmt keinen Platz der Schicht, die er begleitet. Entfernen Sie sie zuerst als Schatten.</translation>
+        <source>%1 runs only %2; a shift cannot reach outside those hours.</source>
+        <translation>%1 läuft nur %2; eine Schicht kann nicht über diese Zeiten hinausreichen.</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "benchsupport.h"
 #include "cbcmodel.h"
 #include "checker.h"
+#include "domain/hourwindows.h"
 #include "instances.h"
 
 #include <QCommandLineParser>
@@ -318,6 +319,71 @@ int longSeries(const QString &list, int runs, quint64 seed)
     return 0;
 }
 
+/// Issue 17: L as it is beside L with hour windows on half its rotations (business hours on one
+/// quarter, nights on another), runs alternated, pinned to one core. The windowed plan has other
+/// shifts than the bench's slots (pieces), so only the time, the shifts and the gaps are compared.
+int windowSeries(int runs, quint64 seed)
+{
+    runs = std::max(1, runs);
+    cpu_set_t cpus;
+    CPU_ZERO(&cpus);
+    CPU_SET(std::max(0, sched_getcpu()), &cpus);
+    const bool pinned = sched_setaffinity(0, sizeof(cpus), &cpus) == 0;
+    const Instance plain = makeInstance(u"L"_s, seed);
+    Planner::PlanRequest windowed = plain.request;
+    int withWindows = 0;
+    for (int r = 0; r < windowed.rotations.size(); r += 2) {
+        windowed.rotations[r].windows = windowPreset(r % 4 == 0 ? WindowPreset::BusinessHours : WindowPreset::Nights);
+        ++withWindows;
+    }
+    say(u"## Tandem planner, hour windows"_s);
+    say();
+    say(u"- Machine: %1, %2; %3; seed %4, %5 runs each, alternated (median)"_s
+            .arg(cpuModel(), QSysInfo::prettyProductName(), pinned ? u"pinned to one core"_s : u"not pinned"_s)
+            .arg(seed)
+            .arg(runs));
+    say();
+    say(u"| instance | shifts | median CPU | median wall | peak RSS | gaps |"_s);
+    say(u"|---|--:|--:|--:|--:|--:|"_s);
+    struct Side
+    {
+        QList<double> cpu;
+        QList<double> wall;
+        double peak = 0;
+        int shifts = 0;
+        int gaps = 0;
+    };
+    Side sides[2];
+    for (int run = 0; run < runs; ++run) {
+        for (int k = 0; k < 2; ++k) {
+            const int which = (run + k) % 2;
+            Side &side = sides[which];
+            const bool reset = resetPeakRss();
+            QElapsedTimer timer;
+            timer.start();
+            const double cpuStart = threadCpuMs();
+            const Planner::PlanResult result = Planner::plan(which == 0 ? plain.request : windowed);
+            side.cpu.append(threadCpuMs() - cpuStart);
+            side.wall.append(double(timer.nsecsElapsed()) / 1e6);
+            side.peak = std::max(side.peak, peakRssMiB(reset));
+            side.shifts = int(result.shifts.size());
+            side.gaps = int(result.summary.gaps.size());
+        }
+    }
+    for (int which = 0; which < 2; ++which) {
+        const Side &side = sides[which];
+        say(u"| %1 | %2 | %3 ms | %4 ms | %5 MiB | %6 |"_s
+                .arg(which == 0 ? u"L (%1 rotations, a year, daily)"_s.arg(plain.request.rotations.size())
+                                : u"L, hour windows on %1 rotations"_s.arg(withWindows))
+                .arg(side.shifts)
+                .arg(fixed(median(side.cpu), 1))
+                .arg(fixed(median(side.wall), 1))
+                .arg(fixed(side.peak, 1))
+                .arg(side.gaps));
+    }
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -343,9 +409,16 @@ int main(int argc, char *argv[])
         u"long-years"_s,
         u"Only the long-horizon series: one daily rotation (6 devs, 4 ops) over each number of years in the comma-separated list (e.g. 20,40,80,160); CPU time and its growth per step."_s,
         u"list"_s);
-    parser.addOptions(
-        {sizeOption, noCbcOption, secondsOption, outOption, seedOption, runsOption, detailOption, longOption});
+    const QCommandLineOption windowsOption(
+        u"windows"_s, u"Only the hour-window series: L beside L with hour windows on half its rotations (issue 17)."_s);
+    parser.addOptions({sizeOption, noCbcOption, secondsOption, outOption, seedOption, runsOption, detailOption,
+                       longOption, windowsOption});
     parser.process(app);
+
+    if (parser.isSet(windowsOption)) {
+        return windowSeries(parser.isSet(runsOption) ? parser.value(runsOption).toInt() : 3,
+                            parser.value(seedOption).toULongLong());
+    }
 
     if (parser.isSet(longOption)) {
         return longSeries(parser.value(longOption), parser.isSet(runsOption) ? parser.value(runsOption).toInt() : 3,
