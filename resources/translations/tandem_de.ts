@@ -806,6 +806,8 @@ SHA-256: %5</translation>
     <message>
         <source>The shadow of the shift also holds one of its seats; the shadow is a third person.</source>
         <translation>Der Schatten der Schicht hat auch einen ihrer Plätze; der Schatten ist eine dritte Person.</translation>
+    </message>
+    <message>
         <source>Service %1
 by %2</source>
         <translation>Dienst %1
@@ -834,6 +836,8 @@ durch %2</translation>
     <message>
         <source>not covered now</source>
         <translation>jetzt nicht abgedeckt</translation>
+    </message>
+    <message>
         <source>Hour window “%1”: %2 (expected e.g. “Mon-Fri 09:00-17:00”).</source>
         <translation>Zeitfenster „%1“: %2 (erwartet z. B. „Mon-Fri 09:00-17:00“).</translation>
     </message>
@@ -3695,64 +3699,6 @@ Zielfunktion: größte Abweichung %1, Quadratsumme %2, häufigstes Paar %3-mal, 
             <numerusform>%1 wird in %2 eingearbeitet: %n Schattenschicht zu absolvieren.
 </numerusform>
             <numerusform>%1 wird in %2 eingearbeitet: %n Schattenschichten zu absolvieren.
-        <source>For auditors: over the period (default the last 4 weeks), every minute each rotation runs must be held by a developer paired with someone who has production access. Lists the gaps, and who changed which shift and when, from the change log. Exits 0 also when there are gaps. With --service: every minute of the service&apos;s days (in its zone) must be held by a pair of one of its legs; lists the holes (not covered, or no pair), the overlaps between legs, and the share covered.</source>
-        <translation>Für Prüfer: Über den Zeitraum (Standard die letzten 4 Wochen) muss jede Minute, in der eine Rotation läuft, von einem Entwickler besetzt sein, der mit jemandem mit Produktionszugang ein Paar bildet. Listet die Lücken und, aus dem Änderungsprotokoll, wer welche Schicht wann geändert hat. Beendet sich auch bei Lücken mit 0. Mit --service: Jede Minute der Tage des Dienstes (in seiner Zeitzone) muss von einem Paar einer seiner Etappen besetzt sein; listet die Lücken (nicht abgedeckt oder kein Paar), die Überschneidungen zwischen Etappen und den abgedeckten Anteil.</translation>
-    </message>
-    <message>
-        <source>--service takes --from, --to, --csv and --json; not --rotation, --team, --pdf or --changes-csv</source>
-        <translation>--service nimmt --from, --to, --csv und --json; nicht --rotation, --team, --pdf oder --changes-csv</translation>
-    </message>
-    <message>
-        <source>A follow-the-sun service: holes and overlaps of its legs.</source>
-        <translation>Ein Follow-the-Sun-Dienst: Lücken und Überschneidungen seiner Etappen.</translation>
-    </message>
-    <message>
-        <source>--service: no service named “%1”</source>
-        <translation>--service: kein Dienst namens „%1“</translation>
-    </message>
-    <message>
-        <source>A rotation covering the service (repeat, in order; edit: replaces all legs).</source>
-        <translation>Eine Rotation, die den Dienst abdeckt (wiederholbar, in Reihenfolge; edit: ersetzt alle Etappen).</translation>
-    </message>
-    <message>
-        <source>IANA zone the service&apos;s days are shown in (default: the team&apos;s).</source>
-        <translation>IANA-Zeitzone, in der die Tage des Dienstes gezeigt werden (Vorgabe: die des Teams).</translation>
-    </message>
-    <message>
-        <source>The team of the service (default: the first leg&apos;s).</source>
-        <translation>Das Team des Dienstes (Vorgabe: das der ersten Etappe).</translation>
-    </message>
-    <message>
-        <source>--leg: no rotation named “%1”</source>
-        <translation>--leg: keine Rotation namens „%1“</translation>
-    </message>
-    <message>
-        <source>no service named “%1”</source>
-        <translation>kein Dienst namens „%1“</translation>
-    </message>
-    <message>
-        <source>Add a follow-the-sun service covered 24/7 by the legs&apos; rotations.</source>
-        <translation>Einen Follow-the-Sun-Dienst hinzufügen, rund um die Uhr abgedeckt von den Rotationen seiner Etappen.</translation>
-    </message>
-    <message>
-        <source>Add a service: what must be covered around the clock, and the rotations (legs) that cover it, e.g. a Berlin rotation 07:00-19:00 and a New York rotation 13:00-01:00. `tandem report coverage --service NAME` finds the holes between the legs.</source>
-        <translation>Einen Dienst hinzufügen: was rund um die Uhr abgedeckt sein muss, und die Rotationen (Etappen), die ihn abdecken, z. B. eine Berliner Rotation 07:00-19:00 und eine New Yorker Rotation 13:00-01:00. `tandem report coverage --service NAME` findet die Lücken zwischen den Etappen.</translation>
-    </message>
-    <message>
-        <source>The service&apos;s name.</source>
-        <translation>Der Name des Dienstes.</translation>
-    </message>
-    <message>
-        <source>service add needs exactly one NAME</source>
-        <translation>service add braucht genau einen NAME</translation>
-    </message>
-    <message numerus="yes">
-        <source>Added service %1 (%2), %n leg(s)
-</source>
-        <translation>
-            <numerusform>Dienst %1 (%2) hinzugefügt, %n Etappe
-</numerusform>
-            <numerusform>Dienst %1 (%2) hinzugefügt, %n Etappen
 </numerusform>
         </translation>
     </message>
@@ -3886,6 +3832,98 @@ Zielfunktion: größte Abweichung %1, Quadratsumme %2, häufigstes Paar %3-mal, 
     <message>
         <source>SHADOW</source>
         <translation>SCHATTEN</translation>
+    </message>
+    <message>
+        <source>For auditors: over the period (default the last 4 weeks), every minute each rotation runs must be held by a developer paired with someone who has production access. Lists the gaps, and who changed which shift and when, from the change log. Exits 0 also when there are gaps. With --service: every minute of the service&apos;s days (in its zone) must be held by a pair of one of its legs; lists the holes (not covered, or no pair), the overlaps between legs, and the share covered.</source>
+        <translation>Für Prüfer: Über den Zeitraum (Standard die letzten 4 Wochen) muss jede Minute, in der eine Rotation läuft, von einem Entwickler besetzt sein, der mit jemandem mit Produktionszugang ein Paar bildet. Listet die Lücken und, aus dem Änderungsprotokoll, wer welche Schicht wann geändert hat. Beendet sich auch bei Lücken mit 0. Mit --service: Jede Minute der Tage des Dienstes (in seiner Zeitzone) muss von einem Paar einer seiner Etappen besetzt sein; listet die Lücken (nicht abgedeckt oder kein Paar), die Überschneidungen zwischen Etappen und den abgedeckten Anteil.</translation>
+    </message>
+    <message>
+        <source>--service takes --from, --to, --csv and --json; not --rotation, --team, --pdf or --changes-csv</source>
+        <translation>--service nimmt --from, --to, --csv und --json; nicht --rotation, --team, --pdf oder --changes-csv</translation>
+    </message>
+    <message>
+        <source>A follow-the-sun service: holes and overlaps of its legs.</source>
+        <translation>Ein Follow-the-Sun-Dienst: Lücken und Überschneidungen seiner Etappen.</translation>
+    </message>
+    <message>
+        <source>--service: no service named “%1”</source>
+        <translation>--service: kein Dienst namens „%1“</translation>
+    </message>
+    <message>
+        <source>no window given (use --no-windows to run all the time)</source>
+        <translation>kein Zeitfenster angegeben (--no-windows für durchgehende Bereitschaft)</translation>
+    </message>
+    <message>
+        <source>Hours the rotation runs, in its zone: &quot;Mon-Fri 09:00-17:00&quot;, &quot;Mon-Sun 18:00-09:00&quot; (a night belongs to the day it starts), or business-hours, nights, weekends; repeat it or separate with &apos;;&apos;. Replaces the windows; shifts are cut at their edges (default: all the time).</source>
+        <translation>Zeiten, in denen die Rotation läuft, in ihrer Zeitzone: &quot;Mon-Fri 09:00-17:00&quot;, &quot;Mon-Sun 18:00-09:00&quot; (eine Nacht gehört zum Tag, an dem sie beginnt), oder business-hours, nights, weekends; mehrfach angeben oder mit &apos;;&apos; trennen. Ersetzt die Zeitfenster; Schichten werden an ihren Grenzen geteilt (Standard: durchgehend).</translation>
+    </message>
+    <message>
+        <source>Run all the time again: clear the hour windows.</source>
+        <translation>Wieder durchgehend laufen: die Zeitfenster löschen.</translation>
+    </message>
+    <message>
+        <source>give either --window or --no-windows, not both</source>
+        <translation>geben Sie entweder --window oder --no-windows an, nicht beides</translation>
+    </message>
+    <message>
+        <source>Create a rotation of a team: the developer seat draws from the team&apos;s active developers, the ops seat from the ops pool. Lengths take h (hours), d (days) or w (weeks); days take all, mon-fri or mon,wed,fri; --window limits the hours (business hours, nights) and cuts the shifts there.</source>
+        <translation>Eine Rotation eines Teams anlegen: Der Entwicklerplatz wird aus den aktiven Entwicklern des Teams besetzt, der Ops-Platz aus dem Ops-Pool. Längen nehmen h (Stunden), d (Tage) oder w (Wochen); Tage nehmen all, mon-fri oder mon,wed,fri; --window beschränkt die Zeiten (Geschäftszeiten, Nächte) und teilt die Schichten dort.</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>Zeiten</translation>
+    </message>
+    <message>
+        <source>all the time</source>
+        <translation>durchgehend</translation>
+    </message>
+    <message>
+        <source>A rotation covering the service (repeat, in order; edit: replaces all legs).</source>
+        <translation>Eine Rotation, die den Dienst abdeckt (wiederholbar, in Reihenfolge; edit: ersetzt alle Etappen).</translation>
+    </message>
+    <message>
+        <source>IANA zone the service&apos;s days are shown in (default: the team&apos;s).</source>
+        <translation>IANA-Zeitzone, in der die Tage des Dienstes gezeigt werden (Vorgabe: die des Teams).</translation>
+    </message>
+    <message>
+        <source>The team of the service (default: the first leg&apos;s).</source>
+        <translation>Das Team des Dienstes (Vorgabe: das der ersten Etappe).</translation>
+    </message>
+    <message>
+        <source>--leg: no rotation named “%1”</source>
+        <translation>--leg: keine Rotation namens „%1“</translation>
+    </message>
+    <message>
+        <source>no service named “%1”</source>
+        <translation>kein Dienst namens „%1“</translation>
+    </message>
+    <message>
+        <source>Add a follow-the-sun service covered 24/7 by the legs&apos; rotations.</source>
+        <translation>Einen Follow-the-Sun-Dienst hinzufügen, rund um die Uhr abgedeckt von den Rotationen seiner Etappen.</translation>
+    </message>
+    <message>
+        <source>Add a service: what must be covered around the clock, and the rotations (legs) that cover it, e.g. a Berlin rotation 07:00-19:00 and a New York rotation 13:00-01:00. `tandem report coverage --service NAME` finds the holes between the legs.</source>
+        <translation>Einen Dienst hinzufügen: was rund um die Uhr abgedeckt sein muss, und die Rotationen (Etappen), die ihn abdecken, z. B. eine Berliner Rotation 07:00-19:00 und eine New Yorker Rotation 13:00-01:00. `tandem report coverage --service NAME` findet die Lücken zwischen den Etappen.</translation>
+    </message>
+    <message>
+        <source>The service&apos;s name.</source>
+        <translation>Der Name des Dienstes.</translation>
+    </message>
+    <message>
+        <source>service add needs exactly one NAME</source>
+        <translation>service add braucht genau einen NAME</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added service %1 (%2), %n leg(s)
+</source>
+        <translation>
+            <numerusform>Dienst %1 (%2) hinzugefügt, %n Etappe
+</numerusform>
+            <numerusform>Dienst %1 (%2) hinzugefügt, %n Etappen
+</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>List the services.</source>
         <translation>Die Dienste auflisten.</translation>
     </message>
@@ -4040,32 +4078,6 @@ Gefordert: rund um die Uhr (24/7)
     <message>
         <source>KIND</source>
         <translation>ART</translation>
-        <source>no window given (use --no-windows to run all the time)</source>
-        <translation>kein Zeitfenster angegeben (--no-windows für durchgehende Bereitschaft)</translation>
-    </message>
-    <message>
-        <source>Hours the rotation runs, in its zone: &quot;Mon-Fri 09:00-17:00&quot;, &quot;Mon-Sun 18:00-09:00&quot; (a night belongs to the day it starts), or business-hours, nights, weekends; repeat it or separate with &apos;;&apos;. Replaces the windows; shifts are cut at their edges (default: all the time).</source>
-        <translation>Zeiten, in denen die Rotation läuft, in ihrer Zeitzone: &quot;Mon-Fri 09:00-17:00&quot;, &quot;Mon-Sun 18:00-09:00&quot; (eine Nacht gehört zum Tag, an dem sie beginnt), oder business-hours, nights, weekends; mehrfach angeben oder mit &apos;;&apos; trennen. Ersetzt die Zeitfenster; Schichten werden an ihren Grenzen geteilt (Standard: durchgehend).</translation>
-    </message>
-    <message>
-        <source>Run all the time again: clear the hour windows.</source>
-        <translation>Wieder durchgehend laufen: die Zeitfenster löschen.</translation>
-    </message>
-    <message>
-        <source>give either --window or --no-windows, not both</source>
-        <translation>geben Sie entweder --window oder --no-windows an, nicht beides</translation>
-    </message>
-    <message>
-        <source>Create a rotation of a team: the developer seat draws from the team&apos;s active developers, the ops seat from the ops pool. Lengths take h (hours), d (days) or w (weeks); days take all, mon-fri or mon,wed,fri; --window limits the hours (business hours, nights) and cuts the shifts there.</source>
-        <translation>Eine Rotation eines Teams anlegen: Der Entwicklerplatz wird aus den aktiven Entwicklern des Teams besetzt, der Ops-Platz aus dem Ops-Pool. Längen nehmen h (Stunden), d (Tage) oder w (Wochen); Tage nehmen all, mon-fri oder mon,wed,fri; --window beschränkt die Zeiten (Geschäftszeiten, Nächte) und teilt die Schichten dort.</translation>
-    </message>
-    <message>
-        <source>hours</source>
-        <translation>Zeiten</translation>
-    </message>
-    <message>
-        <source>all the time</source>
-        <translation>durchgehend</translation>
     </message>
 </context>
 <context>
@@ -8545,6 +8557,8 @@ O %2</translation>
     <message>
         <source>On&amp;boarding</source>
         <translation>Ein&amp;arbeitung</translation>
+    </message>
+    <message>
         <source>H&amp;ours</source>
         <translation>&amp;Zeiten</translation>
     </message>
@@ -8810,6 +8824,10 @@ O %2</translation>
         <translation>Abdeckung:</translation>
     </message>
     <message>
+        <source>Ne&amp;w</source>
+        <translation>Ne&amp;u</translation>
+    </message>
+    <message>
         <source>S&amp;ave</source>
         <translation>Spei&amp;chern</translation>
     </message>
@@ -8844,10 +8862,6 @@ O %2</translation>
     <message>
         <source>Remove service %1</source>
         <translation>Dienst %1 entfernen</translation>
-    </message>
-    <message>
-        <source>Ne&amp;w</source>
-        <translation>Ne&amp;u</translation>
     </message>
 </context>
 <context>
@@ -9255,6 +9269,8 @@ Tandem fragt nach einem Neustart erneut danach.</translation>
     <message>
         <source>That person shadows this shift; a shadow takes no seat of the shift they shadow. Remove them as its shadow first.</source>
         <translation>Diese Person begleitet die Schicht als Schatten; ein Schatten übernimmt keinen Platz der Schicht, die er begleitet. Entfernen Sie sie zuerst als Schatten.</translation>
+    </message>
+    <message>
         <source>%1 runs only %2; a shift cannot reach outside those hours.</source>
         <translation>%1 läuft nur %2; eine Schicht kann nicht über diese Zeiten hinausreichen.</translation>
     </message>

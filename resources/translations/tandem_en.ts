@@ -154,6 +154,7 @@
                 <numerusform>%n shadow shifts before joining; shadowing now: %1</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
             <source>Added service %1 (%2), %n leg(s)
 </source>
             <translation>
