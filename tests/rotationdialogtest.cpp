@@ -231,6 +231,15 @@ private Q_SLOTS:
                  qPrintable(dialog->findChild<QLabel *>(u"messageLabel"_s)->text()));
         QTest::mouseClick(dialog->findChild<QPushButton *>(u"removeWindow2"_s), Qt::LeftButton);
         QVERIFY(okButton(dialog.get())->isEnabled());
+        // "Only inside these hours" with no window left is refused, never saved as all the time.
+        QTest::mouseClick(dialog->findChild<QPushButton *>(u"removeWindow1"_s), Qt::LeftButton);
+        QVERIFY(dialog->findChild<QRadioButton *>(u"onlyInsideRadio"_s)->isChecked());
+        QVERIFY(!okButton(dialog.get())->isEnabled());
+        QVERIFY2(dialog->findChild<QLabel *>(u"messageLabel"_s)->text().contains(u"add a window"_s),
+                 qPrintable(dialog->findChild<QLabel *>(u"messageLabel"_s)->text()));
+        QMetaObject::invokeMethod(presets, "activated", Q_ARG(int, business));
+        QCOMPARE(windowsText(dialog->rotation().windows), u"Mon-Fri 09:00-17:00"_s);
+        QVERIFY(okButton(dialog.get())->isEnabled());
         if (const QString shots = qEnvironmentVariable("TANDEM_SCREENSHOT_DIR"); !shots.isEmpty()) {
             QDir().mkpath(shots);
             dialog->grab().save(shots + u"/rotationdialog-hours.png"_s);

@@ -222,6 +222,11 @@ void HourWindowsEditor::setWindows(const QList<DailyWindow> &windows)
     updateEnabled();
 }
 
+bool HourWindowsEditor::isOnlyWithoutWindows() const
+{
+    return m_only->isChecked() && m_rowList.isEmpty();
+}
+
 QList<DailyWindow> HourWindowsEditor::windows() const
 {
     QList<DailyWindow> result;

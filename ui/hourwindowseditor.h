@@ -26,6 +26,9 @@ public:
 
     void setWindows(const QList<DailyWindow> &windows);
     QList<DailyWindow> windows() const;
+    /// "Only inside these hours" with no window: not a rotation anyone means (it would run all
+    /// the time), so the dialog refuses it instead of saving it as "All the time".
+    bool isOnlyWithoutWindows() const;
 
     /// Adds a row (Monday to Friday, 09:00 to 17:00) and turns "Only inside these hours" on.
     void addRow();

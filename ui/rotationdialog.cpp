@@ -673,8 +673,11 @@ void RotationDialog::validate()
     if (m_pool->count() == 0) {
         messages.append(tr("Create an ops pool with “New Pool…” first."));
     }
+    if (m_hours->isOnlyWithoutWindows()) {
+        messages.append(tr("Hours: add a window, or choose “All the time”."));
+    }
     m_message->setText(messages.join(u'\n'));
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(errors.isEmpty());
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(errors.isEmpty() && !m_hours->isOnlyWithoutWindows());
 }
 
 void RotationDialog::accept()
@@ -683,6 +686,11 @@ void RotationDialog::accept()
     if (const QList<Error> errors = validateRotation(r); !errors.isEmpty()) {
         validate();
         pointAt(fieldWidget(errors.first().field));
+        return;
+    }
+    if (m_hours->isOnlyWithoutWindows()) {
+        validate();
+        pointAt(m_hours);
         return;
     }
     if (m_submit) {
