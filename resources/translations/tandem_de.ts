@@ -58,6 +58,14 @@
 <context>
     <name>Tandem</name>
     <message>
+        <source>The server&apos;s service %1 cannot be read: its field “%2” is missing or invalid.</source>
+        <translation>Der Dienst %1 auf dem Server kann nicht gelesen werden: Sein Feld „%2“ fehlt oder ist ungültig.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s roster cannot be read: its services are not a list.</source>
+        <translation>Die Personalliste des Servers kann nicht gelesen werden: Ihre Dienste sind keine Liste.</translation>
+    </message>
+    <message>
         <source>day %1</source>
         <translation>Tag %1</translation>
     </message>
@@ -5606,14 +5614,6 @@ ab %3</translation>
     <message>
         <source>The server&apos;s holiday %1</source>
         <translation>Der Feiertag %1 auf dem Server</translation>
-    </message>
-    <message>
-        <source>The server&apos;s service %1 cannot be read: its field “%2” is missing or invalid.</source>
-        <translation>Der Dienst %1 auf dem Server kann nicht gelesen werden: Sein Feld „%2“ fehlt oder ist ungültig.</translation>
-    </message>
-    <message>
-        <source>The server&apos;s roster cannot be read: its services are not a list.</source>
-        <translation>Die Personalliste des Servers kann nicht gelesen werden: Ihre Dienste sind keine Liste.</translation>
     </message>
     <message>
         <source>The server&apos;s service %1</source>
