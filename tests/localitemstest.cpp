@@ -227,6 +227,24 @@ private Q_SLOTS:
         QCOMPARE(*catalog.service(second.id).value(), second);
         QCOMPARE(items.current(roster).value().value().value(u"services"_s).toArray().size(), 2);
 
+        // A service of that name made here for another team under another id steps aside.
+        const Service local = catalog.addService(Service{{}, search.id, u"Billing"_s, u"UTC"_s, {}}).value();
+        QJsonArray withBilling = json.value(u"services"_s).toArray();
+        withBilling.append(QJsonObject{{u"id"_s, ServiceId::create().toString()},
+                                       {u"name"_s, u"billing"_s},
+                                       {u"timezone"_s, u"UTC"_s},
+                                       {u"legs"_s, QJsonArray{}}});
+        json.insert(u"services"_s, withBilling);
+        {
+            Transaction transaction(*f.db);
+            const Status applied = items.apply(roster, json);
+            QVERIFY2(applied, qPrintable(applied.errorMessage()));
+            QVERIFY(transaction.commit());
+        }
+        QCOMPARE(catalog.service(local.id).value()->name, u"Billing (this computer)"_s);
+        QCOMPARE(catalog.serviceByName(u"billing"_s).value()->teamId, f.team.id);
+        QVERIFY(items.takeNotes().join(u' ').contains(u"Billing (this computer)"_s));
+
         // The server's roster without services: the team's services go, logged as removed.
         json.remove(u"services"_s);
         {
