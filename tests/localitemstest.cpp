@@ -185,7 +185,7 @@ private Q_SLOTS:
             legs.append(RotationId::create().toString());
         }
         many.insert(u"legs"_s, legs);
-        QVERIFY2(withServices(QJsonArray{many}).contains(u"at most %1 legs"_s.arg(MaxServiceLegs)),
+        QVERIFY2(withServices(QJsonArray{many}).contains(u"at most %1 legs, not 1000"_s.arg(MaxServiceLegs)),
                  qPrintable(withServices(QJsonArray{many})));
         QJsonObject twin = service1;
         twin.insert(u"id"_s, ServiceId::create().toString());

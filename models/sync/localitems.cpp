@@ -167,16 +167,15 @@ Result<Service> serviceFromRoster(const QJsonValue &value, int index, TeamId tea
     if (!legs.isArray() && !legs.isUndefined()) {
         return unreadable(u"legs"_s);
     }
+    QSet<RotationId> seen; // a hostile list of a million legs is read in linear time
     for (const QJsonValue &leg : legs.toArray()) {
         const RotationId id = RotationId::fromString(leg.toString());
         if (id.isNull()) {
             return unreadable(u"legs"_s);
         }
-        if (!service.legs.contains(id)) {
+        if (!seen.contains(id)) {
+            seen.insert(id);
             service.legs.append(id);
-        }
-        if (service.legs.size() > MaxServiceLegs) {
-            break; // enough to be refused; a hostile list is not read to its end
         }
     }
     return service;
