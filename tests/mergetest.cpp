@@ -201,6 +201,18 @@ private Q_SLOTS:
             "{'note': 'm', 'rules': {'r': 2}, 'members': ['b'], 'people': [{'id': 'p', 'phone': '2'}]}",
             "{'note': 't', 'rules': {'r': 2}, 'members': ['b'], 'people': [{'id': 'p', 'phone': '3'}]}",
             {u"note"_s, u"people/p/phone"_s});
+        // A keyed list written only when it has elements (the roster's services): one side
+        // removed the last one while the other added one; removed on one side, changed on the
+        // other, is a conflict; both emptied it, the key stays away.
+        clean("keyed list: last one removed here, one added there", "{'team': 't', 'services': [{'id': 's1'}]}",
+              "{'team': 't'}", "{'team': 't', 'services': [{'id': 's1'}, {'id': 's2'}]}",
+              "{'team': 't', 'services': [{'id': 's2'}]}");
+        clean("keyed list: last one removed here, another removed there",
+              "{'team': 't', 'services': [{'id': 's1'}, {'id': 's2'}]}", "{'team': 't'}",
+              "{'team': 't', 'services': [{'id': 's2'}]}", "{'team': 't'}");
+        row("keyed list: removed here, changed there", "{'services': [{'id': 's1', 'name': 'a'}]}", "{}",
+            "{'services': [{'id': 's1', 'name': 'b'}]}", "{}", "{'services': [{'id': 's1', 'name': 'b'}]}",
+            {u"services/s1"_s});
     }
 
     void merges()

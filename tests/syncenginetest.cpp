@@ -7,6 +7,7 @@
 #include "radicale.h"
 #include "services/demodata.h"
 #include "services/planservice.h"
+#include "services/servicecatalog.h"
 #include "services/shiftservice.h"
 #include "services/swapservice.h"
 #include "store/changelog.h"
@@ -101,6 +102,39 @@ class SyncEngineTest : public QObject
     }
 
     QJsonObject onServer(const QString &uid) { return Test::onServer(settings(), uid); }
+
+    // The team's rotations on `side`, by name.
+    static QList<RotationId> teamRotations(Database &db, TeamId team)
+    {
+        QList<RotationId> result;
+        for (const Rotation &r : RotationRepository(db).all().value()) {
+            if (r.teamId == team) {
+                result.append(r.id);
+            }
+        }
+        return result;
+    }
+
+    static QList<Service> teamServices(Database &db, TeamId team)
+    {
+        QList<Service> result;
+        for (const Service &s : ServiceCatalog(db).services().value()) {
+            if (s.teamId == team) {
+                result.append(s);
+            }
+        }
+        return result;
+    }
+
+    // Two leads' machines sharing `team`: A planned it and synced, B joined.
+    void twoLeads(Machine &a, Machine &b, TeamId &team)
+    {
+        team = plannedTeam(a);
+        const SyncReport up = sync(*a.db, team);
+        QVERIFY2(up.ok, qPrintable(up.message));
+        const Status joined = joinAndSync(b, team);
+        QVERIFY2(joined, qPrintable(joined.errorMessage()));
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -695,6 +729,129 @@ private Q_SLOTS:
         const SyncReport again = SyncEngine(*b.db, team, eng).run();
         QVERIFY2(again.ok, qPrintable(again.message));
         QVERIFY(again.readOnly);
+    }
+
+    // 7. Follow-the-sun services travel in the roster: added, changed and removed on one machine,
+    // the same on the other; counted once as a pending change.
+    void servicesTravelBetweenLeads()
+    {
+        Machine a;
+        Machine b;
+        TeamId team;
+        twoLeads(a, b, team);
+        if (QTest::currentTestFailed()) {
+            return;
+        }
+        QCOMPARE(pendingChanges(*a.db, team).value(), 0);
+        QVERIFY(!onServer(RosterResourceName.toString()).contains(u"services"_s));
+        const QList<RotationId> rotations = teamRotations(*a.db, team);
+        QVERIFY(!rotations.isEmpty());
+
+        auto added = ServiceCatalog(*a.db).addService(
+            Service{{}, team, u"Payments production"_s, u"Europe/Berlin"_s, {rotations.at(0)}});
+        QVERIFY2(added, qPrintable(added.errorMessage()));
+        const Service service = added.value();
+        QCOMPARE(pendingChanges(*a.db, team).value(), 1); // the roster, once
+        Service zoned = service;
+        zoned.timeZone = u"Europe/Dublin"_s;
+        QVERIFY(ServiceCatalog(*a.db).updateService(zoned));
+        QCOMPARE(pendingChanges(*a.db, team).value(), 1); // still the roster, once
+        const SyncReport up = sync(*a.db, team);
+        QVERIFY2(up.ok, qPrintable(up.message));
+        QCOMPARE(up.sent, 1);
+        QCOMPARE(pendingChanges(*a.db, team).value(), 0);
+        QCOMPARE(onServer(RosterResourceName.toString()).value(u"services"_s).toArray().size(), 1);
+
+        const SyncReport down = sync(*b.db, team);
+        QVERIFY2(down.ok, qPrintable(down.message));
+        QCOMPARE(teamServices(*b.db, team), QList<Service>{zoned});
+        QCOMPARE(pendingChanges(*b.db, team).value(), 0); // what came from the server is not sent back
+
+        // Renamed and its legs changed on B: A has it so after both sync.
+        Service changed = zoned;
+        changed.name = u"Payments 24/7"_s;
+        changed.legs = {};
+        QVERIFY(ServiceCatalog(*b.db).updateService(changed));
+        QVERIFY(sync(*b.db, team).ok);
+        QVERIFY(sync(*a.db, team).ok);
+        QCOMPARE(teamServices(*a.db, team), QList<Service>{changed});
+
+        // Removed on A: gone on B, and the roster is as it was before services.
+        QVERIFY(ServiceCatalog(*a.db).removeService(service.id));
+        QCOMPARE(pendingChanges(*a.db, team).value(), 1);
+        QVERIFY(sync(*a.db, team).ok);
+        QVERIFY(sync(*b.db, team).ok);
+        QVERIFY(teamServices(*b.db, team).isEmpty());
+        QVERIFY(!onServer(RosterResourceName.toString()).contains(u"services"_s));
+        QCOMPARE(pendingChanges(*a.db, team).value(), 0);
+        QCOMPARE(pendingChanges(*b.db, team).value(), 0);
+    }
+
+    // Two leads add a different service at the same time: the roster merges, both stay.
+    void servicesAddedOnBothSidesBothSurvive()
+    {
+        Machine a;
+        Machine b;
+        TeamId team;
+        twoLeads(a, b, team);
+        if (QTest::currentTestFailed()) {
+            return;
+        }
+        const QList<RotationId> rotations = teamRotations(*a.db, team);
+        const Service mine = ServiceCatalog(*a.db)
+                                 .addService(Service{{}, team, u"Payments"_s, u"Europe/Berlin"_s, {rotations.at(0)}})
+                                 .value();
+        const Service theirs = ServiceCatalog(*b.db)
+                                   .addService(Service{{}, team, u"Search"_s, u"America/New_York"_s, {rotations.at(0)}})
+                                   .value();
+        QVERIFY(sync(*a.db, team).ok);
+        const SyncReport merged = sync(*b.db, team);
+        QVERIFY2(merged.ok, qPrintable(merged.message));
+        QCOMPARE(merged.newConflicts, 0);
+        QVERIFY(sync(*a.db, team).ok);
+        const QList<Service> both{mine, theirs};
+        QCOMPARE(teamServices(*a.db, team), both);
+        QCOMPARE(teamServices(*b.db, team), both);
+        QVERIFY(SyncRepository(*a.db).conflicts(team).value().isEmpty());
+        QCOMPARE(pendingChanges(*a.db, team).value(), 0);
+        QCOMPARE(pendingChanges(*b.db, team).value(), 0);
+    }
+
+    // A hostile service in the server's roster is refused (kept aside, named), and the local
+    // change made meanwhile is kept and still goes out once the roster is settled.
+    void aHostileServiceOnTheServerIsRefused()
+    {
+        Machine a;
+        const TeamId team = plannedTeam(a);
+        QVERIFY(sync(*a.db, team).ok);
+        const QList<RotationId> rotations = teamRotations(*a.db, team);
+        const Service local = ServiceCatalog(*a.db)
+                                  .addService(Service{{}, team, u"Payments"_s, u"Europe/Berlin"_s, {rotations.at(0)}})
+                                  .value();
+        QVERIFY(!editOnServer(RosterResourceName.toString(), [](QJsonObject &o) {
+                     QJsonArray legs;
+                     for (int i = 0; i < 30; ++i) {
+                         legs.append(RotationId::create().toString());
+                     }
+                     o.insert(u"services"_s, QJsonArray{QJsonObject{{u"id"_s, ServiceId::create().toString()},
+                                                                    {u"name"_s, u"Evil"_s},
+                                                                    {u"timezone"_s, u"UTC"_s},
+                                                                    {u"legs"_s, legs}}});
+                 }).isEmpty());
+        const SyncReport r = sync(*a.db, team);
+        QVERIFY2(r.ok, qPrintable(r.message));
+        QCOMPARE(r.newConflicts, 1);
+        QCOMPARE(teamServices(*a.db, team), QList<Service>{local}); // nothing of theirs written, mine kept
+        const auto conflicts = SyncRepository(*a.db).conflicts(team).value();
+        QCOMPARE(conflicts.size(), 1);
+        QVERIFY2(conflicts.first().problem.contains(u"Evil"_s), qPrintable(conflicts.first().problem));
+        // Keeping this side's roster sends it, with the local service.
+        QVERIFY(resolveConflict(*a.db, team, conflicts.first().uid, true));
+        const SyncReport back = sync(*a.db, team);
+        QVERIFY2(back.ok, qPrintable(back.message));
+        const QJsonArray server = onServer(RosterResourceName.toString()).value(u"services"_s).toArray();
+        QCOMPARE(server.size(), 1);
+        QCOMPARE(server.at(0).toObject().value(u"name"_s).toString(), u"Payments"_s);
     }
 
     void aThirdPartyClientEditsAndDeletesAndTandemFollows()

@@ -78,9 +78,10 @@ inline QJsonObject editOnServer(const DavSettings &settings, const QString &uid,
         }
         return {};
     }
-    const QByteArray ics = encodeResource(ResourceData{decoded->kind, uid, data}, {}, item.data);
-    if (!std::holds_alternative<QByteArray>(other.put(href, ics, item.etag))) {
-        qWarning("editOnServer: the PUT of %s failed", qPrintable(uid));
+    const QByteArray ics = encodeResource(ResourceData{decoded->kind, decoded->uid, data}, {}, item.data);
+    if (const auto put = other.put(href, ics, item.etag); !std::holds_alternative<QByteArray>(put)) {
+        qWarning("editOnServer: the PUT of %s failed: %s", qPrintable(uid),
+                 std::holds_alternative<DavError>(put) ? qPrintable(std::get<DavError>(put).message) : "");
         return {};
     }
     return data;

@@ -49,6 +49,33 @@ QJsonObject ServiceCatalog::toJson(const Service &s)
                        {u"legs"_s, legs}};
 }
 
+QList<Error> ServiceCatalog::validate(const Service &s)
+{
+    QList<Error> errors;
+    const QString name = s.name.trimmed();
+    if (name.isEmpty()) {
+        errors.append(fieldError(tr("Service name is empty."), Field::Name));
+    } else if (name.size() > 200) {
+        errors.append(
+            fieldError(tr("A service name can have at most 200 characters, not %1.").arg(name.size()), Field::Name));
+    } else if (std::any_of(name.cbegin(), name.cend(), [](QChar c) {
+                   return c.category() == QChar::Other_Control || c.category() == QChar::Separator_Line ||
+                          c.category() == QChar::Separator_Paragraph;
+               })) {
+        errors.append(fieldError(tr("A service name must be one line without control characters."), Field::Name));
+    }
+    if (!isValidTimeZone(s.timeZone)) {
+        errors.append(fieldError(
+            tr("“%1” is not a known time zone (expected an IANA name such as Europe/Berlin).").arg(s.timeZone.left(80)),
+            Field::TimeZone));
+    }
+    if (s.legs.size() > MaxServiceLegs) {
+        errors.append(fieldError(
+            tr("A service can have at most %1 legs, not %2.").arg(MaxServiceLegs).arg(s.legs.size()), LegsField));
+    }
+    return errors;
+}
+
 Result<QList<Service>> ServiceCatalog::services() const
 {
     return ServiceRepository(m_db).all();

@@ -69,6 +69,10 @@ public:
 
     /// The change-log form of a service.
     static QJsonObject toJson(const Service &service);
+    /// What is wrong with a service's own fields (name, zone, number of legs), one Error per
+    /// field at fault, with the messages of a local edit. Whether the legs and the team exist is
+    /// the caller's to check (the sync checks a server's services through here).
+    static QList<Error> validate(const Service &service);
 
 private:
     Result<Service> normalizedChecked(Service service, const std::optional<Service> &before) const;

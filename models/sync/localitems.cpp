@@ -3,12 +3,16 @@
 #include "domain/changeentry.h"
 #include "domain/deserialize.h"
 #include "domain/serialize.h"
+#include "domain/timezonenames.h"
+#include "services/servicecatalog.h"
 #include "services/validation.h"
+#include "store/changelog.h"
 #include "store/database.h"
 #include "store/idrewrite.h"
 #include "store/loggedwrite.h"
 #include "store/personrepository.h"
 #include "store/poolrepository.h"
+#include "store/servicerepository.h"
 #include "store/shiftrepository.h"
 #include "store/swaprequestrepository.h"
 #include "store/syncrepository.h"
@@ -114,6 +118,91 @@ template <typename Taken> QString freeName(const QString &name, const QString &s
     return candidate;
 }
 
+// A service in the roster: its team is the roster's; legs in the lead's order.
+QJsonObject rosterJson(const Service &service)
+{
+    QJsonArray legs;
+    for (const RotationId &leg : service.legs) {
+        legs.append(leg.toString());
+    }
+    return QJsonObject{{u"id"_s, service.id.toString()},
+                       {u"name"_s, service.name},
+                       {u"timezone"_s, service.timeZone},
+                       {u"legs"_s, legs}};
+}
+
+// A service of a server's roster, of `team`. Reads the fields only (a leg given twice is kept
+// once, the zone takes its canonical name); ServiceCatalog::validate() checks them.
+Result<Service> serviceFromRoster(const QJsonValue &value, int index, TeamId team)
+{
+    const QJsonObject o = value.toObject();
+    const QString name = o.value(u"name"_s).toString().left(80);
+    const QString item = name.isEmpty() ? QString::number(index + 1) : name;
+    const auto unreadable = [&item](const QString &field) {
+        return Error{
+            tr("The server's service %1 cannot be read: its field “%2” is missing or invalid.").arg(item, field),
+            field};
+    };
+    if (!value.isObject()) {
+        return unreadable(u"id"_s);
+    }
+    Service service;
+    service.teamId = team;
+    service.id = ServiceId::fromString(o.value(u"id"_s).toString());
+    if (service.id.isNull()) {
+        return unreadable(u"id"_s);
+    }
+    if (!o.value(u"name"_s).isString()) {
+        return unreadable(u"name"_s);
+    }
+    service.name = o.value(u"name"_s).toString().trimmed();
+    if (!o.value(u"timezone"_s).isString()) {
+        return unreadable(u"timezone"_s);
+    }
+    service.timeZone = o.value(u"timezone"_s).toString().trimmed();
+    if (const QString zone = canonicalTimeZone(service.timeZone); !zone.isEmpty()) {
+        service.timeZone = zone;
+    }
+    const QJsonValue legs = o.value(u"legs"_s);
+    if (!legs.isArray() && !legs.isUndefined()) {
+        return unreadable(u"legs"_s);
+    }
+    QSet<RotationId> seen; // a hostile list of a million legs is read in linear time
+    for (const QJsonValue &leg : legs.toArray()) {
+        const RotationId id = RotationId::fromString(leg.toString());
+        if (id.isNull()) {
+            return unreadable(u"legs"_s);
+        }
+        if (!seen.contains(id)) {
+            seen.insert(id);
+            service.legs.append(id);
+        }
+    }
+    return service;
+}
+
+// The services of a server's roster (none when it has no "services" key).
+Result<QList<Service>> servicesFromRoster(const QJsonObject &roster, TeamId team)
+{
+    const QJsonValue value = roster.value(u"services"_s);
+    if (value.isUndefined()) {
+        return QList<Service>();
+    }
+    if (!value.isArray()) {
+        return Error{tr("The server's roster cannot be read: its services are not a list.")};
+    }
+    QList<Service> services;
+    const QJsonArray array = value.toArray();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        auto service = serviceFromRoster(array.at(i), int(i), team);
+        if (!service) {
+            return service.error();
+        }
+        services.append(service.value());
+    }
+    return services;
+}
+
 } // namespace
 
 LocalItems::LocalItems(Database &db, TeamId team) : m_db(db), m_team(team) {}
@@ -167,6 +256,32 @@ Result<std::optional<ResourceRef>> LocalItems::resourceFor(const QString &entity
         }
         return inTeam.value() ? std::optional(ref) : none;
     }
+    if (entity == Entity::Service) {
+        // A service travels in its team's roster. A removed one's team is the one its last
+        // change-log row names (none: this team's; the roster is compared with the last synced
+        // copy before it is sent, so a service that was never in it sends nothing).
+        const auto roster = std::optional(ResourceRef{ResourceKind::Roster, m_team.toString()});
+        auto service = ServiceRepository(m_db).find(ServiceId::fromString(entityId));
+        if (!service) {
+            return service.error();
+        }
+        if (service.value() && service.value()->teamId == m_team) {
+            return roster;
+        }
+        auto entries = ChangeLog(m_db).entries(Entity::Service, entityId);
+        if (!entries) {
+            return entries.error();
+        }
+        if (entries->isEmpty()) {
+            return service.value() ? none : roster;
+        }
+        // The team it was in before its last change (moved or removed) still has to hear of it.
+        const ChangeEntry &last = entries->last();
+        const QString team = m_team.toString();
+        return last.before.value(u"team"_s).toString() == team || last.after.value(u"team"_s).toString() == team
+                   ? roster
+                   : none;
+    }
     if (entity == Entity::Team && entityId != m_team.toString()) {
         return none;
     }
@@ -185,8 +300,12 @@ Result<QJsonObject> LocalItems::roster()
     auto rotations = RotationRepository(m_db).all();
     auto pools = PoolRepository(m_db).all();
     auto holidays = HolidayRepository(m_db).forTeam(m_team);
+    auto services = ServiceRepository(m_db).all();
     if (!team) {
         return team.error();
+    }
+    if (!services) {
+        return services.error();
     }
     if (!people) {
         return people.error();
@@ -231,11 +350,23 @@ Result<QJsonObject> LocalItems::roster()
             members.append(person);
         }
     }
-    return QJsonObject{
+    QJsonObject json{
         {u"team"_s, toJson(*team.value())},         {u"people"_s, toArray(members)},
         {u"rotations"_s, toArray(teamRotations)},   {u"pools"_s, toArray(teamPools)},
         {u"holidays"_s, toArray(holidays.value())},
     };
+    // The team's follow-the-sun services, only when it has some: a roster without services is
+    // what it was before services existed (older Tandems ignore the key).
+    QJsonArray teamServices;
+    for (const Service &service : services.value()) {
+        if (service.teamId == m_team) {
+            teamServices.append(rosterJson(service));
+        }
+    }
+    if (!teamServices.isEmpty()) {
+        json.insert(u"services"_s, teamServices);
+    }
+    return json;
 }
 
 Result<std::optional<QJsonObject>> LocalItems::current(const ResourceRef &ref)
@@ -749,6 +880,77 @@ Status LocalItems::makeRoomForPool(const OpsPool &theirs, const QSet<PoolId> &te
     return {};
 }
 
+Status LocalItems::applyServices(const QJsonObject &theirs)
+{
+    auto wanted = servicesFromRoster(theirs, m_team);
+    if (!wanted) {
+        return wanted.error();
+    }
+    ServiceRepository services(m_db);
+    auto localServices = services.all();
+    if (!localServices) {
+        return localServices.error();
+    }
+    QSet<ServiceId> theirIds;
+    for (const Service &service : wanted.value()) {
+        theirIds.insert(service.id);
+    }
+    // The team's services the server no longer has go first (their names become free).
+    for (const Service &service : localServices.value()) {
+        if (service.teamId == m_team && !theirIds.contains(service.id)) {
+            if (auto status = writeLogged(
+                    m_db, [&] { return about(tr("service %1").arg(service.name), services.remove(service.id)); },
+                    ChangeRecord::deleted(Entity::Service, service.id.toString(), ServiceCatalog::toJson(service)));
+                !status) {
+                return status;
+            }
+        }
+    }
+    for (const Service &service : wanted.value()) {
+        auto existing = services.find(service.id);
+        if (!existing) {
+            return existing.error();
+        }
+        if (existing.value() && *existing.value() == service) {
+            continue;
+        }
+        // Service names are unique here: another service of that name made here steps aside.
+        auto named = services.findByName(service.name);
+        if (!named) {
+            return named.error();
+        }
+        if (named.value() && named.value()->id != service.id) {
+            const Service local = *named.value();
+            Service renamed = local;
+            renamed.name = freeName(local.name, tr("this computer"), [&services](const QString &name) {
+                auto taken = services.findByName(name);
+                return !taken || taken.value().has_value();
+            });
+            if (auto status = writeLogged(
+                    m_db, [&] { return about(tr("service %1").arg(local.name), services.update(renamed)); },
+                    ChangeRecord::updated(Entity::Service, renamed.id.toString(), ServiceCatalog::toJson(local),
+                                          ServiceCatalog::toJson(renamed)));
+                !status) {
+                return status;
+            }
+            m_notes.append(tr("Your service “%1” is now called “%2”: the shared team has one of that name.")
+                               .arg(local.name, renamed.name));
+        }
+        const QString what = tr("service %1").arg(service.name);
+        if (auto status = writeLogged(
+                m_db,
+                [&] { return about(what, existing.value() ? services.update(service) : services.insert(service)); },
+                existing.value()
+                    ? ChangeRecord::updated(Entity::Service, service.id.toString(),
+                                            ServiceCatalog::toJson(*existing.value()), ServiceCatalog::toJson(service))
+                    : ChangeRecord::created(Entity::Service, service.id.toString(), ServiceCatalog::toJson(service)));
+            !status) {
+            return status;
+        }
+    }
+    return {};
+}
+
 QString LocalItems::problemWith(const ResourceRef &ref, const QJsonObject &theirs) const
 {
     QStringList problems;
@@ -818,6 +1020,32 @@ QString LocalItems::problemWith(const ResourceRef &ref, const QJsonObject &their
                 return tr("The server's roster cannot be read: %1").arg(holiday.errorMessage());
             }
             check(tr("The server's holiday %1").arg(holiday->name), validateHoliday(*holiday));
+        }
+        // Services: their own fields as a local edit checks them, legs among the roster's
+        // rotations, names unique.
+        auto services = servicesFromRoster(theirs, m_team);
+        if (!services) {
+            return services.errorMessage();
+        }
+        QSet<QString> rotationIds;
+        for (const QJsonValue &value : theirs.value(u"rotations"_s).toArray()) {
+            rotationIds.insert(value.toObject().value(u"id"_s).toString());
+        }
+        QSet<QString> serviceNames;
+        for (const Service &service : services.value()) {
+            const QString name = service.name.left(80);
+            check(tr("The server's service %1").arg(name), ServiceCatalog::validate(service));
+            for (const RotationId &leg : service.legs) {
+                if (!rotationIds.contains(leg.toString())) {
+                    problems.append(
+                        tr("The server's service %1 names a rotation that is not on the team's roster.").arg(name));
+                    break;
+                }
+            }
+            if (serviceNames.contains(service.name.toLower())) {
+                problems.append(tr("The server's roster has two services named %1.").arg(name));
+            }
+            serviceNames.insert(service.name.toLower());
         }
         break;
     }
@@ -1024,6 +1252,10 @@ Status LocalItems::applyRoster(const QJsonObject &theirs)
             !status) {
             return status;
         }
+    }
+    // Services, once the rotations they name are here.
+    if (auto status = applyServices(theirs); !status) {
+        return status;
     }
     auto localRotations = rotations.all();
     if (!localRotations) {

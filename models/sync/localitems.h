@@ -87,6 +87,7 @@ private:
     Status makeRoomForRotation(const Rotation &theirs);
     Status makeRoomForPool(const OpsPool &theirs, const QSet<PoolId> &teamPools);
     Status makeRoomForTeam(const Team &theirs);
+    Status applyServices(const QJsonObject &theirs);
 
     Database &m_db;
     TeamId m_team;

@@ -169,6 +169,18 @@ Merged mergeValue(const QString &path, const QJsonValue &b, const QJsonValue &m,
     if (m.isObject() && t.isObject() && (b.isObject() || b.isUndefined())) {
         return mergeObjects(path, b.toObject(), m.toObject(), t.toObject(), conflicts);
     }
+    if (b.isArray() && (m.isUndefined() != t.isUndefined()) && isKeyedArray(b) && isKeyedArray(m) && isKeyedArray(t)) {
+        // A keyed list one side dropped altogether (a key written only when it has elements, as
+        // the roster's services): an empty list. Merged to nothing, the key stays away.
+        Merged merged = mergeKeyedArrays(path, b, m.isUndefined() ? QJsonArray() : m,
+                                         t.isUndefined() ? QJsonArray() : t, conflicts);
+        for (QJsonValue *side : {&merged.mine, &merged.theirs}) {
+            if (side->toArray().isEmpty()) {
+                *side = QJsonValue(QJsonValue::Undefined);
+            }
+        }
+        return merged;
+    }
     if (m.isArray() && t.isArray()) {
         if (isKeyedArray(b) && isKeyedArray(m) && isKeyedArray(t)) {
             return mergeKeyedArrays(path, b, m, t, conflicts);

@@ -58,6 +58,14 @@
 <context>
     <name>Tandem</name>
     <message>
+        <source>The server&apos;s service %1 cannot be read: its field “%2” is missing or invalid.</source>
+        <translation>Der Dienst %1 auf dem Server kann nicht gelesen werden: Sein Feld „%2“ fehlt oder ist ungültig.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s roster cannot be read: its services are not a list.</source>
+        <translation>Die Personalliste des Servers kann nicht gelesen werden: Ihre Dienste sind keine Liste.</translation>
+    </message>
+    <message>
         <source>day %1</source>
         <translation>Tag %1</translation>
     </message>
@@ -5606,6 +5614,26 @@ ab %3</translation>
     <message>
         <source>The server&apos;s holiday %1</source>
         <translation>Der Feiertag %1 auf dem Server</translation>
+    </message>
+    <message>
+        <source>The server&apos;s service %1</source>
+        <translation>Der Dienst %1 auf dem Server</translation>
+    </message>
+    <message>
+        <source>The server&apos;s service %1 names a rotation that is not on the team&apos;s roster.</source>
+        <translation>Der Dienst %1 auf dem Server nennt eine Rotation, die nicht in der Personalliste des Teams steht.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s roster has two services named %1.</source>
+        <translation>Die Personalliste des Servers hat zwei Dienste namens %1.</translation>
+    </message>
+    <message>
+        <source>service %1</source>
+        <translation>Dienst %1</translation>
+    </message>
+    <message>
+        <source>Your service “%1” is now called “%2”: the shared team has one of that name.</source>
+        <translation>Ihr Dienst „%1“ heißt jetzt „%2“: Das geteilte Team hat einen mit diesem Namen.</translation>
     </message>
     <message>
         <source>The server&apos;s roster belongs to another team (%1).</source>
