@@ -600,7 +600,8 @@ void TimelineView::paintEvent(QPaintEvent *)
                        p.fontMetrics().elidedText(tr("no shift planned"), Qt::ElideRight, int(textRect.width())));
         }
     }
-    // A service's holes: a red band across the legs' lanes, labelled at its top.
+    // A service's holes: a red band across the legs' lanes, labelled below them (over the lanes
+    // the label would hide the bars' names).
     for (const auto &[index, rect] : serviceHoleBars()) {
         const Reports::ServiceHole &hole = m_model->serviceHoles().at(index);
         const QColor red(0xd0, 0x20, 0x20);
@@ -612,7 +613,7 @@ void TimelineView::paintEvent(QPaintEvent *)
         p.drawLine(rect.topLeft(), rect.bottomLeft());
         p.drawLine(rect.topRight(), rect.bottomRight());
         const QString label = hole.kind == Reports::ServiceHole::Uncovered ? tr("⚠ uncovered") : tr("⚠ no pair");
-        const QRectF textRect(rect.right() + 3, rect.top() + 2, p.fontMetrics().horizontalAdvance(label) + 8,
+        const QRectF textRect(rect.left() - 2, rect.bottom() + 3, p.fontMetrics().horizontalAdvance(label) + 8,
                               p.fontMetrics().height() + 2);
         p.fillRect(textRect, pal.base());
         p.setPen(red);
