@@ -10034,6 +10034,14 @@ Es wurde nichts gesendet. Wenn der Server Ihnen gehört, geben Sie ihm ein Zerti
         <source>Left and Right move between the shifts of a rotation, Up and Down between rotations, Return opens a shift, the menu key acts on it, plus and minus zoom.</source>
         <translation>Links und Rechts wechseln zwischen den Schichten einer Rotation, Hoch und Runter zwischen den Rotationen, die Eingabetaste öffnet eine Schicht, die Menütaste bietet Aktionen dafür an, Plus und Minus zoomen.</translation>
     </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>%1 is not held by a pair in these days: %2.</source>
+        <translation>%1 ist an diesen Tagen nicht von einem Paar besetzt: %2.</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::TimelineView</name>
