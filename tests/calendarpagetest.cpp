@@ -661,6 +661,19 @@ private Q_SLOTS:
         QVERIFY(timeline->serviceHoleBars().isEmpty());
         QVERIFY(!accessible->text(QAccessible::Description).contains(u"Payments production"_s));
 
+        // The service's legs edited (another window, the command line): the view follows.
+        Service berlinOnly = f.service;
+        berlinOnly.legs = {f.berlin.id};
+        QVERIFY(ServiceCatalog(workspace.value()->database()).updateService(berlinOnly));
+        QTRY_VERIFY(model->rowCount() > 0 && [&] {
+            for (int row = 0; row < model->rowCount(); ++row) {
+                if (model->shiftAt(row).rotationId != f.berlin.id) {
+                    return false;
+                }
+            }
+            return true;
+        }());
+
         // Back to every rotation: the other one shows again, and no service hole is marked.
         QTest::keyClick(filter, Qt::Key_Home);
         QCOMPARE(filter->currentIndex(), 0);

@@ -1140,6 +1140,14 @@ void ShiftRangeModel::onCommitted(const QList<ChangeEntry> &changes)
     if (reference) {
         loadReferenceData();
         loadTimeOff();
+        if (!m_service.id.isNull()) {
+            // The filtered service's legs may have changed, or the service may be gone.
+            auto found = ServiceCatalog(m_db).service(m_service.id);
+            if (found) {
+                m_service = found.value() ? *found.value() : Service{};
+                m_serviceLegs = QSet<RotationId>(m_service.legs.cbegin(), m_service.legs.cend());
+            }
+        }
         if (!m_shifts.isEmpty()) {
             Q_EMIT dataChanged(index(0), index(int(m_shifts.size()) - 1));
         }
