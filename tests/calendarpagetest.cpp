@@ -7,13 +7,16 @@
 #include "dialogdriver.h"
 #include "itemmodels/shiftcommands.h"
 #include "itemmodels/shiftrangemodel.h"
+#include "servicefixture.h"
 #include "services/planservice.h"
 #include "services/rosterservice.h"
 #include "services/rotationservice.h"
 #include "testutil.h"
 #include "workspace.h"
 
+#include <QAccessible>
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QLabel>
 #include <QListWidget>
@@ -570,6 +573,123 @@ private Q_SLOTS:
         // The month grid keeps most of the page's height.
         QVERIFY2(page.monthView()->height() > page.height() / 2,
                  qPrintable(u"grid %1 of %2"_s.arg(page.monthView()->height()).arg(page.height())));
+    }
+
+    // A follow-the-sun service in the rotation filter (chosen with the keys): its legs' shifts
+    // together and no other rotation's, in the month and the timeline; the timeline marks its
+    // hole, the hour no leg holds while the US has switched to summer time and the EU has not,
+    // in a March week, and nothing in a January week. "All rotations" brings the rest back.
+    void serviceFilterShowsItsLegsAndMarksItsHoles()
+    {
+        Test::ServiceFixture f(QDate(2025, 12, 1), QDate(2026, 4, 30));
+        const Rotation other = f.addLeg(u"Support days"_s, u"Europe/Berlin"_s, QTime(9, 0), 8 * 60);
+        f.fill(other, QDate(2025, 12, 1), QDate(2026, 4, 30), 1);
+        auto workspace = Workspace::open(f.db->path());
+        QVERIFY2(workspace, qPrintable(workspace.errorMessage()));
+        CalendarPage page;
+        Test::showMonth(page, workspace.value().get(), QDate(2026, 3, 16), QSize(1280, 800));
+        auto *filter = page.findChild<QComboBox *>(u"rotationFilter"_s);
+        QVERIFY(filter);
+        QVERIFY(!filter->accessibleName().isEmpty());
+        QVERIFY(filter->focusPolicy() & Qt::TabFocus);
+        filter->setFocus();
+        QTest::keyClick(filter, Qt::Key_End);
+        QCOMPARE(filter->currentText(), u"Service: Payments production"_s);
+
+        const QSet<RotationId> legs{f.berlin.id, f.newYork.id};
+        ShiftRangeModel *month = page.monthModel();
+        const auto all = workspace.value()->rotations().shifts(month->from(), month->to());
+        QVERIFY(all);
+        int expected = 0;
+        for (const Shift &s : all.value()) {
+            expected += legs.contains(s.rotationId) ? 1 : 0;
+        }
+        QVERIFY(expected < all->size()); // the other rotation has shifts in the month
+        QTRY_COMPARE(month->rowCount(), expected);
+        QSet<RotationId> shown;
+        for (int row = 0; row < month->rowCount(); ++row) {
+            shown.insert(month->shiftAt(row).rotationId);
+        }
+        QCOMPARE(shown, legs);
+        QCOMPARE(month->serviceFilter(), f.service.id);
+
+        page.setMode(CalendarPage::Mode::Timeline);
+        TimelineView *timeline = page.timelineView();
+        ShiftRangeModel *model = timeline->model();
+        timeline->setVisibleDays(7);
+        const auto showWeek = [&](QDate monday) {
+            timeline->scrollToDate(monday);
+            QTRY_VERIFY(model->from() <= QDateTime(monday, QTime(0, 0), Qt::UTC) &&
+                        model->to() >= QDateTime(monday.addDays(7), QTime(0, 0), Qt::UTC));
+            QTRY_VERIFY(model->requestedRange().first.isNull());
+        };
+        showWeek(QDate(2026, 3, 16));
+        QVERIFY(!QTest::currentTestFailed());
+        for (int row = 0; row < model->rowCount(); ++row) {
+            QVERIFY(legs.contains(model->shiftAt(row).rotationId));
+        }
+        // Every day of the week: 05:00-06:00 UTC, after New York's 01:00 and before Berlin's 07:00.
+        QSet<QDate> holeDays;
+        for (const Reports::ServiceHole &hole : model->serviceHoles()) {
+            QCOMPARE(hole.kind, Reports::ServiceHole::Uncovered);
+            QCOMPARE(hole.start.toUTC().time(), QTime(5, 0));
+            QCOMPARE(hole.minutes(), 60);
+            holeDays.insert(hole.start.toUTC().date());
+        }
+        for (QDate d(2026, 3, 16); d < QDate(2026, 3, 23); d = d.addDays(1)) {
+            QVERIFY2(holeDays.contains(d), qPrintable(d.toString(Qt::ISODate)));
+        }
+        const auto bars = timeline->serviceHoleBars();
+        QVERIFY(bars.size() >= 7);
+        for (const auto &[index, rect] : bars) {
+            QVERIFY(rect.width() >= 6);
+            QVERIFY(rect.height() >= 4 * 20); // across the two legs' four lanes
+            const QString text = timeline->serviceHoleTextAt(rect.center().toPoint());
+            QVERIFY2(text.contains(u"Payments production"_s) && text.contains(u"60"_s), qPrintable(text));
+        }
+        // Painted, not focusable: assistive technology hears the holes in the timeline's description.
+        QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(timeline);
+        QVERIFY(accessible);
+        const QString description = accessible->text(QAccessible::Description);
+        QVERIFY2(description.contains(u"Payments production is not held by a pair"_s), qPrintable(description));
+        shoot(page, u"service-timeline-march.png"_s);
+
+        showWeek(QDate(2026, 1, 19));
+        QVERIFY(!QTest::currentTestFailed());
+        QVERIFY(model->rowCount() > 0);
+        QVERIFY(model->serviceHoles().isEmpty());
+        QVERIFY(timeline->serviceHoleBars().isEmpty());
+        QVERIFY(!accessible->text(QAccessible::Description).contains(u"Payments production"_s));
+
+        // The service's legs edited (another window, the command line): the view follows.
+        Service berlinOnly = f.service;
+        berlinOnly.legs = {f.berlin.id};
+        QVERIFY(ServiceCatalog(workspace.value()->database()).updateService(berlinOnly));
+        QTRY_VERIFY(model->rowCount() > 0 && [&] {
+            for (int row = 0; row < model->rowCount(); ++row) {
+                if (model->shiftAt(row).rotationId != f.berlin.id) {
+                    return false;
+                }
+            }
+            return true;
+        }());
+
+        // Back to every rotation: the other one shows again, and no service hole is marked.
+        QTest::keyClick(filter, Qt::Key_Home);
+        QCOMPARE(filter->currentIndex(), 0);
+        showWeek(QDate(2026, 3, 16));
+        QVERIFY(!QTest::currentTestFailed());
+        const auto showsOther = [&] {
+            for (int row = 0; row < model->rowCount(); ++row) {
+                if (model->shiftAt(row).rotationId == other.id) {
+                    return true;
+                }
+            }
+            return false;
+        };
+        QTRY_VERIFY(showsOther());
+        QVERIFY(model->serviceHoles().isEmpty());
+        QVERIFY(timeline->serviceHoleBars().isEmpty());
     }
 };
 

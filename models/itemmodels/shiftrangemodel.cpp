@@ -8,6 +8,7 @@
 #include "services/rosterservice.h"
 #include "services/rotationservice.h"
 #include "services/rulepass.h"
+#include "services/servicecatalog.h"
 #include "services/shiftservice.h"
 #include "store/database.h"
 
@@ -606,7 +607,7 @@ bool ShiftRangeModel::slide(const QDateTime &oldFrom, const QDateTime &oldTo)
     if (!canSlide(oldFrom, oldTo, m_from, m_to)) {
         return false;
     }
-    const ShiftFilter filter{m_rotationFilter, m_teamFilter, m_personFilter};
+    const ShiftFilter filter = readFilter();
     QList<Shift> read;
     for (const auto &[begin, end] : newSpans(m_from, m_to, oldFrom, oldTo)) {
         if (auto ahead = readAheadFor(begin, end)) {
@@ -645,8 +646,7 @@ void ShiftRangeModel::requestRange(const QDateTime &from, const QDateTime &to)
     }
     m_requested = {f, t};
     m_requestedRows = m_rowsGeneration;
-    m_readTicket =
-        m_reader->read(newSpans(f, t, m_from, m_to), ShiftFilter{m_rotationFilter, m_teamFilter, m_personFilter});
+    m_readTicket = m_reader->read(newSpans(f, t, m_from, m_to), readFilter());
 }
 
 void ShiftRangeModel::setReadAhead(bool enabled)
@@ -672,7 +672,7 @@ void ShiftRangeModel::readAround()
     m_aheadSpans = {{m_from.addSecs(-length), m_from}, {m_to, m_to.addSecs(length)}};
     m_ahead.clear();
     m_aheadWrites = m_writes;
-    m_aheadTicket = m_aheadReader->read(m_aheadSpans, ShiftFilter{m_rotationFilter, m_teamFilter, m_personFilter});
+    m_aheadTicket = m_aheadReader->read(m_aheadSpans, readFilter());
 }
 
 void ShiftRangeModel::applyAhead(const RangeRead &read)
@@ -766,6 +766,51 @@ void ShiftRangeModel::setRotationFilter(RotationId rotation)
     }
 }
 
+void ShiftRangeModel::setServiceFilter(ServiceId service)
+{
+    if (service == m_service.id) {
+        return;
+    }
+    dropRequest();
+    m_service = {};
+    m_serviceLegs.clear();
+    if (!service.isNull()) {
+        auto found = ServiceCatalog(m_db).service(service);
+        if (!found || !found.value()) {
+            m_lastError = found ? tr("No service with id %1").arg(service.toString()) : found.errorMessage();
+            qCWarning(lcShiftRange) << "service filter:" << m_lastError;
+        } else {
+            m_service = *found.value();
+            m_serviceLegs = QSet<RotationId>(m_service.legs.cbegin(), m_service.legs.cend());
+        }
+    }
+    reset();
+}
+
+std::optional<Service> ShiftRangeModel::service() const
+{
+    return m_service.id.isNull() ? std::nullopt : std::optional<Service>(m_service);
+}
+
+ShiftFilter ShiftRangeModel::readFilter() const
+{
+    if (m_service.id.isNull()) {
+        return ShiftFilter{m_rotationFilter, m_teamFilter, m_personFilter};
+    }
+    // One leg reads through the rotation's index; several are read together and sorted out
+    // (ofService()).
+    return ShiftFilter{m_service.legs.size() == 1 ? m_service.legs.first() : RotationId(), m_teamFilter,
+                       m_personFilter};
+}
+
+QList<Shift> ShiftRangeModel::ofService(QList<Shift> shifts) const
+{
+    if (!m_service.id.isNull()) {
+        shifts.removeIf([this](const Shift &s) { return !m_serviceLegs.contains(s.rotationId); });
+    }
+    return shifts;
+}
+
 void ShiftRangeModel::setPersonFilter(PersonId person)
 {
     if (person != m_personFilter) {
@@ -817,13 +862,12 @@ QList<Shift> ShiftRangeModel::query() const
         return {};
     }
     // The filters are part of the query: a team's month reads the team's shifts only.
-    auto shifts =
-        m_rotationService.matchingShifts(m_from, m_to, ShiftFilter{m_rotationFilter, m_teamFilter, m_personFilter});
+    auto shifts = m_rotationService.matchingShifts(m_from, m_to, readFilter());
     if (!shifts) {
         qCWarning(lcShiftRange) << "shifts:" << shifts.errorMessage();
         return {};
     }
-    QList<Shift> result = std::move(shifts).value();
+    QList<Shift> result = ofService(std::move(shifts).value());
     sortShifts(result);
     return result;
 }
@@ -840,7 +884,7 @@ void ShiftRangeModel::resetTo(QList<Shift> shifts)
 {
     beginResetModel();
     ++m_rowsGeneration;
-    m_shifts = std::move(shifts);
+    m_shifts = ofService(std::move(shifts));
     // Shifts still shown keep their problems until the rule pass has looked again: nothing
     // flickers where two ranges overlap.
     QSet<ShiftId> shown;
@@ -910,7 +954,8 @@ void ShiftRangeModel::updateUncovered()
             heldBy[shift.rotationId].append({shift.start, shift.end});
         }
         for (const Rotation &r : std::as_const(m_rotations)) {
-            if ((!m_rotationFilter.isNull() && r.id != m_rotationFilter) ||
+            if ((!m_service.id.isNull() && !m_serviceLegs.contains(r.id)) ||
+                (m_service.id.isNull() && !m_rotationFilter.isNull() && r.id != m_rotationFilter) ||
                 (!m_teamFilter.isNull() && r.teamId != m_teamFilter)) {
                 continue;
             }
@@ -970,10 +1015,39 @@ void ShiftRangeModel::updateUncovered()
             return a.start < b.start || (a.start == b.start && a.rotation < b.rotation);
         });
     }
-    if (found != m_uncovered) {
+    const QList<Reports::ServiceHole> before = m_serviceHoles;
+    updateServiceHoles();
+    const auto sameHoles = [](const QList<Reports::ServiceHole> &a, const QList<Reports::ServiceHole> &b) {
+        return std::equal(a.cbegin(), a.cend(), b.cbegin(), b.cend(), [](const auto &x, const auto &y) {
+            return x.start == y.start && x.end == y.end && x.kind == y.kind;
+        });
+    };
+    if (found != m_uncovered || !sameHoles(before, m_serviceHoles)) {
         m_uncovered = found;
         Q_EMIT uncoveredChanged();
     }
+}
+
+void ShiftRangeModel::updateServiceHoles()
+{
+    m_serviceHoles.clear();
+    if (m_service.id.isNull() || !m_personFilter.isNull() || !m_from.isValid() || !m_to.isValid() || m_from >= m_to) {
+        return;
+    }
+    // The same merge as the service's coverage report, over the rows (all the legs' shifts of
+    // the range are here): a hole the report names is the hole the timeline marks.
+    Reports::ServiceCoverageInput input;
+    input.service = m_service;
+    for (const Rotation &r : std::as_const(m_rotations)) {
+        if (m_serviceLegs.contains(r.id)) {
+            input.rotations.append(r);
+        }
+    }
+    input.shifts = m_shifts;
+    input.people = m_people;
+    input.from = m_from.toUTC();
+    input.to = m_to.toUTC();
+    m_serviceHoles = Reports::serviceCoverage(input).holes;
 }
 
 void ShiftRangeModel::refresh()
@@ -1066,6 +1140,14 @@ void ShiftRangeModel::onCommitted(const QList<ChangeEntry> &changes)
     if (reference) {
         loadReferenceData();
         loadTimeOff();
+        if (!m_service.id.isNull()) {
+            // The filtered service's legs may have changed, or the service may be gone.
+            auto found = ServiceCatalog(m_db).service(m_service.id);
+            if (found) {
+                m_service = found.value() ? *found.value() : Service{};
+                m_serviceLegs = QSet<RotationId>(m_service.legs.cbegin(), m_service.legs.cend());
+            }
+        }
         if (!m_shifts.isEmpty()) {
             Q_EMIT dataChanged(index(0), index(int(m_shifts.size()) - 1));
         }

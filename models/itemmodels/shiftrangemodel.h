@@ -2,9 +2,11 @@
 
 #include "domain/person.h"
 #include "domain/rotation.h"
+#include "domain/service.h"
 #include "domain/shift.h"
 #include "domain/team.h"
 #include "domain/timeoff.h"
+#include "reports/servicecoverage.h"
 
 #include <QAbstractListModel>
 #include <QColor>
@@ -12,6 +14,8 @@
 #include <QHash>
 #include <QSet>
 #include <QTimeZone>
+
+#include <optional>
 
 class QTimer;
 
@@ -119,6 +123,17 @@ public:
     void setTeamFilter(TeamId team);
     void setRotationFilter(RotationId rotation);
     void setPersonFilter(PersonId person);
+    /// Shows only the shifts of a follow-the-sun service's legs (their rotations together, in
+    /// one view) and works out the service's holes in the range (serviceHoles()); a null id
+    /// shows every rotation again. Takes the place of the rotation filter while set.
+    void setServiceFilter(ServiceId service);
+    ServiceId serviceFilter() const { return m_service.id; }
+    /// The filtered service (its name, zone and legs); empty without a service filter.
+    std::optional<Service> service() const;
+    /// The filtered service's holes in the range: time no leg holds with a pair, including the
+    /// hour that opens only between two zones' DST switches. Empty without a service filter or
+    /// with a person filter (other shifts are hidden). Changes come with uncoveredChanged().
+    QList<Reports::ServiceHole> serviceHoles() const { return m_serviceHoles; }
     void setHighlightPerson(PersonId person);
     PersonId highlightPerson() const { return m_highlight; }
     /// Checks the planner's rules (RuleBook: hard rules and the fair-share soft rule) over the
@@ -217,6 +232,12 @@ private:
     /// Sets the problems to `hard` and `soft` and reports the rows whose problems changed.
     void setProblems(QHash<ShiftId, QStringList> hard, QHash<ShiftId, QStringList> soft);
     void updateUncovered();
+    void updateServiceHoles();
+    /// The shifts of the filtered service's legs among `shifts` (all of them without a service
+    /// filter).
+    QList<Shift> ofService(QList<Shift> shifts) const;
+    /// The read filter: the rotation filter, unless a service of one leg takes its place.
+    ShiftFilter readFilter() const;
     void loadTimeOff();
 
     Database &m_db;
@@ -227,6 +248,9 @@ private:
     TeamId m_teamFilter;
     RotationId m_rotationFilter;
     PersonId m_personFilter;
+    Service m_service; ///< the service filter (null id: none)
+    QSet<RotationId> m_serviceLegs;
+    QList<Reports::ServiceHole> m_serviceHoles;
     PersonId m_highlight;
     bool m_ruleChecks = false;
     RulePass *m_rulePass = nullptr; // child, made on first use

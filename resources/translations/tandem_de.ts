@@ -1007,10 +1007,6 @@ durch %2</translation>
         <translation>Team</translation>
     </message>
     <message>
-        <source>Rotation</source>
-        <translation>Rotation</translation>
-    </message>
-    <message>
         <source>Only the shifts of</source>
         <translation>Nur die Schichten von</translation>
     </message>
@@ -1311,6 +1307,14 @@ durch %2</translation>
     <message>
         <source>Clear S&amp;hadow</source>
         <translation>Schatten ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>Rotation or service</source>
+        <translation>Rotation oder Dienst</translation>
+    </message>
+    <message>
+        <source>Service: %1</source>
+        <translation>Dienst: %1</translation>
     </message>
 </context>
 <context>
@@ -9267,6 +9271,10 @@ Tandem fragt nach einem Neustart erneut danach.</translation>
         <source>%1 + %2, %3 shadowing</source>
         <translation>%1 + %2, %3 als Schatten</translation>
     </message>
+    <message>
+        <source>No service with id %1</source>
+        <translation>Kein Dienst mit der ID %1</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::ShiftService</name>
@@ -10054,6 +10062,14 @@ Es wurde nichts gesendet. Wenn der Server Ihnen gehört, geben Sie ihm ein Zerti
         <source>Left and Right move between the shifts of a rotation, Up and Down between rotations, Return opens a shift, the menu key acts on it, plus and minus zoom.</source>
         <translation>Links und Rechts wechseln zwischen den Schichten einer Rotation, Hoch und Runter zwischen den Rotationen, die Eingabetaste öffnet eine Schicht, die Menütaste bietet Aktionen dafür an, Plus und Minus zoomen.</translation>
     </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>%1 is not held by a pair in these days: %2.</source>
+        <translation>%1 ist an diesen Tagen nicht von einem Paar besetzt: %2.</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::TimelineView</name>
@@ -10092,6 +10108,28 @@ Es wurde nichts gesendet. Wenn der Server Ihnen gehört, geben Sie ihm ein Zerti
     <message>
         <source>%1, %2 shadowing</source>
         <translation>%1, %2 als Schatten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: no leg holds the service from %2 to %3 (%n minute(s)), nobody on call.</source>
+        <translation>
+            <numerusform>%1: Keine Etappe hält den Dienst von %2 bis %3 (%n Minute), niemand hat Bereitschaft.</numerusform>
+            <numerusform>%1: Keine Etappe hält den Dienst von %2 bis %3 (%n Minuten), niemand hat Bereitschaft.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: no complete pair holds the service from %2 to %3 (%n minute(s)).</source>
+        <translation>
+            <numerusform>%1: Kein vollständiges Paar hält den Dienst von %2 bis %3 (%n Minute).</numerusform>
+            <numerusform>%1: Kein vollständiges Paar hält den Dienst von %2 bis %3 (%n Minuten).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>⚠ uncovered</source>
+        <translation>⚠ nicht abgedeckt</translation>
+    </message>
+    <message>
+        <source>⚠ no pair</source>
+        <translation>⚠ kein Paar</translation>
     </message>
 </context>
 <context>

@@ -378,4 +378,21 @@
             </translation>
         </message>
     </context>
+    <context>
+        <name>Tandem::TimelineView</name>
+        <message numerus="yes">
+            <source>%1: no leg holds the service from %2 to %3 (%n minute(s)), nobody on call.</source>
+            <translation>
+                <numerusform>%1: no leg holds the service from %2 to %3 (%n minute), nobody on call.</numerusform>
+                <numerusform>%1: no leg holds the service from %2 to %3 (%n minutes), nobody on call.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: no complete pair holds the service from %2 to %3 (%n minute(s)).</source>
+            <translation>
+                <numerusform>%1: no complete pair holds the service from %2 to %3 (%n minute).</numerusform>
+                <numerusform>%1: no complete pair holds the service from %2 to %3 (%n minutes).</numerusform>
+            </translation>
+        </message>
+    </context>
 </TS>

@@ -609,8 +609,26 @@ QString TimelineAccessible::text(QAccessible::Text t) const
         return say("Timeline, %1 to %2").arg(dayWords(first), dayWords(last));
     }
     if (t == QAccessible::Description) {
-        return say("Left and Right move between the shifts of a rotation, Up and Down between rotations, Return "
-                   "opens a shift, the menu key acts on it, plus and minus zoom.");
+        QString text = say("Left and Right move between the shifts of a rotation, Up and Down between rotations, "
+                           "Return opens a shift, the menu key acts on it, plus and minus zoom.");
+        // A service's holes are painted, not focusable: said here, with their times.
+        const QList<QPair<int, QRectF>> holes = view()->serviceHoleBars();
+        if (!holes.isEmpty()) {
+            const ShiftRangeModel *model = view()->model();
+            const auto service = model->service();
+            const QLocale locale;
+            QStringList when;
+            for (const auto &[index, rect] : holes) {
+                const Reports::ServiceHole &hole = model->serviceHoles().at(index);
+                when << say("%1 to %2")
+                            .arg(
+                                locale.toString(hole.start.toTimeZone(model->viewerTimeZone()), u"dddd d MMMM HH:mm"_s),
+                                locale.toString(hole.end.toTimeZone(model->viewerTimeZone()), u"HH:mm"_s));
+            }
+            text += u' ' + say("%1 is not held by a pair in these days: %2.")
+                               .arg(service ? service->name : QString(), when.join(u"; "_s));
+        }
+        return text;
     }
     return QAccessibleWidget::text(t);
 }

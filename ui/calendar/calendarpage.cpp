@@ -12,6 +12,7 @@
 #include "services/onboardingservice.h"
 #include "services/rosterservice.h"
 #include "services/rotationservice.h"
+#include "services/servicecatalog.h"
 #include "services/shiftservice.h"
 #include "store/changelog.h"
 #include "store/database.h"
@@ -50,6 +51,9 @@ using namespace Qt::StringLiterals;
 namespace Tandem {
 
 namespace {
+
+/// The rotation filter's data for a service: this prefix, then the service's id.
+const QString ServicePrefix = u"service:"_s;
 
 /// How long the timeline waits without a further move of its range before its rule pass starts.
 constexpr int TimelineRuleDelayMs = 250;
@@ -134,7 +138,7 @@ void CalendarPage::buildUi()
         return c;
     };
     m_teamCombo = combo(u"teamFilter"_s, tr("Team"));
-    m_rotationCombo = combo(u"rotationFilter"_s, tr("Rotation"));
+    m_rotationCombo = combo(u"rotationFilter"_s, tr("Rotation or service"));
     m_personCombo = combo(u"personFilter"_s, tr("Only the shifts of"));
     m_highlightCombo = combo(u"highlightCombo"_s, tr("Highlight the shifts of"));
     m_zoneCombo = combo(u"zoneCombo"_s, tr("Time zone"));
@@ -220,7 +224,11 @@ void CalendarPage::buildUi()
                 continue;
             }
             m->setTeamFilter(TeamId::fromString(m_teamCombo->currentData().toString()));
-            m->setRotationFilter(RotationId::fromString(m_rotationCombo->currentData().toString()));
+            // "service:ID": a follow-the-sun service's legs together, its holes marked.
+            const QString rotation = m_rotationCombo->currentData().toString();
+            const bool service = rotation.startsWith(ServicePrefix);
+            m->setServiceFilter(service ? ServiceId::fromString(rotation.mid(ServicePrefix.size())) : ServiceId());
+            m->setRotationFilter(service ? RotationId() : RotationId::fromString(rotation));
             m->setPersonFilter(PersonId::fromString(m_personCombo->currentData().toString()));
             m->setHighlightPerson(PersonId::fromString(m_highlightCombo->currentData().toString()));
         }
@@ -359,6 +367,15 @@ void CalendarPage::rebuildFilters()
     for (const Rotation &r : m_monthModel->rotations()) {
         m_rotationCombo->addItem(r.name, r.id.toString());
         m_zoneCombo->addItem(tr("%1 (%2)").arg(r.timeZone, r.name), r.timeZone);
+    }
+    // Follow-the-sun services after the rotations: their legs together in one view.
+    if (auto services = ServiceCatalog(m_ws->database()).services(); services && !services->isEmpty()) {
+        m_rotationCombo->insertSeparator(m_rotationCombo->count());
+        for (const Service &service : services.value()) {
+            m_rotationCombo->addItem(tr("Service: %1").arg(service.name), ServicePrefix + service.id.toString());
+        }
+    } else if (!services) {
+        Q_EMIT statusMessage(services.errorMessage(), 8000);
     }
     // The legend: each rotation's colour beside its name (the bars carry the name as well). A
     // dozen at most beside the title, the rest in its tooltip: a hundred rotations pushed the

@@ -407,6 +407,51 @@ QList<QPair<int, QRectF>> TimelineView::uncoveredBars() const
     return result;
 }
 
+QList<QPair<int, QRectF>> TimelineView::serviceHoleBars() const
+{
+    QList<QPair<int, QRectF>> result;
+    if (!m_model || m_rows != Rows::Rotations || m_lanes.isEmpty()) {
+        return result;
+    }
+    const int top = HeaderHeight - verticalScrollBar()->value();
+    const QList<Reports::ServiceHole> holes = m_model->serviceHoles();
+    for (int i = 0; i < holes.size(); ++i) {
+        const double x0 = xOf(holes.at(i).start);
+        const double x1 = xOf(holes.at(i).end);
+        if (x1 < m_labelWidth || x0 > viewport()->width()) {
+            continue;
+        }
+        // Across every lane: no leg holds the service then. At least a few pixels wide, so
+        // that the hour between two zones' DST switches shows in a month's view too.
+        const double width = std::max(6.0, x1 - x0);
+        const double left = (x0 + x1) / 2 - width / 2;
+        result.append({i, QRectF(left, top, width, double(m_lanes.size() * LaneHeight))});
+    }
+    return result;
+}
+
+QString TimelineView::serviceHoleTextAt(const QPoint &pos) const
+{
+    for (const auto &[index, rect] : serviceHoleBars()) {
+        if (rect.contains(pos)) {
+            const Reports::ServiceHole hole = m_model->serviceHoles().at(index);
+            const auto service = m_model->service();
+            const QLocale locale;
+            const QString from = locale.toString(hole.start.toTimeZone(m_zone), u"ddd d MMM HH:mm"_s);
+            const QString to = locale.toString(hole.end.toTimeZone(m_zone), u"ddd d MMM HH:mm"_s);
+            const QString name = service ? service->name : QString();
+            return hole.kind == Reports::ServiceHole::Uncovered
+                       ? tr("%1: no leg holds the service from %2 to %3 (%n minute(s)), nobody on call.", nullptr,
+                            int(hole.minutes()))
+                             .arg(name, from, to)
+                       : tr("%1: no complete pair holds the service from %2 to %3 (%n minute(s)).", nullptr,
+                            int(hole.minutes()))
+                             .arg(name, from, to);
+        }
+    }
+    return {};
+}
+
 int TimelineView::barAt(const QList<Bar> &all, const QPoint &pos) const
 {
     for (int i = 0; i < all.size(); ++i) {
@@ -554,6 +599,25 @@ void TimelineView::paintEvent(QPaintEvent *)
             p.drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter,
                        p.fontMetrics().elidedText(tr("no shift planned"), Qt::ElideRight, int(textRect.width())));
         }
+    }
+    // A service's holes: a red band across the legs' lanes, labelled below them (over the lanes
+    // the label would hide the bars' names).
+    for (const auto &[index, rect] : serviceHoleBars()) {
+        const Reports::ServiceHole &hole = m_model->serviceHoles().at(index);
+        const QColor red(0xd0, 0x20, 0x20);
+        QColor fill = red;
+        fill.setAlpha(60);
+        p.fillRect(rect, QBrush(fill));
+        p.fillRect(rect, QBrush(red, Qt::BDiagPattern));
+        p.setPen(QPen(red, 2));
+        p.drawLine(rect.topLeft(), rect.bottomLeft());
+        p.drawLine(rect.topRight(), rect.bottomRight());
+        const QString label = hole.kind == Reports::ServiceHole::Uncovered ? tr("⚠ uncovered") : tr("⚠ no pair");
+        const QRectF textRect(rect.left() - 2, rect.bottom() + 3, p.fontMetrics().horizontalAdvance(label) + 8,
+                              p.fontMetrics().height() + 2);
+        p.fillRect(textRect, pal.base());
+        p.setPen(red);
+        p.drawText(textRect, Qt::AlignCenter, label);
     }
     if (!m_dropRect.isNull()) {
         ShiftBar::paintDropMarker(p, m_dropRect, m_dropAllowed, m_dropText,
@@ -846,6 +910,8 @@ bool TimelineView::viewportEvent(QEvent *event)
                                viewport(), all.at(i).rect.toRect());
         } else if (const QString text = uncoveredTextAt(help->pos()); !text.isEmpty()) {
             QToolTip::showText(help->globalPos(), text, viewport());
+        } else if (const QString hole = serviceHoleTextAt(help->pos()); !hole.isEmpty()) {
+            QToolTip::showText(help->globalPos(), hole, viewport());
         } else {
             QToolTip::hideText();
         }

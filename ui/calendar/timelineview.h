@@ -49,6 +49,11 @@ public:
     void setCurrentShift(ShiftId id);
     /// The first bar of the shift on screen, in viewport coordinates; null when none is.
     QRect shiftRect(ShiftId id) const;
+    /// The model's service holes (ShiftRangeModel::serviceHoles()) on screen: (index, rect)
+    /// across the lanes of the service's legs, in viewport coordinates; empty in rows per person.
+    QList<QPair<int, QRectF>> serviceHoleBars() const;
+    /// What the service hole at `pos` (viewport coordinates) is, for its tooltip; empty if none.
+    QString serviceHoleTextAt(const QPoint &pos) const;
     /// Tells assistive technology what changed: the children after new rows, the focus.
     void notifyAccessibility(bool layout);
 
