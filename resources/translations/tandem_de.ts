@@ -8594,6 +8594,10 @@ O %2</translation>
         <source>H&amp;ours</source>
         <translation>&amp;Zeiten</translation>
     </message>
+    <message>
+        <source>Hours: add a window, or choose “All the time”.</source>
+        <translation>Zeiten: Fügen Sie ein Zeitfenster hinzu oder wählen Sie „Durchgehend“.</translation>
+    </message>
 </context>
 <context>
     <name>Tandem::RotationEditor</name>
