@@ -88,7 +88,7 @@ Result<TraineeProgress> OnboardingService::progressOf(RotationId id, PersonId pe
     return Error{tr("%1 is not onboarding in %2.").arg(name, r ? r->name : id.toString()), Field::Trainees.toString()};
 }
 
-Status OnboardingService::onboard(RotationId id, PersonId person)
+Status OnboardingService::editRotation(RotationId id, const std::function<Status(Rotation &)> &change)
 {
     Transaction transaction(m_db);
     if (!transaction.status()) {
@@ -98,96 +98,78 @@ Status OnboardingService::onboard(RotationId id, PersonId person)
     if (!r) {
         return r.error();
     }
-    auto found = PersonRepository(m_db).find(person);
-    if (!found) {
-        return found.error();
-    }
-    if (!found.value()) {
-        return Error{tr("The person %1 is not in the database.").arg(person.toString()), Field::Trainees.toString()};
-    }
-    const Person &p = *found.value();
-    if (r->rules.trainees.contains(person)) {
-        return Error{tr("%1 is already onboarding in %2.").arg(p.name, r->name), Field::Trainees.toString()};
-    }
-    if (!p.teams.contains(r->teamId)) {
-        return Error{tr("%1 is not in the team of %2; add them to the team on the roster first.").arg(p.name, r->name),
-                     Field::Trainees.toString()};
-    }
     Rotation changed = r.value();
-    changed.rules.trainees.append(person);
+    if (auto status = change(changed); !status) {
+        return status;
+    }
     if (auto status = RotationService(m_db).updateRotation(changed); !status) {
         return status;
     }
     return transaction.commit();
+}
+
+Status OnboardingService::onboard(RotationId id, PersonId person)
+{
+    return editRotation(id, [&](Rotation &r) -> Status {
+        auto found = PersonRepository(m_db).find(person);
+        if (!found) {
+            return found.error();
+        }
+        if (!found.value()) {
+            return Error{tr("The person %1 is not in the database.").arg(person.toString()),
+                         Field::Trainees.toString()};
+        }
+        const Person &p = *found.value();
+        if (r.rules.trainees.contains(person)) {
+            return Error{tr("%1 is already onboarding in %2.").arg(p.name, r.name), Field::Trainees.toString()};
+        }
+        if (!p.teams.contains(r.teamId)) {
+            return Error{
+                tr("%1 is not in the team of %2; add them to the team on the roster first.").arg(p.name, r.name),
+                Field::Trainees.toString()};
+        }
+        r.rules.trainees.append(person);
+        return {};
+    });
 }
 
 Status OnboardingService::confirm(RotationId id, PersonId person)
 {
-    Transaction transaction(m_db);
-    if (!transaction.status()) {
-        return transaction.status();
-    }
-    auto p = progressOf(id, person);
-    if (!p) {
-        return p.error();
-    }
-    auto r = rotation(id);
-    if (!r) {
-        return r.error();
-    }
-    if (!p->isReady()) {
-        return Error{tr("%1 has done %2 of %3 shadow shifts in %4; confirm them when they have done all of them.")
-                         .arg(p->person.name)
-                         .arg(p->done)
-                         .arg(p->needed)
-                         .arg(r->name),
-                     Field::Trainees.toString()};
-    }
-    Rotation changed = r.value();
-    changed.rules.trainees.removeAll(person);
-    if (auto status = RotationService(m_db).updateRotation(changed); !status) {
-        return status;
-    }
-    return transaction.commit();
+    return editRotation(id, [&](Rotation &r) -> Status {
+        auto p = progressOf(id, person);
+        if (!p) {
+            return p.error();
+        }
+        if (!p->isReady()) {
+            return Error{tr("%1 has done %2 of %3 shadow shifts in %4; confirm them when they have done all of them.")
+                             .arg(p->person.name)
+                             .arg(p->done)
+                             .arg(p->needed)
+                             .arg(r.name),
+                         Field::Trainees.toString()};
+        }
+        r.rules.trainees.removeAll(person);
+        return {};
+    });
 }
 
 Status OnboardingService::withdraw(RotationId id, PersonId person)
 {
-    Transaction transaction(m_db);
-    if (!transaction.status()) {
-        return transaction.status();
-    }
-    if (auto p = progressOf(id, person); !p) {
-        return p.error();
-    }
-    auto r = rotation(id);
-    if (!r) {
-        return r.error();
-    }
-    Rotation changed = r.value();
-    changed.rules.trainees.removeAll(person);
-    if (auto status = RotationService(m_db).updateRotation(changed); !status) {
-        return status;
-    }
-    return transaction.commit();
+    return editRotation(id, [&](Rotation &r) -> Status {
+        if (auto p = progressOf(id, person); !p) {
+            return p.error();
+        }
+        r.rules.trainees.removeAll(person);
+        return {};
+    });
 }
 
 Status OnboardingService::setShadowShiftsNeeded(RotationId id, int count)
 {
-    Transaction transaction(m_db);
-    if (!transaction.status()) {
-        return transaction.status();
-    }
-    auto r = rotation(id);
-    if (!r) {
-        return r.error();
-    }
-    Rotation changed = r.value();
-    changed.rules.shadowShiftsNeeded = count;
-    if (auto status = RotationService(m_db).updateRotation(changed); !status) {
-        return status;
-    }
-    return transaction.commit();
+    return editRotation(id, [count](Rotation &r) -> Status {
+        r.rules.shadowShiftsNeeded = count;
+        return {};
+    });
 }
 
 Result<QList<Shift>> OnboardingService::shadowed(PersonId person, const QDateTime &from, const QDateTime &to) const

@@ -7,6 +7,8 @@
 
 #include <QList>
 
+#include <functional>
+
 namespace Tandem {
 
 class Database;
@@ -55,6 +57,9 @@ public:
 
 private:
     Result<Rotation> rotation(RotationId id) const;
+    /// One transaction: reads the rotation, lets `change` check and edit it (its error refuses
+    /// the edit), writes it through RotationService (logged, one undo step for the caller).
+    Status editRotation(RotationId id, const std::function<Status(Rotation &)> &change);
     Database &m_db;
 };
 
