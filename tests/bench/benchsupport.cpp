@@ -44,6 +44,16 @@ QString fixed(double value, int decimals)
     return QString::number(value, 'f', decimals);
 }
 
+std::unique_ptr<Database> openDatabase(const QString &path, const Clock &clock)
+{
+    auto opened = Database::open(path, clock);
+    if (!opened) {
+        qFatal("cannot open the database: %s", qPrintable(opened.errorMessage()));
+    }
+    opened.value()->setActor(QStringLiteral("bench@example.com"));
+    return std::move(opened.value());
+}
+
 QString cpuModel()
 {
     QFile file(u"/proc/cpuinfo"_s);

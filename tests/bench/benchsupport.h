@@ -6,15 +6,20 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
+
 namespace Tandem {
+class Clock;
 class Database;
-}
+} // namespace Tandem
 
 /// What the benchmarks share: the machine they ran on, memory, statistics, and the calendar
 /// benchmarks' data (100 teams, 2 rotations each, 500 shifts of 35 h: 100,000 shifts).
 namespace Tandem::Bench {
 
 QString cpuModel();
+/// A new database at `path` on `clock`, its actor the benchmark; stops the benchmark if it cannot open.
+std::unique_ptr<Database> openDatabase(const QString &path, const Clock &clock);
 /// Prints a line of a benchmark's report on stdout (flushed at once) and keeps it for report().
 void say(const QString &line = {});
 /// Everything say() printed, for the report file.

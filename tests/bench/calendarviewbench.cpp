@@ -81,12 +81,8 @@ int main(int argc, char **argv)
     const QDateTime first(QDate(2026, 1, 5), QTime(8, 0), Qt::UTC);
     FakeClock clock(first.addDays(-4));
     QTemporaryDir dir;
-    auto opened = Database::open(dir.filePath(u"calendar.sqlite"_s), clock);
-    if (!opened) {
-        qFatal("cannot open the database: %s", qPrintable(opened.errorMessage()));
-    }
-    Database &db = *opened.value();
-    db.setActor(u"bench@example.com"_s);
+    const auto database = openDatabase(dir.filePath(u"calendar.sqlite"_s), clock);
+    Database &db = *database;
 
     printf("machine: %s, %s, %d threads, Qt %s, platform %s\n", qPrintable(QSysInfo::prettyProductName()),
            qPrintable(cpuModel()), QThread::idealThreadCount(), qVersion(),

@@ -49,12 +49,8 @@ int main(int argc, char **argv)
     }
     FakeClock clock(QDateTime(QDate(2025, 12, 1), QTime(12, 0), Qt::UTC));
     QTemporaryDir dir;
-    auto opened = Database::open(dir.filePath(u"service.sqlite"_s), clock);
-    if (!opened) {
-        qFatal("cannot open the database: %s", qPrintable(opened.errorMessage()));
-    }
-    Database &db = *opened.value();
-    db.setActor(u"bench@example.com"_s);
+    const auto database = openDatabase(dir.filePath(u"service.sqlite"_s), clock);
+    Database &db = *database;
     printf("machine: %s, %s, %d threads, Qt %s\n", qPrintable(QSysInfo::prettyProductName()), qPrintable(cpuModel()),
            QThread::idealThreadCount(), qVersion());
 
